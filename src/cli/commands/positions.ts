@@ -1,0 +1,145 @@
+import type { Command } from 'commander';
+import { buildLedger } from '../../domain/ledger/ledger';
+import { summarizePositions, type PositionsReport } from '../../domain/ledger/positions';
+import type { LotMethod } from '../../domain/ledger/types';
+import { parseTransactionsCsv } from '../../data/ledger/transactions-csv';
+import { fmtMoney, fmtPrice, fmtQuantity, roundCents, roundFine } from '../format/numbers';
+import { renderCsv, renderTable, type Column } from '../format/table';
+import { parseFormat, readTextFile, type Format, type Io } from '../io';
+import { parseDateOption, parseLotMethod } from './options';
+
+interface PositionsOptions {
+  transactions: string;
+  asOf?: string;
+  lotMethod: LotMethod;
+  format: Format;
+}
+
+/** Builds the positions report from a transactions file (the ledger is the truth). */
+export function positionsFromFile(options: {
+  transactions: string;
+  asOf?: string | undefined;
+  lotMethod: LotMethod;
+}): PositionsReport {
+  const text = readTextFile(options.transactions, '--transactions');
+  const ledger = buildLedger(parseTransactionsCsv(text, options.transactions), {
+    lotMethod: options.lotMethod,
+    ...(options.asOf === undefined ? {} : { asOf: options.asOf }),
+  });
+  return summarizePositions(ledger);
+}
+
+type LotRow = {
+  account: string;
+  symbol: string;
+  id: string;
+  acquired: string;
+  quantity: number;
+  costPerShare: number;
+};
+
+const lotColumns: Column<LotRow>[] = [
+  { title: 'account', value: (r) => r.account },
+  { title: 'symbol', value: (r) => r.symbol },
+  { title: 'lot', value: (r) => r.id },
+  { title: 'acquired', value: (r) => r.acquired },
+  { title: 'quantity', value: (r) => String(r.quantity), align: 'right' },
+  { title: 'cost_per_share', value: (r) => String(r.costPerShare), align: 'right' },
+];
+
+/** Rounds money to cents for the JSON contract (per-share figures keep full precision). */
+export function positionsJson(report: PositionsReport): PositionsReport {
+  return {
+    ...report,
+    positions: report.positions.map((p) => ({
+      ...p,
+      costBasisTotal: roundCents(p.costBasisTotal),
+      costBasisPerShare: roundFine(p.costBasisPerShare),
+      lots: p.lots.map((l) => ({ ...l, costPerShare: roundFine(l.costPerShare) })),
+    })),
+  };
+}
+
+/** Human-readable tables: positions, open lots, realised gains, totals. */
+export function positionsTable(report: PositionsReport): string {
+  const lotRows: LotRow[] = report.positions.flatMap((p) =>
+    p.lots.map((l) => ({ ...l, account: p.account, symbol: p.symbol })),
+  );
+  const out = [
+    `Positions as of ${report.asOf ?? '—'} (lot relief: ${report.lotMethod.toUpperCase()})`,
+    renderTable(report.positions, [
+      { title: 'Account', value: (p) => p.account },
+      { title: 'Symbol', value: (p) => p.symbol },
+      { title: 'Quantity', value: (p) => fmtQuantity(p.quantity), align: 'right' },
+      { title: 'Cost/share', value: (p) => fmtPrice(p.costBasisPerShare), align: 'right' },
+      { title: 'Cost basis', value: (p) => fmtMoney(p.costBasisTotal), align: 'right' },
+      { title: 'Lots', value: (p) => String(p.lots.length), align: 'right' },
+    ]),
+    '',
+    'Open lots',
+    renderTable(lotRows, [
+      { title: 'Account', value: (r) => r.account },
+      { title: 'Symbol', value: (r) => r.symbol },
+      { title: 'Lot', value: (r) => r.id },
+      { title: 'Acquired', value: (r) => r.acquired },
+      { title: 'Quantity', value: (r) => fmtQuantity(r.quantity), align: 'right' },
+      { title: 'Cost/share', value: (r) => fmtPrice(r.costPerShare), align: 'right' },
+    ]),
+    '',
+    'Realised gains',
+    report.realized.length === 0
+      ? '(none)'
+      : renderTable(report.realized, [
+          { title: 'Symbol', value: (r) => r.symbol },
+          { title: 'Lot', value: (r) => r.lotId },
+          { title: 'Acquired', value: (r) => r.acquired },
+          { title: 'Disposed', value: (r) => r.disposed },
+          { title: 'Quantity', value: (r) => fmtQuantity(r.quantity), align: 'right' },
+          { title: 'Proceeds', value: (r) => fmtMoney(r.proceeds), align: 'right' },
+          { title: 'Cost basis', value: (r) => fmtMoney(r.costBasis), align: 'right' },
+          { title: 'Gain', value: (r) => fmtMoney(r.gain), align: 'right' },
+          { title: 'Term', value: (r) => r.term },
+        ]),
+    `Realised: short-term ${fmtMoney(report.realizedTotal.shortTerm)}, long-term ${fmtMoney(report.realizedTotal.longTerm)}, total ${fmtMoney(report.realizedTotal.total)}`,
+    `Income: dividends ${fmtMoney(report.income.dividends)}, interest ${fmtMoney(report.income.interest)}, fees ${fmtMoney(report.income.fees)}`,
+    `Cash: ${
+      Object.entries(report.cash)
+        .map(([a, c]) => `${a} ${fmtMoney(c)}`)
+        .join(', ') || '(none)'
+    }`,
+  ];
+  return out.join('\n');
+}
+
+/** Registers `ballast positions`. */
+export function registerPositions(program: Command, io: Io): void {
+  program
+    .command('positions')
+    .description('Positions, open tax lots and realised gains derived from a transactions file')
+    .requiredOption('--transactions <file>', 'transactions CSV (see README "Transactions file")')
+    .option('--as-of <date>', 'ignore transactions after this date (YYYY-MM-DD)', (v) =>
+      parseDateOption('--as-of', v),
+    )
+    .option(
+      '--lot-method <method>',
+      'fifo | lifo | hifo | average | specific',
+      parseLotMethod,
+      'fifo' as LotMethod,
+    )
+    .option(
+      '--format <format>',
+      'table | json | csv (csv: one row per open lot)',
+      parseFormat,
+      'table' as Format,
+    )
+    .action((options: PositionsOptions) => {
+      const report = positionsFromFile(options);
+      if (options.format === 'json') io.out(JSON.stringify(positionsJson(report), null, 2));
+      else if (options.format === 'csv') {
+        const rows = report.positions.flatMap((p) =>
+          p.lots.map((l) => ({ ...l, account: p.account, symbol: p.symbol })),
+        );
+        io.out(renderCsv(rows, lotColumns));
+      } else io.out(positionsTable(report));
+    });
+}

@@ -1,0 +1,38 @@
+import { Command, CommanderError } from 'commander';
+import { BallastError, toBallastError } from '../domain/errors';
+import { registerPositions } from './commands/positions';
+import { EXIT_CODES } from './exit-codes';
+import { processIo, type Io } from './io';
+
+/** Builds the `ballast` program with every command registered, writing through `io`. */
+export function createProgram(io: Io): Command {
+  const program = new Command('ballast')
+    .description(
+      'Leverage-aware portfolio optimizer: what you own, what you should own, what to trade',
+    )
+    .version('0.1.0')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
+    .showHelpAfterError();
+  registerPositions(program, io);
+  return program;
+}
+
+/**
+ * Runs the CLI on `argv` (as `process.argv`) and returns the exit code: 0 on success, the
+ * error class's code from {@link EXIT_CODES} otherwise. Errors print `error [CODE]: message`.
+ */
+export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
+  try {
+    await createProgram(io).parseAsync([...argv]);
+    return 0;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.exitCode === 0) return 0;
+      return EXIT_CODES.INVALID_INPUT;
+    }
+    const error = e instanceof BallastError ? e : toBallastError(e);
+    io.err(`error [${error.code}]: ${error.message}`);
+    return EXIT_CODES[error.code];
+  }
+}

@@ -1,0 +1,133 @@
+import type { IsoDate } from '../calendar/iso-date';
+import type { LedgerResult } from './ledger';
+import { centsToDollars, roundQuantity } from './money';
+import type { RealizedSlice } from './types';
+
+/** A lot as reported to users (dollars). */
+export interface LotView {
+  readonly id: string;
+  readonly acquired: IsoDate;
+  readonly quantity: number;
+  readonly costPerShare: number;
+}
+
+/** One holding (account × symbol) with its open lots (dollars). */
+export interface PositionView {
+  readonly symbol: string;
+  readonly account: string;
+  /** Signed: negative is a short. */
+  readonly quantity: number;
+  /** Signed total basis: quantity × costBasisPerShare. */
+  readonly costBasisTotal: number;
+  readonly costBasisPerShare: number;
+  readonly lots: readonly LotView[];
+}
+
+/** A realised lot slice as reported to users (dollars). */
+export interface RealizedView {
+  readonly symbol: string;
+  readonly account: string;
+  readonly lotId: string;
+  readonly quantity: number;
+  readonly proceeds: number;
+  readonly costBasis: number;
+  readonly gain: number;
+  readonly term: 'short' | 'long';
+  readonly acquired: IsoDate;
+  readonly disposed: IsoDate;
+}
+
+/** The `ballast positions` report: the JSON contract of issue 3 (money in dollars). */
+export interface PositionsReport {
+  readonly asOf: IsoDate | null;
+  readonly lotMethod: string;
+  readonly cash: Readonly<Record<string, number>>;
+  readonly positions: readonly PositionView[];
+  readonly realized: readonly RealizedView[];
+  readonly realizedTotal: {
+    readonly shortTerm: number;
+    readonly longTerm: number;
+    readonly total: number;
+  };
+  readonly income: { readonly dividends: number; readonly interest: number; readonly fees: number };
+  readonly netContributions: number;
+}
+
+function sumGains(slices: readonly RealizedSlice[], term?: 'short' | 'long'): number {
+  return centsToDollars(
+    slices.filter((s) => !term || s.term === term).reduce((s, x) => s + x.gainCents, 0),
+  );
+}
+
+/**
+ * Groups a ledger's open lots into positions (sorted by account, then symbol; lots in relief
+ * order of acquisition) and totals realised gains by term. Per-share figures are unrounded.
+ */
+export function summarizePositions(ledger: LedgerResult): PositionsReport {
+  const groups = new Map<string, PositionView & { lots: LotView[] }>();
+  for (const lot of ledger.lots) {
+    const key = `${lot.account}\u0000${lot.symbol}`;
+    const group = groups.get(key) ?? {
+      symbol: lot.symbol,
+      account: lot.account,
+      quantity: 0,
+      costBasisTotal: 0,
+      costBasisPerShare: 0,
+      lots: [],
+    };
+    group.lots.push({
+      id: lot.id,
+      acquired: lot.acquired,
+      quantity: lot.quantity,
+      costPerShare: centsToDollars(lot.basisCents) / lot.quantity,
+    });
+    groups.set(key, {
+      ...group,
+      quantity: roundQuantity(group.quantity + lot.quantity),
+      costBasisTotal: group.costBasisTotal + lot.basisCents,
+    });
+  }
+  const positions = [...groups.values()]
+    .map((p) => ({
+      ...p,
+      costBasisTotal: centsToDollars(p.costBasisTotal),
+      costBasisPerShare: p.quantity === 0 ? 0 : centsToDollars(p.costBasisTotal) / p.quantity,
+      lots: [...p.lots].sort((a, b) =>
+        a.acquired < b.acquired ? -1 : a.acquired > b.acquired ? 1 : 0,
+      ),
+    }))
+    .sort((a, b) => a.account.localeCompare(b.account) || a.symbol.localeCompare(b.symbol));
+  const cash: Record<string, number> = {};
+  for (const [account, cents] of [...ledger.cashCents].sort(([a], [b]) => a.localeCompare(b))) {
+    cash[account] = centsToDollars(cents);
+  }
+  return {
+    asOf: ledger.asOf ?? null,
+    lotMethod: ledger.lotMethod,
+    cash,
+    positions,
+    realized: ledger.realized.map((s) => ({
+      symbol: s.symbol,
+      account: s.account,
+      lotId: s.lotId,
+      quantity: s.quantity,
+      proceeds: centsToDollars(s.proceedsCents),
+      costBasis: centsToDollars(s.costBasisCents),
+      gain: centsToDollars(s.gainCents),
+      term: s.term,
+      acquired: s.acquired,
+      disposed: s.disposed,
+    })),
+    realizedTotal: {
+      shortTerm: sumGains(ledger.realized, 'short'),
+      longTerm: sumGains(ledger.realized, 'long'),
+      total: sumGains(ledger.realized),
+    },
+    income: {
+      dividends: centsToDollars(ledger.income.dividendsCents),
+      interest: centsToDollars(ledger.income.interestCents),
+      fees: centsToDollars(ledger.income.feesCents),
+    },
+    netContributions: centsToDollars(ledger.netContributionsCents),
+  };
+}

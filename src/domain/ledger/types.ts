@@ -1,0 +1,156 @@
+import type { IsoDate } from '../calendar/iso-date';
+import type { Term } from './holding-period';
+import type { Cents } from './money';
+
+/** Where a transaction came from, for error messages (`file:line`). */
+export interface SourceRef {
+  /** File name as the user gave it, when the transaction came from a file. */
+  readonly file?: string;
+  /** 1-based line number in that file (the header is line 1). */
+  readonly line: number;
+}
+
+interface TxBase {
+  readonly date: IsoDate;
+  /** Account name; `DEFAULT` when the source leaves it empty. */
+  readonly account: string;
+  /** Commission and other costs of this transaction, in cents (≥ 0). */
+  readonly feesCents: Cents;
+  readonly source: SourceRef;
+}
+
+/** A trade. `quantity` is positive; the type gives the direction. */
+export interface TradeTx extends TxBase {
+  readonly type: 'buy' | 'sell';
+  readonly symbol: string;
+  readonly quantity: number;
+  /** Price per share in dollars (≥ 0). */
+  readonly price: number;
+  /** Lot ids to close (specific identification), in the order given. */
+  readonly lots?: readonly string[];
+}
+
+/** A cash-only row. `amountCents` is positive except for interest, where a debit is negative. */
+export interface CashTx extends TxBase {
+  readonly type: 'deposit' | 'withdrawal' | 'fee' | 'interest' | 'dividend';
+  readonly amountCents: Cents;
+  readonly symbol?: string;
+}
+
+/** A dividend reinvested in `quantity` new shares at `price` (income and a new lot, no cash). */
+export interface ReinvestTx extends TxBase {
+  readonly type: 'reinvest';
+  readonly symbol: string;
+  readonly quantity: number;
+  readonly price: number;
+}
+
+/** A stock split: every lot's quantity × `ratio` (2 for 2-for-1), basis and dates unchanged. */
+export interface SplitTx extends TxBase {
+  readonly type: 'split';
+  readonly symbol: string;
+  readonly ratio: number;
+}
+
+/** Shares leaving an account with their lots (no gain realised). */
+export interface TransferOutTx extends TxBase {
+  readonly type: 'transfer_out';
+  readonly symbol: string;
+  readonly quantity: number;
+  readonly lots?: readonly string[];
+}
+
+/**
+ * Shares arriving in an account. Without `costPerShare` they take the lots of the earliest
+ * unmatched `transfer_out` of the same symbol and quantity (an internal transfer); with it they
+ * form a new lot at that original cost, acquired on `acquired` (default: the transfer date).
+ */
+export interface TransferInTx extends TxBase {
+  readonly type: 'transfer_in';
+  readonly symbol: string;
+  readonly quantity: number;
+  readonly costPerShare?: number;
+  readonly acquired?: IsoDate;
+}
+
+/** A return of capital: cash received that lowers the basis of the open lots pro rata. */
+export interface ReturnOfCapitalTx extends TxBase {
+  readonly type: 'return_of_capital';
+  readonly symbol: string;
+  readonly amountCents: Cents;
+}
+
+/** One ledger entry; the ledger (an ordered list of these) is the source of truth. */
+export type Transaction =
+  TradeTx | CashTx | ReinvestTx | SplitTx | TransferOutTx | TransferInTx | ReturnOfCapitalTx;
+
+/** Every transaction type name, as written in files. */
+export const TRANSACTION_TYPES = [
+  'buy',
+  'sell',
+  'deposit',
+  'withdrawal',
+  'fee',
+  'interest',
+  'dividend',
+  'reinvest',
+  'split',
+  'transfer_in',
+  'transfer_out',
+  'return_of_capital',
+] as const satisfies readonly Transaction['type'][];
+
+/** Lot relief method for sales (and covers). */
+export type LotMethod = 'fifo' | 'lifo' | 'hifo' | 'average' | 'specific';
+
+/** Every lot method name. */
+export const LOT_METHODS: readonly LotMethod[] = ['fifo', 'lifo', 'hifo', 'average', 'specific'];
+
+/**
+ * An open tax lot. `quantity` is signed (negative = short). `basisCents` is signed the same way:
+ * cost paid incl. fees for a long lot, minus the net proceeds received for a short lot, so
+ * unrealised P&L is always `quantity × price − basis`.
+ */
+export interface Lot {
+  /** `L<line>` of the transaction that opened it (`H<line>` for a holdings snapshot row). */
+  readonly id: string;
+  readonly account: string;
+  readonly symbol: string;
+  readonly acquired: IsoDate;
+  quantity: number;
+  basisCents: Cents;
+}
+
+/**
+ * One closed slice of a lot. For a long lot `proceeds` is the sale's net proceeds and `costBasis`
+ * the relieved basis; for a short lot `proceeds` is what the short sale brought in and `costBasis`
+ * what the cover cost (as on IRS Form 8949). `gain = proceeds − costBasis`.
+ */
+export interface RealizedSlice {
+  readonly lotId: string;
+  readonly symbol: string;
+  readonly account: string;
+  /** Shares closed (positive for both longs and shorts). */
+  readonly quantity: number;
+  readonly proceedsCents: Cents;
+  readonly costBasisCents: Cents;
+  readonly gainCents: Cents;
+  readonly term: Term;
+  readonly acquired: IsoDate;
+  readonly disposed: IsoDate;
+  /** `sale`, `cover`, or `return_of_capital` (basis driven below zero). */
+  readonly kind: 'sale' | 'cover' | 'return_of_capital';
+}
+
+/** Cash income and expenses booked by the ledger, in cents. */
+export interface IncomeTotals {
+  dividendsCents: Cents;
+  interestCents: Cents;
+  feesCents: Cents;
+}
+
+/** Last trade price of a symbol (split-adjusted), the ledger's own offline valuation. */
+export interface LastTrade {
+  readonly price: number;
+  readonly date: IsoDate;
+}
