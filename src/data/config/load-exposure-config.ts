@@ -1,0 +1,37 @@
+/** Loading the exposure universe (`config/exposures.yaml` by default). */
+
+import { BallastError } from '../../domain/errors';
+import { createExposureRegistry, type ExposureRegistry } from '../../domain/exposures/registry';
+import type { ExposureConfig } from '../../domain/exposures/types';
+import { DEFAULT_EXPOSURES_PATH } from './default-paths';
+import { exposureConfigSchema } from './exposure-config-schema';
+import { configPathToString, parseWithSchema, readYamlFile, type ConfigPath } from './read-yaml';
+
+/**
+ * Reads, schema-checks and semantically checks (via `createExposureRegistry`: unique ids,
+ * known categories, unambiguous aliases, vocabulary weights summing to 1) an exposure
+ * universe file. Default path: the shipped `config/exposures.yaml`.
+ *
+ * Throws NOT_FOUND naming the path when the file is missing; INVALID_INPUT naming the file,
+ * the field path and the value on a YAML, schema or consistency error.
+ */
+export async function loadExposureConfig(
+  path: ConfigPath = DEFAULT_EXPOSURES_PATH,
+): Promise<ExposureConfig> {
+  const file = configPathToString(path);
+  const config = parseWithSchema(exposureConfigSchema, await readYamlFile(path), file);
+  try {
+    createExposureRegistry(config);
+  } catch (error) {
+    if (!(error instanceof BallastError)) throw error;
+    throw new BallastError(error.code, `${file}: ${error.message}`, { file, ...error.details });
+  }
+  return config;
+}
+
+/** {@link loadExposureConfig} followed by `createExposureRegistry`. */
+export async function loadExposureRegistry(
+  path: ConfigPath = DEFAULT_EXPOSURES_PATH,
+): Promise<ExposureRegistry> {
+  return createExposureRegistry(await loadExposureConfig(path));
+}

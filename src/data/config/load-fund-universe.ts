@@ -1,0 +1,40 @@
+/** Loading fund definition files: the canonical layout and the upstream weight-style one. */
+
+import { basename } from 'node:path';
+import type { FundUniverse, WeightStyleUniverse } from '../../domain/exposures/fund-types';
+import { DEFAULT_FUNDS_PATH } from './default-paths';
+import { fundUniverseSchema, weightStyleUniverseSchema } from './fund-schemas';
+import { configPathToString, parseWithSchema, readYamlFile, type ConfigPath } from './read-yaml';
+
+/**
+ * Reads a canonical fund universe (`funds: { SYMBOL: { name, category, exposures, … } }`,
+ * economic exposure per $1 of NAV). Default path: the shipped `config/funds.yaml`. Symbols
+ * are kept as written; check them with `validateFundUniverse`.
+ *
+ * Throws NOT_FOUND naming the path when the file is missing; INVALID_INPUT naming the file,
+ * the field path and the value on a YAML or schema error.
+ */
+export async function loadFundUniverse(
+  path: ConfigPath = DEFAULT_FUNDS_PATH,
+): Promise<FundUniverse> {
+  return parseWithSchema(fundUniverseSchema, await readYamlFile(path), configPathToString(path));
+}
+
+/**
+ * Reads a weight-and-leverage fund file (upstream `fund_universe*.yaml`: per fund `name`,
+ * `category`, `exposures` as replication weights on coarse names, `total_notional`). Convert
+ * the result with `convertWeightStyleUniverse`, passing {@link weightStyleSourceName}.
+ * Errors as {@link loadFundUniverse}.
+ */
+export async function loadWeightStyleFunds(path: ConfigPath): Promise<WeightStyleUniverse> {
+  return parseWithSchema(
+    weightStyleUniverseSchema,
+    await readYamlFile(path),
+    configPathToString(path),
+  );
+}
+
+/** The file name recorded in converted funds' provenance (`fund_universe_sample.yaml`). */
+export function weightStyleSourceName(path: ConfigPath): string {
+  return basename(configPathToString(path));
+}

@@ -1,0 +1,101 @@
+/**
+ * Reading YAML config files and turning schema failures into Ballast errors that name the
+ * file, the field path and the offending value.
+ */
+
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { parseDocument } from 'yaml';
+import type { z } from 'zod';
+import { BallastError } from '../../domain/errors';
+
+/** A file location: a filesystem path or a `file:` URL. */
+export type ConfigPath = string | URL;
+
+/** The filesystem path of a {@link ConfigPath}, for messages and fs calls. */
+export function configPathToString(path: ConfigPath): string {
+  return typeof path === 'string' ? path : fileURLToPath(path);
+}
+
+/**
+ * Reads and parses a YAML file (YAML 1.2 core schema, duplicate keys rejected).
+ * Throws NOT_FOUND naming the path when the file does not exist, INVALID_INPUT naming the
+ * file, line and column on a syntax error.
+ */
+export async function readYamlFile(path: ConfigPath): Promise<unknown> {
+  const file = configPathToString(path);
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') {
+      throw new BallastError('NOT_FOUND', `file not found: ${file}`, { file });
+    }
+    throw new BallastError('INVALID_INPUT', `cannot read ${file}: ${String(error)}`, { file });
+  }
+  const document = parseDocument(text, { uniqueKeys: true });
+  const first = document.errors[0];
+  if (first !== undefined) {
+    const line = first.linePos?.[0].line;
+    const column = first.linePos?.[0].col;
+    const where = line === undefined ? '' : `:${line}:${column ?? 0}`;
+    throw new BallastError('INVALID_INPUT', `${file}${where}: ${first.message.split('\n')[0]}`, {
+      file,
+      line,
+      column,
+    });
+  }
+  return document.toJS() as unknown;
+}
+
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let current = data;
+  for (const key of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<PropertyKey, unknown>)[key];
+  }
+  return current;
+}
+
+function formatPath(path: readonly PropertyKey[]): string {
+  return path
+    .map((key, i) => (typeof key === 'number' ? `[${key}]` : `${i === 0 ? '' : '.'}${String(key)}`))
+    .join('');
+}
+
+/**
+ * The INVALID_INPUT error for a failed schema parse of `data` read from `file`: the message
+ * names the file, the field path (`exposures[3].implementations[0].tickers`) and the value
+ * found there; details carry `file`, `field`, `value` and every issue.
+ */
+export function schemaError(file: string, error: z.ZodError, data: unknown): BallastError {
+  const issues = error.issues.map((issue) => {
+    const path = [...issue.path];
+    if (issue.code === 'unrecognized_keys' && issue.keys[0] !== undefined) path.push(issue.keys[0]);
+    return {
+      field: formatPath(path) || '(root)',
+      value: valueAt(data, path),
+      message: issue.message,
+    };
+  });
+  const first = issues[0] ?? { field: '(root)', value: data, message: 'invalid' };
+  const more = issues.length > 1 ? ` (+${issues.length - 1} more)` : '';
+  const shown = first.value === undefined ? 'nothing' : JSON.stringify(first.value);
+  return new BallastError(
+    'INVALID_INPUT',
+    `${file}: ${first.field}: ${first.message} (got ${shown})${more}`,
+    { file, field: first.field, value: first.value, issues },
+  );
+}
+
+/** Parses `data` read from `file` with `schema`, throwing {@link schemaError} on failure. */
+export function parseWithSchema<S extends z.ZodType>(
+  schema: S,
+  data: unknown,
+  file: string,
+): z.output<S> {
+  const result = schema.safeParse(data);
+  if (!result.success) throw schemaError(file, result.error, data);
+  return result.data;
+}
