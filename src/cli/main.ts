@@ -1,6 +1,10 @@
 import { Command, CommanderError } from 'commander';
 import { BallastError, toBallastError } from '../domain/errors';
+import { registerDemo } from './commands/demo';
+import { registerExposures } from './commands/exposures';
+import { registerFunds } from './commands/funds';
 import { registerPositions } from './commands/positions';
+import { registerUniverse } from './commands/universe';
 import { EXIT_CODES } from './exit-codes';
 import { processIo, type Io } from './io';
 
@@ -14,7 +18,11 @@ export function createProgram(io: Io): Command {
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
     .showHelpAfterError();
+  registerDemo(program, io);
   registerPositions(program, io);
+  registerExposures(program, io);
+  registerFunds(program, io);
+  registerUniverse(program, io);
   return program;
 }
 

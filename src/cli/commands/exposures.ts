@@ -1,0 +1,192 @@
+import type { Command } from 'commander';
+import { decomposeHoldings, type HoldingsDecomposition } from '../../domain/exposures/decompose';
+import type { ExposureRegistry } from '../../domain/exposures/registry';
+import type { FundUniverse } from '../../domain/exposures/fund-types';
+import type { LotMethod } from '../../domain/ledger/types';
+import type { Valuation } from '../../domain/valuation/value-positions';
+import { loadExposureRegistry } from '../../data/config/load-exposure-config';
+import { loadFundUniverse } from '../../data/config/load-fund-universe';
+import {
+  fmtMoney,
+  fmtPercent,
+  fmtPrice,
+  fmtQuantity,
+  roundCents,
+  roundFine,
+} from '../format/numbers';
+import { renderCsv, renderTable } from '../format/table';
+import { parseFormat, type Format, type Io } from '../io';
+import { loadPortfolio } from '../portfolio-input';
+import { parseDateOption, parseLotMethod, requireOneOf } from './options';
+
+/** The `ballast exposures` JSON document (issue 3 contract plus prices and categories). */
+export interface ExposureReport {
+  readonly totalValue: number;
+  readonly cash: number;
+  readonly positions: readonly {
+    symbol: string;
+    quantity: number;
+    price: number;
+    priceSource: string;
+    marketValue: number;
+    notionalWeight: number;
+  }[];
+  readonly exposures: HoldingsDecomposition['exposures'];
+  readonly byCategory: HoldingsDecomposition['byCategory'];
+  readonly grossEconomicExposure: number;
+  readonly netEconomicExposure: number;
+  readonly unexplained: readonly { symbol: string; marketValue: number | null; reason: string }[];
+}
+
+/**
+ * Decomposes a valued portfolio into economic exposures. Holdings with no price go to
+ * `unexplained` with `marketValue: null` (they are not part of total value: their value is
+ * unknown); holdings with no fund definition go there with their market value.
+ */
+export function exposureReport(
+  valuation: Valuation,
+  config: { funds: FundUniverse; registry: ExposureRegistry },
+): ExposureReport {
+  const d = decomposeHoldings({
+    positions: valuation.positions.map((p) => ({ symbol: p.symbol, marketValue: p.marketValue })),
+    cash: valuation.cash,
+    ...config,
+  });
+  const bySymbol = new Map(valuation.positions.map((p) => [p.symbol, p]));
+  return {
+    totalValue: roundCents(d.totalValue),
+    cash: roundCents(d.cash),
+    positions: d.positions.map((p) => {
+      const v = bySymbol.get(p.symbol)!;
+      return {
+        symbol: p.symbol,
+        quantity: v.quantity,
+        price: v.price,
+        priceSource: v.priceSource,
+        marketValue: roundCents(p.marketValue),
+        notionalWeight: roundFine(p.notionalWeight),
+      };
+    }),
+    exposures: d.exposures.map((e) => ({
+      ...e,
+      economicValue: roundCents(e.economicValue),
+      economicWeight: roundFine(e.economicWeight),
+    })),
+    byCategory: d.byCategory.map((c) => ({
+      ...c,
+      economicValue: roundCents(c.economicValue),
+      economicWeight: roundFine(c.economicWeight),
+    })),
+    grossEconomicExposure: roundFine(d.grossEconomicExposure),
+    netEconomicExposure: roundFine(d.netEconomicExposure),
+    unexplained: [
+      ...valuation.unpriced.map((u) => ({
+        symbol: u.symbol,
+        marketValue: null,
+        reason: `no price for ${u.symbol} (give --prices or a price column); not valued`,
+      })),
+      ...d.unexplained.map((u) => ({ ...u, marketValue: roundCents(u.marketValue) })),
+    ],
+  };
+}
+
+/** Human-readable exposure tables. */
+export function exposureTable(r: ExposureReport, options: { positions?: boolean } = {}): string {
+  const positions =
+    options.positions === false
+      ? []
+      : [
+          renderTable(r.positions, [
+            { title: 'Symbol', value: (p) => p.symbol },
+            { title: 'Quantity', value: (p) => fmtQuantity(p.quantity), align: 'right' },
+            { title: 'Price', value: (p) => fmtPrice(p.price), align: 'right' },
+            { title: 'Market value', value: (p) => fmtMoney(p.marketValue), align: 'right' },
+            { title: 'Weight', value: (p) => fmtPercent(p.notionalWeight), align: 'right' },
+            { title: 'Price source', value: (p) => p.priceSource },
+          ]),
+        ];
+  return [
+    ...positions,
+    `Cash ${fmtMoney(r.cash)}${r.cash < 0 ? ' (margin loan)' : ''}; total value ${fmtMoney(r.totalValue)}`,
+    '',
+    'Economic exposures (per $ of total value)',
+    renderTable(r.exposures, [
+      { title: 'Exposure', value: (e) => e.id },
+      { title: 'Category', value: (e) => e.category },
+      { title: 'Economic value', value: (e) => fmtMoney(e.economicValue), align: 'right' },
+      { title: 'Weight', value: (e) => fmtPercent(e.economicWeight), align: 'right' },
+    ]),
+    '',
+    renderTable(r.byCategory, [
+      { title: 'Category', value: (c) => c.id },
+      { title: 'Economic value', value: (c) => fmtMoney(c.economicValue), align: 'right' },
+      { title: 'Weight', value: (c) => fmtPercent(c.economicWeight), align: 'right' },
+    ]),
+    `Gross economic exposure ${fmtPercent(r.grossEconomicExposure)} of total value (${r.grossEconomicExposure.toFixed(2)}×), net ${fmtPercent(r.netEconomicExposure)}`,
+    r.unexplained.length === 0
+      ? 'Unexplained: none'
+      : `Unexplained:\n${r.unexplained.map((u) => `  ${u.symbol} ${u.marketValue === null ? '' : fmtMoney(u.marketValue) + ' '}— ${u.reason}`).join('\n')}`,
+  ].join('\n');
+}
+
+interface ExposuresOptions {
+  holdings?: string;
+  transactions?: string;
+  prices?: string;
+  funds?: string;
+  lotMethod: LotMethod;
+  asOf?: string;
+  format: Format;
+}
+
+/** Registers `ballast exposures`. */
+export function registerExposures(program: Command, io: Io): void {
+  program
+    .command('exposures')
+    .description(
+      'What you really own: holdings decomposed into economic exposures through fund definitions',
+    )
+    .option(
+      '--holdings <file>',
+      'holdings snapshot CSV (symbol,quantity,cost_basis,acquired,account[,price|market_value])',
+    )
+    .option(
+      '--transactions <file>',
+      'transactions CSV (the ledger); combined with --holdings when both are given',
+    )
+    .option('--prices <file>', 'prices CSV (symbol,price[,date][,source])')
+    .option('--funds <file>', 'fund definitions YAML (default: the shipped config/funds.yaml)')
+    .option(
+      '--lot-method <method>',
+      'lot relief for the ledger',
+      parseLotMethod,
+      'fifo' as LotMethod,
+    )
+    .option('--as-of <date>', 'ledger as of this date', (v) => parseDateOption('--as-of', v))
+    .option(
+      '--format <format>',
+      'table | json | csv (csv: one row per exposure)',
+      parseFormat,
+      'table' as Format,
+    )
+    .action(async (options: ExposuresOptions) => {
+      requireOneOf(options as unknown as Record<string, unknown>, ['holdings', 'transactions']);
+      const portfolio = loadPortfolio(options);
+      const [registry, funds] = await Promise.all([
+        loadExposureRegistry(),
+        options.funds ? loadFundUniverse(options.funds) : loadFundUniverse(),
+      ]);
+      const report = exposureReport(portfolio.valuation, { registry, funds });
+      if (options.format === 'json') io.out(JSON.stringify(report, null, 2));
+      else if (options.format === 'csv') {
+        io.out(
+          renderCsv(report.exposures, [
+            { title: 'id', value: (e) => e.id },
+            { title: 'category', value: (e) => e.category },
+            { title: 'economic_value', value: (e) => String(e.economicValue) },
+            { title: 'economic_weight', value: (e) => String(e.economicWeight) },
+          ]),
+        );
+      } else io.out(exposureTable(report));
+    });
+}

@@ -1,0 +1,20 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const BIN = fileURLToPath(new URL('../../bin/ballast.mjs', import.meta.url));
+
+describe('the ballast executable', () => {
+  it('runs the demo as `npm start` does, and exits with the error class code on bad input', () => {
+    const demo = spawnSync(process.execPath, [BIN, 'demo'], { encoding: 'utf8' });
+    expect(demo.status).toBe(0);
+    expect(demo.stdout).toContain('What you really own');
+    const bad = spawnSync(
+      process.execPath,
+      [BIN, 'positions', '--transactions', 'no-such-file.csv'],
+      { encoding: 'utf8' },
+    );
+    expect(bad.status).toBe(3);
+    expect(bad.stderr).toContain('error [NOT_FOUND]');
+  });
+});
