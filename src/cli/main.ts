@@ -1,15 +1,18 @@
 import { Command, CommanderError } from 'commander';
 import { BallastError, toBallastError } from '../domain/errors';
+import { registerData } from './commands/data';
 import { registerDemo } from './commands/demo';
 import { registerExposures } from './commands/exposures';
 import { registerFunds } from './commands/funds';
 import { registerPositions } from './commands/positions';
+import { registerReturns } from './commands/returns';
 import { registerUniverse } from './commands/universe';
 import { EXIT_CODES } from './exit-codes';
+import { processRuntime, type Runtime } from './context';
 import { processIo, type Io } from './io';
 
 /** Builds the `ballast` program with every command registered, writing through `io`. */
-export function createProgram(io: Io): Command {
+export function createProgram(io: Io, runtime: Runtime = processRuntime()): Command {
   const program = new Command('ballast')
     .description(
       'Leverage-aware portfolio optimizer: what you own, what you should own, what to trade',
@@ -17,12 +20,19 @@ export function createProgram(io: Io): Command {
     .version('0.1.0')
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
+    .option(
+      '--db <path|url>',
+      'store: a SQLite file, sqlite:PATH, postgres://… (default: $BALLAST_DB, $DATABASE_URL, or ~/.local/share/ballast/ballast.sqlite)',
+    )
+    .option('--offline', 'store only: never call a market-data provider')
     .showHelpAfterError();
   registerDemo(program, io);
   registerPositions(program, io);
   registerExposures(program, io);
   registerFunds(program, io);
   registerUniverse(program, io);
+  registerData(program, io, runtime);
+  registerReturns(program, io, runtime);
   return program;
 }
 
@@ -30,9 +40,13 @@ export function createProgram(io: Io): Command {
  * Runs the CLI on `argv` (as `process.argv`) and returns the exit code: 0 on success, the
  * error class's code from {@link EXIT_CODES} otherwise. Errors print `error [CODE]: message`.
  */
-export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
+export async function main(
+  argv: readonly string[],
+  io: Io = processIo,
+  runtime: Runtime = processRuntime(),
+): Promise<number> {
   try {
-    await createProgram(io).parseAsync([...argv]);
+    await createProgram(io, runtime).parseAsync([...argv]);
     return 0;
   } catch (e) {
     if (e instanceof CommanderError) {

@@ -1,0 +1,239 @@
+import { readFile as readFileFromDisk } from 'node:fs/promises';
+import { isIsoDate, type IsoDate } from '../../domain/calendar/iso-date';
+import { BallastError, invalidInput } from '../../domain/errors';
+import type { PriceBar, SeriesPoint } from '../../domain/market/types';
+import { checkHeader, RowReader } from '../csv/fields';
+import { parseCsv } from '../csv/parse-csv';
+import type { MarketDataProvider, PriceRequest } from './provider';
+
+/** A plain decimal, optionally with an exponent (`-0.0125`, `5.2e-05`); no `%`, no separators. */
+function decimal(r: RowReader, column: string, min?: number): number | undefined {
+  const v = r.text(column);
+  if (v === undefined) return undefined;
+  if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(v)) {
+    throw r.fail(
+      column,
+      v.endsWith('%') ? 'not a number (write decimals: 0.05, not 5%)' : 'not a number',
+    );
+  }
+  const n = Number(v);
+  if (!Number.isFinite(n)) throw r.fail(column, 'not a finite number');
+  if (min !== undefined && n < min) throw r.fail(column, `must be at least ${min}`);
+  return n;
+}
+
+function positive(r: RowReader, column: string): number | undefined {
+  const n = decimal(r, column);
+  if (n !== undefined && !(n > 0)) throw r.fail(column, 'must be greater than zero');
+  return n;
+}
+
+/** Reads a row's date and checks it comes strictly after the previous row's. */
+function ascendingDate(r: RowReader, column: string, previous: IsoDate | undefined): IsoDate {
+  const date = r.date(column);
+  if (date === undefined) throw r.fail(column, 'a date is required');
+  if (previous !== undefined && date <= previous) {
+    throw r.fail(column, `dates must be ascending and unique (previous row: ${previous})`);
+  }
+  return date;
+}
+
+/**
+ * Parses a local prices file `date,close[,adj_close,dividend,split,open,high,low,volume]` (any
+ * column order, header case-insensitive) into {@link PriceBar}s. `close` (and open/high/low) are
+ * the prices as traded; `adj_close` the adjusted close when known; `dividend` the cash dividend
+ * per share on its ex-date (default 0); `split` the split ratio on its effective date (2 for
+ * 2-for-1; default 1). Dates ascending and unique.
+ *
+ * @throws BallastError INVALID_INPUT naming file, line, column and value.
+ */
+export function parsePriceFileCsv(text: string, file: string): PriceBar[] {
+  const table = parseCsv(text, file);
+  checkHeader(file, table.header, {
+    required: ['date', 'close'],
+    optional: ['adj_close', 'dividend', 'split', 'open', 'high', 'low', 'volume'],
+  });
+  const bars: PriceBar[] = [];
+  let previous: IsoDate | undefined;
+  for (const row of table.rows) {
+    const r = new RowReader(file, row);
+    const date = ascendingDate(r, 'date', previous);
+    previous = date;
+    const close = positive(r, 'close');
+    if (close === undefined) throw r.fail('close', 'a value is required');
+    const [open, high, low] = [decimal(r, 'open', 0), decimal(r, 'high', 0), decimal(r, 'low', 0)];
+    if (high !== undefined && low !== undefined && high < low)
+      throw r.fail('high', `is below low (${low})`);
+    const adjClose = positive(r, 'adj_close');
+    const volume = decimal(r, 'volume', 0);
+    bars.push({
+      date,
+      ...(open === undefined ? {} : { open }),
+      ...(high === undefined ? {} : { high }),
+      ...(low === undefined ? {} : { low }),
+      close,
+      ...(adjClose === undefined ? {} : { adjClose }),
+      ...(volume === undefined ? {} : { volume }),
+      dividend: decimal(r, 'dividend', 0) ?? 0,
+      split: positive(r, 'split') ?? 1,
+    });
+  }
+  return bars;
+}
+
+/** A parsed returns file: its columns in file order and one series per column. */
+export interface ReturnsFile {
+  readonly columns: readonly string[];
+  /** Only the dates with a value: an empty cell is a missing return, never a zero. */
+  readonly seriesByColumn: ReadonlyMap<string, readonly SeriesPoint[]>;
+}
+
+function headerError(file: string, column: string, why: string): BallastError {
+  return new BallastError('INVALID_INPUT', `${file}:1: column "${column}": ${why}`, {
+    file,
+    line: 1,
+    column,
+  });
+}
+
+/**
+ * Parses a returns file `date,A,B,...`: one row per date (ascending, unique), one column per
+ * asset, decimal simple returns (0.012 = +1.2 %; ≥ −1). An empty cell means no observation and
+ * is left out of that column's series — never zero-filled or carried forward. The first column
+ * may be named `date` or left unnamed (a pandas index). Column names are trimmed and, by default,
+ * upper-cased as symbols (`columnCase: 'lower'` keeps ids such as `us_large_equity`).
+ *
+ * @throws BallastError INVALID_INPUT naming file, line, column and value.
+ */
+export function parseReturnsFileCsv(
+  text: string,
+  file: string,
+  options: { readonly columnCase?: 'upper' | 'lower' } = {},
+): ReturnsFile {
+  const table = parseCsv(text, file);
+  const [dateColumn, ...header] = table.header;
+  if (dateColumn !== 'date' && dateColumn !== '') {
+    throw headerError(file, dateColumn ?? '', 'the first column must be the date');
+  }
+  if (header.length === 0) throw headerError(file, 'date', 'no return columns after the date');
+  const columns = header.map((c) => (options.columnCase === 'lower' ? c : c.toUpperCase()));
+  columns.forEach((c, i) => {
+    if (c === '' || c === 'DATE' || c === 'date')
+      throw headerError(file, c, 'a return column needs a name');
+    if (columns.indexOf(c) !== i) throw headerError(file, c, 'appears twice');
+  });
+  const series = columns.map((): SeriesPoint[] => []);
+  let previous: IsoDate | undefined;
+  for (const row of table.rows) {
+    const r = new RowReader(file, row);
+    const date = ascendingDate(r, dateColumn, previous);
+    previous = date;
+    header.forEach((column, i) => {
+      const value = decimal(r, column, -1);
+      if (value !== undefined) series[i]!.push({ date, value });
+    });
+  }
+  return { columns, seriesByColumn: new Map(columns.map((c, i) => [c, series[i]!])) };
+}
+
+/**
+ * Parses a series file `date,value[,available_from]` (a yield in decimal, a CPI level, …):
+ * dates ascending and unique; an empty value is a missing observation and is left out;
+ * `available_from` is the first day the value was public (on or after `date`).
+ *
+ * @throws BallastError INVALID_INPUT naming file, line, column and value.
+ */
+export function parseSeriesFileCsv(text: string, file: string): SeriesPoint[] {
+  const table = parseCsv(text, file);
+  checkHeader(file, table.header, { required: ['date', 'value'], optional: ['available_from'] });
+  const points: SeriesPoint[] = [];
+  let previous: IsoDate | undefined;
+  for (const row of table.rows) {
+    const r = new RowReader(file, row);
+    const date = ascendingDate(r, 'date', previous);
+    previous = date;
+    const value = decimal(r, 'value');
+    const availableFrom = r.date('available_from');
+    if (availableFrom !== undefined && availableFrom < date)
+      throw r.fail('available_from', `is before the date ${date}`);
+    if (value === undefined) continue;
+    points.push({ date, value, ...(availableFrom === undefined ? {} : { availableFrom }) });
+  }
+  return points;
+}
+
+/** Options of {@link createCsvProvider}. */
+export interface CsvProviderOptions {
+  /** Prices file per symbol (symbols are trimmed and upper-cased). */
+  readonly files: Readonly<Record<string, string>>;
+  /** Reads a file as UTF-8 text (default: node:fs/promises `readFile`). */
+  readonly readFile?: (path: string) => Promise<string>;
+}
+
+function fileError(e: unknown, path: string, symbol: string): BallastError {
+  const code = (e as { code?: unknown } | null)?.code;
+  if (code === 'ENOENT') {
+    return new BallastError('NOT_FOUND', `csv: prices file ${path} for ${symbol} does not exist`, {
+      provider: 'csv',
+      file: path,
+      symbol,
+    });
+  }
+  const why = e instanceof Error ? e.message : String(e);
+  return new BallastError('DATA_UNAVAILABLE', `csv: cannot read ${path}: ${why}`, {
+    provider: 'csv',
+    file: path,
+    symbol,
+  });
+}
+
+/**
+ * A provider of daily prices from local CSV files in the {@link parsePriceFileCsv} format, one
+ * file per symbol. Kind: `prices`. An unlisted symbol or a missing file is NOT_FOUND; a file that
+ * does not parse is DATA_UNAVAILABLE with `reason: 'malformed'` and the parser's file, line,
+ * column and value in `details`. Files are read on every call (they may change between runs).
+ */
+export function createCsvProvider(options: CsvProviderOptions): MarketDataProvider {
+  const files = new Map(
+    Object.entries(options.files).map(([symbol, path]) => [symbol.trim().toUpperCase(), path]),
+  );
+  const read = options.readFile ?? ((path: string) => readFileFromDisk(path, 'utf8'));
+  return {
+    name: 'csv',
+    kinds: ['prices'],
+
+    async fetchPrices({ symbol, from, to, signal }: PriceRequest): Promise<PriceBar[]> {
+      if (!isIsoDate(from))
+        throw invalidInput('from', from, 'not a calendar date in YYYY-MM-DD form');
+      if (!isIsoDate(to)) throw invalidInput('to', to, 'not a calendar date in YYYY-MM-DD form');
+      if (from > to) throw invalidInput('from', from, `is after to (${to})`);
+      const key = symbol.trim().toUpperCase();
+      const path = files.get(key);
+      if (path === undefined) {
+        throw new BallastError('NOT_FOUND', `csv: no prices file configured for ${key}`, {
+          provider: 'csv',
+          symbol: key,
+        });
+      }
+      signal?.throwIfAborted();
+      let text: string;
+      try {
+        text = await read(path);
+      } catch (e) {
+        throw fileError(e, path, key);
+      }
+      let bars: PriceBar[];
+      try {
+        bars = parsePriceFileCsv(text, path);
+      } catch (e) {
+        if (!(e instanceof BallastError)) throw e;
+        throw new BallastError('DATA_UNAVAILABLE', `csv: ${e.message}`, {
+          ...e.details,
+          provider: 'csv',
+          reason: 'malformed',
+        });
+      }
+      return bars.filter((b) => b.date >= from && b.date <= to);
+    },
+  };
+}

@@ -1,0 +1,20 @@
+/** Where the embedded store lives when no `--db` is given. */
+
+import { isAbsolute, join } from 'node:path';
+
+/** Environment variables consulted (others are ignored). */
+export type StoreEnv = Readonly<Record<string, string | undefined>>;
+
+/**
+ * The default store location: `$BALLAST_DB` (a path or a store URL) when set, else
+ * `$XDG_DATA_HOME/ballast/ballast.sqlite` when `XDG_DATA_HOME` is an absolute path (the XDG
+ * spec ignores relative ones), else `<homedir>/.local/share/ballast/ballast.sqlite`. Empty
+ * variables count as unset. `DATABASE_URL` is deliberately not consulted here.
+ */
+export function defaultStorePath(env: StoreEnv, homedir: string): string {
+  const explicit = env.BALLAST_DB?.trim();
+  if (explicit) return explicit;
+  const xdg = env.XDG_DATA_HOME?.trim();
+  const dataHome = xdg && isAbsolute(xdg) ? xdg : join(homedir, '.local', 'share');
+  return join(dataHome, 'ballast', 'ballast.sqlite');
+}

@@ -1,0 +1,34 @@
+/** Writes and reads of the `fetch_log` table (one row per fetch attempt). */
+
+import type { Kysely } from 'kysely';
+import { toStoredFetch } from './from-rows';
+import type { StoredFetchLogEntry } from './market-store';
+import type { FetchLogTable, StoreDatabase } from './schema';
+
+/** Appends `row`. @returns the stored entry with its new id. */
+export async function insertFetch(
+  db: Kysely<StoreDatabase>,
+  row: Omit<FetchLogTable, 'id'>,
+): Promise<StoredFetchLogEntry> {
+  const { id } = await db
+    .insertInto('fetch_log')
+    .values(row)
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return toStoredFetch({ ...row, id });
+}
+
+/** Newest-first entries (by `started_at`, then id), optionally of one key. */
+export async function selectFetches(
+  db: Kysely<StoreDatabase>,
+  filter: { readonly key?: string; readonly limit: number },
+): Promise<StoredFetchLogEntry[]> {
+  let query = db.selectFrom('fetch_log').selectAll();
+  if (filter.key !== undefined) query = query.where('key', '=', filter.key);
+  const rows = await query
+    .orderBy('started_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(filter.limit)
+    .execute();
+  return rows.map(toStoredFetch);
+}

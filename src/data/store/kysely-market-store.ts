@@ -1,0 +1,218 @@
+/**
+ * The one {@link MarketStore} implementation: Kysely for everything, with the engine's
+ * {@link TimeSeriesAccess} for the bulk time-series paths. Every method validates its
+ * arguments before touching the database; writes run in a transaction (joining the caller's
+ * when inside {@link MarketStore.transaction}).
+ */
+
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { Kysely } from 'kysely';
+import type { Clock } from '../../domain/clock';
+import { BallastError, invalidInput } from '../../domain/errors';
+import type {
+  Instrument,
+  PriceBar,
+  Provenance,
+  SeriesPoint,
+  StoredPriceBar,
+  StoredSeriesPoint,
+} from '../../domain/market/types';
+import { coverageByKey } from './coverage-queries';
+import { insertFetch, selectFetches } from './fetch-log-queries';
+import { selectInstrument, selectInstruments, upsertInstrumentRow } from './instrument-queries';
+import type {
+  Coverage,
+  CoverageEntry,
+  DateRange,
+  FetchLogEntry,
+  ListFetchesOptions,
+  MarketStore,
+  PriceColumns,
+  StoreDialect,
+  StoredFetchLogEntry,
+  StoredInstrument,
+} from './market-store';
+import { emptyPriceColumns } from './price-columns';
+import type { StoreDatabase } from './schema';
+import { OPEN_RANGE, type RangeQuery, type TimeSeriesAccess } from './time-series-access';
+import { fetchLogRow, instrumentRow, priceBarRows, seriesPointRows } from './to-rows';
+import { checkRange, normalizeKey, normalizeTimestamp, positiveInteger } from './validate';
+
+/** What {@link KyselyMarketStore} is built from. */
+export interface KyselyMarketStoreParts {
+  readonly db: Kysely<StoreDatabase>;
+  readonly dialect: StoreDialect;
+  readonly access: TimeSeriesAccess;
+  readonly clock: Clock;
+}
+
+type Db = Kysely<StoreDatabase>;
+
+function rangeQuery(keys: readonly string[], range: DateRange | undefined): RangeQuery {
+  const { from = OPEN_RANGE.from, to = OPEN_RANGE.to } = checkRange(range);
+  return { keys, from, to };
+}
+
+function symbolKeys(symbols: readonly string[]): string[] {
+  if (!Array.isArray(symbols)) throw invalidInput('symbols', symbols, 'must be an array');
+  return [...new Set(symbols.map((s, i) => normalizeKey(`symbols[${i}]`, s)))];
+}
+
+/** A {@link MarketStore} over a Kysely instance (root, or a transaction when `parts.db` is one). */
+export class KyselyMarketStore implements MarketStore {
+  readonly dialect: StoreDialect;
+  readonly #parts: KyselyMarketStoreParts;
+  /** Marks the async context of this store's open transaction (to refuse re-entry). */
+  readonly #inTransaction: AsyncLocalStorage<true>;
+
+  constructor(parts: KyselyMarketStoreParts, inTransaction = new AsyncLocalStorage<true>()) {
+    this.dialect = parts.dialect;
+    this.#parts = parts;
+    this.#inTransaction = inTransaction;
+  }
+
+  /** The root store used inside its own transaction would deadlock (SQLite, PGlite). */
+  #db(): Db {
+    const { db } = this.#parts;
+    if (!db.isTransaction && this.#inTransaction.getStore() === true) {
+      throw new BallastError(
+        'INTERNAL',
+        'store used inside its own transaction(): call the store passed to the callback',
+      );
+    }
+    return db;
+  }
+
+  #write<T>(fn: (db: Db) => Promise<T>): Promise<T> {
+    const db = this.#db();
+    return db.isTransaction ? fn(db) : db.transaction().execute(fn);
+  }
+
+  #read<T>(fn: (db: Db) => Promise<T>): Promise<T> {
+    const db = this.#db();
+    return db.isTransaction ? fn(db) : db.connection().execute(fn);
+  }
+
+  async upsertPriceBars(
+    symbol: string,
+    bars: readonly PriceBar[],
+    provenance: Provenance,
+  ): Promise<number> {
+    const rows = priceBarRows(symbol, bars, provenance);
+    if (rows.length === 0) return 0;
+    return this.#write((db) => this.#parts.access.writeBars(db, rows));
+  }
+
+  async getPriceBars(symbol: string, range?: DateRange): Promise<StoredPriceBar[]> {
+    const query = rangeQuery([normalizeKey('symbol', symbol)], range);
+    const found = await this.#read((db) => this.#parts.access.readBars(db, query));
+    return found.values().next().value ?? [];
+  }
+
+  async getPriceBarsMany(
+    symbols: readonly string[],
+    range?: DateRange,
+  ): Promise<Map<string, StoredPriceBar[]>> {
+    const keys = symbolKeys(symbols);
+    const query = rangeQuery(keys, range);
+    const found =
+      keys.length === 0
+        ? new Map<string, StoredPriceBar[]>()
+        : await this.#read((db) => this.#parts.access.readBars(db, query));
+    return new Map(keys.map((k) => [k, found.get(k) ?? []]));
+  }
+
+  async getPriceColumns(
+    symbols: readonly string[],
+    range?: DateRange,
+  ): Promise<Map<string, PriceColumns>> {
+    const keys = symbolKeys(symbols);
+    const query = rangeQuery(keys, range);
+    const found =
+      keys.length === 0
+        ? new Map<string, PriceColumns>()
+        : await this.#read((db) => this.#parts.access.readColumns(db, query));
+    return new Map(keys.map((k) => [k, found.get(k) ?? emptyPriceColumns()]));
+  }
+
+  async coverage(symbol: string): Promise<Coverage | undefined> {
+    const key = normalizeKey('symbol', symbol);
+    const found = await this.#read((db) => coverageByKey(db, { table: 'price_bars', key }));
+    return found.get(key);
+  }
+
+  async upsertSeriesPoints(
+    seriesId: string,
+    points: readonly SeriesPoint[],
+    provenance: Provenance,
+  ): Promise<number> {
+    const rows = seriesPointRows(seriesId, points, provenance);
+    if (rows.length === 0) return 0;
+    return this.#write((db) => this.#parts.access.writePoints(db, rows));
+  }
+
+  async getSeriesPoints(seriesId: string, range?: DateRange): Promise<StoredSeriesPoint[]> {
+    const query = rangeQuery([normalizeKey('seriesId', seriesId)], range);
+    const found = await this.#read((db) => this.#parts.access.readPoints(db, query));
+    return found.values().next().value ?? [];
+  }
+
+  async seriesCoverage(seriesId: string): Promise<Coverage | undefined> {
+    const key = normalizeKey('seriesId', seriesId);
+    const found = await this.#read((db) => coverageByKey(db, { table: 'series_points', key }));
+    return found.get(key);
+  }
+
+  async upsertInstrument(instrument: Instrument): Promise<void> {
+    const row = instrumentRow(instrument);
+    const updatedAt = normalizeTimestamp('clock.now()', this.#parts.clock.now());
+    await this.#write((db) => upsertInstrumentRow(db, { ...row, updated_at: updatedAt }));
+  }
+
+  async getInstrument(symbol: string): Promise<StoredInstrument | undefined> {
+    const key = normalizeKey('symbol', symbol);
+    return this.#read((db) => selectInstrument(db, key));
+  }
+
+  async listInstruments(): Promise<StoredInstrument[]> {
+    return this.#read(selectInstruments);
+  }
+
+  async listCoverage(): Promise<CoverageEntry[]> {
+    const [prices, series] = await this.#read(async (db) => [
+      await coverageByKey(db, { table: 'price_bars' }),
+      await coverageByKey(db, { table: 'series_points' }),
+    ]);
+    return [
+      ...[...prices].map(([id, c]): CoverageEntry => ({ kind: 'prices', id, ...c })),
+      ...[...series].map(([id, c]): CoverageEntry => ({ kind: 'series', id, ...c })),
+    ];
+  }
+
+  async logFetch(entry: FetchLogEntry): Promise<StoredFetchLogEntry> {
+    const row = fetchLogRow(entry);
+    return this.#write((db) => insertFetch(db, row));
+  }
+
+  async listFetches(options: ListFetchesOptions = {}): Promise<StoredFetchLogEntry[]> {
+    const limit = positiveInteger('limit', options.limit, 100);
+    const key = options.key === undefined ? undefined : normalizeKey('key', options.key);
+    return this.#read((db) => selectFetches(db, { limit, ...(key !== undefined && { key }) }));
+  }
+
+  async transaction<T>(fn: (store: MarketStore) => Promise<T>): Promise<T> {
+    const db = this.#db();
+    if (db.isTransaction) return fn(this);
+    return this.#inTransaction.run(true, () =>
+      db.transaction().execute((trx) => fn(new KyselyMarketStore({ ...this.#parts, db: trx }))),
+    );
+  }
+
+  async close(): Promise<void> {
+    const db = this.#db();
+    if (db.isTransaction) {
+      throw new BallastError('INTERNAL', 'close() called inside transaction()');
+    }
+    await db.destroy();
+  }
+}

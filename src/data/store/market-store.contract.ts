@@ -1,0 +1,44 @@
+/**
+ * The shared store contract: every engine (SQLite in memory and on file, PGlite, PostgreSQL)
+ * runs these cases through its own `*.test.ts` file.
+ */
+
+import { afterEach, beforeEach, describe } from 'vitest';
+import { catalogueCases } from './contract/catalogue.contract';
+import { manualClock, type ManualClock, type OpenStore } from './contract/fixtures';
+import { priceBarCases } from './contract/price-bars.contract';
+import { priceColumnCases } from './contract/price-columns.contract';
+import { seriesPointCases } from './contract/series-points.contract';
+import { transactionCases } from './contract/transaction.contract';
+import type { MarketStore } from './market-store';
+
+export type { OpenStore } from './contract/fixtures';
+
+/**
+ * Describes the contract for one engine. `open` must return an EMPTY store each time (a new
+ * database, or a shared one truncated) built with the given options (a test clock); the
+ * contract closes it after each case.
+ */
+export function describeMarketStoreContract(name: string, open: OpenStore): void {
+  describe(`MarketStore contract on ${name}`, () => {
+    let store: MarketStore | undefined;
+    let clock: ManualClock = manualClock('2026-01-05T00:00:00.000Z');
+    beforeEach(async () => {
+      clock = manualClock('2026-01-05T00:00:00.000Z');
+      store = await open({ clock });
+    });
+    afterEach(async () => {
+      await store?.close();
+      store = undefined;
+    });
+    const current = (): MarketStore => {
+      if (store === undefined) throw new Error('no store open');
+      return store;
+    };
+    priceBarCases(current);
+    priceColumnCases(current);
+    seriesPointCases(current);
+    catalogueCases(current, () => clock);
+    transactionCases(current);
+  });
+}

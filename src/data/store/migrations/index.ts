@@ -1,0 +1,49 @@
+/**
+ * The store's migrations, forward-only and named by timestamp (`YYYYMMDDTHHMM_topic`), run on
+ * open. Add a migration as a new file and a new entry here; never edit an applied one.
+ */
+
+import { Migrator, type Kysely, type Migration } from 'kysely';
+import { BallastError } from '../../../domain/errors';
+import type { StoreDialect } from '../market-store';
+import * as marketData from './20261125T1500_market_data';
+import * as sqlitePriceColumns from './20261125T1510_sqlite_price_columns';
+
+interface StoreMigration {
+  up(db: Kysely<unknown>, dialect: StoreDialect): Promise<void>;
+}
+
+const MIGRATIONS: Readonly<Record<string, StoreMigration>> = {
+  '20261125T1500_market_data': marketData,
+  '20261125T1510_sqlite_price_columns': sqlitePriceColumns,
+};
+
+/** Names of every migration this code knows, in the order they apply. */
+export const MIGRATION_NAMES: readonly string[] = Object.keys(MIGRATIONS).sort();
+
+/**
+ * Applies every pending migration in order (Kysely's `Migrator`, one transaction, a lock
+ * against concurrent openers). A database migrated by a newer Ballast (a migration this code
+ * does not know) is refused.
+ * @returns the names applied now (empty when the schema was already current).
+ */
+export async function migrateToLatest(
+  db: Kysely<unknown>,
+  dialect: StoreDialect,
+): Promise<string[]> {
+  const migrations = Object.fromEntries(
+    Object.entries(MIGRATIONS).map(([name, m]): [string, Migration] => [
+      name,
+      { up: (kdb: Kysely<unknown>) => m.up(kdb, dialect) },
+    ]),
+  );
+  const migrator = new Migrator({ db, provider: { getMigrations: () => Promise.resolve(migrations) } });
+  const { error, results = [] } = await migrator.migrateToLatest();
+  if (error !== undefined) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new BallastError('INTERNAL', `store migration failed: ${message}`, {
+      applied: results.filter((r) => r.status === 'Success').map((r) => r.migrationName),
+    });
+  }
+  return results.map((r) => r.migrationName);
+}

@@ -1,0 +1,31 @@
+/** Opens a store on PostgreSQL (a pg Pool, or PGlite through {@link pglitePool}). */
+
+import { Kysely, PostgresDialect, type PostgresPool } from 'kysely';
+import { KyselyMarketStore } from './kysely-market-store';
+import type { MarketStore, StoreOptions } from './market-store';
+import { migrateToLatest } from './migrations';
+import { postgresTimeSeries } from './postgres-time-series';
+import type { StoreDatabase } from './schema';
+import { systemClock } from '../system-clock';
+
+/** The connection pool of a PostgreSQL store; the store ends it on `close()`. */
+export interface PostgresStoreOptions extends StoreOptions {
+  readonly pool: PostgresPool;
+}
+
+/** Opens (migrating as needed) a store on PostgreSQL. */
+export async function openPostgresStore(options: PostgresStoreOptions): Promise<MarketStore> {
+  const db = new Kysely<StoreDatabase>({ dialect: new PostgresDialect({ pool: options.pool }) });
+  try {
+    await migrateToLatest(db as Kysely<unknown>, 'postgres');
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+  return new KyselyMarketStore({
+    db,
+    dialect: 'postgres',
+    access: postgresTimeSeries,
+    clock: options.clock ?? systemClock,
+  });
+}

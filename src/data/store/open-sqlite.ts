@@ -1,0 +1,46 @@
+/**
+ * Opens the embedded SQLite store: better-sqlite3 with WAL journaling, `synchronous=NORMAL`
+ * (durable across a process crash; the last commits may be lost on power loss), foreign keys
+ * on and a 5 s busy timeout for a second process (CLI next to the server).
+ */
+
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { Kysely, SqliteDialect } from 'kysely';
+import { KyselyMarketStore } from './kysely-market-store';
+import type { MarketStore, StoreOptions } from './market-store';
+import { migrateToLatest } from './migrations';
+import type { StoreDatabase } from './schema';
+import { sqliteTimeSeries } from './sqlite-time-series';
+import { systemClock } from '../system-clock';
+
+/** Where the SQLite database lives. */
+export interface SqliteStoreOptions extends StoreOptions {
+  /** A file path (its directory is created) or `:memory:`. */
+  readonly path: string;
+}
+
+/** Opens (creating and migrating as needed) a SQLite store. */
+export async function openSqliteStore(options: SqliteStoreOptions): Promise<MarketStore> {
+  const { default: Database } = await import('better-sqlite3');
+  const memory = options.path === ':memory:';
+  if (!memory) mkdirSync(dirname(options.path), { recursive: true });
+  const raw = new Database(options.path);
+  if (!memory) raw.pragma('journal_mode = WAL');
+  raw.pragma('synchronous = NORMAL');
+  raw.pragma('foreign_keys = ON');
+  raw.pragma('busy_timeout = 5000');
+  const db = new Kysely<StoreDatabase>({ dialect: new SqliteDialect({ database: raw }) });
+  try {
+    await migrateToLatest(db as Kysely<unknown>, 'sqlite');
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+  return new KyselyMarketStore({
+    db,
+    dialect: 'sqlite',
+    access: sqliteTimeSeries(raw),
+    clock: options.clock ?? systemClock,
+  });
+}

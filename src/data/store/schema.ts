@@ -1,0 +1,71 @@
+/**
+ * Row types of the store's tables as Kysely sees them (snake_case columns). Prices and values
+ * are float8 / REAL (pg returns them as numbers); dates are `YYYY-MM-DD` text and timestamps
+ * UTC ISO text; nullable columns are `null` when the domain field is absent. Later issues add
+ * tables (portfolios, transactions, runs, …) by extending {@link StoreDatabase}.
+ */
+
+import type { Generated } from 'kysely';
+import type { FetchOutcome } from './market-store';
+
+/** `instruments`: reference data, one row per symbol. */
+export interface InstrumentsTable {
+  symbol: string;
+  name: string | null;
+  kind: string | null;
+  currency: string | null;
+  exchange: string | null;
+  updated_at: string;
+}
+
+/** `price_bars`: one row per (symbol, date); `source` names the provider that supplied it. */
+export interface PriceBarsTable {
+  symbol: string;
+  date: string;
+  open: number | null;
+  high: number | null;
+  low: number | null;
+  close: number;
+  adj_close: number | null;
+  volume: number | null;
+  dividend: number;
+  split: number;
+  source: string;
+  fetched_at: string;
+}
+
+/** `series_points`: one row per (series_id, date). */
+export interface SeriesPointsTable {
+  series_id: string;
+  date: string;
+  value: number;
+  available_from: string | null;
+  source: string;
+  fetched_at: string;
+}
+
+/** `fetch_log`: one row per fetch attempt. */
+export interface FetchLogTable {
+  id: Generated<number>;
+  kind: string;
+  key: string;
+  provider: string;
+  requested_from: string | null;
+  requested_to: string | null;
+  started_at: string;
+  finished_at: string;
+  outcome: FetchOutcome;
+  rows: number;
+  message: string | null;
+}
+
+/** Every table of the store, keyed by table name. */
+export interface StoreDatabase {
+  instruments: InstrumentsTable;
+  price_bars: PriceBarsTable;
+  series_points: SeriesPointsTable;
+  fetch_log: FetchLogTable;
+}
+
+/** Names of the market-data tables (test cleanup, diagnostics). */
+export const MARKET_TABLES = ['instruments', 'price_bars', 'series_points', 'fetch_log'] as const;
