@@ -35,9 +35,9 @@ export function catalogueCases(store: CurrentStore, clock: () => ManualClock): v
   });
 
   it('lists the coverage of every symbol, then of every series, each sorted by id', async () => {
-    await store().upsertPriceBars('ZROZ', [bar(WEEK[0] as string, 80)], from('yahoo'));
+    await store().upsertPriceBars('ZROZ', [bar(WEEK[0], 80)], from('yahoo'));
     await store().upsertPriceBars('BRK-B', WEEK.map((d) => bar(d, 400)), from('yahoo'));
-    await store().upsertSeriesPoints('DGS3MO', [point(WEEK[1] as string, 0.052)], from('fred'));
+    await store().upsertSeriesPoints('DGS3MO', [point(WEEK[1], 0.052)], from('fred'));
     const list = await store().listCoverage();
     expect(list.map((c) => [c.kind, c.id, c.rows])).toEqual([
       ['prices', 'BRK-B', 5],

@@ -33,7 +33,7 @@ export function priceBarCases(store: CurrentStore): void {
   });
 
   it('reads inclusive date ranges in ascending order whatever the write order', async () => {
-    const shuffled = [WEEK[3], WEEK[0], WEEK[4], WEEK[2], WEEK[1]] as string[];
+    const shuffled = [WEEK[3], WEEK[0], WEEK[4], WEEK[2], WEEK[1]];
     await store().upsertPriceBars('QQQ', shuffled.map((d, i) => bar(d, 100 + i)), from('yahoo'));
     const dates = async (range: { from?: string; to?: string }) =>
       (await store().getPriceBars('QQQ', range)).map((b) => b.date);
@@ -58,7 +58,7 @@ export function priceBarCases(store: CurrentStore): void {
 
   it('replaces a stored bar whose values or source differ, keeping one row per day', async () => {
     await store().upsertPriceBars('TLT', WEEK.map((d) => bar(d, 90)), from('yahoo'));
-    const fix = [bar(WEEK[1] as string, 91.5, { adjClose: 90.1 }), bar(WEEK[2] as string, 90)];
+    const fix = [bar(WEEK[1], 91.5, { adjClose: 90.1 }), bar(WEEK[2], 90)];
     const fixedAt = from('stooq', '2026-01-06T00:00:00.000Z');
     expect(await store().upsertPriceBars('TLT', fix, fixedAt)).toBe(2);
     const stored = await store().getPriceBars('TLT');
@@ -69,7 +69,7 @@ export function priceBarCases(store: CurrentStore): void {
   });
 
   it('trims and upper-cases symbols on every path', async () => {
-    await store().upsertPriceBars('  rssb ', [bar(WEEK[0] as string, 25)], from('yahoo'));
+    await store().upsertPriceBars('  rssb ', [bar(WEEK[0], 25)], from('yahoo'));
     expect(await store().getPriceBars('RSSB')).toHaveLength(1);
     expect(await store().getPriceBars(' Rssb')).toHaveLength(1);
     expect((await store().coverage('rssb\t'))?.rows).toBe(1);

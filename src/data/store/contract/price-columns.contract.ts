@@ -23,7 +23,7 @@ export function priceColumnCases(store: CurrentStore): void {
       WEEK.map((d, i) => bar(d, 470 + i / 3, i === 2 ? { dividend: 1.7 } : { adjClose: 469 + i })),
       from('yahoo'),
     );
-    await store().upsertPriceBars('NTSX', [bar(WEEK[4] as string, 40, { split: 3 })], from('stooq'));
+    await store().upsertPriceBars('NTSX', [bar(WEEK[4], 40, { split: 3 })], from('stooq'));
     const columns = await store().getPriceColumns(['spy', 'NONE', 'ntsx']);
     expect([...columns.keys()]).toEqual(['SPY', 'NONE', 'NTSX']);
     expect(columns.get('SPY')).toStrictEqual(columnsOf(await store().getPriceBars('SPY')));
@@ -49,14 +49,14 @@ export function priceColumnCases(store: CurrentStore): void {
   it('reflects a replaced bar and a rolled-back write at once', async () => {
     await store().upsertPriceBars('IEF', WEEK.map((d) => bar(d, 95)), from('yahoo'));
     await store().getPriceColumns(['IEF']);
-    await store().upsertPriceBars('IEF', [bar(WEEK[2] as string, 96.25)], from('stooq'));
+    await store().upsertPriceBars('IEF', [bar(WEEK[2], 96.25)], from('stooq'));
     expect([...((await store().getPriceColumns(['IEF'])).get('IEF')?.close ?? [])]).toEqual([
       95, 95, 96.25, 95, 95,
     ]);
     const boom = new Error('abort');
     await expect(
       store().transaction(async (tx) => {
-        await tx.upsertPriceBars('IEF', [bar(WEEK[0] as string, 1)], from('csv'));
+        await tx.upsertPriceBars('IEF', [bar(WEEK[0], 1)], from('csv'));
         expect((await tx.getPriceColumns(['IEF'])).get('IEF')?.close[0]).toBe(1);
         throw boom;
       }),

@@ -29,7 +29,7 @@ export function seriesPointCases(store: CurrentStore): void {
     const points = WEEK.map((d, i) => point(d, 0.0425 + i / 10_000));
     expect(await store().upsertSeriesPoints('DGS10', points, from('fred'))).toBe(5);
     expect(await store().upsertSeriesPoints('DGS10', points, from('fred', '2026-03-01T00:00:00Z'))).toBe(0);
-    const revised = [point(WEEK[4] as string, 0.0431, { availableFrom: WEEK[4] })];
+    const revised = [point(WEEK[4], 0.0431, { availableFrom: WEEK[4] })];
     expect(await store().upsertSeriesPoints('DGS10', revised, from('alfred'))).toBe(1);
     const stored = await store().getSeriesPoints('DGS10');
     expect(stored).toHaveLength(5);
@@ -54,10 +54,10 @@ export function seriesPointCases(store: CurrentStore): void {
   });
 
   it('summarises a series: first, last, rows, source and latest fetch', async () => {
-    await store().upsertSeriesPoints('SOFR', [point(WEEK[0] as string, 0.053)], from('fred'));
+    await store().upsertSeriesPoints('SOFR', [point(WEEK[0], 0.053)], from('fred'));
     await store().upsertSeriesPoints(
       'sofr',
-      [point(WEEK[1] as string, 0.0531), point(WEEK[2] as string, 0.0532)],
+      [point(WEEK[1], 0.0531), point(WEEK[2], 0.0532)],
       from('nyfed', '2026-01-06T12:00:00.000Z'),
     );
     expect(await store().seriesCoverage(' sofr ')).toStrictEqual({

@@ -22,8 +22,8 @@ export function transactionCases(store: CurrentStore): void {
     const crash = new Error('crash mid-import');
     const thrown = store().transaction(async (tx) => {
       await tx.upsertPriceBars('QQQ', WEEK.map((d) => bar(d, 400)), from('csv'));
-      await tx.upsertPriceBars('SPY', [bar(WEEK[0] as string, 1)], from('csv'));
-      await tx.upsertSeriesPoints('DGS10', [point(WEEK[0] as string, 0.04)], from('csv'));
+      await tx.upsertPriceBars('SPY', [bar(WEEK[0], 1)], from('csv'));
+      await tx.upsertSeriesPoints('DGS10', [point(WEEK[0], 0.04)], from('csv'));
       await tx.upsertInstrument({ symbol: 'QQQ', name: 'Invesco QQQ' });
       await tx.logFetch({
         kind: 'prices',
@@ -46,9 +46,9 @@ export function transactionCases(store: CurrentStore): void {
 
   it('a transaction that completes commits every write and returns its value', async () => {
     const result = await store().transaction(async (tx) => {
-      await tx.upsertPriceBars('A', [bar(WEEK[0] as string, 1)], from('csv'));
+      await tx.upsertPriceBars('A', [bar(WEEK[0], 1)], from('csv'));
       await tx.transaction(async (inner) => {
-        await inner.upsertPriceBars('B', [bar(WEEK[0] as string, 2)], from('csv'));
+        await inner.upsertPriceBars('B', [bar(WEEK[0], 2)], from('csv'));
       });
       return 'imported';
     });
@@ -58,8 +58,8 @@ export function transactionCases(store: CurrentStore): void {
 
   it('an invalid batch inside a transaction rolls back the earlier writes with it', async () => {
     const failed = store().transaction(async (tx) => {
-      await tx.upsertPriceBars('A', [bar(WEEK[0] as string, 1)], from('csv'));
-      await tx.upsertPriceBars('B', [bar(WEEK[0] as string, Number.NaN)], from('csv'));
+      await tx.upsertPriceBars('A', [bar(WEEK[0], 1)], from('csv'));
+      await tx.upsertPriceBars('B', [bar(WEEK[0], Number.NaN)], from('csv'));
     });
     expect((await rejection(failed)).code).toBe('INVALID_INPUT');
     expect(await store().listCoverage()).toEqual([]);
@@ -77,8 +77,8 @@ export function transactionCases(store: CurrentStore): void {
     await Promise.all([
       ...symbols.map((s, i) => store().upsertPriceBars(s, WEEK.map((d) => bar(d, i + 1)), from('yahoo'))),
       store().transaction(async (tx) => {
-        await tx.upsertPriceBars('T1', [bar(WEEK[0] as string, 9)], from('csv'));
-        await tx.upsertPriceBars('T2', [bar(WEEK[0] as string, 9)], from('csv'));
+        await tx.upsertPriceBars('T1', [bar(WEEK[0], 9)], from('csv'));
+        await tx.upsertPriceBars('T2', [bar(WEEK[0], 9)], from('csv'));
       }),
       store().getPriceBarsMany(symbols),
     ]);
