@@ -58,7 +58,11 @@ async function writeAll(store: MarketStore): Promise<number> {
 async function rewriteAll(store: MarketStore): Promise<number> {
   let changed = 0;
   for (const [i, symbol] of symbols.entries()) {
-    changed += await store.upsertPriceBars(symbol, syntheticBars({ seed: i + 1, days }), PROVENANCE);
+    changed += await store.upsertPriceBars(
+      symbol,
+      syntheticBars({ seed: i + 1, days }),
+      PROVENANCE,
+    );
   }
   if (changed !== 0) throw new Error(`re-upsert changed ${changed} rows; expected none`);
   return SYMBOLS * DAYS;
@@ -81,14 +85,28 @@ async function readColumns(store: MarketStore): Promise<number> {
 }
 
 async function runSuite(store: MarketStore): Promise<Timing[]> {
-  const results = [await time('write 500 × 2,520 bars (one upsert per symbol)', () => writeAll(store))];
+  const results = [
+    await time('write 500 × 2,520 bars (one upsert per symbol)', () => writeAll(store)),
+  ];
   results.push(await time('re-upsert identical data (no-op)', () => rewriteAll(store)));
   results.push(
-    await median('read one symbol, full history', async () => (await store.getPriceBars('SYN250')).length, 21),
+    await median(
+      'read one symbol, full history',
+      async () => (await store.getPriceBars('SYN250')).length,
+      21,
+    ),
   );
-  results.push(await median('read 500 × 10-year matrix as columns (getPriceColumns)', () => readColumns(store)));
-  results.push(await median('read 500 × 10-year matrix as bars (getPriceBarsMany)', () => readMatrix(store)));
-  results.push(await median('listCoverage (500 symbols)', async () => (await store.listCoverage()).length, 3));
+  results.push(
+    await median('read 500 × 10-year matrix as columns (getPriceColumns)', () =>
+      readColumns(store),
+    ),
+  );
+  results.push(
+    await median('read 500 × 10-year matrix as bars (getPriceBarsMany)', () => readMatrix(store)),
+  );
+  results.push(
+    await median('listCoverage (500 symbols)', async () => (await store.listCoverage()).length, 3),
+  );
   return results;
 }
 
@@ -137,14 +155,18 @@ function printTable(sqlite: Timing[], postgres: Timing[] | undefined): void {
   ]);
   const widths = header.map((h, c) => Math.max(h.length, ...lines.map((l) => (l[c] ?? '').length)));
   const row = (cells: readonly string[]) =>
-    cells.map((x, c) => (c === 0 ? x.padEnd(widths[c] ?? 0) : x.padStart(widths[c] ?? 0))).join('  ');
+    cells
+      .map((x, c) => (c === 0 ? x.padEnd(widths[c] ?? 0) : x.padStart(widths[c] ?? 0)))
+      .join('  ');
   console.log(row(header));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const l of lines) console.log(row(l));
 }
 
 const url = process.env.DATABASE_URL;
-console.log(`Store benchmark — synthetic data: ${SYMBOLS} symbols × ${DAYS} days (${(SYMBOLS * DAYS).toLocaleString('en-US')} rows), Node ${process.version}`);
+console.log(
+  `Store benchmark — synthetic data: ${SYMBOLS} symbols × ${DAYS} days (${(SYMBOLS * DAYS).toLocaleString('en-US')} rows), Node ${process.version}`,
+);
 const sqlite = await sqliteSuite();
 const postgres = url ? await postgresSuite(url) : undefined;
 printTable(sqlite, postgres);

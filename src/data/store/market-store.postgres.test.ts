@@ -22,7 +22,9 @@ describe.skipIf(url === undefined)(
       const store = await openStore({ url: url as string, schema, ...options });
       const client = new pg.Client({ connectionString: url });
       await client.connect();
-      await client.query(`truncate ${MARKET_TABLES.map((t) => `${schema}.${t}`).join(', ')} restart identity`);
+      await client.query(
+        `truncate ${MARKET_TABLES.map((t) => `${schema}.${t}`).join(', ')} restart identity`,
+      );
       await client.end();
       return store;
     });

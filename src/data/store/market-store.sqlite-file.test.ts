@@ -13,13 +13,19 @@ let files = 0;
 const freshFile = (): string => join(root, `case-${++files}`, 'nested', 'ballast.sqlite');
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-describeMarketStoreContract('a SQLite file', (options) => openStore({ url: freshFile(), ...options }));
+describeMarketStoreContract('a SQLite file', (options) =>
+  openStore({ url: freshFile(), ...options }),
+);
 
 describe('SQLite file store', () => {
   it('keeps its data across reopening and applies each migration exactly once', async () => {
     const file = freshFile();
     const first = await openStore({ url: `sqlite:${file}` });
-    await first.upsertPriceBars('SPY', WEEK.map((d) => bar(d, 470)), from('yahoo'));
+    await first.upsertPriceBars(
+      'SPY',
+      WEEK.map((d) => bar(d, 470)),
+      from('yahoo'),
+    );
     await first.close();
     const applied = () =>
       new Database(file, { readonly: true })
@@ -47,10 +53,16 @@ describe('SQLite file store', () => {
   it('drops the column cache when bars change behind the store, and rebuilds it on read', async () => {
     const file = freshFile();
     const store = await openStore({ url: file });
-    await store.upsertPriceBars('IEF', WEEK.map((d) => bar(d, 95)), from('yahoo'));
+    await store.upsertPriceBars(
+      'IEF',
+      WEEK.map((d) => bar(d, 95)),
+      from('yahoo'),
+    );
     expect((await store.getPriceColumns(['IEF'])).get('IEF')?.close[1]).toBe(95);
     const outside = new Database(file);
-    outside.prepare("update price_bars set close = 96 where symbol = 'IEF' and date = ?").run(WEEK[1]);
+    outside
+      .prepare("update price_bars set close = 96 where symbol = 'IEF' and date = ?")
+      .run(WEEK[1]);
     expect(outside.prepare('select count(*) as n from price_columns').get()).toEqual({ n: 0 });
     outside.close();
     expect((await store.getPriceColumns(['IEF'])).get('IEF')?.close[1]).toBe(96);
@@ -61,9 +73,9 @@ describe('SQLite file store', () => {
     const file = freshFile();
     await (await openStore({ url: file })).close();
     const db = new Database(file);
-    db.prepare("insert into kysely_migration (name, timestamp) values ('29991231T0000_future', ?)").run(
-      new Date(0).toISOString(),
-    );
+    db.prepare(
+      "insert into kysely_migration (name, timestamp) values ('29991231T0000_future', ?)",
+    ).run(new Date(0).toISOString());
     db.close();
     await expect(openStore({ url: file })).rejects.toThrow(/store migration failed/);
   });

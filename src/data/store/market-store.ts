@@ -131,7 +131,11 @@ export interface MarketStore {
    * `fetchedAt`. Duplicate dates within `bars` are INVALID_INPUT.
    * @returns the number of rows inserted or changed (0 when re-writing the same data).
    */
-  upsertPriceBars(symbol: string, bars: readonly PriceBar[], provenance: Provenance): Promise<number>;
+  upsertPriceBars(
+    symbol: string,
+    bars: readonly PriceBar[],
+    provenance: Provenance,
+  ): Promise<number>;
 
   /** Stored bars of `symbol` within the inclusive `range`, ascending by date. */
   getPriceBars(symbol: string, range?: DateRange): Promise<StoredPriceBar[]>;

@@ -60,7 +60,10 @@ async function openPg(url: string, options: OpenStoreOptions): Promise<MarketSto
   return openPostgresStore({ pool, ...(options.clock && { clock: options.clock }) });
 }
 
-async function openPglite(dataDir: string | undefined, options: OpenStoreOptions): Promise<MarketStore> {
+async function openPglite(
+  dataDir: string | undefined,
+  options: OpenStoreOptions,
+): Promise<MarketStore> {
   const schema = checkSchema(options.schema);
   const { PGlite } = await import('@electric-sql/pglite');
   if (dataDir !== undefined) mkdirSync(dataDir, { recursive: true });

@@ -70,7 +70,8 @@ async function selectColumns(
   db: Kysely<StoreDatabase>,
   query: RangeQuery,
 ): Promise<Map<string, PriceColumns>> {
-  const { rows } = await sql<SymbolColumnRow>`select symbol, "date", "close", adj_close, dividend, split
+  const { rows } =
+    await sql<SymbolColumnRow>`select symbol, "date", "close", adj_close, dividend, split
     from price_bars
     where symbol = any(${[...query.keys]}::text[]) and "date" between ${query.from} and ${query.to}
     order by symbol, "date"`.execute(db);

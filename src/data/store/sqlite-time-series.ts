@@ -58,7 +58,11 @@ function readGrouped<T>(
   const intern = dateInterner();
   for (const key of query.keys) {
     const rows = statement.all(key, query.from, query.to) as Cell[][];
-    if (rows.length > 0) grouped.set(key, rows.map((row) => toValue(row, intern)));
+    if (rows.length > 0)
+      grouped.set(
+        key,
+        rows.map((row) => toValue(row, intern)),
+      );
   }
   return grouped;
 }
@@ -109,12 +113,20 @@ export function sqliteTimeSeries(raw: Database): TimeSeriesAccess {
 
   return {
     writeBars: (_db, rows: readonly PriceBarsTable[]) => {
-      const changed = runAll(insertBar, rows.map((row) => BAR_COLUMNS.map((c) => row[c])));
+      const changed = runAll(
+        insertBar,
+        rows.map((row) => BAR_COLUMNS.map((c) => row[c])),
+      );
       if (changed > 0 && cache) new Set(rows.map((r) => r.symbol)).forEach(cache.rebuild);
       return Promise.resolve(changed);
     },
     writePoints: (_db, rows: readonly SeriesPointsTable[]) =>
-      Promise.resolve(runAll(insertPoint, rows.map((row) => POINT_COLUMNS.map((c) => row[c])))),
+      Promise.resolve(
+        runAll(
+          insertPoint,
+          rows.map((row) => POINT_COLUMNS.map((c) => row[c])),
+        ),
+      ),
     readBars: (_db, query) => Promise.resolve(readGrouped(selectBars, query, barFromCells)),
     readColumns: (_db, query) =>
       Promise.resolve(cache ? cache.read(query) : readColumnsFromRows(query)),

@@ -2,9 +2,21 @@
 
 import { expect, it } from 'vitest';
 import type { FetchLogEntry } from '../market-store';
-import { WEEK, bar, expectInvalid, from, point, type CurrentStore, type ManualClock } from './fixtures';
+import {
+  WEEK,
+  bar,
+  expectInvalid,
+  from,
+  point,
+  type CurrentStore,
+  type ManualClock,
+} from './fixtures';
 
-function fetchEntry(key: string, startedAt: string, extra: Partial<FetchLogEntry> = {}): FetchLogEntry {
+function fetchEntry(
+  key: string,
+  startedAt: string,
+  extra: Partial<FetchLogEntry> = {},
+): FetchLogEntry {
   return {
     kind: 'prices',
     key,
@@ -20,9 +32,17 @@ function fetchEntry(key: string, startedAt: string, extra: Partial<FetchLogEntry
 /** Registers the coverage, instrument and fetch-log cases. */
 export function catalogueCases(store: CurrentStore, clock: () => ManualClock): void {
   it('reports coverage per symbol: the latest fetch names the source, every source is listed', async () => {
-    await store().upsertPriceBars('RSST', WEEK.slice(0, 3).map((d) => bar(d, 20)), from('yahoo'));
+    await store().upsertPriceBars(
+      'RSST',
+      WEEK.slice(0, 3).map((d) => bar(d, 20)),
+      from('yahoo'),
+    );
     const tail = from('stooq', '2026-01-07T00:00:00.000Z');
-    await store().upsertPriceBars('RSST', WEEK.slice(3).map((d) => bar(d, 21)), tail);
+    await store().upsertPriceBars(
+      'RSST',
+      WEEK.slice(3).map((d) => bar(d, 21)),
+      tail,
+    );
     expect(await store().coverage('rsst')).toStrictEqual({
       first: WEEK[0],
       last: WEEK[4],
@@ -36,7 +56,11 @@ export function catalogueCases(store: CurrentStore, clock: () => ManualClock): v
 
   it('lists the coverage of every symbol, then of every series, each sorted by id', async () => {
     await store().upsertPriceBars('ZROZ', [bar(WEEK[0], 80)], from('yahoo'));
-    await store().upsertPriceBars('BRK-B', WEEK.map((d) => bar(d, 400)), from('yahoo'));
+    await store().upsertPriceBars(
+      'BRK-B',
+      WEEK.map((d) => bar(d, 400)),
+      from('yahoo'),
+    );
     await store().upsertSeriesPoints('DGS3MO', [point(WEEK[1], 0.052)], from('fred'));
     const list = await store().listCoverage();
     expect(list.map((c) => [c.kind, c.id, c.rows])).toEqual([
@@ -90,7 +114,9 @@ export function catalogueCases(store: CurrentStore, clock: () => ManualClock): v
       message: 'HTTP 503; served stored data',
     });
     const second = await store().logFetch(full);
-    const third = await store().logFetch(fetchEntry('QQQ', '2026-01-05T12:00:00Z', { outcome: 'empty' }));
+    const third = await store().logFetch(
+      fetchEntry('QQQ', '2026-01-05T12:00:00Z', { outcome: 'empty' }),
+    );
     expect(second.id).toBeGreaterThan(first.id);
     expect(third.id).toBeGreaterThan(second.id);
     expect(second).toStrictEqual({
@@ -104,7 +130,10 @@ export function catalogueCases(store: CurrentStore, clock: () => ManualClock): v
     expect(await store().listFetches({ key: 'spy' })).toStrictEqual([second, first]);
     expect(await store().listFetches({ limit: 1 })).toStrictEqual([third]);
     await expectInvalid(store().listFetches({ limit: 0 }), 'limit');
-    const bad = { ...fetchEntry('SPY', '2026-01-05T10:00:00Z'), outcome: 'maybe' } as unknown as FetchLogEntry;
+    const bad = {
+      ...fetchEntry('SPY', '2026-01-05T10:00:00Z'),
+      outcome: 'maybe',
+    } as unknown as FetchLogEntry;
     await expectInvalid(store().logFetch(bad), 'entry.outcome');
     await expectInvalid(store().logFetch(fetchEntry('SPY', 'yesterday')), 'entry.startedAt');
   });

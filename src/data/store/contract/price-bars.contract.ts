@@ -20,7 +20,11 @@ const FULL: PriceBar = {
 export function priceBarCases(store: CurrentStore): void {
   it('returns every field of a bar as written, and absent optional fields stay absent', async () => {
     const minimal = bar('2024-01-09', 475.2);
-    await store().upsertPriceBars('SPY', [FULL, minimal], from('yahoo', '2026-01-05T16:00:00-05:00'));
+    await store().upsertPriceBars(
+      'SPY',
+      [FULL, minimal],
+      from('yahoo', '2026-01-05T16:00:00-05:00'),
+    );
     const stored = await store().getPriceBars('SPY');
     const provenance = { source: 'yahoo', fetchedAt: '2026-01-05T21:00:00.000Z' };
     expect(stored).toStrictEqual([
@@ -34,7 +38,11 @@ export function priceBarCases(store: CurrentStore): void {
 
   it('reads inclusive date ranges in ascending order whatever the write order', async () => {
     const shuffled = [WEEK[3], WEEK[0], WEEK[4], WEEK[2], WEEK[1]];
-    await store().upsertPriceBars('QQQ', shuffled.map((d, i) => bar(d, 100 + i)), from('yahoo'));
+    await store().upsertPriceBars(
+      'QQQ',
+      shuffled.map((d, i) => bar(d, 100 + i)),
+      from('yahoo'),
+    );
     const dates = async (range: { from?: string; to?: string }) =>
       (await store().getPriceBars('QQQ', range)).map((b) => b.date);
     expect(await dates({})).toEqual(WEEK);
@@ -57,7 +65,11 @@ export function priceBarCases(store: CurrentStore): void {
   });
 
   it('replaces a stored bar whose values or source differ, keeping one row per day', async () => {
-    await store().upsertPriceBars('TLT', WEEK.map((d) => bar(d, 90)), from('yahoo'));
+    await store().upsertPriceBars(
+      'TLT',
+      WEEK.map((d) => bar(d, 90)),
+      from('yahoo'),
+    );
     const fix = [bar(WEEK[1], 91.5, { adjClose: 90.1 }), bar(WEEK[2], 90)];
     const fixedAt = from('stooq', '2026-01-06T00:00:00.000Z');
     expect(await store().upsertPriceBars('TLT', fix, fixedAt)).toBe(2);
@@ -91,15 +103,23 @@ export function priceBarCases(store: CurrentStore): void {
       [bar('2024-01-08', 1), bar('2024-01-09', 2), bar('2024-01-10', NaN)],
     ],
     ['an infinite close', 'bars[0].close', 'SPY', [bar('2024-01-08', Infinity)]],
-    ['a NaN open', 'bars[1].open', 'SPY', [bar('2024-01-08', 1), bar('2024-01-09', 1, { open: NaN })]],
+    [
+      'a NaN open',
+      'bars[1].open',
+      'SPY',
+      [bar('2024-01-08', 1), bar('2024-01-09', 1, { open: NaN })],
+    ],
     ['a zero split', 'bars[0].split', 'SPY', [bar('2024-01-08', 1, { split: 0 })]],
     ['a negative dividend', 'bars[0].dividend', 'SPY', [bar('2024-01-08', 1, { dividend: -0.5 })]],
     ['a negative volume', 'bars[0].volume', 'SPY', [bar('2024-01-08', 1, { volume: -1 })]],
     ['a duplicate date', 'bars[1].date', 'SPY', [bar('2024-01-08', 1), bar('2024-01-08', 2)]],
-  ] as const)('rejects a batch with %s, naming the field, and writes none of it', async (_, field, symbol, bars) => {
-    await expectInvalid(store().upsertPriceBars(symbol, bars, from('yahoo')), field);
-    expect(await store().listCoverage()).toEqual([]);
-  });
+  ] as const)(
+    'rejects a batch with %s, naming the field, and writes none of it',
+    async (_, field, symbol, bars) => {
+      await expectInvalid(store().upsertPriceBars(symbol, bars, from('yahoo')), field);
+      expect(await store().listCoverage()).toEqual([]);
+    },
+  );
 
   it('rejects a bad provenance or range, naming the field', async () => {
     const bars = [bar('2024-01-08', 1)];
@@ -116,8 +136,16 @@ export function priceBarCases(store: CurrentStore): void {
   });
 
   it('reads many symbols at once: one entry per requested symbol, in request order', async () => {
-    await store().upsertPriceBars('AAA', WEEK.map((d) => bar(d, 1)), from('yahoo'));
-    await store().upsertPriceBars('CCC', WEEK.slice(2).map((d) => bar(d, 3)), from('stooq'));
+    await store().upsertPriceBars(
+      'AAA',
+      WEEK.map((d) => bar(d, 1)),
+      from('yahoo'),
+    );
+    await store().upsertPriceBars(
+      'CCC',
+      WEEK.slice(2).map((d) => bar(d, 3)),
+      from('stooq'),
+    );
     const range = { from: WEEK[1], to: WEEK[3] };
     const many = await store().getPriceBarsMany(['ccc', 'MISSING', 'aaa', 'CCC'], range);
     expect([...many.keys()]).toEqual(['CCC', 'MISSING', 'AAA']);

@@ -34,8 +34,16 @@ export function priceColumnCases(store: CurrentStore): void {
   });
 
   it('slices columns to an inclusive range and shares date strings across symbols', async () => {
-    await store().upsertPriceBars('A', WEEK.map((d) => bar(d, 1)), from('yahoo'));
-    await store().upsertPriceBars('B', WEEK.map((d) => bar(d, 2)), from('yahoo'));
+    await store().upsertPriceBars(
+      'A',
+      WEEK.map((d) => bar(d, 1)),
+      from('yahoo'),
+    );
+    await store().upsertPriceBars(
+      'B',
+      WEEK.map((d) => bar(d, 2)),
+      from('yahoo'),
+    );
     const range = { from: WEEK[1], to: WEEK[3] };
     const columns = await store().getPriceColumns(['A', 'B'], range);
     const a = columns.get('A');
@@ -47,7 +55,11 @@ export function priceColumnCases(store: CurrentStore): void {
   });
 
   it('reflects a replaced bar and a rolled-back write at once', async () => {
-    await store().upsertPriceBars('IEF', WEEK.map((d) => bar(d, 95)), from('yahoo'));
+    await store().upsertPriceBars(
+      'IEF',
+      WEEK.map((d) => bar(d, 95)),
+      from('yahoo'),
+    );
     await store().getPriceColumns(['IEF']);
     await store().upsertPriceBars('IEF', [bar(WEEK[2], 96.25)], from('stooq'));
     expect([...((await store().getPriceColumns(['IEF'])).get('IEF')?.close ?? [])]).toEqual([

@@ -20,7 +20,10 @@ export function seriesPointCases(store: CurrentStore): void {
       { ...points[2], ...provenance },
     ]);
     expect(stored[2]).not.toHaveProperty('availableFrom');
-    const range = await store().getSeriesPoints('cpiaucsl', { from: '2024-02-01', to: '2024-03-01' });
+    const range = await store().getSeriesPoints('cpiaucsl', {
+      from: '2024-02-01',
+      to: '2024-03-01',
+    });
     expect(range.map((p) => p.date)).toEqual(['2024-02-01', '2024-03-01']);
     expect(await store().getSeriesPoints('CPIAUCSL', { to: '2023-12-31' })).toEqual([]);
   });
@@ -28,7 +31,9 @@ export function seriesPointCases(store: CurrentStore): void {
   it('re-writing the same points changes nothing; a changed value replaces the point', async () => {
     const points = WEEK.map((d, i) => point(d, 0.0425 + i / 10_000));
     expect(await store().upsertSeriesPoints('DGS10', points, from('fred'))).toBe(5);
-    expect(await store().upsertSeriesPoints('DGS10', points, from('fred', '2026-03-01T00:00:00Z'))).toBe(0);
+    expect(
+      await store().upsertSeriesPoints('DGS10', points, from('fred', '2026-03-01T00:00:00Z')),
+    ).toBe(0);
     const revised = [point(WEEK[4], 0.0431, { availableFrom: WEEK[4] })];
     expect(await store().upsertSeriesPoints('DGS10', revised, from('alfred'))).toBe(1);
     const stored = await store().getSeriesPoints('DGS10');

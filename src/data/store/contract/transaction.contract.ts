@@ -6,7 +6,11 @@ import { WEEK, bar, from, point, rejection, type CurrentStore } from './fixtures
 /** Registers the transaction cases against the running test's store. */
 export function transactionCases(store: CurrentStore): void {
   it('a transaction that throws leaves the store exactly as it was', async () => {
-    await store().upsertPriceBars('SPY', WEEK.map((d) => bar(d, 470)), from('yahoo'));
+    await store().upsertPriceBars(
+      'SPY',
+      WEEK.map((d) => bar(d, 470)),
+      from('yahoo'),
+    );
     await store().logFetch({
       kind: 'prices',
       key: 'SPY',
@@ -21,7 +25,11 @@ export function transactionCases(store: CurrentStore): void {
     const fetchesBefore = await store().listFetches();
     const crash = new Error('crash mid-import');
     const thrown = store().transaction(async (tx) => {
-      await tx.upsertPriceBars('QQQ', WEEK.map((d) => bar(d, 400)), from('csv'));
+      await tx.upsertPriceBars(
+        'QQQ',
+        WEEK.map((d) => bar(d, 400)),
+        from('csv'),
+      );
       await tx.upsertPriceBars('SPY', [bar(WEEK[0], 1)], from('csv'));
       await tx.upsertSeriesPoints('DGS10', [point(WEEK[0], 0.04)], from('csv'));
       await tx.upsertInstrument({ symbol: 'QQQ', name: 'Invesco QQQ' });
@@ -75,7 +83,13 @@ export function transactionCases(store: CurrentStore): void {
   it('serves concurrent independent callers, each write landing whole', async () => {
     const symbols = ['C1', 'C2', 'C3', 'C4'];
     await Promise.all([
-      ...symbols.map((s, i) => store().upsertPriceBars(s, WEEK.map((d) => bar(d, i + 1)), from('yahoo'))),
+      ...symbols.map((s, i) =>
+        store().upsertPriceBars(
+          s,
+          WEEK.map((d) => bar(d, i + 1)),
+          from('yahoo'),
+        ),
+      ),
       store().transaction(async (tx) => {
         await tx.upsertPriceBars('T1', [bar(WEEK[0], 9)], from('csv'));
         await tx.upsertPriceBars('T2', [bar(WEEK[0], 9)], from('csv'));

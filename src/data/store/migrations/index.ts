@@ -37,7 +37,10 @@ export async function migrateToLatest(
       { up: (kdb: Kysely<unknown>) => m.up(kdb, dialect) },
     ]),
   );
-  const migrator = new Migrator({ db, provider: { getMigrations: () => Promise.resolve(migrations) } });
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: () => Promise.resolve(migrations) },
+  });
   const { error, results = [] } = await migrator.migrateToLatest();
   if (error !== undefined) {
     const message = error instanceof Error ? error.message : String(error);
