@@ -30,7 +30,7 @@ const layers = Object.entries(forbiddenAbove).map(([layer, above]) => ({
 }));
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'coverage', 'dist', 'bin', 'eslint.config.js'] },
+  { ignores: ['node_modules', 'coverage', 'dist', 'bin', 'eslint.config.js', 'bench/*.mjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

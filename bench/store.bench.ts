@@ -11,7 +11,7 @@
  */
 
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { PriceBar } from '../src/domain/market/types';
 import type { MarketStore } from '../src/data/store/market-store';
@@ -171,3 +171,7 @@ const sqlite = await sqliteSuite();
 const postgres = url ? await postgresSuite(url) : undefined;
 printTable(sqlite, postgres);
 if (!url) console.log('PostgreSQL: skipped (DATABASE_URL is not set)');
+const load = loadavg()
+  .map((l) => l.toFixed(2))
+  .join(' ');
+console.log(`${cpus().length} CPUs (${cpus()[0]?.model ?? 'unknown'}), load average ${load}`);

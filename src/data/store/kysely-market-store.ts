@@ -63,15 +63,21 @@ export class KyselyMarketStore implements MarketStore {
   readonly dialect: StoreDialect;
   readonly #parts: KyselyMarketStoreParts;
   /** Marks the async context of this store's open transaction (to refuse re-entry). */
-  readonly #inTransaction: AsyncLocalStorage<true>;
+  readonly #inTransaction = new AsyncLocalStorage<true>();
+  /** For a transaction's store: whether its transaction is still open. */
+  readonly #live: { open: boolean };
 
-  constructor(parts: KyselyMarketStoreParts, inTransaction = new AsyncLocalStorage<true>()) {
+  constructor(parts: KyselyMarketStoreParts, live: { open: boolean } = { open: true }) {
     this.dialect = parts.dialect;
     this.#parts = parts;
-    this.#inTransaction = inTransaction;
+    this.#live = live;
   }
 
-  /** The root store used inside its own transaction would deadlock (SQLite, PGlite). */
+  /**
+   * The Kysely to use, refusing two misuses: the root store called inside its own transaction
+   * (it would wait forever for the connection on SQLite and PGlite), and a transaction's store
+   * kept and called after the transaction ended.
+   */
   #db(): Db {
     const { db } = this.#parts;
     if (!db.isTransaction && this.#inTransaction.getStore() === true) {
@@ -79,6 +85,9 @@ export class KyselyMarketStore implements MarketStore {
         'INTERNAL',
         'store used inside its own transaction(): call the store passed to the callback',
       );
+    }
+    if (!this.#live.open) {
+      throw new BallastError('INTERNAL', 'transaction store used after its transaction ended');
     }
     return db;
   }
@@ -203,9 +212,16 @@ export class KyselyMarketStore implements MarketStore {
   async transaction<T>(fn: (store: MarketStore) => Promise<T>): Promise<T> {
     const db = this.#db();
     if (db.isTransaction) return fn(this);
-    return this.#inTransaction.run(true, () =>
-      db.transaction().execute((trx) => fn(new KyselyMarketStore({ ...this.#parts, db: trx }))),
-    );
+    const live = { open: true };
+    return this.#inTransaction.run(true, async () => {
+      try {
+        return await db
+          .transaction()
+          .execute((trx) => fn(new KyselyMarketStore({ ...this.#parts, db: trx }, live)));
+      } finally {
+        live.open = false;
+      }
+    });
   }
 
   async close(): Promise<void> {

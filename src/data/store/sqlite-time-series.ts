@@ -117,7 +117,7 @@ export function sqliteTimeSeries(raw: Database): TimeSeriesAccess {
         insertBar,
         rows.map((row) => BAR_COLUMNS.map((c) => row[c])),
       );
-      if (changed > 0 && cache) new Set(rows.map((r) => r.symbol)).forEach(cache.rebuild);
+      if (changed > 0 && cache) new Set(rows.map((r) => r.symbol)).forEach((s) => cache.rebuild(s));
       return Promise.resolve(changed);
     },
     writePoints: (_db, rows: readonly SeriesPointsTable[]) =>

@@ -115,7 +115,7 @@ export function priceBarCases(store: CurrentStore): void {
     ['a duplicate date', 'bars[1].date', 'SPY', [bar('2024-01-08', 1), bar('2024-01-08', 2)]],
   ] as const)(
     'rejects a batch with %s, naming the field, and writes none of it',
-    async (_, field, symbol, bars) => {
+    async (...[, field, symbol, bars]) => {
       await expectInvalid(store().upsertPriceBars(symbol, bars, from('yahoo')), field);
       expect(await store().listCoverage()).toEqual([]);
     },

@@ -53,7 +53,7 @@ export function seriesPointCases(store: CurrentStore): void {
       [point('2024-01-08', 1, { availableFrom: 'soon' })],
     ],
     ['a duplicate date', 'points[1].date', 'X', [point('2024-01-08', 1), point('2024-01-08', 1)]],
-  ] as const)('rejects a batch with %s and writes none of it', async (_, field, id, points) => {
+  ] as const)('rejects a batch with %s and writes none of it', async (...[, field, id, points]) => {
     await expectInvalid(store().upsertSeriesPoints(id, points, from('fred')), field);
     expect(await store().listCoverage()).toEqual([]);
   });

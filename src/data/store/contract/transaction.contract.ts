@@ -1,6 +1,7 @@
 /** Contract cases for all-or-nothing transactions and concurrent callers. */
 
 import { expect, it } from 'vitest';
+import type { MarketStore } from '../market-store';
 import { WEEK, bar, from, point, rejection, type CurrentStore } from './fixtures';
 
 /** Registers the transaction cases against the running test's store. */
@@ -78,6 +79,15 @@ export function transactionCases(store: CurrentStore): void {
       await store().getPriceBars('SPY');
     });
     expect((await rejection(misuse)).code).toBe('INTERNAL');
+  });
+
+  it('refuses a transaction store kept past the end of its transaction', async () => {
+    let kept: MarketStore | undefined;
+    await store().transaction((tx) => {
+      kept = tx;
+      return Promise.resolve();
+    });
+    expect((await rejection(kept?.getPriceBars('SPY') ?? Promise.resolve())).code).toBe('INTERNAL');
   });
 
   it('serves concurrent independent callers, each write landing whole', async () => {

@@ -43,7 +43,7 @@ export async function migrateToLatest(
   });
   const { error, results = [] } = await migrator.migrateToLatest();
   if (error !== undefined) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = error instanceof Error ? error.message : JSON.stringify(error);
     throw new BallastError('INTERNAL', `store migration failed: ${message}`, {
       applied: results.filter((r) => r.status === 'Success').map((r) => r.migrationName),
     });

@@ -1,0 +1,3 @@
+/** Seeded random numbers: xoshiro128** uniforms and Box–Muller normals. */
+export { createRng, xoshiro128StarStar, type Rng } from './xoshiro128';
+export { normalSampler, standardNormals } from './normal';

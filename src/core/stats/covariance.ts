@@ -1,0 +1,32 @@
+/**
+ * Sample covariance of the columns of a T × n matrix (one observation per row):
+ * S = (1/(T − ddof))·Σ_t (x_t − x̄)(x_t − x̄)ᵀ, computed two-pass (centre, then the
+ * cross-product) for accuracy. ddof = 1 is the unbiased estimator (numpy `np.cov`,
+ * R `cov`), ddof = 0 the maximum-likelihood one (scikit-learn `empirical_covariance`).
+ */
+
+import { crossProduct } from '../linalg/cross-product';
+import type { Matrix } from '../linalg/matrix';
+import { centerColumns } from './center-columns';
+
+/** Options of {@link covariance}. */
+export interface CovarianceOptions {
+  /** Delta degrees of freedom: the divisor is T − ddof. Default 1 (divisor T − 1). */
+  readonly ddof?: 0 | 1;
+}
+
+/**
+ * n × n sample covariance (exactly symmetric) of the columns of `x` (T × n). Throws
+ * RangeError when T − ddof < 1. NaN propagates (callers reject missing data first).
+ */
+export function covariance(x: Matrix, options: CovarianceOptions = {}): Matrix {
+  const ddof = options.ddof ?? 1;
+  const divisor = x.rows - ddof;
+  if (divisor < 1) {
+    throw new RangeError(`covariance: ${x.rows} observations are too few for ddof ${ddof}`);
+  }
+  const s = crossProduct(centerColumns(x));
+  const d = s.data;
+  for (let k = 0; k < d.length; k++) d[k] = d[k]! / divisor;
+  return s;
+}

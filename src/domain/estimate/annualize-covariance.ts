@@ -1,0 +1,16 @@
+/**
+ * Annualisation of a per-period covariance under i.i.d. returns: Σ_annual = P·Σ_period with
+ * P = periods per year (252 daily, 52 weekly, 12 monthly, 4 quarterly, 1 annual). Every
+ * covariance estimator returns per-period values; this is the one place that scales them.
+ */
+
+import type { Matrix } from '../../core/linalg/matrix';
+import { invalidInput } from '../errors';
+
+/** P·Σ for a per-period covariance Σ; throws `INVALID_INPUT` unless P is finite and > 0. */
+export function annualizeCovariance(cov: Matrix, periodsPerYear: number): Matrix {
+  if (!Number.isFinite(periodsPerYear) || periodsPerYear <= 0) {
+    throw invalidInput('periodsPerYear', periodsPerYear, 'must be a finite number above 0');
+  }
+  return { rows: cov.rows, cols: cov.cols, data: cov.data.map((v) => v * periodsPerYear) };
+}

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { fromRows, toRows } from '../../core/linalg/matrix';
+import {
+  multiply,
+  multiplyVector,
+  solveSquare,
+  symmetrise,
+  transpose,
+} from './black-litterman-algebra';
+
+// Tolerances: exact for small-integer products; solves to 1e-14.
+describe('Black-Litterman dense algebra', () => {
+  const a = fromRows([
+    [1, 2, 0],
+    [0, 1, 3],
+  ]);
+
+  it('multiplies and transposes row-major matrices', () => {
+    // A·Aᵀ = [[1 + 4, 2], [2, 1 + 9]] = [[5, 2], [2, 10]].
+    expect(toRows(multiply(a, transpose(a)))).toEqual([
+      [5, 2],
+      [2, 10],
+    ]);
+    expect(Array.from(multiplyVector(a, [1, 1, 1]))).toEqual([3, 4]);
+    expect(
+      toRows(
+        symmetrise(
+          fromRows([
+            [1, 2],
+            [4, 1],
+          ]),
+        ),
+      ),
+    ).toEqual([
+      [1, 3],
+      [3, 1],
+    ]);
+  });
+
+  it('refuses non-conforming shapes', () => {
+    expect(() => multiply(a, a)).toThrow(RangeError);
+    expect(() => multiplyVector(a, [1, 1])).toThrow(RangeError);
+    expect(() => solveSquare(a, a)).toThrow(RangeError);
+  });
+
+  it('solves by LU and falls back to the pseudo-inverse on a singular system', () => {
+    // [[2, 0], [0, 4]] x = (1, 1) → x = (.5, .25).
+    const lu = solveSquare(
+      fromRows([
+        [2, 0],
+        [0, 4],
+      ]),
+      fromRows([[1], [1]]),
+    );
+    expect(lu.method).toBe('lu');
+    expect(Array.from(lu.solution.data)).toEqual([0.5, 0.25]);
+    // [[1, 1], [1, 1]] x = (2, 2): minimum-norm solution (1, 1).
+    const singular = solveSquare(
+      fromRows([
+        [1, 1],
+        [1, 1],
+      ]),
+      fromRows([[2], [2]]),
+    );
+    expect(singular.method).toBe('pseudoInverse');
+    singular.solution.data.forEach((x) => expect(x).toBeCloseTo(1, 14));
+  });
+});
