@@ -68,7 +68,8 @@ export function seededReturns(spec: {
   for (let r = 0; r < spec.t; r++) {
     const common = uniform();
     for (let j = 0; j < spec.n; j++) {
-      data[r * spec.n + j] = 0.2 * ((spec.factor ?? 0) * common + (1 - (spec.factor ?? 0)) * uniform());
+      data[r * spec.n + j] =
+        0.2 * ((spec.factor ?? 0) * common + (1 - (spec.factor ?? 0)) * uniform());
     }
   }
   return { rows: spec.t, cols: spec.n, data };

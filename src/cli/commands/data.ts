@@ -13,6 +13,7 @@ import { parseFormat, readTextFile, type Format, type Io } from '../io';
 import { contextOf, type Runtime } from '../context';
 import { parseDateOption } from './options';
 import { RETURNS_PREFIX } from '../../data/market-data/return-query';
+import { registerDataLookup } from './data-lookup';
 import { registerDataQuality } from './data-quality';
 
 interface FetchOptions {
@@ -274,4 +275,5 @@ export function registerData(program: Command, io: Io, runtime: Runtime): void {
   registerImport(data, io, runtime);
   registerList(data, io, runtime);
   registerDataQuality(data, io, runtime);
+  registerDataLookup(data, io, runtime);
 }

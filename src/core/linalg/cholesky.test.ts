@@ -34,16 +34,34 @@ describe('cholesky', () => {
   });
 
   it('reports the pivot where an indefinite matrix breaks down', () => {
-    expect(cholesky(fromRows([[1, 2], [2, 1]]))).toEqual({
+    expect(
+      cholesky(
+        fromRows([
+          [1, 2],
+          [2, 1],
+        ]),
+      ),
+    ).toEqual({
       ok: false,
       reason: 'not-positive-definite',
       pivot: 1,
     });
-    expect(cholesky(fromRows([[0]]))).toEqual({ ok: false, reason: 'not-positive-definite', pivot: 0 });
+    expect(cholesky(fromRows([[0]]))).toEqual({
+      ok: false,
+      reason: 'not-positive-definite',
+      pivot: 0,
+    });
   });
 
   it('reports a non-finite pivot as such', () => {
-    expect(cholesky(fromRows([[1, 0], [0, Number.NaN]]))).toEqual({
+    expect(
+      cholesky(
+        fromRows([
+          [1, 0],
+          [0, Number.NaN],
+        ]),
+      ),
+    ).toEqual({
       ok: false,
       reason: 'not-finite',
       pivot: 1,
@@ -68,7 +86,11 @@ describe('cholesky', () => {
           expect(result.ok).toBe(true);
           if (!result.ok) return;
           const scale = Math.max(...a.data.map(Math.abs));
-          expectMatrixClose(matmul(result.lower, transpose(result.lower)), toRows(a), 1e-10 * scale);
+          expectMatrixClose(
+            matmul(result.lower, transpose(result.lower)),
+            toRows(a),
+            1e-10 * scale,
+          );
         },
       ),
     );

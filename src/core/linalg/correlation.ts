@@ -13,7 +13,8 @@ export interface CorrelationParts {
 }
 
 /**
- * Correlation and standard deviations of the symmetric n × n `cov`. A zero-variance
+ * Correlation and standard deviations of the symmetric n × n `cov` (the correlation is
+ * exactly symmetric when `cov` is). A zero-variance
  * variable gets correlation 0 with every other variable (and 1 with itself), so the
  * result still has a unit diagonal.
  */
@@ -33,13 +34,16 @@ export function covarianceToCorrelation(cov: Matrix): CorrelationParts {
   for (let i = 0; i < n; i++) {
     const ri = i * n;
     const a = inv[i]!;
-    for (let j = 0; j < n; j++) c[ri + j] = d[ri + j]! * a * inv[j]!;
+    for (let j = 0; j < n; j++) c[ri + j] = d[ri + j]! * (a * inv[j]!);
     c[ri + i] = 1;
   }
   return { correlation: { rows: n, cols: n, data: c }, stdev };
 }
 
-/** Σ = D·C·D: Σ_ij = σ_i·C_ij·σ_j for the n × n correlation C and σ of length n. */
+/**
+ * Σ = D·C·D: Σ_ij = σ_i·C_ij·σ_j for the n × n correlation C and σ of length n (exactly
+ * symmetric when C is).
+ */
 export function correlationToCovariance(correlation: Matrix, stdev: ArrayLike<number>): Matrix {
   const n = correlation.rows;
   if (correlation.cols !== n || stdev.length !== n) {
@@ -52,7 +56,7 @@ export function correlationToCovariance(correlation: Matrix, stdev: ArrayLike<nu
   for (let i = 0; i < n; i++) {
     const ri = i * n;
     const si = stdev[i]!;
-    for (let j = 0; j < n; j++) out[ri + j] = si * c[ri + j]! * stdev[j]!;
+    for (let j = 0; j < n; j++) out[ri + j] = si * stdev[j]! * c[ri + j]!;
   }
   return { rows: n, cols: n, data: out };
 }

@@ -65,8 +65,22 @@ describe('nearestCorrelation', () => {
 
 describe('positive semidefiniteness', () => {
   it('accepts singular PSD matrices and rejects indefinite or non-finite ones', () => {
-    expect(isPositiveSemidefinite(fromRows([[1, 1], [1, 1]]))).toBe(true);
-    expect(isPositiveSemidefinite(fromRows([[1, 2], [2, 1]]))).toBe(false);
+    expect(
+      isPositiveSemidefinite(
+        fromRows([
+          [1, 1],
+          [1, 1],
+        ]),
+      ),
+    ).toBe(true);
+    expect(
+      isPositiveSemidefinite(
+        fromRows([
+          [1, 2],
+          [2, 1],
+        ]),
+      ),
+    ).toBe(false);
     expect(isPositiveSemidefinite(fromRows([[Number.NaN]]))).toBe(false);
     expect(isPositiveSemidefinite(matrix(0, 0))).toBe(true);
     expect(minEigenvalue(matrix(0, 0))).toBeNaN();
@@ -74,23 +88,63 @@ describe('positive semidefiniteness', () => {
 
   it('clips eigenvalues to the nearest PSD matrix', () => {
     // [[1,2],[2,1]] = eigenvalues −1 and 3; clipping −1 to 0 gives 1.5·[[1,1],[1,1]].
-    expectMatrixClose(clipEigenvalues(fromRows([[1, 2], [2, 1]])), [[1.5, 1.5], [1.5, 1.5]], 1e-14);
+    expectMatrixClose(
+      clipEigenvalues(
+        fromRows([
+          [1, 2],
+          [2, 1],
+        ]),
+      ),
+      [
+        [1.5, 1.5],
+        [1.5, 1.5],
+      ],
+      1e-14,
+    );
   });
 });
 
 describe('covariance ↔ correlation', () => {
   it('round-trips Σ = D·C·D', () => {
     // σ = (0.1, 0.2), ρ = 0.5 → Σ = [[0.01, 0.01], [0.01, 0.04]].
-    const cov = correlationToCovariance(fromRows([[1, 0.5], [0.5, 1]]), [0.1, 0.2]);
-    expectMatrixClose(cov, [[0.01, 0.01], [0.01, 0.04]], 1e-17);
+    const cov = correlationToCovariance(
+      fromRows([
+        [1, 0.5],
+        [0.5, 1],
+      ]),
+      [0.1, 0.2],
+    );
+    expectMatrixClose(
+      cov,
+      [
+        [0.01, 0.01],
+        [0.01, 0.04],
+      ],
+      1e-17,
+    );
     const { correlation, stdev } = covarianceToCorrelation(cov);
-    expectMatrixClose(correlation, [[1, 0.5], [0.5, 1]], 1e-15);
+    expectMatrixClose(
+      correlation,
+      [
+        [1, 0.5],
+        [0.5, 1],
+      ],
+      1e-15,
+    );
     expect(Array.from(stdev)).toEqual([0.1, 0.2]);
   });
 
   it('gives a zero-variance variable zero correlation and a unit diagonal', () => {
-    const { correlation } = covarianceToCorrelation(fromRows([[0, 0], [0, 4]]));
-    expect(toRows(correlation)).toEqual([[1, 0], [0, 1]]);
+    const { correlation } = covarianceToCorrelation(
+      fromRows([
+        [0, 0],
+        [0, 4],
+      ]),
+    );
+    expect(toRows(correlation)).toEqual([
+      [1, 0],
+      [0, 1],
+    ]);
     expect(() => covarianceToCorrelation(matrix(1, 2))).toThrow(RangeError);
     expect(() => correlationToCovariance(matrix(2, 2), [1])).toThrow(RangeError);
   });

@@ -12,7 +12,12 @@ import { transpose } from './transpose';
 describe('symmetricEigen', () => {
   it('returns eigenvalues in ascending order with eigenvectors as columns', () => {
     // [[2,1],[1,2]] has eigenvalues 1 (vector (1,−1)/√2) and 3 (vector (1,1)/√2).
-    const { values, vectors } = symmetricEigen(fromRows([[2, 1], [1, 2]]));
+    const { values, vectors } = symmetricEigen(
+      fromRows([
+        [2, 1],
+        [1, 2],
+      ]),
+    );
     expect(values[0]).toBeCloseTo(1, 14);
     expect(values[1]).toBeCloseTo(3, 14);
     const v = toRows(vectors);
@@ -33,7 +38,11 @@ describe('symmetricEigen', () => {
         fc.array(fc.double({ min: -1, max: 1, noNaN: true }), { minLength: 49, maxLength: 49 }),
         (n, values) => {
           const b = matrix(n, n, values.slice(0, n * n));
-          const a = matrix(n, n, b.data.map((_, k) => b.data[k]! + b.data[(k % n) * n + Math.floor(k / n)]!));
+          const a = matrix(
+            n,
+            n,
+            b.data.map((_, k) => b.data[k]! + b.data[(k % n) * n + Math.floor(k / n)]!),
+          );
           const { values: lambda, vectors } = symmetricEigen(a);
           for (let k = 1; k < n; k++) expect(lambda[k]!).toBeGreaterThanOrEqual(lambda[k - 1]!);
           expectMatrixClose(fromEigen(lambda, vectors), toRows(a), 1e-12);

@@ -41,7 +41,11 @@ function identityData(n: number, scale = 1): Float64Array {
 }
 
 /** Minimises `f` from `x0` by BFGS with numeric gradients; see the module note. */
-export function bfgs(f: Objective, x0: ArrayLike<number>, options: BfgsOptions = {}): MinimizeResult {
+export function bfgs(
+  f: Objective,
+  x0: ArrayLike<number>,
+  options: BfgsOptions = {},
+): MinimizeResult {
   const n = x0.length;
   const maxIterations = options.maxIterations ?? 200;
   const gTol = options.gradientTolerance ?? 1e-7;
@@ -91,7 +95,10 @@ export function bfgs(f: Objective, x0: ArrayLike<number>, options: BfgsOptions =
     fx = step.f;
     g = gNew;
   }
-  return result(normInf(g) <= gTol * Math.max(1, Math.abs(fx)) ? 'converged' : 'maxIterations', maxIterations);
+  return result(
+    normInf(g) <= gTol * Math.max(1, Math.abs(fx)) ? 'converged' : 'maxIterations',
+    maxIterations,
+  );
 }
 
 interface LineSearch {

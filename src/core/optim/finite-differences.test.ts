@@ -33,7 +33,10 @@ describe('central finite differences', () => {
   });
 
   it('Jacobian of (xy, x + y²) is [[y, x], [1, 2y]]', () => {
-    const j = numericJacobian((v) => Float64Array.from([(v[0] ?? 0) * (v[1] ?? 0), (v[0] ?? 0) + (v[1] ?? 0) ** 2]), [2, 3]);
+    const j = numericJacobian(
+      (v) => Float64Array.from([(v[0] ?? 0) * (v[1] ?? 0), (v[0] ?? 0) + (v[1] ?? 0) ** 2]),
+      [2, 3],
+    );
     expect([j.rows, j.cols]).toEqual([2, 2]);
     expect(at(j, 0, 0)).toBeCloseTo(3, 8);
     expect(at(j, 0, 1)).toBeCloseTo(2, 8);

@@ -46,7 +46,11 @@ export function numericGradient(
  * (f(x+hᵢ) − 2f(x) + f(x−hᵢ))/hᵢ², off-diagonal
  * (f(x+hᵢ+hⱼ) − f(x+hᵢ−hⱼ) − f(x−hᵢ+hⱼ) + f(x−hᵢ−hⱼ))/(4hᵢhⱼ). 2n² + 1 evaluations.
  */
-export function numericHessian(f: Objective, x: ArrayLike<number>, options: StepOptions = {}): Matrix {
+export function numericHessian(
+  f: Objective,
+  x: ArrayLike<number>,
+  options: StepOptions = {},
+): Matrix {
   const x0 = Float64Array.from(x);
   const n = x0.length;
   const h = steps(x0, options, 1e-4);
@@ -59,10 +63,30 @@ export function numericHessian(f: Objective, x: ArrayLike<number>, options: Step
     for (let j = 0; j < i; j++) {
       const hj = h[j]!;
       const value =
-        (f(shifted(x0, [[i, hi], [j, hj]])) -
-          f(shifted(x0, [[i, hi], [j, -hj]])) -
-          f(shifted(x0, [[i, -hi], [j, hj]])) +
-          f(shifted(x0, [[i, -hi], [j, -hj]]))) /
+        (f(
+          shifted(x0, [
+            [i, hi],
+            [j, hj],
+          ]),
+        ) -
+          f(
+            shifted(x0, [
+              [i, hi],
+              [j, -hj],
+            ]),
+          ) -
+          f(
+            shifted(x0, [
+              [i, -hi],
+              [j, hj],
+            ]),
+          ) +
+          f(
+            shifted(x0, [
+              [i, -hi],
+              [j, -hj],
+            ]),
+          )) /
         (4 * hi * hj);
       out.data[i * n + j] = value;
       out.data[j * n + i] = value;

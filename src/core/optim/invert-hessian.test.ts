@@ -37,6 +37,9 @@ describe('inverse of a positive-definite matrix', () => {
   });
 
   it('rejects a non-square matrix', () => {
-    expect(invertPositiveDefinite(fromRows([[1, 2]]))).toMatchObject({ ok: false, reason: 'notSquare' });
+    expect(invertPositiveDefinite(fromRows([[1, 2]]))).toMatchObject({
+      ok: false,
+      reason: 'notSquare',
+    });
   });
 });

@@ -11,7 +11,11 @@ import { matrix, type Matrix } from '../linalg/matrix';
 /** Result of {@link invertPositiveDefinite}: the inverse, or the failing pivot. */
 export type InverseResult =
   | { readonly ok: true; readonly inverse: Matrix }
-  | { readonly ok: false; readonly reason: 'notPositiveDefinite' | 'notSquare'; readonly pivot: number };
+  | {
+      readonly ok: false;
+      readonly reason: 'notPositiveDefinite' | 'notSquare';
+      readonly pivot: number;
+    };
 
 /** A⁻¹ for symmetric positive-definite `a` (only the lower triangle is read). */
 export function invertPositiveDefinite(a: Matrix): InverseResult {
@@ -21,7 +25,8 @@ export function invertPositiveDefinite(a: Matrix): InverseResult {
   for (let j = 0; j < n; j++) {
     let d = a.data[j * n + j]!;
     for (let k = 0; k < j; k++) d -= l[j * n + k]! ** 2;
-    if (!(d > 0) || !Number.isFinite(d)) return { ok: false, reason: 'notPositiveDefinite', pivot: j };
+    if (!(d > 0) || !Number.isFinite(d))
+      return { ok: false, reason: 'notPositiveDefinite', pivot: j };
     const ljj = Math.sqrt(d);
     l[j * n + j] = ljj;
     for (let i = j + 1; i < n; i++) {

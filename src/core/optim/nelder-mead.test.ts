@@ -18,7 +18,8 @@ describe('Nelder–Mead', () => {
 
   it('minimises a shifted quadratic in four dimensions with a per-coordinate step', () => {
     const c = [1, -2, 3, 0.5];
-    const f = (x: Float64Array): number => c.reduce((s, ci, i) => s + (i + 1) * ((x[i] ?? 0) - ci) ** 2, 0);
+    const f = (x: Float64Array): number =>
+      c.reduce((s, ci, i) => s + (i + 1) * ((x[i] ?? 0) - ci) ** 2, 0);
     const r = nelderMead(f, [0, 0, 0, 0], { initialStep: [1, 1, 1, 1], xTolerance: 1e-9 });
     expect(r.ok).toBe(true);
     c.forEach((ci, i) => expect(r.x[i]).toBeCloseTo(ci, 7));
@@ -26,7 +27,8 @@ describe('Nelder–Mead', () => {
 
   it('treats non-finite values as +∞ so a reparameterised boundary is never crossed', () => {
     // f is defined only for x > 0; the minimum of x − ln x is at x = 1.
-    const f = (x: Float64Array): number => ((x[0] ?? 0) > 0 ? (x[0] ?? 0) - Math.log(x[0] ?? 0) : NaN);
+    const f = (x: Float64Array): number =>
+      (x[0] ?? 0) > 0 ? (x[0] ?? 0) - Math.log(x[0] ?? 0) : NaN;
     const r = nelderMead(f, [3], { initialStep: 5 });
     expect(r.ok).toBe(true);
     expect(r.x[0]).toBeCloseTo(1, 6);

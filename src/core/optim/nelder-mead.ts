@@ -57,7 +57,12 @@ export function nelderMead(
   let iterations = 0;
   for (let round = 0; round <= (options.restarts ?? 1); round++) {
     const simplex = initialSimplex(best, options.initialStep, evaluate);
-    const run = iterate(simplex, { evaluate, maxIterations: maxIterations - iterations, fTol, xTol });
+    const run = iterate(simplex, {
+      evaluate,
+      maxIterations: maxIterations - iterations,
+      fTol,
+      xTol,
+    });
     iterations += run.iterations;
     const top = simplex[0]!;
     const improved = best.f - top.f > fTol * (Math.abs(top.f) + 1e-300);
@@ -80,8 +85,7 @@ function initialSimplex(
   for (let i = 0; i < n; i++) {
     const x = Float64Array.from(best.x);
     const xi = x[i]!;
-    const h =
-      typeof step === 'number' ? step : (step?.[i] ?? 0.1 * Math.max(Math.abs(xi), 1));
+    const h = typeof step === 'number' ? step : (step?.[i] ?? 0.1 * Math.max(Math.abs(xi), 1));
     x[i] = xi + h;
     simplex.push({ x, f: evaluate(x) });
   }
@@ -96,7 +100,10 @@ interface IterateContext {
 }
 
 /** Runs simplex steps in place; `simplex[0]` is the best vertex on return. */
-function iterate(simplex: Vertex[], ctx: IterateContext): { converged: boolean; iterations: number } {
+function iterate(
+  simplex: Vertex[],
+  ctx: IterateContext,
+): { converged: boolean; iterations: number } {
   const n = simplex.length - 1;
   const point = (base: Float64Array, dir: Float64Array, t: number): Float64Array => {
     const out = new Float64Array(n);

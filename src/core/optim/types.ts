@@ -8,11 +8,7 @@
 export type Objective = (x: Float64Array) => number;
 
 /** Why a minimiser stopped. `converged` is the only reason with `ok: true`. */
-export type MinimizeReason =
-  | 'converged'
-  | 'maxIterations'
-  | 'nonFiniteStart'
-  | 'lineSearchFailed';
+export type MinimizeReason = 'converged' | 'maxIterations' | 'nonFiniteStart' | 'lineSearchFailed';
 
 /** Outcome of a minimisation: the best point seen, its value and how the run ended. */
 export interface MinimizeResult {

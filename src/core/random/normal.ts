@@ -27,7 +27,8 @@ export function normalSampler(rng: Rng): () => number {
 
 /** `count` independent N(0, 1) draws from `rng` (Box–Muller pairs, in order). */
 export function standardNormals(rng: Rng, count: number): Float64Array {
-  if (!Number.isInteger(count) || count < 0) throw new RangeError(`standardNormals: bad count ${count}`);
+  if (!Number.isInteger(count) || count < 0)
+    throw new RangeError(`standardNormals: bad count ${count}`);
   const next = normalSampler(rng);
   const out = new Float64Array(count);
   for (let i = 0; i < count; i++) out[i] = next();

@@ -38,7 +38,8 @@ function fmix32(h0: number): number {
  */
 export function xoshiro128StarStar(state: readonly [number, number, number, number]): Rng {
   let [s0, s1, s2, s3] = state.map((w) => w >>> 0) as [number, number, number, number];
-  if ((s0 | s1 | s2 | s3) === 0) throw new RangeError('xoshiro128**: the all-zero state is invalid');
+  if ((s0 | s1 | s2 | s3) === 0)
+    throw new RangeError('xoshiro128**: the all-zero state is invalid');
   const nextUint32 = (): number => {
     const result = Math.imul(rotl(Math.imul(s1, 5), 7), 9) >>> 0;
     const t = s1 << 9;
@@ -66,7 +67,8 @@ export function xoshiro128StarStar(state: readonly [number, number, number, numb
  * Throws a `RangeError` for a non-integer seed.
  */
 export function createRng(seed: number): Rng {
-  if (!Number.isSafeInteger(seed)) throw new RangeError(`createRng: seed must be an integer, got ${seed}`);
+  if (!Number.isSafeInteger(seed))
+    throw new RangeError(`createRng: seed must be an integer, got ${seed}`);
   const base = seed >>> 0;
   const words = [1, 2, 3, 4].map((k) => fmix32(base + Math.imul(k, 0x9e3779b9))) as [
     number,

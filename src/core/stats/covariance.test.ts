@@ -28,8 +28,22 @@ describe('sample moments', () => {
   });
 
   it('divides by T − 1 by default and by T with ddof 0', () => {
-    expectMatrixClose(covariance(x), [[14 / 3, 2 / 3], [2 / 3, 8 / 3]], 1e-15);
-    expectMatrixClose(covariance(x, { ddof: 0 }), [[14 / 4, 2 / 4], [2 / 4, 8 / 4]], 1e-15);
+    expectMatrixClose(
+      covariance(x),
+      [
+        [14 / 3, 2 / 3],
+        [2 / 3, 8 / 3],
+      ],
+      1e-15,
+    );
+    expectMatrixClose(
+      covariance(x, { ddof: 0 }),
+      [
+        [14 / 4, 2 / 4],
+        [2 / 4, 8 / 4],
+      ],
+      1e-15,
+    );
   });
 
   it('refuses too few observations', () => {

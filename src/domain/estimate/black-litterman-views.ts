@@ -19,7 +19,8 @@
 
 import { matrix, type Matrix } from '../../core/linalg/matrix';
 import { invalidInput } from '../errors';
-import { multiply, transpose } from './black-litterman-algebra';
+import { matmul } from '../../core/linalg/multiply';
+import { transpose } from '../../core/linalg/transpose';
 
 /** One investor view (returns are annual decimals). */
 export type BlackLittermanView =
@@ -100,7 +101,7 @@ export function buildViewMatrices(
 
 /** Prior variance of each view portfolio, diag(P Σ Pᵀ) (annual). */
 export function viewPriorVariances(P: Matrix, covarianceAnnual: Matrix): Float64Array {
-  const full = multiply(multiply(P, covarianceAnnual), transpose(P));
+  const full = matmul(matmul(P, covarianceAnnual), transpose(P));
   return Float64Array.from({ length: P.rows }, (_, k) => full.data[k * P.rows + k]!);
 }
 

@@ -21,14 +21,9 @@
 import type { Matrix } from '../../core/linalg/matrix';
 import { matrix } from '../../core/linalg/matrix';
 import { invalidInput } from '../errors';
-import {
-  addScaled,
-  multiply,
-  multiplyVector,
-  solveSquare,
-  symmetrise,
-  transpose,
-} from './black-litterman-algebra';
+import { matmul, matvec } from '../../core/linalg/multiply';
+import { transpose } from '../../core/linalg/transpose';
+import { addScaled, solveSquare, symmetrise } from './black-litterman-algebra';
 import {
   assertGivenOmega,
   buildViewMatrices,
@@ -145,9 +140,9 @@ export function blackLitterman(
     };
   }
   const P = pick(views.P, active, false);
-  const tauSigmaPt = multiply(tauSigma, transpose(P));
-  const system = addScaled(multiply(P, tauSigmaPt), 1, pick(omega, active, true));
-  const priorOnViews = multiplyVector(P, input.priorAnnual);
+  const tauSigmaPt = matmul(tauSigma, transpose(P));
+  const system = addScaled(matmul(P, tauSigmaPt), 1, pick(omega, active, true));
+  const priorOnViews = matvec(P, input.priorAnnual);
   const gap = matrix(
     active.length,
     1,
@@ -160,9 +155,9 @@ export function blackLitterman(
       'PτΣPᵀ + Ω is singular (conflicting or duplicate certain views); least-squares solution used',
     );
   }
-  const step = multiplyVector(tauSigmaPt, shift.solution.data);
+  const step = matvec(tauSigmaPt, shift.solution.data);
   const muAnnual = input.priorAnnual.map((prior, i) => prior + step[i]!);
-  const m = addScaled(multiply(tauSigmaPt, correction.solution), -1, tauSigma);
+  const m = addScaled(matmul(tauSigmaPt, correction.solution), -1, tauSigma);
   return {
     muAnnual,
     covarianceAnnual: symmetrise(addScaled(cov, 1, m)),

@@ -16,7 +16,7 @@
 import type { Matrix } from '../../core/linalg/matrix';
 import { BallastError, invalidInput } from '../errors';
 import type { AlignedTable } from '../series/align-common';
-import { multiplyVector } from './black-litterman-algebra';
+import { matvec } from '../../core/linalg/multiply';
 import { assertCovariance } from './distribution-validate';
 import { assertPeriodsPerYear, assertReturnPanel, columnMean, columnVariance } from './mean-input';
 
@@ -45,7 +45,7 @@ export function impliedEquilibriumReturns(input: EquilibriumInput): Float64Array
     if (!Number.isFinite(input.weights[i]))
       throw invalidInput(`weights[${i}]`, input.weights[i], 'not finite');
   }
-  return multiplyVector(input.covarianceAnnual, input.weights).map(
+  return matvec(input.covarianceAnnual, input.weights).map(
     (value) => input.riskAversion * value + riskFree,
   );
 }

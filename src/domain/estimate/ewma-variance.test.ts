@@ -19,10 +19,9 @@ describe('EWMA variance', () => {
   });
 
   it('returns the seed as the forecast when only minPeriods returns are given', () => {
-    expect(ewmaVariance([0.01, -0.01, 0.02], { lambda: 0.94, minPeriods: 3 }).nextVariance).toBeCloseTo(
-      sampleVariance([0.01, -0.01, 0.02]),
-      17,
-    );
+    expect(
+      ewmaVariance([0.01, -0.01, 0.02], { lambda: 0.94, minPeriods: 3 }).nextVariance,
+    ).toBeCloseTo(sampleVariance([0.01, -0.01, 0.02]), 17);
   });
 
   it('throws INSUFFICIENT_DATA with fewer than minPeriods returns', () => {
@@ -38,6 +37,8 @@ describe('EWMA variance', () => {
   it('rejects λ outside (0, 1), minPeriods < 2 and non-finite returns', () => {
     expect(() => ewmaVariance([0.1, 0.2], { lambda: 1, minPeriods: 2 })).toThrow(/lambda/);
     expect(() => ewmaVariance([0.1, 0.2], { lambda: 0.9, minPeriods: 1 })).toThrow(/minPeriods/);
-    expect(() => ewmaVariance([0.1, NaN, 0.2], { lambda: 0.9, minPeriods: 2 })).toThrow(/returns\[1\]/);
+    expect(() => ewmaVariance([0.1, NaN, 0.2], { lambda: 0.9, minPeriods: 2 })).toThrow(
+      /returns\[1\]/,
+    );
   });
 });

@@ -36,7 +36,8 @@ export interface EwmaVarianceResult {
 /** Throws `INVALID_INPUT` naming the first non-finite return. */
 export function assertFiniteReturns(field: string, returns: ArrayLike<number>): void {
   for (let t = 0; t < returns.length; t++) {
-    if (!Number.isFinite(returns[t])) throw invalidInput(`${field}[${t}]`, returns[t], 'must be finite');
+    if (!Number.isFinite(returns[t]))
+      throw invalidInput(`${field}[${t}]`, returns[t], 'must be finite');
   }
 }
 

@@ -61,12 +61,9 @@ export function factorModelCovariance(
   const r = centerColumns(returns);
   const gram = crossProduct(f);
   const factored = cholesky(gram);
-  if (!factored.ok) {
-    throw invalidInput(
-      'factorReturns',
-      `factor ${factored.pivot}`,
-      'factors are collinear or constant',
-    );
+  const dependent = factored.ok ? nearlyDependentFactor(gram, factored.lower) : factored.pivot;
+  if (!factored.ok || dependent >= 0) {
+    throw invalidInput('factorReturns', `factor ${dependent}`, 'factors are collinear or constant');
   }
   const fr = matmul(transpose(f), r);
   const betas = new Float64Array(k * n);
@@ -85,6 +82,20 @@ export function factorModelCovariance(
     residualVariance,
     warnings: [],
   };
+}
+
+/**
+ * The first factor f whose L_ff²/G_ff = 1 − R² (of factor f on the factors before it) is
+ * below 1e-10, i.e. a factor that is a linear combination of the others up to rounding; −1
+ * when there is none.
+ */
+function nearlyDependentFactor(gram: Matrix, lower: Matrix): number {
+  const k = gram.rows;
+  for (let f = 0; f < k; f++) {
+    const l = lower.data[f * k + f]!;
+    if (l * l < 1e-10 * gram.data[f * k + f]!) return f;
+  }
+  return -1;
 }
 
 /** Σ_t ε_ti²/(T − 1) with ε = R̃ − F̃·B. */

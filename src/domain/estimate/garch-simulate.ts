@@ -35,7 +35,8 @@ export function simulateGarch(options: GarchSimulationOptions): GarchSimulation 
   if (!(omega > 0) || !(alpha >= 0) || !(beta >= 0)) {
     throw invalidInput('garch', { omega, alpha, beta }, 'needs ω > 0, α ≥ 0, β ≥ 0');
   }
-  if (!Number.isInteger(n) || n < 1) throw invalidInput('observations', n, 'must be an integer ≥ 1');
+  if (!Number.isInteger(n) || n < 1)
+    throw invalidInput('observations', n, 'must be an integer ≥ 1');
   const start = options.initialVariance ?? omega / (1 - alpha - beta);
   if (!(start > 0) || !Number.isFinite(start)) {
     throw invalidInput('initialVariance', options.initialVariance, 'needed (> 0) when α+β ≥ 1');

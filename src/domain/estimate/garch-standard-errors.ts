@@ -66,7 +66,8 @@ function sandwich(inverse: Matrix, scores: Matrix): Matrix {
     for (let j = 0; j < p; j++) {
       let s = 0;
       for (let k = 0; k < p; k++)
-        for (let l = 0; l < p; l++) s += inverse.data[i * p + k]! * b.data[k * p + l]! * inverse.data[l * p + j]!;
+        for (let l = 0; l < p; l++)
+          s += inverse.data[i * p + k]! * b.data[k * p + l]! * inverse.data[l * p + j]!;
       out.data[i * p + j] = s;
     }
   return out;

@@ -90,7 +90,10 @@ function toZ(persistence: number, share: number): Float64Array {
   return Float64Array.from([Math.log(1 - persistence), logit(persistence / P_MAX), logit(share)]);
 }
 
-function prepare(returns: ArrayLike<number>, options: GarchFitOptions): { data: GarchData; mu: number; s2: number } {
+function prepare(
+  returns: ArrayLike<number>,
+  options: GarchFitOptions,
+): { data: GarchData; mu: number; s2: number } {
   assertFiniteReturns('returns', returns);
   const minObservations = options.minObservations ?? 250;
   if (!Number.isInteger(minObservations) || minObservations < 10) {
@@ -123,7 +126,10 @@ function prepare(returns: ArrayLike<number>, options: GarchFitOptions): { data: 
   return { data: { residuals, initialVariance: 1 }, mu, s2 };
 }
 
-function minimise(data: GarchData, maxIterations: number): { best: MinimizeResult; converged: boolean; iterations: number } {
+function minimise(
+  data: GarchData,
+  maxIterations: number,
+): { best: MinimizeResult; converged: boolean; iterations: number } {
   const n = data.residuals.length;
   const objective = (z: Float64Array): number => -garchLogLikelihood(data, fromZ(z)) / n;
   let start = toZ(0.95, 0.1);
@@ -167,7 +173,10 @@ export function fitGarch(returns: ArrayLike<number>, options: GarchFitOptions = 
   const persistence = params.alpha + params.beta;
   const inference = garchStandardErrors(data, scaled);
   const seP = inference.persistenceStandardError;
-  if (persistence > (options.nearUnitPersistence ?? 0.998) || (seP !== null && 1 - persistence < 2 * seP)) {
+  if (
+    persistence > (options.nearUnitPersistence ?? 0.998) ||
+    (seP !== null && 1 - persistence < 2 * seP)
+  ) {
     warnings.push(
       `persistence α + β = ${persistence.toPrecision(6)} is near 1 (IGARCH-like${seP === null ? '' : `, SE ${seP.toPrecision(2)}`}): the long-run variance is poorly determined and forecasts revert very slowly`,
     );

@@ -44,7 +44,9 @@ describe('h-step variance forecasts', () => {
   });
 
   it('is flat for EWMA and sample variance: h·σ²_{t+1}', () => {
-    expect(Array.from(stepVariances({ kind: 'flat', nextVariance: 2e-4 }, 3))).toEqual([2e-4, 2e-4, 2e-4]);
+    expect(Array.from(stepVariances({ kind: 'flat', nextVariance: 2e-4 }, 3))).toEqual([
+      2e-4, 2e-4, 2e-4,
+    ]);
     expect(horizonVariance({ kind: 'flat', nextVariance: 2e-4 }, 21)).toBeCloseTo(21 * 2e-4, 16);
   });
 
@@ -64,7 +66,10 @@ describe('annualisation with explicit periodsPerYear', () => {
   });
 
   it('annualises the average variance over a horizon', () => {
-    const v = horizonVarianceAnnual({ kind: 'garch', ...example }, { horizon: 3, periodsPerYear: 252 });
+    const v = horizonVarianceAnnual(
+      { kind: 'garch', ...example },
+      { horizon: 3, periodsPerYear: 252 },
+    );
     expect(v).toBeCloseTo((1.141975e-4 / 3) * 252, 14);
   });
 

@@ -93,5 +93,8 @@ export function horizonVarianceAnnual(
   model: VarianceForecastModel,
   options: { readonly horizon: number; readonly periodsPerYear: number },
 ): number {
-  return annualizeVariance(horizonVariance(model, options.horizon) / options.horizon, options.periodsPerYear);
+  return annualizeVariance(
+    horizonVariance(model, options.horizon) / options.horizon,
+    options.periodsPerYear,
+  );
 }

@@ -54,7 +54,8 @@ export function constantCorrelationTarget(sample: Matrix): ConstantCorrelationTa
 
 /**
  * Ledoit-Wolf (constant correlation) covariance per period of a T × n return matrix (T ≥ 2)
- * with its intensity δ. With one asset, or when S already equals its target, δ = 0.
+ * with its intensity δ. With one asset, or when S equals its target up to rounding
+ * (‖S − F‖²_F ≤ 1e-20·‖S‖²_F, e.g. any two assets), δ = 0.
  */
 export function ledoitWolfConstantCorrelation(returns: Matrix): CovarianceEstimate {
   assertReturnsMatrix(returns, {
@@ -100,6 +101,7 @@ export function ledoitWolfConstantCorrelation(returns: Matrix): CovarianceEstima
   const thetaOff = cross / t - quadraticForm(sample, sd) - thetaDiag;
   const rho = piDiag + meanCorrelation * thetaOff;
   const gamma = distanceSquared(s, target.data);
-  const shrinkage = gamma === 0 ? 0 : Math.max(0, Math.min(1, (pi - rho) / gamma / t));
+  const shrinkage =
+    gamma <= 1e-20 * frobeniusSquared(s) ? 0 : Math.max(0, Math.min(1, (pi - rho) / gamma / t));
   return { covariance: shrinkToward(sample, target, shrinkage), shrinkage, warnings };
 }

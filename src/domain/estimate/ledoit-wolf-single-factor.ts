@@ -47,7 +47,8 @@ function market(
 /**
  * Ledoit-Wolf (single factor) covariance per period of a T × n return matrix (T ≥ 2) with
  * its intensity δ. When the market has zero variance the sample covariance (divisor T) is
- * returned with δ = 0 and a warning.
+ * returned with δ = 0 and a warning; when S equals its target up to rounding
+ * (‖S − F‖²_F ≤ 1e-20·‖S‖²_F, e.g. one asset), δ = 0.
  */
 export function ledoitWolfSingleFactor(returns: Matrix): CovarianceEstimate {
   assertReturnsMatrix(returns, {
@@ -109,7 +110,8 @@ export function ledoitWolfSingleFactor(returns: Matrix): CovarianceEstimate {
   const rOff3 = (sumZc2 / t - varM * cSc - v3Diag) / (varM * varM);
   const rho = rDiag + 2 * rOff1 - rOff3;
   const gamma = distanceSquared(s, target);
-  const shrinkage = gamma === 0 ? 0 : Math.max(0, Math.min(1, (p - rho) / gamma / t));
+  const shrinkage =
+    gamma <= 1e-20 * frobeniusSquared(s) ? 0 : Math.max(0, Math.min(1, (p - rho) / gamma / t));
   const cov = shrinkToward(sample, { rows: n, cols: n, data: target }, shrinkage);
   return { covariance: cov, shrinkage, warnings: [] };
 }

@@ -76,7 +76,9 @@ export function evaluateCovarianceForecasts(
 ): CovarianceEvaluation {
   assertModels(options.forecasters);
   const n = returns.cols;
-  const portfolios = (options.portfolios ?? evaluationPortfolios({ assets: n })).map((w) => Float64Array.from(w));
+  const portfolios = (options.portfolios ?? evaluationPortfolios({ assets: n })).map((w) =>
+    Float64Array.from(w),
+  );
   checkInputs(returns, portfolios);
   const { horizon } = options.walkForward;
   const series = portfolioReturns(returns, portfolios);
@@ -95,14 +97,21 @@ export function evaluateCovarianceForecasts(
       continue;
     }
     origins.push(origin);
-    const window = matrix(origin - trainStart, n, returns.data.subarray(trainStart * n, origin * n));
+    const window = matrix(
+      origin - trainStart,
+      n,
+      returns.data.subarray(trainStart * n, origin * n),
+    );
     options.forecasters.forEach((model, m) => {
       let cov: Matrix | undefined;
       const losses = portfolios.map((w, p) => {
         const result = attempt({ modelId: model.id, origin }, () => {
           cov ??= model.forecast(window);
           if (cov.rows !== n || cov.cols !== n) {
-            throw new BallastError('INVALID_INPUT', `${model.id} returned a ${cov.rows}×${cov.cols} covariance, expected ${n}×${n}`);
+            throw new BallastError(
+              'INVALID_INPUT',
+              `${model.id} returned a ${cov.rows}×${cov.cols} covariance, expected ${n}×${n}`,
+            );
           }
           return horizon * quadraticForm(cov, w);
         });
@@ -121,7 +130,13 @@ export function evaluateCovarianceForecasts(
       outcomes[m]!.push({ ok: true, qlike: avg(q), mse: avg(e) });
     });
   }
-  const table = tabulate({ horizon, models: options.forecasters, origins, outcomes, skippedOrigins });
+  const table = tabulate({
+    horizon,
+    models: options.forecasters,
+    origins,
+    outcomes,
+    skippedOrigins,
+  });
   const portfolioQlike = perPortfolio.map((lists) =>
     Float64Array.from(lists, (list) => {
       const ok = list.filter((v) => !Number.isNaN(v));

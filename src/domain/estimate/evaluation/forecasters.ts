@@ -30,21 +30,27 @@ export interface VarianceForecaster {
 }
 
 /** Sample-variance forecaster over the last `lookback` returns (default: the whole window). */
-export function sampleVarianceForecaster(options: { readonly lookback?: number } = {}): VarianceForecaster {
+export function sampleVarianceForecaster(
+  options: { readonly lookback?: number } = {},
+): VarianceForecaster {
   const { lookback } = options;
   if (lookback !== undefined && (!Number.isInteger(lookback) || lookback < 2)) {
     throw invalidInput('lookback', lookback, 'must be an integer ≥ 2');
   }
   return {
     id: lookback === undefined ? 'sample' : `sample-${lookback}`,
-    label: lookback === undefined ? 'Sample variance (window)' : `Sample variance (last ${lookback})`,
+    label:
+      lookback === undefined ? 'Sample variance (window)' : `Sample variance (last ${lookback})`,
     family: 'sample',
     parameters: lookback === undefined ? {} : { lookback },
     forecast: (window, horizon) => {
       const n = window.length;
       const from = lookback === undefined ? 0 : Math.max(0, n - lookback);
       if (n - from < 2) {
-        throw new BallastError('INSUFFICIENT_DATA', `sample variance needs 2 returns, got ${n - from}`);
+        throw new BallastError(
+          'INSUFFICIENT_DATA',
+          `sample variance needs 2 returns, got ${n - from}`,
+        );
       }
       return horizon * sampleVariance(window, from, n);
     },
@@ -64,7 +70,10 @@ export function ewmaForecaster(options: {
     family: 'ewma',
     parameters: { lambda, minPeriods },
     forecast: (window, horizon) =>
-      horizonVariance({ kind: 'flat', nextVariance: ewmaVariance(window, { lambda, minPeriods }).nextVariance }, horizon),
+      horizonVariance(
+        { kind: 'flat', nextVariance: ewmaVariance(window, { lambda, minPeriods }).nextVariance },
+        horizon,
+      ),
   };
 }
 
@@ -96,7 +105,9 @@ export interface DefaultForecasterOptions {
  * The standard candidate set: the whole-window sample variance first (id `sample`, the
  * baseline), extra sample lookbacks, the EWMA λ grid, then GARCH(1,1).
  */
-export function defaultVarianceForecasters(options: DefaultForecasterOptions = {}): VarianceForecaster[] {
+export function defaultVarianceForecasters(
+  options: DefaultForecasterOptions = {},
+): VarianceForecaster[] {
   const garch = options.garch ?? true;
   return [
     sampleVarianceForecaster(),

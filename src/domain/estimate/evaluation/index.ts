@@ -3,7 +3,12 @@
  * forecasters with per-asset selection, and covariance forecasters scored on portfolios.
  */
 export { qlike, squaredError } from './losses';
-export { walkForwardOrigins, type Origin, type TrainingWindow, type WalkForwardOptions } from './walk-forward';
+export {
+  walkForwardOrigins,
+  type Origin,
+  type TrainingWindow,
+  type WalkForwardOptions,
+} from './walk-forward';
 export {
   tabulate,
   type EvaluationTable,
@@ -20,7 +25,12 @@ export {
   type VarianceForecaster,
 } from './forecasters';
 export { realisedVariance, walkForwardVariance, type VarianceWalkForward } from './univariate';
-export { selectModel, type HoldOutCheck, type ModelSelection, type SelectionOptions } from './select';
+export {
+  selectModel,
+  type HoldOutCheck,
+  type ModelSelection,
+  type SelectionOptions,
+} from './select';
 export {
   evaluateVarianceForecasts,
   varianceEvaluationRows,

@@ -10,12 +10,12 @@ describe('evaluation portfolios', () => {
       expect(w.reduce((s, v) => s + v, 0)).toBeCloseTo(1, 14);
       expect(w.every((v) => v >= 0)).toBe(true);
     }
-    expect(evaluationPortfolios({ assets: 4, random: 10, seed: 3 }).map((w) => Array.from(w))).toEqual(
-      ps.map((w) => Array.from(w)),
-    );
-    expect(Array.from(evaluationPortfolios({ assets: 4, random: 1, seed: 4 })[1] ?? [])).not.toEqual(
-      Array.from(ps[1] ?? []),
-    );
+    expect(
+      evaluationPortfolios({ assets: 4, random: 10, seed: 3 }).map((w) => Array.from(w)),
+    ).toEqual(ps.map((w) => Array.from(w)));
+    expect(
+      Array.from(evaluationPortfolios({ assets: 4, random: 1, seed: 4 })[1] ?? []),
+    ).not.toEqual(Array.from(ps[1] ?? []));
   });
 
   it('defaults to 20 random portfolios and rejects bad counts', () => {

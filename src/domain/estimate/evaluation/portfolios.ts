@@ -23,7 +23,8 @@ export function evaluationPortfolios(options: PortfolioSetOptions): Float64Array
   const n = options.assets;
   const count = options.random ?? 20;
   if (!Number.isInteger(n) || n < 1) throw invalidInput('assets', n, 'must be an integer ≥ 1');
-  if (!Number.isInteger(count) || count < 0) throw invalidInput('random', count, 'must be an integer ≥ 0');
+  if (!Number.isInteger(count) || count < 0)
+    throw invalidInput('random', count, 'must be an integer ≥ 0');
   const rng = createRng(options.seed ?? 1);
   const out = [new Float64Array(n).fill(1 / n)];
   for (let k = 0; k < count; k++) {

@@ -129,13 +129,19 @@ export function tabulate(input: TabulateInput): EvaluationTable {
 export function attempt(
   context: { readonly modelId: string; readonly origin: number },
   forecast: () => number,
-): { readonly ok: true; readonly value: number } | { readonly ok: false; readonly failure: ForecastFailure } {
+):
+  | { readonly ok: true; readonly value: number }
+  | { readonly ok: false; readonly failure: ForecastFailure } {
   try {
     const value = forecast();
     if (value > 0 && Number.isFinite(value)) return { ok: true, value };
     return {
       ok: false,
-      failure: { ...context, code: 'SOLVER_FAILED', message: `forecast variance ${value} is not a finite positive number` },
+      failure: {
+        ...context,
+        code: 'SOLVER_FAILED',
+        message: `forecast variance ${value} is not a finite positive number`,
+      },
     };
   } catch (e) {
     if (!(e instanceof BallastError)) throw e;

@@ -55,11 +55,16 @@ function meanOver(values: Float64Array, from: number, to: number): number {
   return sum / (to - from);
 }
 
-const ratioGain = (model: number, baseline: number): number => (baseline > 0 ? 1 - model / baseline : 0);
+const ratioGain = (model: number, baseline: number): number =>
+  baseline > 0 ? 1 - model / baseline : 0;
 
-function argmin(models: readonly ModelEvaluation[], score: (m: ModelEvaluation) => number): ModelEvaluation {
+function argmin(
+  models: readonly ModelEvaluation[],
+  score: (m: ModelEvaluation) => number,
+): ModelEvaluation {
   let best: ModelEvaluation | undefined;
-  for (const m of models) if (m.eligible && (best === undefined || score(m) < score(best))) best = m;
+  for (const m of models)
+    if (m.eligible && (best === undefined || score(m) < score(best))) best = m;
   return best ?? models[0]!;
 }
 
@@ -70,10 +75,15 @@ function argmin(models: readonly ModelEvaluation[], score: (m: ModelEvaluation) 
 export function selectModel(table: EvaluationTable, options: SelectionOptions): ModelSelection {
   const baseline = table.models.find((m) => m.id === options.baselineId);
   if (baseline === undefined || !baseline.eligible) {
-    throw invalidInput('baselineId', options.baselineId, 'must name a model that forecast at every origin');
+    throw invalidInput(
+      'baselineId',
+      options.baselineId,
+      'must name a model that forecast at every origin',
+    );
   }
   const fraction = options.holdOutFraction ?? 0.5;
-  if (!(fraction > 0 && fraction < 1)) throw invalidInput('holdOutFraction', fraction, 'must be in (0, 1)');
+  if (!(fraction > 0 && fraction < 1))
+    throw invalidInput('holdOutFraction', fraction, 'must be in (0, 1)');
   const chosen = argmin(table.models, (m) => m.meanQlike);
   const k = table.origins.length;
   const split = Math.floor(k * (1 - fraction));

@@ -23,7 +23,10 @@ export interface VarianceWalkForward extends EvaluationTable {
 }
 
 /** Realised variance of the h returns starting at `origin`: Σ r_t². */
-export function realisedVariance(returns: ArrayLike<number>, window: { origin: number; horizon: number }): number {
+export function realisedVariance(
+  returns: ArrayLike<number>,
+  window: { origin: number; horizon: number },
+): number {
   let total = 0;
   for (let t = window.origin; t < window.origin + window.horizon; t++) total += returns[t]! ** 2;
   return total;
@@ -36,7 +39,10 @@ export function realisedVariance(returns: ArrayLike<number>, window: { origin: n
  */
 export function walkForwardVariance(
   returns: ArrayLike<number>,
-  options: { readonly forecasters: readonly VarianceForecaster[]; readonly walkForward: WalkForwardOptions },
+  options: {
+    readonly forecasters: readonly VarianceForecaster[];
+    readonly walkForward: WalkForwardOptions;
+  },
 ): VarianceWalkForward {
   assertFiniteReturns('returns', returns);
   assertModels(options.forecasters);
@@ -61,13 +67,27 @@ export function walkForwardVariance(
       forecasts[m]!.push(result.ok ? result.value : NaN);
       outcomes[m]!.push(
         result.ok
-          ? { ok: true, qlike: qlike(target, result.value), mse: squaredError(target, result.value) }
+          ? {
+              ok: true,
+              qlike: qlike(target, result.value),
+              mse: squaredError(target, result.value),
+            }
           : result,
       );
     });
   }
-  const table = tabulate({ horizon, models: options.forecasters, origins, outcomes, skippedOrigins });
-  return { ...table, realised: Float64Array.from(realised), forecasts: forecasts.map((f) => Float64Array.from(f)) };
+  const table = tabulate({
+    horizon,
+    models: options.forecasters,
+    origins,
+    outcomes,
+    skippedOrigins,
+  });
+  return {
+    ...table,
+    realised: Float64Array.from(realised),
+    forecasts: forecasts.map((f) => Float64Array.from(f)),
+  };
 }
 
 /** Throws `INVALID_INPUT` for an empty list or duplicate model ids. */

@@ -56,7 +56,9 @@ export function evaluateVarianceForecasts(
     });
     const selection = selectModel(evaluation, {
       baselineId: options.baselineId ?? 'sample',
-      ...(options.holdOutFraction === undefined ? {} : { holdOutFraction: options.holdOutFraction }),
+      ...(options.holdOutFraction === undefined
+        ? {}
+        : { holdOutFraction: options.holdOutFraction }),
     });
     return { asset, evaluation, selection };
   });

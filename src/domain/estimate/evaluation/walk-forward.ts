@@ -32,7 +32,8 @@ export interface Origin {
 }
 
 function positiveInteger(field: string, value: number): void {
-  if (!Number.isInteger(value) || value < 1) throw invalidInput(field, value, 'must be an integer ≥ 1');
+  if (!Number.isInteger(value) || value < 1)
+    throw invalidInput(field, value, 'must be an integer ≥ 1');
 }
 
 /**
