@@ -1,0 +1,60 @@
+import type { Matrix } from '../linalg/matrix';
+
+/**
+ * Linear constraints `lower ≤ A x ≤ upper` in compressed sparse row form: the entries of row i
+ * are `values[k]` at columns `columns[k]` for k in [rowStarts[i], rowStarts[i + 1]). Use ±Infinity
+ * for a free side; `lower[i] = upper[i]` for an equality.
+ */
+export interface SparseConstraints {
+  readonly rows: number;
+  readonly rowStarts: Int32Array;
+  readonly columns: Int32Array;
+  readonly values: Float64Array;
+  readonly lower: Float64Array;
+  readonly upper: Float64Array;
+}
+
+/**
+ * A problem for the solver wrapper: minimise ½ xᵀ H x + cᵀ x (H symmetric positive
+ * semidefinite, omitted for an LP) subject to `constraints` and `lower ≤ x ≤ upper`, with
+ * optional integrality (LP/MILP only: HiGHS has no MIQP).
+ */
+export interface SolverProblem {
+  readonly n: number;
+  /** Dense symmetric n × n Hessian; omitted for a linear program. */
+  readonly hessian?: Matrix;
+  /** Linear term c (length n). */
+  readonly linear: Float64Array;
+  readonly constraints?: SparseConstraints;
+  /** Variable bounds (length n); ±Infinity allowed. */
+  readonly lower: Float64Array;
+  readonly upper: Float64Array;
+  /** Integer variables (MILP); not allowed with a Hessian. */
+  readonly integer?: readonly boolean[];
+}
+
+/** Outcome class of a solve. */
+export type SolveStatus =
+  'optimal' | 'infeasible' | 'unbounded' | 'time_limit' | 'iteration_limit' | 'failed';
+
+/** What a solve returns (kernels return status; callers decide what a failure means). */
+export interface SolveResult {
+  readonly status: SolveStatus;
+  /** Primal solution when `status` is `optimal` (or a limit with a feasible point). */
+  readonly x?: Float64Array;
+  readonly objective?: number;
+  /** Row duals (length `constraints.rows`), when available. */
+  readonly rowDuals?: Float64Array;
+  readonly iterations: number;
+  /** Wall time of the solve itself (model build included), milliseconds. */
+  readonly solveMs: number;
+  /** Solver's own status text. */
+  readonly message: string;
+}
+
+/** Options of a solve. */
+export interface SolveOptions {
+  readonly timeLimitSeconds?: number;
+  /** Relative MIP gap (default 1e-6). */
+  readonly mipGap?: number;
+}
