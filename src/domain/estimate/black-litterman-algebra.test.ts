@@ -1,14 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fromRows, toRows } from '../../core/linalg/matrix';
-import {
-  multiply,
-  multiplyVector,
-  solveSquare,
-  symmetrise,
-  transpose,
-} from './black-litterman-algebra';
+import { addScaled, solveSquare, symmetrise } from './black-litterman-algebra';
 
-// Tolerances: exact for small-integer products; solves to 1e-14.
+// Tolerances: exact for small integers; solves to 1e-14.
 describe('Black-Litterman dense algebra', () => {
   const a = fromRows([
     [1, 2, 0],

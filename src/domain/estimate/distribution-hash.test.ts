@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, fnv1a64, hashEstimationInputs } from './distribution-hash';
+import { canonicalJson, fnv1a64, hashEstimationInputs, hashFloat64 } from './distribution-hash';
 import { panel } from './mean-test-panel';
 
 /** Reference FNV-1a 64 with BigInt arithmetic (independent of the 16-bit-limb implementation). */
@@ -23,6 +23,14 @@ describe('FNV-1a 64', () => {
     expect(fnv1a64(text(''))).toBe('cbf29ce484222325');
     expect(fnv1a64(text('a'))).toBe('af63dc4c8601ec8c');
     expect(fnv1a64(text('foobar'))).toBe('85944171f73967e8');
+  });
+
+  it('hashes float64 values by their little-endian bytes, −0 as +0', () => {
+    // 1.0 = 0x3ff0000000000000 → bytes 00 00 00 00 00 00 f0 3f.
+    expect(hashFloat64([1])).toBe(
+      `fnv1a64:${fnvBigInt(Uint8Array.of(0, 0, 0, 0, 0, 0, 0xf0, 0x3f))}`,
+    );
+    expect(hashFloat64([-0, 1])).toBe(hashFloat64([0, 1]));
   });
 
   it('matches a BigInt implementation on arbitrary bytes', () => {

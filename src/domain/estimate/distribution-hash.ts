@@ -59,6 +59,17 @@ export function fnv1a64(bytes: Uint8Array): string {
   return fnvHex(state);
 }
 
+/**
+ * `fnv1a64:<hex>` of float64 values (little-endian, −0 as +0): a compact stand-in for a long
+ * input series inside method parameters (e.g. a market return series).
+ */
+export function hashFloat64(values: ArrayLike<number>): string {
+  const buffer = new Uint8Array(8 * values.length);
+  const view = new DataView(buffer.buffer);
+  for (let i = 0; i < values.length; i++) view.setFloat64(8 * i, values[i]! + 0, true);
+  return `fnv1a64:${fnv1a64(buffer)}`;
+}
+
 /** JSON with object keys sorted at every level; throws on non-finite numbers. */
 export function canonicalJson(value: JsonValue): string {
   if (value === null || typeof value === 'boolean' || typeof value === 'string')

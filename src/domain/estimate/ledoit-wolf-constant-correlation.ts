@@ -46,7 +46,7 @@ export function constantCorrelationTarget(sample: Matrix): ConstantCorrelationTa
   const target = new Float64Array(n * n);
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < n; j++) {
-      target[i * n + j] = i === j ? s[i * n + i]! : meanCorrelation * sd[i]! * sd[j]!;
+      target[i * n + j] = i === j ? s[i * n + i]! : meanCorrelation * (sd[i]! * sd[j]!);
     }
   }
   return { target: { rows: n, cols: n, data: target }, meanCorrelation };

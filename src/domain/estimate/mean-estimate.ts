@@ -7,6 +7,12 @@
  * Methods needing a covariance (`equilibrium`, `blackLitterman`) take it annualised, from the
  * covariance estimator the caller chose; Black-Litterman also returns its posterior covariance
  * Σ + M, which the caller may use in place of Σ.
+ *
+ * Reproducibility: the returned `parameters` go into `ReturnDistribution.method.parameters` and
+ * hence into the inputs hash. A covariance passed in is not copied there: it is covered by
+ * `method.covariance` and its parameters when it was estimated from the same panel; a covariance
+ * from anywhere else must be described in the parameters by the caller. A given market series
+ * (CAPM) is recorded by its hash (`fnv1a64:…`), not by value.
  */
 
 import type { Matrix } from '../../core/linalg/matrix';
@@ -16,7 +22,7 @@ import { blackLitterman, DEFAULT_TAU } from './black-litterman';
 import type { BlackLittermanView, OmegaSpec, ViewMatrices } from './black-litterman-views';
 import { buildingBlockReturns } from './building-block';
 import { capmReturns, impliedEquilibriumReturns } from './capm';
-import type { JsonValue } from './distribution-hash';
+import { hashFloat64, type JsonValue } from './distribution-hash';
 import { DEFAULT_EWMA_SPAN, ewmaMeanReturns } from './mean-ewma';
 import { arithmeticMeanReturns, geometricMeanReturns } from './mean-historical';
 import { assertPeriodsPerYear, assertReturnPanel } from './mean-input';
@@ -136,11 +142,12 @@ export function estimateExpectedReturns(
         ...(options.marketReturns === undefined ? {} : { marketReturns: options.marketReturns }),
       });
       const market =
-        options.marketReturns === undefined ? 'equalWeight' : list(options.marketReturns);
+        options.marketReturns === undefined ? 'equalWeight' : hashFloat64(options.marketReturns);
       const parameters = { riskFreeRateAnnual, compounding, market, betas: list(result.betas) };
       return { ...base, muAnnual: result.muAnnual, parameters };
     }
     case 'equilibrium': {
+      assertPeriodsPerYear(periodsPerYear);
       assertReturnPanel(returns, { minObservations: 1, estimator: 'equilibrium' });
       const muAnnual = impliedEquilibriumReturns(options);
       return { ...base, muAnnual, parameters: equilibriumJson(options) };
