@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { BallastError, toBallastError } from '../domain/errors';
 import { registerData } from './commands/data';
 import { registerDemo } from './commands/demo';
+import { registerEstimate } from './commands/estimate';
 import { registerExposures } from './commands/exposures';
 import { registerFunds } from './commands/funds';
 import { registerPositions } from './commands/positions';
@@ -25,6 +26,7 @@ export function createProgram(io: Io, runtime: Runtime = processRuntime()): Comm
       'store: a SQLite file, sqlite:PATH, postgres://… (default: $BALLAST_DB, $DATABASE_URL, or ~/.local/share/ballast/ballast.sqlite)',
     )
     .option('--offline', 'store only: never call a market-data provider')
+    .enablePositionalOptions()
     .showHelpAfterError();
   registerDemo(program, io);
   registerPositions(program, io);
@@ -33,6 +35,7 @@ export function createProgram(io: Io, runtime: Runtime = processRuntime()): Comm
   registerUniverse(program, io);
   registerData(program, io, runtime);
   registerReturns(program, io, runtime);
+  registerEstimate(program, io, runtime);
   return program;
 }
 

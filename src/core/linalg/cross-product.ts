@@ -2,9 +2,10 @@
  * The cross-product (Gram) matrix Xᵀ·W·X of a T × n matrix X with optional row weights W =
  * diag(w): entry (i, j) = Σ_t w_t·x_ti·x_tj. The hot loop of every covariance estimator.
  *
- * Accumulates rank-4 updates of the upper triangle row block by row block (four rows of X
- * stay in L1 while the triangle streams once per block), then mirrors the upper triangle
- * into the lower one, so the result is exactly symmetric.
+ * X is first copied column-major (each column contiguous, rows with zero weight dropped),
+ * then the upper triangle is filled by 4 × 2 register tiles: eight running dot products over
+ * six contiguous streams, so each loaded value feeds more than one multiply-add. The lower
+ * triangle is mirrored from the upper one, so the result is exactly symmetric.
  */
 
 import type { Matrix } from './matrix';
@@ -20,60 +21,101 @@ export interface CrossProductOptions {
  * gives the zero matrix. NaN in X propagates.
  */
 export function crossProduct(x: Matrix, options: CrossProductOptions = {}): Matrix {
-  const t = x.rows;
   const n = x.cols;
   const w = options.rowWeights;
-  if (w !== undefined && w.length !== t) {
-    throw new RangeError(`crossProduct: ${t} rows but ${w.length} row weights`);
+  if (w !== undefined && w.length !== x.rows) {
+    throw new RangeError(`crossProduct: ${x.rows} rows but ${w.length} row weights`);
   }
-  const rows = w === undefined ? Array.from({ length: t }, (_, r) => r) : weighted(w);
-  const weight = (r: number): number => (w === undefined ? 1 : w[r]!);
-  const d = x.data;
+  const rows = activeRows(x.rows, w);
+  const t = rows.length;
+  const right = columnMajor(x, rows, undefined);
+  const left = w === undefined ? right : columnMajor(x, rows, w);
   const out = new Float64Array(n * n);
-  let b = 0;
-  for (; b + 4 <= rows.length; b += 4) {
-    const r0 = rows[b]!;
-    const r1 = rows[b + 1]!;
-    const r2 = rows[b + 2]!;
-    const r3 = rows[b + 3]!;
-    const o0 = r0 * n;
-    const o1 = r1 * n;
-    const o2 = r2 * n;
-    const o3 = r3 * n;
-    const w0 = weight(r0);
-    const w1 = weight(r1);
-    const w2 = weight(r2);
-    const w3 = weight(r3);
-    for (let i = 0; i < n; i++) {
-      const a0 = w0 * d[o0 + i]!;
-      const a1 = w1 * d[o1 + i]!;
-      const a2 = w2 * d[o2 + i]!;
-      const a3 = w3 * d[o3 + i]!;
-      const base = i * n;
-      for (let j = i; j < n; j++) {
-        out[base + j] =
-          out[base + j]! + a0 * d[o0 + j]! + a1 * d[o1 + j]! + a2 * d[o2 + j]! + a3 * d[o3 + j]!;
+  const n4 = n - (n % 4);
+  for (let i = 0; i < n4; i += 4) {
+    const p0 = i * t;
+    const p1 = p0 + t;
+    const p2 = p1 + t;
+    const p3 = p2 + t;
+    let j = i;
+    for (; j + 2 <= n; j += 2) {
+      const q0 = j * t;
+      const q1 = q0 + t;
+      let s00 = 0;
+      let s01 = 0;
+      let s10 = 0;
+      let s11 = 0;
+      let s20 = 0;
+      let s21 = 0;
+      let s30 = 0;
+      let s31 = 0;
+      for (let r = 0; r < t; r++) {
+        const b0 = right[q0 + r]!;
+        const b1 = right[q1 + r]!;
+        const a0 = left[p0 + r]!;
+        s00 += a0 * b0;
+        s01 += a0 * b1;
+        const a1 = left[p1 + r]!;
+        s10 += a1 * b0;
+        s11 += a1 * b1;
+        const a2 = left[p2 + r]!;
+        s20 += a2 * b0;
+        s21 += a2 * b1;
+        const a3 = left[p3 + r]!;
+        s30 += a3 * b0;
+        s31 += a3 * b1;
       }
+      const o = i * n + j;
+      out[o] = s00;
+      out[o + 1] = s01;
+      out[o + n] = s10;
+      out[o + n + 1] = s11;
+      out[o + 2 * n] = s20;
+      out[o + 2 * n + 1] = s21;
+      out[o + 3 * n] = s30;
+      out[o + 3 * n + 1] = s31;
     }
+    if (j < n) for (let a = i; a < i + 4; a++) out[a * n + j] = dot(left, right, { a, b: j, t });
   }
-  for (; b < rows.length; b++) {
-    const r = rows[b]!;
-    const o = r * n;
-    const wr = weight(r);
-    for (let i = 0; i < n; i++) {
-      const a = wr * d[o + i]!;
-      const base = i * n;
-      for (let j = i; j < n; j++) out[base + j] = out[base + j]! + a * d[o + j]!;
-    }
+  for (let a = n4; a < n; a++) {
+    for (let b = a; b < n; b++) out[a * n + b] = dot(left, right, { a, b, t });
   }
   mirrorUpper(out, n);
   return { rows: n, cols: n, data: out };
 }
 
-function weighted(w: ArrayLike<number>): number[] {
+/** Indices of the rows to accumulate (all, or those with a non-zero weight). */
+function activeRows(t: number, w: ArrayLike<number> | undefined): Int32Array {
+  if (w === undefined) return Int32Array.from({ length: t }, (_, r) => r);
   const rows: number[] = [];
-  for (let r = 0; r < w.length; r++) if (w[r] !== 0) rows.push(r);
-  return rows;
+  for (let r = 0; r < t; r++) if (w[r] !== 0) rows.push(r);
+  return Int32Array.from(rows);
+}
+
+/** Column-major copy of the selected rows of X, each scaled by its weight when given. */
+function columnMajor(x: Matrix, rows: Int32Array, w: ArrayLike<number> | undefined): Float64Array {
+  const n = x.cols;
+  const t = rows.length;
+  const d = x.data;
+  const out = new Float64Array(t * n);
+  for (let k = 0; k < t; k++) {
+    const r = rows[k]!;
+    const scale = w === undefined ? 1 : w[r]!;
+    const o = r * n;
+    for (let c = 0; c < n; c++) out[c * t + k] = scale * d[o + c]!;
+  }
+  return out;
+}
+
+function dot(
+  left: Float64Array,
+  right: Float64Array,
+  at: { readonly a: number; readonly b: number; readonly t: number },
+): number {
+  const { a, b, t } = at;
+  let s = 0;
+  for (let r = 0; r < t; r++) s += left[a * t + r]! * right[b * t + r]!;
+  return s;
 }
 
 /** Copies the upper triangle of the n × n row-major `a` onto its lower triangle, in place. */

@@ -50,9 +50,18 @@ describe('matrix products', () => {
     expect(() => quadraticForm(s, [1])).toThrow(RangeError);
   });
 
-  it('forms Xᵀ·W·X with any number of rows (block and remainder paths)', () => {
-    for (const t of [1, 4, 5, 9]) {
-      const x = fromRows(Array.from({ length: t }, (_, r) => [r + 1, (r % 3) - 1, 0.5 * r]));
+  it('forms Xᵀ·W·X for any shape (tiled, column-remainder and row-remainder paths)', () => {
+    for (const [t, n] of [
+      [1, 3],
+      [5, 4],
+      [9, 7],
+      [6, 10],
+    ] as const) {
+      const x = fromRows(
+        Array.from({ length: t }, (_, r) =>
+          Array.from({ length: n }, (_, c) => ((r * 7 + c * 3) % 5) - 2 + 0.5 * c),
+        ),
+      );
       const w = Array.from({ length: t }, (_, r) => (r === 2 ? 0 : 1 / (r + 1)));
       const expected = toRows(matmul(transpose(x), matmul(diag(w), x)));
       const got = toRows(crossProduct(x, { rowWeights: w }));

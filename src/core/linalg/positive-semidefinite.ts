@@ -11,8 +11,10 @@ import { fromEigen, symmetricEigen } from './symmetric-eigen';
 /** Options of {@link isPositiveSemidefinite}. */
 export interface PsdTestOptions {
   /**
-   * Eigenvalues down to −δ count as zero, δ = `relativeTolerance` × (mean diagonal).
-   * Default 1e-12 (rounding in a covariance built from data stays far below it).
+   * Eigenvalues down to −δ count as zero, δ = `relativeTolerance` × tr(A) (an upper bound
+   * of the largest eigenvalue of a PSD matrix). Default 1e-12: rounding in a covariance
+   * built from data (≈ √n·ε·λ_max) stays far below it, and a real inconsistency (a
+   * correlation matrix whose smallest eigenvalue is −0.01) far above it.
    */
   readonly relativeTolerance?: number;
 }
@@ -29,8 +31,7 @@ export function isPositiveSemidefinite(a: Matrix, options: PsdTestOptions = {}):
   if (n === 0) return true;
   let trace = 0;
   for (let i = 0; i < n; i++) trace += d[i * n + i]!;
-  const delta =
-    (options.relativeTolerance ?? 1e-12) * Math.max(Math.abs(trace) / n, Number.MIN_VALUE);
+  const delta = (options.relativeTolerance ?? 1e-12) * Math.max(Math.abs(trace), Number.MIN_VALUE);
   const shifted = Float64Array.from(d);
   for (let i = 0; i < n; i++) shifted[i * n + i] = shifted[i * n + i]! + delta;
   if (cholesky({ rows: n, cols: n, data: shifted }).ok) return true;

@@ -21,7 +21,10 @@ export interface SparseConstraints {
  */
 export interface SolverProblem {
   readonly n: number;
-  /** Dense symmetric n × n Hessian; omitted for a linear program. */
+  /**
+   * Dense symmetric k × k Hessian acting on the first k ≤ n variables (auxiliary variables
+   * after them have no quadratic term); omitted for a linear program.
+   */
   readonly hessian?: Matrix;
   /** Linear term c (length n). */
   readonly linear: Float64Array;
@@ -43,13 +46,21 @@ export interface SolveResult {
   /** Primal solution when `status` is `optimal` (or a limit with a feasible point). */
   readonly x?: Float64Array;
   readonly objective?: number;
-  /** Row duals (length `constraints.rows`), when available. */
+  /**
+   * Row duals y (length `constraints.rows`), when available. HiGHS sign convention for a
+   * minimisation: H x + c = Aᵀ y + z at an optimum (y ≥ 0 on an active lower side, ≤ 0 on an
+   * active upper side).
+   */
   readonly rowDuals?: Float64Array;
+  /** Column duals (reduced costs) z of the variable bounds (length n), when available. */
+  readonly columnDuals?: Float64Array;
   readonly iterations: number;
   /** Wall time of the solve itself (model build included), milliseconds. */
   readonly solveMs: number;
   /** Solver's own status text. */
   readonly message: string;
+  /** Which algorithm produced `x` (e.g. `highs-qp-active-set`, `dense-active-set+polish`). */
+  readonly solver?: string;
 }
 
 /** Options of a solve. */
@@ -57,4 +68,9 @@ export interface SolveOptions {
   readonly timeLimitSeconds?: number;
   /** Relative MIP gap (default 1e-6). */
   readonly mipGap?: number;
+  /**
+   * Further HiGHS options by their exact snake_case names (e.g. `{ solver: 'ipm' }` for a
+   * large LP, `{ presolve: 'off' }`), applied after the wrapper's own defaults.
+   */
+  readonly highsOptions?: Readonly<Record<string, boolean | number | string>>;
 }

@@ -3,7 +3,7 @@
  * repaired to the nearest PSD correlation with unit diagonal). Σ = D·C·D is split into
  * volatilities and correlation; C is replaced by the nearest correlation matrix (Higham 2002
  * alternating projections); the variances are kept. A matrix that already is PSD (within a
- * relative tolerance of 1e-12, see `isPositiveSemidefinite`) is returned unchanged.
+ * tolerance of 1e-12 × trace, see `isPositiveSemidefinite`) is returned unchanged.
  */
 
 import { correlationToCovariance, covarianceToCorrelation } from '../../core/linalg/correlation';

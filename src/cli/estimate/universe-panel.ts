@@ -1,0 +1,102 @@
+import { fileURLToPath } from 'node:url';
+import { createNyseCalendar } from '../../domain/calendar/trading-calendar';
+import { BallastError, toBallastError } from '../../domain/errors';
+import type { ExposureRegistry } from '../../domain/exposures/registry';
+import { selectImplementation } from '../../domain/exposures/select-implementation';
+import { alignCommon, type AlignedTable, type NamedSeries } from '../../domain/series/align-common';
+import { implementationReturns, rateSeriesKey } from '../../domain/series/implementation-returns';
+import { resampleReturns } from '../../domain/series/resample';
+import { totalReturns } from '../../domain/series/total-returns';
+import type { ReturnSeries } from '../../domain/series/types';
+import type { SeriesPoint } from '../../domain/market/types';
+import { parseReturnsFileCsv } from '../../data/providers/csv-file';
+import type { MarketStore } from '../../data/store/market-store';
+import { readTextFile } from '../io';
+
+/** The bundled monthly real returns of 16 exposures (data/samples, source in its README). */
+export const BUNDLED_UNIVERSE_RETURNS = fileURLToPath(
+  new URL('../../../data/samples/exposure_real_returns_monthly.csv', import.meta.url),
+);
+
+/** The bundled panel: monthly **real** total returns, exposure ids as columns. */
+export function bundledUniversePanel(): { table: AlignedTable; warnings: string[] } {
+  const file = parseReturnsFileCsv(
+    readTextFile(BUNDLED_UNIVERSE_RETURNS, 'bundled returns'),
+    'data/samples/exposure_real_returns_monthly.csv',
+    { columnCase: 'lower' },
+  );
+  const table = alignCommon(
+    file.columns.map((id) => ({ id, series: file.seriesByColumn.get(id)! })),
+  );
+  return {
+    table,
+    warnings: [
+      'bundled sample: monthly REAL total returns 2020-09..2025-05 (CPI-U deflated), 16 exposures (global_macro absent)',
+    ],
+  };
+}
+
+/**
+ * Monthly total returns per exposure from stored data: each exposure's preferred
+ * implementation among what the store holds (longest history, then type priority), members
+ * averaged per date over those with data (never filled), compounded into calendar months.
+ * Exposures with no stored implementation are left out with a warning, never guessed.
+ */
+export async function storedUniversePanel(
+  store: MarketStore,
+  registry: ExposureRegistry,
+): Promise<{ table: AlignedTable; warnings: string[] }> {
+  const coverage = await store.listCoverage();
+  const tickers = Object.fromEntries(
+    coverage.filter((c) => c.kind === 'prices').map((c) => [c.id, c.first]),
+  );
+  const series = Object.fromEntries(
+    coverage.filter((c) => c.kind === 'series').map((c) => [c.id, c.first]),
+  );
+  const calendar = createNyseCalendar();
+  const warnings: string[] = [];
+  const named: NamedSeries[] = [];
+  for (const exposure of registry.exposures) {
+    let choice;
+    try {
+      choice = selectImplementation(exposure, { tickers, series });
+    } catch (e) {
+      warnings.push(`${exposure.id}: left out (${toBallastError(e).message})`);
+      continue;
+    }
+    const returnsBySymbol = new Map<string, ReturnSeries>();
+    const yieldsBySeries = new Map<string, readonly SeriesPoint[]>();
+    const impl = choice.implementation;
+    if (impl.type === 'rate_series')
+      yieldsBySeries.set(rateSeriesKey(impl), await store.getSeriesPoints(impl.series));
+    else {
+      for (const t of choice.tickersUsed) {
+        const bars = await store.getPriceBars(t);
+        if (bars.length > 1) returnsBySymbol.set(t, totalReturns(bars, { method: 'unadjusted' }));
+      }
+    }
+    const daily = implementationReturns({
+      implementation: impl,
+      returnsBySymbol,
+      yieldsBySeries,
+      calendar,
+    }).map((p) => ({ date: p.date, value: p.value }));
+    if (daily.length === 0) {
+      warnings.push(`${exposure.id}: no returns from ${choice.tickersUsed.join(', ')}`);
+      continue;
+    }
+    named.push({
+      id: exposure.id,
+      series: resampleReturns(daily, { frequency: 'monthly', calendar }).points,
+    });
+    warnings.push(`${exposure.id}: ${choice.reason}`);
+  }
+  if (named.length === 0) {
+    throw new BallastError(
+      'DATA_UNAVAILABLE',
+      'the store holds no data for any exposure implementation (run ballast data fetch for the universe tickers, or use --source bundled)',
+      {},
+    );
+  }
+  return { table: alignCommon(named), warnings };
+}

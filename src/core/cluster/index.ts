@@ -1,0 +1,4 @@
+/** Hierarchical clustering: linkage (single/complete/average/ward), dendrogram reading, cluster count. */
+export { linkage, type Dendrogram, type LinkageMethod, type Merge } from './linkage';
+export { childrenOf, clusterLabels, cutTree, leafOrder, leavesUnder, rootOf } from './dendrogram';
+export { optimalClusterCount, withinClusterDispersion } from './optimal-clusters';

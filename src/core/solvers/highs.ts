@@ -1,0 +1,184 @@
+/**
+ * The HiGHS wrapper: one typed entry point for LP, convex QP (HiGHS's primal active-set
+ * solver) and MILP over {@link SolverProblem}.
+ *
+ * Models are built with `createModel` from typed arrays (see `highs-model.ts`) and always
+ * disposed in `finally`. HiGHS statuses map to {@link SolveStatus}; "infeasible or unbounded"
+ * (usually a presolve verdict) is settled by solving the feasibility problem (zero objective).
+ * Caveats measured on this machine (DESIGN.md, "Known gotchas"): the QP solver stops at about
+ * 1e-6 relative stationarity, so exact weights need a KKT polish (`src/core/qp`).
+ *
+ * Reference: Huangfu & Hall, "Parallelizing the dual revised simplex method", Math. Prog.
+ * Comp. 10 (2018); HiGHS documentation https://ergo-code.github.io/HiGHS/.
+ */
+
+import highsLoader from 'highs';
+import type { Highs, Model, ModelStatusCode } from 'highs';
+import { checkProblemShape, firstNonFinite, toModelData } from './highs-model';
+import type { SolveOptions, SolveResult, SolveStatus, SolverProblem } from './types';
+
+/** A loaded HiGHS runtime (the object {@link loadHighs} resolves to). */
+export type HighsRuntime = Highs;
+
+let runtime: Promise<Highs> | undefined;
+
+/**
+ * Loads the HiGHS WebAssembly runtime once per process and returns the cached instance
+ * (~40 ms the first time). A failed load is not cached, so a later call retries.
+ */
+export function loadHighs(): Promise<HighsRuntime> {
+  if (runtime === undefined) {
+    runtime = highsLoader().catch((error: unknown) => {
+      runtime = undefined;
+      throw error;
+    });
+  }
+  return runtime;
+}
+
+const STATUS: Readonly<Partial<Record<ModelStatusCode, SolveStatus>>> = {
+  6: 'optimal', // empty model
+  7: 'optimal',
+  8: 'infeasible',
+  10: 'unbounded',
+  13: 'time_limit',
+  14: 'iteration_limit',
+  16: 'iteration_limit', // solution limit
+  17: 'failed', // interrupted
+};
+
+const STATUS_TEXT: Readonly<Record<number, string>> = {
+  0: 'not set',
+  1: 'load error',
+  2: 'model error',
+  3: 'presolve error',
+  4: 'solve error',
+  5: 'postsolve error',
+  6: 'empty',
+  7: 'optimal',
+  8: 'infeasible',
+  9: 'infeasible or unbounded',
+  10: 'unbounded',
+  11: 'objective bound reached',
+  12: 'objective target reached',
+  13: 'time limit reached',
+  14: 'iteration limit reached',
+  15: 'unknown',
+  16: 'solution limit reached',
+  17: 'interrupted',
+};
+
+const ITERATION_INFO = [
+  'simplex_iteration_count',
+  'ipm_iteration_count',
+  'qp_iteration_count',
+  'crossover_iteration_count',
+  'pdlp_iteration_count',
+] as const;
+
+function iterationsOf(model: Model): number {
+  let total = 0;
+  for (const name of ITERATION_INFO) {
+    try {
+      const v = model.info.get(name);
+      const k = typeof v === 'bigint' ? Number(v) : v;
+      if (k > 0) total += k;
+    } catch {
+      // not every build reports every counter
+    }
+  }
+  return total;
+}
+
+function configure(model: Model, options: SolveOptions): void {
+  model.options.set({ output_flag: false, mip_rel_gap: options.mipGap ?? 1e-6 });
+  if (options.timeLimitSeconds !== undefined) {
+    model.options.set('time_limit', options.timeLimitSeconds);
+  }
+  if (options.highsOptions !== undefined) model.options.set(options.highsOptions);
+}
+
+/** Whether `problem` without its objective has a feasible point (settles HiGHS status 9). */
+function isFeasible(highs: Highs, problem: SolverProblem, options: SolveOptions): boolean {
+  const data = toModelData({
+    n: problem.n,
+    linear: new Float64Array(problem.n),
+    lower: problem.lower,
+    upper: problem.upper,
+    ...(problem.constraints === undefined ? {} : { constraints: problem.constraints }),
+    ...(problem.integer === undefined ? {} : { integer: problem.integer }),
+  });
+  const model = highs.createModel(data);
+  try {
+    configure(model, options);
+    model.options.set('presolve', 'off');
+    model.run();
+    return model.getModelStatus() === 7;
+  } finally {
+    model.dispose();
+  }
+}
+
+function hasPrimal(model: Model): boolean {
+  try {
+    return model.info.get('primal_solution_status') === 2;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Solves `problem` with HiGHS: minimise ½ xᵀHx + cᵀx s.t. lower ≤ Ax ≤ upper, bounds and
+ * integrality. Synchronous after {@link loadHighs}; `solveMs` covers model build, solve and
+ * read-back. Never throws for an optimisation outcome (infeasible, unbounded, limits, solver
+ * failure are statuses); throws RangeError for inconsistent array shapes (a programming
+ * error). A non-finite coefficient or NaN bound returns status `failed` without calling HiGHS.
+ * An integer variable together with a Hessian is passed through (HiGHS 1.15 rejects MIQP:
+ * status `failed`).
+ */
+export function solve(
+  highs: HighsRuntime,
+  problem: SolverProblem,
+  options: SolveOptions = {},
+): SolveResult {
+  const start = performance.now();
+  checkProblemShape(problem);
+  const bad = firstNonFinite(problem);
+  if (bad !== undefined) {
+    return { status: 'failed', iterations: 0, solveMs: 0, message: `non-finite ${bad}` };
+  }
+  const isQp = problem.hessian !== undefined;
+  const solver = problem.integer?.some(Boolean) ? 'highs-mip' : isQp ? 'highs-qp' : 'highs-lp';
+  let model: Model | undefined;
+  try {
+    model = highs.createModel(toModelData(problem));
+    configure(model, options);
+    model.run();
+    const code = model.getModelStatus();
+    const iterations = iterationsOf(model);
+    let status: SolveStatus = STATUS[code] ?? 'failed';
+    if (code === 9) status = isFeasible(highs, problem, options) ? 'unbounded' : 'infeasible';
+    const message = STATUS_TEXT[code] ?? `status ${code}`;
+    const primal = status === 'optimal' || (status !== 'infeasible' && hasPrimal(model));
+    if (!primal || status === 'unbounded') {
+      return { status, iterations, solveMs: performance.now() - start, message, solver };
+    }
+    const solution = model.getSolution();
+    const continuous = solver !== 'highs-mip';
+    return {
+      status,
+      x: solution.colValue,
+      objective: model.getObjectiveValue(),
+      ...(continuous ? { rowDuals: solution.rowDual, columnDuals: solution.colDual } : {}),
+      iterations,
+      solveMs: performance.now() - start,
+      message,
+      solver,
+    };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { status: 'failed', iterations: 0, solveMs: performance.now() - start, message, solver };
+  } finally {
+    model?.dispose();
+  }
+}

@@ -1,0 +1,55 @@
+import { covarianceToCorrelation, correlationToCovariance } from '../../core/linalg/correlation';
+import type { Matrix } from '../../core/linalg/matrix';
+import { covariance as sampleCovarianceMatrix } from '../../core/stats/covariance';
+import { fitGarch, type GarchFit, type GarchFitOptions } from './garch';
+import { horizonVariance } from './horizon';
+
+/** Options of {@link garchCovariance}. */
+export interface GarchCovarianceOptions {
+  /** Forecast horizon in periods (default 1): the variance is the average over the horizon. */
+  readonly horizon?: number;
+  readonly fit?: GarchFitOptions;
+}
+
+/** Result: per-period covariance, the per-asset fits and warnings. */
+export interface GarchCovarianceEstimate {
+  readonly covariance: Matrix;
+  readonly fits: readonly GarchFit[];
+  readonly warnings: string[];
+}
+
+/**
+ * Covariance from per-asset GARCH(1,1) variances and a shared constant correlation
+ * (Bollerslev 1990 CCC): Σ = D·C·D with D = diag(σ_i) where σ_i² is asset i's GARCH forecast
+ * averaged over the next `horizon` periods (σ²_h = Σ_{k=1..h} σ²_{t+k} / h, mean-reverting to
+ * V_L), and C the sample correlation of the same window. Per period of the input; annualise
+ * with `annualizeCovariance`. A fit that cannot converge throws SOLVER_FAILED naming the asset
+ * index (never a silent fallback).
+ */
+export function garchCovariance(
+  returns: Matrix,
+  options: GarchCovarianceOptions = {},
+): GarchCovarianceEstimate {
+  const horizon = options.horizon ?? 1;
+  const { rows: t, cols: n, data } = returns;
+  const fits: GarchFit[] = [];
+  const warnings: string[] = [];
+  const stdev = new Float64Array(n);
+  for (let j = 0; j < n; j++) {
+    const column = new Float64Array(t);
+    for (let i = 0; i < t; i++) column[i] = data[i * n + j]!;
+    const fit = fitGarch(column, options.fit ?? {});
+    fits.push(fit);
+    warnings.push(...fit.warnings.map((w) => `asset ${j}: ${w}`));
+    const model = {
+      kind: 'garch' as const,
+      omega: fit.omega,
+      alpha: fit.alpha,
+      beta: fit.beta,
+      nextVariance: fit.nextVariance,
+    };
+    stdev[j] = Math.sqrt(horizonVariance(model, horizon) / horizon);
+  }
+  const { correlation } = covarianceToCorrelation(sampleCovarianceMatrix(returns));
+  return { covariance: correlationToCovariance(correlation, stdev), fits, warnings };
+}

@@ -1,0 +1,89 @@
+/**
+ * Estimated realised gains of planned orders, lot by lot, with the ledger's own relief
+ * (`relieveLots` on copies of the lots) and its conventions: a sale's proceeds are gross minus
+ * costs, pro rata over the lots it closes; a cover's cost is gross plus costs against the short
+ * lot's proceeds; gains on a long lot are long-term when the trade date is more than one year
+ * after acquisition, covers are short-term (IRS Pub. 550).
+ */
+
+import type { IsoDate } from '../calendar/iso-date';
+import { holdingTerm } from '../ledger/holding-period';
+import { prorateCents } from '../ledger/money';
+import { relieveLots } from '../ledger/relief';
+import type { Lot, LotMethod } from '../ledger/types';
+import type { OrderLine } from './orders';
+import type { PlannedLotSlice, PlannedTrade } from './types';
+
+/** Options of {@link estimateGains}. */
+export interface GainOptions {
+  readonly tradeDate: IsoDate;
+  readonly method: LotMethod;
+}
+
+/**
+ * Turns orders into planned trades with closed lot slices and realised gains by term. `lots`
+ * is copied, never mutated; orders are relieved in the order given (sells before buys).
+ */
+export function estimateGains(
+  orders: readonly OrderLine[],
+  lots: readonly Lot[],
+  options: GainOptions,
+): PlannedTrade[] {
+  const open: Lot[] = lots.map((l) => ({ ...l }));
+  const method = options.method === 'specific' ? 'fifo' : options.method;
+  return orders.map((order) => {
+    const slices =
+      order.closing > 0
+        ? relieveLots(open, {
+            account: order.account,
+            symbol: order.symbol,
+            side: order.side === 'sell' ? 'long' : 'short',
+            quantity: order.closing,
+            method,
+            source: { file: 'trade plan', line: 0 },
+          })
+        : [];
+    const grossClose = prorateCents(order.grossCents, order.closing, order.quantity);
+    const costClose = prorateCents(order.costCents, order.closing, order.quantity);
+    let grossLeft = grossClose;
+    let costLeft = costClose;
+    const planned = slices.map((slice, i): PlannedLotSlice => {
+      const q = Math.abs(slice.quantity);
+      const last = i === slices.length - 1;
+      const gross = last ? grossLeft : prorateCents(grossClose, q, order.closing);
+      const cost = last ? costLeft : prorateCents(costClose, q, order.closing);
+      grossLeft -= gross;
+      costLeft -= cost;
+      const isCover = order.side === 'buy';
+      const proceedsCents = isCover ? -slice.basisCents : gross - cost;
+      const costBasisCents = isCover ? gross + cost : slice.basisCents;
+      return {
+        lotId: slice.lot.id,
+        acquired: slice.lot.acquired,
+        quantity: q,
+        proceedsCents,
+        costBasisCents,
+        gainCents: proceedsCents - costBasisCents,
+        term: isCover ? 'short' : holdingTerm(slice.lot.acquired, options.tradeDate),
+      };
+    });
+    const sum = (term: 'short' | 'long'): number =>
+      planned.filter((s) => s.term === term).reduce((s, x) => s + x.gainCents, 0);
+    return {
+      side: order.side,
+      symbol: order.symbol,
+      account: order.account,
+      quantity: order.quantity,
+      price: order.quote.price,
+      priceSource: order.quote.source,
+      ...(order.quote.date === undefined ? {} : { priceDate: order.quote.date }),
+      grossCents: order.grossCents,
+      costCents: order.costCents,
+      cashCents: order.cashCents,
+      lots: planned,
+      opensQuantity: Math.round((order.quantity - order.closing) * 1e9) / 1e9,
+      realizedShortTermCents: sum('short'),
+      realizedLongTermCents: sum('long'),
+    };
+  });
+}

@@ -1,0 +1,149 @@
+/**
+ * Shapes of the trade planner: current holdings and target weights in, an ordered trade list
+ * with costs, estimated realised gains, residual cash and drift out. Money is integer cents
+ * (FINANCE.md "Units"); weights are decimals of total portfolio value including cash.
+ */
+
+import type { IsoDate } from '../calendar/iso-date';
+import type { Term } from '../ledger/holding-period';
+import type { Cents } from '../ledger/money';
+import type { Lot, LotMethod } from '../ledger/types';
+import type { PriceQuote } from '../valuation/value-positions';
+
+/** What the portfolio holds now: open lots (from the ledger or a snapshot) and cash per account. */
+export interface CurrentHoldings {
+  /** Open lots; never mutated by the planner. Quantities are signed (negative = short). */
+  readonly lots: readonly Lot[];
+  /** Cash per account in cents; negative = margin debt. */
+  readonly cashCents: ReadonlyMap<string, Cents>;
+  /** Price with its source per upper-case symbol; every held and every target symbol needs one. */
+  readonly prices: ReadonlyMap<string, PriceQuote>;
+}
+
+/**
+ * Target weights by symbol (decimals of total value including cash; negative = short) and the
+ * cash line: a number is an explicit cash weight (negative = borrowing) and the symbol weights
+ * plus it must sum to 1; `'residual'` makes cash 1 − Σ weights; omitted means no cash line, so
+ * the symbol weights must sum to 1 (±1e-6) — otherwise INVALID_INPUT.
+ */
+export interface TradeTargets {
+  readonly weightsBySymbol: Readonly<Record<string, number>>;
+  readonly cashWeight?: number | 'residual';
+}
+
+/** Estimated trading costs of one trade: `round(gross × bps / 10 000) + fixed`, in cents. */
+export interface TradeCostModel {
+  /** Proportional cost in basis points of the trade's gross value (default 0). */
+  readonly proportionalBps?: number;
+  /** Fixed cost per trade line, in cents (default 0). */
+  readonly fixedPerTradeCents?: Cents;
+}
+
+/** Options of {@link planTrades}. */
+export interface TradePlanOptions {
+  /** Day the trades are assumed to settle; sets holding periods of estimated gains. */
+  readonly tradeDate: IsoDate;
+  /** Allow fractional shares (step 1e-6 share unless a lot size is given). Default false. */
+  readonly fractional?: boolean;
+  /** Trade quantities per symbol must be multiples of this (e.g. 100 for round lots). */
+  readonly lotSizes?: Readonly<Record<string, number>>;
+  /** Trades smaller than this many dollars are skipped and reported (default 0). */
+  readonly minTradeDollars?: number;
+  /** Relief method for estimated gains; `specific` (no lot ids here) acts as FIFO. Default FIFO. */
+  readonly lotMethod?: LotMethod;
+  readonly costs?: TradeCostModel;
+  /** Account for new positions; default: the account holding most of the symbol, else most cash. */
+  readonly newPositionAccount?: string;
+}
+
+/** One closed lot slice of a planned trade with its estimated realised gain. */
+export interface PlannedLotSlice {
+  readonly lotId: string;
+  readonly acquired: IsoDate;
+  /** Shares closed (positive). */
+  readonly quantity: number;
+  readonly proceedsCents: Cents;
+  readonly costBasisCents: Cents;
+  readonly gainCents: Cents;
+  readonly term: Term;
+}
+
+/** One order: a side, a symbol, an account and a positive quantity, with its cash effect. */
+export interface PlannedTrade {
+  readonly side: 'sell' | 'buy';
+  readonly symbol: string;
+  readonly account: string;
+  /** Shares (positive; fractional only when allowed). */
+  readonly quantity: number;
+  readonly price: number;
+  readonly priceSource: string;
+  readonly priceDate?: IsoDate;
+  /** quantity × price rounded to the cent. */
+  readonly grossCents: Cents;
+  readonly costCents: Cents;
+  /** Signed cash effect: +gross − cost for a sell, −gross − cost for a buy. */
+  readonly cashCents: Cents;
+  /** Lots closed (long lots for a sell, short lots for a buy), in relief order. */
+  readonly lots: readonly PlannedLotSlice[];
+  /** Shares that open a new position (a short for a sell, a long for a buy). */
+  readonly opensQuantity: number;
+  readonly realizedShortTermCents: Cents;
+  readonly realizedLongTermCents: Cents;
+}
+
+/** A trade left out, with why. */
+export interface SkippedTrade {
+  readonly symbol: string;
+  readonly side: 'sell' | 'buy';
+  readonly quantity: number;
+  readonly valueDollars: number;
+  readonly reason: string;
+}
+
+/** Per-symbol outcome: target versus achieved (never renormalised). */
+export interface PositionOutcome {
+  readonly symbol: string;
+  readonly price: number;
+  readonly priceSource: string;
+  readonly currentQuantity: number;
+  /** Unrounded target quantity: targetWeight × sizing value / price. */
+  readonly targetQuantity: number;
+  readonly finalQuantity: number;
+  readonly targetWeight: number;
+  /** final market value / value after trades. */
+  readonly achievedWeight: number;
+  /** achievedWeight − targetWeight. */
+  readonly drift: number;
+}
+
+/** The trade plan: orders (sells before buys), skipped trades, cash, costs, gains and drift. */
+export interface TradePlan {
+  readonly tradeDate: IsoDate;
+  readonly lotMethod: LotMethod;
+  /** Σ holdings at quoted prices + cash, before trading. */
+  readonly totalValueCents: Cents;
+  /** Value target dollars are sized on: total value − estimated costs. */
+  readonly sizingValueCents: Cents;
+  /** Σ holdings at quoted prices + cash, after trading (= sizing value up to cent rounding). */
+  readonly valueAfterCents: Cents;
+  readonly cashBeforeCents: Cents;
+  readonly cashAfterCents: Cents;
+  /** Cash after trades per account, sorted by account. */
+  readonly cashAfterByAccount: Readonly<Record<string, Cents>>;
+  readonly trades: readonly PlannedTrade[];
+  readonly skipped: readonly SkippedTrade[];
+  readonly positions: readonly PositionOutcome[];
+  readonly cash: {
+    readonly targetWeight: number;
+    readonly achievedWeight: number;
+    readonly drift: number;
+  };
+  readonly totals: {
+    readonly buysCents: Cents;
+    readonly sellsCents: Cents;
+    readonly costsCents: Cents;
+    readonly realizedShortTermCents: Cents;
+    readonly realizedLongTermCents: Cents;
+  };
+  readonly warnings: readonly string[];
+}
