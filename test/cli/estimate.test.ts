@@ -156,3 +156,78 @@ describe('ballast estimate', () => {
     expect((await runCli('estimate')).code).toBe(2);
   });
 });
+
+describe('ballast estimate --risk-premium', () => {
+  it('estimates on total, excess-of-cash and real returns side by side from stored data', async () => {
+    const { tempFiles } = await import('../helpers/run-cli');
+    // Two hand-made price paths over 2024-01-02..2024-03-28 (NYSE days), a flat 5 % cash yield
+    // and CPI levels with release dates, imported into a temp store.
+    const days: string[] = [];
+    for (
+      let d = new Date(Date.UTC(2024, 0, 2));
+      d <= new Date(Date.UTC(2024, 2, 28));
+      d.setUTCDate(d.getUTCDate() + 1)
+    ) {
+      const wd = d.getUTCDay();
+      const iso = d.toISOString().slice(0, 10);
+      if (wd !== 0 && wd !== 6 && !['2024-01-15', '2024-02-19'].includes(iso)) days.push(iso);
+    }
+    const pathA = days.map((d, i) => `${d},${(100 * (1 + 0.01 * Math.sin(i))).toFixed(4)}`);
+    const pathB = days.map((d, i) => `${d},${(50 * (1 + 0.02 * Math.cos(i / 2))).toFixed(4)}`);
+    const files = tempFiles({
+      'store.sqlite': '',
+      a: `date,close\n${pathA.join('\n')}\n`,
+      b: `date,close\n${pathB.join('\n')}\n`,
+      cash: 'date,value\n2023-12-29,0.05\n2024-01-31,0.05\n2024-02-29,0.05\n',
+      cpi: 'date,value,available_from\n2023-11-01,307.0,2023-12-12\n2023-12-01,308.0,2024-01-11\n2024-01-01,309.0,2024-02-13\n2024-02-01,310.0,2024-03-12\n2024-03-01,311.0,2024-04-10\n',
+    });
+    const db = files['store.sqlite']!;
+    for (const [file, symbol, kind] of [
+      [files.a, 'AAA', 'prices'],
+      [files.b, 'BBB', 'prices'],
+      [files.cash, 'DGS3MO', 'series'],
+      [files.cpi, 'CPIAUCSL', 'series'],
+    ] as const) {
+      expect(
+        (
+          await runCli(
+            '--db',
+            db,
+            'data',
+            'import',
+            '--csv',
+            file!,
+            '--symbol',
+            symbol,
+            '--kind',
+            kind,
+          )
+        ).code,
+      ).toBe(0);
+    }
+    const run = await runCli(
+      '--db',
+      db,
+      '--offline',
+      'estimate',
+      '--symbols',
+      'AAA,BBB',
+      '--from',
+      '2024-01-03',
+      '--to',
+      '2024-03-28',
+      '--risk-premium',
+      '--format',
+      'json',
+    );
+    expect(run.code).toBe(0);
+    const r = JSON.parse(run.stdout);
+    expect(Object.keys(r.riskPremiumView)).toEqual(['total', 'excess', 'real']);
+    // a constant cash return barely changes volatility; each panel is its own estimate
+    expect(r.riskPremiumView.excess.volatility.AAA).toBeCloseTo(
+      r.riskPremiumView.total.volatility.AAA,
+      3,
+    );
+    expect(r.riskPremiumView.total.volatility.AAA).toBeCloseTo(r.volatility.AAA, 12);
+  });
+});
