@@ -6,7 +6,10 @@
 import type { Dendrogram } from './linkage';
 
 /** Children of a merged cluster id (`undefined` for a leaf). */
-export function childrenOf(tree: Dendrogram, cluster: number): readonly [number, number] | undefined {
+export function childrenOf(
+  tree: Dendrogram,
+  cluster: number,
+): readonly [number, number] | undefined {
   const merge = tree.merges[cluster - tree.leaves];
   return merge === undefined ? undefined : [merge.left, merge.right];
 }
@@ -45,7 +48,8 @@ export function leafOrder(tree: Dendrogram): number[] {
  */
 export function cutTree(tree: Dendrogram, k: number): number[] {
   const n = tree.leaves;
-  if (!Number.isInteger(k) || k < 1 || k > n) throw new RangeError(`cutTree: k = ${k} for ${n} leaves`);
+  if (!Number.isInteger(k) || k < 1 || k > n)
+    throw new RangeError(`cutTree: k = ${k} for ${n} leaves`);
   const kept = n - k; // merges performed
   const clusters: number[] = [];
   const stack = [rootOf(tree)];

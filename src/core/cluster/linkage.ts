@@ -39,7 +39,11 @@ export interface Dendrogram {
   readonly merges: readonly Merge[];
 }
 
-function lanceWilliams(method: LinkageMethod, sizes: { i: number; j: number; k: number }, d: { ki: number; kj: number; ij: number }): number {
+function lanceWilliams(
+  method: LinkageMethod,
+  sizes: { i: number; j: number; k: number },
+  d: { ki: number; kj: number; ij: number },
+): number {
   switch (method) {
     case 'single':
       return Math.min(d.ki, d.kj);
@@ -49,7 +53,10 @@ function lanceWilliams(method: LinkageMethod, sizes: { i: number; j: number; k: 
       return (sizes.i * d.ki + sizes.j * d.kj) / (sizes.i + sizes.j);
     case 'ward': {
       const t = sizes.i + sizes.j + sizes.k;
-      const s = (sizes.i + sizes.k) * d.ki * d.ki + (sizes.j + sizes.k) * d.kj * d.kj - sizes.k * d.ij * d.ij;
+      const s =
+        (sizes.i + sizes.k) * d.ki * d.ki +
+        (sizes.j + sizes.k) * d.kj * d.kj -
+        sizes.k * d.ij * d.ij;
       return Math.sqrt(Math.max(s, 0) / t);
     }
   }
@@ -103,7 +110,11 @@ class State {
       const lo = Math.min(this.id[i]!, this.id[j]!);
       const hi = Math.max(this.id[i]!, this.id[j]!);
       const dist = this.nnDist[i]!;
-      if (bi < 0 || dist < key[0] || (dist === key[0] && (lo < key[1] || (lo === key[1] && hi < key[2])))) {
+      if (
+        bi < 0 ||
+        dist < key[0] ||
+        (dist === key[0] && (lo < key[1] || (lo === key[1] && hi < key[2])))
+      ) {
         bi = i;
         key = [dist, lo, hi];
       }
@@ -114,12 +125,15 @@ class State {
 
 function checkDistances(distances: Matrix): void {
   const n = distances.rows;
-  if (distances.cols !== n) throw new RangeError(`linkage: distance matrix is ${n}×${distances.cols}`);
+  if (distances.cols !== n)
+    throw new RangeError(`linkage: distance matrix is ${n}×${distances.cols}`);
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < n; j++) {
       const v = distances.data[i * n + j]!;
-      if (!(v >= 0) || !Number.isFinite(v)) throw new RangeError(`linkage: distance (${i}, ${j}) = ${v} is not a finite number ≥ 0`);
-      if (v !== distances.data[j * n + i]) throw new RangeError(`linkage: distance matrix is not symmetric at (${i}, ${j})`);
+      if (!(v >= 0) || !Number.isFinite(v))
+        throw new RangeError(`linkage: distance (${i}, ${j}) = ${v} is not a finite number ≥ 0`);
+      if (v !== distances.data[j * n + i])
+        throw new RangeError(`linkage: distance matrix is not symmetric at (${i}, ${j})`);
     }
   }
 }
@@ -138,12 +152,21 @@ export function linkage(distances: Matrix, method: LinkageMethod): Dendrogram {
     const [a, b] = s.closestPair();
     const dab = d[a * n + b]!;
     const [sa, sb] = [s.size[a]!, s.size[b]!];
-    merges.push({ left: Math.min(s.id[a]!, s.id[b]!), right: Math.max(s.id[a]!, s.id[b]!), distance: dab, size: sa + sb });
+    merges.push({
+      left: Math.min(s.id[a]!, s.id[b]!),
+      right: Math.max(s.id[a]!, s.id[b]!),
+      distance: dab,
+      size: sa + sb,
+    });
     // The merged cluster lives in slot a; slot b is retired.
     s.active[b] = 0;
     for (let k = 0; k < n; k++) {
       if (s.active[k] === 0 || k === a) continue;
-      const v = lanceWilliams(method, { i: sa, j: sb, k: s.size[k]! }, { ki: d[k * n + a]!, kj: d[k * n + b]!, ij: dab });
+      const v = lanceWilliams(
+        method,
+        { i: sa, j: sb, k: s.size[k]! },
+        { ki: d[k * n + a]!, kj: d[k * n + b]!, ij: dab },
+      );
       d[k * n + a] = v;
       d[a * n + k] = v;
     }

@@ -40,7 +40,9 @@ export function optimalClusterCount(tree: Dendrogram, distances: Matrix): number
   const n = tree.leaves;
   if (n < 3) return n;
   const maxClusters = Math.min(n, Math.max(8, Math.round(Math.sqrt(n))));
-  const w = Array.from({ length: maxClusters }, (_, i) => withinClusterDispersion(tree, distances, i + 1));
+  const w = Array.from({ length: maxClusters }, (_, i) =>
+    withinClusterDispersion(tree, distances, i + 1),
+  );
   let best = 0;
   let bestGap = -Infinity;
   for (let j = 0; j + 2 < maxClusters; j++) {

@@ -60,8 +60,11 @@ export class ModelBuilder {
   /** Appends a block of variables and returns the index of its first variable. */
   addVariables(block: VariableBlock): number {
     const first = this.names.length;
-    const pick = (v: number | ArrayLike<number> | undefined, fallback: number, k: number): number =>
-      v === undefined ? fallback : typeof v === 'number' ? v : (v[k] ?? fallback);
+    const pick = (
+      v: number | ArrayLike<number> | undefined,
+      fallback: number,
+      k: number,
+    ): number => (v === undefined ? fallback : typeof v === 'number' ? v : (v[k] ?? fallback));
     block.names.forEach((name, k) => {
       this.names.push(name);
       this.lowers.push(pick(block.lower, 0, k));
@@ -72,8 +75,10 @@ export class ModelBuilder {
 
   /** Tightens the bounds of variable `index` to [max(lower, old), min(upper, old)]. */
   tightenBounds(index: number, bounds: { readonly lower?: number; readonly upper?: number }): void {
-    if (bounds.lower !== undefined) this.lowers[index] = Math.max(this.lowers[index]!, bounds.lower);
-    if (bounds.upper !== undefined) this.uppers[index] = Math.min(this.uppers[index]!, bounds.upper);
+    if (bounds.lower !== undefined)
+      this.lowers[index] = Math.max(this.lowers[index]!, bounds.lower);
+    if (bounds.upper !== undefined)
+      this.uppers[index] = Math.min(this.uppers[index]!, bounds.upper);
   }
 
   /** Current bounds of variable `index`. */

@@ -24,7 +24,11 @@ import { optimalClusterCount } from '../../core/cluster/optimal-clusters';
 import type { Matrix } from '../../core/linalg/matrix';
 import { invalidInput } from '../errors';
 import { inverseVarianceClusterVariance } from './hrp';
+import { riskResult, type RiskOptimizationResult } from './cvar-result';
 import { clusterAssets, type AssetClustering } from './linkage';
+import type { OptimizationInputs, PortfolioConstraints } from './problem';
+import { validateInputs } from './problem-validate';
+import { assertBoundsOnly, assertWithinBounds } from './risk-parity';
 
 /** Options of {@link hierarchicalEqualRiskContribution}. */
 export interface HercOptions {
@@ -48,12 +52,16 @@ export interface HercSolution {
  * HERC weights for the n × n covariance `cov` (positive variances). Throws `INVALID_INPUT` for
  * a bad shape, variance or cluster count.
  */
-export function hierarchicalEqualRiskContribution(cov: Matrix, options: HercOptions = {}): HercSolution {
+export function hierarchicalEqualRiskContribution(
+  cov: Matrix,
+  options: HercOptions = {},
+): HercSolution {
   const n = cov.rows;
   const clustering = clusterAssets(cov, options.linkage ?? 'ward');
   const { tree } = clustering;
   const k = options.clusters ?? optimalClusterCount(tree, clustering.distances);
-  if (!Number.isInteger(k) || k < 1 || k > n) throw invalidInput('clusters', k, `must be an integer in 1…${n}`);
+  if (!Number.isInteger(k) || k < 1 || k > n)
+    throw invalidInput('clusters', k, `must be an integer in 1…${n}`);
   const cut = cutTree(tree, k);
   const clusterOfNode = new Map(cut.map((node, c) => [node, c]));
   const members = cut.map((node) => leavesUnder(tree, node));
@@ -93,5 +101,53 @@ export function hierarchicalEqualRiskContribution(cov: Matrix, options: HercOpti
     for (const i of m) norm += 1 / cov.data[i * n + i]!;
     for (const i of m) weights[i] = (1 / cov.data[i * n + i]! / norm) * clusterWeight[c]!;
   });
-  return { weights, clusters: members, clusterCountSource: options.clusters === undefined ? 'gap' : 'given', clustering };
+  return {
+    weights,
+    clusters: members,
+    clusterCountSource: options.clusters === undefined ? 'gap' : 'given',
+    clustering,
+  };
+}
+
+/** Options of {@link optimizeHerc}. */
+export interface HercSpec extends HercOptions {
+  readonly inputs: OptimizationInputs;
+  /** Only `minWeight` / `maxWeight` (verified, not imposed: INFEASIBLE when broken). */
+  readonly constraints?: PortfolioConstraints;
+}
+
+/** HERC on the annual covariance of the inputs as a result (`objectiveValue` = annual volatility). */
+export function optimizeHerc(spec: HercSpec): RiskOptimizationResult {
+  const { inputs } = spec;
+  validateInputs(inputs);
+  const constraints = spec.constraints ?? {};
+  assertBoundsOnly('herc', constraints);
+  const start = performance.now();
+  const solved = hierarchicalEqualRiskContribution(inputs.covarianceAnnual, {
+    ...(spec.linkage === undefined ? {} : { linkage: spec.linkage }),
+    ...(spec.clusters === undefined ? {} : { clusters: spec.clusters }),
+  });
+  const solveMs = performance.now() - start;
+  assertWithinBounds({
+    objective: 'herc',
+    assets: inputs.assets,
+    weights: solved.weights,
+    constraints,
+  });
+  const result = riskResult({
+    inputs,
+    constraints,
+    objective: 'herc',
+    objectiveValue: 0,
+    weights: solved.weights,
+    cash: 0,
+    diagnostics: {
+      solver: `herc-${solved.clustering.method}`,
+      iterations: 0,
+      solveMs,
+      solves: 1,
+      message: `${solved.clusters.length} clusters (${solved.clusterCountSource}): ${solved.clusters.map((c) => c.map((i) => inputs.assets[i]).join(' ')).join(' | ')}`,
+    },
+  });
+  return { ...result, objectiveValue: result.volatilityAnnual };
 }

@@ -19,7 +19,12 @@ import { leafOrder } from '../../core/cluster/dendrogram';
 import type { LinkageMethod } from '../../core/cluster/linkage';
 import type { Matrix } from '../../core/linalg/matrix';
 import { BallastError, invalidInput } from '../errors';
+import { weightBounds } from './constraints';
+import { riskResult, type RiskOptimizationResult } from './cvar-result';
 import { clusterAssets, type AssetClustering } from './linkage';
+import type { OptimizationInputs, PortfolioConstraints } from './problem';
+import { validateInputs } from './problem-validate';
+import { assertBoundsOnly } from './risk-parity';
 
 /** Options of {@link hierarchicalRiskParity}. */
 export interface HrpOptions {
@@ -52,7 +57,8 @@ export function inverseVarianceClusterVariance(cov: Matrix, cluster: readonly nu
   let variance = 0;
   for (const i of cluster) {
     const wi = 1 / cov.data[i * n + i]! / norm;
-    for (const j of cluster) variance += wi * cov.data[i * n + j]! * (1 / cov.data[j * n + j]! / norm);
+    for (const j of cluster)
+      variance += wi * cov.data[i * n + j]! * (1 / cov.data[j * n + j]! / norm);
   }
   return variance;
 }
@@ -60,7 +66,8 @@ export function inverseVarianceClusterVariance(cov: Matrix, cluster: readonly nu
 function bounds(n: number, options: HrpOptions): { lo: Float64Array; hi: Float64Array } {
   const read = (name: string, given: ArrayLike<number> | undefined, fill: number): Float64Array => {
     if (given === undefined) return new Float64Array(n).fill(fill);
-    if (given.length !== n) throw invalidInput(name, given.length, `needs one value per asset (${n})`);
+    if (given.length !== n)
+      throw invalidInput(name, given.length, `needs one value per asset (${n})`);
     return Float64Array.from(given);
   };
   const lo = read('minWeights', options.minWeights, 0);
@@ -68,12 +75,21 @@ function bounds(n: number, options: HrpOptions): { lo: Float64Array; hi: Float64
   let sumLo = 0;
   let sumHi = 0;
   for (let i = 0; i < n; i++) {
-    if (!(lo[i]! >= 0 && lo[i]! <= hi[i]!)) throw invalidInput(`minWeights[${i}]`, lo[i], `HRP is long-only: need 0 ≤ min ≤ max (${hi[i]})`);
+    if (!(lo[i]! >= 0 && lo[i]! <= hi[i]!))
+      throw invalidInput(
+        `minWeights[${i}]`,
+        lo[i],
+        `HRP is long-only: need 0 ≤ min ≤ max (${hi[i]})`,
+      );
     sumLo += lo[i]!;
     sumHi += hi[i]!;
   }
   if (sumLo > 1 + 1e-12 || sumHi < 1 - 1e-12) {
-    throw new BallastError('INFEASIBLE', `HRP: weight bounds admit no fully invested portfolio (Σmin = ${sumLo}, Σmax = ${sumHi})`, { sumMin: sumLo, sumMax: sumHi });
+    throw new BallastError(
+      'INFEASIBLE',
+      `HRP: weight bounds admit no fully invested portfolio (Σmin = ${sumLo}, Σmax = ${sumHi})`,
+      { sumMin: sumLo, sumMax: sumHi },
+    );
   }
   return { lo, hi };
 }
@@ -89,7 +105,8 @@ export function hierarchicalRiskParity(cov: Matrix, options: HrpOptions = {}): H
   const { lo, hi } = bounds(n, options);
   const order = leafOrder(clustering.tree);
   const weights = new Float64Array(n).fill(1);
-  const sumOf = (a: Float64Array, items: readonly number[]): number => items.reduce((s, i) => s + a[i]!, 0);
+  const sumOf = (a: Float64Array, items: readonly number[]): number =>
+    items.reduce((s, i) => s + a[i]!, 0);
   let clampedSplits = 0;
   let items: number[][] = [order];
   while (items.length > 0) {
@@ -117,4 +134,48 @@ export function hierarchicalRiskParity(cov: Matrix, options: HrpOptions = {}): H
     items = next;
   }
   return { weights, order, clustering, clampedSplits };
+}
+
+/** Options of {@link optimizeHrp}. */
+export interface HrpSpec {
+  readonly inputs: OptimizationInputs;
+  readonly linkage?: LinkageMethod;
+  /** Only `minWeight` / `maxWeight` (imposed inside the bisection). */
+  readonly constraints?: PortfolioConstraints;
+}
+
+/**
+ * HRP on the annual covariance of the inputs as a result (`objectiveValue` = annual
+ * volatility). Bounds are enforced by the split clamping; other constraints are
+ * `INVALID_INPUT`.
+ */
+export function optimizeHrp(spec: HrpSpec): RiskOptimizationResult {
+  const { inputs } = spec;
+  validateInputs(inputs);
+  const constraints = spec.constraints ?? {};
+  assertBoundsOnly('hrp', constraints);
+  const start = performance.now();
+  const { lower, upper } = weightBounds(inputs.assets.length, constraints);
+  const solved = hierarchicalRiskParity(inputs.covarianceAnnual, {
+    minWeights: lower,
+    maxWeights: upper,
+    ...(spec.linkage === undefined ? {} : { linkage: spec.linkage }),
+  });
+  const solveMs = performance.now() - start;
+  const result = riskResult({
+    inputs,
+    constraints,
+    objective: 'hrp',
+    objectiveValue: 0,
+    weights: solved.weights,
+    cash: 0,
+    diagnostics: {
+      solver: `hrp-${solved.clustering.method}`,
+      iterations: 0,
+      solveMs,
+      solves: 1,
+      message: `quasi-diagonal order ${solved.order.map((i) => inputs.assets[i]).join(' ')}; ${solved.clampedSplits} splits clamped to bounds`,
+    },
+  });
+  return { ...result, objectiveValue: result.volatilityAnnual };
 }

@@ -30,12 +30,19 @@ export interface AssetClustering {
  */
 export function correlationDistance(cov: Matrix): Matrix {
   const n = cov.rows;
-  if (cov.cols !== n || n === 0) throw invalidInput('covariance', [cov.rows, cov.cols], 'must be square and non-empty');
+  if (cov.cols !== n || n === 0)
+    throw invalidInput('covariance', [cov.rows, cov.cols], 'must be square and non-empty');
   for (let i = 0; i < n; i++) {
     const v = cov.data[i * n + i]!;
-    if (!(v > 0) || !Number.isFinite(v)) throw invalidInput(`covariance[${i}][${i}]`, v, 'hierarchical allocation needs a positive finite variance for every asset');
+    if (!(v > 0) || !Number.isFinite(v))
+      throw invalidInput(
+        `covariance[${i}][${i}]`,
+        v,
+        'hierarchical allocation needs a positive finite variance for every asset',
+      );
   }
-  for (const v of cov.data) if (!Number.isFinite(v)) throw invalidInput('covariance', v, 'must be finite');
+  for (const v of cov.data)
+    if (!Number.isFinite(v)) throw invalidInput('covariance', v, 'must be finite');
   const { correlation } = covarianceToCorrelation(cov);
   const out = new Float64Array(n * n);
   for (let i = 0; i < n; i++) {

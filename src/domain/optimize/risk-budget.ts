@@ -82,19 +82,27 @@ export function riskContributionFractions(cov: Matrix, weights: ArrayLike<number
 
 function validate(cov: Matrix, budgets: ArrayLike<number>): Float64Array {
   const n = cov.rows;
-  if (cov.cols !== n || n === 0) throw invalidInput('covariance', [cov.rows, cov.cols], 'must be square and non-empty');
-  if (budgets.length !== n) throw invalidInput('budgets', budgets.length, `needs one budget per asset (${n})`);
+  if (cov.cols !== n || n === 0)
+    throw invalidInput('covariance', [cov.rows, cov.cols], 'must be square and non-empty');
+  if (budgets.length !== n)
+    throw invalidInput('budgets', budgets.length, `needs one budget per asset (${n})`);
   let sum = 0;
   for (let i = 0; i < n; i++) {
     const b = budgets[i]!;
-    if (!(b > 0) || !Number.isFinite(b)) throw invalidInput(`budgets[${i}]`, b, 'must be a finite number > 0');
+    if (!(b > 0) || !Number.isFinite(b))
+      throw invalidInput(`budgets[${i}]`, b, 'must be a finite number > 0');
     sum += b;
   }
   if (Math.abs(sum - 1) > 1e-9) throw invalidInput('budgets', sum, 'must sum to 1');
   const stdev = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const v = cov.data[i * n + i]!;
-    if (!(v > 0) || !Number.isFinite(v)) throw invalidInput(`covariance[${i}][${i}]`, v, 'risk budgeting needs a positive finite variance for every asset');
+    if (!(v > 0) || !Number.isFinite(v))
+      throw invalidInput(
+        `covariance[${i}][${i}]`,
+        v,
+        'risk budgeting needs a positive finite variance for every asset',
+      );
     stdev[i] = Math.sqrt(v);
   }
   return stdev;
@@ -144,7 +152,11 @@ function newtonStep(k: Kernel, z: Float64Array): { z: Float64Array; decrement: n
   }
   const factor = cholesky({ rows: n, cols: n, data: h });
   if (!factor.ok) {
-    throw new BallastError('SOLVER_FAILED', 'risk budgeting: Newton system is not positive definite (covariance not PSD?)', { pivot: factor.pivot });
+    throw new BallastError(
+      'SOLVER_FAILED',
+      'risk budgeting: Newton system is not positive definite (covariance not PSD?)',
+      { pivot: factor.pivot },
+    );
   }
   const step = choleskySolve(factor.lower, g);
   let lambda2 = 0;

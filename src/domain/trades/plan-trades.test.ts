@@ -217,15 +217,16 @@ describe('planTrades rounding options', () => {
       ]),
     };
     // Value 15 × 100 + 1 000 = $2 500 → DDD 100 shares; all 15 CCC sold: 10 in IRA, 5 in TAXABLE.
+    // DDD goes to TAXABLE (most cash): 1 000 + 500 − 2 500 = −$1 000 there, +$1 000 in IRA.
     const plan = planTrades(holdings, { weightsBySymbol: { DDD: 1 } }, ON);
     expect(plan.trades.map((t) => [t.side, t.symbol, t.account, t.quantity])).toEqual([
       ['sell', 'CCC', 'IRA', 10],
       ['sell', 'CCC', 'TAXABLE', 5],
       ['buy', 'DDD', 'TAXABLE', 100],
     ]);
-    expect(plan.cashAfterByAccount).toEqual({ IRA: 100_000, TAXABLE: -50_000 });
+    expect(plan.cashAfterByAccount).toEqual({ IRA: 100_000, TAXABLE: -100_000 });
     expect(plan.warnings).toEqual([
-      expect.stringContaining('account TAXABLE: cash after trades is $-500.00'),
+      expect.stringContaining('account TAXABLE: cash after trades is -$1000.00'),
     ]);
   });
 

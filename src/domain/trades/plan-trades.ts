@@ -145,6 +145,9 @@ function cashByAccount(
   return Object.fromEntries([...cash].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
+const dollars = (cents: Cents): string =>
+  `${cents < 0 ? '-' : ''}$${(Math.abs(cents) / 100).toFixed(2)}`;
+
 function warningsFor(input: {
   holdings: CurrentHoldings;
   byAccount: Record<string, Cents>;
@@ -156,14 +159,14 @@ function warningsFor(input: {
   const short = input.targetCashCents - input.cashAfterCents;
   if (short >= 1) {
     warnings.push(
-      `cash after trades is $${(short / 100).toFixed(2)} below the target cash line (skipped sells, lot sizes or costs)`,
+      `cash after trades is ${dollars(short)} below the target cash line (skipped sells, lot sizes or costs)`,
     );
   }
   for (const [account, cents] of Object.entries(input.byAccount)) {
     const before = input.holdings.cashCents.get(account) ?? 0;
-    if (cents < 0 && cents < before) {
+    if (cents < 0 && cents < before && cents < input.targetCashCents) {
       warnings.push(
-        `account ${account}: cash after trades is $${(cents / 100).toFixed(2)} (borrowing); move cash between accounts or choose another account for buys`,
+        `account ${account}: cash after trades is ${dollars(cents)}, more borrowing than the target cash line; move cash between accounts or choose another account for buys`,
       );
     }
   }

@@ -1,0 +1,81 @@
+/**
+ * Bridges between the solver wrapper's {@link SolverProblem} and the dense active-set kernel:
+ * eligibility and conversion ({@link toDenseQp}) and a cheap feasible start for a box with at
+ * most one general row ({@link boxRowStart}).
+ */
+
+import type { SolverProblem } from '../solvers/types';
+import type { DenseQpData } from './active-set-eqp';
+
+/** Largest number of general rows the dense kernel accepts (each costs O(k²) per iteration). */
+export const DENSE_QP_MAX_ROWS = 16;
+
+/**
+ * The problem as dense kernel data, or undefined when it does not fit: no Hessian, a Hessian
+ * not covering every variable (zero-curvature auxiliary variables), integer variables, or more
+ * than {@link DENSE_QP_MAX_ROWS} rows.
+ */
+export function toDenseQp(problem: SolverProblem): DenseQpData | undefined {
+  const { n, hessian } = problem;
+  if (hessian?.rows !== n || problem.integer?.some(Boolean)) return undefined;
+  const c = problem.constraints;
+  const m = c?.rows ?? 0;
+  if (m > DENSE_QP_MAX_ROWS) return undefined;
+  const a = new Float64Array(m * n);
+  if (c !== undefined) {
+    for (let i = 0; i < m; i++) {
+      for (let k = c.rowStarts[i]!; k < c.rowStarts[i + 1]!; k++) {
+        a[i * n + c.columns[k]!] = a[i * n + c.columns[k]!]! + c.values[k]!;
+      }
+    }
+  }
+  return {
+    n,
+    h: hessian.data,
+    c: problem.linear,
+    lower: problem.lower,
+    upper: problem.upper,
+    m,
+    a,
+    rowLower: c?.lower ?? new Float64Array(0),
+    rowUpper: c?.upper ?? new Float64Array(0),
+  };
+}
+
+/**
+ * A feasible point of `l ≤ x ≤ u` and (when m = 1) `lo ≤ aᵀx ≤ hi`, or undefined when there are
+ * more rows or none exists. Starts from x = clamp(0, l, u) and, if the row is violated, moves
+ * variables in order of increasing curvature H_jj (least risky first) to their bounds until
+ * the row holds: the result has at most one variable strictly between its bounds besides
+ * those at an interior zero — close to a vertex, which keeps the first free set small.
+ */
+export function boxRowStart(qp: DenseQpData): Float64Array | undefined {
+  const { n } = qp;
+  const x = new Float64Array(n);
+  for (let j = 0; j < n; j++) x[j] = Math.min(Math.max(0, qp.lower[j]!), qp.upper[j]!);
+  if (qp.m === 0) return x;
+  if (qp.m > 1) return undefined;
+  let activity = 0;
+  for (let j = 0; j < n; j++) activity += qp.a[j]! * x[j]!;
+  const lo = qp.rowLower[0]!;
+  const hi = qp.rowUpper[0]!;
+  if (activity >= lo && activity <= hi) return x;
+  const target = activity < lo ? lo : hi;
+  let remaining = target - activity;
+  const order = Array.from({ length: n }, (_, j) => j).sort(
+    (i, j) => qp.h[i * n + i]! - qp.h[j * n + j]!,
+  );
+  for (const j of order) {
+    const aj = qp.a[j]!;
+    if (aj === 0) continue;
+    const bound = remaining / aj > 0 ? qp.upper[j]! : qp.lower[j]!;
+    const room = (bound - x[j]!) * aj;
+    if (Math.abs(room) >= Math.abs(remaining)) {
+      x[j] = x[j]! + remaining / aj;
+      return x;
+    }
+    x[j] = bound;
+    remaining -= room;
+  }
+  return undefined;
+}

@@ -1,0 +1,140 @@
+/**
+ * Independent verification of a portfolio against its constraints, on the weights themselves
+ * (not the solver's auxiliary variables): every constraint yields `{ name, ok, slack }` with
+ * slack ≥ 0 when satisfied (distance to the limit; −|residual| for equalities) and
+ * ok ⇔ slack ≥ −{@link CHECK_TOLERANCE}. Nothing is renormalised: a result either passes every
+ * check or the optimiser reports an error.
+ */
+
+import { weightBounds } from './constraints';
+import { exposureForm } from './constraints-rows';
+import type { PortfolioConstraints } from './problem';
+
+/** Absolute tolerance of every check (weights, exposures, returns are decimals). */
+export const CHECK_TOLERANCE = 1e-9;
+
+/** One verified constraint. */
+export interface ConstraintCheck {
+  readonly name: string;
+  readonly ok: boolean;
+  /** Distance to the limit (≥ 0 when satisfied); −|residual| for an equality. */
+  readonly slack: number;
+}
+
+/** What {@link checkConstraints} verifies. */
+export interface CheckSpec {
+  readonly assets: readonly string[];
+  readonly weights: Float64Array;
+  /** Net cash (negative = borrowing); 0 when fully invested. */
+  readonly cash: number;
+  readonly constraints: PortfolioConstraints;
+  /** Extra objective-defined limits (e.g. `targetReturn`), already as slacks. */
+  readonly extra?: readonly { readonly name: string; readonly slack: number }[];
+}
+
+const sum = (a: ArrayLike<number>): number => {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += a[i]!;
+  return s;
+};
+
+function limitChecks(
+  name: string,
+  value: number,
+  limits: { readonly min?: number | undefined; readonly max?: number | undefined },
+): { name: string; slack: number }[] {
+  const out: { name: string; slack: number }[] = [];
+  if (limits.min !== undefined && limits.min === limits.max) {
+    return [{ name, slack: -Math.abs(value - limits.min) }];
+  }
+  if (limits.min !== undefined) out.push({ name: `${name}:min`, slack: value - limits.min });
+  if (limits.max !== undefined) out.push({ name: `${name}:max`, slack: limits.max - value });
+  return out;
+}
+
+function dot(form: ArrayLike<number>, w: Float64Array): number {
+  let s = 0;
+  for (let i = 0; i < w.length; i++) s += form[i]! * w[i]!;
+  return s;
+}
+
+function exposureChecks(spec: CheckSpec): { name: string; slack: number }[] {
+  const e = spec.constraints.exposures;
+  if (e === undefined) return [];
+  const x = e.names.map((_, k) => dot(exposureForm(e, k), spec.weights));
+  const index = new Map(e.names.map((name, k) => [name, k]));
+  const out = Object.entries(e.limits ?? {}).flatMap(([name, limits]) =>
+    limitChecks(`exposure:${name}`, x[index.get(name)!]!, limits),
+  );
+  for (const c of e.categories ?? []) {
+    const value = sum(c.exposures.map((name) => x[index.get(name)!]!));
+    out.push(...limitChecks(`category:${c.name}`, value, c));
+  }
+  if (e.grossMax !== undefined) {
+    out.push({ name: 'grossExposure', slack: e.grossMax - sum(x.map(Math.abs)) });
+  }
+  return out;
+}
+
+/**
+ * Checks `spec.weights` (and cash) against every constraint of `spec.constraints`. Weight bounds
+ * are summarised as `minWeight` / `maxWeight` (the smallest slack over assets).
+ */
+export function checkConstraints(spec: CheckSpec): ConstraintCheck[] {
+  const { weights: w, constraints: c } = spec;
+  const n = w.length;
+  const { lower, upper } = weightBounds(n, c);
+  let minSlack = Infinity;
+  let maxSlack = Infinity;
+  for (let i = 0; i < n; i++) {
+    minSlack = Math.min(minSlack, w[i]! - lower[i]!);
+    maxSlack = Math.min(maxSlack, upper[i]! - w[i]!);
+  }
+  const raw: { name: string; slack: number }[] = [];
+  if (n > 0)
+    raw.push({ name: 'minWeight', slack: minSlack }, { name: 'maxWeight', slack: maxSlack });
+  const net = sum(w);
+  const budget = c.budget ?? { kind: 'fullyInvested' };
+  raw.push({ name: 'budget', slack: -Math.abs(net + spec.cash - 1) });
+  if (budget.kind === 'cashLine') {
+    if (budget.maxBorrow !== undefined) {
+      raw.push({ name: 'maxBorrow', slack: budget.maxBorrow - Math.max(0, -spec.cash) });
+    }
+    if (budget.maxCash !== undefined)
+      raw.push({ name: 'maxCash', slack: budget.maxCash - spec.cash });
+  } else if (spec.cash !== 0) raw.push({ name: 'noCash', slack: -Math.abs(spec.cash) });
+  const ls = c.longShort;
+  if (ls?.grossMax !== undefined)
+    raw.push({ name: 'gross', slack: ls.grossMax - sum(w.map(Math.abs)) });
+  if (ls !== undefined) raw.push(...limitChecks('net', net, { min: ls.netMin, max: ls.netMax }));
+  const index = new Map(spec.assets.map((a, i) => [a, i]));
+  for (const g of c.groups ?? []) {
+    let value = 0;
+    for (const [asset, coef] of Object.entries(g.coefficients))
+      value += coef * w[index.get(asset)!]!;
+    raw.push(...limitChecks(`group:${g.name}`, value, g));
+  }
+  raw.push(...exposureChecks(spec));
+  const t = c.turnover;
+  if (t?.maxTurnover !== undefined) {
+    raw.push({
+      name: 'turnover',
+      slack: t.maxTurnover - sum(w.map((v, i) => Math.abs(v - t.currentWeights[i]!))),
+    });
+  }
+  raw.push(...(spec.extra ?? []));
+  return raw.map(({ name, slack }) => ({ name, ok: slack >= -CHECK_TOLERANCE, slack }));
+}
+
+/** Proportional transaction cost Σκ_i|w_i − w0_i| of moving from the current weights (0 if none). */
+export function transactionCost(weights: Float64Array, constraints: PortfolioConstraints): number {
+  const t = constraints.turnover;
+  if (t === undefined) return 0;
+  const rate = t.costRate ?? 0;
+  let cost = 0;
+  weights.forEach((v, i) => {
+    const k = typeof rate === 'number' ? rate : rate[i]!;
+    cost += k * Math.abs(v - t.currentWeights[i]!);
+  });
+  return cost;
+}

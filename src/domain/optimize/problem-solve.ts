@@ -1,0 +1,95 @@
+/**
+ * Solving a built portfolio model: assembles the {@link SolverProblem}, calls the solver entry
+ * point (`solveProblem`: dense active set or HiGHS + polish) and turns a non-optimal outcome
+ * into the registry's error (INFEASIBLE, UNBOUNDED, SOLVER_FAILED) with the solver's reason.
+ */
+
+import type { Matrix } from '../../core/linalg/matrix';
+import type { HighsRuntime } from '../../core/solvers/highs';
+import { solveProblem, type QpMethod } from '../../core/solvers/solve-qp';
+import type { SolveResult, SolverProblem } from '../../core/solvers/types';
+import { BallastError } from '../errors';
+import type { LinearModel } from './constraints-model';
+
+/** What {@link solveModel} needs: the model, the objective terms and a label for messages. */
+export interface ModelSolveSpec {
+  readonly model: LinearModel;
+  /** Hessian on the leading variables (omit for an LP). */
+  readonly hessian?: Matrix;
+  /** Linear objective, one coefficient per model variable. */
+  readonly linear: Float64Array;
+  /** What is being solved, for error messages (e.g. `minVariance`). */
+  readonly label: string;
+  readonly method?: QpMethod;
+}
+
+/** A successful solve: the full variable vector and the solver's report. */
+export interface SolvedModel {
+  readonly x: Float64Array;
+  readonly report: SolveResult;
+}
+
+/** The solver problem of a model and objective terms. */
+export function toSolverProblem(spec: ModelSolveSpec): SolverProblem {
+  const { model } = spec;
+  return {
+    n: model.variableCount,
+    ...(spec.hessian === undefined ? {} : { hessian: spec.hessian }),
+    linear: spec.linear,
+    lower: model.lower,
+    upper: model.upper,
+    constraints: model.constraints,
+  };
+}
+
+/** Infeasible variable bounds (min > max) named before any solve, or undefined. */
+export function contradictoryBounds(model: LinearModel): string | undefined {
+  for (let j = 0; j < model.variableCount; j++) {
+    if (model.lower[j]! > model.upper[j]!) {
+      return `${model.variableNames[j] ?? j}: min ${model.lower[j]} > max ${model.upper[j]}`;
+    }
+  }
+  return undefined;
+}
+
+/** The error for a non-optimal solve of `label`. */
+export function solveError(label: string, report: SolveResult): BallastError {
+  const details = { objective: label, solverStatus: report.status, solverMessage: report.message };
+  switch (report.status) {
+    case 'infeasible':
+      return new BallastError(
+        'INFEASIBLE',
+        `${label}: the constraints admit no portfolio (${report.message})`,
+        details,
+      );
+    case 'unbounded':
+      return new BallastError(
+        'UNBOUNDED',
+        `${label}: the objective is unbounded under the constraints — add bounds, a budget or a leverage cap (${report.message})`,
+        details,
+      );
+    default:
+      return new BallastError(
+        'SOLVER_FAILED',
+        `${label}: solver stopped with ${report.status} (${report.message})`,
+        details,
+      );
+  }
+}
+
+/** Solves the model; throws INFEASIBLE / UNBOUNDED / SOLVER_FAILED (BallastError) otherwise. */
+export function solveModel(highs: HighsRuntime, spec: ModelSolveSpec): SolvedModel {
+  const bad = contradictoryBounds(spec.model);
+  if (bad !== undefined) {
+    throw new BallastError('INFEASIBLE', `${spec.label}: contradictory bounds (${bad})`, {
+      objective: spec.label,
+    });
+  }
+  const report = solveProblem(
+    highs,
+    toSolverProblem(spec),
+    spec.method === undefined ? {} : { method: spec.method },
+  );
+  if (report.status !== 'optimal' || report.x === undefined) throw solveError(spec.label, report);
+  return { x: report.x, report };
+}
