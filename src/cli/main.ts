@@ -4,6 +4,7 @@ import { registerData } from './commands/data';
 import { registerDemo } from './commands/demo';
 import { registerEstimate } from './commands/estimate';
 import { registerExposures } from './commands/exposures';
+import { registerOptimize } from './commands/optimize';
 import { registerFunds } from './commands/funds';
 import { registerPositions } from './commands/positions';
 import { registerReturns } from './commands/returns';
@@ -36,6 +37,7 @@ export function createProgram(io: Io, runtime: Runtime = processRuntime()): Comm
   registerData(program, io, runtime);
   registerReturns(program, io, runtime);
   registerEstimate(program, io, runtime);
+  registerOptimize(program, io);
   return program;
 }
 

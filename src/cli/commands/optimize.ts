@@ -1,13 +1,22 @@
 import type { Command } from 'commander';
 import { BallastError, toBallastError } from '../../domain/errors';
 import { optimizeAsync } from '../../domain/optimize/problem-optimize';
+import type { RiskOptimizationResult } from '../../domain/optimize/cvar-result';
 import type { OptimizationResult } from '../../domain/optimize/result';
+
+/** Either family of result. */
+type AnyResult = OptimizationResult | RiskOptimizationResult;
 import { fmtPercent } from '../format/numbers';
 import { renderTable } from '../format/table';
 import { parseFormat, type Format, type Io } from '../io';
 import { COVARIANCE_METHODS, MEAN_METHODS } from '../estimate/methods';
 import { optimizationInputs, readPanel, type InputOptions } from '../optimize/inputs';
-import { constraintsFrom, meanVarianceObjective, MEAN_VARIANCE_OBJECTIVES, type ObjectiveOptions } from '../optimize/objectives';
+import {
+  constraintsFrom,
+  meanVarianceObjective,
+  MEAN_VARIANCE_OBJECTIVES,
+  type ObjectiveOptions,
+} from '../optimize/objectives';
 import { OTHER_OBJECTIVES, solveOther } from '../optimize/other-objectives';
 
 /** Options of `ballast optimize`. */
@@ -17,7 +26,7 @@ export interface OptimizeCliOptions extends InputOptions, ObjectiveOptions {
 }
 
 /** The JSON document of the CLI contract (issue 6). */
-export function resultJson(r: OptimizationResult & { cvar?: number }): Record<string, unknown> {
+export function resultJson(r: AnyResult): Record<string, unknown> {
   return {
     status: r.status,
     objective: r.objective,
@@ -28,7 +37,7 @@ export function resultJson(r: OptimizationResult & { cvar?: number }): Record<st
     volatilityAnnual: r.volatilityAnnual,
     sharpe: Number.isFinite(r.sharpe) ? r.sharpe : null,
     riskContributions: r.riskContributions,
-    ...(r.cvar === undefined ? {} : { cvar: r.cvar }),
+    ...('cvar' in r && r.cvar !== undefined ? { cvar: r.cvar } : {}),
     transactionCost: r.transactionCost,
     constraintsChecked: r.constraintsChecked,
     diagnostics: r.diagnostics,
@@ -36,10 +45,15 @@ export function resultJson(r: OptimizationResult & { cvar?: number }): Record<st
 }
 
 /** Human-readable result. */
-export function resultTable(r: OptimizationResult & { cvar?: number }): string {
-  const rows = Object.keys(r.weights).map((a) => ({ a, w: r.weights[a]!, rc: r.riskContributions[a] ?? 0 }));
+export function resultTable(r: AnyResult): string {
+  const cvar = 'cvar' in r ? r.cvar : undefined;
+  const rows = Object.keys(r.weights).map((a) => ({
+    a,
+    w: r.weights[a]!,
+    rc: r.riskContributions[a] ?? 0,
+  }));
   return [
-    `${r.objective}: expected return ${fmtPercent(r.expectedReturnAnnual)}, volatility ${fmtPercent(r.volatilityAnnual)}, Sharpe ${Number.isFinite(r.sharpe) ? r.sharpe.toFixed(4) : '—'}${r.cvar === undefined ? '' : `, CVaR ${fmtPercent(r.cvar)} per period`}${r.cash === 0 ? '' : `, cash ${fmtPercent(r.cash)}`}`,
+    `${r.objective}: expected return ${fmtPercent(r.expectedReturnAnnual)}, volatility ${fmtPercent(r.volatilityAnnual)}, Sharpe ${Number.isFinite(r.sharpe) ? r.sharpe.toFixed(4) : '—'}${cvar === undefined ? '' : `, CVaR ${fmtPercent(cvar)} per period`}${r.cash === 0 ? '' : `, cash ${fmtPercent(r.cash)}`}`,
     renderTable(rows, [
       { title: 'Asset', value: (x) => x.a },
       { title: 'Weight', value: (x) => fmtPercent(x.w), align: 'right' },
@@ -53,11 +67,16 @@ export function resultTable(r: OptimizationResult & { cvar?: number }): string {
 export function registerOptimize(program: Command, io: Io): void {
   program
     .command('optimize')
-    .description('Optimal weights for one objective under constraints (verified, never renormalised)')
+    .description(
+      'Optimal weights for one objective under constraints (verified, never renormalised)',
+    )
     .requiredOption('--returns <file>', 'returns CSV date,A,B,... (or prices with --prices)')
     .option('--prices', 'the file holds prices; returns are P_t/P_{t-1} − 1')
     .option('--periods-per-year <n>', 'periods per year (default: inferred from the dates)')
-    .requiredOption('--objective <objective>', [...MEAN_VARIANCE_OBJECTIVES, ...OTHER_OBJECTIVES].join(' | '))
+    .requiredOption(
+      '--objective <objective>',
+      [...MEAN_VARIANCE_OBJECTIVES, ...OTHER_OBJECTIVES].join(' | '),
+    )
     .option('--rf <annual>', 'risk-free rate, annual decimal (default 0)')
     .option('--target-return <annual>', 'efficient-return target, annual')
     .option('--target-volatility <annual>', 'efficient-risk target, annual')
@@ -69,22 +88,45 @@ export function registerOptimize(program: Command, io: Io): void {
     .option('--gross-leverage <g>', 'with --long-short: Σ|w| ≤ g')
     .option('--borrow-spread <annual>', 'open a cash line: borrowing costs rf + spread')
     .option('--mean <method>', MEAN_METHODS.join(' | '), 'historical')
-    .option('--covariance <method>', COVARIANCE_METHODS.filter((m) => m !== 'garch').join(' | '), 'sample')
+    .option(
+      '--covariance <method>',
+      COVARIANCE_METHODS.filter((m) => m !== 'garch').join(' | '),
+      'sample',
+    )
     .option('--lambda <x>', 'EWMA λ')
     .option('--format <format>', 'table | json', parseFormat, 'table' as Format)
     .action(async (options: OptimizeCliOptions) => {
       const table = readPanel(options);
       const { inputs } = optimizationInputs(table, options);
-      let result: OptimizationResult & { cvar?: number };
+      let result: AnyResult;
       try {
         result = (OTHER_OBJECTIVES as readonly string[]).includes(options.objective)
           ? await solveOther({ table, inputs, options })
-          : await optimizeAsync(inputs, { objective: meanVarianceObjective(options), constraints: constraintsFrom(options) });
+          : await optimizeAsync(inputs, {
+              objective: meanVarianceObjective(options),
+              constraints: constraintsFrom(options),
+            });
       } catch (e) {
         const error = toBallastError(e);
-        if (options.format === 'json' && error instanceof BallastError) io.out(JSON.stringify({ status: error.code, objective: options.objective, message: error.message, details: error.details }, null, 2));
+        if (options.format === 'json' && error instanceof BallastError)
+          io.out(
+            JSON.stringify(
+              {
+                status: error.code,
+                objective: options.objective,
+                message: error.message,
+                details: error.details,
+              },
+              null,
+              2,
+            ),
+          );
         throw error;
       }
-      io.out(options.format === 'json' ? JSON.stringify(resultJson(result), null, 2) : resultTable(result));
+      io.out(
+        options.format === 'json'
+          ? JSON.stringify(resultJson(result), null, 2)
+          : resultTable(result),
+      );
     });
 }

@@ -28,20 +28,29 @@ export interface InputOptions {
 export function pricesToReturns(prices: AlignedTable): AlignedTable {
   prices.columns.forEach((c, j) => {
     c.forEach((p, t) => {
-      if (!(p > 0)) throw new BallastError('INVALID_INPUT', `--prices: ${prices.ids[j]} has a non-positive price ${p} on ${prices.dates[t]}`, { field: prices.ids[j], value: p });
+      if (!(p > 0))
+        throw new BallastError(
+          'INVALID_INPUT',
+          `--prices: ${prices.ids[j]} has a non-positive price ${p} on ${prices.dates[t]}`,
+          { field: prices.ids[j], value: p },
+        );
     });
   });
   return {
     ids: prices.ids,
     dates: prices.dates.slice(1),
-    columns: prices.columns.map((c) => Float64Array.from({ length: c.length - 1 }, (_, t) => c[t + 1]! / c[t]! - 1)),
+    columns: prices.columns.map((c) =>
+      Float64Array.from({ length: c.length - 1 }, (_, t) => c[t + 1]! / c[t]! - 1),
+    ),
   };
 }
 
 /** The returns panel of `--returns FILE` (or prices with `--prices`), on common dates. */
 export function readPanel(options: Pick<InputOptions, 'returns' | 'prices'>): AlignedTable {
   const file = parseReturnsFileCsv(readTextFile(options.returns, '--returns'), options.returns);
-  const table = alignCommon(file.columns.map((id) => ({ id, series: file.seriesByColumn.get(id)! })));
+  const table = alignCommon(
+    file.columns.map((id) => ({ id, series: file.seriesByColumn.get(id)! })),
+  );
   return options.prices ? pricesToReturns(table) : table;
 }
 
@@ -49,12 +58,28 @@ export function readPanel(options: Pick<InputOptions, 'returns' | 'prices'>): Al
  * Optimiser inputs from a panel. Defaults (issue 6): arithmetic sample mean × N and sample
  * covariance (n − 1) × N, N from `--periods-per-year` or inferred from the dates.
  */
-export function optimizationInputs(table: AlignedTable, options: InputOptions): { inputs: OptimizationInputs; periodsPerYear: number } {
-  const periodsPerYear = numberOption('periods-per-year', options.periodsPerYear, (x) => x > 0) ?? inferPeriodsPerYear(table.dates);
+export function optimizationInputs(
+  table: AlignedTable,
+  options: InputOptions,
+): { inputs: OptimizationInputs; periodsPerYear: number } {
+  const periodsPerYear =
+    numberOption('periods-per-year', options.periodsPerYear, (x) => x > 0) ??
+    inferPeriodsPerYear(table.dates);
   const spec = covarianceMethod(options);
-  if (spec.method === 'garch') throw new BallastError('INVALID_INPUT', '--covariance garch: use ballast estimate for GARCH; optimize takes sample, ewma, ledoit-wolf*, oas, semicovariance, denoised', { field: 'covariance', value: 'garch' });
-  const covarianceAnnual = annualizeCovariance(estimateCovariance(tableToMatrix(table), spec).covariance, periodsPerYear);
-  const mean = estimateExpectedReturns(table, { ...meanMethod(options, { assets: table.ids, covarianceAnnual }), periodsPerYear });
+  if (spec.method === 'garch')
+    throw new BallastError(
+      'INVALID_INPUT',
+      '--covariance garch: use ballast estimate for GARCH; optimize takes sample, ewma, ledoit-wolf*, oas, semicovariance, denoised',
+      { field: 'covariance', value: 'garch' },
+    );
+  const covarianceAnnual = annualizeCovariance(
+    estimateCovariance(tableToMatrix(table), spec).covariance,
+    periodsPerYear,
+  );
+  const mean = estimateExpectedReturns(table, {
+    ...meanMethod(options, { assets: table.ids, covarianceAnnual }),
+    periodsPerYear,
+  });
   return {
     inputs: {
       assets: table.ids,

@@ -28,7 +28,10 @@ export interface ObjectiveOptions {
 
 function required(name: string, value: string | undefined, objective: string): number {
   const x = numberOption(name, value);
-  if (x === undefined) throw new BallastError('INVALID_INPUT', `--${name} is required with --objective ${objective}`, { field: name });
+  if (x === undefined)
+    throw new BallastError('INVALID_INPUT', `--${name} is required with --objective ${objective}`, {
+      field: name,
+    });
   return x;
 }
 
@@ -40,17 +43,29 @@ export function meanVarianceObjective(o: ObjectiveOptions): Objective {
     case 'max-sharpe':
       return { kind: 'maxSharpe' };
     case 'efficient-return':
-      return { kind: 'efficientReturn', targetReturnAnnual: required('target-return', o.targetReturn, o.objective) };
+      return {
+        kind: 'efficientReturn',
+        targetReturnAnnual: required('target-return', o.targetReturn, o.objective),
+      };
     case 'efficient-risk':
-      return { kind: 'efficientRisk', targetVolatilityAnnual: required('target-volatility', o.targetVolatility, o.objective) };
+      return {
+        kind: 'efficientRisk',
+        targetVolatilityAnnual: required('target-volatility', o.targetVolatility, o.objective),
+      };
     case 'utility':
-      return { kind: 'utility', riskAversion: numberOption('risk-aversion', o.riskAversion, (x) => x > 0) ?? 1 };
+      return {
+        kind: 'utility',
+        riskAversion: numberOption('risk-aversion', o.riskAversion, (x) => x > 0) ?? 1,
+      };
     case 'max-return':
       return { kind: 'maxReturn' };
     case 'max-diversification':
       return { kind: 'maxDiversification' };
     default:
-      throw new BallastError('INVALID_INPUT', `--objective: unknown objective "${o.objective}"`, { field: 'objective', value: o.objective });
+      throw new BallastError('INVALID_INPUT', `--objective: unknown objective "${o.objective}"`, {
+        field: 'objective',
+        value: o.objective,
+      });
   }
 }
 
@@ -68,6 +83,8 @@ export function constraintsFrom(o: ObjectiveOptions): PortfolioConstraints {
     ...(minWeight === undefined ? {} : { minWeight }),
     ...(maxWeight === undefined ? {} : { maxWeight }),
     ...(o.longShort ? { longShort: gross === undefined ? {} : { grossMax: gross } } : {}),
-    ...(spread === undefined ? {} : { budget: { kind: 'cashLine' as const, borrowSpreadAnnual: spread } }),
+    ...(spread === undefined
+      ? {}
+      : { budget: { kind: 'cashLine' as const, borrowSpreadAnnual: spread } }),
   };
 }

@@ -261,6 +261,31 @@ describe('mapExposuresToFunds: accounts, minimums, costs', () => {
   });
 });
 
+describe('mapExposuresToFunds: solver robustness', () => {
+  it('solves a tiny-coefficient problem on which HiGHS alone cycles', () => {
+    // Σ = 1e-4·I, one fund (3, 3, 1), target (0, .6, 0), notional ≤ .87. H = 2 × 1e-4 × 19 =
+    // .0038, c = −2 × 1e-4 × 3 × .6 = −3.6e-4 → w = 3.6e-4 / .0038 = .0947368…; HiGHS on the
+    // unscaled problem runs 1.2 million iterations and stops at w = .87.
+    const r = mapExposuresToFunds(
+      highs,
+      {
+        targetExposures: { x1: 0.6 },
+        covariance: {
+          ids: ['x0', 'x1', 'x2'],
+          matrix: fromRows([
+            [1e-4, 0, 0],
+            [0, 1e-4, 0],
+            [0, 0, 1e-4],
+          ]),
+        },
+        funds: { F0: { x0: 3, x1: 3, x2: 1 } },
+      },
+      { notionalCap: 0.87 },
+    );
+    close(r.weightsByFund['F0']!, 3.6e-4 / 0.0038, 1e-12);
+  });
+});
+
 describe('mapExposuresToFunds: errors and reporting', () => {
   const cov: ExposureCovariance = { ids: ['eq'], matrix: fromRows([[0.04]]) };
 

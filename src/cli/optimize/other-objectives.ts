@@ -1,0 +1,93 @@
+import { loadHighs } from '../../core/solvers/highs';
+import { BallastError } from '../../domain/errors';
+import { optimizeCdar } from '../../domain/optimize/cdar';
+import type { RiskOptimizationResult } from '../../domain/optimize/cvar-result';
+import { optimizeCvar } from '../../domain/optimize/cvar';
+import { optimizeHerc } from '../../domain/optimize/herc';
+import { optimizeHrp } from '../../domain/optimize/hrp';
+import type { OptimizationInputs } from '../../domain/optimize/problem';
+import { optimizeRiskParity } from '../../domain/optimize/risk-parity';
+import { optimizeSemivariance } from '../../domain/optimize/semivariance';
+import type { AlignedTable } from '../../domain/series/align-common';
+import { numberOption } from '../estimate/methods';
+import { inferPeriodsPerYear, tableToMatrix } from '../estimate/panel';
+import { constraintsFrom, type ObjectiveOptions } from './objectives';
+
+/** `--objective` values solved outside the mean-variance family. */
+export const OTHER_OBJECTIVES = [
+  'risk-parity',
+  'hrp',
+  'herc',
+  'min-cvar',
+  'min-cdar',
+  'min-semivariance',
+] as const;
+
+/** What {@link solveOther} needs: the panel (scenarios), the moments and the flags. */
+export interface OtherObjectiveInput {
+  readonly table: AlignedTable;
+  readonly inputs: OptimizationInputs;
+  readonly options: ObjectiveOptions & {
+    readonly confidence?: string | undefined;
+    readonly periodsPerYear?: string | undefined;
+  };
+}
+
+/**
+ * Risk parity (equal risk budgets, Newton on the convex log-barrier form), HRP and HERC (single
+ * linkage), min CVaR (Rockafellar-Uryasev LP on the historical scenarios, CVaR per period as a
+ * positive loss), min CDaR (LP on cumulative uncompounded returns) and min semivariance (below
+ * 0 per period) — with the same bound and budget flags as the mean-variance objectives.
+ */
+export async function solveOther(input: OtherObjectiveInput): Promise<RiskOptimizationResult> {
+  const { table, inputs, options } = input;
+  const constraints = constraintsFrom(options);
+  const bounds = {
+    ...(constraints.minWeight === undefined ? {} : { minWeight: constraints.minWeight }),
+    ...(constraints.maxWeight === undefined ? {} : { maxWeight: constraints.maxWeight }),
+  };
+  const confidence = numberOption('confidence', options.confidence, (x) => x > 0 && x < 1) ?? 0.95;
+  const targetReturnAnnual = numberOption('target-return', options.targetReturn);
+  const target = targetReturnAnnual === undefined ? {} : { targetReturnAnnual };
+  const scenarios = {
+    scenarios: tableToMatrix(table),
+    periodsPerYear:
+      numberOption('periods-per-year', options.periodsPerYear, (x) => x > 0) ??
+      inferPeriodsPerYear(table.dates),
+  };
+  switch (options.objective) {
+    case 'risk-parity':
+      return optimizeRiskParity({ inputs, constraints: bounds });
+    case 'hrp':
+      return optimizeHrp({ inputs, constraints: bounds });
+    case 'herc':
+      return optimizeHerc({ inputs, constraints: bounds });
+    case 'min-cvar':
+      return optimizeCvar(await loadHighs(), {
+        inputs,
+        ...scenarios,
+        constraints,
+        objective: { kind: 'minCvar', confidence, ...target },
+      });
+    case 'min-cdar':
+      return optimizeCdar(await loadHighs(), {
+        inputs,
+        ...scenarios,
+        constraints,
+        objective: { kind: 'minCdar', confidence, ...target },
+      });
+    case 'min-semivariance':
+      return optimizeSemivariance(await loadHighs(), {
+        inputs,
+        ...scenarios,
+        constraints,
+        ...target,
+      });
+    default:
+      throw new BallastError(
+        'INVALID_INPUT',
+        `--objective: unknown objective "${options.objective}"`,
+        { field: 'objective', value: options.objective },
+      );
+  }
+}
