@@ -339,3 +339,147 @@ describe('mapExposuresToFunds: errors and reporting', () => {
     expect(table).toEqual({ RSSB: { eq: 0.95, ust: 0.95 } });
   });
 });
+
+describe('mapExposuresToFunds: input validation', () => {
+  const cov: ExposureCovariance = {
+    ids: ['eq', 'ust'],
+    matrix: fromRows([
+      [0.04, 0],
+      [0, 0.0036],
+    ]),
+  };
+  const funds = { SPY: { eq: 1 }, GOVT: { ust: 1 } };
+  const base: FundMappingInput = { targetExposures: { eq: 0.6, ust: 0.4 }, covariance: cov, funds };
+  const cases: [string, () => unknown, RegExp][] = [
+    [
+      'an asymmetric covariance',
+      () =>
+        mapExposuresToFunds(highs, {
+          ...base,
+          covariance: {
+            ids: cov.ids,
+            matrix: fromRows([
+              [0.04, 0.01],
+              [0, 0.0036],
+            ]),
+          },
+        }),
+      /not symmetric/,
+    ],
+    [
+      'a negative variance',
+      () =>
+        mapExposuresToFunds(highs, {
+          ...base,
+          covariance: {
+            ids: cov.ids,
+            matrix: fromRows([
+              [-0.04, 0],
+              [0, 0.0036],
+            ]),
+          },
+        }),
+      /negative variance/,
+    ],
+    [
+      'a wrongly shaped covariance',
+      () =>
+        mapExposuresToFunds(highs, { ...base, covariance: { ids: ['eq'], matrix: cov.matrix } }),
+      /must be 1×1/,
+    ],
+    [
+      'repeated ids',
+      () =>
+        mapExposuresToFunds(highs, {
+          ...base,
+          covariance: { ids: ['eq', 'eq'], matrix: cov.matrix },
+        }),
+      /ids repeat/,
+    ],
+    [
+      'a NaN target',
+      () => mapExposuresToFunds(highs, { ...base, targetExposures: { eq: Number.NaN } }),
+      /must be finite/,
+    ],
+    [
+      'an unknown available fund',
+      () => mapExposuresToFunds(highs, base, { availableFunds: ['QQQ'] }),
+      /no fund definition/,
+    ],
+    [
+      'an unknown cash id',
+      () => mapExposuresToFunds(highs, base, { cashExposureId: 'cash_rate' }),
+      /not a covariance id/,
+    ],
+    [
+      'accounts not summing to 1',
+      () => mapExposuresToFunds(highs, base, { accounts: [{ id: 'A', valueFraction: 0.5 }] }),
+      /sum to 1/,
+    ],
+    [
+      'a repeated account',
+      () =>
+        mapExposuresToFunds(highs, base, {
+          accounts: [
+            { id: 'A', valueFraction: 0.5 },
+            { id: 'A', valueFraction: 0.5 },
+          ],
+        }),
+      /listed twice/,
+    ],
+    [
+      'crossed bounds',
+      () => mapExposuresToFunds(highs, base, { bounds: { SPY: { lower: 0.5, upper: 0.2 } } }),
+      /lower ≤ upper/,
+    ],
+    [
+      'a negative rate',
+      () => mapExposuresToFunds(highs, base, { costs: { holdingAnnual: -0.01 } }),
+      /rate ≥ 0/,
+    ],
+    [
+      'a negative borrowing limit',
+      () => mapExposuresToFunds(highs, base, { borrowing: { maxFraction: -1 } }),
+      /≥ 0/,
+    ],
+    [
+      'a negative minimum',
+      () => mapExposuresToFunds(highs, base, { minimumPosition: -0.1 }),
+      /minimumPosition/,
+    ],
+    [
+      'no usable fund',
+      () => mapExposuresToFunds(highs, { ...base, funds: { X: { gold: 1 } } }),
+      /no usable fund/,
+    ],
+  ];
+  it.each(cases)('rejects %s with INVALID_INPUT', (_, run, message) => {
+    const e = thrown(run);
+    expect(e.code).toBe('INVALID_INPUT');
+    expect(e.message).toMatch(message);
+  });
+
+  it('reports a minimum that can be neither met nor dropped as INFEASIBLE', () => {
+    // SPY must hold at least .02 (its own bound) but the minimum is .05 and the budget with
+    // GOVT ≥ .97 leaves .03: neither 0 (bound) nor ≥ .05 (budget) is possible.
+    const e = thrown(() =>
+      mapExposuresToFunds(highs, base, {
+        bounds: { SPY: { lower: 0.02 }, GOVT: { lower: 0.97 } },
+        minimumPosition: 0.05,
+      }),
+    );
+    expect(e.code).toBe('INFEASIBLE');
+    expect(e.message).toMatch(/SPY/);
+  });
+
+  it('lets a fund be short within its bounds and counts |w| in the notional', () => {
+    // Target eq .6, ust −.2 (a Treasury short): GOVT may go to −.3; notional .6 + .2 = .8.
+    const r = mapExposuresToFunds(
+      highs,
+      { ...base, targetExposures: { eq: 0.6, ust: -0.2 } },
+      { bounds: { GOVT: { lower: -0.3 } }, notionalCap: 1 },
+    );
+    close(r.weightsByFund['GOVT']!, -0.2, TOL.weightSolver);
+    close(r.totalNotional, 0.8, TOL.weightSolver);
+  });
+});
