@@ -82,6 +82,7 @@ export function registerOptimize(program: Command, io: Io): void {
     .option('--target-volatility <annual>', 'efficient-risk target, annual')
     .option('--risk-aversion <gamma>', 'utility γ (default 1)')
     .option('--confidence <level>', 'CVaR/CDaR confidence (default 0.95)')
+    .option('--linkage <method>', 'hrp/herc clustering: single | average | complete | ward')
     .option('--min-weight <x>', 'lower bound per asset (negative allows shorts)')
     .option('--max-weight <x>', 'upper bound per asset')
     .option('--long-short', 'allow shorts (bounds −1..1 unless given)')

@@ -23,6 +23,19 @@ export const OTHER_OBJECTIVES = [
   'min-semivariance',
 ] as const;
 
+const LINKAGES = ['single', 'average', 'complete', 'ward'] as const;
+
+function linkageOption(value: string | undefined): { linkage?: (typeof LINKAGES)[number] } {
+  if (value === undefined) return {};
+  if ((LINKAGES as readonly string[]).includes(value))
+    return { linkage: value as (typeof LINKAGES)[number] };
+  throw new BallastError(
+    'INVALID_INPUT',
+    `--linkage: expected one of ${LINKAGES.join(', ')} (got "${value}")`,
+    { field: 'linkage', value },
+  );
+}
+
 /** What {@link solveOther} needs: the panel (scenarios), the moments and the flags. */
 export interface OtherObjectiveInput {
   readonly table: AlignedTable;
@@ -30,12 +43,13 @@ export interface OtherObjectiveInput {
   readonly options: ObjectiveOptions & {
     readonly confidence?: string | undefined;
     readonly periodsPerYear?: string | undefined;
+    readonly linkage?: string | undefined;
   };
 }
 
 /**
- * Risk parity (equal risk budgets, Newton on the convex log-barrier form), HRP and HERC (single
- * linkage), min CVaR (Rockafellar-Uryasev LP on the historical scenarios, CVaR per period as a
+ * Risk parity (equal risk budgets, Newton on the convex log-barrier form), HRP (single linkage
+ * by default, as López de Prado) and HERC (ward by default, as skfolio) — `--linkage` overrides, min CVaR (Rockafellar-Uryasev LP on the historical scenarios, CVaR per period as a
  * positive loss), min CDaR (LP on cumulative uncompounded returns) and min semivariance (below
  * 0 per period) — with the same bound and budget flags as the mean-variance objectives.
  */
@@ -46,6 +60,7 @@ export async function solveOther(input: OtherObjectiveInput): Promise<RiskOptimi
     ...(constraints.minWeight === undefined ? {} : { minWeight: constraints.minWeight }),
     ...(constraints.maxWeight === undefined ? {} : { maxWeight: constraints.maxWeight }),
   };
+  const linkage = linkageOption(options.linkage);
   const confidence = numberOption('confidence', options.confidence, (x) => x > 0 && x < 1) ?? 0.95;
   const targetReturnAnnual = numberOption('target-return', options.targetReturn);
   const target = targetReturnAnnual === undefined ? {} : { targetReturnAnnual };
@@ -59,9 +74,9 @@ export async function solveOther(input: OtherObjectiveInput): Promise<RiskOptimi
     case 'risk-parity':
       return optimizeRiskParity({ inputs, constraints: bounds });
     case 'hrp':
-      return optimizeHrp({ inputs, constraints: bounds });
+      return optimizeHrp({ inputs, constraints: bounds, ...linkage });
     case 'herc':
-      return optimizeHerc({ inputs, constraints: bounds });
+      return optimizeHerc({ inputs, constraints: bounds, ...linkage });
     case 'min-cvar':
       return optimizeCvar(await loadHighs(), {
         inputs,

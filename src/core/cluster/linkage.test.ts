@@ -35,7 +35,10 @@ function euclidean(points: readonly (readonly number[])[]): Matrix {
  * scipy 1.17.1 `scipy.cluster.hierarchy.linkage(pdist(POINTS), method)` rows
  * [left, right, distance, size] and `to_tree(Z).pre_order()`.
  */
-const SCIPY: Record<LinkageMethod, { merges: [number, number, number, number][]; order: number[] }> = {
+const SCIPY: Record<
+  LinkageMethod,
+  { merges: [number, number, number, number][]; order: number[] }
+> = {
   single: {
     merges: [
       [0, 1, 1.019803902718557, 2],
@@ -97,7 +100,11 @@ describe('linkage', () => {
   it('breaks ties by the smallest lower id, then the smallest higher id', () => {
     // Four points on a unit square: every side is 1, every diagonal √2.
     const s = Math.SQRT2;
-    const square = { rows: 4, cols: 4, data: Float64Array.from([0, 1, s, 1, 1, 0, 1, s, s, 1, 0, 1, 1, s, 1, 0]) };
+    const square = {
+      rows: 4,
+      cols: 4,
+      data: Float64Array.from([0, 1, s, 1, 1, 0, 1, s, s, 1, 0, 1, 1, s, 1, 0]),
+    };
     const tree = linkage(square, 'single');
     // After {0, 1} → 4, the pairs (2, 3), (2, 4) and (3, 4) all sit at 1: (2, 3) goes first.
     expect(tree.merges.map((m) => [m.left, m.right])).toEqual([
@@ -120,19 +127,29 @@ describe('linkage', () => {
     expect(() => linkage(bad([0, 1, 2, 0]), 'single')).toThrow(RangeError);
     expect(() => linkage(bad([0, -1, -1, 0]), 'single')).toThrow(RangeError);
     expect(() => linkage(bad([0, Number.NaN, Number.NaN, 0]), 'single')).toThrow(RangeError);
-    expect(() => linkage({ rows: 2, cols: 3, data: new Float64Array(6) }, 'single')).toThrow(RangeError);
+    expect(() => linkage({ rows: 2, cols: 3, data: new Float64Array(6) }, 'single')).toThrow(
+      RangeError,
+    );
   });
 
   it('produces n − 1 monotone merges whose leaf order is a permutation (random points)', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.tuple(fc.double({ min: -10, max: 10, noNaN: true }), fc.double({ min: -10, max: 10, noNaN: true })), { minLength: 1, maxLength: 25 }),
+        fc.array(
+          fc.tuple(
+            fc.double({ min: -10, max: 10, noNaN: true }),
+            fc.double({ min: -10, max: 10, noNaN: true }),
+          ),
+          { minLength: 1, maxLength: 25 },
+        ),
         fc.constantFrom<LinkageMethod>('single', 'complete', 'average', 'ward'),
         (points, method) => {
           const tree = linkage(euclidean(points), method);
           expect(tree.merges).toHaveLength(points.length - 1);
           for (let k = 1; k < tree.merges.length; k++) {
-            expect(tree.merges[k]!.distance).toBeGreaterThanOrEqual(tree.merges[k - 1]!.distance * (1 - 1e-12));
+            expect(tree.merges[k]!.distance).toBeGreaterThanOrEqual(
+              tree.merges[k - 1]!.distance * (1 - 1e-12),
+            );
           }
           expect([...leafOrder(tree)].sort((a, b) => a - b)).toEqual(points.map((_, i) => i));
         },
@@ -169,6 +186,20 @@ describe('dendrogram cuts', () => {
     const gaps = [0, 1, 2, 3].map((j) => w[j + 2]! + w[j]! - 2 * w[j + 1]!);
     const best = gaps.indexOf(Math.max(...gaps));
     expect(optimalClusterCount(tree, d)).toBe(best + 2);
-    expect(optimalClusterCount(linkage(euclidean([[0, 0], [1, 1]]), 'single'), euclidean([[0, 0], [1, 1]]))).toBe(2);
+    expect(
+      optimalClusterCount(
+        linkage(
+          euclidean([
+            [0, 0],
+            [1, 1],
+          ]),
+          'single',
+        ),
+        euclidean([
+          [0, 0],
+          [1, 1],
+        ]),
+      ),
+    ).toBe(2);
   });
 });

@@ -6,6 +6,7 @@ import { returnsMatrixArbitrary, seededReturns } from '../../../test/helpers/mat
 import { thrown } from '../../../test/helpers/optimize';
 import { optimizeCdar } from './cdar';
 import { drawdowns } from './cdar-lp';
+import { tailRisk } from './cvar-measure';
 import type { OptimizationInputs } from './problem';
 
 /** Tolerances: constraint checks 1e-9 (issue 6); LP optimum vs candidate portfolios 1e-9. */
@@ -19,7 +20,8 @@ beforeAll(async () => {
 function inputsFor(returns: Matrix): OptimizationInputs {
   const n = returns.cols;
   const mu = new Float64Array(n);
-  for (let t = 0; t < returns.rows; t++) for (let j = 0; j < n; j++) mu[j] = mu[j]! + (12 * returns.data[t * n + j]!) / returns.rows;
+  for (let t = 0; t < returns.rows; t++)
+    for (let j = 0; j < n; j++) mu[j] = mu[j]! + (12 * returns.data[t * n + j]!) / returns.rows;
   return {
     assets: Array.from({ length: n }, (_, j) => `A${j}`),
     expectedReturnsAnnual: mu,
@@ -56,11 +58,29 @@ describe('drawdown objectives', () => {
         const mdd = optimizeCdar(highs, { ...base, objective: { kind: 'minMaxDrawdown' } });
         expect(mdd.constraintsChecked.every((c) => c.ok)).toBe(true);
         const n = returns.cols;
-        const candidates = [new Array<number>(n).fill(1 / n), ...Array.from({ length: n }, (_, j) => Array.from({ length: n }, (_, i) => (i === j ? 1 : 0)))];
-        for (const c of candidates) expect(mdd.objectiveValue).toBeLessThanOrEqual(maxDrawdownOf(returns, c) + CHECK_TOLERANCE);
-        expect(Math.abs(mdd.objectiveValue - maxDrawdownOf(returns, Object.values(mdd.weights)))).toBeLessThanOrEqual(1e-12);
-        const cdar = optimizeCdar(highs, { ...base, objective: { kind: 'minCdar', confidence: 0.8 } });
-        expect(cdar.riskMeasures.cdar!).toBeLessThanOrEqual(mdd.riskMeasures.cdar! + CHECK_TOLERANCE || Infinity);
+        const candidates = [
+          new Array<number>(n).fill(1 / n),
+          ...Array.from({ length: n }, (_, j) =>
+            Array.from({ length: n }, (_, i) => (i === j ? 1 : 0)),
+          ),
+        ];
+        for (const c of candidates)
+          expect(mdd.objectiveValue).toBeLessThanOrEqual(
+            maxDrawdownOf(returns, c) + CHECK_TOLERANCE,
+          );
+        expect(
+          Math.abs(mdd.objectiveValue - maxDrawdownOf(returns, Object.values(mdd.weights))),
+        ).toBeLessThanOrEqual(1e-12);
+        const cdar = optimizeCdar(highs, {
+          ...base,
+          objective: { kind: 'minCdar', confidence: 0.8 },
+        });
+        const mddWeights = Object.values(mdd.weights);
+        const mddReturns = Array.from({ length: returns.rows }, (_, t) =>
+          mddWeights.reduce((s, w, j) => s + w * returns.data[t * n + j]!, 0),
+        );
+        const mddCdar = tailRisk(drawdowns(mddReturns), 0.8).conditionalValueAtRisk;
+        expect(cdar.riskMeasures.cdar!).toBeLessThanOrEqual(mddCdar + CHECK_TOLERANCE);
         expect(cdar.riskMeasures.cdar!).toBeLessThanOrEqual(cdar.riskMeasures.maxDrawdown! + 1e-15);
       }),
       { numRuns: 40 },
@@ -70,17 +90,42 @@ describe('drawdown objectives', () => {
   it('maximises return under a drawdown cap and honours a CDaR cap', () => {
     const returns = seededReturns({ t: 120, n: 5, seed: 17, factor: 0.5 });
     const base = { inputs: inputsFor(returns), scenarios: returns, periodsPerYear: 12 };
-    const floor = optimizeCdar(highs, { ...base, objective: { kind: 'minMaxDrawdown' } }).objectiveValue;
-    const capped = optimizeCdar(highs, { ...base, objective: { kind: 'maxReturnDrawdown', maxDrawdown: floor * 1.5 } });
+    const floor = optimizeCdar(highs, {
+      ...base,
+      objective: { kind: 'minMaxDrawdown' },
+    }).objectiveValue;
+    const capped = optimizeCdar(highs, {
+      ...base,
+      objective: { kind: 'maxReturnDrawdown', maxDrawdown: floor * 1.5 },
+    });
     expect(capped.riskMeasures.maxDrawdown!).toBeLessThanOrEqual(floor * 1.5 + CHECK_TOLERANCE);
     expect(capped.constraintsChecked.find((c) => c.name === 'maxDrawdown')?.ok).toBe(true);
     expect(capped.objectiveValue).toBe(capped.expectedReturnAnnual);
-    const cdarCap = optimizeCdar(highs, { ...base, objective: { kind: 'maxReturnDrawdown', maxCdar: floor, confidence: 0.9 } });
+    const cdarCap = optimizeCdar(highs, {
+      ...base,
+      objective: { kind: 'maxReturnDrawdown', maxCdar: floor, confidence: 0.9 },
+    });
     expect(cdarCap.riskMeasures.cdar!).toBeLessThanOrEqual(floor + CHECK_TOLERANCE);
-    const limited = optimizeCdar(highs, { ...base, objective: { kind: 'minCdar', maxDrawdown: floor * 1.01 } });
+    const limited = optimizeCdar(highs, {
+      ...base,
+      objective: { kind: 'minCdar', maxDrawdown: floor * 1.01 },
+    });
     expect(limited.riskMeasures.maxDrawdown!).toBeLessThanOrEqual(floor * 1.01 + CHECK_TOLERANCE);
-    expect(thrown(() => optimizeCdar(highs, { ...base, objective: { kind: 'maxReturnDrawdown', maxDrawdown: floor * 0.5 } })).code).toBe('INFEASIBLE');
-    expect(thrown(() => optimizeCdar(highs, { ...base, objective: { kind: 'maxReturnDrawdown' } })).code).toBe('INVALID_INPUT');
-    expect(thrown(() => optimizeCdar(highs, { ...base, objective: { kind: 'minCdar', maxDrawdown: -1 } })).code).toBe('INVALID_INPUT');
+    expect(
+      thrown(() =>
+        optimizeCdar(highs, {
+          ...base,
+          objective: { kind: 'maxReturnDrawdown', maxDrawdown: floor * 0.5 },
+        }),
+      ).code,
+    ).toBe('INFEASIBLE');
+    expect(
+      thrown(() => optimizeCdar(highs, { ...base, objective: { kind: 'maxReturnDrawdown' } })).code,
+    ).toBe('INVALID_INPUT');
+    expect(
+      thrown(() =>
+        optimizeCdar(highs, { ...base, objective: { kind: 'minCdar', maxDrawdown: -1 } }),
+      ).code,
+    ).toBe('INVALID_INPUT');
   });
 });

@@ -5,7 +5,8 @@ import { loadHighs, type HighsRuntime } from '../../core/solvers/highs';
 import { returnsMatrixArbitrary, seededReturns } from '../../../test/helpers/matrices';
 import { thrown } from '../../../test/helpers/optimize';
 import { optimizeCvar, solveCvar } from './cvar';
-import { tailRisk } from './cvar-measure';
+import { CsrBuilder } from './cvar-lp';
+import { scenarioCvar, tailRisk } from './cvar-measure';
 import type { OptimizationInputs } from './problem';
 
 /**
@@ -25,7 +26,8 @@ beforeAll(async () => {
 function inputsFor(returns: Matrix): OptimizationInputs {
   const n = returns.cols;
   const mu = new Float64Array(n);
-  for (let t = 0; t < returns.rows; t++) for (let j = 0; j < n; j++) mu[j] = mu[j]! + (12 * returns.data[t * n + j]!) / returns.rows;
+  for (let t = 0; t < returns.rows; t++)
+    for (let j = 0; j < n; j++) mu[j] = mu[j]! + (12 * returns.data[t * n + j]!) / returns.rows;
   return {
     assets: Array.from({ length: n }, (_, j) => `A${j}`),
     expectedReturnsAnnual: mu,
@@ -71,6 +73,31 @@ describe('tailRisk', () => {
   });
 });
 
+describe('scenarioCvar and CsrBuilder', () => {
+  it('measures a fixed portfolio on scenarios (hand check)', () => {
+    // Two assets, w = (0.5, 0.5): portfolio returns −0.04, 0.01, −0.01, 0.03 ⇒ losses
+    // 0.04, −0.01, 0.01, −0.03; α = 0.5 ⇒ k = 2 ⇒ CVaR = (0.04 + 0.01)/2 = 0.025, VaR = 0.01.
+    const scenarios = {
+      rows: 4,
+      cols: 2,
+      data: Float64Array.from([-0.06, -0.02, 0.02, 0, 0, -0.02, 0.04, 0.02]),
+    };
+    const r = scenarioCvar(scenarios, [0.5, 0.5], 0.5);
+    expect(r.conditionalValueAtRisk).toBeCloseTo(0.025, 15);
+    expect(r.valueAtRisk).toBeCloseTo(0.01, 15);
+  });
+
+  it('grows its buffers and skips exact zeros', () => {
+    const b = new CsrBuilder(1);
+    for (let j = 0; j < 40; j++) b.push(j, j % 2);
+    b.endRow(-1, 1);
+    expect(b.rows).toBe(1);
+    const c = b.build();
+    expect(c.columns.length).toBe(20);
+    expect(Array.from(c.rowStarts)).toEqual([0, 20]);
+  });
+});
+
 describe('min CVaR (Rockafellar-Uryasev LP)', () => {
   it('satisfies the constraints and its CVaR equals the empirical CVaR of its own losses', () => {
     fc.assert(
@@ -79,7 +106,12 @@ describe('min CVaR (Rockafellar-Uryasev LP)', () => {
         fc.double({ min: 0.5, max: 0.99, noNaN: true }),
         (returns, alpha) => {
           const inputs = inputsFor(returns);
-          const spec = { inputs, scenarios: returns, periodsPerYear: 12, objective: { kind: 'minCvar' as const, confidence: alpha } };
+          const spec = {
+            inputs,
+            scenarios: returns,
+            periodsPerYear: 12,
+            objective: { kind: 'minCvar' as const, confidence: alpha },
+          };
           const solved = solveCvar(highs, spec);
           const w = solved.weights;
           expect(Math.abs(w.reduce((a, b) => a + b, 0) - 1)).toBeLessThanOrEqual(CHECK_TOLERANCE);
@@ -88,12 +120,22 @@ describe('min CVaR (Rockafellar-Uryasev LP)', () => {
             expect(v).toBeLessThanOrEqual(1 + CHECK_TOLERANCE);
           });
           const independent = breakpointCvar(losses(returns, w), alpha);
-          expect(Math.abs(solved.cvar - independent)).toBeLessThanOrEqual(CVAR_RELATIVE * Math.max(Math.abs(independent), 1e-300) + 1e-17);
+          expect(Math.abs(solved.cvar - independent)).toBeLessThanOrEqual(
+            CVAR_RELATIVE * Math.max(Math.abs(independent), 1e-300) + 1e-17,
+          );
           expect(Math.abs(solved.cvarFromSolver - solved.cvar)).toBeLessThanOrEqual(LP_TOLERANCE);
           // No single asset and not the equal-weight portfolio beats the optimum.
           const n = returns.cols;
-          const candidates = [new Array<number>(n).fill(1 / n), ...Array.from({ length: n }, (_, j) => Array.from({ length: n }, (_, i) => (i === j ? 1 : 0)))];
-          for (const c of candidates) expect(solved.cvar).toBeLessThanOrEqual(breakpointCvar(losses(returns, c), alpha) + LP_TOLERANCE);
+          const candidates = [
+            new Array<number>(n).fill(1 / n),
+            ...Array.from({ length: n }, (_, j) =>
+              Array.from({ length: n }, (_, i) => (i === j ? 1 : 0)),
+            ),
+          ];
+          for (const c of candidates)
+            expect(solved.cvar).toBeLessThanOrEqual(
+              breakpointCvar(losses(returns, c), alpha) + LP_TOLERANCE,
+            );
           const result = optimizeCvar(highs, spec);
           expect(result.constraintsChecked.every((c) => c.ok)).toBe(true);
           expect(result.cvar).toBe(result.riskMeasures.cvar);
@@ -108,16 +150,32 @@ describe('min CVaR (Rockafellar-Uryasev LP)', () => {
     const inputs = inputsFor(returns);
     const base = { inputs, scenarios: returns, periodsPerYear: 12 };
     const minimum = optimizeCvar(highs, { ...base, objective: { kind: 'minCvar' } });
-    const target = minimum.expectedReturnAnnual + 0.5 * (Math.max(...inputs.expectedReturnsAnnual) - minimum.expectedReturnAnnual);
-    const targeted = optimizeCvar(highs, { ...base, objective: { kind: 'minCvar', targetReturnAnnual: target } });
+    const target =
+      minimum.expectedReturnAnnual +
+      0.5 * (Math.max(...inputs.expectedReturnsAnnual) - minimum.expectedReturnAnnual);
+    const targeted = optimizeCvar(highs, {
+      ...base,
+      objective: { kind: 'minCvar', targetReturnAnnual: target },
+    });
     expect(targeted.expectedReturnAnnual).toBeGreaterThanOrEqual(target - CHECK_TOLERANCE);
     expect(targeted.constraintsChecked.find((c) => c.name === 'targetReturn')?.ok).toBe(true);
     expect(targeted.cvar!).toBeGreaterThanOrEqual(minimum.cvar! - LP_TOLERANCE);
-    const cautious = optimizeCvar(highs, { ...base, objective: { kind: 'meanCvar', riskAversion: 100 } });
-    const bold = optimizeCvar(highs, { ...base, objective: { kind: 'meanCvar', riskAversion: 0.01 } });
-    expect(bold.expectedReturnAnnual).toBeGreaterThanOrEqual(cautious.expectedReturnAnnual - CHECK_TOLERANCE);
+    const cautious = optimizeCvar(highs, {
+      ...base,
+      objective: { kind: 'meanCvar', riskAversion: 100 },
+    });
+    const bold = optimizeCvar(highs, {
+      ...base,
+      objective: { kind: 'meanCvar', riskAversion: 0.01 },
+    });
+    expect(bold.expectedReturnAnnual).toBeGreaterThanOrEqual(
+      cautious.expectedReturnAnnual - CHECK_TOLERANCE,
+    );
     expect(bold.cvar!).toBeGreaterThanOrEqual(cautious.cvar! - LP_TOLERANCE);
-    expect(cautious.objectiveValue).toBeCloseTo(cautious.expectedReturnAnnual / 12 - 100 * cautious.cvar!, 12);
+    expect(cautious.objectiveValue).toBeCloseTo(
+      cautious.expectedReturnAnnual / 12 - 100 * cautious.cvar!,
+      12,
+    );
   });
 
   it('lends cash at rf in every scenario with a cash line', () => {
@@ -139,13 +197,33 @@ describe('min CVaR (Rockafellar-Uryasev LP)', () => {
     const returns = seededReturns({ t: 30, n: 3, seed: 3 });
     const inputs = inputsFor(returns);
     const base = { inputs, scenarios: returns, periodsPerYear: 12 };
-    expect(thrown(() => optimizeCvar(highs, { ...base, objective: { kind: 'minCvar', targetReturnAnnual: 10 } })).code).toBe('INFEASIBLE');
-    expect(thrown(() => optimizeCvar(highs, { ...base, objective: { kind: 'minCvar', confidence: 1 } })).code).toBe('INVALID_INPUT');
-    expect(thrown(() => optimizeCvar(highs, { ...base, objective: { kind: 'meanCvar', riskAversion: 0 } })).code).toBe('INVALID_INPUT');
-    const nan = { ...returns, data: Float64Array.from(returns.data, (v, k) => (k === 4 ? Number.NaN : v)) };
-    const e = thrown(() => optimizeCvar(highs, { ...base, scenarios: nan, objective: { kind: 'minCvar' } }));
+    expect(
+      thrown(() =>
+        optimizeCvar(highs, { ...base, objective: { kind: 'minCvar', targetReturnAnnual: 10 } }),
+      ).code,
+    ).toBe('INFEASIBLE');
+    expect(
+      thrown(() => optimizeCvar(highs, { ...base, objective: { kind: 'minCvar', confidence: 1 } }))
+        .code,
+    ).toBe('INVALID_INPUT');
+    expect(
+      thrown(() =>
+        optimizeCvar(highs, { ...base, objective: { kind: 'meanCvar', riskAversion: 0 } }),
+      ).code,
+    ).toBe('INVALID_INPUT');
+    const nan = {
+      ...returns,
+      data: Float64Array.from(returns.data, (v, k) => (k === 4 ? Number.NaN : v)),
+    };
+    const e = thrown(() =>
+      optimizeCvar(highs, { ...base, scenarios: nan, objective: { kind: 'minCvar' } }),
+    );
     expect(e.code).toBe('INVALID_INPUT');
     expect(e.message).toContain('scenarios[1].A1');
-    expect(thrown(() => optimizeCvar(highs, { ...base, periodsPerYear: 0, objective: { kind: 'minCvar' } })).code).toBe('INVALID_INPUT');
+    expect(
+      thrown(() =>
+        optimizeCvar(highs, { ...base, periodsPerYear: 0, objective: { kind: 'minCvar' } }),
+      ).code,
+    ).toBe('INVALID_INPUT');
   });
 });

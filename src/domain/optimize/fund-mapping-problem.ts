@@ -13,6 +13,7 @@ import { matrix } from '../../core/linalg/matrix';
 import type { SolverProblem } from '../../core/solvers/types';
 import { invalidInput } from '../errors';
 import { ModelBuilder, type LinearModel } from './constraints-model';
+import { trackingQuadratic } from './fund-mapping-quadratic';
 import type { MappingSetup } from './fund-mapping-setup';
 import type { FundBounds, FundMappingOptions } from './fund-mapping-types';
 
@@ -41,20 +42,6 @@ export function rateFor(
   return rate;
 }
 
-/** E' rows (cash-shifted) by fund, and t'. */
-export function shiftedRows(setup: MappingSetup): {
-  rows: Map<string, Float64Array>;
-  target: Float64Array;
-} {
-  const shift = (v: Float64Array): Float64Array => {
-    const out = Float64Array.from(v);
-    if (setup.cashIndex >= 0) out[setup.cashIndex]! -= 1;
-    return out;
-  };
-  const rows = new Map([...setup.exposureRows].map(([f, r]) => [f, shift(r)]));
-  return { rows, target: shift(setup.target) };
-}
-
 /** Fund-total bounds from the options (defaults [0, +∞)); lower ≤ upper, else INVALID_INPUT. */
 export function fundBounds(options: FundMappingOptions, fund: string): Required<FundBounds> {
   const b = Object.entries(options.bounds ?? {}).find(
@@ -68,40 +55,149 @@ export function fundBounds(options: FundMappingOptions, fund: string): Required<
   return { lower, upper };
 }
 
-function quadratic(setup: MappingSetup): Pick<MappingModel, 'constant'> & {
-  h: Float64Array;
-  c: Float64Array;
-} {
-  const k = setup.ids.length;
-  const cov = setup.covariance;
-  const { rows, target } = shiftedRows(setup);
-  const times = (v: Float64Array): Float64Array => {
-    const out = new Float64Array(k);
-    for (let i = 0; i < k; i++) {
-      let s = 0;
-      for (let j = 0; j < k; j++) s += v[j]! * cov[j * k + i]!;
-      out[i] = s;
+/** The builder and the linear objective being assembled (one entry per variable). */
+interface Assembly {
+  readonly builder: ModelBuilder;
+  readonly linear: number[];
+  readonly setup: MappingSetup;
+  readonly options: FundMappingOptions;
+}
+
+function addVariable(asm: Assembly, name: string, spec: { cost: number; upper?: number }): number {
+  const index = asm.builder.addVariables({
+    names: [name],
+    ...(spec.upper === undefined ? {} : { upper: spec.upper }),
+  });
+  asm.linear.push(spec.cost);
+  return index;
+}
+
+function addRow(
+  asm: Assembly,
+  name: string,
+  terms: { indices: number[]; values: number[]; lower: number; upper: number },
+): void {
+  asm.builder.addRow({ name, ...terms });
+}
+
+/** Position variables with their bounds; returns the bounds used. */
+function addPositions(
+  asm: Assembly,
+  overrides: PositionOverrides,
+): { lower: number; upper: number }[] {
+  const { positions } = asm.setup;
+  const bounds = positions.map((p) => {
+    const o = overrides.get(p.index);
+    if (o) return o;
+    const fb = fundBounds(asm.options, p.fund);
+    const alone = positions.filter((q) => q.fund === p.fund).length === 1;
+    // A fund held in several accounts gets its bounds as a row on the total (addFundRows).
+    return alone ? fb : { lower: Math.min(0, fb.lower), upper: Math.max(0, fb.upper) };
+  });
+  asm.builder.addVariables({
+    names: positions.map((p) => `w:${p.fund}@${p.account}`),
+    lower: bounds.map((b) => b.lower),
+    upper: bounds.map((b) => b.upper),
+  });
+  return bounds;
+}
+
+/** |w_p| as a variable index: w itself when it cannot be negative, else t ≥ ±w. Adds holding costs. */
+function addAbsoluteValues(asm: Assembly, bounds: readonly { lower: number }[]): number[] {
+  const costs = asm.options.costs ?? {};
+  const needed = asm.options.notionalCap !== undefined || costs.holdingAnnual !== undefined;
+  return asm.setup.positions.map((p) => {
+    const name = `${p.fund}@${p.account}`;
+    let index = p.index;
+    if (needed && bounds[p.index]!.lower < 0) {
+      index = addVariable(asm, `abs:${name}`, { cost: 0 });
+      addRow(asm, `abs+:${name}`, {
+        indices: [index, p.index],
+        values: [1, -1],
+        lower: 0,
+        upper: Infinity,
+      });
+      addRow(asm, `abs-:${name}`, {
+        indices: [index, p.index],
+        values: [1, 1],
+        lower: 0,
+        upper: Infinity,
+      });
     }
-    return out;
-  };
-  const dot = (a: Float64Array, b: Float64Array): number => a.reduce((s, x, i) => s + x * b[i]!, 0);
-  const m = new Map([...rows].map(([f, r]) => [f, times(r)]));
-  const p = setup.positions.length;
-  const h = new Float64Array(p * p);
-  const c = new Float64Array(p);
-  for (const a of setup.positions) {
-    const ma = m.get(a.fund)!;
-    c[a.index] = -2 * dot(ma, target);
-    for (const b of setup.positions) h[a.index * p + b.index] = 2 * dot(ma, rows.get(b.fund)!);
-  }
-  for (let i = 0; i < p; i++) {
-    for (let j = 0; j < i; j++) {
-      const avg = (h[i * p + j]! + h[j * p + i]!) / 2; // exact symmetry for the solver
-      h[i * p + j] = avg;
-      h[j * p + i] = avg;
+    asm.linear[index]! += rateFor(costs.holdingAnnual, p.fund, `costs.holdingAnnual.${p.fund}`);
+    return index;
+  });
+}
+
+/** Turnover d_f ≥ |W_f − W⁰_f| with its cost, and fund-total bounds over several accounts. */
+function addFundRows(asm: Assembly): void {
+  const costs = asm.options.costs ?? {};
+  for (const fund of asm.setup.funds) {
+    const mine = asm.setup.positions.filter((p) => p.fund === fund).map((p) => p.index);
+    const rate = rateFor(costs.transaction, fund, `costs.transaction.${fund}`);
+    const current = costs.currentWeights?.[fund] ?? 0;
+    if (rate > 0 && mine.length > 0) {
+      const d = addVariable(asm, `turnover:${fund}`, { cost: rate });
+      const indices = [d, ...mine];
+      addRow(asm, `turnover+:${fund}`, {
+        indices,
+        values: [1, ...mine.map(() => -1)],
+        lower: -current,
+        upper: Infinity,
+      });
+      addRow(asm, `turnover-:${fund}`, {
+        indices,
+        values: [1, ...mine.map(() => 1)],
+        lower: current,
+        upper: Infinity,
+      });
+    }
+    const fb = fundBounds(asm.options, fund);
+    if (mine.length > 1 && (fb.lower > -Infinity || fb.upper < Infinity)) {
+      addRow(asm, `fund:${fund}`, { indices: mine, values: mine.map(() => 1), ...fb });
     }
   }
-  return { h, c, constant: dot(times(target), target) };
+}
+
+/** Account budgets Σ_f w_fa − b_a ≤ v_a with borrowing b_a (cost, total cap) where allowed. */
+function addBudgets(asm: Assembly): void {
+  const borrowing = asm.options.borrowing;
+  if (
+    borrowing !== undefined &&
+    (!Number.isFinite(borrowing.maxFraction) || borrowing.maxFraction < 0)
+  ) {
+    throw invalidInput(
+      'borrowing.maxFraction',
+      borrowing.maxFraction,
+      'must be a finite decimal ≥ 0',
+    );
+  }
+  const cost = rateFor(borrowing?.costAnnual, '', 'borrowing.costAnnual');
+  const borrowVars: number[] = [];
+  for (const account of asm.setup.accounts) {
+    const indices = asm.setup.positions.filter((p) => p.account === account.id).map((p) => p.index);
+    const values = indices.map(() => 1);
+    if (borrowing !== undefined && account.canBorrow !== false) {
+      const b = addVariable(asm, `borrow:${account.id}`, { cost, upper: borrowing.maxFraction });
+      borrowVars.push(b);
+      indices.push(b);
+      values.push(-1);
+    }
+    addRow(asm, `budget:${account.id}`, {
+      indices,
+      values,
+      lower: -Infinity,
+      upper: account.valueFraction,
+    });
+  }
+  if (borrowing !== undefined && borrowVars.length > 1) {
+    addRow(asm, 'borrowing', {
+      indices: borrowVars,
+      values: borrowVars.map(() => 1),
+      lower: -Infinity,
+      upper: borrowing.maxFraction,
+    });
+  }
 }
 
 /**
@@ -113,144 +209,28 @@ export function buildMappingModel(
   options: FundMappingOptions,
   overrides: PositionOverrides = new Map(),
 ): MappingModel {
-  const { positions, accounts } = setup;
-  const { h, c, constant } = quadratic(setup);
-  const builder = new ModelBuilder();
-  const accountsOfFund = (f: string): number => positions.filter((p) => p.fund === f).length;
-  const bounds = positions.map((p) => {
-    const o = overrides.get(p.index);
-    if (o) return o;
-    const fb = fundBounds(options, p.fund);
-    return accountsOfFund(p.fund) === 1
-      ? fb
-      : { lower: Math.min(0, fb.lower), upper: Math.max(0, fb.upper) };
-  });
-  builder.addVariables({
-    names: positions.map((p) => `w:${p.fund}@${p.account}`),
-    lower: bounds.map((b) => b.lower),
-    upper: bounds.map((b) => b.upper),
-  });
-  const linear: number[] = Array.from(c);
-  const costs = options.costs ?? {};
-  const needsAbs = options.notionalCap !== undefined || costs.holdingAnnual !== undefined;
-  // |w_p| as a linear expression: w itself when w ≥ 0, else an auxiliary t ≥ ±w.
-  const absTerm = positions.map((p) => {
-    if (!needsAbs || bounds[p.index]!.lower >= 0) return { index: p.index, sign: 1 };
-    const t = builder.addVariables({ names: [`abs:${p.fund}@${p.account}`] });
-    linear.push(0);
-    builder.addRow({
-      name: `abs+:${p.fund}@${p.account}`,
-      indices: [t, p.index],
-      values: [1, -1],
-      lower: 0,
-      upper: Infinity,
-    });
-    builder.addRow({
-      name: `abs-:${p.fund}@${p.account}`,
-      indices: [t, p.index],
-      values: [1, 1],
-      lower: 0,
-      upper: Infinity,
-    });
-    return { index: t, sign: 1 };
-  });
-  for (const p of positions) {
-    linear[absTerm[p.index]!.index]! += rateFor(
-      costs.holdingAnnual,
-      p.fund,
-      `costs.holdingAnnual.${p.fund}`,
-    );
-  }
-  for (const fund of setup.funds) {
-    const rate = rateFor(costs.transaction, fund, `costs.transaction.${fund}`);
-    const mine = positions.filter((p) => p.fund === fund).map((p) => p.index);
-    const current = costs.currentWeights?.[fund] ?? 0;
-    if (rate > 0 && mine.length > 0) {
-      const d = builder.addVariables({ names: [`turnover:${fund}`] });
-      linear.push(rate);
-      const ones = mine.map(() => 1);
-      builder.addRow({
-        name: `turnover+:${fund}`,
-        indices: [d, ...mine],
-        values: [1, ...ones.map((x) => -x)],
-        lower: -current,
-        upper: Infinity,
-      });
-      builder.addRow({
-        name: `turnover-:${fund}`,
-        indices: [d, ...mine],
-        values: [1, ...ones],
-        lower: current,
-        upper: Infinity,
-      });
-    }
-    const fb = fundBounds(options, fund);
-    if (mine.length > 1 && (fb.lower > -Infinity || fb.upper < Infinity)) {
-      builder.addRow({
-        name: `fund:${fund}`,
-        indices: mine,
-        values: mine.map(() => 1),
-        lower: fb.lower,
-        upper: fb.upper,
-      });
-    }
-  }
-  const borrowing = options.borrowing;
-  if (
-    borrowing !== undefined &&
-    (!Number.isFinite(borrowing.maxFraction) || borrowing.maxFraction < 0)
-  ) {
-    throw invalidInput(
-      'borrowing.maxFraction',
-      borrowing.maxFraction,
-      'must be a finite decimal ≥ 0',
-    );
-  }
-  const borrowCost = rateFor(borrowing?.costAnnual, '', 'borrowing.costAnnual');
-  const borrowVars: number[] = [];
-  for (const account of accounts) {
-    const mine = positions.filter((p) => p.account === account.id).map((p) => p.index);
-    const canBorrow = borrowing !== undefined && account.canBorrow !== false;
-    const b = canBorrow
-      ? builder.addVariables({ names: [`borrow:${account.id}`], upper: borrowing.maxFraction })
-      : -1;
-    if (b >= 0) {
-      linear.push(borrowCost);
-      borrowVars.push(b);
-    }
-    builder.addRow({
-      name: `budget:${account.id}`,
-      indices: b >= 0 ? [...mine, b] : mine,
-      values: b >= 0 ? [...mine.map(() => 1), -1] : mine.map(() => 1),
+  const { h, c, constant } = trackingQuadratic(setup);
+  const asm: Assembly = { builder: new ModelBuilder(), linear: Array.from(c), setup, options };
+  const bounds = addPositions(asm, overrides);
+  const absolute = addAbsoluteValues(asm, bounds);
+  addFundRows(asm);
+  addBudgets(asm);
+  const cap = options.notionalCap;
+  if (cap !== undefined) {
+    if (!(cap >= 0)) throw invalidInput('notionalCap', cap, 'must be ≥ 0');
+    addRow(asm, 'notional', {
+      indices: absolute,
+      values: absolute.map(() => 1),
       lower: -Infinity,
-      upper: account.valueFraction,
+      upper: cap,
     });
   }
-  if (borrowVars.length > 1) {
-    builder.addRow({
-      name: 'borrowing',
-      indices: borrowVars,
-      values: borrowVars.map(() => 1),
-      lower: -Infinity,
-      upper: borrowing!.maxFraction,
-    });
-  }
-  if (options.notionalCap !== undefined) {
-    if (!(options.notionalCap >= 0))
-      throw invalidInput('notionalCap', options.notionalCap, 'must be ≥ 0');
-    builder.addRow({
-      name: 'notional',
-      indices: absTerm.map((a) => a.index),
-      values: absTerm.map(() => 1),
-      lower: -Infinity,
-      upper: options.notionalCap,
-    });
-  }
-  const model = builder.build();
+  const model = asm.builder.build();
+  const p = setup.positions.length;
   const problem: SolverProblem = {
     n: model.variableCount,
-    hessian: matrix(positions.length, positions.length, h),
-    linear: Float64Array.from(linear),
+    hessian: matrix(p, p, h),
+    linear: Float64Array.from(asm.linear),
     constraints: model.constraints,
     lower: model.lower,
     upper: model.upper,

@@ -7,7 +7,7 @@
  */
 
 import { BallastError, invalidInput } from '../errors';
-import { CHECK_TOLERANCE, checkConstraints } from './check';
+import { checkConstraints } from './check';
 import type { OptimizationInputs, PortfolioConstraints } from './problem';
 import { portfolioMetrics } from './result';
 
@@ -47,7 +47,7 @@ export function scaleToVolatility(
   };
   const feasible = (s: number): boolean =>
     checkConstraints({ assets: inputs.assets, ...at(s), constraints }).every(
-      (c) => c.slack >= -CHECK_TOLERANCE / 10,
+      (c) => c.slack >= -1e-14,
     );
   const vol = portfolioMetrics(inputs, {
     weights: spec.weights,

@@ -117,7 +117,10 @@ describe('solveRiskBudget', () => {
 
   it('reports non-convergence as data rather than throwing', () => {
     const cov = randomCovariance({ n: 8, seed: 11, factor: 0.9 });
-    const { report } = solveRiskBudget(cov, new Float64Array(8).fill(1 / 8), { method: 'ccd', maxIterations: 1 });
+    const { report } = solveRiskBudget(cov, new Float64Array(8).fill(1 / 8), {
+      method: 'ccd',
+      maxIterations: 1,
+    });
     expect(report).toMatchObject({ method: 'ccd', iterations: 1, converged: false });
     expect(report.residual).toBeGreaterThan(1e-12);
   });
@@ -138,8 +141,28 @@ describe('solveRiskBudget', () => {
     expect(code(() => solveRiskBudget(cov, [0.5, 0.6]))).toBe('INVALID_INPUT');
     expect(code(() => solveRiskBudget(cov, [1, 0]))).toBe('INVALID_INPUT');
     expect(code(() => solveRiskBudget(cov, [1]))).toBe('INVALID_INPUT');
-    expect(code(() => solveRiskBudget(fromRows([[0.04, 0], [0, 0]]), [0.5, 0.5]))).toBe('INVALID_INPUT');
+    expect(
+      code(() =>
+        solveRiskBudget(
+          fromRows([
+            [0.04, 0],
+            [0, 0],
+          ]),
+          [0.5, 0.5],
+        ),
+      ),
+    ).toBe('INVALID_INPUT');
     // ρ = −2 is no correlation: the Newton system becomes indefinite.
-    expect(code(() => solveRiskBudget(fromRows([[1, -2], [-2, 1]]), [0.5, 0.5]))).toBe('SOLVER_FAILED');
+    expect(
+      code(() =>
+        solveRiskBudget(
+          fromRows([
+            [1, -2],
+            [-2, 1],
+          ]),
+          [0.5, 0.5],
+        ),
+      ),
+    ).toBe('SOLVER_FAILED');
   });
 });

@@ -29,6 +29,8 @@ export interface RiskParitySpec {
   readonly method?: RiskBudgetMethod;
   /** Target max |RC_i/σ − b_i|; default 1e-12. */
   readonly tolerance?: number;
+  /** Iteration cap (defaults of `solveRiskBudget`). */
+  readonly maxIterations?: number;
 }
 
 /**
@@ -109,6 +111,7 @@ export function optimizeRiskParity(spec: RiskParitySpec): RiskOptimizationResult
   const solved = solveRiskBudget(inputs.covarianceAnnual, b, {
     ...(spec.method === undefined ? {} : { method: spec.method }),
     ...(spec.tolerance === undefined ? {} : { tolerance: spec.tolerance }),
+    ...(spec.maxIterations === undefined ? {} : { maxIterations: spec.maxIterations }),
   });
   const solveMs = performance.now() - start;
   const { report, weights } = solved;

@@ -226,7 +226,7 @@ describe('planTrades rounding options', () => {
     ]);
     expect(plan.cashAfterByAccount).toEqual({ IRA: 100_000, TAXABLE: -100_000 });
     expect(plan.warnings).toEqual([
-      expect.stringContaining('account TAXABLE: cash after trades is -$1000.00'),
+      expect.stringContaining('account TAXABLE: cash after trades is -$1000.00 (before: $1000.00)'),
     ]);
   });
 

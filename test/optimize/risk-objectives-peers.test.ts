@@ -1,0 +1,146 @@
+/**
+ * Golden tests of the risk-measure objectives on the two peer panels (test/fixtures/peers):
+ *
+ * | measure                                   | reference                                          | tolerance     |
+ * |-------------------------------------------|----------------------------------------------------|---------------|
+ * | ERC weights                               | `<panel>.reference.json` `erc` (cvxopt/scipy/R)      | 1e-6 absolute |
+ * | ERC risk shares vs budgets                | definition                                         | 1e-10         |
+ * | min-CVaR_0.95 value (weights non-unique)  | `<panel>.reference.json` `min_cvar.cvar`            | 1e-7 relative |
+ * | HRP weights (4 linkages), HERC (ward)     | `hierarchical_reference.json` (PyPortfolioOpt / skfolio algorithms on SciPy 1.17.1) | 1e-12 absolute |
+ * | min semivariance, min CDaR_0.95, min MDD  | `scenario_reference.json` (SLSQP; independent LP via scipy linprog) | 1e-9 relative |
+ */
+
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadHighs, type HighsRuntime } from '../../src/core/solvers/highs';
+import { optimizeCdar } from '../../src/domain/optimize/cdar';
+import { optimizeCvar } from '../../src/domain/optimize/cvar';
+import { optimizeHerc } from '../../src/domain/optimize/herc';
+import { optimizeHrp } from '../../src/domain/optimize/hrp';
+import type { OptimizationInputs } from '../../src/domain/optimize/problem';
+import { optimizeRiskParity } from '../../src/domain/optimize/risk-parity';
+import { optimizeSemivariance } from '../../src/domain/optimize/semivariance';
+import { readPeerPanel, type PeerPanelName } from '../helpers/peer-panels';
+
+const PANELS: readonly PeerPanelName[] = ['lpp2005rec_assets6', 'smallcap_stocks20'];
+
+interface PeerReference {
+  readonly params: {
+    readonly periods_per_year: number;
+    readonly cvar_beta: number;
+    readonly rf_per_period: number;
+  };
+  readonly moments: {
+    readonly assets: readonly string[];
+    readonly mean: Record<string, number>;
+    readonly cov: number[][];
+  };
+  readonly erc: { readonly weights: Record<string, number> };
+  readonly min_cvar: { readonly cvar: number; readonly beta: number };
+}
+
+function fixture<T>(file: string): T {
+  return JSON.parse(
+    readFileSync(fileURLToPath(new URL(`../fixtures/peers/${file}`, import.meta.url)), 'utf8'),
+  ) as T;
+}
+
+const hierarchical = fixture<
+  Record<
+    string,
+    Record<string, { weights: Record<string, number>; order?: string[]; clusters?: number }>
+  >
+>('hierarchical_reference.json');
+const scenario =
+  fixture<
+    Record<string, { min_semivariance: number; min_cdar_95: number; min_max_drawdown: number }>
+  >('scenario_reference.json');
+
+function setup(name: PeerPanelName): { ref: PeerReference; inputs: OptimizationInputs; k: number } {
+  const ref = fixture<PeerReference>(`${name}.reference.json`);
+  const k = ref.params.periods_per_year;
+  const n = ref.moments.assets.length;
+  return {
+    ref,
+    k,
+    inputs: {
+      assets: ref.moments.assets,
+      expectedReturnsAnnual: Float64Array.from(ref.moments.assets, (a) => ref.moments.mean[a]! * k),
+      covarianceAnnual: {
+        rows: n,
+        cols: n,
+        data: Float64Array.from(ref.moments.cov.flat(), (v) => v * k),
+      },
+      riskFreeRateAnnual: 0,
+    },
+  };
+}
+
+let highs: HighsRuntime;
+beforeAll(async () => {
+  highs = await loadHighs();
+});
+
+describe.each(PANELS)('risk objectives on %s', (name) => {
+  const { ref, inputs, k } = setup(name);
+  const panel = readPeerPanel(name);
+
+  it('matches the reference equal-risk-contribution weights within 1e-6', () => {
+    const r = optimizeRiskParity({ inputs });
+    for (const a of inputs.assets) {
+      expect(Math.abs(r.weights[a]! - ref.erc.weights[a]!)).toBeLessThanOrEqual(1e-6);
+      expect(Math.abs(r.riskContributions[a]! - 1 / inputs.assets.length)).toBeLessThanOrEqual(
+        1e-10,
+      );
+    }
+  });
+
+  it('matches the reference min-CVaR value within 1e-7 relative', () => {
+    expect(panel.assets).toEqual(inputs.assets);
+    const r = optimizeCvar(highs, {
+      inputs,
+      scenarios: panel.returns,
+      periodsPerYear: k,
+      objective: { kind: 'minCvar', confidence: ref.params.cvar_beta },
+    });
+    expect(Math.abs(r.cvar! - ref.min_cvar.cvar) / ref.min_cvar.cvar).toBeLessThanOrEqual(1e-7);
+    expect(r.constraintsChecked.every((c) => c.ok)).toBe(true);
+  });
+
+  it.each(['single', 'average', 'complete', 'ward'] as const)(
+    'matches the HRP reference with %s linkage',
+    (linkage) => {
+      const expected = hierarchical[name]![`hrp_${linkage}`]!;
+      const r = optimizeHrp({ inputs, linkage });
+      for (const a of inputs.assets)
+        expect(Math.abs(r.weights[a]! - expected.weights[a]!)).toBeLessThanOrEqual(1e-12);
+      expect(r.diagnostics.message).toContain(expected.order!.join(' '));
+    },
+  );
+
+  it('matches the HERC reference (ward, gap-rule cluster count)', () => {
+    const expected = hierarchical[name]!.herc_ward!;
+    const r = optimizeHerc({ inputs });
+    for (const a of inputs.assets)
+      expect(Math.abs(r.weights[a]! - expected.weights[a]!)).toBeLessThanOrEqual(1e-12);
+    expect(r.diagnostics.message).toContain(`${expected.clusters} clusters (gap)`);
+  });
+
+  it('matches the min-semivariance, min-CDaR and min-max-drawdown references within 1e-9 relative', () => {
+    const base = { inputs, scenarios: panel.returns, periodsPerYear: k };
+    const expected = scenario[name]!;
+    const close = (actual: number, want: number): void =>
+      expect(Math.abs(actual - want) / want).toBeLessThanOrEqual(1e-9);
+    close(optimizeSemivariance(highs, base).objectiveValue, expected.min_semivariance);
+    close(
+      optimizeCdar(highs, { ...base, objective: { kind: 'minCdar', confidence: 0.95 } })
+        .objectiveValue,
+      expected.min_cdar_95,
+    );
+    close(
+      optimizeCdar(highs, { ...base, objective: { kind: 'minMaxDrawdown' } }).objectiveValue,
+      expected.min_max_drawdown,
+    );
+  });
+});
