@@ -5,6 +5,8 @@ import { registerDemo } from './commands/demo';
 import { registerEstimate } from './commands/estimate';
 import { registerExposures } from './commands/exposures';
 import { registerOptimize } from './commands/optimize';
+import { registerPlan } from './commands/plan';
+import { registerRebalance } from './commands/rebalance';
 import { registerFunds } from './commands/funds';
 import { registerPositions } from './commands/positions';
 import { registerReturns } from './commands/returns';
@@ -38,6 +40,8 @@ export function createProgram(io: Io, runtime: Runtime = processRuntime()): Comm
   registerReturns(program, io, runtime);
   registerEstimate(program, io, runtime);
   registerOptimize(program, io);
+  registerRebalance(program, io, runtime);
+  registerPlan(program, io, runtime);
   return program;
 }
 

@@ -32,7 +32,10 @@ function kktViolation(problem: SolverProblem, r: ReturnType<typeof run>): number
     worst = Math.max(worst, c.lower[i]! - v, v - c.upper[i]!);
     if (c.lower[i] !== c.upper[i]) {
       const atLower = Math.abs(v - c.lower[i]!) < 1e-12;
-      worst = Math.max(worst, atLower ? -y[i]! : Math.abs(v - c.upper[i]!) < 1e-12 ? y[i]! : Math.abs(y[i]!));
+      worst = Math.max(
+        worst,
+        atLower ? -y[i]! : Math.abs(v - c.upper[i]!) < 1e-12 ? y[i]! : Math.abs(y[i]!),
+      );
     }
   });
   return worst;
@@ -41,7 +44,14 @@ function kktViolation(problem: SolverProblem, r: ReturnType<typeof run>): number
 describe('activeSetQp', () => {
   it('solves the two-asset minimum variance by hand', () => {
     // min ½(0.04a² + 0.01b²) s.t. a + b = 1: 0.04a = 0.01b → a = 0.2, b = 0.8; λ = 0.008.
-    const r = run(budgetQp({ cov: fromRows([[0.04, 0], [0, 0.01]]) }));
+    const r = run(
+      budgetQp({
+        cov: fromRows([
+          [0.04, 0],
+          [0, 0.01],
+        ]),
+      }),
+    );
     expect(r.status).toBe('optimal');
     expect(r.x![0]).toBeCloseTo(0.2, 15);
     expect(r.x![1]).toBeCloseTo(0.8, 15);
@@ -50,7 +60,15 @@ describe('activeSetQp', () => {
 
   it('pins a variable at its upper bound with the right multiplier sign', () => {
     // Same problem with b ≤ 0.7: b = 0.7, a = 0.3; λ = 0.04·0.3 = 0.012, z_b = 0.007 − 0.012 < 0.
-    const r = run(budgetQp({ cov: fromRows([[0.04, 0], [0, 0.01]]), upper: 0.7 }));
+    const r = run(
+      budgetQp({
+        cov: fromRows([
+          [0.04, 0],
+          [0, 0.01],
+        ]),
+        upper: 0.7,
+      }),
+    );
     expect(r.x![0]).toBeCloseTo(0.3, 15);
     expect(r.x![1]).toBe(0.7);
     expect(r.columnDuals![1]).toBeCloseTo(-0.005, 15);
@@ -109,11 +127,19 @@ describe('activeSetQp', () => {
   });
 
   it('reports an infeasible start, a singular free block and the iteration cap', () => {
-    const problem = budgetQp({ cov: fromRows([[1, 1], [1, 1]]), lower: -1 });
+    const problem = budgetQp({
+      cov: fromRows([
+        [1, 1],
+        [1, 1],
+      ]),
+      lower: -1,
+    });
     const qp = toDenseQp(problem)!;
     expect(activeSetQp(qp, { start: Float64Array.from([2, 0]) }).status).toBe('infeasible-start');
     expect(activeSetQp(qp, { start: Float64Array.from([0.5, 0.5]) }).status).toBe('singular');
     const big = toDenseQp(budgetQp({ cov: factorCovariance({ n: 20, seed: 1 }) }))!;
-    expect(activeSetQp(big, { start: boxRowStart(big)!, maxIterations: 1 }).status).toBe('iteration-limit');
+    expect(activeSetQp(big, { start: boxRowStart(big)!, maxIterations: 1 }).status).toBe(
+      'iteration-limit',
+    );
   });
 });

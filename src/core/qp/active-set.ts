@@ -56,14 +56,20 @@ class State {
     this.factor = new GrowingCholesky(qp.n);
   }
 
-  /** Moves variable j into the free set; false if H_FF would become singular. */
-  release(j: number): boolean {
+  /**
+   * Moves variable j into the free set; 'singular' / 'not-convex' if H_FF would become singular
+   * or indefinite (a pivot below −1e-9·H_jj: negative curvature, H is not PSD).
+   */
+  release(j: number): 'ok' | 'singular' | 'not-convex' {
     const { n, h } = this.qp;
     const column = Float64Array.from(this.ws.free, (i) => h[j * n + i]!);
-    if (!this.factor.append(column, h[j * n + j]!)) return false;
+    const diagonal = h[j * n + j]!;
+    if (!this.factor.append(column, diagonal)) {
+      return this.factor.lastPivot < -1e-9 * Math.abs(diagonal) ? 'not-convex' : 'singular';
+    }
     this.ws.free.push(j);
     this.side[j] = 0;
-    return true;
+    return 'ok';
   }
 
   /** Fixes free variable j at its lower (−1) or upper (+1) bound. */
@@ -98,7 +104,10 @@ function startState(qp: DenseQpData, options: ActiveSetOptions): State | ActiveS
     if (xj <= qp.lower[j]!) s.side[j] = -1;
     else if (xj >= qp.upper[j]!) s.side[j] = 1;
     if (s.side[j] !== 0) s.x[j] = s.side[j]! < 0 ? qp.lower[j]! : qp.upper[j]!;
-    else if (!s.release(j)) return 'singular';
+    else {
+      const released = s.release(j);
+      if (released !== 'ok') return released;
+    }
   }
   return s;
 }
@@ -117,7 +126,7 @@ function makeIndependent(s: State): boolean {
       }
       if (best >= 0) break;
     }
-    if (best < 0 || !s.release(best)) return false;
+    if (best < 0 || s.release(best) !== 'ok') return false;
   }
   return solveEqp(qp, s) !== undefined;
 }
@@ -237,7 +246,8 @@ export function activeSetQp(qp: DenseQpData, options: ActiveSetOptions): ActiveS
       return { status: 'optimal', x: s.x, rowDuals: d.y, columnDuals: d.z, iterations: iteration };
     }
     if (pick < qp.n) {
-      if (!s.release(pick)) return { status: 'singular', iterations: iteration };
+      const released = s.release(pick);
+      if (released !== 'ok') return { status: released, iterations: iteration };
     } else {
       s.ws.rows.splice(pick - qp.n, 1);
       s.ws.rowTargets.splice(pick - qp.n, 1);

@@ -26,7 +26,8 @@ function reconstruct(f: GrowingCholesky): number[][] {
   return Array.from({ length: k }, (_, i) =>
     Array.from({ length: k }, (_, j) => {
       let v = 0;
-      for (let p = 0; p <= Math.min(i, j); p++) v += f.data[i * f.stride + p]! * f.data[j * f.stride + p]!;
+      for (let p = 0; p <= Math.min(i, j); p++)
+        v += f.data[i * f.stride + p]! * f.data[j * f.stride + p]!;
       return v;
     }),
   );
@@ -44,7 +45,12 @@ describe('GrowingCholesky', () => {
           const f = new GrowingCholesky(n);
           const kept: number[] = [];
           for (let j = 0; j < n; j++) {
-            expect(f.append(Float64Array.from(kept, (i) => a[i * n + j]!), a[j * n + j]!)).toBe(true);
+            expect(
+              f.append(
+                Float64Array.from(kept, (i) => a[i * n + j]!),
+                a[j * n + j]!,
+              ),
+            ).toBe(true);
             kept.push(j);
           }
           for (const r of removals) {

@@ -15,6 +15,8 @@
 export class GrowingCholesky {
   /** Current order k of the factor. */
   size = 0;
+  /** Pivot h_new,new − lᵀl of the last {@link append} (negative: the matrix is indefinite). */
+  lastPivot = 0;
   /** Row stride (capacity); L_ij is `data[i * stride + j]`. */
   readonly stride: number;
   /** Factor storage (stride × stride); only the leading k × k lower triangle is meaningful. */
@@ -46,6 +48,7 @@ export class GrowingCholesky {
       sum += v * v;
     }
     const pivot = diagonal - sum;
+    this.lastPivot = pivot;
     if (!(pivot > relativePivot * Math.abs(diagonal)) || !Number.isFinite(pivot)) return false;
     d[row + k] = Math.sqrt(pivot);
     this.size = k + 1;

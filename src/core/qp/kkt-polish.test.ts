@@ -55,7 +55,14 @@ describe('boxRowStart', () => {
   it('returns undefined for more than one row or an unreachable row', () => {
     const two = toDenseQp({
       ...budgetQp({ cov }),
-      constraints: denseConstraints({ rows: [[1, 1], [1, 0]], lower: [1, 0], upper: [1, 1] }),
+      constraints: denseConstraints({
+        rows: [
+          [1, 1],
+          [1, 0],
+        ],
+        lower: [1, 0],
+        upper: [1, 1],
+      }),
     })!;
     expect(boxRowStart(two)).toBeUndefined();
     expect(boxRowStart(toDenseQp(budgetQp({ cov, upper: 0.4 }))!)).toBeUndefined();

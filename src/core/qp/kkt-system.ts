@@ -84,12 +84,17 @@ const maxAbs = (a: Float64Array): number => a.reduce((m, v) => Math.max(m, Math.
  * undefined when the refinement does not reach a residual ≤ 1e-13 relative (an inconsistent
  * system: the active-set guess is wrong).
  */
-export function refineSolve(s: KktSystem, start: Float64Array, maxSteps = 40): Float64Array | undefined {
+export function refineSolve(
+  s: KktSystem,
+  start: Float64Array,
+  maxSteps = 40,
+): Float64Array | undefined {
   const { size, k0, primal } = s;
   const scale = Math.max(maxAbs(k0), 1e-300);
   const delta = 1e-9 * scale;
   const kd = Float64Array.from(k0);
-  for (let i = 0; i < size; i++) kd[i * size + i] = kd[i * size + i]! + (i < primal ? delta : -delta);
+  for (let i = 0; i < size; i++)
+    kd[i * size + i] = kd[i * size + i]! + (i < primal ? delta : -delta);
   const f = luFactor(kd, size);
   if (f === undefined) return undefined;
   const z = Float64Array.from(start);

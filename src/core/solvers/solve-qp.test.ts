@@ -63,7 +63,9 @@ describe('solveProblem', () => {
     // Optimum: a + b = 0.2, c = 0.8 (variance 0.04·0.2² + 0.01·0.8² = 0.008).
     expect(r.x![0]! + r.x![1]!).toBeCloseTo(0.2, 9);
     expect(r.x![2]).toBeCloseTo(0.8, 9);
-    const strict = solveProblem(highs, budgetQp({ cov, lower: -1 }), { method: 'dense-active-set' });
+    const strict = solveProblem(highs, budgetQp({ cov, lower: -1 }), {
+      method: 'dense-active-set',
+    });
     expect(strict.status).toBe('failed');
   });
 
@@ -72,7 +74,14 @@ describe('solveProblem', () => {
     expect(solveProblem(highs, budgetQp({ cov, upper: 0.2 })).status).toBe('infeasible');
     const twoRows: SolverProblem = {
       ...budgetQp({ cov }),
-      constraints: denseConstraints({ rows: [[1, 1, 1, 1], [1, 0, 0, 0]], lower: [1, 2], upper: [1, 3] }),
+      constraints: denseConstraints({
+        rows: [
+          [1, 1, 1, 1],
+          [1, 0, 0, 0],
+        ],
+        lower: [1, 2],
+        upper: [1, 3],
+      }),
     };
     expect(solveProblem(highs, twoRows).status).toBe('infeasible');
   });

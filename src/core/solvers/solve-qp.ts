@@ -108,6 +108,16 @@ export function solveProblem(
           solver: 'dense-active-set',
         };
       }
+      if (r.status === 'not-convex') {
+        const message = 'Hessian is not positive semidefinite (negative curvature on the free set)';
+        return {
+          status: 'failed',
+          iterations: r.iterations,
+          solveMs: performance.now() - start,
+          message,
+          solver: 'dense-active-set',
+        };
+      }
       note = `dense active set: ${r.status}`;
     }
   }

@@ -116,7 +116,10 @@ describe('leverage-aware constraints', () => {
   it('borrows through a cash line at rf + spread and scales to a target volatility', () => {
     const r = optimize(highs, financeExample(), {
       objective: { kind: 'maxSharpe' },
-      constraints: { budget: { kind: 'cashLine', borrowSpreadAnnual: 0.01, maxBorrow: 0.5 }, maxWeight: 2 },
+      constraints: {
+        budget: { kind: 'cashLine', borrowSpreadAnnual: 0.01, maxBorrow: 0.5 },
+        maxWeight: 2,
+      },
       targetVolatilityAnnual: 0.15,
     });
     // The tangency mix stays 1:3; borrowing is capped at 0.5, so Σw = 1.5 and σ = 1.5 · 0.0901.
@@ -151,7 +154,14 @@ describe('leverage-aware constraints', () => {
     });
     const model = pm.builder.build();
     expect(model.variableNames).toEqual([
-      'A', 'B', 'cash', 'borrowing', 'gross:abs:0', 'gross:abs:1', 'trade:0', 'trade:1',
+      'A',
+      'B',
+      'cash',
+      'borrowing',
+      'gross:abs:0',
+      'gross:abs:1',
+      'trade:0',
+      'trade:1',
     ]);
     expect(Array.from(model.lower.slice(0, 2))).toEqual([-1, -1]);
     const r = returnCoefficients(pm, { mu: Float64Array.from([0.1, 0.08]), variableCount: 8 });
@@ -160,11 +170,21 @@ describe('leverage-aware constraints', () => {
   });
 
   it('homogenises bounds and rows for Charnes-Cooper', () => {
-    const pm = buildPortfolioModel({ assets: ['A', 'B'], riskFreeRateAnnual: 0, constraints: { minWeight: 0.1, maxWeight: 0.8 } });
+    const pm = buildPortfolioModel({
+      assets: ['A', 'B'],
+      riskFreeRateAnnual: 0,
+      constraints: { minWeight: 0.1, maxWeight: 0.8 },
+    });
     const h = homogenize(pm.builder.build());
     const m = h.builder.build();
     expect(h.kappa).toBe(2);
-    expect(m.rowNames).toEqual(['budget', 'bound:A:min', 'bound:A:max', 'bound:B:min', 'bound:B:max']);
+    expect(m.rowNames).toEqual([
+      'budget',
+      'bound:A:min',
+      'bound:A:max',
+      'bound:B:min',
+      'bound:B:max',
+    ]);
     expect(Array.from(m.upper)).toEqual([Infinity, Infinity, Infinity]);
   });
 });

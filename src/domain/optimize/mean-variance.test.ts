@@ -10,7 +10,8 @@ beforeAll(async () => {
   highs = await loadHighs();
 });
 
-const run = (inputs: OptimizationInputs, objective: Objective) => optimize(highs, inputs, { objective });
+const run = (inputs: OptimizationInputs, objective: Objective) =>
+  optimize(highs, inputs, { objective });
 
 describe('mean-variance objectives on FINANCE.md’s two-asset example', () => {
   it('max Sharpe is the tangency portfolio (0.25, 0.75) with Sharpe 0.7211', () => {
@@ -62,10 +63,12 @@ describe('mean-variance objectives on FINANCE.md’s two-asset example', () => {
   });
 
   it('efficient risk returns max return when the cap does not bind and fails below GMV risk', () => {
-    expect(run(financeExample(), { kind: 'efficientRisk', targetVolatilityAnnual: 0.5 }).weights.A).toBe(1);
-    expect(() => run(financeExample(), { kind: 'efficientRisk', targetVolatilityAnnual: 0.05 })).toThrow(
-      /below the minimum-variance volatility/,
-    );
+    expect(
+      run(financeExample(), { kind: 'efficientRisk', targetVolatilityAnnual: 0.5 }).weights.A,
+    ).toBe(1);
+    expect(() =>
+      run(financeExample(), { kind: 'efficientRisk', targetVolatilityAnnual: 0.05 }),
+    ).toThrow(/below the minimum-variance volatility/);
   });
 
   it('max diversification and min tracking error agree with hand solutions', () => {

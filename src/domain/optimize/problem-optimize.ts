@@ -24,7 +24,7 @@ export function optimize(
   inputs: OptimizationInputs,
   options: OptimizeOptions,
 ): OptimizationResult {
-  validateInputs(inputs);
+  validateInputs(inputs, options.validation ?? {});
   const constraints = options.constraints ?? {};
   const solved = solveObjective(highs, {
     inputs,

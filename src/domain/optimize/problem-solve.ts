@@ -5,6 +5,7 @@
  */
 
 import type { Matrix } from '../../core/linalg/matrix';
+import { isPositiveSemidefinite } from '../../core/linalg/positive-semidefinite';
 import type { HighsRuntime } from '../../core/solvers/highs';
 import { solveProblem, type QpMethod } from '../../core/solvers/solve-qp';
 import type { SolveResult, SolverProblem } from '../../core/solvers/types';
@@ -91,5 +92,18 @@ export function solveModel(highs: HighsRuntime, spec: ModelSolveSpec): SolvedMod
     spec.method === undefined ? {} : { method: spec.method },
   );
   if (report.status !== 'optimal' || report.x === undefined) throw solveError(spec.label, report);
+  // HiGHS's QP solver may stop at a stationary point of a non-convex QP; the dense kernel
+  // detects negative curvature itself, so only the fallback path pays for this O(n³) test.
+  if (spec.hessian !== undefined && report.solver?.startsWith('highs-qp') === true) {
+    if (!isPositiveSemidefinite(spec.hessian)) {
+      throw new BallastError(
+        'SOLVER_FAILED',
+        `${spec.label}: the covariance is not positive semidefinite`,
+        {
+          objective: spec.label,
+        },
+      );
+    }
+  }
   return { x: report.x, report };
 }

@@ -1,15 +1,27 @@
 /**
  * Validation of optimiser inputs at the domain boundary: shapes, finiteness (a NaN anywhere is
  * INVALID_INPUT naming the field and asset), a symmetric covariance with a non-negative
- * diagonal, duplicate asset names. Positive semi-definiteness is not tested here (O(n³)); a
- * covariance that is not PSD makes the QP non-convex and the solver reports it (SOLVER_FAILED).
+ * diagonal, duplicate asset names. Positive semi-definiteness costs O(n³/3) (Cholesky of
+ * Σ + δI, ~7 ms at n = 200, ~40 ms at n = 500), so it is tested here only up to
+ * `psdCheckMaxAssets` (default 200); above, the solver paths report the negative curvature they
+ * meet (dense kernel) or test PSD on the HiGHS fallback — both SOLVER_FAILED.
  */
 
-import { invalidInput } from '../errors';
+import { isPositiveSemidefinite } from '../../core/linalg/positive-semidefinite';
+import { BallastError, invalidInput } from '../errors';
 import type { OptimizationInputs } from './problem';
 
-/** Throws INVALID_INPUT (BallastError) for malformed optimiser inputs. */
-export function validateInputs(inputs: OptimizationInputs): void {
+/** Options of {@link validateInputs}. */
+export interface ValidateOptions {
+  /** Test Σ for positive semi-definiteness when n ≤ this (default 200). */
+  readonly psdCheckMaxAssets?: number;
+}
+
+/**
+ * Throws INVALID_INPUT (BallastError) for malformed optimiser inputs, including a covariance
+ * found not PSD (the optimisation would be non-convex).
+ */
+export function validateInputs(inputs: OptimizationInputs, options: ValidateOptions = {}): void {
   const { assets, expectedReturnsAnnual: mu, covarianceAnnual: cov } = inputs;
   const n = assets.length;
   if (n === 0) throw invalidInput('assets', [], 'at least one asset is needed');
@@ -39,6 +51,11 @@ export function validateInputs(inputs: OptimizationInputs): void {
     }
     if (d[i * n + i]! < 0)
       throw invalidInput(`covarianceAnnual.${assets[i]}`, d[i * n + i], 'negative variance');
+  }
+  if (n <= (options.psdCheckMaxAssets ?? 200) && !isPositiveSemidefinite(cov)) {
+    throw new BallastError('INVALID_INPUT', 'covarianceAnnual: not positive semidefinite', {
+      field: 'covarianceAnnual',
+    });
   }
   if (!Number.isFinite(inputs.riskFreeRateAnnual)) {
     throw invalidInput('riskFreeRateAnnual', inputs.riskFreeRateAnnual, 'not a finite number');

@@ -144,4 +144,6 @@ export interface OptimizeOptions {
   readonly targetVolatilityAnnual?: number;
   /** Solver path for QPs (default `auto`: dense active set, HiGHS + polish fallback). */
   readonly method?: 'auto' | 'highs' | 'dense-active-set';
+  /** Input validation options (PSD test size limit, see `problem-validate.ts`). */
+  readonly validation?: { readonly psdCheckMaxAssets?: number };
 }

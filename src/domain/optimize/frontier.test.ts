@@ -1,0 +1,94 @@
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadHighs, type HighsRuntime } from '../../core/solvers/highs';
+import { financeExample } from '../../../test/helpers/optimize';
+import { factorCovariance, uniforms } from '../../../test/helpers/qp-problems';
+import { efficientFrontier, optimize } from './index';
+import type { Objective, OptimizationInputs, PortfolioConstraints } from './problem';
+
+let highs: HighsRuntime;
+beforeAll(async () => {
+  highs = await loadHighs();
+});
+
+function randomInputs(n: number, seed: number): OptimizationInputs {
+  const u = uniforms(seed * 7 + 3);
+  return {
+    assets: Array.from({ length: n }, (_, i) => `A${i}`),
+    expectedReturnsAnnual: Float64Array.from({ length: n }, () => 0.01 + 0.12 * u()),
+    covarianceAnnual: factorCovariance({ n, seed }),
+    riskFreeRateAnnual: 0.02,
+  };
+}
+
+describe('efficientFrontier', () => {
+  it('runs from the minimum-variance to the maximum-return portfolio with the tangency and CAL', () => {
+    const f = efficientFrontier(highs, financeExample(), { points: 5 });
+    expect(f.points).toHaveLength(5);
+    expect(f.points[0]!.weights.A).toBeCloseTo(0.2, 14);
+    expect(f.points[4]!.weights.A).toBeCloseTo(1, 9);
+    expect(f.tangency?.weights.A).toBeCloseTo(0.25, 14);
+    expect(f.capitalAllocationLine?.slope).toBeCloseTo(Math.sqrt(0.52), 12);
+    // The CAL touches the frontier at the tangency and lies above every frontier point.
+    for (const p of f.points) {
+      expect(p.expectedReturnAnnual).toBeLessThanOrEqual(0.02 + f.capitalAllocationLine!.slope * p.volatilityAnnual + 1e-12);
+    }
+    expect(f.diagnostics.solves).toBeGreaterThanOrEqual(7);
+  });
+
+  it('omits the tangency when no asset beats rf and rejects fewer than 2 points', () => {
+    const f = efficientFrontier(highs, { ...financeExample(), riskFreeRateAnnual: 0.2 }, { points: 3 });
+    expect(f.tangency).toBeUndefined();
+    expect(() => efficientFrontier(highs, financeExample(), { points: 1 })).toThrow(/points/);
+  });
+
+  it('is monotone: returns and volatilities rise together on random problems', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 2, max: 12 }), fc.integer({ min: 1, max: 2 ** 30 }), (n, seed) => {
+        const f = efficientFrontier(highs, randomInputs(n, seed), { points: 6 });
+        for (let k = 1; k < f.points.length; k++) {
+          const [a, b] = [f.points[k - 1]!, f.points[k]!];
+          expect(b.expectedReturnAnnual).toBeGreaterThanOrEqual(a.expectedReturnAnnual - 1e-12);
+          expect(b.volatilityAnnual).toBeGreaterThanOrEqual(a.volatilityAnnual - 1e-12);
+        }
+      }),
+      { numRuns: 25 },
+    );
+  });
+});
+
+describe('properties over random PSD problems', () => {
+  const objectiveArb = fc.oneof(
+    fc.constant<Objective>({ kind: 'minVariance' }),
+    fc.constant<Objective>({ kind: 'maxSharpe' }),
+    fc.constant<Objective>({ kind: 'maxDiversification' }),
+    fc.double({ min: 0.5, max: 20, noNaN: true }).map((g): Objective => ({ kind: 'utility', riskAversion: g })),
+  );
+  const constraintsArb = (n: number): fc.Arbitrary<PortfolioConstraints> =>
+    fc.oneof(
+      fc.constant<PortfolioConstraints>({}),
+      fc.double({ min: 1.3 / n, max: 1, noNaN: true }).map((cap): PortfolioConstraints => ({ maxWeight: cap })),
+      fc.double({ min: 1, max: 3, noNaN: true }).map((g): PortfolioConstraints => ({ longShort: { grossMax: g } })),
+    );
+
+  it('every constraint holds and the dense kernel agrees with HiGHS + polish (KKT point)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 2, max: 10 }).chain((n) =>
+          fc.tuple(fc.constant(n), fc.integer({ min: 1, max: 2 ** 30 }), objectiveArb, constraintsArb(n)),
+        ),
+        ([n, seed, objective, constraints]) => {
+          const inputs = randomInputs(n, seed);
+          const a = optimize(highs, inputs, { objective, constraints });
+          const b = optimize(highs, inputs, { objective, constraints, method: 'highs' });
+          expect(a.constraintsChecked.every((c) => c.ok)).toBe(true);
+          expect(b.constraintsChecked.every((c) => c.ok)).toBe(true);
+          const sum = Object.values(a.riskContributions).reduce((s, v) => s + v, 0);
+          expect(sum).toBeCloseTo(1, 10);
+          for (const asset of inputs.assets) expect(Math.abs(a.weights[asset]! - b.weights[asset]!)).toBeLessThan(1e-7);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+});
