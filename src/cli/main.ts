@@ -7,6 +7,7 @@ import { registerExposures } from './commands/exposures';
 import { registerOptimize } from './commands/optimize';
 import { registerPlan } from './commands/plan';
 import { registerRebalance } from './commands/rebalance';
+import { registerFrontier } from './commands/frontier';
 import { registerFunds } from './commands/funds';
 import { registerPositions } from './commands/positions';
 import { registerReturns } from './commands/returns';
@@ -40,6 +41,7 @@ export function createProgram(io: Io, runtime: Runtime = processRuntime()): Comm
   registerReturns(program, io, runtime);
   registerEstimate(program, io, runtime);
   registerOptimize(program, io);
+  registerFrontier(program, io);
   registerRebalance(program, io, runtime);
   registerPlan(program, io, runtime);
   return program;

@@ -145,3 +145,39 @@ describe('ballast optimize (hand-checked tangency and errors)', () => {
     expect(noneAbove.stderr).toContain('NO_ASSET_ABOVE_RISK_FREE');
   });
 });
+
+describe('ballast frontier', () => {
+  it('runs from min-variance to max-return, monotone, with the tangency portfolio on the CAL', async () => {
+    const lpp = ref('lpp2005rec_assets6');
+    const run = await runCli(
+      'frontier',
+      '--returns',
+      'test/fixtures/peers/lpp2005rec_assets6.csv',
+      '--periods-per-year',
+      '252',
+      '--points',
+      '8',
+      '--format',
+      'json',
+    );
+    expect(run.code, run.stderr).toBe(0);
+    const f = JSON.parse(run.stdout);
+    expect(f.points).toHaveLength(8);
+    close(f.minVariance.weights, lpp.gmv.weights, 1e-6);
+    close(f.tangency.weights, lpp.tangency.weights, 1e-6);
+    for (let i = 1; i < f.points.length; i++) {
+      expect(f.points[i].expectedReturnAnnual).toBeGreaterThan(
+        f.points[i - 1].expectedReturnAnnual,
+      );
+      expect(f.points[i].volatilityAnnual).toBeGreaterThanOrEqual(
+        f.points[i - 1].volatilityAnnual - 1e-12,
+      );
+    }
+    // CAL slope = tangency Sharpe (rf = 0), and no frontier point lies above the CAL
+    expect(f.capitalAllocationLine.slope).toBeCloseTo(f.tangency.sharpe, 10);
+    for (const p of f.points)
+      expect(p.expectedReturnAnnual).toBeLessThanOrEqual(
+        f.capitalAllocationLine.slope * p.volatilityAnnual + 1e-9,
+      );
+  });
+});

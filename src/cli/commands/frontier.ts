@@ -1,0 +1,82 @@
+import type { Command } from 'commander';
+import { loadHighs } from '../../core/solvers/highs';
+import { efficientFrontier, type FrontierPoint } from '../../domain/optimize/frontier';
+import { fmtPercent } from '../format/numbers';
+import { renderCsv, renderTable, type Column } from '../format/table';
+import { parseFormat, type Format, type Io } from '../io';
+import { COVARIANCE_METHODS, MEAN_METHODS, numberOption } from '../estimate/methods';
+import { optimizationInputs, readPanel, type InputOptions } from '../optimize/inputs';
+import { constraintsFrom, type ObjectiveOptions } from '../optimize/objectives';
+
+interface FrontierCliOptions extends InputOptions, Omit<ObjectiveOptions, 'objective'> {
+  points: string;
+  format: Format;
+}
+
+/** Registers `ballast frontier`: N efficient portfolios, the tangency point and the CAL. */
+export function registerFrontier(program: Command, io: Io): void {
+  program
+    .command('frontier')
+    .description(
+      'Efficient frontier (mean-variance) with the tangency portfolio and the capital allocation line',
+    )
+    .requiredOption('--returns <file>', 'returns CSV date,A,B,... (or prices with --prices)')
+    .option('--prices', 'the file holds prices')
+    .option('--periods-per-year <n>', 'periods per year (default: inferred)')
+    .option('--points <n>', 'number of frontier points', '20')
+    .option('--rf <annual>', 'risk-free rate, annual decimal (default 0)')
+    .option('--min-weight <x>', 'lower bound per asset')
+    .option('--max-weight <x>', 'upper bound per asset')
+    .option('--long-short', 'allow shorts')
+    .option('--gross-leverage <g>', 'with --long-short: Σ|w| ≤ g')
+    .option('--mean <method>', MEAN_METHODS.join(' | '), 'historical')
+    .option(
+      '--covariance <method>',
+      COVARIANCE_METHODS.filter((m) => m !== 'garch').join(' | '),
+      'sample',
+    )
+    .option('--lambda <x>', 'EWMA λ')
+    .option('--format <format>', 'table | json | csv', parseFormat, 'table' as Format)
+    .action(async (options: FrontierCliOptions) => {
+      const table = readPanel(options);
+      const { inputs } = optimizationInputs(table, options);
+      const points = numberOption('points', options.points, (x) => Number.isInteger(x) && x >= 2)!;
+      const f = efficientFrontier(await loadHighs(), inputs, {
+        points,
+        constraints: constraintsFrom({ ...options, objective: 'frontier' }),
+      });
+      if (options.format === 'json') return io.out(JSON.stringify(f, null, 2));
+      const columns: Column<FrontierPoint>[] = [
+        { title: 'return', value: (p) => String(p.expectedReturnAnnual), align: 'right' },
+        { title: 'volatility', value: (p) => String(p.volatilityAnnual), align: 'right' },
+        { title: 'sharpe', value: (p) => String(p.sharpe), align: 'right' },
+        ...inputs.assets.map((a): Column<FrontierPoint> => ({
+          title: a,
+          value: (p) => String(p.weights[a] ?? 0),
+          align: 'right',
+        })),
+      ];
+      if (options.format === 'csv') return io.out(renderCsv(f.points, columns));
+      io.out(
+        renderTable(f.points, [
+          { title: 'Return', value: (p) => fmtPercent(p.expectedReturnAnnual), align: 'right' },
+          { title: 'Volatility', value: (p) => fmtPercent(p.volatilityAnnual), align: 'right' },
+          {
+            title: 'Sharpe',
+            value: (p) => (Number.isFinite(p.sharpe) ? p.sharpe.toFixed(3) : '—'),
+            align: 'right',
+          },
+          ...inputs.assets.map((a) => ({
+            title: a,
+            value: (p: FrontierPoint) => fmtPercent(p.weights[a] ?? 0),
+            align: 'right' as const,
+          })),
+        ]),
+      );
+      if (f.tangency && f.capitalAllocationLine) {
+        io.out(
+          `Tangency: return ${fmtPercent(f.tangency.expectedReturnAnnual)}, volatility ${fmtPercent(f.tangency.volatilityAnnual)}, Sharpe ${f.tangency.sharpe.toFixed(4)}; CAL E(σ) = ${fmtPercent(f.capitalAllocationLine.riskFreeRateAnnual)} + ${f.capitalAllocationLine.slope.toFixed(4)}·σ`,
+        );
+      } else io.out('No portfolio beats the risk-free rate: no tangency point or CAL.');
+    });
+}
