@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { BallastError, toBallastError } from '../domain/errors';
+import { registerAnalyze } from './commands/analyze';
 import { registerData } from './commands/data';
 import { registerDemo } from './commands/demo';
 import { registerEstimate } from './commands/estimate';
@@ -42,6 +43,7 @@ export function createProgram(io: Io, runtime: Runtime = processRuntime()): Comm
   registerEstimate(program, io, runtime);
   registerOptimize(program, io);
   registerFrontier(program, io);
+  registerAnalyze(program, io);
   registerRebalance(program, io, runtime);
   registerPlan(program, io, runtime);
   return program;

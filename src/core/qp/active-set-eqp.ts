@@ -136,17 +136,18 @@ export function solveEqp(
   return { xFree, lambda };
 }
 
-/** Gradient Hx + c at `x`, using only the non-zero entries of x (O(n · nnz(x))). */
+/**
+ * Gradient Hx + c at `x`, using only the non-zero entries of x: O(n · nnz(x)). H is symmetric,
+ * so Hx = Σ_j x_j·H_j,: runs over contiguous rows of the row-major H.
+ */
 export function gradient(qp: DenseQpData, x: Float64Array): Float64Array {
   const { n, h } = qp;
-  const nz: number[] = [];
-  for (let j = 0; j < n; j++) if (x[j] !== 0) nz.push(j);
   const g = Float64Array.from(qp.c);
-  for (let i = 0; i < n; i++) {
-    const row = i * n;
-    let v = 0;
-    for (const j of nz) v += h[row + j]! * x[j]!;
-    g[i] = g[i]! + v;
+  for (let j = 0; j < n; j++) {
+    const xj = x[j]!;
+    if (xj === 0) continue;
+    const row = j * n;
+    for (let i = 0; i < n; i++) g[i] = g[i]! + h[row + i]! * xj;
   }
   return g;
 }

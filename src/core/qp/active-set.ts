@@ -19,7 +19,12 @@ import { GrowingCholesky } from './growing-cholesky';
 
 /** Outcome class of {@link activeSetQp}. */
 export type ActiveSetStatus =
-  'optimal' | 'infeasible-start' | 'singular' | 'dependent-constraints' | 'iteration-limit';
+  | 'optimal'
+  | 'infeasible-start'
+  | 'singular'
+  | 'not-convex'
+  | 'dependent-constraints'
+  | 'iteration-limit';
 
 /** Result of {@link activeSetQp}; duals follow HiGHS's convention Hx + c = Aᵀy + z. */
 export interface ActiveSetResult {
@@ -192,26 +197,41 @@ function duals(s: State, lambda: Float64Array): { y: Float64Array; z: Float64Arr
   return { y, z };
 }
 
-/** Most violated multiplier sign: a fixed variable (≥ 0) or a working row (index ≥ n), or −1. */
-function pricing(s: State, d: { y: Float64Array; z: Float64Array }): number {
+/** Largest number of variables released per pricing round (multiple pricing). */
+const MAX_RELEASES = 8;
+
+/**
+ * Constraints to drop from the working set: the most violated multiplier sign (a fixed
+ * variable j, or a working row as n + r), plus — when it is a variable — up to
+ * MAX_RELEASES − 1 more variables violated by at least a quarter as much (multiple pricing:
+ * fewer O(n·k) gradient evaluations; a released variable that turns back is fixed again by the
+ * ratio test). Empty when the point is optimal.
+ */
+function pricing(s: State, d: { y: Float64Array; z: Float64Array }): number[] {
   const { qp, ws } = s;
   let scale = 0;
-  for (let j = 0; j < qp.n; j++) scale = Math.max(scale, Math.abs(d.z[j]! + 0), Math.abs(qp.c[j]!));
+  for (let j = 0; j < qp.n; j++) scale = Math.max(scale, Math.abs(d.z[j]!), Math.abs(qp.c[j]!));
   for (const i of ws.rows) scale = Math.max(scale, Math.abs(d.y[i]!));
-  let worst = 1e-11 * scale;
+  const floor = 1e-11 * scale;
+  let worst = floor;
   let pick = -1;
+  const violation = new Float64Array(qp.n);
   for (let j = 0; j < qp.n; j++) {
     if (s.side[j] === 0 || qp.lower[j] === qp.upper[j]) continue;
-    const violation = s.side[j]! * d.z[j]!;
-    if (violation > worst) [worst, pick] = [violation, j];
+    violation[j] = s.side[j]! * d.z[j]!;
+    if (violation[j]! > worst) [worst, pick] = [violation[j]!, j];
   }
   ws.rows.forEach((i, r) => {
     if (qp.rowLower[i] === qp.rowUpper[i]) return;
     const atLower = ws.rowTargets[r] === qp.rowLower[i];
-    const violation = atLower ? -d.y[i]! : d.y[i]!;
-    if (violation > worst) [worst, pick] = [violation, qp.n + r];
+    const v = atLower ? -d.y[i]! : d.y[i]!;
+    if (v > worst) [worst, pick] = [v, qp.n + r];
   });
-  return pick;
+  if (pick < 0 || pick >= qp.n) return pick < 0 ? [] : [pick];
+  const others: number[] = [];
+  for (let j = 0; j < qp.n; j++) if (j !== pick && violation[j]! >= 0.25 * worst) others.push(j);
+  others.sort((a, b) => violation[b]! - violation[a]!);
+  return [pick, ...others.slice(0, MAX_RELEASES - 1)];
 }
 
 /** Solves the QP from a feasible start (see the module comment); never throws on bad data. */
@@ -241,16 +261,20 @@ export function activeSetQp(qp: DenseQpData, options: ActiveSetOptions): ActiveS
       s.x[j] = Math.min(Math.max(eqp.xFree[q]!, qp.lower[j]!), qp.upper[j]!);
     });
     const d = duals(s, eqp.lambda);
-    const pick = pricing(s, d);
-    if (pick < 0) {
+    const picks = pricing(s, d);
+    if (picks.length === 0) {
       return { status: 'optimal', x: s.x, rowDuals: d.y, columnDuals: d.z, iterations: iteration };
     }
-    if (pick < qp.n) {
+    for (const pick of picks) {
+      if (pick >= qp.n) {
+        s.ws.rows.splice(pick - qp.n, 1);
+        s.ws.rowTargets.splice(pick - qp.n, 1);
+        continue;
+      }
       const released = s.release(pick);
-      if (released !== 'ok') return { status: released, iterations: iteration };
-    } else {
-      s.ws.rows.splice(pick - qp.n, 1);
-      s.ws.rowTargets.splice(pick - qp.n, 1);
+      if (released === 'not-convex' || (released === 'singular' && pick === picks[0])) {
+        return { status: released, iterations: iteration };
+      }
     }
   }
   return { status: 'iteration-limit', iterations: maxIterations };

@@ -91,8 +91,6 @@ export function polishKkt(
   const { n } = problem;
   const c = problem.constraints;
   const m = c?.rows ?? 0;
-  const h = problem.hessian;
-  const k = h?.rows ?? 0;
   const fixed = Float64Array.from(x);
   const freeIndex = new Int32Array(n).fill(-1);
   const free: number[] = [];

@@ -47,7 +47,7 @@ export function kktSystem(
     for (let i = 0; i < k; i++) {
       const hij = h!.data[j * k + i]!;
       if (freeIndex[i]! >= 0) k0[p * size + freeIndex[i]!] = hij;
-      else rhs[p] = rhs[p]! - hij * fixed[i]!;
+      else rhs[p] = rhs[p] - hij * fixed[i]!;
     }
   });
   active.forEach(({ row, target }, r) => {
@@ -60,7 +60,7 @@ export function kktSystem(
       if (fj >= 0) {
         k0[q * size + fj] = k0[q * size + fj]! + v;
         k0[fj * size + q] = k0[fj * size + q]! + v;
-      } else rhs[q] = rhs[q]! - v * fixed[j]!;
+      } else rhs[q] = rhs[q] - v * fixed[j]!;
     }
   });
   return { size, k0, rhs, primal: nf };

@@ -1,0 +1,120 @@
+import type { Command } from 'commander';
+import { computeMetrics } from '../../domain/analytics/metric-set';
+import { BallastError, invalidInput } from '../../domain/errors';
+import type { ReturnSeries } from '../../domain/series/types';
+import { parseReturnsFileCsv } from '../../data/providers/csv-file';
+import { renderTable } from '../format/table';
+import { parseFormat, readTextFile, type Format, type Io } from '../io';
+import { numberOption } from '../estimate/methods';
+import { inferPeriodsPerYear } from '../estimate/panel';
+
+interface AnalyzeOptions {
+  returns: string;
+  weights?: string;
+  column?: string;
+  periodsPerYear?: string;
+  rf?: string;
+  confidence?: string;
+  benchmark?: string;
+  format: Format;
+}
+
+/**
+ * The analysed series: one column (`--column`), or a fixed-weight portfolio rebalanced every
+ * period (`--weights A=0.6,B=0.4`, default equal weights over every column but the benchmark)
+ * on the dates where all its members have a return (never filled).
+ */
+export function portfolioSeries(
+  file: { columns: readonly string[]; seriesByColumn: ReadonlyMap<string, ReturnSeries> },
+  options: {
+    weights?: string | undefined;
+    column?: string | undefined;
+    benchmark?: string | undefined;
+  },
+): ReturnSeries {
+  const get = (name: string, field: string): ReturnSeries => {
+    const s = file.seriesByColumn.get(name.trim().toUpperCase());
+    if (!s) throw invalidInput(field, name, `no such column (columns: ${file.columns.join(', ')})`);
+    return s;
+  };
+  if (options.column) return get(options.column, '--column');
+  const members = options.weights
+    ? options.weights.split(',').map((part) => {
+        const [name = '', value] = part.split('=');
+        return { series: get(name, '--weights'), weight: numberOption('weights', value)! };
+      })
+    : file.columns
+        .filter((c) => c !== options.benchmark?.trim().toUpperCase())
+        .map((c, _, all) => ({ series: get(c, '--weights'), weight: 1 / all.length }));
+  const maps = members.map((m) => new Map(m.series.map((p) => [p.date, p.value])));
+  const dates = members[0]!.series.map((p) => p.date).filter((d) => maps.every((m) => m.has(d)));
+  return dates.map((date) => ({
+    date,
+    value: members.reduce((s, m, i) => s + m.weight * maps[i]!.get(date)!, 0),
+  }));
+}
+
+/** Registers `ballast analyze`: the metric set of a return series, each with its convention. */
+export function registerAnalyze(program: Command, io: Io): void {
+  program
+    .command('analyze')
+    .description(
+      'Performance and risk metrics of a return series or a fixed-weight portfolio (rebalanced every period)',
+    )
+    .requiredOption('--returns <file>', 'returns CSV date,A,B,...')
+    .option('--weights <list>', 'portfolio weights A=0.6,B=0.4 (default equal over all columns)')
+    .option('--column <name>', 'analyse one column instead of a portfolio')
+    .option('--periods-per-year <n>', 'periods per year (default: inferred)')
+    .option('--rf <annual>', 'risk-free rate, annual decimal (default 0)')
+    .option('--confidence <level>', 'VaR/CVaR confidence (default 0.95)')
+    .option('--benchmark <column>', 'benchmark column for beta, alpha, tracking error, capture')
+    .option('--format <format>', 'table | json', parseFormat, 'table' as Format)
+    .action((options: AnalyzeOptions) => {
+      if (options.weights && options.column)
+        throw new BallastError('INVALID_INPUT', 'give --weights or --column, not both', {
+          field: 'weights|column',
+        });
+      const file = parseReturnsFileCsv(readTextFile(options.returns, '--returns'), options.returns);
+      const series = portfolioSeries(file, options);
+      const benchmark = options.benchmark
+        ? portfolioSeries(file, { column: options.benchmark })
+        : undefined;
+      const report = computeMetrics(series, {
+        periodsPerYear:
+          numberOption('periods-per-year', options.periodsPerYear, (x) => x > 0) ??
+          inferPeriodsPerYear(series.map((p) => p.date)),
+        riskFreeRateAnnual: numberOption('rf', options.rf) ?? 0,
+        confidence: numberOption('confidence', options.confidence, (x) => x > 0 && x < 1) ?? 0.95,
+        ...(benchmark ? { benchmark } : {}),
+      });
+      if (options.format === 'json') {
+        return io.out(
+          JSON.stringify(
+            {
+              periods: report.periods,
+              metrics: report.metrics,
+              supplementary: report.supplementary,
+              conventions: report.conventions,
+            },
+            null,
+            2,
+          ),
+        );
+      }
+      io.out(
+        renderTable(Object.entries(report.metrics), [
+          { title: 'Metric', value: ([k]) => k },
+          {
+            title: 'Value',
+            value: ([, v]) =>
+              v === null ? '—' : typeof v === 'number' ? v.toPrecision(6) : String(v),
+            align: 'right',
+          },
+          {
+            title: 'Convention',
+            value: ([k]) => (report.conventions as Record<string, string>)[k] ?? '',
+          },
+        ]),
+      );
+    });
+}

@@ -1,0 +1,165 @@
+/**
+ * The full metric set of `ballast analyze` over one dated per-period simple return series
+ * (issue 7 CLI contract). Every number follows {@link METRIC_CONVENTIONS}; undefined values
+ * (zero variance, no benchmark, too few points for a moment) are null, never NaN or ∞.
+ */
+
+import type { IsoDate } from '../calendar/iso-date';
+import { BallastError } from '../errors';
+import type { ReturnSeries } from '../series/types';
+import {
+  annualizedReturn,
+  annualizedVolatility,
+  riskFreePerPeriod,
+  totalReturn,
+} from './annualize';
+import { benchmarkMetrics, type BenchmarkMetrics } from './metric-set-benchmark';
+import { METRIC_CONVENTIONS } from './conventions';
+import { maxDrawdown, ulcerIndex, valuesFromReturns } from './drawdown';
+import { excessKurtosis, skewness, type MomentConvention } from './moments';
+import { bestWorst, hitRate } from './period-stats';
+import { calmarRatio, downsideDeviation, omegaRatio, sharpeRatio, sortinoRatio } from './ratios';
+import {
+  cvarGaussian,
+  cvarHistorical,
+  varCornishFisher,
+  varGaussian,
+  varHistorical,
+} from './value-at-risk';
+
+/** Options of {@link computeMetrics}. */
+export interface MetricOptions {
+  /** k (252, 52, 12, 4, 1): required, never guessed. */
+  readonly periodsPerYear: number;
+  /** Annual risk-free rate as a decimal (default 0), converted per period geometrically. */
+  readonly riskFreeRateAnnual?: number;
+  /** VaR/CVaR confidence α in (0, 1) (default 0.95). */
+  readonly confidence?: number;
+  /** Benchmark returns; relative metrics use the dates both series have. */
+  readonly benchmark?: ReturnSeries;
+  /** Sortino MAR per period (default: the per-period risk-free rate). */
+  readonly minimumAcceptableReturn?: number;
+  /** Omega threshold per period (default 0). */
+  readonly omegaThreshold?: number;
+  /** Skewness / kurtosis estimator (default `sampleAdjusted`). */
+  readonly moments?: MomentConvention;
+}
+
+/** The `metrics` object of the CLI contract (per-period figures unless named annualised). */
+export interface MetricSet extends BenchmarkMetrics {
+  readonly totalReturn: number;
+  readonly annualizedReturn: number;
+  readonly annualizedVolatility: number;
+  readonly sharpe: number | null;
+  readonly sortino: number | null;
+  readonly downsideDeviation: number;
+  readonly calmar: number | null;
+  readonly omega: number | null;
+  readonly ulcerIndex: number;
+  readonly maxDrawdown: number;
+  /** The peak's date, the string `start` when the peak is the start value, null without drawdown. */
+  readonly maxDrawdownPeak: IsoDate | null;
+  readonly maxDrawdownTrough: IsoDate | null;
+  readonly maxDrawdownRecovery: IsoDate | null;
+  readonly varHistorical: number;
+  readonly cvarHistorical: number;
+  readonly varGaussian: number;
+  readonly varCornishFisher: number;
+  readonly skewness: number | null;
+  readonly excessKurtosis: number | null;
+}
+
+/** Figures beyond the CLI contract, same conventions. */
+export interface SupplementaryMetrics {
+  readonly ulcerPerformanceIndex: number | null;
+  readonly cvarGaussian: number;
+  readonly hitRate: number;
+  readonly bestPeriod: { readonly date: IsoDate; readonly value: number };
+  readonly worstPeriod: { readonly date: IsoDate; readonly value: number };
+  readonly maxDrawdownDurationPeriods: number;
+  readonly riskFreePerPeriod: number;
+}
+
+/** Result of {@link computeMetrics}. */
+export interface MetricReport {
+  readonly periods: number;
+  /** Periods shared with the benchmark (0 without one). */
+  readonly benchmarkPeriods: number;
+  readonly metrics: MetricSet;
+  readonly supplementary: SupplementaryMetrics;
+  readonly conventions: typeof METRIC_CONVENTIONS;
+}
+
+const finite = (x: number): number | null => (Number.isFinite(x) ? x : null);
+
+/**
+ * Computes the metric set of `returns` (ascending dates, simple returns, no gaps filled).
+ * Throws `INSUFFICIENT_DATA` for fewer than 2 periods and `INVALID_INPUT` for a bad k or α.
+ */
+export function computeMetrics(returns: ReturnSeries, options: MetricOptions): MetricReport {
+  if (returns.length < 2)
+    throw new BallastError(
+      'INSUFFICIENT_DATA',
+      `returns: need at least 2 periods, got ${returns.length}`,
+      {
+        field: 'returns',
+        periods: returns.length,
+      },
+    );
+  const k = options.periodsPerYear;
+  const r = Float64Array.from(returns, (p) => p.value);
+  const dates = returns.map((p) => p.date);
+  const rf = riskFreePerPeriod(options.riskFreeRateAnnual ?? 0, k);
+  const confidence = options.confidence ?? 0.95;
+  const moments = options.moments ?? 'sampleAdjusted';
+  const values = valuesFromReturns(r);
+  const dd = maxDrawdown(values);
+  const dateOf = (index: number | null): IsoDate | null =>
+    index === null ? null : (dates[index - 1] ?? null);
+  const annual = annualizedReturn(r, k);
+  const ulcer = ulcerIndex(values);
+  const extremes = bestWorst(r)!;
+  const relative = benchmarkMetrics(returns, { ...options, riskFreePerPeriod: rf });
+  const metrics: MetricSet = {
+    totalReturn: totalReturn(r),
+    annualizedReturn: annual,
+    annualizedVolatility: annualizedVolatility(r, k),
+    sharpe: sharpeRatio(r, { periodsPerYear: k, riskFreePerPeriod: rf }),
+    sortino: sortinoRatio(r, {
+      periodsPerYear: k,
+      riskFreePerPeriod: rf,
+      minimumAcceptableReturn: options.minimumAcceptableReturn ?? rf,
+    }),
+    downsideDeviation: downsideDeviation(r, options.minimumAcceptableReturn ?? rf),
+    calmar: calmarRatio(annual, dd?.depth ?? 0),
+    omega: omegaRatio(r, options.omegaThreshold ?? 0),
+    ulcerIndex: ulcer,
+    maxDrawdown: dd?.depth ?? 0,
+    maxDrawdownPeak: dd === null ? null : dd.peakIndex === 0 ? 'start' : dateOf(dd.peakIndex),
+    maxDrawdownTrough: dd === null ? null : dateOf(dd.troughIndex),
+    maxDrawdownRecovery: dd === null ? null : dateOf(dd.recoveryIndex),
+    varHistorical: varHistorical(r, confidence),
+    cvarHistorical: cvarHistorical(r, confidence),
+    varGaussian: varGaussian(r, confidence),
+    varCornishFisher: varCornishFisher(r, { confidence }),
+    skewness: finite(skewness(r, moments)),
+    excessKurtosis: finite(excessKurtosis(r, moments)),
+    ...relative.metrics,
+  };
+  const rfAnnual = (1 + rf) ** k - 1;
+  return {
+    periods: r.length,
+    benchmarkPeriods: relative.periods,
+    metrics,
+    supplementary: {
+      ulcerPerformanceIndex: ulcer > 0 ? (annual - rfAnnual) / ulcer : null,
+      cvarGaussian: cvarGaussian(r, confidence),
+      hitRate: hitRate(r),
+      bestPeriod: { date: dates[extremes.best.index]!, value: extremes.best.value },
+      worstPeriod: { date: dates[extremes.worst.index]!, value: extremes.worst.value },
+      maxDrawdownDurationPeriods: dd?.durationPeriods ?? 0,
+      riskFreePerPeriod: rf,
+    },
+    conventions: METRIC_CONVENTIONS,
+  };
+}

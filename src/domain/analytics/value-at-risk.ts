@@ -1,0 +1,124 @@
+/**
+ * Value at risk and conditional value at risk of a per-period simple return series at
+ * confidence α (0.95 → the 5 % left tail). All figures are per-period LOSSES: positive = loss.
+ */
+
+import { checkConfidence, tailRisk } from '../optimize/cvar-measure';
+import { excessKurtosis, mean, sampleStdev, skewness, type MomentConvention } from './moments';
+import { normalPdf, normalQuantile } from './normal-distribution';
+
+/**
+ * The p-quantile of `values` with linear interpolation between order statistics: h = (n−1)p,
+ * x_(⌊h⌋) + (h − ⌊h⌋)(x_(⌊h⌋+1) − x_(⌊h⌋)) (Hyndman & Fan type 7, numpy/R default).
+ */
+export function quantileLinear(values: ArrayLike<number>, p: number): number {
+  const sorted = Float64Array.from(values).sort();
+  const h = (sorted.length - 1) * p;
+  const lo = Math.floor(h);
+  const hi = Math.min(lo + 1, sorted.length - 1);
+  return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!);
+}
+
+/** Historical VaR: −quantile(r, 1 − α), type-7 linear interpolation (empyrical `value_at_risk`). */
+export function varHistorical(returns: ArrayLike<number>, confidence: number): number {
+  return -quantileLinear(returns, 1 - checkConfidence(confidence));
+}
+
+/**
+ * Historical CVaR (expected shortfall, tail mean): −mean(r_t | r_t ≤ −VaR_hist), the mean of
+ * the losses at or beyond the type-7 VaR (FINANCE.md; empyrical `conditional_value_at_risk`
+ * uses the same tail r ≤ quantile).
+ */
+export function cvarHistorical(returns: ArrayLike<number>, confidence: number): number {
+  const cut = -varHistorical(returns, confidence);
+  let s = 0;
+  let count = 0;
+  for (let i = 0; i < returns.length; i++) {
+    if (returns[i]! <= cut) {
+      s += returns[i]!;
+      count++;
+    }
+  }
+  return -s / count;
+}
+
+/**
+ * Lower empirical VaR: the loss of the k-th worst period, k = ⌈(1 − α)n⌉ (Hyndman & Fan type
+ * 1; the reference's `var_hist_lower_empirical`). (1 − α)n is rounded to 1e-9 before the
+ * ceiling so that α = 0.95, n = 60 gives k = 3 although 1 − 0.95 is 0.05000000000000004 in
+ * binary (the reference counts 3 too).
+ */
+export function varHistoricalLowerEmpirical(
+  returns: ArrayLike<number>,
+  confidence: number,
+): number {
+  const sorted = Float64Array.from(returns).sort();
+  const tail = (1 - checkConfidence(confidence)) * sorted.length;
+  const k = Math.max(1, Math.ceil(Math.round(tail * 1e9) / 1e9));
+  return -sorted[Math.min(k, sorted.length) - 1]!;
+}
+
+/**
+ * Rockafellar-Uryasev CVaR: min_ζ ζ + mean(max(−r − ζ, 0))/(1 − α), the mean of the worst
+ * (1 − α)n periods counting the boundary period fractionally (fPortfolio `cvarRisk`; the
+ * min-CVaR LP objective, shared with `optimize/cvar-measure`).
+ */
+export function cvarRockafellarUryasev(returns: ArrayLike<number>, confidence: number): number {
+  return tailRisk(
+    Array.from(returns, (r) => -r),
+    confidence,
+  ).conditionalValueAtRisk;
+}
+
+/**
+ * Gaussian (parametric normal) VaR: −(μ + z_{1−α}·s) with μ the mean, s the n − 1 standard
+ * deviation, z = Φ⁻¹(1 − α) (PerformanceAnalytics `VaR(method = "gaussian")`).
+ */
+export function varGaussian(returns: ArrayLike<number>, confidence: number): number {
+  const z = normalQuantile(1 - checkConfidence(confidence));
+  return -(mean(returns) + z * sampleStdev(returns));
+}
+
+/**
+ * Gaussian CVaR (expected shortfall): −μ + s·φ(z_{1−α})/(1 − α) (PerformanceAnalytics
+ * `ES(method = "gaussian")`).
+ */
+export function cvarGaussian(returns: ArrayLike<number>, confidence: number): number {
+  const z = normalQuantile(1 - checkConfidence(confidence));
+  return -mean(returns) + (sampleStdev(returns) * normalPdf(z)) / (1 - confidence);
+}
+
+/** Moments convention of the Cornish-Fisher expansion (default `fbasics`, PerformanceAnalytics). */
+export interface CornishFisherOptions {
+  readonly confidence: number;
+  readonly moments?: MomentConvention;
+}
+
+/**
+ * Cornish-Fisher quantile z_cf = z + (z² − 1)S/6 + (z³ − 3z)K/24 − (2z³ − 5z)S²/36 with
+ * z = Φ⁻¹(1 − α), S the skewness and K the excess kurtosis (Zangari 1996; Favre & Galeano 2002).
+ */
+export function cornishFisherQuantile(z: number, moments: { skew: number; kurt: number }): number {
+  const { skew: s, kurt: k } = moments;
+  return (
+    z + ((z * z - 1) * s) / 6 + ((z ** 3 - 3 * z) * k) / 24 - ((2 * z ** 3 - 5 * z) * s * s) / 36
+  );
+}
+
+/**
+ * Cornish-Fisher (modified) VaR: −(μ + z_cf·s), s the n − 1 standard deviation. Default
+ * moments `fbasics` (m3/s³, m4/s⁴ − 3: PerformanceAnalytics `VaR(method = "modified")`, the
+ * reference's `var_cornish_fisher`); `population` gives `var_cornish_fisher_population_moments`.
+ */
+export function varCornishFisher(
+  returns: ArrayLike<number>,
+  options: CornishFisherOptions,
+): number {
+  const convention = options.moments ?? 'fbasics';
+  const z = normalQuantile(1 - checkConfidence(options.confidence));
+  const zcf = cornishFisherQuantile(z, {
+    skew: skewness(returns, convention),
+    kurt: excessKurtosis(returns, convention),
+  });
+  return -(mean(returns) + zcf * sampleStdev(returns));
+}
