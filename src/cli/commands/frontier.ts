@@ -3,8 +3,9 @@ import { loadHighs } from '../../core/solvers/highs';
 import { efficientFrontier, type FrontierPoint } from '../../domain/optimize/frontier';
 import { fmtPercent } from '../format/numbers';
 import { renderCsv, renderTable, type Column } from '../format/table';
+import { withPanelAndConstraintOptions } from '../optimize/options';
 import { parseFormat, type Format, type Io } from '../io';
-import { COVARIANCE_METHODS, MEAN_METHODS, numberOption } from '../estimate/methods';
+import { numberOption } from '../estimate/methods';
 import { optimizationInputs, readPanel, type InputOptions } from '../optimize/inputs';
 import { constraintsFrom, type ObjectiveOptions } from '../optimize/objectives';
 
@@ -15,27 +16,14 @@ interface FrontierCliOptions extends InputOptions, Omit<ObjectiveOptions, 'objec
 
 /** Registers `ballast frontier`: N efficient portfolios, the tangency point and the CAL. */
 export function registerFrontier(program: Command, io: Io): void {
-  program
-    .command('frontier')
-    .description(
-      'Efficient frontier (mean-variance) with the tangency portfolio and the capital allocation line',
-    )
-    .requiredOption('--returns <file>', 'returns CSV date,A,B,... (or prices with --prices)')
-    .option('--prices', 'the file holds prices')
-    .option('--periods-per-year <n>', 'periods per year (default: inferred)')
+  withPanelAndConstraintOptions(
+    program
+      .command('frontier')
+      .description(
+        'Efficient frontier (mean-variance) with the tangency portfolio and the capital allocation line',
+      ),
+  )
     .option('--points <n>', 'number of frontier points', '20')
-    .option('--rf <annual>', 'risk-free rate, annual decimal (default 0)')
-    .option('--min-weight <x>', 'lower bound per asset')
-    .option('--max-weight <x>', 'upper bound per asset')
-    .option('--long-short', 'allow shorts')
-    .option('--gross-leverage <g>', 'with --long-short: Σ|w| ≤ g')
-    .option('--mean <method>', MEAN_METHODS.join(' | '), 'historical')
-    .option(
-      '--covariance <method>',
-      COVARIANCE_METHODS.filter((m) => m !== 'garch').join(' | '),
-      'sample',
-    )
-    .option('--lambda <x>', 'EWMA λ')
     .option('--format <format>', 'table | json | csv', parseFormat, 'table' as Format)
     .action(async (options: FrontierCliOptions) => {
       const table = readPanel(options);

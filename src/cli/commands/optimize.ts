@@ -8,8 +8,8 @@ import type { OptimizationResult } from '../../domain/optimize/result';
 type AnyResult = OptimizationResult | RiskOptimizationResult;
 import { fmtPercent } from '../format/numbers';
 import { renderTable } from '../format/table';
+import { withPanelAndConstraintOptions } from '../optimize/options';
 import { parseFormat, type Format, type Io } from '../io';
-import { COVARIANCE_METHODS, MEAN_METHODS } from '../estimate/methods';
 import { optimizationInputs, readPanel, type InputOptions } from '../optimize/inputs';
 import {
   constraintsFrom,
@@ -65,36 +65,22 @@ export function resultTable(r: AnyResult): string {
 
 /** Registers `ballast optimize`. */
 export function registerOptimize(program: Command, io: Io): void {
-  program
-    .command('optimize')
-    .description(
-      'Optimal weights for one objective under constraints (verified, never renormalised)',
-    )
-    .requiredOption('--returns <file>', 'returns CSV date,A,B,... (or prices with --prices)')
-    .option('--prices', 'the file holds prices; returns are P_t/P_{t-1} − 1')
-    .option('--periods-per-year <n>', 'periods per year (default: inferred from the dates)')
+  withPanelAndConstraintOptions(
+    program
+      .command('optimize')
+      .description(
+        'Optimal weights for one objective under constraints (verified, never renormalised)',
+      ),
+  )
     .requiredOption(
       '--objective <objective>',
       [...MEAN_VARIANCE_OBJECTIVES, ...OTHER_OBJECTIVES].join(' | '),
     )
-    .option('--rf <annual>', 'risk-free rate, annual decimal (default 0)')
     .option('--target-return <annual>', 'efficient-return target, annual')
     .option('--target-volatility <annual>', 'efficient-risk target, annual')
     .option('--risk-aversion <gamma>', 'utility γ (default 1)')
     .option('--confidence <level>', 'CVaR/CDaR confidence (default 0.95)')
     .option('--linkage <method>', 'hrp/herc clustering: single | average | complete | ward')
-    .option('--min-weight <x>', 'lower bound per asset (negative allows shorts)')
-    .option('--max-weight <x>', 'upper bound per asset')
-    .option('--long-short', 'allow shorts (bounds −1..1 unless given)')
-    .option('--gross-leverage <g>', 'with --long-short: Σ|w| ≤ g')
-    .option('--borrow-spread <annual>', 'open a cash line: borrowing costs rf + spread')
-    .option('--mean <method>', MEAN_METHODS.join(' | '), 'historical')
-    .option(
-      '--covariance <method>',
-      COVARIANCE_METHODS.filter((m) => m !== 'garch').join(' | '),
-      'sample',
-    )
-    .option('--lambda <x>', 'EWMA λ')
     .option('--format <format>', 'table | json', parseFormat, 'table' as Format)
     .action(async (options: OptimizeCliOptions) => {
       const table = readPanel(options);

@@ -186,19 +186,18 @@ export class MarketDataService {
     }
     for (const provider of chain) {
       const startedAt = clock.now();
-      const log = (
-        entry: Pick<FetchLogEntry, 'outcome' | 'rows'> & { message?: string },
-      ): Promise<unknown> =>
-        store.logFetch({
-          kind: kind.kind,
-          key,
-          provider: provider.name,
-          requestedFrom: ctx.missing.from,
-          requestedTo: ctx.missing.to,
-          startedAt,
-          finishedAt: clock.now(),
-          ...entry,
-        });
+      const entry = (
+        outcome: Pick<FetchLogEntry, 'outcome' | 'rows'> & { message?: string },
+      ): FetchLogEntry => ({
+        kind: kind.kind,
+        key,
+        provider: provider.name,
+        requestedFrom: ctx.missing.from,
+        requestedTo: ctx.missing.to,
+        startedAt,
+        finishedAt: clock.now(),
+        ...outcome,
+      });
       try {
         const rows = await kind.fetch(provider, {
           key,
@@ -206,32 +205,22 @@ export class MarketDataService {
           signal: ctx.options.signal,
         });
         if (!rows) continue;
-        const written = await store.transaction(async (tx) => {
+        await store.transaction(async (tx) => {
           const n = await kind.write(tx, {
             key,
             rows,
             provenance: { source: provider.name, fetchedAt: clock.now() },
           });
-          await tx.logFetch({
-            kind: kind.kind,
-            key,
-            provider: provider.name,
-            requestedFrom: ctx.missing.from,
-            requestedTo: ctx.missing.to,
-            startedAt,
-            finishedAt: clock.now(),
-            outcome: 'ok',
-            rows: n,
-          });
-          return n;
+          await tx.logFetch(entry({ outcome: 'ok', rows: n }));
         });
-        void written;
         return true;
       } catch (e) {
         const error = toBallastError(e);
         if (ctx.options.signal?.aborted) throw error;
         ctx.attempts.push({ provider: provider.name, code: error.code, message: error.message });
-        await log({ outcome: 'error', rows: 0, message: `${error.code}: ${error.message}` });
+        await store.logFetch(
+          entry({ outcome: 'error', rows: 0, message: `${error.code}: ${error.message}` }),
+        );
       }
     }
     return false;
