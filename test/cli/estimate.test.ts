@@ -231,3 +231,59 @@ describe('ballast estimate --risk-premium', () => {
     expect(r.riskPremiumView.total.volatility.AAA).toBeCloseTo(r.volatility.AAA, 12);
   });
 });
+
+describe('ballast estimate universe from the store', () => {
+  it('builds exposures from stored prices by their preferred implementation, else falls back to the bundled sample', async () => {
+    const { tempFiles } = await import('../helpers/run-cli');
+    // Hand-made daily closes (weekdays, Jan–Jun 2024): SPY and IVV for us_large_equity
+    // (etf_average), IEF for broad_ust.
+    const days: string[] = [];
+    for (
+      let d = new Date(Date.UTC(2024, 0, 2));
+      d <= new Date(Date.UTC(2024, 5, 28));
+      d.setUTCDate(d.getUTCDate() + 1)
+    ) {
+      if (d.getUTCDay() !== 0 && d.getUTCDay() !== 6) days.push(d.toISOString().slice(0, 10));
+    }
+    const path = (base: number, amp: number) =>
+      `date,close\n${days.map((d, i) => `${d},${(base * (1 + amp * Math.sin(i / 3))).toFixed(4)}`).join('\n')}\n`;
+    const files = tempFiles({
+      'store.sqlite': '',
+      spy: path(470, 0.02),
+      ivv: path(472, 0.021),
+      ief: path(94, 0.005),
+    });
+    const db = files['store.sqlite']!;
+    const fallback = JSON.parse(
+      (await runCli('--db', db, 'estimate', 'universe', '--format', 'json')).stdout,
+    );
+    expect(fallback.source).toBe('bundled');
+    expect((await runCli('--db', db, 'estimate', 'universe', '--source', 'store')).code).toBe(4);
+    for (const [f, s] of [
+      [files.spy, 'SPY'],
+      [files.ivv, 'IVV'],
+      [files.ief, 'IEF'],
+    ] as const) {
+      expect((await runCli('--db', db, 'data', 'import', '--csv', f!, '--symbol', s)).code).toBe(0);
+    }
+    const r = JSON.parse(
+      (
+        await runCli(
+          '--db',
+          db,
+          'estimate',
+          'universe',
+          '--source',
+          'store',
+          '--covariance',
+          'sample',
+          '--format',
+          'json',
+        )
+      ).stdout,
+    );
+    expect(r.source).toBe('store');
+    expect(r.assets).toEqual(['us_large_equity', 'broad_ust']);
+    expect(r.window.observations).toBeGreaterThanOrEqual(5);
+  });
+});

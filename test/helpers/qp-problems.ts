@@ -15,12 +15,18 @@ export function uniforms(seed: number): () => number {
  * A seeded K-factor covariance B·F·Bᵀ + D (n × n, annual-like scale: variances 0.01–0.2), SPD.
  * SYNTHETIC test/benchmark data, not market data.
  */
-export function factorCovariance(spec: { readonly n: number; readonly seed: number; readonly factors?: number }): Matrix {
+export function factorCovariance(spec: {
+  readonly n: number;
+  readonly seed: number;
+  readonly factors?: number;
+}): Matrix {
   const { n } = spec;
   const k = spec.factors ?? 4;
   const u = uniforms(spec.seed);
   const normal = (): number => u() + u() + u() + u() + u() + u() - 3;
-  const b = Float64Array.from({ length: n * k }, (_, i) => (i % k === 0 ? 0.7 + 0.6 * u() : 0.3 * normal()));
+  const b = Float64Array.from({ length: n * k }, (_, i) =>
+    i % k === 0 ? 0.7 + 0.6 * u() : 0.3 * normal(),
+  );
   const fv = Float64Array.from({ length: k }, (_, j) => (j === 0 ? 0.03 : 0.01 / j));
   const d = Float64Array.from({ length: n }, () => 0.01 + 0.08 * u() ** 2);
   const data = new Float64Array(n * n);
@@ -50,7 +56,12 @@ export function budgetQp(spec: {
     lower: new Float64Array(n).fill(spec.lower ?? 0),
     upper: new Float64Array(n).fill(spec.upper ?? 1),
     constraints: sparseConstraints([
-      { indices: Array.from({ length: n }, (_, i) => i), values: new Float64Array(n).fill(1), lower: 1, upper: 1 },
+      {
+        indices: Array.from({ length: n }, (_, i) => i),
+        values: new Float64Array(n).fill(1),
+        lower: 1,
+        upper: 1,
+      },
     ]),
   };
 }

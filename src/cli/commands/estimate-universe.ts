@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { BallastError } from '../../domain/errors';
+import type { AlignedTable } from '../../domain/series/align-common';
 import { loadExposureRegistry } from '../../data/config/load-exposure-config';
 import { parseFormat, type Format, type Io } from '../io';
 import { contextOf, type Runtime } from '../context';
@@ -15,7 +16,7 @@ export function registerEstimateUniverse(estimate: Command, io: Io, runtime: Run
     )
     .option(
       '--source <source>',
-      'store | bundled (default: bundled with --offline or when the store has nothing, else store)',
+      'store | bundled (default: the store when it holds universe prices, else the bundled sample)',
     )
     .option('--mean <method>', 'as for estimate', 'historical')
     .option('--covariance <method>', 'as for estimate', 'ledoit-wolf')
@@ -31,14 +32,16 @@ export function registerEstimateUniverse(estimate: Command, io: Io, runtime: Run
       }
       const ctx = contextOf(command, runtime);
       try {
-        let panel;
+        let panel: { table: AlignedTable; warnings: string[] } | undefined;
         let source = options.source;
         if (source === 'store' || (source === undefined && !ctx.offline)) {
-          const store = await ctx.store();
-          const hasData = (await store.listCoverage()).length > 0;
-          if (source === 'store' || hasData) {
-            panel = await storedUniversePanel(store, await loadExposureRegistry());
+          try {
+            panel = await storedUniversePanel(await ctx.store(), await loadExposureRegistry());
             source = 'store';
+          } catch (e) {
+            // Chosen automatically: a store without universe prices falls back to the bundled data.
+            if (source === 'store' || !(e instanceof BallastError) || e.code !== 'DATA_UNAVAILABLE')
+              throw e;
           }
         }
         if (!panel) {

@@ -162,6 +162,37 @@ describe('solve (HiGHS wrapper)', () => {
     expect(r.x?.[0]).toBe(0);
   });
 
+  it('maps an iteration limit to its status', () => {
+    const r = solve(
+      highs,
+      {
+        n: 2,
+        linear: f(-1, -1),
+        lower: f(0, 0),
+        upper: f(inf, inf),
+        constraints: denseConstraints({
+          rows: [
+            [1, 2],
+            [3, 1],
+          ],
+          lower: [-inf, -inf],
+          upper: [4, 6],
+        }),
+      },
+      { highsOptions: { simplex_iteration_limit: 0, presolve: 'off' } },
+    );
+    expect(r.status).toBe('iteration_limit');
+  });
+
+  it('returns failed when HiGHS rejects an option', () => {
+    const r = solve(
+      highs,
+      { n: 1, linear: f(1), lower: f(0), upper: f(1) },
+      { highsOptions: { no_such_option: 1 } },
+    );
+    expect(r.status).toBe('failed');
+  });
+
   it('rejects inconsistent shapes as a programming error', () => {
     expect(() => solve(highs, { n: 2, linear: f(1), lower: f(0), upper: f(1) })).toThrow(
       RangeError,

@@ -20,7 +20,10 @@ interface Reference {
   readonly params: { readonly rf_per_period: number; readonly periods_per_year: number };
   readonly moments: { readonly mean: Record<string, number> };
   readonly gmv: { readonly weights: Record<string, number> };
-  readonly tangency: { readonly weights: Record<string, number>; readonly sharpe_annualized: number };
+  readonly tangency: {
+    readonly weights: Record<string, number>;
+    readonly sharpe_annualized: number;
+  };
   readonly efficient: { readonly weights: Record<string, number>; readonly target_return: number };
 }
 
@@ -48,7 +51,9 @@ describe.each(['lpp2005rec_assets6', 'smallcap_stocks20'] as const)('peer panel 
   };
 
   it('uses the reference moments (1e-12)', () => {
-    panel.assets.forEach((a, i) => expect(Math.abs(mean[i]! - ref.moments.mean[a]!)).toBeLessThan(1e-12));
+    panel.assets.forEach((a, i) =>
+      expect(Math.abs(mean[i]! - ref.moments.mean[a]!)).toBeLessThan(1e-12),
+    );
   });
 
   const cases: [string, Objective, Record<string, number>][] = [
@@ -60,13 +65,17 @@ describe.each(['lpp2005rec_assets6', 'smallcap_stocks20'] as const)('peer panel 
       ref.efficient.weights,
     ],
   ];
-  it.each(cases)('%s weights match within 1e-6 and every constraint holds to 1e-9', (_, objective, expected) => {
-    for (const method of ['auto', 'highs'] as const) {
-      const r = optimize(highs, inputs, { objective, method });
-      for (const a of panel.assets) expect(Math.abs(r.weights[a]! - expected[a]!)).toBeLessThan(1e-6);
-      expect(r.constraintsChecked.every((c) => c.ok)).toBe(true);
-    }
-  });
+  it.each(cases)(
+    '%s weights match within 1e-6 and every constraint holds to 1e-9',
+    (_, objective, expected) => {
+      for (const method of ['auto', 'highs'] as const) {
+        const r = optimize(highs, inputs, { objective, method });
+        for (const a of panel.assets)
+          expect(Math.abs(r.weights[a]! - expected[a]!)).toBeLessThan(1e-6);
+        expect(r.constraintsChecked.every((c) => c.ok)).toBe(true);
+      }
+    },
+  );
 
   it('reports the reference annualised Sharpe ratio of the tangency portfolio', () => {
     const r = optimize(highs, inputs, { objective: { kind: 'maxSharpe' } });

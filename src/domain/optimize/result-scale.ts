@@ -1,9 +1,9 @@
 /**
  * Target volatility by scaling along the capital allocation line: the solved risky weights w
  * become s·w with cash 1 − s·Σw, s = σ* ÷ σ(w), capped at the largest s for which every
- * constraint still holds (the feasible scales form an interval containing 1, found by
- * bisection on the constraint checker). No renormalisation: the scaled portfolio is checked
- * like any other.
+ * constraint still holds (the feasible scales form an interval containing 1; its end is found
+ * by bisection on the constraint checker with slack ≥ −1e-14). No renormalisation: the scaled
+ * portfolio is checked like any other.
  */
 
 import { BallastError, invalidInput } from '../errors';
