@@ -59,7 +59,7 @@ export interface SolveResult {
   readonly solveMs: number;
   /** Solver's own status text. */
   readonly message: string;
-  /** Which algorithm produced `x` (e.g. `highs-qp-active-set`, `dense-active-set+polish`). */
+  /** Which algorithm produced `x` (`dense-active-set`, `highs-qp+polish`, `highs-qp`, `highs-lp`, `highs-mip`). */
   readonly solver?: string;
 }
 
