@@ -29,7 +29,7 @@ export interface OptimizeCliOptions extends InputOptions, ObjectiveOptions {
 export function resultJson(r: AnyResult): Record<string, unknown> {
   return {
     status: r.status,
-    objective: r.objective,
+    objective: r.objective.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`),
     objectiveValue: r.objectiveValue,
     weights: r.weights,
     cash: r.cash,
