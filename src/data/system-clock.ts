@@ -6,5 +6,6 @@ import type { Clock } from '../domain/clock';
  */
 export const systemClock: Clock = {
   now: () => new Date().toISOString(),
-  today: () => new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_York' }).format(new Date()),
+  today: () =>
+    new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_York' }).format(new Date()),
 };

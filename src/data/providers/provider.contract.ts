@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BallastError } from '../../domain/errors';
 import type { PriceBar, SeriesPoint } from '../../domain/market/types';
-import { startMockServer, type MockHandler, type MockServer } from '../../../test/helpers/mock-http';
+import {
+  startMockServer,
+  type MockHandler,
+  type MockServer,
+} from '../../../test/helpers/mock-http';
 import type { MarketDataProvider } from './provider';
 
 /** The scenarios every provider answers, in its own wire format. */
@@ -17,12 +21,18 @@ export interface ProviderContractFixture {
   /** Mock handler answering `scenario` exactly as the real provider would. */
   readonly handler: (scenario: ContractScenario) => MockHandler;
   /** Builds the provider against the mock server, with instant retries (sleep resolves at once). */
-  readonly create: (server: MockServer, http: { retries: number; sleep: (ms: number) => Promise<void> }) => MarketDataProvider;
+  readonly create: (
+    server: MockServer,
+    http: { retries: number; sleep: (ms: number) => Promise<void> },
+  ) => MarketDataProvider;
   /** Provider-specific checks of the parsed `ok` payload (values from the fixture, by hand). */
   readonly expectOk: (rows: readonly (PriceBar | SeriesPoint)[]) => void;
 }
 
-async function fetchRows(provider: MarketDataProvider, f: ProviderContractFixture): Promise<(PriceBar | SeriesPoint)[]> {
+async function fetchRows(
+  provider: MarketDataProvider,
+  f: ProviderContractFixture,
+): Promise<(PriceBar | SeriesPoint)[]> {
   const { id, from, to } = f.request;
   if (f.kind === 'prices') return provider.fetchPrices!({ symbol: id, from, to });
   return provider.fetchSeries!({ seriesId: id, from, to });
@@ -46,7 +56,8 @@ export function describeProviderContract(f: ProviderContractFixture): void {
   describe(`${f.name} provider contract`, () => {
     let server: MockServer;
     const retries = 2;
-    const create = (): MarketDataProvider => f.create(server, { retries, sleep: () => Promise.resolve() });
+    const create = (): MarketDataProvider =>
+      f.create(server, { retries, sleep: () => Promise.resolve() });
     beforeAll(async () => {
       server = await startMockServer();
     });

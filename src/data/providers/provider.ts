@@ -1,5 +1,11 @@
 import type { IsoDate } from '../../domain/calendar/iso-date';
-import type { DataKind, PriceBar, Quote, SeriesPoint, SymbolMatch } from '../../domain/market/types';
+import type {
+  DataKind,
+  PriceBar,
+  Quote,
+  SeriesPoint,
+  SymbolMatch,
+} from '../../domain/market/types';
 
 /** A request for daily bars of one symbol over an inclusive date range. */
 export interface PriceRequest {
