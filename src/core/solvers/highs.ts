@@ -15,6 +15,7 @@
 import highsLoader from 'highs';
 import type { Highs, Model, ModelStatusCode } from 'highs';
 import { checkProblemShape, firstNonFinite, toModelData } from './highs-model';
+import type { Matrix } from '../linalg/matrix';
 import type { SolveOptions, SolveResult, SolveStatus, SolverProblem } from './types';
 
 /** A loaded HiGHS runtime (the object {@link loadHighs} resolves to). */
@@ -140,6 +141,57 @@ export function solve(
   highs: HighsRuntime,
   problem: SolverProblem,
   options: SolveOptions = {},
+): SolveResult {
+  // HiGHS's active-set QP has no default iteration limit and can cycle: bound every QP run.
+  if (problem.hessian !== undefined && options.timeLimitSeconds === undefined) {
+    options = { ...options, timeLimitSeconds: DEFAULT_QP_TIME_LIMIT_SECONDS };
+  }
+  const first = solveOnce(highs, problem, options);
+  if (first.status !== 'failed' || problem.hessian === undefined) return first;
+  // HiGHS's QP solver can fail (or cycle) when the objective's coefficients are tiny, as
+  // covariances of returns are; the same problem with the objective multiplied by a positive
+  // factor has the same minimiser. Retry with the largest coefficient scaled towards 1, then
+  // ×1e3, and report the objective in the original units.
+  for (const factor of objectiveScales(problem)) {
+    const scaled = {
+      ...problem,
+      hessian: scaleMatrix(problem.hessian, factor),
+      linear: problem.linear.map((c) => c * factor),
+    };
+    const retry = solveOnce(highs, scaled, options);
+    if (retry.status === 'failed') continue;
+    return {
+      ...retry,
+      ...(retry.objective === undefined ? {} : { objective: retry.objective / factor }),
+      ...(retry.rowDuals ? { rowDuals: retry.rowDuals.map((y) => y / factor) } : {}),
+      ...(retry.columnDuals ? { columnDuals: retry.columnDuals.map((z) => z / factor) } : {}),
+      solveMs: first.solveMs + retry.solveMs,
+      message: `${retry.message} (objective scaled ×${factor.toPrecision(3)} after: ${first.message})`,
+    };
+  }
+  return first;
+}
+
+/** Time limit of a QP run when the caller sets none (seconds). */
+export const DEFAULT_QP_TIME_LIMIT_SECONDS = 20;
+
+/** Positive objective factors to retry a failed QP with: to a largest coefficient of 1, and ×1e3. */
+function objectiveScales(problem: SolverProblem): number[] {
+  let largest = 0;
+  for (const v of problem.hessian?.data ?? []) largest = Math.max(largest, Math.abs(v));
+  for (const v of problem.linear) largest = Math.max(largest, Math.abs(v));
+  const toUnit = largest > 0 ? 1 / largest : 1;
+  return [...new Set([toUnit, 1e3, toUnit * 1e3])].filter((f) => f !== 1 && Number.isFinite(f));
+}
+
+function scaleMatrix(m: Matrix, factor: number): Matrix {
+  return { rows: m.rows, cols: m.cols, data: m.data.map((v) => v * factor) };
+}
+
+function solveOnce(
+  highs: HighsRuntime,
+  problem: SolverProblem,
+  options: SolveOptions,
 ): SolveResult {
   const start = performance.now();
   checkProblemShape(problem);
