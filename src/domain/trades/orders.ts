@@ -1,9 +1,16 @@
 /**
  * Quantity changes per symbol → orders per account. A sell closes long lots first (across
  * accounts, in the relief method's lot order) and only then opens a short; a buy covers short
- * lots first and then opens a long. Shares that open a position go to one account: the option,
- * else the account holding most of the symbol, else the account with the most cash (ties by
- * name), else `DEFAULT`. Each (symbol, account, side) is one order with its own costs.
+ * lots first and then opens a long. Each (symbol, account, side) is one order with its own costs.
+ *
+ * Shares that open a position go to the option's account when one is given (all of them).
+ * Otherwise they are routed by cash, the way a broker's rebalancer spends each account's own
+ * money: sells are placed first and credit their account; then, buy by buy (symbols in order),
+ * the preferred account — the one holding most of the symbol, else the one with the most cash
+ * after sells (ties by name), else `DEFAULT` — takes the whole lattice steps its cash pays for
+ * (price and costs included), then the other accounts by cash after sells (most first), and
+ * whatever no account's cash covers goes to the preferred account, which borrows (the
+ * planner warns when that leaves an account negative). One account: identical to buying there.
  */
 
 import { normalizeSymbol } from '../exposures/symbol';
@@ -40,6 +47,13 @@ export interface OrderContext {
   readonly newPositionAccount?: string | undefined;
 }
 
+/** A quantity change of one symbol; `step` is its share lattice (default 1 share). */
+export interface QuantityChange {
+  readonly symbol: string;
+  readonly delta: number;
+  readonly step?: number;
+}
+
 /** Relief order used to split a trade over accounts (`average` and `specific` leave FIFO). */
 export function splitMethod(method: LotMethod): LotMethod {
   return method === 'average' || method === 'specific' ? 'fifo' : method;
@@ -60,8 +74,59 @@ export function accountForNewShares(symbol: string, context: OrderContext): stri
   return pick([...held]) ?? pick([...context.cashCents]) ?? 'DEFAULT';
 }
 
-/** Orders for one symbol's signed quantity change `delta` (0 → none), sorted by account. */
-export function ordersForSymbol(symbol: string, delta: number, context: OrderContext): OrderLine[] {
+/**
+ * Splits `quantity` opening shares of `symbol` over accounts by the cash in `available` (see the
+ * module comment); `available` is cash per account before this symbol's buys.
+ */
+function routeOpening(
+  symbol: string,
+  quantity: number,
+  route: { context: OrderContext; available: ReadonlyMap<string, Cents>; step: number },
+): Map<string, number> {
+  const { context, available, step } = route;
+  const preferred = accountForNewShares(symbol, { ...context, cashCents: available });
+  if (context.newPositionAccount !== undefined) return new Map([[preferred, quantity]]);
+  const price = context.quotes.get(symbol)!.price;
+  const spend = (q: number): Cents => {
+    const gross = tradeValueCents(q, price);
+    return gross + tradeCostCents(gross, context.costs);
+  };
+  const others = [...available]
+    .filter(([account]) => account !== preferred)
+    .sort(([a, x], [b, y]) => y - x || byName(a, b))
+    .map(([account]) => account);
+  const split = new Map<string, number>();
+  let remaining = quantity;
+  for (const account of [preferred, ...others]) {
+    const cash = available.get(account) ?? 0;
+    if (remaining <= 0 || cash <= 0 || price <= 0) continue;
+    // The largest lattice quantity whose gross + costs fits the cash (costs solved exactly,
+    // then at most a few steps back for cent rounding).
+    const fixed = context.costs.fixedPerTradeCents ?? 0;
+    const rate = 1 + (context.costs.proportionalBps ?? 0) / 10_000;
+    const gross = Math.max(0, cash - fixed) / rate / 100;
+    let q = Math.min(remaining, roundQuantity(Math.floor(gross / price / step) * step));
+    for (let k = 0; k < 4 && q > 0 && spend(q) > cash; k++) q = roundQuantity(q - step);
+    if (spend(q) > cash) q = 0;
+    if (q <= 0) continue;
+    split.set(account, q);
+    remaining = roundQuantity(remaining - q);
+  }
+  if (remaining > 0) split.set(preferred, roundQuantity((split.get(preferred) ?? 0) + remaining));
+  return split;
+}
+
+/**
+ * Orders for one symbol's signed quantity change `delta` (0 → none), sorted by account. Opening
+ * buys go to one account unless `route` is given (cash after sells per account and the lattice
+ * step), in which case they are split by cash (see the module comment).
+ */
+export function ordersForSymbol(
+  change: QuantityChange,
+  context: OrderContext,
+  available?: ReadonlyMap<string, Cents>,
+): OrderLine[] {
+  const { symbol, delta } = change;
   if (delta === 0) return [];
   const side = delta < 0 ? 'sell' : 'buy';
   const sign = delta < 0 ? 1 : -1; // a sell closes long lots (> 0), a buy closes shorts (< 0)
@@ -81,12 +146,17 @@ export function ordersForSymbol(symbol: string, delta: number, context: OrderCon
     remaining = roundQuantity(remaining - take);
   }
   if (remaining > 0) {
-    const account = accountForNewShares(symbol, context);
-    const acc = perAccount.get(account) ?? { quantity: 0, closing: 0 };
-    perAccount.set(account, {
-      quantity: roundQuantity(acc.quantity + remaining),
-      closing: acc.closing,
-    });
+    const split =
+      side === 'buy' && available
+        ? routeOpening(symbol, remaining, { context, available, step: change.step ?? 1 })
+        : new Map([[accountForNewShares(symbol, context), remaining]]);
+    for (const [account, quantity] of split) {
+      const acc = perAccount.get(account) ?? { quantity: 0, closing: 0 };
+      perAccount.set(account, {
+        quantity: roundQuantity(acc.quantity + quantity),
+        closing: acc.closing,
+      });
+    }
   }
   const quote = context.quotes.get(symbol)!;
   return [...perAccount]
@@ -99,17 +169,29 @@ export function ordersForSymbol(symbol: string, delta: number, context: OrderCon
     });
 }
 
+const bySymbolThenAccount = (a: OrderLine, b: OrderLine): number =>
+  byName(a.symbol, b.symbol) || byName(a.account, b.account);
+
 /**
  * Orders for every symbol whose final quantity differs from the current one: sells first, then
- * buys, each sorted by symbol and then account (a deterministic order).
+ * buys (opening buys routed by each account's cash after the sells), each sorted by symbol and
+ * then account (a deterministic order).
  */
 export function buildOrders(
-  changes: readonly { readonly symbol: string; readonly delta: number }[],
+  changes: readonly QuantityChange[],
   context: OrderContext,
 ): OrderLine[] {
-  const lines = changes.flatMap((c) => ordersForSymbol(c.symbol, c.delta, context));
-  const rank = (l: OrderLine): number => (l.side === 'sell' ? 0 : 1);
-  return lines.sort(
-    (a, b) => rank(a) - rank(b) || byName(a.symbol, b.symbol) || byName(a.account, b.account),
-  );
+  const sorted = [...changes].sort((a, b) => byName(a.symbol, b.symbol));
+  const sells = sorted.filter((c) => c.delta < 0).flatMap((c) => ordersForSymbol(c, context));
+  const available = new Map(context.cashCents);
+  for (const o of sells) available.set(o.account, (available.get(o.account) ?? 0) + o.cashCents);
+  const buys = sorted
+    .filter((c) => c.delta > 0)
+    .flatMap((c) => {
+      const lines = ordersForSymbol(c, context, available);
+      for (const o of lines)
+        available.set(o.account, (available.get(o.account) ?? 0) + o.cashCents);
+      return lines;
+    });
+  return [...sells.sort(bySymbolThenAccount), ...buys.sort(bySymbolThenAccount)];
 }

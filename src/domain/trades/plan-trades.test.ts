@@ -217,17 +217,66 @@ describe('planTrades rounding options', () => {
       ]),
     };
     // Value 15 × 100 + 1 000 = $2 500 → DDD 100 shares; all 15 CCC sold: 10 in IRA, 5 in TAXABLE.
-    // DDD goes to TAXABLE (most cash): 1 000 + 500 − 2 500 = −$1 000 there, +$1 000 in IRA.
+    // Cash after sells: IRA 0 + 1 000 = $1 000, TAXABLE 1 000 + 500 = $1 500. DDD is new, so the
+    // preferred account is the one with most cash after sells (TAXABLE): 1 500 / 25 = 60 shares
+    // there, the other 40 × 25 = 1 000 paid by the IRA's own cash. Nobody borrows.
     const plan = planTrades(holdings, { weightsBySymbol: { DDD: 1 } }, ON);
     expect(plan.trades.map((t) => [t.side, t.symbol, t.account, t.quantity])).toEqual([
       ['sell', 'CCC', 'IRA', 10],
       ['sell', 'CCC', 'TAXABLE', 5],
-      ['buy', 'DDD', 'TAXABLE', 100],
+      ['buy', 'DDD', 'IRA', 40],
+      ['buy', 'DDD', 'TAXABLE', 60],
     ]);
-    expect(plan.cashAfterByAccount).toEqual({ IRA: 100_000, TAXABLE: -100_000 });
-    expect(plan.warnings).toEqual([
+    expect(plan.cashAfterByAccount).toEqual({ IRA: 0, TAXABLE: 0 });
+    expect(plan.warnings).toEqual([]);
+    // With an explicit account every new share goes there (the old single-account behaviour):
+    // TAXABLE pays 2 500 from 1 500 → −$1 000, and the planner warns.
+    const pinned = planTrades(
+      holdings,
+      { weightsBySymbol: { DDD: 1 } },
+      { ...ON, newPositionAccount: 'TAXABLE' },
+    );
+    expect(pinned.cashAfterByAccount).toEqual({ IRA: 100_000, TAXABLE: -100_000 });
+    expect(pinned.warnings).toEqual([
       expect.stringContaining('account TAXABLE: cash after trades is -$1000.00 (before: $1000.00)'),
     ]);
+  });
+
+  it('routes buys by cash with costs and lets the preferred account borrow the rest', () => {
+    const holdings: CurrentHoldings = {
+      lots: [
+        {
+          id: 'L2',
+          account: 'IRA',
+          symbol: 'EEE',
+          acquired: '2020-01-02',
+          quantity: 10,
+          basisCents: 100_000,
+        },
+      ],
+      cashCents: new Map([
+        ['IRA', 50_500],
+        ['MARGIN', 30_000],
+      ]),
+      prices: new Map([['EEE', quote(100)]]),
+    };
+    // Value 10 × 100 + 505 + 300 = $1 805; target EEE 150 % with cash −50 %, costs 100 bps +
+    // $1 per line. Sizing on value − costs: with costs $18 (below), 1.5 × 1 787 / 100 = 26.8 →
+    // 26 whole shares: buy 16. IRA holds EEE (preferred): gross ≤ (505 − 1) / 1.01 = 499.01 →
+    // 4 shares (400 + 4 + 1 = $405 ≤ 505). MARGIN next: (300 − 1) / 1.01 = 296.04 → 2 shares
+    // (200 + 2 + 1 = $203). The other 10 go to the IRA (preferred), which borrows: one IRA line
+    // of 14 = 1 400 + 14 + 1 = $1 415 → IRA 505 − 1 415 = −$910; MARGIN 300 − 203 = $97.
+    // Costs 15 + 3 = $18, as assumed; cash −813 ≥ the line −0.5 × 1 787 = −893.5.
+    const plan = planTrades(
+      holdings,
+      { weightsBySymbol: { EEE: 1.5 }, cashWeight: -0.5 },
+      { ...ON, costs: { proportionalBps: 100, fixedPerTradeCents: 100 } },
+    );
+    expect(plan.trades.map((t) => [t.side, t.account, t.quantity, t.costCents])).toEqual([
+      ['buy', 'IRA', 14, 1_500],
+      ['buy', 'MARGIN', 2, 300],
+    ]);
+    expect(plan.cashAfterByAccount).toEqual({ IRA: -91_000, MARGIN: 9_700 });
   });
 
   it('covers a short with a short-term gain before buying', () => {

@@ -86,7 +86,11 @@ function sizeAndOrder(
   const { snapshot, cashWeight, context } = input;
   const ordersFor = (quantities: readonly number[]): OrderLine[] =>
     buildOrders(
-      rows.map((r, i) => ({ symbol: r.symbol, delta: quantities[i]! - r.currentQuantity })),
+      rows.map((r, i) => ({
+        symbol: r.symbol,
+        delta: quantities[i]! - r.currentQuantity,
+        step: r.step,
+      })),
       context,
     );
   const fitsCash = (quantities: readonly number[]): boolean => {
