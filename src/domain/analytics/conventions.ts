@@ -29,6 +29,8 @@ export const METRIC_CONVENTIONS = {
   varGaussian: '-(mean + z * sample stdev), z = standard normal quantile at 1 - confidence',
   varCornishFisher:
     '-(mean + z_cf * sample stdev), z_cf = Cornish-Fisher expansion of z with skew m3/s^3 and excess kurtosis m4/s^4 - 3, s the n - 1 stdev (PerformanceAnalytics VaR method "modified")',
+  cvarCornishFisher:
+    'modified expected shortfall (Boudt, Peterson & Croux 2008; PerformanceAnalytics ES method "modified", operational): -mean - sigma * min(E_G, h), population moments (sigma = sqrt(m2), skew m3/m2^1.5, excess kurtosis m4/m2^2 - 3), h = Cornish-Fisher quantile at 1 - confidence, E_G = -phi(h)(1 + h^3 S/6 + (h^6 - 9h^4 + 9h^2 + 3) S^2/72 + (h^4 - 2h^2 - 1) K/24) / (1 - confidence); per period',
   skewness: 'sample-adjusted G1 = g1 * sqrt(n(n-1)) / (n-2), g1 = m3 / m2^1.5 (Excel SKEW)',
   excessKurtosis:
     'sample-adjusted G2 = ((n+1) g2 + 6)(n-1) / ((n-2)(n-3)), g2 = m4/m2^2 - 3 (Excel KURT)',

@@ -20,6 +20,7 @@ import { excessKurtosis, skewness, type MomentConvention } from './moments';
 import { bestWorst, hitRate } from './period-stats';
 import { calmarRatio, downsideDeviation, omegaRatio, sharpeRatio, sortinoRatio } from './ratios';
 import {
+  cvarCornishFisher,
   cvarGaussian,
   cvarHistorical,
   varCornishFisher,
@@ -65,6 +66,7 @@ export interface MetricSet extends BenchmarkMetrics {
   readonly cvarHistorical: number;
   readonly varGaussian: number;
   readonly varCornishFisher: number;
+  readonly cvarCornishFisher: number;
   readonly skewness: number | null;
   readonly excessKurtosis: number | null;
 }
@@ -142,6 +144,7 @@ export function computeMetrics(returns: ReturnSeries, options: MetricOptions): M
     cvarHistorical: cvarHistorical(r, confidence),
     varGaussian: varGaussian(r, confidence),
     varCornishFisher: varCornishFisher(r, { confidence }),
+    cvarCornishFisher: cvarCornishFisher(r, { confidence }),
     skewness: finite(skewness(r, moments)),
     excessKurtosis: finite(excessKurtosis(r, moments)),
     ...relative.metrics,
