@@ -15,6 +15,7 @@ import {
 import { writeFundUniverse } from '../../data/config/write-fund-universe';
 import { renderTable } from '../format/table';
 import { parseFormat, type Format, type Io } from '../io';
+import { registerFundsCheck } from './funds-check';
 
 function issuesText(issues: readonly FundIssue[]): string {
   return issues.map((i) => `  ${i.severity}: ${i.field}: ${i.message}`).join('\n');
@@ -122,4 +123,5 @@ export function registerFunds(program: Command, io: Io): void {
         ]),
       );
     });
+  registerFundsCheck(funds, io);
 }

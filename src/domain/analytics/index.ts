@@ -8,6 +8,7 @@ export * from './annualize';
 export * from './benchmark-relative';
 export * from './conventions';
 export * from './drawdown';
+export * from './factor-regression';
 export * from './metric-set';
 export * from './metric-set-benchmark';
 export * from './moments';
