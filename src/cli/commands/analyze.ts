@@ -3,6 +3,7 @@ import { computeMetrics } from '../../domain/analytics/metric-set';
 import { BallastError, invalidInput } from '../../domain/errors';
 import type { ReturnSeries } from '../../domain/series/types';
 import { parseReturnsFileCsv } from '../../data/providers/csv-file';
+import { chartFormatOf, writeAnalysisChart } from '../format/chart-file';
 import { renderTable } from '../format/table';
 import { parseFormat, readTextFile, type Format, type Io } from '../io';
 import { numberOption } from '../estimate/methods';
@@ -16,6 +17,7 @@ interface AnalyzeOptions {
   rf?: string;
   confidence?: string;
   benchmark?: string;
+  chart?: string;
   format: Format;
 }
 
@@ -69,7 +71,9 @@ export function registerAnalyze(program: Command, io: Io): void {
     .option('--confidence <level>', 'VaR/CVaR confidence (default 0.95)')
     .option('--benchmark <column>', 'benchmark column for beta, alpha, tracking error, capture')
     .option('--format <format>', 'table | json', parseFormat, 'table' as Format)
-    .action((options: AnalyzeOptions) => {
+    .option('--chart <file>', 'also write growth of $1 and drawdown as .svg or .png')
+    .action(async (options: AnalyzeOptions) => {
+      if (options.chart) chartFormatOf(options.chart);
       if (options.weights && options.column)
         throw new BallastError('INVALID_INPUT', 'give --weights or --column, not both', {
           field: 'weights|column',
@@ -87,6 +91,19 @@ export function registerAnalyze(program: Command, io: Io): void {
         confidence: numberOption('confidence', options.confidence, (x) => x > 0 && x < 1) ?? 0.95,
         ...(benchmark ? { benchmark } : {}),
       });
+      if (options.chart)
+        await writeAnalysisChart(
+          options.chart,
+          {
+            name: options.column?.trim().toUpperCase() ?? 'Portfolio',
+            series,
+            benchmark: benchmark && {
+              name: options.benchmark!.trim().toUpperCase(),
+              series: benchmark,
+            },
+          },
+          io,
+        );
       if (options.format === 'json') {
         return io.out(
           JSON.stringify(

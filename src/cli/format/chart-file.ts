@@ -1,0 +1,110 @@
+/**
+ * `--chart FILE` glue: the file's extension picks the format (`.svg` → the SSR SVG document,
+ * `.png` → that SVG rasterised by resvg), checked before any work is done. The renderer
+ * (echarts + resvg) is imported only when a chart is written, so commands without `--chart`
+ * do not pay for loading it.
+ */
+
+import { writeFileSync } from 'node:fs';
+import { extname } from 'node:path';
+import { BallastError, invalidInput } from '../../domain/errors';
+import type { EfficientFrontier } from '../../domain/optimize/frontier';
+import type { OptimizationInputs } from '../../domain/optimize/problem';
+import type { ReturnSeries } from '../../domain/series/types';
+import { analysisOption } from '../../report/analysis';
+import type { ChartOption } from '../../report/chart-style';
+import { efficientFrontierOption } from '../../report/frontier';
+import type { ChartSize } from '../../report/render';
+import type { Io } from '../io';
+
+/** Formats `--chart` writes. */
+export type ChartFormat = 'svg' | 'png';
+
+/** The format of a `--chart` path from its extension (case-insensitive); INVALID_INPUT else. */
+export function chartFormatOf(path: string): ChartFormat {
+  const ext = extname(path).toLowerCase();
+  if (ext === '.svg' || ext === '.png') return ext === '.svg' ? 'svg' : 'png';
+  throw invalidInput('--chart', path, 'the file name must end in .svg or .png');
+}
+
+/** What {@link writeChartFile} wrote. */
+export interface WrittenChart {
+  readonly path: string;
+  readonly format: ChartFormat;
+  readonly bytes: number;
+  readonly size: ChartSize;
+}
+
+/**
+ * Renders `option` (default 960 × 600 pixels) and writes it to `path` in the format its
+ * extension names. Throws INVALID_INPUT on a bad extension and NOT_FOUND / INVALID_INPUT
+ * naming the path when the file cannot be written.
+ */
+export async function writeChartFile(
+  path: string,
+  option: ChartOption,
+  size?: ChartSize,
+): Promise<WrittenChart> {
+  const format = chartFormatOf(path);
+  const { renderPng, renderSvg, DEFAULT_CHART_SIZE } = await import('../../report/render');
+  const pixels = size ?? DEFAULT_CHART_SIZE;
+  const svg = renderSvg(option, pixels);
+  const content = format === 'svg' ? svg : renderPng(svg);
+  try {
+    writeFileSync(path, content);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT')
+      throw new BallastError('NOT_FOUND', `--chart: cannot write ${path}: no such directory`, {
+        field: '--chart',
+        value: path,
+      });
+    throw invalidInput('--chart', path, `cannot write the file: ${String(e)}`);
+  }
+  return { path, format, bytes: content.length, size: pixels };
+}
+
+/** One line telling where the chart went, e.g. `chart: wrote out.png (png, 960×600, 61 kB)`. */
+export function describeWrittenChart(chart: WrittenChart): string {
+  return `chart: wrote ${chart.path} (${chart.format}, ${chart.size.width}×${chart.size.height}, ${Math.max(1, Math.round(chart.bytes / 1000))} kB)`;
+}
+
+/** Writes the `analyze` figure (growth of $1 over drawdown, with the benchmark when given). */
+export async function writeAnalysisChart(
+  path: string,
+  input: {
+    name: string;
+    series: ReturnSeries;
+    benchmark?: { name: string; series: ReturnSeries } | undefined;
+  },
+  io: Io,
+): Promise<void> {
+  const option = analysisOption({
+    series: { name: input.name, returns: input.series },
+    ...(input.benchmark
+      ? { benchmark: { name: input.benchmark.name, returns: input.benchmark.series } }
+      : {}),
+  });
+  io.err(describeWrittenChart(await writeChartFile(path, option)));
+}
+
+/**
+ * Writes the `frontier` figure: the frontier, each asset at (√Σ_ii, μ_i) of the optimisation
+ * inputs (annual), the tangency point and the CAL.
+ */
+export async function writeFrontierChart(
+  path: string,
+  input: { frontier: EfficientFrontier; inputs: OptimizationInputs },
+  io: Io,
+): Promise<void> {
+  const { assets, covarianceAnnual: cov, expectedReturnsAnnual: mu } = input.inputs;
+  const option = efficientFrontierOption({
+    frontier: input.frontier,
+    assets: assets.map((name, i) => ({
+      name,
+      volatilityAnnual: Math.sqrt(cov.data[i * cov.cols + i]!),
+      expectedReturnAnnual: mu[i]!,
+    })),
+  });
+  io.err(describeWrittenChart(await writeChartFile(path, option)));
+}
