@@ -7,6 +7,12 @@ import { chartFormatOf, writeAnalysisChart } from '../format/chart-file';
 import { renderTable } from '../format/table';
 import { parseFormat, readTextFile, type Format, type Io } from '../io';
 import { numberOption } from '../estimate/methods';
+import {
+  renderRollingSummary,
+  rollingReport,
+  rollingWindowOption,
+  writeRollingChart,
+} from './analyze-rolling';
 import { inferPeriodsPerYear } from '../estimate/panel';
 
 interface AnalyzeOptions {
@@ -18,6 +24,8 @@ interface AnalyzeOptions {
   confidence?: string;
   benchmark?: string;
   chart?: string;
+  rolling?: string;
+  rollingChart?: string;
   format: Format;
 }
 
@@ -72,8 +80,16 @@ export function registerAnalyze(program: Command, io: Io): void {
     .option('--benchmark <column>', 'benchmark column for beta, alpha, tracking error, capture')
     .option('--format <format>', 'table | json', parseFormat, 'table' as Format)
     .option('--chart <file>', 'also write growth of $1 and drawdown as .svg or .png')
+    .option('--rolling <n>', 'also compute rolling return, volatility, Sharpe, drawdown (and beta)')
+    .option('--rolling-chart <file>', 'write the rolling metrics (needs --rolling) as .svg or .png')
     .action(async (options: AnalyzeOptions) => {
       if (options.chart) chartFormatOf(options.chart);
+      const window = rollingWindowOption(options.rolling);
+      if (options.rollingChart) {
+        chartFormatOf(options.rollingChart);
+        if (window === undefined)
+          throw invalidInput('--rolling-chart', options.rollingChart, 'needs --rolling N');
+      }
       if (options.weights && options.column)
         throw new BallastError('INVALID_INPUT', 'give --weights or --column, not both', {
           field: 'weights|column',
@@ -83,11 +99,13 @@ export function registerAnalyze(program: Command, io: Io): void {
       const benchmark = options.benchmark
         ? portfolioSeries(file, { column: options.benchmark })
         : undefined;
+      const periodsPerYear =
+        numberOption('periods-per-year', options.periodsPerYear, (x) => x > 0) ??
+        inferPeriodsPerYear(series.map((p) => p.date));
+      const riskFreeRateAnnual = numberOption('rf', options.rf) ?? 0;
       const report = computeMetrics(series, {
-        periodsPerYear:
-          numberOption('periods-per-year', options.periodsPerYear, (x) => x > 0) ??
-          inferPeriodsPerYear(series.map((p) => p.date)),
-        riskFreeRateAnnual: numberOption('rf', options.rf) ?? 0,
+        periodsPerYear,
+        riskFreeRateAnnual,
         confidence: numberOption('confidence', options.confidence, (x) => x > 0 && x < 1) ?? 0.95,
         ...(benchmark ? { benchmark } : {}),
       });
@@ -104,6 +122,24 @@ export function registerAnalyze(program: Command, io: Io): void {
           },
           io,
         );
+      const rollingInput = window && {
+        series,
+        benchmark,
+        window,
+        periodsPerYear,
+        riskFreeRateAnnual,
+      };
+      const rolling = rollingInput && rollingReport(rollingInput);
+      if (rollingInput && options.rollingChart)
+        await writeRollingChart(
+          options.rollingChart,
+          {
+            ...rollingInput,
+            name: options.column?.trim().toUpperCase() ?? 'Portfolio',
+            benchmarkName: options.benchmark?.trim().toUpperCase(),
+          },
+          io,
+        );
       if (options.format === 'json') {
         return io.out(
           JSON.stringify(
@@ -112,6 +148,7 @@ export function registerAnalyze(program: Command, io: Io): void {
               metrics: report.metrics,
               supplementary: report.supplementary,
               conventions: report.conventions,
+              ...(rolling ? { rolling } : {}),
             },
             null,
             2,
@@ -133,5 +170,6 @@ export function registerAnalyze(program: Command, io: Io): void {
           },
         ]),
       );
+      if (rolling) io.out(renderRollingSummary(rolling));
     });
 }
