@@ -13,7 +13,6 @@
  */
 
 import type { HighsRuntime } from '../../core/solvers/highs';
-import { solve } from '../../core/solvers/highs';
 import type { SolverProblem } from '../../core/solvers/types';
 import { invalidInput } from '../errors';
 import { cardinalityChecks, solveWithCardinality, type CardinalityLimits } from './cardinality';
@@ -33,6 +32,7 @@ import {
   scenarioOutcome,
   type RiskOptimizationResult,
 } from './cvar-result';
+import { solveFixedCostMilp } from './fixed-cost-milp';
 import { addTargetReturnRow } from './mean-variance';
 import type { OptimizationInputs, PortfolioConstraints } from './problem';
 import { solveError } from './problem-solve';
@@ -111,6 +111,7 @@ export function buildCdarProgram(spec: CdarSpec): {
     assets: inputs.assets,
     riskFreeRateAnnual: inputs.riskFreeRateAnnual,
     ...(spec.constraints === undefined ? {} : { constraints: spec.constraints }),
+    support: { integers: true },
   });
   const target = objective.kind === 'maxReturnDrawdown' ? undefined : objective.targetReturnAnnual;
   if (target !== undefined)
@@ -148,6 +149,14 @@ export function buildCdarProgram(spec: CdarSpec): {
       lower,
       upper,
       constraints: stackRows(model.constraints, block.rows),
+      ...(model.integer === undefined
+        ? {}
+        : {
+            integer: [
+              ...model.integer,
+              ...new Array<boolean>(layout.variableCount - model.variableCount).fill(false),
+            ],
+          }),
     },
     layout,
     parts: { portfolio: pm, cash, target, confidence, maxDrawdown, maxCdar },
@@ -166,7 +175,10 @@ export function optimizeCdar(highs: HighsRuntime, spec: CdarSpec): RiskOptimizat
   const n = spec.inputs.assets.length;
   const report =
     limits === undefined
-      ? solve(highs, problem, LP_OPTIONS)
+      ? solveFixedCostMilp(highs, problem, {
+          trades: parts.portfolio.fixedCostTrades,
+          options: LP_OPTIONS,
+        })
       : solveWithCardinality(highs, problem, { assets: n, limits, options: LP_OPTIONS });
   if (report.status !== 'optimal' || report.x === undefined)
     throw solveError(spec.objective.kind, report);

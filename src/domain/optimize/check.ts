@@ -6,7 +6,9 @@
  * check or the optimiser reports an error.
  */
 
+import type { Matrix } from '../../core/linalg/matrix';
 import { weightBounds } from './constraints';
+import { fixedCosts } from './constraints-fixed-cost';
 import { exposureForm } from './constraints-rows';
 import type { PortfolioConstraints } from './problem';
 
@@ -28,6 +30,8 @@ export interface CheckSpec {
   /** Net cash (negative = borrowing); 0 when fully invested. */
   readonly cash: number;
   readonly constraints: PortfolioConstraints;
+  /** Σ (annual), needed to verify a `trackingError` limit (the check fails without it). */
+  readonly covarianceAnnual?: Matrix;
   /** Extra objective-defined limits (e.g. `targetReturn`), already as slacks. */
   readonly extra?: readonly { readonly name: string; readonly slack: number }[];
 }
@@ -122,19 +126,50 @@ export function checkConstraints(spec: CheckSpec): ConstraintCheck[] {
       slack: t.maxTurnover - sum(w.map((v, i) => Math.abs(v - t.currentWeights[i]!))),
     });
   }
+  if (c.trackingError !== undefined) {
+    raw.push({
+      name: 'trackingError',
+      slack: c.trackingError.maxAnnual - trackingErrorOf(spec, c.trackingError.benchmarkWeights),
+    });
+  }
   raw.push(...(spec.extra ?? []));
   return raw.map(({ name, slack }) => ({ name, ok: slack >= -CHECK_TOLERANCE, slack }));
 }
 
-/** Proportional transaction cost Σκ_i|w_i − w0_i| of moving from the current weights (0 if none). */
+/**
+ * Annual tracking error √((w − b)ᵀΣ(w − b)) of the checked weights; NaN (a failed check) when
+ * the spec carries no covariance or b has the wrong length.
+ */
+export function trackingErrorOf(spec: CheckSpec, benchmark: readonly number[]): number {
+  const cov = spec.covarianceAnnual;
+  const w = spec.weights;
+  const n = w.length;
+  if (cov === undefined || benchmark.length !== n || cov.rows !== n) return Number.NaN;
+  const d = Float64Array.from(w, (v, i) => v - benchmark[i]!);
+  let q = 0;
+  for (let i = 0; i < n; i++) {
+    let s = 0;
+    for (let j = 0; j < n; j++) s += cov.data[i * n + j]! * d[j]!;
+    q += d[i]! * s;
+  }
+  return Math.sqrt(Math.max(0, q));
+}
+
+/**
+ * One-off transaction cost of moving from the current weights (0 without turnover):
+ * proportional Σκ_i|w_i − w0_i| plus fixed Σ F_i over traded assets (|w_i − w0_i| >
+ * {@link CHECK_TOLERANCE}).
+ */
 export function transactionCost(weights: Float64Array, constraints: PortfolioConstraints): number {
   const t = constraints.turnover;
   if (t === undefined) return 0;
   const rate = t.costRate ?? 0;
+  const fixed = fixedCosts(t, weights.length);
   let cost = 0;
   weights.forEach((v, i) => {
     const k = typeof rate === 'number' ? rate : rate[i]!;
-    cost += k * Math.abs(v - t.currentWeights[i]!);
+    const traded = Math.abs(v - t.currentWeights[i]!);
+    cost += k * traded + (traded > CHECK_TOLERANCE ? fixed[i]! : 0);
   });
   return cost;
 }

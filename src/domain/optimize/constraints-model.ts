@@ -28,6 +28,8 @@ export interface LinearModel {
   readonly rowNames: readonly string[];
   /** The rows as added (same order as `constraints`), for checking and homogenising. */
   readonly rows: readonly ModelRow[];
+  /** Integer variables (MILP), present only when some variable is integer. */
+  readonly integer?: readonly boolean[];
 }
 
 /** Specification of a block of variables for {@link ModelBuilder.addVariables}. */
@@ -38,6 +40,8 @@ export interface VariableBlock {
   readonly lower?: number | ArrayLike<number>;
   /** A common upper bound or one per variable (default +Infinity). */
   readonly upper?: number | ArrayLike<number>;
+  /** Integer variables (default false: continuous). */
+  readonly integer?: boolean;
 }
 
 /** Mutable builder of a {@link LinearModel}; variables are numbered in the order added. */
@@ -45,6 +49,7 @@ export class ModelBuilder {
   private readonly names: string[] = [];
   private readonly lowers: number[] = [];
   private readonly uppers: number[] = [];
+  private readonly integers: boolean[] = [];
   private readonly rowList: ModelRow[] = [];
 
   /** Number of variables added so far. */
@@ -69,6 +74,7 @@ export class ModelBuilder {
       this.names.push(name);
       this.lowers.push(pick(block.lower, 0, k));
       this.uppers.push(pick(block.upper, Infinity, k));
+      this.integers.push(block.integer === true);
     });
     return first;
   }
@@ -108,6 +114,7 @@ export class ModelBuilder {
       constraints: sparseConstraints(this.rowList),
       rowNames: this.rowList.map((r) => r.name),
       rows: [...this.rowList],
+      ...(this.integers.some(Boolean) ? { integer: [...this.integers] } : {}),
     };
   }
 }

@@ -11,12 +11,17 @@
  * - groups: min ≤ Σ coef_a·w_a ≤ max;
  * - exposures x = Eᵀw: per-exposure and per-category limits as rows; gross economic leverage
  *   Σ_k |x_k| ≤ G with s_k ≥ ±x_k unless the sign of x_k is fixed by the weight bounds;
- * - turnover: d_i ≥ ±(w_i − w0_i), Σd ≤ T, costs −κ_i·d_i in the return vector.
+ * - turnover: d_i ≥ ±(w_i − w0_i), Σd ≤ T, costs −κ_i·d_i in the return vector;
+ * - fixed costs: binaries z_i with big-M rows, −F_i·z_i in the return vector
+ *   (`constraints-fixed-cost.ts`); integer variables only for callers that solve a MILP.
+ * The tracking-error limit is quadratic and never part of this linear model: callers that
+ * handle it (`tracking-error-limit.ts`) say so, any other caller gets INVALID_INPUT.
  * Constraint names (rows) are stable and appear in `check.ts`'s report.
  */
 
 import { invalidInput } from '../errors';
 import { addAbsoluteSumCap } from './constraints-abs';
+import { addFixedCosts, hasFixedCosts, type FixedCostTrade } from './constraints-fixed-cost';
 import { ModelBuilder } from './constraints-model';
 import { addExposureRows, addGroupRows, addTurnover } from './constraints-rows';
 import type { PortfolioConstraints } from './problem';
@@ -36,6 +41,16 @@ export interface PortfolioModel {
   readonly budgetRow: number;
   /** The constraints the model was built from (for checking). */
   readonly constraints: PortfolioConstraints;
+  /** Fixed-cost trade indicators (empty without fixed costs). */
+  readonly fixedCostTrades: readonly FixedCostTrade[];
+}
+
+/** What the caller of {@link buildPortfolioModel} handles beyond the linear model. */
+export interface ModelSupport {
+  /** The caller enforces `constraints.trackingError` itself. */
+  readonly trackingError?: boolean;
+  /** The caller solves integer variables (MILP) — needed for fixed costs without a pattern. */
+  readonly integers?: boolean;
 }
 
 function perAsset(
@@ -129,15 +144,35 @@ function addLongShort(
 /**
  * Builds the linear model of `constraints` over `assets` (weights at variables 0…n−1).
  * Throws INVALID_INPUT (BallastError) for malformed specs: wrong lengths, unknown asset or
- * exposure names, non-finite numbers. Infeasibility is left to the solver.
+ * exposure names, non-finite numbers, and for a tracking-error limit or fixed costs the caller
+ * does not handle (`support`; fixed costs with a `tradePattern` need no integers).
+ * Infeasibility is left to the solver.
  */
 export function buildPortfolioModel(spec: {
   readonly assets: readonly string[];
   readonly constraints?: PortfolioConstraints;
   readonly riskFreeRateAnnual: number;
+  readonly support?: ModelSupport;
+  /** Fixed-cost trade decisions (one per asset): see `constraints-fixed-cost.ts`. */
+  readonly tradePattern?: readonly boolean[];
 }): PortfolioModel {
   const constraints = spec.constraints ?? {};
   const n = spec.assets.length;
+  if (constraints.trackingError !== undefined && spec.support?.trackingError !== true) {
+    throw invalidInput(
+      'trackingError',
+      constraints.trackingError.maxAnnual,
+      'a tracking-error limit is supported only by optimize with minVariance, utility, maxReturn, efficientReturn or minTrackingError',
+    );
+  }
+  const fixed = hasFixedCosts(constraints.turnover);
+  if (fixed && spec.tradePattern === undefined && spec.support?.integers !== true) {
+    throw invalidInput(
+      'turnover.fixedCost',
+      constraints.turnover?.fixedCost,
+      'fixed trade costs are supported only by optimize (mean-variance objectives), minCvar, meanCvar and the drawdown objectives',
+    );
+  }
   const { lower, upper } = weightBounds(n, constraints);
   const builder = new ModelBuilder();
   builder.addVariables({ names: spec.assets, lower, upper });
@@ -153,6 +188,16 @@ export function buildPortfolioModel(spec: {
   }
   if (constraints.turnover !== undefined)
     addTurnover(builder, { turnover: constraints.turnover, n, aux });
+  const fixedCostTrades =
+    fixed && constraints.turnover !== undefined
+      ? addFixedCosts(builder, {
+          turnover: constraints.turnover,
+          lower,
+          upper,
+          aux,
+          ...(spec.tradePattern === undefined ? {} : { pattern: spec.tradePattern }),
+        })
+      : [];
   return {
     builder,
     assets: spec.assets,
@@ -162,6 +207,7 @@ export function buildPortfolioModel(spec: {
     auxiliaryReturns: aux,
     budgetRow,
     constraints,
+    fixedCostTrades,
   };
 }
 

@@ -133,7 +133,14 @@ export function riskResult(spec: RiskResultSpec): RiskOptimizationResult {
       slack: metrics.expectedReturnAnnual - cost - spec.targetReturnAnnual,
     });
   }
-  const checks = checkConstraints({ assets: inputs.assets, weights, cash, constraints, extra });
+  const checks = checkConstraints({
+    assets: inputs.assets,
+    weights,
+    cash,
+    constraints,
+    extra,
+    covarianceAnnual: inputs.covarianceAnnual,
+  });
   const failed = checks.filter((c) => !c.ok);
   if (failed.length > 0) {
     throw new BallastError(

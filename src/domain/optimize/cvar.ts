@@ -20,7 +20,6 @@
  */
 
 import type { HighsRuntime } from '../../core/solvers/highs';
-import { solve } from '../../core/solvers/highs';
 import type { SolverProblem } from '../../core/solvers/types';
 import { invalidInput } from '../errors';
 import { cardinalityChecks, solveWithCardinality, type CardinalityLimits } from './cardinality';
@@ -44,6 +43,7 @@ import {
   type ScenarioOutcome,
   type ScenarioSolution,
 } from './cvar-result';
+import { solveFixedCostMilp } from './fixed-cost-milp';
 import { addTargetReturnRow } from './mean-variance';
 import type { OptimizationInputs, PortfolioConstraints } from './problem';
 import { solveError } from './problem-solve';
@@ -81,6 +81,7 @@ export function buildCvarProgram(spec: CvarSpec): CvarProgram {
     assets: inputs.assets,
     riskFreeRateAnnual: inputs.riskFreeRateAnnual,
     ...(spec.constraints === undefined ? {} : { constraints: spec.constraints }),
+    support: { integers: true },
   });
   const target = objective.kind === 'minCvar' ? objective.targetReturnAnnual : undefined;
   if (target !== undefined)
@@ -118,6 +119,9 @@ export function buildCvarProgram(spec: CvarSpec): CvarProgram {
     lower,
     upper,
     constraints: stackRows(base.constraints, block.build()),
+    ...(base.integer === undefined
+      ? {}
+      : { integer: [...base.integer, ...new Array<boolean>(t + 1).fill(false)] }),
   };
   return {
     problem,
@@ -147,7 +151,10 @@ export function solveCvar(highs: HighsRuntime, spec: CvarSpec): CvarSolution {
   const limits = spec.cardinality;
   const report =
     limits === undefined
-      ? solve(highs, program.problem, LP_OPTIONS)
+      ? solveFixedCostMilp(highs, program.problem, {
+          trades: program.outcome.portfolio.fixedCostTrades,
+          options: LP_OPTIONS,
+        })
       : solveWithCardinality(highs, program.problem, {
           assets: spec.inputs.assets.length,
           limits,

@@ -40,6 +40,8 @@ export interface ObjectiveSpec {
   readonly objective: Objective;
   readonly constraints?: PortfolioConstraints;
   readonly method?: QpMethod;
+  /** A portfolio model built by the caller (e.g. with a fixed-cost trade pattern). */
+  readonly portfolio?: PortfolioModel;
 }
 
 function scaled(
@@ -69,11 +71,13 @@ export function addTargetReturnRow(
 /** Solves one objective on a fresh portfolio model (see the module table). */
 export function solveObjective(highs: HighsRuntime, spec: ObjectiveSpec): ObjectiveSolution {
   const { inputs, objective } = spec;
-  const pm = buildPortfolioModel({
-    assets: inputs.assets,
-    riskFreeRateAnnual: inputs.riskFreeRateAnnual,
-    ...(spec.constraints === undefined ? {} : { constraints: spec.constraints }),
-  });
+  const pm =
+    spec.portfolio ??
+    buildPortfolioModel({
+      assets: inputs.assets,
+      riskFreeRateAnnual: inputs.riskFreeRateAnnual,
+      ...(spec.constraints === undefined ? {} : { constraints: spec.constraints }),
+    });
   const method = spec.method === undefined ? {} : { method: spec.method };
   const mu = inputs.expectedReturnsAnnual;
   const n = inputs.assets.length;

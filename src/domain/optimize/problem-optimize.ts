@@ -8,7 +8,7 @@
 import { loadHighs, type HighsRuntime } from '../../core/solvers/highs';
 import { BallastError } from '../errors';
 import { checkConstraints, transactionCost } from './check';
-import { solveObjective } from './mean-variance';
+import { solveExtended } from './fixed-cost';
 import type { OptimizationInputs, OptimizeOptions } from './problem';
 import { validateInputs } from './problem-validate';
 import { byAsset, portfolioMetrics, type OptimizationResult } from './result';
@@ -26,11 +26,12 @@ export function optimize(
 ): OptimizationResult {
   validateInputs(inputs, options.validation ?? {});
   const constraints = options.constraints ?? {};
-  const solved = solveObjective(highs, {
+  const solved = solveExtended(highs, {
     inputs,
     objective: options.objective,
     constraints,
     ...(options.method === undefined ? {} : { method: options.method }),
+    ...(options.fixedCostSearch === undefined ? {} : { fixedCostSearch: options.fixedCostSearch }),
   });
   const n = inputs.assets.length;
   let weights: Float64Array = solved.x.slice(0, n);
@@ -49,7 +50,14 @@ export function optimize(
   const metrics = portfolioMetrics(inputs, { weights, cash, constraints });
   const cost = transactionCost(weights, constraints);
   const extra = scaling === undefined ? objectiveChecks(options.objective, { metrics, cost }) : [];
-  const checks = checkConstraints({ assets: inputs.assets, weights, cash, constraints, extra });
+  const checks = checkConstraints({
+    assets: inputs.assets,
+    weights,
+    cash,
+    constraints,
+    extra,
+    covarianceAnnual: inputs.covarianceAnnual,
+  });
   const failed = checks.filter((c) => !c.ok);
   if (failed.length > 0) {
     throw new BallastError(

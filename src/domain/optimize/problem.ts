@@ -102,14 +102,32 @@ export interface ExposureConstraints {
 /**
  * Turnover against current weights w0 (same asset order): Σ|w − w0| ≤ `maxTurnover`, and
  * proportional costs Σ κ_i|w_i − w0_i| charged once against the annual return (PyPortfolioOpt's
- * convention for `transaction_cost`). Fixed per-trade costs need integer variables
- * (cardinality module).
+ * convention for `transaction_cost`). Fixed per-trade costs Σ F_i·[w_i ≠ w0_i] are charged the
+ * same way and need binary trade indicators (`constraints-fixed-cost.ts`): an exact MILP for
+ * the linear objectives (maxReturn, CVaR, CDaR), a documented search for the QP objectives
+ * (`fixed-cost.ts`).
  */
 export interface TurnoverConstraint {
   readonly currentWeights: readonly number[];
   readonly maxTurnover?: number;
   /** κ: cost per unit traded (decimal), common or per asset. Default 0. */
   readonly costRate?: number | readonly number[];
+  /**
+   * F: fixed cost of trading an asset at all (|w_i − w0_i| > 1e-9), in weight units (fixed
+   * dollars / portfolio value, e.g. $10 on $100 000 = 0.0001), common or per asset. Default 0.
+   */
+  readonly fixedCost?: number | readonly number[];
+}
+
+/**
+ * Tracking-error limit √((w − b)ᵀΣ(w − b)) ≤ `maxAnnual` against benchmark weights b (same asset
+ * order, Σ annual, so the limit is an annual decimal). Solved exactly by the Lagrangian path of
+ * `tracking-error-limit.ts` for minVariance, utility, maxReturn, efficientReturn and
+ * minTrackingError; any other objective is INVALID_INPUT (never ignored).
+ */
+export interface TrackingErrorLimit {
+  readonly benchmarkWeights: readonly number[];
+  readonly maxAnnual: number;
 }
 
 /**
@@ -131,6 +149,8 @@ export interface PortfolioConstraints {
   readonly groups?: readonly GroupConstraint[];
   readonly exposures?: ExposureConstraints;
   readonly turnover?: TurnoverConstraint;
+  /** Annual tracking-error limit against a benchmark (quadratic; see {@link TrackingErrorLimit}). */
+  readonly trackingError?: TrackingErrorLimit;
 }
 
 /** Options of `optimize`: the objective, constraints and post-solve scaling. */
@@ -144,6 +164,8 @@ export interface OptimizeOptions {
   readonly targetVolatilityAnnual?: number;
   /** Solver path for QPs (default `auto`: dense active set, HiGHS + polish fallback). */
   readonly method?: 'auto' | 'highs' | 'dense-active-set';
+  /** Fixed-cost search of the QP objectives (`fixed-cost.ts`; default exact up to 8 assets). */
+  readonly fixedCostSearch?: { readonly exactUpTo?: number };
   /** Input validation options (PSD test size limit, see `problem-validate.ts`). */
   readonly validation?: { readonly psdCheckMaxAssets?: number };
 }

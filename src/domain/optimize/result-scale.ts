@@ -46,9 +46,12 @@ export function scaleToVolatility(
     return { weights, cash: 1 - net };
   };
   const feasible = (s: number): boolean =>
-    checkConstraints({ assets: inputs.assets, ...at(s), constraints }).every(
-      (c) => c.slack >= -1e-14,
-    );
+    checkConstraints({
+      assets: inputs.assets,
+      ...at(s),
+      constraints,
+      covarianceAnnual: inputs.covarianceAnnual,
+    }).every((c) => c.slack >= -1e-14);
   const vol = portfolioMetrics(inputs, {
     weights: spec.weights,
     cash: 0,
