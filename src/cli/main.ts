@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { BallastError, toBallastError } from '../domain/errors';
 import { registerAnalyze } from './commands/analyze';
+import { registerFactors } from './commands/factors';
 import { registerData } from './commands/data';
 import { registerDemo } from './commands/demo';
 import { registerEstimate } from './commands/estimate';
@@ -12,6 +13,8 @@ import { registerFrontier } from './commands/frontier';
 import { registerFunds } from './commands/funds';
 import { registerPositions } from './commands/positions';
 import { registerReturns } from './commands/returns';
+import { registerRisk } from './commands/risk';
+import { registerStress } from './commands/stress';
 import { registerUniverse } from './commands/universe';
 import { EXIT_CODES } from './exit-codes';
 import { processRuntime, type Runtime } from './context';
@@ -44,8 +47,11 @@ export function createProgram(io: Io, runtime: Runtime = processRuntime()): Comm
   registerOptimize(program, io);
   registerFrontier(program, io);
   registerAnalyze(program, io);
+  registerFactors(program, io);
   registerRebalance(program, io, runtime);
   registerPlan(program, io, runtime);
+  registerRisk(program, io, runtime);
+  registerStress(program, io, runtime);
   return program;
 }
 

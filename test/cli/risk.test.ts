@@ -139,3 +139,24 @@ describe('ballast risk (bundled sample returns, offline)', () => {
     expect(none.stderr).toMatch(/--holdings or --transactions/);
   });
 });
+
+describe('ballast risk --chart', () => {
+  it('writes the exposure contributions as bars with each exposure named', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ballast-risk-chart-'));
+    const out = await run('--covariance', 'sample', '--chart', join(dir, 'risk.svg'));
+    expect(out.code, out.stderr).toBe(0);
+    const svg = readFileSync(join(dir, 'risk.svg'), 'utf8');
+    expect(svg).toContain('Risk contributions');
+    for (const id of ['us_large_equity', 'intl_developed_large_equity', 'broad_ust'])
+      expect(svg).toContain(id);
+    // One bar per exposure held: three labels "… % of σ".
+    expect(svg.match(/% of σ/g)).toHaveLength(3);
+    expect(out.stderr).toMatch(/chart: wrote .*risk\.svg \(svg/);
+  });
+
+  it('rejects a chart file with another extension before any work', async () => {
+    const out = await run('--chart', 'risk.jpg');
+    expect(out.code).not.toBe(0);
+    expect(out.stderr).toMatch(/INVALID_INPUT.*--chart.*risk\.jpg/);
+  });
+});

@@ -21,6 +21,7 @@ import { contextOf, type CommandContext, type Runtime } from '../context';
 import { covarianceMethod, numberOption } from '../estimate/methods';
 import { inferPeriodsPerYear, tableToMatrix } from '../estimate/panel';
 import { bundledUniversePanel, storedUniversePanel } from '../estimate/universe-panel';
+import { chartFormatOf, writeRiskContributionsChart } from '../format/chart-file';
 import { fmtMoney, fmtPercent, roundCents } from '../format/numbers';
 import { renderTable } from '../format/table';
 import { parseFormat, type Format, type Io } from '../io';
@@ -42,6 +43,7 @@ interface RiskOptions {
   source: string;
   confidence?: string;
   format: Format;
+  chart?: string;
 }
 
 /** An exposure panel and where it came from (`store` or the bundled `sample`). */
@@ -304,7 +306,9 @@ export function registerRisk(program: Command, io: Io, runtime: Runtime): void {
     )
     .option('--confidence <level>', 'VaR/CVaR confidence (default 0.95)')
     .option('--format <format>', 'table | json', parseFormat, 'table' as Format)
+    .option('--chart <file>', 'also write the risk contributions by exposure as .svg or .png')
     .action(async (options: RiskOptions, command: Command) => {
+      if (options.chart) chartFormatOf(options.chart);
       requireOneOf(options as unknown as Record<string, unknown>, ['holdings', 'transactions']);
       oneOf('covariance', options.covariance, COVARIANCES);
       oneOf('source', options.source, SOURCES);
@@ -355,6 +359,20 @@ export function registerRisk(program: Command, io: Io, runtime: Runtime): void {
         unpriced,
         warnings: [...panel.warnings, ...estimate.warnings],
       });
+      if (options.chart)
+        await writeRiskContributionsChart(
+          options.chart,
+          {
+            names: report.byExposure.map((e) => e.exposure),
+            decomposition: {
+              volatility: report.volatility,
+              component: Float64Array.from(report.byExposure, (e) => e.component),
+              share: Float64Array.from(report.byExposure, (e) => e.percent),
+            },
+            volatilityLabel: 'annualised ex-ante volatility, by economic exposure',
+          },
+          io,
+        );
       io.out(options.format === 'json' ? JSON.stringify(doc, null, 2) : riskTable(doc, report));
     });
 }

@@ -14,6 +14,10 @@ import type { ReturnSeries } from '../../domain/series/types';
 import { analysisOption } from '../../report/analysis';
 import type { ChartOption } from '../../report/chart-style';
 import { efficientFrontierOption } from '../../report/frontier';
+import {
+  riskContributionsOption,
+  type RiskContributionsChartInput,
+} from '../../report/risk-contributions';
 import type { ChartSize } from '../../report/render';
 import type { Io } from '../io';
 
@@ -107,4 +111,13 @@ export async function writeFrontierChart(
     })),
   });
   io.err(describeWrittenChart(await writeChartFile(path, option)));
+}
+
+/** Writes component risk contributions as bars (`ballast risk --chart`). */
+export async function writeRiskContributionsChart(
+  path: string,
+  input: RiskContributionsChartInput,
+  io: Io,
+): Promise<void> {
+  io.err(describeWrittenChart(await writeChartFile(path, riskContributionsOption(input))));
 }
