@@ -30,7 +30,17 @@ const layers = Object.entries(forbiddenAbove).map(([layer, above]) => ({
 }));
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'coverage', 'dist', 'bin', 'eslint.config.js', 'bench/*.mjs'] },
+  {
+    ignores: [
+      'node_modules',
+      'coverage',
+      'dist',
+      'bin',
+      'eslint.config.js',
+      'bench/*.mjs',
+      'src/**/*.mjs',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -1,16 +1,17 @@
 import type { Command } from 'commander';
-import { loadHighs } from '../../core/solvers/highs';
-import { efficientFrontier, type FrontierPoint } from '../../domain/optimize/frontier';
+import type { FrontierPoint } from '../../domain/optimize/frontier';
+import { chartFormatOf, writeFrontierChart } from '../format/chart-file';
 import { fmtPercent } from '../format/numbers';
 import { renderCsv, renderTable, type Column } from '../format/table';
 import { withPanelAndConstraintOptions } from '../optimize/options';
 import { parseFormat, type Format, type Io } from '../io';
 import { numberOption } from '../estimate/methods';
 import { optimizationInputs, readPanel, type InputOptions } from '../optimize/inputs';
-import { constraintsFrom, type ObjectiveOptions } from '../optimize/objectives';
+import { solveFrontier, type FrontierSolveFlags } from '../optimize/frontier-solve';
 
-interface FrontierCliOptions extends InputOptions, Omit<ObjectiveOptions, 'objective'> {
+interface FrontierCliOptions extends InputOptions, FrontierSolveFlags {
   points: string;
+  chart?: string;
   format: Format;
 }
 
@@ -24,15 +25,16 @@ export function registerFrontier(program: Command, io: Io): void {
       ),
   )
     .option('--points <n>', 'number of frontier points', '20')
+    .option('--threads <n>', 'worker threads for the solves (default 1: in-process)')
     .option('--format <format>', 'table | json | csv', parseFormat, 'table' as Format)
+    .option('--chart <file>', 'also write the frontier, assets, tangency and CAL as .svg or .png')
     .action(async (options: FrontierCliOptions) => {
+      if (options.chart) chartFormatOf(options.chart);
       const table = readPanel(options);
       const { inputs } = optimizationInputs(table, options);
       const points = numberOption('points', options.points, (x) => Number.isInteger(x) && x >= 2)!;
-      const f = efficientFrontier(await loadHighs(), inputs, {
-        points,
-        constraints: constraintsFrom({ ...options, objective: 'frontier' }),
-      });
+      const f = await solveFrontier(inputs, { points, flags: options });
+      if (options.chart) await writeFrontierChart(options.chart, { frontier: f, inputs }, io);
       if (options.format === 'json') return io.out(JSON.stringify(f, null, 2));
       const columns: Column<FrontierPoint>[] = [
         { title: 'return', value: (p) => String(p.expectedReturnAnnual), align: 'right' },

@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
 import { COVARIANCE_METHODS, MEAN_METHODS } from '../estimate/methods';
+import { collect } from './constraint-flags';
 
 /**
  * The flags `optimize` and `frontier` share: the returns panel, its frequency, the estimators
- * and the weight constraints.
+ * and the constraints (weights, groups, economic exposures, turnover and costs).
  */
 export function withPanelAndConstraintOptions(command: Command): Command {
   return command
@@ -22,5 +23,18 @@ export function withPanelAndConstraintOptions(command: Command): Command {
       COVARIANCE_METHODS.filter((m) => m !== 'garch').join(' | '),
       'sample',
     )
-    .option('--lambda <x>', 'EWMA λ');
+    .option('--lambda <x>', 'EWMA λ')
+    .option(
+      '--funds <file>',
+      'fund definitions YAML mapping columns to economic exposures (default config/funds.yaml)',
+    )
+    .option('--exposure-bounds <list>', 'limits on x = Eᵀw: id=min:max,... (a side may be empty)')
+    .option('--category-bounds <list>', 'limits on exposure categories: equity_beta=0.4:0.8,...')
+    .option('--max-gross-exposure <g>', 'gross economic leverage cap Σ_k |x_k| ≤ g')
+    .option('--group <spec>', 'group limit name=A+B+C:min:max (repeatable)', collect)
+    .option('--groups <file>', 'group limits CSV: group,asset,min,max (one member per row)')
+    .option('--current-weights <list>', 'current weights A=0.5,B=0.5 (unlisted assets: 0)')
+    .option('--current <file>', 'current weights CSV: asset,weight')
+    .option('--max-turnover <t>', 'Σ|w − w_current| ≤ t')
+    .option('--cost-bps <n>', 'proportional trading cost, basis points of the amount traded');
 }

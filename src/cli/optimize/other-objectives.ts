@@ -5,7 +5,8 @@ import type { RiskOptimizationResult } from '../../domain/optimize/cvar-result';
 import { optimizeCvar } from '../../domain/optimize/cvar';
 import { optimizeHerc } from '../../domain/optimize/herc';
 import { optimizeHrp } from '../../domain/optimize/hrp';
-import type { OptimizationInputs } from '../../domain/optimize/problem';
+import type { CardinalityLimits } from '../../domain/optimize/cardinality';
+import type { OptimizationInputs, PortfolioConstraints } from '../../domain/optimize/problem';
 import { optimizeRiskParity } from '../../domain/optimize/risk-parity';
 import { optimizeSemivariance } from '../../domain/optimize/semivariance';
 import type { AlignedTable } from '../../domain/series/align-common';
@@ -22,6 +23,16 @@ export const OTHER_OBJECTIVES = [
   'min-cdar',
   'min-semivariance',
 ] as const;
+
+/** Objectives that take only per-asset bounds (no groups, exposures, turnover, cardinality). */
+export const BOUNDS_ONLY_OBJECTIVES: readonly string[] = ['risk-parity', 'hrp', 'herc'];
+
+/** Objectives that accept `--max-assets` / `--min-position` (MILP or the documented heuristic). */
+export const CARDINALITY_OBJECTIVES: readonly string[] = [
+  'min-cvar',
+  'min-cdar',
+  'min-semivariance',
+];
 
 const LINKAGES = ['single', 'average', 'complete', 'ward'] as const;
 
@@ -40,6 +51,13 @@ function linkageOption(value: string | undefined): { linkage?: (typeof LINKAGES)
 export interface OtherObjectiveInput {
   readonly table: AlignedTable;
   readonly inputs: OptimizationInputs;
+  /**
+   * The constraints (default: `constraintsFrom(options)`, bounds and budget); risk parity, HRP
+   * and HERC use only the weight bounds.
+   */
+  readonly constraints?: PortfolioConstraints;
+  /** Max holdings / minimum position (CVaR, CDaR: exact MILP; semivariance: heuristic). */
+  readonly cardinality?: CardinalityLimits | undefined;
   readonly options: ObjectiveOptions & {
     readonly confidence?: string | undefined;
     readonly periodsPerYear?: string | undefined;
@@ -55,7 +73,8 @@ export interface OtherObjectiveInput {
  */
 export async function solveOther(input: OtherObjectiveInput): Promise<RiskOptimizationResult> {
   const { table, inputs, options } = input;
-  const constraints = constraintsFrom(options);
+  const constraints = input.constraints ?? constraintsFrom(options);
+  const card = input.cardinality === undefined ? {} : { cardinality: input.cardinality };
   const bounds = {
     ...(constraints.minWeight === undefined ? {} : { minWeight: constraints.minWeight }),
     ...(constraints.maxWeight === undefined ? {} : { maxWeight: constraints.maxWeight }),
@@ -82,6 +101,7 @@ export async function solveOther(input: OtherObjectiveInput): Promise<RiskOptimi
         inputs,
         ...scenarios,
         constraints,
+        ...card,
         objective: { kind: 'minCvar', confidence, ...target },
       });
     case 'min-cdar':
@@ -89,6 +109,7 @@ export async function solveOther(input: OtherObjectiveInput): Promise<RiskOptimi
         inputs,
         ...scenarios,
         constraints,
+        ...card,
         objective: { kind: 'minCdar', confidence, ...target },
       });
     case 'min-semivariance':
@@ -96,6 +117,7 @@ export async function solveOther(input: OtherObjectiveInput): Promise<RiskOptimi
         inputs,
         ...scenarios,
         constraints,
+        ...card,
         ...target,
       });
     default:

@@ -1,0 +1,29 @@
+/**
+ * A solve-pool worker (loaded by `solve-worker-bootstrap.mjs`, which registers tsx first): for
+ * every {@link SolveRequest} it runs the domain's `optimize(highs, inputs, options)` on its own
+ * HiGHS runtime and answers with the result or the error's wire shape. Jobs run one at a time
+ * per worker, in arrival order.
+ */
+
+import { parentPort } from 'node:worker_threads';
+import { loadHighs } from '../core/solvers/highs';
+import { optimize } from '../domain/optimize/problem-optimize';
+import { encodeError, type SolveRequest, type SolveResponse } from './solve-protocol';
+
+const port = parentPort;
+if (port === null) throw new Error('solve-worker.ts must run in a worker thread');
+
+port.on('message', (request: SolveRequest) => {
+  void loadHighs()
+    .then((highs): SolveResponse => ({
+      id: request.id,
+      ok: true,
+      result: optimize(highs, request.job.inputs, request.job.options),
+    }))
+    .catch((thrown: unknown): SolveResponse => ({
+      id: request.id,
+      ok: false,
+      error: encodeError(thrown),
+    }))
+    .then((response) => port.postMessage(response));
+});
