@@ -50,14 +50,27 @@ export const implementationSchema = z.discriminatedUnion('type', [
   notes,
 ]);
 
-const exposure = z.strictObject({
-  id: z.string().regex(/^[a-z][a-z0-9_]*$/, 'exposure ids are snake_case'),
-  name: text,
-  description: text,
-  category: text,
-  aliases: z.array(text).default([]),
-  implementations: z.array(implementationSchema).min(1),
-});
+/** A published duration with its source and date (stress tests; never invented). */
+const duration = z
+  .strictObject({
+    years: z.number().nonnegative(),
+    convexity: z.number().optional(),
+    source: text,
+    asOf: isoDate,
+  })
+  .transform(dropUndefined);
+
+const exposure = z
+  .strictObject({
+    id: z.string().regex(/^[a-z][a-z0-9_]*$/, 'exposure ids are snake_case'),
+    name: text,
+    description: text,
+    category: text,
+    aliases: z.array(text).default([]),
+    implementations: z.array(implementationSchema).min(1),
+    duration: duration.optional(),
+  })
+  .transform(dropUndefined);
 
 const vocabularyEntry = z.strictObject({
   label: text,

@@ -92,6 +92,23 @@ export interface Exposure {
   readonly aliases: readonly string[];
   /** Implementations in the order written in the config. */
   readonly implementations: readonly Implementation[];
+  /** Rate sensitivity of a fixed-income exposure, with its source (used by stress tests). */
+  readonly duration?: ExposureDuration;
+}
+
+/**
+ * A published duration figure for a fixed-income exposure: yield shocks become returns as
+ * −years·Δy (+ ½·convexity·Δy² when convexity is given). Only figures with a source and a date.
+ */
+export interface ExposureDuration {
+  /** Effective (modified) duration, years. */
+  readonly years: number;
+  /** Convexity, years², when published. */
+  readonly convexity?: number;
+  /** Where the figure comes from (provider, document). */
+  readonly source: string;
+  /** Date the figure is as of. */
+  readonly asOf: IsoDate;
 }
 
 /** A group of exposures (equity_beta, factor_style, alternatives, …). */

@@ -1,0 +1,141 @@
+/**
+ * Hypothetical shocks → one return shock per exposure.
+ *
+ * Resolution of a {@link ShockSpec} target, most specific first:
+ * 1. an exposure id (`us_large_equity`) — that exposure;
+ * 2. a category id (`equity_beta`) — every exposure of the category;
+ * 3. a shorthand group ({@link SHOCK_GROUPS}): `equity` = category `equity_beta`; `rates` =
+ *    every exposure of category `nominal_fixed_income` plus any exposure with a known duration.
+ * An exposure hit by several specs takes the most specific one (exposure > category > group);
+ * two specs of the same specificity on one exposure are an error. Exposures no spec reaches
+ * get no shock (0): a hypothetical scenario moves only what it names.
+ *
+ * Yield shocks (`bp`) become returns through duration (first-order, plus convexity when
+ * known): r ≈ −D·Δy + ½·C·Δy². An exposure the portfolio holds that a yield shock reaches but
+ * that has no duration is an error asking for `--duration id=years` — never a guessed figure.
+ */
+
+import { BallastError, invalidInput } from '../errors';
+import type { ShockSpec } from './shock-spec';
+
+/** An exposure's rate sensitivity and where the figure comes from. */
+export interface DurationInfo {
+  /** Modified (effective) duration, years. */
+  readonly years: number;
+  /** Convexity, years²; absent when not known (first-order only). */
+  readonly convexity?: number;
+  /** Provenance, e.g. `config/exposures.yaml: ICE index factsheet 2024-06-28` or `--duration`. */
+  readonly source: string;
+}
+
+/** Shorthand groups accepted as shock targets. */
+export const SHOCK_GROUPS = {
+  equity: 'every exposure of category equity_beta',
+  rates:
+    'yield shock on every exposure of category nominal_fixed_income and every exposure with a duration',
+} as const;
+
+/** The universe as the resolver needs it. */
+export interface ShockUniverse {
+  /** Exposures in universe order with their category ids. */
+  readonly exposures: readonly { readonly id: string; readonly category: string }[];
+  readonly durations: ReadonlyMap<string, DurationInfo>;
+}
+
+/** One exposure's resolved shock and how it was obtained. */
+export interface ResolvedShock {
+  readonly exposure: string;
+  /** Simple return applied to $1 of the exposure (decimal). */
+  readonly shock: number;
+  /** Human-readable derivation, e.g. `rates=+200bp: −6.5 × 0.02`. */
+  readonly rule: string;
+}
+
+/**
+ * Return of a bond exposure for a parallel yield change `dy` (decimal): −D·dy + ½·C·dy²
+ * (second term only when convexity is known).
+ */
+export function returnFromYieldChange(duration: DurationInfo, dy: number): number {
+  return -duration.years * dy + 0.5 * (duration.convexity ?? 0) * dy * dy;
+}
+
+function targetsOf(spec: ShockSpec, universe: ShockUniverse): { ids: string[]; rank: number } {
+  const ids = universe.exposures.map((e) => e.id);
+  if (ids.includes(spec.target)) return { ids: [spec.target], rank: 2 };
+  const inCategory = (c: string): string[] =>
+    universe.exposures.filter((e) => e.category === c).map((e) => e.id);
+  const category = inCategory(spec.target);
+  if (category.length > 0) return { ids: category, rank: 1 };
+  if (spec.target === 'equity') return { ids: inCategory('equity_beta'), rank: 0 };
+  if (spec.target === 'rates') {
+    return {
+      ids: universe.exposures
+        .filter((e) => e.category === 'nominal_fixed_income' || universe.durations.has(e.id))
+        .map((e) => e.id),
+      rank: 0,
+    };
+  }
+  throw new BallastError(
+    'NOT_FOUND',
+    `--shock: unknown target "${spec.target}" (${spec.text}); expected an exposure id, a category id or one of ${Object.keys(SHOCK_GROUPS).join(', ')}`,
+    { field: '--shock', value: spec.text },
+  );
+}
+
+function shockFor(
+  spec: ShockSpec,
+  id: string,
+  durations: ReadonlyMap<string, DurationInfo>,
+): { shock: number; rule: string } | undefined {
+  if (spec.kind === 'return') return { shock: spec.value, rule: spec.text };
+  const d = durations.get(id);
+  if (!d) return undefined;
+  const convexity = d.convexity === undefined ? '' : ` + ½ × ${d.convexity} × ${spec.value}²`;
+  return {
+    shock: returnFromYieldChange(d, spec.value),
+    rule: `${spec.text}: −${d.years} × ${spec.value}${convexity} (duration from ${d.source})`,
+  };
+}
+
+/**
+ * Resolves `specs` to one shock per exposure reached (universe order). `held` lists the
+ * exposures the portfolio holds: a held exposure reached by a yield shock without a duration
+ * throws INVALID_INPUT naming it; an unheld one is left out. Unknown targets throw NOT_FOUND;
+ * two equally specific specs on one exposure throw INVALID_INPUT.
+ */
+export function resolveShocks(
+  specs: readonly ShockSpec[],
+  universe: ShockUniverse,
+  held: ReadonlySet<string>,
+): ResolvedShock[] {
+  const chosen = new Map<string, { spec: ShockSpec; rank: number }>();
+  for (const spec of specs) {
+    const { ids, rank } = targetsOf(spec, universe);
+    for (const id of ids) {
+      const prior = chosen.get(id);
+      if (prior && prior.rank === rank) {
+        throw invalidInput(
+          '--shock',
+          spec.text,
+          `${id} is already shocked by ${prior.spec.text} at the same level (exposure, category or group); name the exposure to override`,
+        );
+      }
+      if (!prior || prior.rank < rank) chosen.set(id, { spec, rank });
+    }
+  }
+  const out: ResolvedShock[] = [];
+  for (const { id } of universe.exposures) {
+    const c = chosen.get(id);
+    if (!c) continue;
+    const s = shockFor(c.spec, id, universe.durations);
+    if (s) out.push({ exposure: id, ...s });
+    else if (held.has(id)) {
+      throw invalidInput(
+        '--duration',
+        id,
+        `the yield shock ${c.spec.text} reaches ${id}, which has no duration in config/exposures.yaml; give --duration ${id}=YEARS (modified duration) — Ballast does not guess one`,
+      );
+    }
+  }
+  return out;
+}
