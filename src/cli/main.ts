@@ -7,6 +7,7 @@ import { registerDemo } from './commands/demo';
 import { registerEstimate } from './commands/estimate';
 import { registerExposures } from './commands/exposures';
 import { registerOptimize } from './commands/optimize';
+import { registerPerformance } from './commands/performance';
 import { registerPlan } from './commands/plan';
 import { registerRebalance } from './commands/rebalance';
 import { registerFrontier } from './commands/frontier';
@@ -50,6 +51,7 @@ export function createProgram(io: Io, runtime: Runtime = processRuntime()): Comm
   registerFactors(program, io);
   registerRebalance(program, io, runtime);
   registerPlan(program, io, runtime);
+  registerPerformance(program, io, runtime);
   registerRisk(program, io, runtime);
   registerStress(program, io, runtime);
   return program;

@@ -1,0 +1,320 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { runCli, tempFiles } from '../helpers/run-cli';
+
+/** The hand-computed scenario of src/domain/performance tests, as a transactions file. */
+const LEDGER = [
+  'date,type,symbol,quantity,price,amount,fees,account',
+  '2024-03-04,deposit,,,,1000,,',
+  '2024-03-04,buy,X,10,50,,,',
+  '2024-03-06,deposit,,,,500,,',
+  '2024-03-07,split,X,2,,,,',
+  '2024-03-08,dividend,X,,,10,,',
+  '2024-03-11,sell,X,5,32,,,',
+].join('\n');
+/** Unadjusted closes of X (50, 55, 60, 30 after the split, 31, 32), as `data import` reads them. */
+const X_BARS = [
+  'date,close',
+  '2024-03-04,50',
+  '2024-03-05,55',
+  '2024-03-06,60',
+  '2024-03-07,30',
+  '2024-03-08,31',
+  '2024-03-11,32',
+].join('\n');
+/** Benchmark B with adjusted closes 100 (1 Mar, the base), 102 (8 Mar), 103 (11 Mar). */
+const B_BARS = [
+  'date,close,adj_close',
+  '2024-03-01,100,100',
+  '2024-03-08,102,102',
+  '2024-03-11,103,103',
+].join('\n');
+
+// TWR by hand: 1000/1000 × 1050/1000 × 1600/(1050 + 500) × 1600/1600 × 1630/1600 × 1650/1630 − 1
+const TWR = 1.05 * (1600 / 1550) * (1650 / 1600) - 1;
+// MWR peer: scipy 1.10.1 brentq on −1000 (4 Mar), −500 (6 Mar), +1650 (11 Mar), Actual/365.
+const MWR = 240.55735980625917;
+
+async function seededStore(): Promise<string> {
+  const files = tempFiles({ 'store.sqlite': '', 'x.csv': X_BARS, 'b.csv': B_BARS });
+  const db = files['store.sqlite']!;
+  for (const [symbol, file] of [
+    ['X', files['x.csv']!],
+    ['B', files['b.csv']!],
+  ] as const) {
+    const run = await runCli('--db', db, 'data', 'import', '--csv', file, '--symbol', symbol);
+    expect(run.code).toBe(0);
+  }
+  return db;
+}
+
+describe('ballast performance from stored prices (offline)', () => {
+  it('prints the JSON contract with hand-computed TWR, MWR, benchmark and P&L', async () => {
+    const db = await seededStore();
+    const { tx } = tempFiles({ tx: LEDGER });
+    const run = await runCli(
+      '--db',
+      db,
+      '--offline',
+      'performance',
+      '--transactions',
+      tx!,
+      '--to',
+      '2024-03-11',
+      '--benchmark',
+      'b',
+      '--format',
+      'json',
+    );
+    expect(run.stderr).toMatch(/warning: X: served from the store only/);
+    expect(run.code).toBe(0);
+    const out = JSON.parse(run.stdout);
+    expect(out).toMatchObject({
+      from: '2024-03-04',
+      to: '2024-03-11',
+      startValue: 0,
+      endValue: 1650,
+      netFlows: 1500,
+      twrAnnualized: null,
+    });
+    expect(out.twr).toBeCloseTo(TWR, 10);
+    expect(out.mwr).toBeCloseTo(MWR, 6);
+    // Benchmark: 103/100 − 1 = 0.03; excess = TWR − 0.03.
+    expect(out.benchmark.symbol).toBe('B');
+    expect(out.benchmark.twr).toBeCloseTo(0.03, 12);
+    expect(out.benchmark.excess).toBeCloseTo(TWR - 0.03, 10);
+    // sell 5 of 20 post-split shares with basis 25: 5 × (32 − 25) = 35; open 15 × (32 − 25) = 105.
+    expect(out.pnl).toEqual({
+      realizedShortTerm: 35,
+      realizedLongTerm: 0,
+      unrealized: 105,
+      income: 10,
+      fees: 0,
+    });
+    expect(out.periods).toHaveLength(1);
+    expect(out.periods[0]).toMatchObject({
+      period: '2024-03',
+      start: '2024-03-04',
+      end: '2024-03-11',
+      flows: 1500,
+      endValue: 1650,
+    });
+    expect(out.periods[0].benchmarkTwr).toBeCloseTo(0.03, 12);
+    expect(out.accounts).toHaveLength(1);
+    expect(out.accounts[0].twr).toBeCloseTo(TWR, 10);
+    expect(out.flags).toEqual([
+      { kind: 'partialPeriod', period: '2024-03', start: '2024-03-04', end: '2024-03-11' },
+    ]);
+  });
+
+  it('prints the summary and period table, and a window with --from', async () => {
+    const db = await seededStore();
+    const { tx } = tempFiles({ tx: LEDGER });
+    const table = await runCli(
+      '--db',
+      db,
+      '--offline',
+      'performance',
+      '--transactions',
+      tx!,
+      '--to',
+      '2024-03-11',
+    );
+    expect(table.code).toBe(0);
+    expect(table.stdout).toMatch(/TWR\s+11\.8%/); // 11.774…%
+    expect(table.stdout).toMatch(/End value\s+1,650\.00/);
+    expect(table.stdout).toMatch(/2024-03\s+2024-03-04\s+2024-03-11\s+11\.8%/);
+    const w = await runCli(
+      '--db',
+      db,
+      '--offline',
+      'performance',
+      '--transactions',
+      tx!,
+      '--from',
+      '2024-03-11',
+      '--to',
+      '2024-03-11',
+      '--format',
+      'csv',
+    );
+    expect(w.code).toBe(0);
+    // base: close of 8 Mar (1630) → 1650: 1650/1630 − 1 = 0.0122699386503…
+    const [header, row] = w.stdout.trim().split('\n');
+    expect(header).toBe('period,start,end,twr,benchmark_twr,flows,end_value');
+    expect(row!.split(',')).toHaveLength(7);
+    expect(Number(row!.split(',')[3])).toBeCloseTo(1650 / 1630 - 1, 10);
+  });
+
+  it('fails with DATA_UNAVAILABLE when the store has no prices for a holding', async () => {
+    const { tx, 'empty.sqlite': db } = tempFiles({ tx: LEDGER, 'empty.sqlite': '' });
+    const run = await runCli(
+      '--db',
+      db!,
+      '--offline',
+      'performance',
+      '--transactions',
+      tx!,
+      '--to',
+      '2024-03-11',
+    );
+    expect(run.code).toBe(4);
+    expect(run.stderr).toMatch(/error \[DATA_UNAVAILABLE\]: X: no data/);
+  });
+});
+
+describe('ballast performance --prices-history (no store needed)', () => {
+  const PRICES = [
+    'date,symbol,close,adj_close',
+    ...X_BARS.split('\n')
+      .slice(1)
+      .map((l) => `${l.split(',')[0]},X,${l.split(',')[1]},`),
+    '2024-03-01,B,100,100',
+    '2024-03-11,B,103,103',
+  ].join('\n');
+
+  it('gives the same TWR and MWR as the store path, with the quarter table', async () => {
+    const {
+      tx,
+      prices,
+      'unused.sqlite': db,
+    } = tempFiles({ tx: LEDGER, prices: PRICES, 'unused.sqlite': '' });
+    const run = await runCli(
+      '--db',
+      db!,
+      'performance',
+      '--transactions',
+      tx!,
+      '--prices-history',
+      prices!,
+      '--benchmark',
+      'B',
+      '--period',
+      'quarter',
+      '--format',
+      'json',
+    );
+    expect(run.code).toBe(0);
+    const out = JSON.parse(run.stdout);
+    expect(out.to).toBe('2024-03-11'); // default --to: the file's last date
+    expect(out.twr).toBeCloseTo(TWR, 10);
+    expect(out.mwr).toBeCloseTo(MWR, 6);
+    expect(out.periods.map((p: { period: string }) => p.period)).toEqual(['2024-Q1']);
+    expect(out.benchmark.twr).toBeCloseTo(0.03, 12);
+  });
+
+  it('rejects bad input with INVALID_INPUT or DATA_UNAVAILABLE naming the option', async () => {
+    const {
+      tx,
+      prices,
+      'unused.sqlite': db,
+    } = tempFiles({ tx: LEDGER, prices: PRICES, 'unused.sqlite': '' });
+    const base = ['--db', db!, 'performance', '--transactions', tx!, '--prices-history', prices!];
+    const period = await runCli(...base, '--period', 'week');
+    expect(period.code).toBe(2);
+    expect(period.stderr).toMatch(/--period: expected one of month, quarter, year \(got "week"\)/);
+    const order = await runCli(...base, '--from', '2024-03-11', '--to', '2024-03-04');
+    expect(order.code).toBe(2);
+    expect(order.stderr).toMatch(/--from: must not be after --to 2024-03-04/);
+    const timing = await runCli(...base, '--flow-timing', 'noon');
+    expect(timing.code).toBe(2);
+    const noBench = await runCli(...base, '--benchmark', 'ZZZ');
+    expect(noBench.code).toBe(4);
+    expect(noBench.stderr).toMatch(/DATA_UNAVAILABLE.*ZZZ/);
+    const { onlyB } = tempFiles({ onlyB: 'date,symbol,close\n2024-03-04,B,1' });
+    const missing = await runCli(
+      '--db',
+      db!,
+      'performance',
+      '--transactions',
+      tx!,
+      '--prices-history',
+      onlyB!,
+    );
+    expect(missing.code).toBe(4);
+    expect(missing.stderr).toMatch(/DATA_UNAVAILABLE\]: X: no prices in --prices-history/);
+    const { dup } = tempFiles({ dup: 'date,symbol,close\n2024-03-04,X,1\n2024-03-04,x,2' });
+    const twice = await runCli(
+      '--db',
+      db!,
+      'performance',
+      '--transactions',
+      tx!,
+      '--prices-history',
+      dup!,
+    );
+    expect(twice.code).toBe(2);
+    expect(twice.stderr).toMatch(/:3: column "date": a second row for X/);
+  });
+});
+
+describe('ballast performance on the bundled demo ledger', () => {
+  // SYNTHETIC TEST FIXTURE: test/fixtures/performance/synthetic-demo-prices.csv holds made-up
+  // quarter-end closes (see its README) — not market data, used only to exercise the command.
+  const PRICES = 'test/fixtures/performance/synthetic-demo-prices.csv';
+  const DEMO = 'data/demo/transactions.csv';
+
+  it('reconciles with the positions report and the fixture closes', async () => {
+    const { 'unused.sqlite': db } = tempFiles({ 'unused.sqlite': '' });
+    const run = await runCli(
+      '--db',
+      db!,
+      'performance',
+      '--transactions',
+      DEMO,
+      '--prices-history',
+      PRICES,
+      '--benchmark',
+      'BENCH',
+      '--period',
+      'year',
+      '--format',
+      'json',
+    );
+    expect(run.code).toBe(0);
+    const out = JSON.parse(run.stdout);
+    const positions = JSON.parse(
+      (await runCli('positions', '--transactions', DEMO, '--format', 'json')).stdout,
+    );
+    // Independent end value: cash per account (positions report) + quantity × the fixture's
+    // last close of each symbol (all fixture series end on 2025-09-30).
+    const last = new Map<string, number>();
+    for (const line of readFileSync(PRICES, 'utf8').trim().split('\n').slice(1)) {
+      const [, symbol, close] = line.split(',');
+      last.set(symbol!, Number(close));
+    }
+    const cash = Object.values(positions.cash as Record<string, number>).reduce((s, x) => s + x, 0);
+    const securities = (positions.positions as { symbol: string; quantity: number }[]).reduce(
+      (s, p) => s + p.quantity * last.get(p.symbol)!,
+      0,
+    );
+    expect(out.to).toBe('2025-09-30');
+    expect(out.endValue).toBeCloseTo(cash + securities, 2);
+    expect(out.netFlows).toBe(80000); // deposits 60,000 + 20,000
+    expect(out.pnl.realizedShortTerm + out.pnl.realizedLongTerm).toBeCloseTo(
+      positions.realizedTotal.total,
+      9,
+    );
+    // end − flows = realised + unrealised + income − fees (no securities transfers in the demo)
+    const { realizedShortTerm, realizedLongTerm, unrealized, income, fees } = out.pnl;
+    expect(out.endValue - out.netFlows).toBeCloseTo(
+      realizedShortTerm + realizedLongTerm + unrealized + income - fees,
+      1,
+    );
+    // accounts add up to the total to the cent
+    const sum = out.accounts.reduce((s: number, a: { endValue: number }) => s + a.endValue, 0);
+    expect(Math.round(sum * 100)).toBe(Math.round(out.endValue * 100));
+    expect(out.periods.map((p: { period: string }) => p.period)).toEqual([
+      '2021',
+      '2022',
+      '2023',
+      '2024',
+      '2025',
+    ]);
+    // The years chain-link to the whole TWR.
+    const linked = out.periods.reduce((g: number, p: { twr: number }) => g * (1 + p.twr), 1) - 1;
+    expect(linked).toBeCloseTo(out.twr, 9);
+    expect(out.twrAnnualized).not.toBeNull();
+    expect(out.flags.some((f: { kind: string }) => f.kind === 'carriedClose')).toBe(true);
+  });
+});
