@@ -4,7 +4,9 @@
  * `--groups`), economic exposures (`--funds`, `--exposure-bounds`, `--category-bounds`,
  * `--max-gross-exposure`, see `exposure-flags.ts`) and turnover against current weights
  * (`--current-weights` / `--current`, `--max-turnover` Σ|w − w0| ≤ T, `--cost-bps` N charging
- * N/10 000 per unit traded against the annual return), and the cardinality limits
+ * N/10 000 per unit traded against the annual return, `--fixed-cost` F per traded asset in
+ * weight units), the tracking-error limit (`--tracking-error-limit` against
+ * `--benchmark-weights`, unlisted assets 0), and the cardinality limits
  * (`--max-assets`, `--min-position`). Current weights not listed are 0 (not held); a listed
  * asset that is not a returns column is an error.
  */
@@ -37,6 +39,9 @@ export interface ConstraintFlags extends ExposureFlags {
   readonly current?: string | undefined;
   readonly maxTurnover?: string | undefined;
   readonly costBps?: string | undefined;
+  readonly fixedCost?: string | undefined;
+  readonly benchmarkWeights?: string | undefined;
+  readonly trackingErrorLimit?: string | undefined;
 }
 
 /** Cardinality flags (`optimize` only). */
@@ -58,6 +63,9 @@ export function extendedFlagsGiven(o: ConstraintFlags & CardinalityFlags): strin
     ['--current', o.current],
     ['--max-turnover', o.maxTurnover],
     ['--cost-bps', o.costBps],
+    ['--fixed-cost', o.fixedCost],
+    ['--benchmark-weights', o.benchmarkWeights],
+    ['--tracking-error-limit', o.trackingErrorLimit],
     ['--max-assets', o.maxAssets],
     ['--min-position', o.minPosition],
   ];
@@ -94,6 +102,7 @@ function turnoverFrom(
     throw flagError('current', o.current, 'give --current-weights or --current, not both');
   const maxTurnover = numberOption('max-turnover', o.maxTurnover, (x) => x >= 0);
   const bps = numberOption('cost-bps', o.costBps, (x) => x >= 0);
+  const fixed = numberOption('fixed-cost', o.fixedCost, (x) => x >= 0);
   const flag = o.current === undefined ? 'current-weights' : 'current';
   const current =
     o.current !== undefined
@@ -106,6 +115,8 @@ function turnoverFrom(
       throw flagError('max-turnover', o.maxTurnover!, 'needs --current-weights or --current');
     if (bps !== undefined)
       throw flagError('cost-bps', o.costBps!, 'needs --current-weights or --current');
+    if (fixed !== undefined)
+      throw flagError('fixed-cost', o.fixedCost!, 'needs --current-weights or --current');
     return undefined;
   }
   for (const asset of current.keys())
@@ -114,7 +125,26 @@ function turnoverFrom(
     currentWeights: assets.map((a) => current.get(a) ?? 0),
     ...(maxTurnover === undefined ? {} : { maxTurnover }),
     ...(bps === undefined ? {} : { costRate: bps / 10_000 }),
+    ...(fixed === undefined ? {} : { fixedCost: fixed }),
   };
+}
+
+/** `--tracking-error-limit` with `--benchmark-weights` (each needs the other). */
+function trackingErrorFrom(
+  assets: readonly string[],
+  o: ConstraintFlags,
+): PortfolioConstraints['trackingError'] {
+  const limit = numberOption('tracking-error-limit', o.trackingErrorLimit, (x) => x >= 0);
+  if (limit === undefined && o.benchmarkWeights === undefined) return undefined;
+  if (limit === undefined)
+    throw flagError('benchmark-weights', o.benchmarkWeights!, 'needs --tracking-error-limit');
+  if (o.benchmarkWeights === undefined)
+    throw flagError('tracking-error-limit', o.trackingErrorLimit!, 'needs --benchmark-weights');
+  const benchmark = parseWeightList('benchmark-weights', o.benchmarkWeights);
+  for (const asset of benchmark.keys())
+    if (!assets.includes(asset))
+      throw flagError('benchmark-weights', asset, 'not a returns column');
+  return { benchmarkWeights: assets.map((a) => benchmark.get(a) ?? 0), maxAnnual: limit };
 }
 
 /** The constraints of the flags and, when fund definitions are used, the exposure map. */
@@ -124,6 +154,7 @@ export async function portfolioConstraints(
 ): Promise<{ constraints: PortfolioConstraints; exposures?: ExposureMap }> {
   const groups = groupsFrom(assets, o);
   const turnover = turnoverFrom(assets, o);
+  const trackingError = trackingErrorFrom(assets, o);
   const map = usesFunds(o) ? await exposureMap(assets, o) : undefined;
   const exposures = map === undefined ? undefined : exposureConstraints(map, o);
   return {
@@ -132,6 +163,7 @@ export async function portfolioConstraints(
       ...(groups.length === 0 ? {} : { groups }),
       ...(exposures === undefined ? {} : { exposures }),
       ...(turnover === undefined ? {} : { turnover }),
+      ...(trackingError === undefined ? {} : { trackingError }),
     },
     ...(map === undefined ? {} : { exposures: { names: map.names, loadings: map.loadings } }),
   };

@@ -36,5 +36,11 @@ export function withPanelAndConstraintOptions(command: Command): Command {
     .option('--current-weights <list>', 'current weights A=0.5,B=0.5 (unlisted assets: 0)')
     .option('--current <file>', 'current weights CSV: asset,weight')
     .option('--max-turnover <t>', 'Σ|w − w_current| ≤ t')
-    .option('--cost-bps <n>', 'proportional trading cost, basis points of the amount traded');
+    .option('--cost-bps <n>', 'proportional trading cost, basis points of the amount traded')
+    .option(
+      '--fixed-cost <f>',
+      'fixed cost per traded asset in weight units ($ per trade / portfolio value)',
+    )
+    .option('--benchmark-weights <list>', 'benchmark weights A=0.5,B=0.5 (unlisted assets: 0)')
+    .option('--tracking-error-limit <te>', 'annual tracking error vs --benchmark-weights ≤ te');
 }
