@@ -60,7 +60,9 @@ export async function parallelFrontier(
     solveMs += r.diagnostics.solveMs;
     return r;
   };
-  const [low, high] = await Promise.all([run({ kind: 'minVariance' }), run({ kind: 'maxReturn' })]);
+  const ends = await inOrder([run({ kind: 'minVariance' }), run({ kind: 'maxReturn' })]);
+  const low = ends[0]!;
+  const high = ends[1]!;
   const rLow = low.expectedReturnAnnual - low.transactionCost;
   const rHigh = high.expectedReturnAnnual - high.transactionCost;
   const inner: Promise<FrontierPoint>[] = [];

@@ -202,35 +202,63 @@ function solveOnce(
   const isQp = problem.hessian !== undefined;
   const solver = problem.integer?.some(Boolean) ? 'highs-mip' : isQp ? 'highs-qp' : 'highs-lp';
   let model: Model | undefined;
+  let result: SolveResult;
   try {
     model = highs.createModel(toModelData(problem));
-    configure(model, options);
-    model.run();
-    const code = model.getModelStatus();
-    const iterations = iterationsOf(model);
-    let status: SolveStatus = STATUS[code] ?? 'failed';
-    if (code === 9) status = isFeasible(highs, problem, options) ? 'unbounded' : 'infeasible';
-    const message = STATUS_TEXT[code] ?? `status ${code}`;
-    const primal = status === 'optimal' || (status !== 'infeasible' && hasPrimal(model));
-    if (!primal || status === 'unbounded') {
-      return { status, iterations, solveMs: performance.now() - start, message, solver };
-    }
-    const solution = model.getSolution();
-    const continuous = solver !== 'highs-mip';
-    return {
-      status,
-      x: solution.colValue,
-      objective: model.getObjectiveValue(),
-      ...(continuous ? { rowDuals: solution.rowDual, columnDuals: solution.colDual } : {}),
-      iterations,
-      solveMs: performance.now() - start,
-      message,
-      solver,
-    };
+    result = runModel(highs, model, { problem, options, solver });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return { status: 'failed', iterations: 0, solveMs: performance.now() - start, message, solver };
-  } finally {
+    result = { status: 'failed', iterations: 0, solveMs: 0, message, solver };
+  }
+  const fault = disposeModel(model);
+  const solveMs = performance.now() - start;
+  return fault === undefined
+    ? { ...result, solveMs }
+    : { status: 'failed', iterations: result.iterations, solveMs, message: fault, solver };
+}
+
+function runModel(
+  highs: HighsRuntime,
+  model: Model,
+  run: { problem: SolverProblem; options: SolveOptions; solver: string },
+): SolveResult {
+  const { problem, options, solver } = run;
+  configure(model, options);
+  model.run();
+  const code = model.getModelStatus();
+  const iterations = iterationsOf(model);
+  let status: SolveStatus = STATUS[code] ?? 'failed';
+  if (code === 9) status = isFeasible(highs, problem, options) ? 'unbounded' : 'infeasible';
+  const message = STATUS_TEXT[code] ?? `status ${code}`;
+  const primal = status === 'optimal' || (status !== 'infeasible' && hasPrimal(model));
+  if (!primal || status === 'unbounded') return { status, iterations, solveMs: 0, message, solver };
+  const solution = model.getSolution();
+  const continuous = solver !== 'highs-mip';
+  return {
+    status,
+    x: solution.colValue,
+    objective: model.getObjectiveValue(),
+    ...(continuous ? { rowDuals: solution.rowDual, columnDuals: solution.colDual } : {}),
+    iterations,
+    solveMs: 0,
+    message,
+    solver,
+  };
+}
+
+/**
+ * Disposes a model; returns a message when HiGHS faulted. A WebAssembly trap inside HiGHS (seen
+ * as "memory access out of bounds" on dispose after a long QP run) leaves that runtime's memory
+ * unusable: the cached runtime is dropped so the next {@link loadHighs} starts a fresh one, and
+ * the solve is reported as failed with the reason.
+ */
+function disposeModel(model: Model | undefined): string | undefined {
+  try {
     model?.dispose();
+    return undefined;
+  } catch (error) {
+    runtime = undefined;
+    const message = error instanceof Error ? error.message : String(error);
+    return `HiGHS runtime fault (${message}); a fresh solver runtime is loaded for later solves`;
   }
 }

@@ -5,6 +5,8 @@
  * - QP whose Hessian covers every variable, with at most `DENSE_QP_MAX_ROWS` rows → the dense
  *   primal active-set kernel (`src/core/qp/active-set.ts`), started from a near-vertex point
  *   (greedy for a box with ≤ 1 row, else a HiGHS phase-1 LP). Exact to rounding.
+ * - QP with zero-curvature auxiliary variables (turnover, gross splits) → the same kernel with a
+ *   1e-10 relative ridge on the auxiliaries, then a KKT polish on the original problem.
  * - Otherwise, or when the kernel declines (H singular on a free set, dependent rows,
  *   iteration cap) → HiGHS's active-set QP, then a KKT polish on its active set
  *   (`src/core/qp/kkt-polish.ts`) that is kept only if feasible and no worse.
@@ -13,9 +15,10 @@
  * produced `x` (`dense-active-set`, `highs-qp+polish`, `highs-qp`, `highs-lp`, `highs-mip`).
  */
 
+import { cholesky } from '../linalg/cholesky';
 import { activeSetQp } from '../qp/active-set';
 import { boxRowStart, toDenseQp } from '../qp/dense-qp';
-import { polishKkt, quadraticObjective } from '../qp/kkt-polish';
+import { isFeasible, polishKkt, quadraticObjective } from '../qp/kkt-polish';
 import { solve, type HighsRuntime } from './highs';
 import type { SolveOptions, SolveResult, SolverProblem } from './types';
 
@@ -33,17 +36,25 @@ export interface SolveProblemOptions extends SolveOptions {
 /** HiGHS tolerances tighter than its defaults (1e-7), so the polish starts closer. */
 const TIGHT = { primal_feasibility_tolerance: 1e-9, dual_feasibility_tolerance: 1e-9 } as const;
 
-function denseStart(highs: HighsRuntime, problem: SolverProblem): Float64Array | SolveResult {
+function denseStart(
+  highs: HighsRuntime,
+  problem: SolverProblem,
+  options: SolveOptions = {},
+): Float64Array | SolveResult {
   const dense = toDenseQp(problem);
   const greedy = dense === undefined ? undefined : boxRowStart(dense);
   if (greedy !== undefined) return greedy;
-  const phase1 = solve(highs, {
-    n: problem.n,
-    linear: new Float64Array(problem.n),
-    lower: problem.lower,
-    upper: problem.upper,
-    ...(problem.constraints === undefined ? {} : { constraints: problem.constraints }),
-  });
+  const phase1 = solve(
+    highs,
+    {
+      n: problem.n,
+      linear: new Float64Array(problem.n),
+      lower: problem.lower,
+      upper: problem.upper,
+      ...(problem.constraints === undefined ? {} : { constraints: problem.constraints }),
+    },
+    options,
+  );
   return phase1.status === 'optimal' && phase1.x !== undefined ? phase1.x : phase1;
 }
 
@@ -70,6 +81,71 @@ function viaHighs(
   };
 }
 
+/** Relative curvature given to zero-curvature auxiliary variables on the ridge path. */
+const RIDGE = 1e-10;
+
+/** `problem` with its Hessian extended to every variable, auxiliaries at curvature `ridge`. */
+function withRidge(problem: SolverProblem, ridge: number): SolverProblem {
+  const h = problem.hessian!;
+  const { n } = problem;
+  const data = new Float64Array(n * n);
+  for (let i = 0; i < h.rows; i++)
+    data.set(h.data.subarray(i * h.cols, i * h.cols + h.rows), i * n);
+  for (let j = h.rows; j < n; j++) data[j * n + j] = ridge;
+  return { ...problem, hessian: { rows: n, cols: n, data } };
+}
+
+/**
+ * Auxiliary variables without curvature (turnover |w − w0| splits, gross-exposure splits): the
+ * dense kernel on the problem with a tiny ridge RIDGE·max|H_ii| on those variables (which
+ * keeps them at their smallest feasible value), then a KKT polish on the ORIGINAL problem, kept
+ * only when it is feasible and no worse. Avoids HiGHS's QP on these models, which can cycle
+ * or crash (a wasm memory fault seen on efficient-return with a turnover limit).
+ */
+function viaRidge(highs: HighsRuntime, problem: SolverProblem): SolveResult {
+  const h = problem.hessian!;
+  let scale = 0;
+  for (let i = 0; i < h.rows; i++) scale = Math.max(scale, Math.abs(h.data[i * h.cols + i]!));
+  // The kernel only meets negative curvature on its free sets; a KKT point of a non-convex QP
+  // is not an answer, so the ridge path runs only on a Hessian that is PSD (Cholesky of
+  // H + 1e-9·max|H_ii|·I); anything else goes to HiGHS, which rejects it.
+  const shifted = Float64Array.from(h.data);
+  for (let i = 0; i < h.rows; i++)
+    shifted[i * h.cols + i] = h.data[i * h.cols + i]! + 1e-9 * (scale > 0 ? scale : 1);
+  if (!cholesky({ rows: h.rows, cols: h.cols, data: shifted }).ok)
+    return { status: 'failed', iterations: 0, solveMs: 0, message: 'Hessian not PSD' };
+  const ridged = withRidge(problem, RIDGE * (scale > 0 ? scale : 1));
+  const dense = toDenseQp(ridged);
+  if (dense === undefined)
+    return { status: 'failed', iterations: 0, solveMs: 0, message: 'too many rows' };
+  const x0 = denseStart(highs, ridged, {
+    highsOptions: { ...TIGHT, primal_feasibility_tolerance: 1e-10 },
+  });
+  if (!(x0 instanceof Float64Array)) return x0;
+  const r = activeSetQp(dense, { start: x0 });
+  if (r.status !== 'optimal' || r.x === undefined)
+    return { status: 'failed', iterations: r.iterations, solveMs: 0, message: r.status };
+  const polished = polishKkt(problem, r.x);
+  const x = polished.accepted ? polished.x : r.x;
+  // The kernel keeps the start's row residuals; a start only feasible to the LP's tolerance is
+  // not good enough for the 1e-9 constraint checks, so such a point goes to HiGHS instead.
+  if (!polished.accepted && !isFeasible(problem, x, 1e-10))
+    return { status: 'failed', iterations: r.iterations, solveMs: 0, message: 'start not exact' };
+  return {
+    status: 'optimal',
+    x,
+    objective: quadraticObjective(problem, x),
+    ...(polished.accepted && polished.rowDuals ? { rowDuals: polished.rowDuals } : {}),
+    ...(polished.accepted && polished.columnDuals ? { columnDuals: polished.columnDuals } : {}),
+    iterations: r.iterations,
+    solveMs: 0,
+    message: polished.accepted
+      ? `optimal; polished (${polished.reason})`
+      : `optimal with ridge ${RIDGE} on auxiliaries; polish skipped: ${polished.reason}`,
+    solver: polished.accepted ? 'dense-active-set+ridge+polish' : 'dense-active-set+ridge',
+  };
+}
+
 /**
  * Solves `problem` by the fastest exact path (see the module comment). Same contract as
  * {@link solve}: outcomes are statuses, RangeError only for inconsistent shapes.
@@ -85,6 +161,11 @@ export function solveProblem(
     return solve(highs, problem, options);
   }
   let note = '';
+  if (method !== 'highs' && problem.hessian.rows < problem.n) {
+    const ridged = viaRidge(highs, problem);
+    if (ridged.status === 'optimal') return { ...ridged, solveMs: performance.now() - start };
+    note = `ridge: ${ridged.message}`;
+  }
   const dense = method === 'highs' ? undefined : toDenseQp(problem);
   if (dense !== undefined) {
     const x0 = denseStart(highs, problem);
