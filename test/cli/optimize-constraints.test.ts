@@ -322,6 +322,54 @@ describe('cardinality and minimum position', () => {
     check(out, 'minPosition');
   });
 
+  it('min-variance --max-assets 2 keeps the two largest weights and re-solves (top-K heuristic)', async () => {
+    // Unrestricted: w ∝ 1/var = (25, 100, 400)/525 → keep B and C; on B, C alone
+    // w ∝ (1/0.01, 1/0.0025) = (100, 400)/500 = (0.2, 0.8).
+    const { f } = tempFiles({ f: ABC });
+    const out = await json('--returns', f!, '--objective', 'min-variance', '--max-assets', '2');
+    expect(out.weights.A).toBeCloseTo(0, 12);
+    expect(out.weights.B).toBeCloseTo(0.2, 9);
+    expect(out.weights.C).toBeCloseTo(0.8, 9);
+    expect(check(out, 'maxAssets').slack).toBe(0);
+    expect(out.diagnostics.cardinality).toBe('heuristic');
+  });
+
+  it('min-variance --min-position 0.25 lifts the small weights to the floor (KKT by hand)', async () => {
+    // (25, 100, 400)/525 has A ≈ 0.048 and B ≈ 0.19 below 0.25: with A = B = 0.25 at the floor
+    // C = 0.5. KKT: ∂/∂w_i = 2·var_i·w_i ∝ (0.02, 0.005, 0.0025); C is free so λ = 0.0025 and
+    // A, B at their lower bounds need a gradient ≥ λ: 0.02 and 0.005 ≥ 0.0025 hold.
+    const { f } = tempFiles({ f: ABC });
+    const out = await json(
+      '--returns',
+      f!,
+      '--objective',
+      'min-variance',
+      '--min-position',
+      '0.25',
+    );
+    expect(out.weights.A).toBeCloseTo(0.25, 9);
+    expect(out.weights.B).toBeCloseTo(0.25, 9);
+    expect(out.weights.C).toBeCloseTo(0.5, 9);
+    expect(check(out, 'minPosition').slack).toBeCloseTo(0, 9);
+  });
+
+  it('min-variance cardinality with shorts allowed is rejected, naming the asset', async () => {
+    const { f } = tempFiles({ f: ABC });
+    const r = await run(
+      '--returns',
+      f!,
+      '--objective',
+      'min-variance',
+      '--long-short',
+      '--max-assets',
+      '2',
+    );
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(
+      /INVALID_INPUT.*cardinality limits need long-only weights \(A may go short\)/,
+    );
+  });
+
   it('min-semivariance reports the heuristic path', async () => {
     const out = await json(...lpp, '--objective', 'min-semivariance', '--max-assets', '2');
     expect(nonzero(out.weights).length).toBeLessThanOrEqual(2);
@@ -332,8 +380,8 @@ describe('cardinality and minimum position', () => {
 describe('flag errors', () => {
   it.each([
     [
-      ['--objective', 'min-variance', '--max-assets', '2'],
-      '--max-assets is not supported with --objective min-variance',
+      ['--objective', 'risk-parity', '--max-assets', '2'],
+      '--max-assets is not supported with --objective risk-parity',
     ],
     [
       ['--objective', 'hrp', '--group', 'g=A+B::0.5'],

@@ -123,10 +123,11 @@ function checkSupported(options: OptimizeCliOptions): void {
     const flag = given.find((f) => f !== '--funds');
     if (flag !== undefined) reject(flag, 'this objective takes per-asset bounds only');
   }
-  if (!CARDINALITY_OBJECTIVES.includes(options.objective)) {
+  const withCardinality = [...MEAN_VARIANCE_OBJECTIVES, ...CARDINALITY_OBJECTIVES];
+  if (!withCardinality.includes(options.objective)) {
     const flag = given.find((f) => f === '--max-assets' || f === '--min-position');
     if (flag !== undefined)
-      reject(flag, `cardinality limits are available for ${CARDINALITY_OBJECTIVES.join(', ')}`);
+      reject(flag, `cardinality limits are available for ${withCardinality.join(', ')}`);
   }
 }
 
@@ -150,7 +151,7 @@ export function registerOptimize(program: Command, io: Io): void {
     .option('--linkage <method>', 'hrp/herc clustering: single | average | complete | ward')
     .option(
       '--max-assets <k>',
-      'at most k holdings (min-cvar, min-cdar: MILP; min-semivariance: heuristic)',
+      'at most k holdings (min-cvar, min-cdar: MILP; quadratic objectives: top-k heuristic)',
     )
     .option('--min-position <x>', 'every holding ≥ x (same objectives as --max-assets)')
     .option('--format <format>', 'table | json', parseFormat, 'table' as Format)
@@ -175,6 +176,7 @@ export function registerOptimize(program: Command, io: Io): void {
           : await optimizeAsync(inputs, {
               objective: meanVarianceObjective(options),
               constraints: built.constraints,
+              ...(cardinality === undefined ? {} : { cardinality }),
             });
       } catch (e) {
         const error = toBallastError(e);

@@ -5,6 +5,7 @@
  * INFEASIBLE, UNBOUNDED, NO_ASSET_ABOVE_RISK_FREE, SOLVER_FAILED). Never renormalises.
  */
 
+import { optimizeWithCardinality } from './cardinality-mean-variance';
 import { loadHighs, type HighsRuntime } from '../../core/solvers/highs';
 import { BallastError } from '../errors';
 import { checkConstraints, transactionCost } from './check';
@@ -24,6 +25,10 @@ export function optimize(
   inputs: OptimizationInputs,
   options: OptimizeOptions,
 ): OptimizationResult {
+  if (options.cardinality !== undefined) {
+    const { cardinality: limits, ...rest } = options;
+    return optimizeWithCardinality(optimize, highs, { inputs, options: rest, limits });
+  }
   validateInputs(inputs, options.validation ?? {});
   const constraints = options.constraints ?? {};
   const solved = solveExtended(highs, {

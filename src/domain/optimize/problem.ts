@@ -7,6 +7,7 @@
  */
 
 import type { Matrix } from '../../core/linalg/matrix';
+import type { CardinalityLimits } from './cardinality';
 
 /** Annual moments of the assets (μ, Σ) and the annual risk-free rate. */
 export interface OptimizationInputs {
@@ -166,6 +167,11 @@ export interface OptimizeOptions {
   readonly method?: 'auto' | 'highs' | 'dense-active-set';
   /** Fixed-cost search of the QP objectives (`fixed-cost.ts`; default exact up to 8 assets). */
   readonly fixedCostSearch?: { readonly exactUpTo?: number };
+  /**
+   * At most K holdings / minimum position size: the documented top-K heuristic of
+   * `cardinality-mean-variance.ts` (HiGHS has no MIQP); long-only weights only.
+   */
+  readonly cardinality?: CardinalityLimits;
   /** Input validation options (PSD test size limit, see `problem-validate.ts`). */
   readonly validation?: { readonly psdCheckMaxAssets?: number };
 }
