@@ -17,6 +17,7 @@ import {
 import { renderCsv, renderTable } from '../format/table';
 import { parseFormat, type Format, type Io } from '../io';
 import { loadPortfolio } from '../portfolio-input';
+import { chartFormatOf, writeExposureChart } from '../format/chart-file';
 import { parseDateOption, parseLotMethod, requireOneOf } from './options';
 
 /** The `ballast exposures` JSON document (issue 3 contract plus prices and categories). */
@@ -137,6 +138,7 @@ interface ExposuresOptions {
   lotMethod: LotMethod;
   asOf?: string;
   format: Format;
+  chart?: string;
 }
 
 /** Registers `ballast exposures`. */
@@ -169,7 +171,9 @@ export function registerExposures(program: Command, io: Io): void {
       parseFormat,
       'table' as Format,
     )
+    .option('--chart <file>', 'also write the exposure breakdown (treemap) as .svg or .png')
     .action(async (options: ExposuresOptions) => {
+      if (options.chart) chartFormatOf(options.chart);
       requireOneOf(options as unknown as Record<string, unknown>, ['holdings', 'transactions']);
       const portfolio = loadPortfolio(options);
       const [registry, funds] = await Promise.all([
@@ -177,6 +181,15 @@ export function registerExposures(program: Command, io: Io): void {
         options.funds ? loadFundUniverse(options.funds) : loadFundUniverse(),
       ]);
       const report = exposureReport(portfolio.valuation, { registry, funds });
+      if (options.chart)
+        await writeExposureChart(
+          options.chart,
+          {
+            exposures: report.exposures.filter((e) => e.economicWeight !== 0),
+            labels: Object.fromEntries(registry.exposures.map((e) => [e.id, e.name] as const)),
+          },
+          io,
+        );
       if (options.format === 'json') io.out(JSON.stringify(report, null, 2));
       else if (options.format === 'csv') {
         io.out(

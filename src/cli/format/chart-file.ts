@@ -13,6 +13,7 @@ import type { OptimizationInputs } from '../../domain/optimize/problem';
 import type { ReturnSeries } from '../../domain/series/types';
 import { analysisOption } from '../../report/analysis';
 import type { ChartOption } from '../../report/chart-style';
+import { exposureTreemapOption, type ExposureChartInput } from '../../report/exposure';
 import { efficientFrontierOption } from '../../report/frontier';
 import {
   riskContributionsOption,
@@ -120,4 +121,13 @@ export async function writeRiskContributionsChart(
   io: Io,
 ): Promise<void> {
   io.err(describeWrittenChart(await writeChartFile(path, riskContributionsOption(input))));
+}
+
+/** Writes the exposure breakdown treemap (`ballast exposures --chart`). */
+export async function writeExposureChart(
+  path: string,
+  input: ExposureChartInput,
+  io: Io,
+): Promise<void> {
+  io.err(describeWrittenChart(await writeChartFile(path, exposureTreemapOption(input))));
 }
