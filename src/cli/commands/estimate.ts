@@ -1,3 +1,4 @@
+import { chartFormatOf, writeCorrelationChart } from '../format/chart-file';
 import type { Command } from 'commander';
 import type { Matrix } from '../../core/linalg/matrix';
 import { annualizeCovariance } from '../../domain/estimate/annualize-covariance';
@@ -180,7 +181,9 @@ export function registerEstimate(program: Command, io: Io, runtime: Runtime): vo
       '--risk-premium',
       'with --symbols: also estimate on excess-of-cash and real returns, side by side',
     )
-    .action(async (options: EstimateOptions, command: Command) => {
+    .option('--chart <file>', 'also write the correlation heatmap as .svg or .png')
+    .action(async (options: EstimateOptions & { chart?: string }, command: Command) => {
+      if (options.chart) chartFormatOf(options.chart);
       const ctx = contextOf(command, runtime);
       try {
         const source = { ...options, frequency: frequencyOf(options.frequency) };
@@ -203,6 +206,12 @@ export function registerEstimate(program: Command, io: Io, runtime: Runtime): vo
             premium[kind] = { volatility: s.volatility, correlation: s.correlation };
           }
         }
+        if (options.chart)
+          await writeCorrelationChart(
+            options.chart,
+            { names: summary.assets, correlation: summary.correlation, title: 'Correlation' },
+            io,
+          );
         if (options.format === 'json')
           return io.out(
             JSON.stringify(

@@ -13,6 +13,7 @@ import type { OptimizationInputs } from '../../domain/optimize/problem';
 import type { ReturnSeries } from '../../domain/series/types';
 import { analysisOption } from '../../report/analysis';
 import type { ChartOption } from '../../report/chart-style';
+import { correlationHeatmapOption } from '../../report/correlation';
 import { exposureTreemapOption, type ExposureChartInput } from '../../report/exposure';
 import { efficientFrontierOption } from '../../report/frontier';
 import {
@@ -130,4 +131,38 @@ export async function writeExposureChart(
   io: Io,
 ): Promise<void> {
   io.err(describeWrittenChart(await writeChartFile(path, exposureTreemapOption(input))));
+}
+
+/**
+ * Writes a correlation heatmap (`ballast estimate --chart`). An undefined correlation (an asset
+ * with zero variance, `null`) cannot be drawn honestly: INVALID_INPUT naming the pair.
+ */
+export async function writeCorrelationChart(
+  path: string,
+  input: {
+    names: readonly string[];
+    correlation: readonly (readonly (number | null)[])[];
+    title: string;
+  },
+  io: Io,
+): Promise<void> {
+  const n = input.names.length;
+  const data = new Float64Array(n * n);
+  input.correlation.forEach((row, i) =>
+    row.forEach((v, j) => {
+      if (v === null)
+        throw invalidInput(
+          '--chart',
+          path,
+          `the correlation of ${input.names[i]} and ${input.names[j]} is undefined (zero variance)`,
+        );
+      data[i * n + j] = v;
+    }),
+  );
+  const option = correlationHeatmapOption({
+    names: input.names,
+    correlation: { rows: n, cols: n, data },
+    title: input.title,
+  });
+  io.err(describeWrittenChart(await writeChartFile(path, option)));
 }
