@@ -6,7 +6,8 @@
  *   primal active-set kernel (`src/core/qp/active-set.ts`), started from a near-vertex point
  *   (greedy for a box with ≤ 1 row, else a HiGHS phase-1 LP). Exact to rounding.
  * - QP with zero-curvature auxiliary variables (turnover, gross splits) → the same kernel with a
- *   1e-10 relative ridge on the auxiliaries, then a KKT polish on the original problem.
+ *   small relative ridge on the auxiliaries (1e-10, else 1e-6, 1e-3), then a KKT polish on the
+ *   original problem, kept with a KKT certificate.
  * - Otherwise, or when the kernel declines (H singular on a free set, dependent rows,
  *   iteration cap) → HiGHS's active-set QP, then a KKT polish on its active set
  *   (`src/core/qp/kkt-polish.ts`) that is kept only if feasible and no worse.
@@ -81,8 +82,13 @@ function viaHighs(
   };
 }
 
-/** Relative curvature given to zero-curvature auxiliary variables on the ridge path. */
-const RIDGE = 1e-10;
+/**
+ * Relative curvatures tried on zero-curvature auxiliary variables, smallest first. The kernel
+ * can cycle on the degenerate vertices these models have (|w_i| = a_i = 0 with three active
+ * constraints); a larger ridge breaks that, and the KKT polish on the ORIGINAL problem removes
+ * the ridge's bias — accepted then only with a KKT certificate (dual signs checked).
+ */
+const RIDGES = [1e-10, 1e-6, 1e-3] as const;
 
 /** `problem` with its Hessian extended to every variable, auxiliaries at curvature `ridge`. */
 function withRidge(problem: SolverProblem, ridge: number): SolverProblem {
@@ -95,55 +101,92 @@ function withRidge(problem: SolverProblem, ridge: number): SolverProblem {
   return { ...problem, hessian: { rows: n, cols: n, data } };
 }
 
-/**
- * Auxiliary variables without curvature (turnover |w − w0| splits, gross-exposure splits): the
- * dense kernel on the problem with a tiny ridge RIDGE·max|H_ii| on those variables (which
- * keeps them at their smallest feasible value), then a KKT polish on the ORIGINAL problem, kept
- * only when it is feasible and no worse. Avoids HiGHS's QP on these models, which can cycle
- * or crash (a wasm memory fault seen on efficient-return with a turnover limit).
- */
-function viaRidge(highs: HighsRuntime, problem: SolverProblem): SolveResult {
+/** Largest |H_ii| (1 for a zero Hessian): the unit of the ridges. */
+function curvatureScale(problem: SolverProblem): number {
   const h = problem.hessian!;
   let scale = 0;
   for (let i = 0; i < h.rows; i++) scale = Math.max(scale, Math.abs(h.data[i * h.cols + i]!));
-  // The kernel only meets negative curvature on its free sets; a KKT point of a non-convex QP
-  // is not an answer, so the ridge path runs only on a Hessian that is PSD (Cholesky of
-  // H + 1e-9·max|H_ii|·I); anything else goes to HiGHS, which rejects it.
+  return scale > 0 ? scale : 1;
+}
+
+/** Whether the Hessian block is PSD: Cholesky of H + 1e-9·scale·I succeeds. */
+function isPsd(problem: SolverProblem, scale: number): boolean {
+  const h = problem.hessian!;
   const shifted = Float64Array.from(h.data);
-  for (let i = 0; i < h.rows; i++)
-    shifted[i * h.cols + i] = h.data[i * h.cols + i]! + 1e-9 * (scale > 0 ? scale : 1);
-  if (!cholesky({ rows: h.rows, cols: h.cols, data: shifted }).ok)
-    return { status: 'failed', iterations: 0, solveMs: 0, message: 'Hessian not PSD' };
-  const ridged = withRidge(problem, RIDGE * (scale > 0 ? scale : 1));
+  for (let i = 0; i < h.rows; i++) shifted[i * h.cols + i] = h.data[i * h.cols + i]! + 1e-9 * scale;
+  return cholesky({ rows: h.rows, cols: h.cols, data: shifted }).ok;
+}
+
+interface RidgeAttempt {
+  readonly result?: SolveResult;
+  readonly iterations: number;
+  readonly message: string;
+}
+
+function ridgeAttempt(
+  highs: HighsRuntime,
+  problem: SolverProblem,
+  ridge: { value: number; first: boolean },
+): RidgeAttempt {
+  const ridged = withRidge(problem, ridge.value);
   const dense = toDenseQp(ridged);
-  if (dense === undefined)
-    return { status: 'failed', iterations: 0, solveMs: 0, message: 'too many rows' };
+  if (dense === undefined) return { iterations: 0, message: 'too many rows' };
   const x0 = denseStart(highs, ridged, {
     highsOptions: { ...TIGHT, primal_feasibility_tolerance: 1e-10 },
   });
-  if (!(x0 instanceof Float64Array)) return x0;
+  if (!(x0 instanceof Float64Array)) return { iterations: 0, message: x0.message };
   const r = activeSetQp(dense, { start: x0 });
   if (r.status !== 'optimal' || r.x === undefined)
-    return { status: 'failed', iterations: r.iterations, solveMs: 0, message: r.status };
+    return { iterations: r.iterations, message: r.status };
   const polished = polishKkt(problem, r.x);
+  const certified = polished.accepted && polished.reason === 'kkt';
+  // Without a certificate only the tiniest ridge is kept (its bias is ~1e-10 relative), and only
+  // when the point is exactly feasible (the kernel keeps the start's row residuals).
+  const nearExact =
+    ridge.first && (polished.accepted || isFeasible(problem, r.x, 1e-10)) && !certified;
+  if (!certified && !nearExact)
+    return { iterations: r.iterations, message: 'no KKT certificate after polish' };
   const x = polished.accepted ? polished.x : r.x;
-  // The kernel keeps the start's row residuals; a start only feasible to the LP's tolerance is
-  // not good enough for the 1e-9 constraint checks, so such a point goes to HiGHS instead.
-  if (!polished.accepted && !isFeasible(problem, x, 1e-10))
-    return { status: 'failed', iterations: r.iterations, solveMs: 0, message: 'start not exact' };
   return {
-    status: 'optimal',
-    x,
-    objective: quadraticObjective(problem, x),
-    ...(polished.accepted && polished.rowDuals ? { rowDuals: polished.rowDuals } : {}),
-    ...(polished.accepted && polished.columnDuals ? { columnDuals: polished.columnDuals } : {}),
     iterations: r.iterations,
-    solveMs: 0,
-    message: polished.accepted
-      ? `optimal; polished (${polished.reason})`
-      : `optimal with ridge ${RIDGE} on auxiliaries; polish skipped: ${polished.reason}`,
-    solver: polished.accepted ? 'dense-active-set+ridge+polish' : 'dense-active-set+ridge',
+    message: 'optimal',
+    result: {
+      status: 'optimal',
+      x,
+      objective: quadraticObjective(problem, x),
+      ...(polished.accepted && polished.rowDuals ? { rowDuals: polished.rowDuals } : {}),
+      ...(polished.accepted && polished.columnDuals ? { columnDuals: polished.columnDuals } : {}),
+      iterations: r.iterations,
+      solveMs: 0,
+      message: certified
+        ? `optimal; ridge ${ridge.value.toPrecision(2)} then KKT polish (certified)`
+        : `optimal with ridge ${ridge.value.toPrecision(2)} on auxiliaries; polish: ${polished.reason}`,
+      solver: polished.accepted ? 'dense-active-set+ridge+polish' : 'dense-active-set+ridge',
+    },
   };
+}
+
+/**
+ * Auxiliary variables without curvature (turnover |w − w0| splits, gross-exposure splits): the
+ * dense kernel on the problem with a ridge on those variables (see {@link RIDGES}), then a KKT
+ * polish on the original problem. Avoids HiGHS's QP on these models, which can fail (status
+ * −1), cycle, or fault inside WebAssembly (seen on efficient-return with a turnover limit).
+ * Runs only on a PSD Hessian: the kernel meets negative curvature only on its free sets, and a
+ * KKT point of a non-convex QP is not an answer — anything else goes to HiGHS, which rejects it.
+ */
+function viaRidge(highs: HighsRuntime, problem: SolverProblem): SolveResult {
+  const scale = curvatureScale(problem);
+  if (!isPsd(problem, scale))
+    return { status: 'failed', iterations: 0, solveMs: 0, message: 'Hessian not PSD' };
+  let iterations = 0;
+  const messages: string[] = [];
+  for (const [k, ridge] of RIDGES.entries()) {
+    const attempt = ridgeAttempt(highs, problem, { value: ridge * scale, first: k === 0 });
+    iterations += attempt.iterations;
+    if (attempt.result !== undefined) return { ...attempt.result, iterations };
+    messages.push(`${ridge}: ${attempt.message}`);
+  }
+  return { status: 'failed', iterations, solveMs: 0, message: messages.join('; ') };
 }
 
 /**

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadHighs, type HighsRuntime } from '../../core/solvers/highs';
 import { financeExample } from '../../../test/helpers/optimize';
 import { factorCovariance, uniforms } from '../../../test/helpers/qp-problems';
+import { BallastError } from '../errors';
 import { efficientFrontier, optimize } from './index';
 import type { Objective, OptimizationInputs, PortfolioConstraints } from './problem';
 
@@ -103,11 +104,20 @@ describe('properties over random PSD problems', () => {
         ([n, seed, objective, constraints]) => {
           const inputs = randomInputs(n, seed);
           const a = optimize(highs, inputs, { objective, constraints });
-          const b = optimize(highs, inputs, { objective, constraints, method: 'highs' });
           expect(a.constraintsChecked.every((c) => c.ok)).toBe(true);
-          expect(b.constraintsChecked.every((c) => c.ok)).toBe(true);
           const sum = Object.values(a.riskContributions).reduce((s, v) => s + v, 0);
           expect(sum).toBeCloseTo(1, 10);
+          // HiGHS 1.15's QP itself sometimes fails (status −1) on gross-limited long-short
+          // utility problems (counterexample n = 7, seed 548261191, γ = 5.5, gross ≤ 1.508, which
+          // the ridge path answers with a KKT certificate); compare only where it answers.
+          let b: ReturnType<typeof optimize>;
+          try {
+            b = optimize(highs, inputs, { objective, constraints, method: 'highs' });
+          } catch (e) {
+            if (e instanceof BallastError && e.code === 'SOLVER_FAILED') return fc.pre(false);
+            throw e;
+          }
+          expect(b.constraintsChecked.every((c) => c.ok)).toBe(true);
           for (const asset of inputs.assets)
             expect(Math.abs(a.weights[asset]! - b.weights[asset]!)).toBeLessThan(1e-7);
         },
