@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, tempFiles } from '../helpers/run-cli';
 
@@ -316,5 +318,173 @@ describe('ballast performance on the bundled demo ledger', () => {
     expect(linked).toBeCloseTo(out.twr, 9);
     expect(out.twrAnnualized).not.toBeNull();
     expect(out.flags.some((f: { kind: string }) => f.kind === 'carriedClose')).toBe(true);
+  });
+});
+
+describe('ballast performance: attribution by position and --chart', () => {
+  /**
+   * Two symbols over 4–8 March 2024 (the unit test's ledger, src/domain/performance/
+   * attribution.test.ts): deposit 1000, buy 10 A @ 50 + $1 fee; deposit 200 and buy 5 B @ 40 on
+   * the 6th; dividend 5 on A and an account fee of 2 on the 7th; interest 0.50 on the 8th.
+   */
+  const TWO = [
+    'date,type,symbol,quantity,price,amount,fees,account',
+    '2024-03-04,deposit,,,,1000,,',
+    '2024-03-04,buy,A,10,50,,1,',
+    '2024-03-06,deposit,,,,200,,',
+    '2024-03-06,buy,B,5,40,,,',
+    '2024-03-07,dividend,A,,,5,,',
+    '2024-03-07,fee,,,,2,,',
+    '2024-03-08,interest,,,,0.5,,',
+  ].join('\n');
+  /** Made-up closes: A 50, 52, 51, 53, 54; B 41, 42, 40; benchmark S adjusted 500 … 506. */
+  const TWO_PRICES = [
+    'date,symbol,close,adj_close',
+    '2024-03-01,S,500,500',
+    ...['50', '52', '51', '53', '54'].map((c, i) => `2024-03-0${i + 4},A,${c},`),
+    ...['41', '42', '40'].map((c, i) => `2024-03-0${i + 6},B,${c},`),
+    ...['501', '499', '503', '508', '506'].map((c, i) => `2024-03-0${i + 4},S,${c},${c}`),
+  ].join('\n');
+  // By hand (see the unit test): P&L per day of A, B, cash/other and the TWR base of each day.
+  //   4th: A 500 − 501 = −1 on 1000;  5th: A +20 on 999;  6th: A −10, B 205 − 200 = +5 on 1219;
+  //   7th: A +20 + 5 dividend, B +5, other −2 (fee) on 1214;  8th: A +10, B −10, other +0.5 on 1242.
+  const PNL = [
+    [-1, 0, 0],
+    [20, 0, 0],
+    [-10, 5, 0],
+    [25, 5, -2],
+    [10, -10, 0.5],
+  ];
+  const BASES = [1000, 999, 1219, 1214, 1242];
+  const R = PNL.map((p, d) => (p[0]! + p[1]! + p[2]!) / BASES[d]!);
+  const TOTAL = R.reduce((g, r) => g * (1 + r), 1) - 1; // = 1.019 × 1242.5/1219 − 1
+  /** Carino by hand: C_i = Σ_d [ln(1 + r_d)/r_d] / [ln(1 + R)/R] · P&L_{i,d}/base_d. */
+  const CARINO = [0, 1, 2].map((i) =>
+    PNL.reduce(
+      (s, p, d) =>
+        s + ((Math.log(1 + R[d]!) / R[d]!) * (p[i]! / BASES[d]!)) / (Math.log(1 + TOTAL) / TOTAL),
+      0,
+    ),
+  );
+
+  const files = () => tempFiles({ tx: TWO, prices: TWO_PRICES, 'unused.sqlite': '' });
+  const perf = (f: Record<string, string>, ...args: string[]) =>
+    runCli(
+      '--db',
+      f['unused.sqlite']!,
+      'performance',
+      '--transactions',
+      f['tx']!,
+      '--prices-history',
+      f['prices']!,
+      ...args,
+    );
+
+  it('JSON: hand-checked Carino-linked contributions that add up to the TWR', async () => {
+    const run = await perf(files(), '--format', 'json');
+    expect(run.code, run.stderr).toBe(0);
+    const out = JSON.parse(run.stdout);
+    expect(out.twr).toBeCloseTo(1.019 * (1242.5 / 1219) - 1, 12);
+    expect(out.twr).toBeCloseTo(TOTAL, 12);
+    expect(out.attribution.method).toBe('Carino-linked daily contributions');
+    expect(Object.keys(out.attribution.total)).toEqual(['A', 'B', 'cash/other']);
+    expect(out.attribution.total.A).toBeCloseTo(CARINO[0]!, 11);
+    expect(out.attribution.total.B).toBeCloseTo(CARINO[1]!, 11);
+    expect(out.attribution.total['cash/other']).toBeCloseTo(CARINO[2]!, 11);
+    const sum = (c: Record<string, number>) => Object.values(c).reduce((s, x) => s + x, 0);
+    expect(Math.abs(sum(out.attribution.total) - out.twr)).toBeLessThan(1e-12);
+    expect(out.attribution.periods).toHaveLength(1);
+    expect(out.attribution.periods[0].period).toBe('2024-03');
+    expect(out.attribution.periods[0].contributions).toEqual(out.attribution.total);
+  });
+
+  it('table: "Contribution by position" with the total and the period column', async () => {
+    const run = await perf(files());
+    expect(run.code, run.stderr).toBe(0);
+    const lines = run.stdout.split('\n');
+    const at = lines.findIndex((l) => l.startsWith('Contribution by position'));
+    expect(at).toBeGreaterThan(0);
+    expect(lines[at + 1]!.split(/\s+/)).toEqual(['Position', 'Total', '2024-03']);
+    const pct2 = (x: number) => `${(x * 100).toFixed(2)}%`;
+    expect(lines[at + 3]!.split(/\s+/)).toEqual(['A', pct2(CARINO[0]!), pct2(CARINO[0]!)]);
+    expect(lines[at + 5]!.split(/\s+/)).toEqual(['cash/other', pct2(CARINO[2]!), pct2(CARINO[2]!)]);
+    expect(lines[at + 6]).toMatch(new RegExp(`^TWR \\(sum\\)\\s+${pct2(TOTAL)}`));
+  });
+
+  it('--chart writes growth of $1 and drawdown of the TWR and of the benchmark', async () => {
+    const f = files();
+    const out = join(mkdtempSync(join(tmpdir(), 'ballast-perf-')), 'perf.svg');
+    const run = await perf(f, '--benchmark', 'S', '--format', 'json', '--chart', out);
+    expect(run.code, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout).benchmark.symbol).toBe('S'); // stdout stays pure JSON
+    expect(run.stderr).toContain(`chart: wrote ${out} (svg, 960×600`);
+    const svg = readFileSync(out, 'utf8');
+    for (const label of [
+      'Portfolio (TWR): growth of $1 and drawdown',
+      '>Portfolio (TWR)<',
+      '>S (benchmark)<',
+      '>Portfolio (TWR) drawdown<',
+      '>S (benchmark) drawdown<',
+    ])
+      expect(svg).toContain(label);
+  });
+
+  it('--chart with another extension is INVALID_INPUT before any work', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ballast-perf-'));
+    const out = join(dir, 'perf.jpg');
+    const f = files();
+    const run = await perf({ ...f, tx: join(dir, 'missing.csv') }, '--chart', out);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/INVALID_INPUT.*--chart/);
+    expect(run.stdout).toBe('');
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('demo ledger: every period’s and the total contributions add up to their TWR', async () => {
+    const { 'unused.sqlite': db } = tempFiles({ 'unused.sqlite': '' });
+    const demo = (period: string, format: string) =>
+      runCli(
+        '--db',
+        db!,
+        'performance',
+        '--transactions',
+        'data/demo/transactions.csv',
+        '--prices-history',
+        'test/fixtures/performance/synthetic-demo-prices.csv',
+        '--period',
+        period,
+        '--format',
+        format,
+      );
+    const out = JSON.parse((await demo('year', 'json')).stdout);
+    const sum = (c: Record<string, number>) => Object.values(c).reduce((s, x) => s + x, 0);
+    // JSON numbers carry 12 significant digits: allow that rounding on each term.
+    const tol = (c: Record<string, number>) =>
+      1e-12 + Object.values(c).reduce((s, x) => s + Math.abs(x) * 1e-12, 0);
+    expect(Math.abs(sum(out.attribution.total) - out.twr)).toBeLessThan(tol(out.attribution.total));
+    expect(out.attribution.periods.map((p: { period: string }) => p.period)).toEqual(
+      out.periods.map((p: { period: string }) => p.period),
+    );
+    out.attribution.periods.forEach((p: { contributions: Record<string, number> }, i: number) => {
+      expect(Math.abs(sum(p.contributions) - out.periods[i].twr)).toBeLessThan(
+        tol(p.contributions),
+      );
+    });
+    // Five years fit as columns; ~57 months do not (total only).
+    const header = (text: string) =>
+      text.split('\n')[text.split('\n').findIndex((l) => l.startsWith('Contribution by')) + 1]!;
+    expect(header((await demo('year', 'table')).stdout).split(/\s+/)).toEqual([
+      'Position',
+      'Total',
+      '2021',
+      '2022',
+      '2023',
+      '2024',
+      '2025',
+    ]);
+    expect(header((await demo('month', 'table')).stdout).split(/\s+/)).toEqual([
+      'Position',
+      'Total',
+    ]);
   });
 });

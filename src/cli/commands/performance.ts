@@ -15,6 +15,9 @@ import type { ClosePoint } from '../../domain/performance/types';
 import { parsePricesHistoryCsv } from '../../data/ledger/prices-history-csv';
 import { parseTransactionsCsv } from '../../data/ledger/transactions-csv';
 import { contextOf, type CommandContext, type Runtime } from '../context';
+import { attributionJson, attributionTable } from '../format/attribution';
+import { chartFormatOf } from '../format/chart-file';
+import { benchmarkDailyReturns, writePerformanceChart } from '../format/performance-chart';
 import { fmtMoney, fmtPercent, roundCents, roundFine } from '../format/numbers';
 import { renderCsv, renderTable, type Column } from '../format/table';
 import { parseFormat, readTextFile, type Format, type Io } from '../io';
@@ -33,6 +36,7 @@ interface PerformanceOptions {
   lotMethod: LotMethod;
   flowTiming: string;
   format: Format;
+  chart?: string;
 }
 
 interface Prices {
@@ -171,6 +175,8 @@ export function performanceTable(report: PerformanceReport, timing: string): str
       { title: 'End value', value: (a) => fmtMoney(a.endValue), align: 'right' },
       { title: 'TWR', value: (a) => pct(a.twr), align: 'right' },
     ]),
+    '',
+    attributionTable(report.attribution),
     ...(report.flags.length
       ? ['', 'Flags', ...report.flags.map((f) => `  - ${describeFlag(f)}`)]
       : []),
@@ -220,6 +226,7 @@ export function performanceJson(report: PerformanceReport): unknown {
       endValue: roundCents(a.endValue),
       twr: r(a.twr),
     })),
+    attribution: attributionJson(report.attribution),
     flags: report.flags,
   };
 }
@@ -227,6 +234,7 @@ export function performanceJson(report: PerformanceReport): unknown {
 async function run(options: PerformanceOptions, ctx: CommandContext, io: Io): Promise<void> {
   const frequency = pick('period', options.period, PERIODS);
   const flowTiming = pick('flow-timing', options.flowTiming, TIMINGS);
+  if (options.chart !== undefined) chartFormatOf(options.chart);
   if (options.from && options.to && options.from > options.to)
     throw invalidInput('--from', options.from, `must not be after --to ${options.to}`);
   const transactions: Transaction[] = parseTransactionsCsv(
@@ -282,6 +290,26 @@ async function run(options: PerformanceOptions, ctx: CommandContext, io: Io): Pr
       ]),
     );
   else io.out(performanceTable(report, options.flowTiming));
+  if (options.chart !== undefined) {
+    const daily = report.attribution.days.map((d) => ({ date: d.date, value: d.twr }));
+    const dates = daily.map((d) => d.date);
+    const bench = prices.benchmark;
+    await writePerformanceChart(
+      options.chart,
+      {
+        daily,
+        ...(bench
+          ? {
+              benchmark: {
+                name: bench.symbol,
+                daily: benchmarkDailyReturns(bench, { base: history.days[0]!.date, dates }),
+              },
+            }
+          : {}),
+      },
+      io,
+    );
+  }
 }
 
 /** Registers `ballast performance`. */
@@ -289,7 +317,7 @@ export function registerPerformance(program: Command, io: Io, runtime: Runtime):
   program
     .command('performance')
     .description(
-      'Portfolio history from the ledger and stored prices: TWR, MWR, periods, benchmark, P&L',
+      'Portfolio history from the ledger and stored prices: TWR, MWR, periods, benchmark, P&L, attribution by position',
     )
     .requiredOption('--transactions <file>', 'transactions CSV (see README "Transactions file")')
     .option(
@@ -321,6 +349,10 @@ export function registerPerformance(program: Command, io: Io, runtime: Runtime):
       '--flow-timing <t>',
       'start | end: external flows enter at the start (default) or the end of their day',
       'start',
+    )
+    .option(
+      '--chart <file>',
+      'also write growth of $1 of the daily TWR over its drawdown (and the benchmark) as .svg or .png',
     )
     .option(
       '--format <format>',

@@ -141,12 +141,17 @@ function flowsOf(
 ): {
   accounts: Map<string, number>;
   total: number;
+  symbols: Map<string, number>;
 } {
   const accounts = new Map<string, number>();
+  const symbols = new Map<string, number>();
   let total = 0;
   const add = (account: string, amount: number, external: boolean): void => {
     accounts.set(account, (accounts.get(account) ?? 0) + amount);
     if (external) total += amount;
+  };
+  const external = (symbol: string, amount: number): void => {
+    symbols.set(symbol, (symbols.get(symbol) ?? 0) + amount);
   };
   for (let i = batch.start; i < batch.end; i++) {
     const tx = walk.txs[i]!;
@@ -156,15 +161,18 @@ function flowsOf(
       const shares = tx.quantity * walk.splitsBetween(tx.symbol, i, batch.end);
       const value = shares * walk.price(tx.symbol, batch.ledger);
       if (tx.type === 'transfer_out') {
-        if (!walk.matches.outToIn.has(i)) add(tx.account, -value, true);
+        if (walk.matches.outToIn.has(i)) continue;
+        add(tx.account, -value, true);
+        external(tx.symbol, -value);
         continue;
       }
       const sender = walk.matches.senderOf.get(i);
       add(tx.account, value, sender === undefined);
       if (sender !== undefined) add(sender, -value, false);
+      else external(tx.symbol, value);
     }
   }
-  return { accounts, total };
+  return { accounts, total, symbols };
 }
 
 function valueAccounts(
@@ -243,11 +251,12 @@ export function portfolioHistory(options: PortfolioHistoryOptions): PortfolioHis
     walk.startDay(date);
     const flows =
       index === 0
-        ? { accounts: new Map<string, number>(), total: 0 }
+        ? { accounts: new Map<string, number>(), total: 0, symbols: new Map<string, number>() }
         : flowsOf(walk, { start, end: k, ledger });
     const accounts = valueAccounts(walk, { ledger, quantities, flows: flows.accounts });
     const value = accounts.reduce((s, a) => s + a.value, 0);
-    days.push({ date, accounts, value, flow: flows.total });
+    const securityFlows = flows.symbols.size ? { securityFlows: flows.symbols } : {};
+    days.push({ date, accounts, value, flow: flows.total, ...securityFlows });
   }
   return { days, flags: walk.runs.map((r) => ({ ...r })) };
 }

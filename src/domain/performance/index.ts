@@ -3,6 +3,7 @@
  * flows over trading days, TWR/MWR by period, benchmark-relative returns and P&L.
  */
 
+export * from './attribution';
 export * from './benchmark';
 export * from './history';
 export * from './pnl';

@@ -11,6 +11,7 @@ import { returnsByPeriod } from '../analytics/period-returns';
 import type { FlowTiming } from '../analytics/time-weighted-return';
 import { toBallastError } from '../errors';
 import type { LotMethod, Transaction } from '../ledger/types';
+import { positionAttribution, type PositionAttribution } from './attribution';
 import type { BenchmarkSeries } from './benchmark';
 import { profitAndLoss, type PnlSummary } from './pnl';
 import { accountPoints, annualizeTwr, compound, dailyReturns, mwrOf, totalPoints } from './returns';
@@ -70,6 +71,8 @@ export interface PerformanceReport {
     readonly endValue: number;
     readonly twr: number | null;
   }[];
+  /** Carino-linked contributions by position, over the window and the same periods. */
+  readonly attribution: PositionAttribution;
   readonly flags: readonly PerformanceFlag[];
 }
 
@@ -179,6 +182,7 @@ function accountRows(
  * - MWR = XIRR of −start value, −flows, +end value ({@link mwrOf});
  * - benchmark: total return from adjusted closes over the same window and periods; excess is
  *   the arithmetic difference portfolio TWR − benchmark TWR;
+ * - attribution: {@link positionAttribution} over the same periods;
  * - P&L: {@link profitAndLoss}; accounts: each account's own TWR on its own flows (internal
  *   transfers are flows of the account), `null` with a flag when undefined.
  *
@@ -187,6 +191,7 @@ function accountRows(
  */
 export function performanceReport(options: PerformanceOptions): PerformanceReport {
   const { days } = options.history;
+  const { frequency } = options;
   const flags: PerformanceFlag[] = [...options.history.flags];
   const first = days[0]!;
   const last = days.at(-1)!;
@@ -220,6 +225,12 @@ export function performanceReport(options: PerformanceOptions): PerformanceRepor
       ...(options.lotMethod ? { lotMethod: options.lotMethod } : {}),
     }),
     accounts: accountRows(options, flags),
+    attribution: positionAttribution({
+      transactions: options.transactions,
+      history: options.history,
+      ...(options.flowTiming ? { flowTiming: options.flowTiming } : {}),
+      periodOf: (date) => periodLabel(date, frequency),
+    }),
     flags,
   };
 }

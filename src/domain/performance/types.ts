@@ -70,6 +70,11 @@ export interface HistoryDay {
    * Transfers between two accounts of the portfolio are internal (0 in total).
    */
   readonly flow: number;
+  /**
+   * The securities part of `flow` by symbol (shares that entered or left the whole portfolio,
+   * valued at this day's price; > 0 in); absent on days without such a transfer.
+   */
+  readonly securityFlows?: ReadonlyMap<string, number>;
 }
 
 /** The ledger replayed over trading days. */
