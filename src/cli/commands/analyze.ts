@@ -14,6 +14,7 @@ import {
   writeRollingChart,
 } from './analyze-rolling';
 import { inferPeriodsPerYear } from '../estimate/panel';
+import { attributionReport, renderAttribution, type PortfolioMember } from './analyze-attribution';
 
 interface AnalyzeOptions {
   returns: string;
@@ -26,13 +27,54 @@ interface AnalyzeOptions {
   chart?: string;
   rolling?: string;
   rollingChart?: string;
+  exposureReturns?: string;
+  funds?: string;
   format: Format;
 }
 
 /**
+ * The analysed portfolio's members: one column at weight 1 (`--column`), or the columns of
+ * `--weights A=0.6,B=0.4` (default equal weights over every column but the benchmark).
+ */
+export function portfolioMembers(
+  file: { columns: readonly string[]; seriesByColumn: ReadonlyMap<string, ReturnSeries> },
+  options: {
+    weights?: string | undefined;
+    column?: string | undefined;
+    benchmark?: string | undefined;
+  },
+): PortfolioMember[] {
+  const get = (name: string, field: string): PortfolioMember['series'] => {
+    const s = file.seriesByColumn.get(name.trim().toUpperCase());
+    if (!s) throw invalidInput(field, name, `no such column (columns: ${file.columns.join(', ')})`);
+    return s;
+  };
+  if (options.column)
+    return [
+      {
+        symbol: options.column.trim().toUpperCase(),
+        series: get(options.column, '--column'),
+        weight: 1,
+      },
+    ];
+  return options.weights
+    ? options.weights.split(',').map((part) => {
+        const [name = '', value] = part.split('=');
+        return {
+          symbol: name.trim().toUpperCase(),
+          series: get(name, '--weights'),
+          weight: numberOption('weights', value)!,
+        };
+      })
+    : file.columns
+        .filter((c) => c !== options.benchmark?.trim().toUpperCase())
+        .map((c, _, all) => ({ symbol: c, series: get(c, '--weights'), weight: 1 / all.length }));
+}
+
+/**
  * The analysed series: one column (`--column`), or a fixed-weight portfolio rebalanced every
- * period (`--weights A=0.6,B=0.4`, default equal weights over every column but the benchmark)
- * on the dates where all its members have a return (never filled).
+ * period ({@link portfolioMembers}) on the dates where all its members have a return (never
+ * filled).
  */
 export function portfolioSeries(
   file: { columns: readonly string[]; seriesByColumn: ReadonlyMap<string, ReturnSeries> },
@@ -42,20 +84,8 @@ export function portfolioSeries(
     benchmark?: string | undefined;
   },
 ): ReturnSeries {
-  const get = (name: string, field: string): ReturnSeries => {
-    const s = file.seriesByColumn.get(name.trim().toUpperCase());
-    if (!s) throw invalidInput(field, name, `no such column (columns: ${file.columns.join(', ')})`);
-    return s;
-  };
-  if (options.column) return get(options.column, '--column');
-  const members = options.weights
-    ? options.weights.split(',').map((part) => {
-        const [name = '', value] = part.split('=');
-        return { series: get(name, '--weights'), weight: numberOption('weights', value)! };
-      })
-    : file.columns
-        .filter((c) => c !== options.benchmark?.trim().toUpperCase())
-        .map((c, _, all) => ({ series: get(c, '--weights'), weight: 1 / all.length }));
+  const members = portfolioMembers(file, options);
+  if (options.column) return members[0]!.series;
   const maps = members.map((m) => new Map(m.series.map((p) => [p.date, p.value])));
   const dates = members[0]!.series.map((p) => p.date).filter((d) => maps.every((m) => m.has(d)));
   return dates.map((date) => ({
@@ -82,6 +112,11 @@ export function registerAnalyze(program: Command, io: Io): void {
     .option('--chart <file>', 'also write growth of $1 and drawdown as .svg or .png')
     .option('--rolling <n>', 'also compute rolling return, volatility, Sharpe, drawdown (and beta)')
     .option('--rolling-chart <file>', 'write the rolling metrics (needs --rolling) as .svg or .png')
+    .option(
+      '--exposure-returns <file>',
+      'also attribute the return by position and by exposure: CSV date,<exposure ids>[,cash_rate]',
+    )
+    .option('--funds <file>', 'fund definitions for --exposure-returns (default config/funds.yaml)')
     .action(async (options: AnalyzeOptions) => {
       if (options.chart) chartFormatOf(options.chart);
       const window = rollingWindowOption(options.rolling);
@@ -90,6 +125,8 @@ export function registerAnalyze(program: Command, io: Io): void {
         if (window === undefined)
           throw invalidInput('--rolling-chart', options.rollingChart, 'needs --rolling N');
       }
+      if (options.funds && !options.exposureReturns)
+        throw invalidInput('--funds', options.funds, 'needs --exposure-returns FILE');
       if (options.weights && options.column)
         throw new BallastError('INVALID_INPUT', 'give --weights or --column, not both', {
           field: 'weights|column',
@@ -122,6 +159,13 @@ export function registerAnalyze(program: Command, io: Io): void {
           },
           io,
         );
+      const attribution = options.exposureReturns
+        ? await attributionReport({
+            members: portfolioMembers(file, options),
+            exposureReturns: options.exposureReturns,
+            funds: options.funds,
+          })
+        : undefined;
       const rollingInput = window && {
         series,
         benchmark,
@@ -149,6 +193,7 @@ export function registerAnalyze(program: Command, io: Io): void {
               supplementary: report.supplementary,
               conventions: report.conventions,
               ...(rolling ? { rolling } : {}),
+              ...(attribution ? { attribution } : {}),
             },
             null,
             2,
@@ -171,5 +216,6 @@ export function registerAnalyze(program: Command, io: Io): void {
         ]),
       );
       if (rolling) io.out(renderRollingSummary(rolling));
+      if (attribution) io.out(renderAttribution(attribution));
     });
 }

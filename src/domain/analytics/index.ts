@@ -22,3 +22,4 @@ export * from './rolling';
 export * from './time-weighted-return';
 export * from './value-at-risk';
 export * from './xirr';
+export * from './exposure-attribution';
