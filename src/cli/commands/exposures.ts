@@ -18,7 +18,7 @@ import { renderCsv, renderTable } from '../format/table';
 import { parseFormat, type Format, type Io } from '../io';
 import { loadPortfolio } from '../portfolio-input';
 import { chartFormatOf, writeExposureChart } from '../format/chart-file';
-import { parseDateOption, parseLotMethod, requireOneOf } from './options';
+import { requireOneOf, withPortfolioOptions } from './options';
 
 /** The `ballast exposures` JSON document (issue 3 contract plus prices and categories). */
 export interface ExposureReport {
@@ -143,28 +143,13 @@ interface ExposuresOptions {
 
 /** Registers `ballast exposures`. */
 export function registerExposures(program: Command, io: Io): void {
-  program
-    .command('exposures')
-    .description(
-      'What you really own: holdings decomposed into economic exposures through fund definitions',
-    )
-    .option(
-      '--holdings <file>',
-      'holdings snapshot CSV (symbol,quantity,cost_basis,acquired,account[,price|market_value])',
-    )
-    .option(
-      '--transactions <file>',
-      'transactions CSV (the ledger); combined with --holdings when both are given',
-    )
-    .option('--prices <file>', 'prices CSV (symbol,price[,date][,source])')
-    .option('--funds <file>', 'fund definitions YAML (default: the shipped config/funds.yaml)')
-    .option(
-      '--lot-method <method>',
-      'lot relief for the ledger',
-      parseLotMethod,
-      'fifo' as LotMethod,
-    )
-    .option('--as-of <date>', 'ledger as of this date', (v) => parseDateOption('--as-of', v))
+  withPortfolioOptions(
+    program
+      .command('exposures')
+      .description(
+        'What you really own: holdings decomposed into economic exposures through fund definitions',
+      ),
+  )
     .option(
       '--format <format>',
       'table | json | csv (csv: one row per exposure)',

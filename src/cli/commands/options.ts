@@ -1,3 +1,4 @@
+import type { Command } from 'commander';
 import { isIsoDate } from '../../domain/calendar/iso-date';
 import { BallastError, invalidInput } from '../../domain/errors';
 import { LOT_METHODS, type LotMethod } from '../../domain/ledger/types';
@@ -22,4 +23,25 @@ export function requireOneOf(options: Record<string, unknown>, names: readonly s
   throw new BallastError('INVALID_INPUT', `one of ${flags.join(' or ')} is required`, {
     field: names.join('|'),
   });
+}
+
+/**
+ * The options of commands that read a portfolio and look through its funds (`exposures`,
+ * `risk`, `stress`): `--holdings`, `--transactions`, `--prices`, `--funds`, `--lot-method`,
+ * `--as-of` (read with `loadPortfolio`).
+ */
+export function withPortfolioOptions(command: Command): Command {
+  return command
+    .option(
+      '--holdings <file>',
+      'holdings snapshot CSV (symbol,quantity,cost_basis,acquired,account[,price|market_value])',
+    )
+    .option(
+      '--transactions <file>',
+      'transactions CSV (the ledger); combined with --holdings when both are given',
+    )
+    .option('--prices <file>', 'prices CSV (symbol,price[,date][,source])')
+    .option('--funds <file>', 'fund definitions YAML (default: the shipped config/funds.yaml)')
+    .option('--lot-method <method>', 'lot relief for the ledger', parseLotMethod, 'fifo')
+    .option('--as-of <date>', 'ledger as of this date', (v) => parseDateOption('--as-of', v));
 }

@@ -26,7 +26,7 @@ import { fmtMoney, fmtPercent, roundCents } from '../format/numbers';
 import { renderTable } from '../format/table';
 import { parseFormat, type Format, type Io } from '../io';
 import { loadPortfolio, type LoadedPortfolio } from '../portfolio-input';
-import { parseDateOption, parseLotMethod, requireOneOf } from './options';
+import { requireOneOf, withPortfolioOptions } from './options';
 
 const COVARIANCES = ['sample', 'ledoit-wolf', 'ewma'] as const;
 const SOURCES = ['auto', 'store', 'sample'] as const;
@@ -281,22 +281,13 @@ function riskTable(doc: RiskDocument, report: ExposureRiskReport): string {
 
 /** Registers `ballast risk`. */
 export function registerRisk(program: Command, io: Io, runtime: Runtime): void {
-  program
-    .command('risk')
-    .description(
-      'Ex-ante risk: volatility, VaR/CVaR and contributions by position and by economic exposure',
-    )
-    .option('--holdings <file>', 'holdings snapshot CSV (as for ballast exposures)')
-    .option('--transactions <file>', 'transactions CSV (the ledger); combined with --holdings')
-    .option('--prices <file>', 'prices CSV (symbol,price[,date][,source])')
-    .option('--funds <file>', 'fund definitions YAML (default: the shipped config/funds.yaml)')
-    .option(
-      '--lot-method <method>',
-      'lot relief for the ledger',
-      parseLotMethod,
-      'fifo' as LotMethod,
-    )
-    .option('--as-of <date>', 'ledger as of this date', (v) => parseDateOption('--as-of', v))
+  withPortfolioOptions(
+    program
+      .command('risk')
+      .description(
+        'Ex-ante risk: volatility, VaR/CVaR and contributions by position and by economic exposure',
+      ),
+  )
     .option('--covariance <method>', COVARIANCES.join(' | '), 'ledoit-wolf')
     .option('--lambda <x>', 'EWMA decay λ (default 0.94)')
     .option(

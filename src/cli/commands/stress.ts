@@ -31,7 +31,7 @@ import {
   scenarioTable,
   type FailedScenario,
 } from '../stress/stress-report';
-import { parseDateOption, parseLotMethod, requireOneOf } from './options';
+import { requireOneOf, withPortfolioOptions } from './options';
 import { registerRegimes } from './regimes';
 
 interface StressOptions {
@@ -197,22 +197,13 @@ async function runScenarios(
 
 /** Registers `ballast stress` (and `ballast regimes`, its regime companion). */
 export function registerStress(program: Command, io: Io, runtime: Runtime): void {
-  program
-    .command('stress')
-    .description(
-      'Stress tests: hypothetical shocks or historical windows propagated through fund definitions to positions, accounts and exposures',
-    )
-    .option('--holdings <file>', 'holdings snapshot CSV (as for exposures)')
-    .option('--transactions <file>', 'transactions CSV (the ledger)')
-    .option('--prices <file>', 'prices CSV (symbol,price[,date][,source])')
-    .option('--funds <file>', 'fund definitions YAML (default: the shipped config/funds.yaml)')
-    .option(
-      '--lot-method <method>',
-      'lot relief for the ledger',
-      parseLotMethod,
-      'fifo' as LotMethod,
-    )
-    .option('--as-of <date>', 'ledger as of this date', (v) => parseDateOption('--as-of', v))
+  withPortfolioOptions(
+    program
+      .command('stress')
+      .description(
+        'Stress tests: hypothetical shocks or historical windows propagated through fund definitions to positions, accounts and exposures',
+      ),
+  )
     .option(
       '--scenario <name>',
       `built-in historical scenario: ${BUILT_IN_SCENARIOS.map((s) => s.name).join(', ')}`,

@@ -36,16 +36,21 @@ export function bundledUniversePanel(): { table: AlignedTable; warnings: string[
   };
 }
 
+/** One exposure's daily total returns from the store, or why it has none. */
+export type StoredExposureDaily =
+  | { readonly id: string; readonly daily: ReturnSeries; readonly reason: string }
+  | { readonly id: string; readonly daily?: undefined; readonly reason: string };
+
 /**
- * Monthly total returns per exposure from stored data: each exposure's preferred
- * implementation among what the store holds (longest history, then type priority), members
- * averaged per date over those with data (never filled), compounded into calendar months.
- * Exposures with no stored implementation are left out with a warning, never guessed.
+ * Daily total returns per exposure from stored data: each exposure's preferred implementation
+ * among what the store holds (longest history, then type priority, `selectImplementation`),
+ * members averaged per date over those with data (never filled). An exposure without a stored
+ * implementation or without returns comes back with the reason and no series (never guessed).
  */
-export async function storedUniversePanel(
+export async function storedExposureDaily(
   store: MarketStore,
   registry: ExposureRegistry,
-): Promise<{ table: AlignedTable; warnings: string[] }> {
+): Promise<StoredExposureDaily[]> {
   const coverage = await store.listCoverage();
   const tickers = Object.fromEntries(
     coverage.filter((c) => c.kind === 'prices').map((c) => [c.id, c.first]),
@@ -54,14 +59,13 @@ export async function storedUniversePanel(
     coverage.filter((c) => c.kind === 'series').map((c) => [c.id, c.first]),
   );
   const calendar = createNyseCalendar();
-  const warnings: string[] = [];
-  const named: NamedSeries[] = [];
+  const out: StoredExposureDaily[] = [];
   for (const exposure of registry.exposures) {
     let choice;
     try {
       choice = selectImplementation(exposure, { tickers, series });
     } catch (e) {
-      warnings.push(`${exposure.id}: left out (${toBallastError(e).message})`);
+      out.push({ id: exposure.id, reason: `no stored data (${toBallastError(e).message})` });
       continue;
     }
     const returnsBySymbol = new Map<string, ReturnSeries>();
@@ -81,15 +85,38 @@ export async function storedUniversePanel(
       yieldsBySeries,
       calendar,
     }).map((p) => ({ date: p.date, value: p.value }));
-    if (daily.length === 0) {
-      warnings.push(`${exposure.id}: no returns from ${choice.tickersUsed.join(', ')}`);
+    out.push(
+      daily.length === 0
+        ? { id: exposure.id, reason: `no returns from ${choice.tickersUsed.join(', ')}` }
+        : { id: exposure.id, daily, reason: choice.reason },
+    );
+  }
+  return out;
+}
+
+/**
+ * Monthly total returns per exposure from stored data: each exposure's preferred
+ * implementation among what the store holds (longest history, then type priority), members
+ * averaged per date over those with data (never filled), compounded into calendar months.
+ * Exposures with no stored implementation are left out with a warning, never guessed.
+ */
+export async function storedUniversePanel(
+  store: MarketStore,
+  registry: ExposureRegistry,
+): Promise<{ table: AlignedTable; warnings: string[] }> {
+  const calendar = createNyseCalendar();
+  const warnings: string[] = [];
+  const named: NamedSeries[] = [];
+  for (const e of await storedExposureDaily(store, registry)) {
+    if (e.daily === undefined) {
+      warnings.push(`${e.id}: left out (${e.reason})`);
       continue;
     }
     named.push({
-      id: exposure.id,
-      series: resampleReturns(daily, { frequency: 'monthly', calendar }).points,
+      id: e.id,
+      series: resampleReturns(e.daily, { frequency: 'monthly', calendar }).points,
     });
-    warnings.push(`${exposure.id}: ${choice.reason}`);
+    warnings.push(`${e.id}: ${e.reason}`);
   }
   if (named.length === 0) {
     throw new BallastError(

@@ -1,16 +1,10 @@
-import { createNyseCalendar } from '../../domain/calendar/trading-calendar';
-import { BallastError, toBallastError } from '../../domain/errors';
+import { BallastError } from '../../domain/errors';
 import type { ExposureRegistry } from '../../domain/exposures/registry';
-import { selectImplementation } from '../../domain/exposures/select-implementation';
-import { implementationReturns, rateSeriesKey } from '../../domain/series/implementation-returns';
-import { totalReturns } from '../../domain/series/total-returns';
-import type { ReturnSeries } from '../../domain/series/types';
-import type { SeriesPoint } from '../../domain/market/types';
 import type { ReturnPoint } from '../../domain/stress/historical';
 import { parseReturnsFileCsv } from '../../data/providers/csv-file';
 import type { MarketStore } from '../../data/store/market-store';
 import { readTextFile } from '../io';
-import { BUNDLED_UNIVERSE_RETURNS } from '../estimate/universe-panel';
+import { BUNDLED_UNIVERSE_RETURNS, storedExposureDaily } from '../estimate/universe-panel';
 
 /** Exposure return series for historical scenarios, with their frequency and provenance. */
 export interface ExposureReturnSource {
@@ -50,44 +44,11 @@ export async function storedExposureReturns(
   store: MarketStore,
   registry: ExposureRegistry,
 ): Promise<ExposureReturnSource> {
-  const coverage = await store.listCoverage();
-  const tickers = Object.fromEntries(
-    coverage.filter((c) => c.kind === 'prices').map((c) => [c.id, c.first]),
-  );
-  const seriesFirst = Object.fromEntries(
-    coverage.filter((c) => c.kind === 'series').map((c) => [c.id, c.first]),
-  );
-  const calendar = createNyseCalendar();
   const notes: string[] = [];
   const series = new Map<string, ReturnPoint[]>();
-  for (const exposure of registry.exposures) {
-    let choice;
-    try {
-      choice = selectImplementation(exposure, { tickers, series: seriesFirst });
-    } catch (e) {
-      notes.push(`${exposure.id}: no stored data (${toBallastError(e).message})`);
-      continue;
-    }
-    const returnsBySymbol = new Map<string, ReturnSeries>();
-    const yieldsBySeries = new Map<string, readonly SeriesPoint[]>();
-    const impl = choice.implementation;
-    if (impl.type === 'rate_series')
-      yieldsBySeries.set(rateSeriesKey(impl), await store.getSeriesPoints(impl.series));
-    else {
-      for (const t of choice.tickersUsed) {
-        const bars = await store.getPriceBars(t);
-        if (bars.length > 1) returnsBySymbol.set(t, totalReturns(bars, { method: 'unadjusted' }));
-      }
-    }
-    const daily = implementationReturns({
-      implementation: impl,
-      returnsBySymbol,
-      yieldsBySeries,
-      calendar,
-    }).map((p) => ({ date: p.date, value: p.value }));
-    if (daily.length === 0) continue;
-    series.set(exposure.id, daily);
-    notes.push(`${exposure.id}: ${choice.reason}`);
+  for (const e of await storedExposureDaily(store, registry)) {
+    notes.push(`${e.id}: ${e.reason}`);
+    if (e.daily !== undefined) series.set(e.id, [...e.daily]);
   }
   if (series.size === 0) {
     throw new BallastError(
