@@ -11,21 +11,19 @@
  */
 
 import { BallastError, invalidInput } from '../domain/errors';
-import type {
-  EfficientFrontier,
-  FrontierOptions,
-  FrontierPoint,
+import {
+  assembleFrontier,
+  frontierPoint,
+  frontierTargets,
+  type EfficientFrontier,
+  type FrontierOptions,
+  type FrontierPoint,
 } from '../domain/optimize/frontier';
 import type { Objective, OptimizationInputs } from '../domain/optimize/problem';
 import type { OptimizationResult } from '../domain/optimize/result';
 import type { SolvePool } from './solve-pool';
 
-const point = (r: OptimizationResult): FrontierPoint => ({
-  expectedReturnAnnual: r.expectedReturnAnnual - r.transactionCost,
-  volatilityAnnual: r.volatilityAnnual,
-  sharpe: r.sharpe,
-  weights: r.weights,
-});
+const point = frontierPoint;
 
 /**
  * Awaits every promise, then returns the values in order or throws the FIRST error in order
@@ -65,18 +63,11 @@ export async function parallelFrontier(
   const high = ends[1]!;
   const rLow = low.expectedReturnAnnual - low.transactionCost;
   const rHigh = high.expectedReturnAnnual - high.transactionCost;
-  const inner: Promise<FrontierPoint>[] = [];
-  for (let k = 1; k < count; k++) {
-    const last = k === count - 1;
-    const target = last
-      ? rHigh - 1e-12 * (1 + Math.abs(rHigh))
-      : rLow + ((rHigh - rLow) * k) / (count - 1);
-    inner.push(
-      target <= rLow
-        ? Promise.resolve(point(low))
-        : run({ kind: 'efficientReturn', targetReturnAnnual: target }).then(point),
-    );
-  }
+  const inner = frontierTargets(rLow, rHigh, count).map((target) =>
+    target <= rLow
+      ? Promise.resolve(point(low))
+      : run({ kind: 'efficientReturn', targetReturnAnnual: target }).then(point),
+  );
   const tangencyRun = run({ kind: 'maxSharpe' }).then(point, (error: unknown) => {
     if (error instanceof BallastError && error.code === 'NO_ASSET_ABOVE_RISK_FREE')
       return undefined;
@@ -85,19 +76,12 @@ export async function parallelFrontier(
   const settled = await inOrder<FrontierPoint | undefined>([...inner, tangencyRun]);
   const tangency = settled.pop();
   const points = settled as FrontierPoint[];
-  return {
+  return assembleFrontier({
     points: [point(low), ...points],
-    minVariance: point(low),
-    maxReturn: point(high),
-    ...(tangency === undefined
-      ? {}
-      : {
-          tangency,
-          capitalAllocationLine: {
-            riskFreeRateAnnual: inputs.riskFreeRateAnnual,
-            slope: tangency.sharpe,
-          },
-        }),
+    low,
+    high,
+    tangency,
+    riskFreeRateAnnual: inputs.riskFreeRateAnnual,
     diagnostics: { solves, solveMs },
-  };
+  });
 }

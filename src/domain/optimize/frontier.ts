@@ -41,12 +41,55 @@ export interface FrontierOptions {
   readonly method?: OptimizeOptions['method'];
 }
 
-const point = (r: OptimizationResult): FrontierPoint => ({
+/** A result as a frontier point (return net of one-off transaction costs). */
+export const frontierPoint = (r: OptimizationResult): FrontierPoint => ({
   expectedReturnAnnual: r.expectedReturnAnnual - r.transactionCost,
   volatilityAnnual: r.volatilityAnnual,
   sharpe: r.sharpe,
   weights: r.weights,
 });
+const point = frontierPoint;
+
+/**
+ * Target returns of points 1…N−1 between the minimum-variance return `low` and the maximum
+ * return `high`: r_k = low + (high − low)·k/(N − 1), the last one pulled in by
+ * 1e-12·(1 + |high|) so it stays feasible. A target ≤ `low` means "the minimum-variance point".
+ */
+export function frontierTargets(low: number, high: number, count: number): number[] {
+  return Array.from({ length: count - 1 }, (_, i) => {
+    const k = i + 1;
+    return k === count - 1
+      ? high - 1e-12 * (1 + Math.abs(high))
+      : low + ((high - low) * k) / (count - 1);
+  });
+}
+
+/** The frontier document from its points and the optional tangency portfolio. */
+export function assembleFrontier(parts: {
+  points: FrontierPoint[];
+  low: OptimizationResult;
+  high: OptimizationResult;
+  tangency: FrontierPoint | undefined;
+  riskFreeRateAnnual: number;
+  diagnostics: { solves: number; solveMs: number };
+}): EfficientFrontier {
+  const { tangency } = parts;
+  return {
+    points: parts.points,
+    minVariance: point(parts.low),
+    maxReturn: point(parts.high),
+    ...(tangency === undefined
+      ? {}
+      : {
+          tangency,
+          capitalAllocationLine: {
+            riskFreeRateAnnual: parts.riskFreeRateAnnual,
+            slope: tangency.sharpe,
+          },
+        }),
+    diagnostics: parts.diagnostics,
+  };
+}
 
 /** Computes the efficient frontier (see the module comment); errors as in `optimize`. */
 export function efficientFrontier(
@@ -74,16 +117,12 @@ export function efficientFrontier(
   const rLow = low.expectedReturnAnnual - low.transactionCost;
   const rHigh = high.expectedReturnAnnual - high.transactionCost;
   const points: FrontierPoint[] = [point(low)];
-  for (let k = 1; k < count; k++) {
-    const last = k === count - 1;
-    const target = last
-      ? rHigh - 1e-12 * (1 + Math.abs(rHigh))
-      : rLow + ((rHigh - rLow) * k) / (count - 1);
-    if (target <= rLow) {
-      points.push(point(low));
-      continue;
-    }
-    points.push(point(run({ kind: 'efficientReturn', targetReturnAnnual: target })));
+  for (const target of frontierTargets(rLow, rHigh, count)) {
+    points.push(
+      target <= rLow
+        ? point(low)
+        : point(run({ kind: 'efficientReturn', targetReturnAnnual: target })),
+    );
   }
   let tangency: FrontierPoint | undefined;
   try {
@@ -91,19 +130,12 @@ export function efficientFrontier(
   } catch (error) {
     if (!(error instanceof BallastError) || error.code !== 'NO_ASSET_ABOVE_RISK_FREE') throw error;
   }
-  return {
+  return assembleFrontier({
     points,
-    minVariance: point(low),
-    maxReturn: point(high),
-    ...(tangency === undefined
-      ? {}
-      : {
-          tangency,
-          capitalAllocationLine: {
-            riskFreeRateAnnual: inputs.riskFreeRateAnnual,
-            slope: tangency.sharpe,
-          },
-        }),
+    low,
+    high,
+    tangency,
+    riskFreeRateAnnual: inputs.riskFreeRateAnnual,
     diagnostics: { solves, solveMs },
-  };
+  });
 }
