@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, tempFiles } from '../helpers/run-cli';
@@ -83,5 +83,30 @@ describe('ballast analyze --rolling', () => {
     expect(long.stderr).toMatch(/INVALID_INPUT.*--rolling.*3 periods/);
     const orphan = await runCli(...base, '--rolling-chart', 'x.png');
     expect(orphan.stderr).toMatch(/INVALID_INPUT.*--rolling-chart.*needs --rolling/);
+  });
+
+  it('writes the return histogram with the historical VaR and CVaR lines (hand quantiles)', async () => {
+    const files = tempFiles({ 'r.csv': CSV, 'db.sqlite': '' });
+    const chart = join(files['r.csv']!, '..', 'hist.svg');
+    const run = await runCli(
+      '--db',
+      files['db.sqlite']!,
+      'analyze',
+      '--returns',
+      files['r.csv']!,
+      '--column',
+      'A',
+      '--confidence',
+      '0.9',
+      '--histogram-chart',
+      chart,
+    );
+    expect(run.code, run.stderr).toBe(0);
+    // Sorted A = (−0.1, 0.1, 0.2); type-7 quantile at 0.1: h = 2 × 0.1 = 0.2 →
+    // −0.1 + 0.2 × (0.1 − (−0.1)) = −0.06 → VaR 6.00 %; the tail r ≤ −0.06 is {−0.1} → CVaR 10.00 %.
+    const svg = readFileSync(chart, 'utf8');
+    expect(svg).toContain('VaR 6.00 %');
+    expect(svg).toContain('CVaR 10.00 %');
+    expect(svg).toContain('A: distribution of returns');
   });
 });

@@ -3,7 +3,7 @@ import { computeMetrics } from '../../domain/analytics/metric-set';
 import { BallastError, invalidInput } from '../../domain/errors';
 import type { ReturnSeries } from '../../domain/series/types';
 import { parseReturnsFileCsv } from '../../data/providers/csv-file';
-import { chartFormatOf, writeAnalysisChart } from '../format/chart-file';
+import { chartFormatOf, writeAnalysisChart, writeHistogramChart } from '../format/chart-file';
 import { renderTable } from '../format/table';
 import { parseFormat, readTextFile, type Format, type Io } from '../io';
 import { numberOption } from '../estimate/methods';
@@ -27,6 +27,7 @@ interface AnalyzeOptions {
   chart?: string;
   rolling?: string;
   rollingChart?: string;
+  histogramChart?: string;
   exposureReturns?: string;
   funds?: string;
   format: Format;
@@ -113,12 +114,17 @@ export function registerAnalyze(program: Command, io: Io): void {
     .option('--rolling <n>', 'also compute rolling return, volatility, Sharpe, drawdown (and beta)')
     .option('--rolling-chart <file>', 'write the rolling metrics (needs --rolling) as .svg or .png')
     .option(
+      '--histogram-chart <file>',
+      'write the return histogram with historical VaR/CVaR as .svg or .png',
+    )
+    .option(
       '--exposure-returns <file>',
       'also attribute the return by position and by exposure: CSV date,<exposure ids>[,cash_rate]',
     )
     .option('--funds <file>', 'fund definitions for --exposure-returns (default config/funds.yaml)')
     .action(async (options: AnalyzeOptions) => {
       if (options.chart) chartFormatOf(options.chart);
+      if (options.histogramChart) chartFormatOf(options.histogramChart);
       const window = rollingWindowOption(options.rolling);
       if (options.rollingChart) {
         chartFormatOf(options.rollingChart);
@@ -166,6 +172,16 @@ export function registerAnalyze(program: Command, io: Io): void {
             funds: options.funds,
           })
         : undefined;
+      if (options.histogramChart)
+        await writeHistogramChart(
+          options.histogramChart,
+          {
+            name: options.column?.trim().toUpperCase() ?? 'Portfolio',
+            series,
+            confidence: numberOption('confidence', options.confidence) ?? 0.95,
+          },
+          io,
+        );
       const rollingInput = window && {
         series,
         benchmark,

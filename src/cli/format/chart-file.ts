@@ -14,6 +14,7 @@ import type { ReturnSeries } from '../../domain/series/types';
 import { analysisOption } from '../../report/analysis';
 import type { ChartOption } from '../../report/chart-style';
 import { correlationHeatmapOption } from '../../report/correlation';
+import { returnHistogramOption } from '../../report/histogram';
 import { exposureTreemapOption, type ExposureChartInput } from '../../report/exposure';
 import { efficientFrontierOption } from '../../report/frontier';
 import {
@@ -163,6 +164,19 @@ export async function writeCorrelationChart(
     names: input.names,
     correlation: { rows: n, cols: n, data },
     title: input.title,
+  });
+  io.err(describeWrittenChart(await writeChartFile(path, option)));
+}
+
+/** Writes the return histogram with historical VaR/CVaR lines (`analyze --histogram-chart`). */
+export async function writeHistogramChart(
+  path: string,
+  input: { name: string; series: ReturnSeries; confidence: number },
+  io: Io,
+): Promise<void> {
+  const option = returnHistogramOption({
+    series: { name: input.name, returns: input.series },
+    confidence: input.confidence,
   });
   io.err(describeWrittenChart(await writeChartFile(path, option)));
 }
