@@ -285,5 +285,28 @@ describe('ballast estimate universe from the store', () => {
     expect(r.source).toBe('store');
     expect(r.assets).toEqual(['us_large_equity', 'broad_ust']);
     expect(r.window.observations).toBeGreaterThanOrEqual(5);
+    // The automatic choice reads the store whenever it holds universe data — also offline
+    // (offline only stops provider calls); `--source sample` (alias `bundled`) forces the sample.
+    const offline = await runCli(
+      '--db',
+      db,
+      '--offline',
+      'estimate',
+      'universe',
+      '--format',
+      'json',
+    );
+    expect(JSON.parse(offline.stdout).source).toBe('store');
+    const sample = await runCli(
+      '--db',
+      db,
+      'estimate',
+      'universe',
+      '--source',
+      'sample',
+      '--format',
+      'json',
+    );
+    expect(JSON.parse(sample.stdout).source).toBe('bundled');
   });
 });

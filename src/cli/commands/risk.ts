@@ -17,10 +17,10 @@ import type { LotMethod } from '../../domain/ledger/types';
 import type { AlignedTable } from '../../domain/series/align-common';
 import { loadExposureRegistry } from '../../data/config/load-exposure-config';
 import { loadFundUniverse } from '../../data/config/load-fund-universe';
-import { contextOf, type CommandContext, type Runtime } from '../context';
+import { contextOf, type Runtime } from '../context';
 import { covarianceMethod, numberOption } from '../estimate/methods';
 import { inferPeriodsPerYear, tableToMatrix } from '../estimate/panel';
-import { bundledUniversePanel, storedUniversePanel } from '../estimate/universe-panel';
+import { universePanel, type UniverseSource } from '../estimate/universe-panel';
 import { chartFormatOf, writeRiskContributionsChart } from '../format/chart-file';
 import { fmtMoney, fmtPercent, roundCents } from '../format/numbers';
 import { renderTable } from '../format/table';
@@ -51,24 +51,6 @@ interface SourcedPanel {
   readonly table: AlignedTable;
   readonly warnings: readonly string[];
   readonly source: 'store' | 'sample';
-}
-
-/**
- * The exposure return panel, chosen as `ballast estimate universe` does: `store` = stored
- * exposure returns, `sample` = the bundled monthly real returns, `auto` = the store when
- * online and it holds universe prices, else the sample.
- */
-async function exposurePanel(source: string, ctx: CommandContext): Promise<SourcedPanel> {
-  if (source === 'store' || (source === 'auto' && !ctx.offline)) {
-    try {
-      const panel = await storedUniversePanel(await ctx.store(), await loadExposureRegistry());
-      return { ...panel, source: 'store' };
-    } catch (e) {
-      if (source === 'store' || !(e instanceof BallastError) || e.code !== 'DATA_UNAVAILABLE')
-        throw e;
-    }
-  }
-  return { ...bundledUniversePanel(), source: 'sample' };
 }
 
 /** Holding lines per (account, symbol) valued at the valuation's price; unpriced listed apart. */
@@ -292,7 +274,7 @@ export function registerRisk(program: Command, io: Io, runtime: Runtime): void {
     .option('--lambda <x>', 'EWMA decay λ (default 0.94)')
     .option(
       '--source <source>',
-      'auto | store | sample (auto: stored exposure returns when online and present, else the bundled sample)',
+      'auto | store | sample (auto: stored exposure returns when the store holds them, else the bundled sample)',
       'auto',
     )
     .option('--confidence <level>', 'VaR/CVaR confidence (default 0.95)')
@@ -312,7 +294,10 @@ export function registerRisk(program: Command, io: Io, runtime: Runtime): void {
       const ctx = contextOf(command, runtime);
       let panel: SourcedPanel;
       try {
-        panel = await exposurePanel(options.source, ctx);
+        panel = await universePanel(options.source as UniverseSource, {
+          store: () => ctx.store(),
+          registry: () => loadExposureRegistry(),
+        });
       } finally {
         await ctx.close();
       }

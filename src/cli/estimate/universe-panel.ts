@@ -127,3 +127,28 @@ export async function storedUniversePanel(
   }
   return { table: alignCommon(named), warnings };
 }
+
+/** Where a universe panel comes from: `auto` = the store when it holds universe data, else the sample. */
+export type UniverseSource = 'auto' | 'store' | 'sample';
+
+/**
+ * The monthly exposure-return panel for `source` (`estimate universe`, `risk`): `store` = stored
+ * exposure returns (DATA_UNAVAILABLE when the store has none), `sample` = the bundled monthly
+ * real returns, `auto` = the store when it holds data for some exposure, else the sample. Only
+ * the store is read (`--offline` changes nothing here: no provider is called either way).
+ */
+export async function universePanel(
+  source: UniverseSource,
+  open: { store: () => Promise<MarketStore>; registry: () => Promise<ExposureRegistry> },
+): Promise<{ table: AlignedTable; warnings: string[]; source: 'store' | 'sample' }> {
+  if (source !== 'sample') {
+    try {
+      const panel = await storedUniversePanel(await open.store(), await open.registry());
+      return { ...panel, source: 'store' };
+    } catch (e) {
+      if (source === 'store' || !(e instanceof BallastError) || e.code !== 'DATA_UNAVAILABLE')
+        throw e;
+    }
+  }
+  return { ...bundledUniversePanel(), source: 'sample' };
+}
