@@ -7,6 +7,7 @@ import { chartFormatOf, writeAnalysisChart, writeHistogramChart } from '../forma
 import { renderTable } from '../format/table';
 import { parseFormat, readTextFile, type Format, type Io } from '../io';
 import { numberOption } from '../estimate/methods';
+import { drawdownRows, drawdownsOption, renderDrawdowns } from './analyze-drawdowns';
 import {
   renderRollingSummary,
   rollingReport,
@@ -28,6 +29,7 @@ interface AnalyzeOptions {
   rolling?: string;
   rollingChart?: string;
   histogramChart?: string;
+  drawdowns?: string;
   exposureReturns?: string;
   funds?: string;
   format: Format;
@@ -113,6 +115,7 @@ export function registerAnalyze(program: Command, io: Io): void {
     .option('--chart <file>', 'also write growth of $1 and drawdown as .svg or .png')
     .option('--rolling <n>', 'also compute rolling return, volatility, Sharpe, drawdown (and beta)')
     .option('--rolling-chart <file>', 'write the rolling metrics (needs --rolling) as .svg or .png')
+    .option('--drawdowns <n>', 'also list the n deepest drawdowns with peak, trough, recovery')
     .option(
       '--histogram-chart <file>',
       'write the return histogram with historical VaR/CVaR as .svg or .png',
@@ -125,6 +128,7 @@ export function registerAnalyze(program: Command, io: Io): void {
     .action(async (options: AnalyzeOptions) => {
       if (options.chart) chartFormatOf(options.chart);
       if (options.histogramChart) chartFormatOf(options.histogramChart);
+      const topDrawdowns = drawdownsOption(options.drawdowns);
       const window = rollingWindowOption(options.rolling);
       if (options.rollingChart) {
         chartFormatOf(options.rollingChart);
@@ -182,6 +186,7 @@ export function registerAnalyze(program: Command, io: Io): void {
           },
           io,
         );
+      const drawdowns = topDrawdowns === undefined ? undefined : drawdownRows(series, topDrawdowns);
       const rollingInput = window && {
         series,
         benchmark,
@@ -208,6 +213,7 @@ export function registerAnalyze(program: Command, io: Io): void {
               metrics: report.metrics,
               supplementary: report.supplementary,
               conventions: report.conventions,
+              ...(drawdowns ? { drawdowns } : {}),
               ...(rolling ? { rolling } : {}),
               ...(attribution ? { attribution } : {}),
             },
@@ -231,6 +237,7 @@ export function registerAnalyze(program: Command, io: Io): void {
           },
         ]),
       );
+      if (drawdowns) io.out(renderDrawdowns(drawdowns));
       if (rolling) io.out(renderRollingSummary(rolling));
       if (attribution) io.out(renderAttribution(attribution));
     });
