@@ -13,14 +13,17 @@ export const DENSE_QP_MAX_ROWS = 16;
 /**
  * The problem as dense kernel data, or undefined when it does not fit: no Hessian, a Hessian
  * not covering every variable (zero-curvature auxiliary variables), integer variables, or more
- * than {@link DENSE_QP_MAX_ROWS} rows.
+ * than `maxRows` rows (default {@link DENSE_QP_MAX_ROWS}).
  */
-export function toDenseQp(problem: SolverProblem): DenseQpData | undefined {
+export function toDenseQp(
+  problem: SolverProblem,
+  maxRows: number = DENSE_QP_MAX_ROWS,
+): DenseQpData | undefined {
   const { n, hessian } = problem;
   if (hessian?.rows !== n || problem.integer?.some(Boolean)) return undefined;
   const c = problem.constraints;
   const m = c?.rows ?? 0;
-  if (m > DENSE_QP_MAX_ROWS) return undefined;
+  if (m > maxRows) return undefined;
   const a = new Float64Array(m * n);
   if (c !== undefined) {
     for (let i = 0; i < m; i++) {

@@ -18,7 +18,7 @@
 
 import { cholesky } from '../linalg/cholesky';
 import { activeSetQp } from '../qp/active-set';
-import { boxRowStart, toDenseQp } from '../qp/dense-qp';
+import { boxRowStart, DENSE_QP_MAX_ROWS, toDenseQp } from '../qp/dense-qp';
 import { isFeasible, polishKkt, quadraticObjective } from '../qp/kkt-polish';
 import { solve, type HighsRuntime } from './highs';
 import type { SolveOptions, SolveResult, SolverProblem } from './types';
@@ -90,6 +90,12 @@ function viaHighs(
  */
 const RIDGES = [1e-10, 1e-6, 1e-3] as const;
 
+/** Rows per variable the ridge path accepts (gross/turnover splits add two per weight). */
+const RIDGE_MAX_ROWS_PER_VARIABLE = 2;
+
+/** Proximal-point re-centrings tried after a ridge solve without a KKT certificate. */
+const PROX_STEPS = 30;
+
 /** `problem` with its Hessian extended to every variable, auxiliaries at curvature `ridge`. */
 function withRidge(problem: SolverProblem, ridge: number): SolverProblem {
   const h = problem.hessian!;
@@ -129,26 +135,42 @@ function ridgeAttempt(
   ridge: { value: number; first: boolean },
 ): RidgeAttempt {
   const ridged = withRidge(problem, ridge.value);
-  const dense = toDenseQp(ridged);
+  // Auxiliary splits bring about two rows per variable (|w_i| ≤ a_i): allow them here.
+  const dense = toDenseQp(ridged, RIDGE_MAX_ROWS_PER_VARIABLE * problem.n + DENSE_QP_MAX_ROWS);
   if (dense === undefined) return { iterations: 0, message: 'too many rows' };
   const x0 = denseStart(highs, ridged, {
     highsOptions: { ...TIGHT, primal_feasibility_tolerance: 1e-10 },
   });
   if (!(x0 instanceof Float64Array)) return { iterations: 0, message: x0.message };
-  const r = activeSetQp(dense, { start: x0 });
-  if (r.status !== 'optimal' || r.x === undefined)
-    return { iterations: r.iterations, message: r.status };
-  const polished = polishKkt(problem, r.x);
-  const certified = polished.accepted && polished.reason === 'kkt';
+  const first = activeSetQp(dense, { start: x0 });
+  if (first.status !== 'optimal' || first.x === undefined)
+    return { iterations: first.iterations, message: first.status };
+  let point: Float64Array = first.x;
+  let iterations = first.iterations;
+  let polished = polishKkt(problem, point);
+  let certified = polished.accepted && polished.reason === 'kkt';
+  // Proximal-point steps on the auxiliaries: the ridge re-centred at the last point,
+  // ρ/2‖a − a_k‖², has the original problem's solutions as fixed points, so the active set
+  // settles on the original one and the polish can certify it.
+  const aux = problem.hessian!.rows;
+  for (let k = 0; k < PROX_STEPS && !certified && !ridge.first; k++) {
+    const c = Float64Array.from(dense.c);
+    for (let j = aux; j < problem.n; j++) c[j] = c[j]! - ridge.value * point[j]!;
+    const next = activeSetQp({ ...dense, c }, { start: point });
+    iterations += next.iterations;
+    if (next.status !== 'optimal' || next.x === undefined) break;
+    point = next.x;
+    polished = polishKkt(problem, point);
+    certified = polished.accepted && polished.reason === 'kkt';
+  }
   // Without a certificate only the tiniest ridge is kept (its bias is ~1e-10 relative), and only
   // when the point is exactly feasible (the kernel keeps the start's row residuals).
   const nearExact =
-    ridge.first && (polished.accepted || isFeasible(problem, r.x, 1e-10)) && !certified;
-  if (!certified && !nearExact)
-    return { iterations: r.iterations, message: 'no KKT certificate after polish' };
-  const x = polished.accepted ? polished.x : r.x;
+    ridge.first && (polished.accepted || isFeasible(problem, point, 1e-10)) && !certified;
+  if (!certified && !nearExact) return { iterations, message: 'no KKT certificate after polish' };
+  const x = polished.accepted ? polished.x : point;
   return {
-    iterations: r.iterations,
+    iterations,
     message: 'optimal',
     result: {
       status: 'optimal',
@@ -156,7 +178,7 @@ function ridgeAttempt(
       objective: quadraticObjective(problem, x),
       ...(polished.accepted && polished.rowDuals ? { rowDuals: polished.rowDuals } : {}),
       ...(polished.accepted && polished.columnDuals ? { columnDuals: polished.columnDuals } : {}),
-      iterations: r.iterations,
+      iterations,
       solveMs: 0,
       message: certified
         ? `optimal; ridge ${ridge.value.toPrecision(2)} then KKT polish (certified)`

@@ -82,4 +82,23 @@ describe('long-short utility with a gross limit (ridge path)', () => {
       expect(Math.abs(r.weights[a]! - reference.w[i]!)).toBeLessThan(1e-8),
     );
   });
+
+  it('min variance, 9 assets, gross ≤ 1.613: proximal ridge steps reach a certified optimum', () => {
+    // Counterexample 2 of the property test (n = 9, seed 471259802): 19 rows (budget + two per
+    // |w_i|), HiGHS fails (status −1) and the kernel cycles at a 1e-10 ridge.
+    const inputs = inputsOf(9, 471259802);
+    const gross = 1.6127429754038456;
+    const r = optimize(highs, inputs, {
+      objective: { kind: 'minVariance' },
+      constraints: { longShort: { grossMax: gross } },
+    });
+    expect(r.constraintsChecked.every((c) => c.ok)).toBe(true);
+    expect(r.diagnostics.message).toMatch(/certified/);
+    // Min variance = utility with μ = 0 and γ = 1 (½wᵀΣw has the same minimiser as wᵀΣw).
+    const zeroMean = { ...inputs, expectedReturnsAnnual: new Float64Array(9) };
+    const reference = bySignPatterns(zeroMean, 1, gross);
+    inputs.assets.forEach((a, i) =>
+      expect(Math.abs(r.weights[a]! - reference.w[i]!)).toBeLessThan(1e-8),
+    );
+  });
 });
