@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/run-cli';
+import { runCli, tempFiles } from '../helpers/run-cli';
 
 const LPP = 'test/fixtures/peers/lpp2005rec_assets6.csv';
 const moments = JSON.parse(
@@ -100,7 +100,10 @@ describe('ballast estimate', () => {
   });
 
   it('estimates the bundled exposure universe offline, matching the upstream summary statistics', async () => {
+    const { db = '' } = tempFiles({ db: '' });
     const run = await runCli(
+      '--db',
+      db,
       '--offline',
       'estimate',
       'universe',

@@ -1,6 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { processRuntime, type Runtime } from '../../src/cli/context';
 import { main } from '../../src/cli/main';
 
 /** Result of one in-process CLI run. */
@@ -10,14 +11,32 @@ export interface CliRun {
   readonly stderr: string;
 }
 
+/**
+ * The process runtime without `DATABASE_URL` / `BALLAST_DB`: a CLI test reaches a store only
+ * through an explicit `--db`, never the shared server database CI names for the store contract
+ * tests (a command opening the default store there once left tables in its public schema).
+ */
+function testRuntime(): Runtime {
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([name]) => name !== 'DATABASE_URL' && name !== 'BALLAST_DB',
+    ),
+  );
+  return { ...processRuntime(), env };
+}
+
 /** Runs `ballast <args>` in-process through the real entry point, capturing output. */
 export async function runCli(...args: string[]): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
-  const code = await main(['node', 'ballast', ...args], {
-    out: (t) => (stdout += t.endsWith('\n') ? t : `${t}\n`),
-    err: (t) => (stderr += t.endsWith('\n') ? t : `${t}\n`),
-  });
+  const code = await main(
+    ['node', 'ballast', ...args],
+    {
+      out: (t) => (stdout += t.endsWith('\n') ? t : `${t}\n`),
+      err: (t) => (stderr += t.endsWith('\n') ? t : `${t}\n`),
+    },
+    testRuntime(),
+  );
   return { code, stdout, stderr };
 }
 

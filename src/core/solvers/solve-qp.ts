@@ -107,6 +107,18 @@ function withRidge(problem: SolverProblem, ridge: number): SolverProblem {
   return { ...problem, hessian: { rows: n, cols: n, data } };
 }
 
+/** 1 + max |Hx + c|: the scale stationarity residuals are measured against. */
+function stationarityScale(problem: SolverProblem, x: Float64Array): number {
+  const h = problem.hessian!;
+  let scale = 0;
+  for (let i = 0; i < problem.n; i++) {
+    let g = problem.linear[i]!;
+    if (i < h.rows) for (let j = 0; j < h.rows; j++) g += h.data[i * h.cols + j]! * x[j]!;
+    scale = Math.max(scale, Math.abs(g));
+  }
+  return 1 + scale;
+}
+
 /** Largest |H_ii| (1 for a zero Hessian): the unit of the ridges. */
 function curvatureScale(problem: SolverProblem): number {
   const h = problem.hessian!;
@@ -152,16 +164,41 @@ function ridgeAttempt(
   // Proximal-point steps on the auxiliaries: the ridge re-centred at the last point,
   // ρ/2‖a − a_k‖², has the original problem's solutions as fixed points, so the active set
   // settles on the original one and the polish can certify it.
+  // At a fixed point (the auxiliaries no longer move) the kernel's own duals of the re-centred
+  // problem are KKT multipliers of the original one — a certificate even where the polish's
+  // active-set guess fails (degenerate vertices: |w_i| = a_i = 0 with several rows active).
   const aux = problem.hessian!.rows;
+  let fixedPoint: Float64Array | undefined;
   for (let k = 0; k < PROX_STEPS && !certified && !ridge.first; k++) {
     const c = Float64Array.from(dense.c);
     for (let j = aux; j < problem.n; j++) c[j] = c[j]! - ridge.value * point[j]!;
     const next = activeSetQp({ ...dense, c }, { start: point });
     iterations += next.iterations;
     if (next.status !== 'optimal' || next.x === undefined) break;
+    let moved = 0;
+    for (let j = aux; j < problem.n; j++) moved = Math.max(moved, Math.abs(next.x[j]! - point[j]!));
     point = next.x;
     polished = polishKkt(problem, point);
     certified = polished.accepted && polished.reason === 'kkt';
+    if (!certified && ridge.value * moved <= 1e-13 * stationarityScale(problem, point)) {
+      fixedPoint = point;
+      break;
+    }
+  }
+  if (!certified && fixedPoint !== undefined && isFeasible(problem, fixedPoint, 1e-10)) {
+    return {
+      iterations,
+      message: 'optimal',
+      result: {
+        status: 'optimal',
+        x: fixedPoint,
+        objective: quadraticObjective(problem, fixedPoint),
+        iterations,
+        solveMs: 0,
+        message: `optimal; ridge ${ridge.value.toPrecision(2)}, proximal fixed point (kernel duals certify the original KKT)`,
+        solver: 'dense-active-set+ridge+prox',
+      },
+    };
   }
   // Without a certificate only the tiniest ridge is kept (its bias is ~1e-10 relative), and only
   // when the point is exactly feasible (the kernel keeps the start's row residuals).

@@ -1,6 +1,6 @@
 /** Opens a store on PostgreSQL (a pg Pool, or PGlite through {@link pglitePool}). */
 
-import { Kysely, PostgresDialect, type PostgresPool } from 'kysely';
+import { Kysely, PostgresDialect, sql, type PostgresPool } from 'kysely';
 import { KyselyMarketStore } from './kysely-market-store';
 import type { MarketStore, StoreOptions } from './market-store';
 import { migrateToLatest } from './migrations';
@@ -17,7 +17,10 @@ export interface PostgresStoreOptions extends StoreOptions {
 export async function openPostgresStore(options: PostgresStoreOptions): Promise<MarketStore> {
   const db = new Kysely<StoreDatabase>({ dialect: new PostgresDialect({ pool: options.pool }) });
   try {
-    await migrateToLatest(db as Kysely<unknown>, 'postgres');
+    // Kysely finds its migration tables in ANY schema unless told which: name the one this
+    // connection works in, so a store in one schema never mistakes another's tables for its own.
+    const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+    await migrateToLatest(db as Kysely<unknown>, 'postgres', rows[0]?.schema);
   } catch (error) {
     await db.destroy();
     throw error;

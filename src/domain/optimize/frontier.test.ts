@@ -130,10 +130,8 @@ describe('properties over random PSD problems', () => {
             expect(Math.abs(a.weights[asset]! - b.weights[asset]!)).toBeLessThan(1e-7);
         },
       ),
-      // A fixed seed keeps CI reproducible. Known open case (found in 500 random runs, not
-      // in this seed's 60): long-short max Sharpe, n = 2, seed 271486014, gross ≤ 2.001 — the
-      // dense kernel stops at a degenerate vertex (no KKT certificate, so it is not returned)
-      // and HiGHS cycles to its time limit: SOLVER_FAILED, never a wrong answer.
+      // A fixed seed keeps CI reproducible; the counterexamples found by random runs are
+      // regression tests in long-short-ridge.test.ts.
       { numRuns: 60, seed: 20261125 },
     );
   });

@@ -101,4 +101,29 @@ describe('long-short utility with a gross limit (ridge path)', () => {
       expect(Math.abs(r.weights[a]! - reference.w[i]!)).toBeLessThan(1e-8),
     );
   });
+
+  it('long-short max Sharpe at a degenerate vertex: certified by the proximal fixed point', () => {
+    // Counterexample 3 (n = 2, seed 271486014, gross ≤ 2.001): μ − rf = (0.0198, 0.1038),
+    // Σ = [[0.0718, 0.0375], [0.0375, 0.0653]]. Along w = (1 − t, t) the Sharpe ratio rises up to
+    // t = 1.63 (∝ Σ⁻¹(μ − rf)), so the bound w_1 ≤ 1 binds: w = (0, 1) with Sharpe
+    // (μ_1 − rf)/σ_1 — a vertex where |w_0| = a_0 = 0 has several active rows; HiGHS cycles to
+    // its time limit and the polish cannot certify it, the kernel's duals at the fixed point can.
+    const inputs = inputsOf(2, 271486014);
+    const r = optimize(highs, inputs, {
+      objective: { kind: 'maxSharpe' },
+      constraints: { longShort: { grossMax: 2.001037798983797 } },
+    });
+    const mu = inputs.expectedReturnsAnnual;
+    const cov = inputs.covarianceAnnual.data;
+    // The unconstrained tangency direction Σ⁻¹(μ − rf), normalised to Σw = 1, has w_1 > 1.
+    const e0 = mu[0]! - 0.02;
+    const e1 = mu[1]! - 0.02;
+    const t0 = cov[3]! * e0 - cov[1]! * e1;
+    const t1 = -cov[2]! * e0 + cov[0]! * e1;
+    expect(t1 / (t0 + t1)).toBeGreaterThan(1);
+    expect(r.weights.A0).toBeCloseTo(0, 12);
+    expect(r.weights.A1).toBeCloseTo(1, 12);
+    expect(r.sharpe).toBeCloseTo(e1 / Math.sqrt(cov[3]!), 12);
+    expect(r.constraintsChecked.every((c) => c.ok)).toBe(true);
+  });
 });

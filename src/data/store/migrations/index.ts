@@ -24,12 +24,14 @@ export const MIGRATION_NAMES: readonly string[] = Object.keys(MIGRATIONS).sort()
 /**
  * Applies every pending migration in order (Kysely's `Migrator`, one transaction, a lock
  * against concurrent openers). A database migrated by a newer Ballast (a migration this code
- * does not know) is refused.
+ * does not know) is refused. PostgreSQL: `schema` is where the migration tables live (the
+ * connection's current schema).
  * @returns the names applied now (empty when the schema was already current).
  */
 export async function migrateToLatest(
   db: Kysely<unknown>,
   dialect: StoreDialect,
+  schema?: string,
 ): Promise<string[]> {
   const migrations = Object.fromEntries(
     Object.entries(MIGRATIONS).map(([name, m]): [string, Migration] => [
@@ -40,6 +42,7 @@ export async function migrateToLatest(
   const migrator = new Migrator({
     db,
     provider: { getMigrations: () => Promise.resolve(migrations) },
+    ...(schema === undefined ? {} : { migrationTableSchema: schema }),
   });
   const { error, results = [] } = await migrator.migrateToLatest();
   if (error !== undefined) {
