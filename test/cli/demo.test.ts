@@ -51,4 +51,25 @@ describe('ballast demo (npm start)', () => {
     expect(r.exposures.grossEconomicExposure).toBeCloseTo(gross, 8);
     expect(r.exposures.unexplained).toEqual([]);
   });
+
+  it('shows what could hurt it: an equity shock through the leverage, by account', async () => {
+    const r = JSON.parse((await runCli('demo', '--format', 'json')).stdout);
+    // Last trade prices (see above): RSSB 1 100 × 23.10, NTSX 400 × 34.20, UPRO 210 × 58.75,
+    // RSST 500 × 20.05 — all in MARGIN with 100 BND; the IRA holds 100 BND and DBMF (no equity).
+    // Equity per $: RSSB 0.95 (0.62 US + 0.28 developed + 0.10 emerging), NTSX 0.9, UPRO 3,
+    // RSST 1.125 → equity value 0.95·25 410 + 0.9·13 680 + 3·12 337.5 + 1.125·10 025.
+    const equity = 0.95 * 25_410 + 0.9 * 13_680 + 3 * 12_337.5 + 1.125 * 10_025;
+    expect(r.risk.stress.totalPnl).toBeCloseTo(-0.3 * equity, 2);
+    const ira = r.risk.stress.byAccount.find((a: { account: string }) => a.account === 'IRA');
+    expect(ira.pnl).toBe(0);
+    // MARGIN value: positions 25 410 + 13 680 + 12 337.5 + 10 025 + 100 × 72.50 BND and
+    // cash −5 936.17.
+    const margin = r.risk.stress.byAccount.find((a: { account: string }) => a.account === 'MARGIN');
+    expect(margin.return).toBeCloseTo((-0.3 * equity) / (61_452.5 + 7_250 - 5_936.17), 10);
+    expect(r.risk.volatilityAnnual).toBeGreaterThan(0);
+    expect(r.risk.largestContributions[0].exposure).toBe('us_large_equity');
+    const text = (await runCli('demo')).stdout;
+    expect(text).toContain('What could hurt it');
+    expect(text).toMatch(/Equities −30 %.*-25,422\.64 \(-30\.6%\)/);
+  });
 });

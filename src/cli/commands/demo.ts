@@ -7,6 +7,7 @@ import { fmtMoney, fmtPercent, fmtPrice, fmtQuantity } from '../format/numbers';
 import { renderTable } from '../format/table';
 import { parseFormat, type Format, type Io } from '../io';
 import { loadPortfolio } from '../portfolio-input';
+import { demoRisk, demoRiskText } from './demo-risk';
 import { exposureReport, exposureTable } from './exposures';
 import { positionsJson, positionsTable } from './positions';
 
@@ -31,6 +32,7 @@ export function registerDemo(program: Command, io: Io): void {
       const [registry, funds] = await Promise.all([loadExposureRegistry(), loadFundUniverse()]);
       const positions = summarizePositions(portfolio.ledger!);
       const exposures = exposureReport(portfolio.valuation, { registry, funds });
+      const risk = demoRisk(portfolio, { registry, funds, ledger: DEMO_LEDGER });
       if (options.format === 'json') {
         return io.out(
           JSON.stringify(
@@ -39,6 +41,7 @@ export function registerDemo(program: Command, io: Io): void {
               valuation: VALUATION_NOTE,
               positions: positionsJson(positions),
               exposures,
+              risk,
             },
             null,
             2,
@@ -69,6 +72,8 @@ export function registerDemo(program: Command, io: Io): void {
           '',
           `What you really own — total value ${fmtMoney(exposures.totalValue)}, gross economic exposure ${fmtPercent(exposures.grossEconomicExposure)}`,
           exposureTable(exposures, { positions: false }),
+          '',
+          demoRiskText(risk),
         ].join('\n'),
       );
     });

@@ -13,6 +13,7 @@ import {
 } from '../../domain/estimate/estimate-covariance';
 import { BallastError } from '../../domain/errors';
 import { centsToDollars, roundQuantity } from '../../domain/ledger/money';
+import type { FundUniverse } from '../../domain/exposures/fund-types';
 import type { LotMethod } from '../../domain/ledger/types';
 import type { AlignedTable } from '../../domain/series/align-common';
 import { loadExposureRegistry } from '../../data/config/load-exposure-config';
@@ -47,7 +48,7 @@ interface RiskOptions {
 }
 
 /** An exposure panel and where it came from (`store` or the bundled `sample`). */
-interface SourcedPanel {
+export interface SourcedPanel {
   readonly table: AlignedTable;
   readonly warnings: readonly string[];
   readonly source: 'store' | 'sample';
@@ -261,6 +262,60 @@ function riskTable(doc: RiskDocument, report: ExposureRiskReport): string {
   ].join('\n');
 }
 
+/**
+ * Ex-ante risk of a loaded portfolio on an exposure-return panel: the covariance of the panel
+ * (annualised by its inferred frequency), the decomposition by position and exposure, and the
+ * {@link RiskDocument} (shared by `ballast risk` and the demo).
+ */
+export function exposureRisk(
+  portfolio: LoadedPortfolio,
+  input: {
+    funds: FundUniverse;
+    panel: SourcedPanel;
+    covariance: string;
+    lambda?: string | undefined;
+    confidence: number;
+    asOf?: string | undefined;
+  },
+): { report: ExposureRiskReport; doc: RiskDocument } {
+  const { panel } = input;
+  const spec = covarianceMethod({
+    mean: 'historical',
+    covariance: input.covariance,
+    lambda: input.lambda,
+  });
+  if (spec.method === 'garch') throw new BallastError('INTERNAL', 'garch is not offered here');
+  const periodsPerYear = inferPeriodsPerYear(panel.table.dates);
+  const estimate = estimateCovariance(tableToMatrix(panel.table), spec);
+  const { holdings, cash, unpriced } = holdingLines(portfolio);
+  const report = decomposeExposureRisk({
+    holdings,
+    cash,
+    funds: input.funds,
+    covariance: {
+      ids: panel.table.ids,
+      matrix: annualizeCovariance(estimate.covariance, periodsPerYear),
+    },
+  });
+  const priceDates = portfolio.valuation.positions.flatMap((p) =>
+    p.priceDate ? [p.priceDate] : [],
+  );
+  const doc = riskDocument(report, {
+    asOf: input.asOf ?? portfolio.ledger?.asOf ?? priceDates.sort().at(-1) ?? null,
+    confidence: input.confidence,
+    covariance: {
+      method: describeCovarianceMethod(spec),
+      source: panel.source,
+      periods: panel.table.dates.length,
+      from: panel.table.dates[0]!,
+      to: panel.table.dates.at(-1)!,
+    },
+    unpriced,
+    warnings: [...panel.warnings, ...estimate.warnings],
+  });
+  return { report, doc };
+}
+
 /** Registers `ballast risk`. */
 export function registerRisk(program: Command, io: Io, runtime: Runtime): void {
   withPortfolioOptions(
@@ -301,39 +356,13 @@ export function registerRisk(program: Command, io: Io, runtime: Runtime): void {
       } finally {
         await ctx.close();
       }
-      const spec = covarianceMethod({
-        mean: 'historical',
+      const { report, doc } = exposureRisk(portfolio, {
+        funds,
+        panel,
         covariance: options.covariance,
         lambda: options.lambda,
-      });
-      if (spec.method === 'garch') throw new BallastError('INTERNAL', 'garch is not offered here');
-      const periodsPerYear = inferPeriodsPerYear(panel.table.dates);
-      const estimate = estimateCovariance(tableToMatrix(panel.table), spec);
-      const { holdings, cash, unpriced } = holdingLines(portfolio);
-      const report = decomposeExposureRisk({
-        holdings,
-        cash,
-        funds,
-        covariance: {
-          ids: panel.table.ids,
-          matrix: annualizeCovariance(estimate.covariance, periodsPerYear),
-        },
-      });
-      const priceDates = portfolio.valuation.positions.flatMap((p) =>
-        p.priceDate ? [p.priceDate] : [],
-      );
-      const doc = riskDocument(report, {
-        asOf: options.asOf ?? portfolio.ledger?.asOf ?? priceDates.sort().at(-1) ?? null,
         confidence,
-        covariance: {
-          method: describeCovarianceMethod(spec),
-          source: panel.source,
-          periods: panel.table.dates.length,
-          from: panel.table.dates[0]!,
-          to: panel.table.dates.at(-1)!,
-        },
-        unpriced,
-        warnings: [...panel.warnings, ...estimate.warnings],
+        asOf: options.asOf,
       });
       if (options.chart)
         await writeRiskContributionsChart(

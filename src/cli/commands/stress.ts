@@ -34,7 +34,7 @@ import {
 import { requireOneOf, withPortfolioOptions } from './options';
 import { registerRegimes } from './regimes';
 
-interface StressOptions {
+export interface StressOptions {
   holdings?: string;
   transactions?: string;
   prices?: string;
@@ -74,7 +74,7 @@ function durationsOf(registry: ExposureRegistry, cli?: string): Map<string, Dura
   return out;
 }
 
-function buildPortfolio(
+export function buildStressPortfolio(
   options: StressOptions,
   config: { registry: ExposureRegistry; funds: FundUniverse },
 ): { portfolio: StressPortfolio; notes: string[] } {
@@ -158,7 +158,7 @@ async function runScenarios(
     loadExposureRegistry(),
     options.funds ? loadFundUniverse(options.funds) : loadFundUniverse(),
   ]);
-  const { portfolio, notes: portfolioNotes } = buildPortfolio(options, { registry, funds });
+  const { portfolio, notes: portfolioNotes } = buildStressPortfolio(options, { registry, funds });
   if (options.shock !== undefined) {
     const specs = parseShocks(options.shock);
     return {
