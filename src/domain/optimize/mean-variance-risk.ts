@@ -41,8 +41,12 @@ function variance(cov: Float64Array, w: ArrayLike<number>, n: number): number {
   return v;
 }
 
-/** Variables at a bound and rows at a side, as a string (equal strings = same active set). */
-function signature(model: LinearModel, x: Float64Array): string {
+/**
+ * Variables at a bound and rows at a side, as a string (equal strings = same active set): the
+ * test of the parametric searches (efficient risk, tracking-error limit) that two solutions lie
+ * on one linear piece of the solution path.
+ */
+export function activeSetSignature(model: LinearModel, x: Float64Array): string {
   const parts: string[] = [];
   for (let j = 0; j < model.variableCount; j++) {
     if (x[j] === model.lower[j]) parts.push(`l${j}`);
@@ -138,7 +142,7 @@ export function solveEfficientRisk(
     hi = at(hi.lambda * 4);
   }
   for (let k = 0; k < 200; k++) {
-    const same = signature(model, lo.solved.x) === signature(model, hi.solved.x);
+    const same = activeSetSignature(model, lo.solved.x) === activeSetSignature(model, hi.solved.x);
     if (same || hi.lambda - lo.lambda <= 1e-15 * hi.lambda) break;
     const mid = at(0.5 * (lo.lambda + hi.lambda));
     if (mid.vol <= target) lo = mid;

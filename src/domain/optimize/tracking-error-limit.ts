@@ -28,13 +28,11 @@
  * Best, "Portfolio Optimization" (2010), ch. 7 (parametric QP).
  */
 
-import { near } from '../../core/qp/kkt-polish';
 import type { HighsRuntime } from '../../core/solvers/highs';
-import { rowActivities } from '../../core/solvers/sparse-constraints';
 import { BallastError, invalidInput } from '../errors';
 import { buildPortfolioModel, returnCoefficients, type PortfolioModel } from './constraints';
-import type { LinearModel } from './constraints-model';
 import { addTargetReturnRow, type ObjectiveSolution, type ObjectiveSpec } from './mean-variance';
+import { activeSetSignature } from './mean-variance-risk';
 import type { TrackingErrorLimit } from './problem';
 import { solveModel, type SolvedModel } from './problem-solve';
 
@@ -71,20 +69,6 @@ function quad(cov: Float64Array, u: ArrayLike<number>, v: ArrayLike<number>): nu
   let q = 0;
   for (let i = 0; i < n; i++) q += u[i]! * sv[i]!;
   return q;
-}
-
-/** Variables at a bound and rows at a side (equal strings = same active set). */
-function signature(model: LinearModel, x: Float64Array): string {
-  const parts: string[] = [];
-  for (let j = 0; j < model.variableCount; j++) {
-    if (x[j] === model.lower[j]) parts.push(`l${j}`);
-    else if (x[j] === model.upper[j]) parts.push(`u${j}`);
-  }
-  rowActivities(model.constraints, x).forEach((v, i) => {
-    if (near(v, model.constraints.lower[i]!, 1e-10)) parts.push(`L${i}`);
-    if (near(v, model.constraints.upper[i]!, 1e-10)) parts.push(`U${i}`);
-  });
-  return parts.join(',');
 }
 
 /** Validated limit: b of length n, finite; τ finite ≥ 0. */
@@ -240,7 +224,7 @@ export function solveTrackingErrorLimited(
     }
   }
   for (let k = 0; k < 200; k++) {
-    const same = signature(model, lo.solved.x) === signature(model, hi.solved.x);
+    const same = activeSetSignature(model, lo.solved.x) === activeSetSignature(model, hi.solved.x);
     if (same || hi.s - lo.s <= 1e-15 * hi.s) break;
     const mid = at(0.5 * (lo.s + hi.s));
     if (mid.te <= tau) lo = mid;
