@@ -49,6 +49,24 @@ describe('solveProblem', () => {
     expect(maxAbsDifference(dense.x!, viaHighs.x!)).toBeLessThan(1e-10);
   });
 
+  it('warm-starts the kernel from a feasible point and ignores an infeasible one', () => {
+    // A min-variance QP with a linear tilt (as a parametric search solves it step by step):
+    // the warm start from the untilted solution must reach the same optimum as quadprog.
+    const cov = factorCovariance({ n: 40, seed: 7 });
+    const base = budgetQp({ cov });
+    const first = solveProblem(highs, base);
+    const tilt = Float64Array.from({ length: 40 }, (_, i) => (i % 3) * 0.002);
+    const tilted = { ...base, linear: tilt };
+    const warm = solveProblem(highs, tilted, { start: first.x! });
+    expect(warm.message).toBe('optimal (warm start)');
+    const exact = quadprogMinVariance({ cov, linear: tilt }).weights;
+    expect(maxAbsDifference(warm.x!, exact)).toBeLessThan(1e-12);
+    // Σw = 2 breaks the budget row: not a feasible start, so the cold path answers.
+    const cold = solveProblem(highs, tilted, { start: new Float64Array(40).fill(0.05) });
+    expect(cold.message).not.toContain('warm start');
+    expect(maxAbsDifference(cold.x!, exact)).toBeLessThan(1e-12);
+  });
+
   it('falls back to HiGHS + polish for a singular covariance', () => {
     // Two identical assets and a third: Σ singular; the minimum variance is still well defined.
     const cov = fromRows([

@@ -32,6 +32,11 @@ export interface SolveProblemOptions extends SolveOptions {
   readonly method?: QpMethod;
   /** KKT-polish HiGHS QP solutions (default true). */
   readonly polish?: boolean;
+  /**
+   * A point to start the dense kernel from (e.g. the previous solution of a parametric search
+   * over the same constraints); ignored when it is not feasible to 1e-9.
+   */
+  readonly start?: Float64Array;
 }
 
 /** HiGHS tolerances tighter than its defaults (1e-7), so the polish starts closer. */
@@ -269,6 +274,22 @@ export function solveProblem(
     note = `ridge: ${ridged.message}`;
   }
   const dense = method === 'highs' ? undefined : toDenseQp(problem);
+  if (dense !== undefined && options.start?.length === problem.n) {
+    const warm = activeSetQp(dense, { start: options.start });
+    if (warm.status === 'optimal' && warm.x !== undefined) {
+      return {
+        status: 'optimal',
+        x: warm.x,
+        objective: quadraticObjective(problem, warm.x),
+        ...(warm.rowDuals === undefined ? {} : { rowDuals: warm.rowDuals }),
+        ...(warm.columnDuals === undefined ? {} : { columnDuals: warm.columnDuals }),
+        iterations: warm.iterations,
+        solveMs: performance.now() - start,
+        message: 'optimal (warm start)',
+        solver: 'dense-active-set',
+      };
+    }
+  }
   if (dense !== undefined) {
     const x0 = denseStart(highs, problem);
     if (!(x0 instanceof Float64Array)) {

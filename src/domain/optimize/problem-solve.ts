@@ -22,6 +22,8 @@ export interface ModelSolveSpec {
   /** What is being solved, for error messages (e.g. `minVariance`). */
   readonly label: string;
   readonly method?: QpMethod;
+  /** Feasible start for the dense kernel (a parametric search's previous solution). */
+  readonly start?: Float64Array;
 }
 
 /** A successful solve: the full variable vector and the solver's report. */
@@ -86,11 +88,10 @@ export function solveModel(highs: HighsRuntime, spec: ModelSolveSpec): SolvedMod
       objective: spec.label,
     });
   }
-  const report = solveProblem(
-    highs,
-    toSolverProblem(spec),
-    spec.method === undefined ? {} : { method: spec.method },
-  );
+  const report = solveProblem(highs, toSolverProblem(spec), {
+    ...(spec.method === undefined ? {} : { method: spec.method }),
+    ...(spec.start === undefined ? {} : { start: spec.start }),
+  });
   if (report.status !== 'optimal' || report.x === undefined) throw solveError(spec.label, report);
   // HiGHS's QP solver may stop at a stationary point of a non-convex QP; the dense kernel
   // detects negative curvature itself, so only the fallback path pays for this O(n³) test.

@@ -176,6 +176,8 @@ export function solveTrackingErrorLimited(
     solveMs += solved.report.solveMs;
     return { s, solved, te: te(solved.x) };
   };
+  // Every parametric step has the same constraints: start the kernel from the last solution.
+  let previous: Float64Array | undefined;
   const at = (s: number): Point => {
     const linear = c.map((v) => s * v);
     for (let j = 0; j < n; j++) linear[j] = s * (c[j]! + gamma * sb[j]!) - sb[j]!;
@@ -185,7 +187,9 @@ export function solveTrackingErrorLimited(
       linear,
       label,
       ...method,
+      ...(previous === undefined ? {} : { start: previous }),
     });
+    previous = solved.x;
     return record(solved, s);
   };
   const finish = (x: Float64Array, last: Point, note: string): ObjectiveSolution => ({
