@@ -1,62 +1,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ledgerRows } from '../../../test/helpers/transactions';
-import { createNyseCalendar } from '../calendar/trading-calendar';
-import { tradingDaysBetween } from '../calendar/trading-days';
+import {
+  calendar,
+  closes,
+  DAYS,
+  randomLedger,
+  SYMBOLS,
+  tx,
+  type Gen,
+} from '../../../test/helpers/random-ledger';
 import { buildLedger } from '../ledger/ledger';
 import { summarizePositions } from '../ledger/positions';
 import { portfolioHistory } from './history';
 import { profitAndLoss } from './pnl';
-
-const calendar = createNyseCalendar();
-/** Ten NYSE days, 4–15 March 2024 (no holiday); the history's base is Friday 1 March. */
-const DAYS = tradingDaysBetween(calendar, { from: '2024-03-04', to: '2024-03-15' });
-const SYMBOLS = ['AAA', 'BBB'] as const;
-const price = fc.integer({ min: 500, max: 20_000 }).map((c) => c / 100);
-
-const tx = fc.oneof(
-  fc.record({ type: fc.constant('deposit' as const), day: fc.nat(9), amount: price }),
-  fc.record({ type: fc.constant('withdrawal' as const), day: fc.nat(9), amount: price }),
-  fc.record({
-    type: fc.constantFrom('buy' as const, 'sell' as const),
-    day: fc.nat(9),
-    symbol: fc.constantFrom(...SYMBOLS),
-    quantity: fc.integer({ min: 1, max: 80 }).map((q) => q / 4),
-    price,
-    fees: fc.constantFrom(0, 1, 4.95),
-  }),
-  fc.record({
-    type: fc.constantFrom('dividend' as const, 'fee' as const),
-    day: fc.nat(9),
-    amount: price,
-  }),
-  fc.record({
-    type: fc.constant('interest' as const),
-    day: fc.nat(9),
-    amount: fc.integer({ min: -500, max: 500 }).map((c) => c / 100),
-  }),
-  fc.record({
-    type: fc.constant('split' as const),
-    day: fc.nat(9),
-    symbol: fc.constantFrom(...SYMBOLS),
-    ratio: fc.constantFrom(2, 3),
-  }),
-);
-const closes = fc.array(fc.array(price, { minLength: 10, maxLength: 10 }), {
-  minLength: 2,
-  maxLength: 2,
-});
-
-type Gen = {
-  type: string;
-  day: number;
-  amount?: number;
-  symbol?: string;
-  quantity?: number;
-  price?: number;
-  fees?: number;
-  ratio?: number;
-};
 
 /** The test's own model: share counts and cash per day, by direct bookkeeping (no ledger). */
 function model(rows: readonly Gen[], px: readonly (readonly number[])[]) {
@@ -103,16 +59,7 @@ describe('portfolioHistory properties (random ledgers, 10 days, 2 symbols)', () 
   it('values match direct bookkeeping; end − start − net flows = Σ daily P&L; P&L reconciles with the ledger to the cent', () => {
     fc.assert(
       fc.property(fc.array(tx, { minLength: 1, maxLength: 25 }), closes, (raw, px) => {
-        const rows = [...raw].sort((a, b) => a.day - b.day) as Gen[];
-        const transactions = ledgerRows(
-          rows.map(
-            ({ day, ...r }) =>
-              ({ ...r, date: DAYS[day]! }) as Parameters<typeof ledgerRows>[0][number],
-          ),
-        );
-        const prices = new Map(
-          SYMBOLS.map((s, i) => [s, DAYS.map((date, d) => ({ date, close: px[i]![d]! }))]),
-        );
+        const { rows, transactions, prices } = randomLedger(raw, px);
         const h = portfolioHistory({
           transactions,
           prices,
