@@ -6,9 +6,8 @@
 import type { IsoDate } from '../../domain/calendar/iso-date';
 import type { BenchmarkSeries } from '../../domain/performance/benchmark';
 import type { ReturnSeries } from '../../domain/series/types';
-import { analysisOption } from '../../report/analysis';
 import type { Io } from '../io';
-import { describeWrittenChart, writeChartFile } from './chart-file';
+import { writeAnalysisChart } from './chart-file';
 
 /** Name of the portfolio's line in the chart (its legend entry). */
 export const PORTFOLIO_SERIES_NAME = 'Portfolio (TWR)';
@@ -35,11 +34,16 @@ export async function writePerformanceChart(
   input: { daily: ReturnSeries; benchmark?: { name: string; daily: ReturnSeries } },
   io: Io,
 ): Promise<void> {
-  const option = analysisOption({
-    series: { name: PORTFOLIO_SERIES_NAME, returns: input.daily },
-    ...(input.benchmark
-      ? { benchmark: { name: input.benchmark.name, returns: input.benchmark.daily } }
-      : {}),
-  });
-  io.err(describeWrittenChart(await writeChartFile(path, option)));
+  await writeAnalysisChart(
+    path,
+    {
+      name: PORTFOLIO_SERIES_NAME,
+      series: input.daily,
+      benchmark: input.benchmark && {
+        name: input.benchmark.name,
+        series: input.benchmark.daily,
+      },
+    },
+    io,
+  );
 }
