@@ -1,29 +1,35 @@
-// ESLint flat config. The `layers` block is the architecture: a file may import only from its
-// own layer or the layers below it (core ← domain ← data/report ← jobs/api/cli).
+// ESLint flat config. The `imports` table is the architecture: a file may import only from its
+// own layer and the layers its row names (see docs/architecture.md):
+//   cli, api, jobs → app → data, report → domain → core
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-/** Layers above each layer: importing any of them from that layer is a build error. */
-const forbiddenAbove = {
-  core: ['domain', 'data', 'report', 'jobs', 'api', 'cli'],
-  domain: ['data', 'report', 'jobs', 'api', 'cli'],
-  data: ['report', 'jobs', 'api', 'cli'],
-  report: ['data', 'jobs', 'api', 'cli'],
-  jobs: ['api', 'cli'],
-  api: ['cli', 'jobs'],
-  cli: ['api'],
+const LAYERS = ['core', 'domain', 'data', 'report', 'app', 'jobs', 'api', 'cli'];
+
+/** What each layer may import besides itself (type-only imports included). */
+const imports = {
+  core: [],
+  domain: ['core'],
+  data: ['domain', 'core'],
+  report: ['domain', 'core'],
+  app: ['data', 'report', 'domain', 'core'],
+  jobs: ['app'],
+  api: ['app', 'report'],
+  cli: ['app', 'report'],
 };
 
-const layers = Object.entries(forbiddenAbove).map(([layer, above]) => ({
+const layers = Object.entries(imports).map(([layer, allowed]) => ({
   files: [`src/${layer}/**/*.ts`],
   rules: {
     'no-restricted-imports': [
       'error',
       {
-        patterns: above.map((name) => ({
-          group: [`**/${name}/**`, `**/${name}`],
-          message: `src/${layer} is below src/${name}: imports only point down (see CONTRIBUTING.md).`,
-        })),
+        patterns: LAYERS.filter((name) => name !== layer && !allowed.includes(name)).map(
+          (name) => ({
+            group: [`**/${name}/**`, `**/${name}`, `**/${name}.ts`],
+            message: `src/${layer} may import only ${allowed.length === 0 ? 'itself' : allowed.join(', ')}: src/${name} is not one of them (docs/architecture.md).`,
+          }),
+        ),
       },
     ],
   },

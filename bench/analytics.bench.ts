@@ -1,5 +1,5 @@
 /**
- * Analytics benchmark (issue 7): the full metric set (`computeMetrics`, CLI contract, with a
+ * Analytics benchmark: the full metric set (`computeMetrics`, CLI contract, with a
  * benchmark series so beta/alpha/TE/IR/capture are computed too) on 30 years of daily data
  * (7560 periods) for 500 series, plus the rolling metrics (window 252) on the same data.
  *
@@ -11,17 +11,17 @@
  */
 
 import { cpus } from 'node:os';
-import { createRng, normalSampler } from '../src/core/random';
-import { addDays } from '../src/domain/calendar/iso-date';
-import { computeMetrics } from '../src/domain/analytics/metric-set';
+import { createRng, normalSampler } from '../src/core/random/index.ts';
+import { addDays } from '../src/domain/calendar/iso-date.ts';
+import { computeMetrics } from '../src/domain/analytics/metric-set.ts';
 import {
   rollingBeta,
   rollingMaxDrawdown,
   rollingReturn,
   rollingSharpe,
   rollingVolatility,
-} from '../src/domain/analytics/rolling';
-import type { ReturnSeries } from '../src/domain/series/types';
+} from '../src/domain/analytics/rolling.ts';
+import type { ReturnSeries } from '../src/domain/series/types.ts';
 
 const PERIODS = 30 * 252;
 const SERIES = 500;

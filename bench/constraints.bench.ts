@@ -1,5 +1,5 @@
 /**
- * Constraint benchmark (issue 6): the tracking-error limit (Lagrangian path,
+ * Constraint benchmark: the tracking-error limit (Lagrangian path,
  * `src/domain/optimize/tracking-error-limit.ts`) on long-only max-return and min-variance at
  * n = 100 and 500, and fixed per-trade costs as an exact MILP on min-CVaR (with a return
  * target) at T = 250 scenarios × n = 20 (T = 500 × n = 50 took 40–78 s in HiGHS's wasm
@@ -13,10 +13,10 @@
  * Run: `npx tsx bench/constraints.bench.ts` (or `npm run bench -- constraints`).
  */
 
-import { loadHighs } from '../src/core/solvers/highs';
-import { optimize } from '../src/domain/optimize';
-import { optimizeCvar } from '../src/domain/optimize/cvar';
-import type { OptimizationInputs } from '../src/domain/optimize/problem';
+import { loadHighs } from '../src/core/solvers/highs.ts';
+import { optimize } from '../src/domain/optimize/index.ts';
+import { optimizeCvar } from '../src/domain/optimize/cvar.ts';
+import type { OptimizationInputs } from '../src/domain/optimize/problem.ts';
 
 function rng(seed: number): { u: () => number; normal: () => number } {
   let s = seed;

@@ -1,5 +1,5 @@
 /**
- * Covariance benchmark (issue 5): sample covariance, Ledoit-Wolf (constant variance) and
+ * Covariance benchmark: sample covariance, Ledoit-Wolf (constant variance) and
  * EWMA covariance of a T = 2,520 × n = 500 return matrix (ten years of daily returns of 500
  * assets), each timed as the median of several runs, with its ratio to the sample covariance
  * measured in the same process. The other shrinkage estimators are timed for reference.
@@ -11,14 +11,14 @@
  */
 
 import { cpus, loadavg } from 'node:os';
-import type { Matrix } from '../src/core/linalg/matrix';
-import type { CovarianceEstimate } from '../src/domain/estimate/covariance-input';
-import { ewmaCovariance } from '../src/domain/estimate/ewma-covariance';
-import { ledoitWolf } from '../src/domain/estimate/ledoit-wolf';
-import { ledoitWolfConstantCorrelation } from '../src/domain/estimate/ledoit-wolf-constant-correlation';
-import { ledoitWolfSingleFactor } from '../src/domain/estimate/ledoit-wolf-single-factor';
-import { oracleApproximatingShrinkage } from '../src/domain/estimate/oas';
-import { sampleCovariance } from '../src/domain/estimate/sample-covariance';
+import type { Matrix } from '../src/core/linalg/matrix.ts';
+import type { CovarianceEstimate } from '../src/domain/estimate/covariance-input.ts';
+import { ewmaCovariance } from '../src/domain/estimate/ewma-covariance.ts';
+import { ledoitWolf } from '../src/domain/estimate/ledoit-wolf.ts';
+import { ledoitWolfConstantCorrelation } from '../src/domain/estimate/ledoit-wolf-constant-correlation.ts';
+import { ledoitWolfSingleFactor } from '../src/domain/estimate/ledoit-wolf-single-factor.ts';
+import { oracleApproximatingShrinkage } from '../src/domain/estimate/oas.ts';
+import { sampleCovariance } from '../src/domain/estimate/sample-covariance.ts';
 
 const PERIODS = 2520;
 const ASSETS = 500;

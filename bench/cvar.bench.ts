@@ -1,5 +1,5 @@
 /**
- * Min-CVaR benchmark (issue 6): the Rockafellar-Uryasev LP (α = 0.95, long-only, Σw = 1) on
+ * Min-CVaR benchmark: the Rockafellar-Uryasev LP (α = 0.95, long-only, Σw = 1) on
  * T = 1000 scenarios × n = 100 and n = 500 assets. Reported separately: the CSR model build
  * (`buildCvarProgram`), the HiGHS solve (`diagnostics.solveMs`: model transfer, dual simplex,
  * read-back) and the whole `optimizeCvar` call (build + solve + CVaR recomputation + metrics
@@ -14,10 +14,10 @@
  */
 
 import { cpus, loadavg } from 'node:os';
-import type { Matrix } from '../src/core/linalg/matrix';
-import { createRng, normalSampler } from '../src/core/random';
-import { loadHighs, solve } from '../src/core/solvers/highs';
-import { buildCvarProgram, optimizeCvar, type CvarSpec } from '../src/domain/optimize/cvar';
+import type { Matrix } from '../src/core/linalg/matrix.ts';
+import { createRng, normalSampler } from '../src/core/random/index.ts';
+import { loadHighs, solve } from '../src/core/solvers/highs.ts';
+import { buildCvarProgram, optimizeCvar, type CvarSpec } from '../src/domain/optimize/cvar.ts';
 
 const PERIODS = 1000;
 const SIZES = [100, 500] as const;

@@ -1,5 +1,5 @@
 /**
- * Optimisation benchmark (issue 6): long-only, fully invested minimum variance at n = 50 …
+ * Optimisation benchmark: long-only, fully invested minimum variance at n = 50 …
  * 2000 assets through `optimize` (dense active-set kernel), against HiGHS + KKT polish and the
  * `quadprog` npm package (Goldfarb-Idnani, exact) in the same process. Reported per n:
  * covariance generation time (separate), Ballast's `diagnostics.solveMs` (median of runs) and
@@ -20,11 +20,11 @@
  */
 
 import { cpus, loadavg } from 'node:os';
-import type { Matrix } from '../src/core/linalg/matrix';
-import { loadHighs, type HighsRuntime } from '../src/core/solvers/highs';
-import { optimize } from '../src/domain/optimize';
-import type { OptimizationInputs } from '../src/domain/optimize/problem';
-import { quadprogMinVariance } from '../test/helpers/quadprog-oracle';
+import type { Matrix } from '../src/core/linalg/matrix.ts';
+import { loadHighs, type HighsRuntime } from '../src/core/solvers/highs.ts';
+import { optimize } from '../src/domain/optimize/index.ts';
+import type { OptimizationInputs } from '../src/domain/optimize/problem.ts';
+import { quadprogMinVariance } from '../test/helpers/quadprog-oracle.ts';
 
 const SIZES = [50, 100, 200, 500, 1000, 2000];
 const QUADPROG_MAX_N = Number(process.env.BENCH_QUADPROG_MAX_N ?? 1000);

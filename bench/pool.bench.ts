@@ -1,5 +1,5 @@
 /**
- * Worker-pool benchmark (issue 6, `src/jobs`): a 50-point long-only efficient frontier at
+ * Worker-pool benchmark (`src/jobs`): a 50-point long-only efficient frontier at
  * n = 200 assets solved in-process (`efficientFrontier`) vs on a 2-worker `SolvePool`
  * (`parallelFrontier`), reporting wall time of each, their ratio, the pool start-up (workers
  * loading tsx + HiGHS, measured separately with one warm-up solve per worker) and the largest
@@ -14,11 +14,11 @@
  */
 
 import { cpus, loadavg } from 'node:os';
-import { loadHighs } from '../src/core/solvers/highs';
-import { efficientFrontier } from '../src/domain/optimize/frontier';
-import type { OptimizationInputs } from '../src/domain/optimize/problem';
-import { parallelFrontier } from '../src/jobs/frontier-parallel';
-import { SolvePool } from '../src/jobs/solve-pool';
+import { loadHighs } from '../src/core/solvers/highs.ts';
+import { efficientFrontier } from '../src/domain/optimize/frontier.ts';
+import type { OptimizationInputs } from '../src/domain/optimize/problem.ts';
+import { parallelFrontier } from '../src/jobs/frontier-parallel.ts';
+import { SolvePool } from '../src/jobs/solve-pool.ts';
 
 const N = 200;
 const POINTS = 50;

@@ -1,5 +1,5 @@
 /**
- * Store benchmark (issue 4): writes 10 years × 500 symbols of daily bars (2,520 trading days
+ * Store benchmark: writes 10 years × 500 symbols of daily bars (2,520 trading days
  * each, 1.26 M rows), then reads one symbol's full history and the full 500-symbol ×
  * 10-year cross-section, on SQLite (a temporary file) and on PostgreSQL when `DATABASE_URL`
  * is set — side by side in one table.
@@ -13,10 +13,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { PriceBar } from '../src/domain/market/types';
-import type { MarketStore } from '../src/data/store/market-store';
-import { openStore } from '../src/data/store/open-store';
-import { syntheticBars, tradingDays } from './synthetic-bars';
+import type { PriceBar } from '../src/domain/market/types.ts';
+import type { MarketStore } from '../src/data/store/market-store.ts';
+import { openStore } from '../src/data/store/open-store.ts';
+import { syntheticBars, tradingDays } from './synthetic-bars.ts';
 
 const SYMBOLS = 500;
 const DAYS = 2520;

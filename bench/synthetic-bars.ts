@@ -3,7 +3,7 @@
  * prices. Used only by `bench/store.bench.ts` and only ever written to a temporary database.
  */
 
-import type { PriceBar } from '../src/domain/market/types';
+import type { PriceBar } from '../src/domain/market/types.ts';
 
 /** mulberry32: a small seeded PRNG returning uniforms in [0, 1). */
 function mulberry32(seed: number): () => number {

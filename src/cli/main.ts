@@ -1,65 +1,69 @@
 import { Command, CommanderError } from 'commander';
-import { BallastError, toBallastError } from '../domain/errors';
-import { registerAnalyze } from './commands/analyze';
-import { registerFactors } from './commands/factors';
-import { registerData } from './commands/data';
-import { registerDemo } from './commands/demo';
-import { registerEstimate } from './commands/estimate';
-import { registerExposures } from './commands/exposures';
-import { registerOptimize } from './commands/optimize';
-import { registerPerformance } from './commands/performance';
-import { registerPlan } from './commands/plan';
-import { registerRebalance } from './commands/rebalance';
-import { registerFrontier } from './commands/frontier';
-import { registerFunds } from './commands/funds';
-import { registerPositions } from './commands/positions';
-import { registerReturns } from './commands/returns';
-import { registerRisk } from './commands/risk';
-import { registerStress } from './commands/stress';
-import { registerUniverse } from './commands/universe';
-import { EXIT_CODES } from './exit-codes';
-import { processRuntime, type Runtime } from './context';
-import { processIo, type Io } from './io';
+import { BallastError, exitCodeOf, toBallastError } from '../domain/errors.ts';
+import { COMMANDS, commandNameOf } from './command-table.ts';
+import { processRuntime, type Runtime } from './context.ts';
+import { processIo, type Io } from './io.ts';
 
-/** Builds the `ballast` program with every command registered, writing through `io`. */
-export function createProgram(io: Io, runtime: Runtime = processRuntime()): Command {
+/** The version `ballast --version` prints. */
+export const VERSION = '0.1.0';
+
+/** Help text of the global options, with the store order. */
+const DB_HELP =
+  'store: a SQLite file, sqlite:PATH, postgres://… — first of --db, $BALLAST_DB, $DATABASE_URL, else ~/.local/share/ballast/ballast.sqlite';
+
+const OFFLINE_HELP = 'store only: never call a market-data provider';
+
+/**
+ * Builds the `ballast` program writing through `io`. Only the command that `args` names (if
+ * any) is loaded and registered in full; the others are listed by name and summary, so
+ * `--help` and `--version` load no command module.
+ */
+export async function createProgram(
+  io: Io,
+  runtime: Runtime = processRuntime(),
+  args: readonly string[] = [],
+): Promise<Command> {
   const program = new Command('ballast')
     .description(
       'Leverage-aware portfolio optimizer: what you own, what you should own, what to trade',
     )
-    .version('0.1.0')
+    .version(VERSION)
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
-    .option(
-      '--db <path|url>',
-      'store: a SQLite file, sqlite:PATH, postgres://… (default: $BALLAST_DB, $DATABASE_URL, or ~/.local/share/ballast/ballast.sqlite)',
-    )
-    .option('--offline', 'store only: never call a market-data provider')
+    .option('--db <path|url>', DB_HELP)
+    .option('--offline', OFFLINE_HELP)
     .enablePositionalOptions()
     .showHelpAfterError();
-  registerDemo(program, io);
-  registerPositions(program, io);
-  registerExposures(program, io);
-  registerFunds(program, io);
-  registerUniverse(program, io);
-  registerData(program, io, runtime);
-  registerReturns(program, io, runtime);
-  registerEstimate(program, io, runtime);
-  registerOptimize(program, io);
-  registerFrontier(program, io);
-  registerAnalyze(program, io);
-  registerFactors(program, io);
-  registerRebalance(program, io, runtime);
-  registerPlan(program, io, runtime);
-  registerPerformance(program, io, runtime);
-  registerRisk(program, io, runtime);
-  registerStress(program, io, runtime);
+  const wanted = commandNameOf(args);
+  for (const entry of COMMANDS) {
+    if (entry.name !== wanted) {
+      program.command(entry.name).description(entry.summary);
+      continue;
+    }
+    (await entry.load())(program, io, runtime);
+    const command = program.commands.find((c) => c.name() === wanted)!;
+    withGlobalOptions(command);
+  }
   return program;
 }
 
 /**
+ * Accepts the global options on a command and all its subcommands too, so they may come
+ * anywhere on the line (`ballast returns --symbols X --offline --db f.db`). Options are
+ * positional (each command parses its own, up to its subcommand), so this is how a global
+ * option after the subcommand reaches it; `optsWithGlobals()` merges both places.
+ */
+function withGlobalOptions(command: Command): void {
+  const has = (flag: string): boolean => command.options.some((o) => o.long === flag);
+  if (!has('--db')) command.option('--db <path|url>', DB_HELP);
+  if (!has('--offline')) command.option('--offline', OFFLINE_HELP);
+  for (const sub of command.commands) withGlobalOptions(sub);
+}
+
+/**
  * Runs the CLI on `argv` (as `process.argv`) and returns the exit code: 0 on success, the
- * error class's code from {@link EXIT_CODES} otherwise. Errors print `error [CODE]: message`.
+ * error class's exit code from the error registry otherwise. Errors print
+ * `error [CODE]: message`.
  */
 export async function main(
   argv: readonly string[],
@@ -67,15 +71,16 @@ export async function main(
   runtime: Runtime = processRuntime(),
 ): Promise<number> {
   try {
-    await createProgram(io, runtime).parseAsync([...argv]);
+    const program = await createProgram(io, runtime, argv.slice(2));
+    await program.parseAsync([...argv]);
     return 0;
   } catch (e) {
     if (e instanceof CommanderError) {
       if (e.exitCode === 0) return 0;
-      return EXIT_CODES.INVALID_INPUT;
+      return exitCodeOf('INVALID_INPUT');
     }
     const error = e instanceof BallastError ? e : toBallastError(e);
     io.err(`error [${error.code}]: ${error.message}`);
-    return EXIT_CODES[error.code];
+    return exitCodeOf(error.code);
   }
 }

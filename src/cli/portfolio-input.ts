@@ -1,15 +1,15 @@
-import { buildLedger, type LedgerResult } from '../domain/ledger/ledger';
-import type { Cents } from '../domain/ledger/money';
-import type { LastTrade, Lot, LotMethod } from '../domain/ledger/types';
+import { buildLedger, type LedgerResult } from '../domain/ledger/ledger.ts';
+import type { Cents } from '../domain/ledger/money.ts';
+import type { LastTrade, Lot, LotMethod } from '../domain/ledger/types.ts';
 import {
   valuePositions,
   type PriceQuote,
   type Valuation,
-} from '../domain/valuation/value-positions';
-import { parseHoldingsCsv } from '../data/ledger/holdings-csv';
-import { parsePricesCsv } from '../data/ledger/prices-csv';
-import { parseTransactionsCsv } from '../data/ledger/transactions-csv';
-import { readTextFile } from './io';
+} from '../domain/valuation/value-positions.ts';
+import { parseHoldingsCsv } from '../data/ledger/holdings-csv.ts';
+import { parsePricesCsv } from '../data/ledger/prices-csv.ts';
+import { parseTransactionsCsv } from '../data/ledger/transactions-csv.ts';
+import { readTextFile } from './io.ts';
 
 /** Where a portfolio comes from on the command line. */
 export interface PortfolioSources {

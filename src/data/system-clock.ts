@@ -1,4 +1,4 @@
-import type { Clock } from '../domain/clock';
+import type { Clock } from '../domain/clock.ts';
 
 /**
  * The wall clock. `today()` is the date in America/New_York (US market days), so a fetch at

@@ -1,4 +1,4 @@
-import type { IsoDate } from './calendar/iso-date';
+import type { IsoDate } from './calendar/iso-date.ts';
 
 /**
  * "Now", injected wherever it matters (domain code never reads the wall clock). `now()` is an

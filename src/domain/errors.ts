@@ -1,28 +1,78 @@
 /**
- * The one error type of Ballast and its code registry (FINANCE.md, "Errors").
+ * The one error type of Ballast and its code registry (docs/conventions.md, "Errors").
  *
  * Every failure a user can cause or meet carries a code from {@link ERROR_CODES}, a message that
- * names the offending field and value, and optional structured details. Boundaries (CLI, HTTP)
- * map codes to exit codes / statuses once; unknown throws are normalised there with
- * {@link toBallastError}.
+ * names the offending input field and value, and optional structured details. Each code's row
+ * carries the process exit code (CLI) and the HTTP status (API), so every face maps errors the
+ * same way, once; unknown throws are normalised at the boundary with {@link toBallastError}.
+ * Domain errors name input fields (`shocks[2].size`), never command-line flags.
  */
 
-/** Registry of error codes, each with a one-line meaning. */
+/** One row of the registry: what the code means and how each face reports it. */
+export interface ErrorCodeRow {
+  readonly meaning: string;
+  /** Process exit code of the CLI: 2 bad input, 3 not found, 4 data, 5 optimisation, 6 access, 1 bug. */
+  readonly exitCode: number;
+  /** HTTP status of the API. */
+  readonly httpStatus: number;
+}
+
+/** Registry of error codes: meaning, exit code, HTTP status. */
 export const ERROR_CODES = {
-  INVALID_INPUT: 'An argument, file or field is malformed or out of range.',
-  NOT_FOUND: 'A named thing (file, symbol, lot, fund, exposure) does not exist.',
-  CONFLICT: 'The request contradicts data already stored.',
-  DATA_UNAVAILABLE: 'No provider and no stored data could supply the requested series.',
-  DATA_STALE: 'Only stored data older than requested is available.',
-  INSUFFICIENT_DATA: 'Too few observations for the requested computation.',
-  INFEASIBLE: 'The constraints admit no solution.',
-  UNBOUNDED: 'The objective is unbounded under the constraints.',
-  SOLVER_FAILED: 'The numerical solver did not converge.',
-  NO_ASSET_ABOVE_RISK_FREE: 'No asset has an expected return above the risk-free rate.',
-  RATE_LIMITED: 'A provider refused the request because of its rate limit.',
-  UNAUTHORIZED: 'Missing or invalid credentials.',
-  INTERNAL: 'An unexpected internal failure (a bug).',
-} as const;
+  INVALID_INPUT: {
+    meaning: 'An argument, file or field is malformed or out of range.',
+    exitCode: 2,
+    httpStatus: 400,
+  },
+  NOT_FOUND: {
+    meaning: 'A named thing (file, symbol, lot, fund, exposure) does not exist.',
+    exitCode: 3,
+    httpStatus: 404,
+  },
+  CONFLICT: {
+    meaning: 'The request contradicts data already stored.',
+    exitCode: 2,
+    httpStatus: 409,
+  },
+  DATA_UNAVAILABLE: {
+    meaning: 'No provider and no stored data could supply the requested series.',
+    exitCode: 4,
+    httpStatus: 424,
+  },
+  DATA_STALE: {
+    meaning: 'Only stored data older than requested is available.',
+    exitCode: 4,
+    httpStatus: 424,
+  },
+  INSUFFICIENT_DATA: {
+    meaning: 'Too few observations for the requested computation.',
+    exitCode: 4,
+    httpStatus: 422,
+  },
+  INFEASIBLE: { meaning: 'The constraints admit no solution.', exitCode: 5, httpStatus: 422 },
+  UNBOUNDED: {
+    meaning: 'The objective is unbounded under the constraints.',
+    exitCode: 5,
+    httpStatus: 422,
+  },
+  SOLVER_FAILED: {
+    meaning: 'The numerical solver did not converge.',
+    exitCode: 5,
+    httpStatus: 500,
+  },
+  NO_ASSET_ABOVE_RISK_FREE: {
+    meaning: 'No asset has an expected return above the risk-free rate.',
+    exitCode: 5,
+    httpStatus: 422,
+  },
+  RATE_LIMITED: {
+    meaning: 'A provider refused the request because of its rate limit.',
+    exitCode: 4,
+    httpStatus: 429,
+  },
+  UNAUTHORIZED: { meaning: 'Missing or invalid credentials.', exitCode: 6, httpStatus: 401 },
+  INTERNAL: { meaning: 'An unexpected internal failure (a bug).', exitCode: 1, httpStatus: 500 },
+} as const satisfies Record<string, ErrorCodeRow>;
 
 /** A code from the registry. */
 export type ErrorCode = keyof typeof ERROR_CODES;
@@ -30,14 +80,26 @@ export type ErrorCode = keyof typeof ERROR_CODES;
 /** Structured, JSON-serialisable context of an error (file, line, column, value …). */
 export type ErrorDetails = Readonly<Record<string, unknown>>;
 
-/** The one error class: a registry code, a human message and structured details. */
+/** The one error class: a registry code, a human message, structured details and a cause. */
 export class BallastError extends Error {
   override readonly name = 'BallastError';
   readonly code: ErrorCode;
   readonly details: ErrorDetails;
 
-  constructor(code: ErrorCode, message: string, details: ErrorDetails = {}) {
-    super(message);
+  /**
+   * @param code - registry code
+   * @param message - names the field and the value
+   * @param details - structured context (`field`, `value`, `file`, `line` …)
+   * @param options - `cause`: the underlying error, kept for diagnosis (never shown as the message)
+   */
+  // eslint-disable-next-line max-params -- (code, message, details, options) mirrors Error's own (message, options)
+  constructor(
+    code: ErrorCode,
+    message: string,
+    details: ErrorDetails = {},
+    options?: { readonly cause?: unknown },
+  ) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
     this.details = details;
   }
@@ -56,9 +118,15 @@ export function invalidInput(field: string, value: unknown, why: string): Ballas
   });
 }
 
-/** Normalises anything thrown into a {@link BallastError} (unknown throws become INTERNAL). */
+/** Normalises anything thrown into a {@link BallastError} (unknown throws become INTERNAL, with the original as `cause`). */
 export function toBallastError(thrown: unknown): BallastError {
   if (thrown instanceof BallastError) return thrown;
   const message = thrown instanceof Error ? thrown.message : String(thrown);
-  return new BallastError('INTERNAL', message);
+  return new BallastError('INTERNAL', message, {}, { cause: thrown });
 }
+
+/** The process exit code of an error code (from its registry row). */
+export const exitCodeOf = (code: ErrorCode): number => ERROR_CODES[code].exitCode;
+
+/** The HTTP status of an error code (from its registry row). */
+export const httpStatusOf = (code: ErrorCode): number => ERROR_CODES[code].httpStatus;

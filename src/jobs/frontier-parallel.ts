@@ -10,7 +10,7 @@
  * `diagnostics.solveMs` differs (it sums per-solve times measured on the workers).
  */
 
-import { BallastError, invalidInput } from '../domain/errors';
+import { BallastError, invalidInput } from '../domain/errors.ts';
 import {
   assembleFrontier,
   frontierPoint,
@@ -18,10 +18,10 @@ import {
   type EfficientFrontier,
   type FrontierOptions,
   type FrontierPoint,
-} from '../domain/optimize/frontier';
-import type { Objective, OptimizationInputs } from '../domain/optimize/problem';
-import type { OptimizationResult } from '../domain/optimize/result';
-import type { SolvePool } from './solve-pool';
+} from '../domain/optimize/frontier.ts';
+import type { Objective, OptimizationInputs } from '../domain/optimize/problem.ts';
+import type { OptimizationResult } from '../domain/optimize/result.ts';
+import type { SolvePool } from './solve-pool.ts';
 
 const point = frontierPoint;
 

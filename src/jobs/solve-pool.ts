@@ -1,28 +1,29 @@
 /**
- * A small typed worker pool for optimisation solves (DESIGN.md: worker_threads for CPU work).
+ * A small typed worker pool for optimisation solves (docs/architecture.md: worker_threads for CPU work).
  * `new SolvePool({ size })` starts `size` worker threads; `solve(job)` queues one
  * `optimize(highs, inputs, options)` call and resolves with its {@link OptimizationResult} (or
  * rejects with a BallastError of the same code and message as in-process); jobs are handed to
  * idle workers in submission order, one job per worker at a time. `close()` terminates every
  * worker and rejects queued jobs. Always `close()` a pool (workers keep the process alive).
  *
- * Workers load the TypeScript sources through tsx: the worker entry is a plain `.mjs` bootstrap
- * that calls tsx's `register()` (worker threads do not inherit the parent's module hooks on
- * Node 20), so the pool works under the CLI (bin/ballast.mjs), `tsx`/`node --import tsx` and
- * vitest alike.
+ * Compiled (dist/, the CLI and the npm library), workers load `solve-worker.js` directly. From
+ * the TypeScript sources (tests, `tsx`), the worker entry is a plain `.mjs` bootstrap that calls
+ * tsx's `register()` first (worker threads do not inherit the parent's module hooks on Node 20).
  */
 
 import { Worker } from 'node:worker_threads';
-import { BallastError, invalidInput } from '../domain/errors';
-import type { OptimizationResult } from '../domain/optimize/result';
+import { BallastError, invalidInput } from '../domain/errors.ts';
+import type { OptimizationResult } from '../domain/optimize/result.ts';
 import {
   decodeError,
   type SolveJob,
   type SolveRequest,
   type SolveResponse,
-} from './solve-protocol';
+} from './solve-protocol.ts';
 
-const BOOTSTRAP = new URL('./solve-worker-bootstrap.mjs', import.meta.url);
+const BOOTSTRAP = import.meta.url.endsWith('.js')
+  ? new URL('./solve-worker.js', import.meta.url)
+  : new URL('./solve-worker-bootstrap.mjs', import.meta.url);
 
 /** Options of {@link SolvePool}. */
 export interface SolvePoolOptions {

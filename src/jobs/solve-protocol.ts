@@ -7,9 +7,9 @@
  * message ({@link decodeError}).
  */
 
-import { BallastError, toBallastError, type ErrorCode } from '../domain/errors';
-import type { OptimizationInputs, OptimizeOptions } from '../domain/optimize/problem';
-import type { OptimizationResult } from '../domain/optimize/result';
+import { BallastError, toBallastError, type ErrorCode } from '../domain/errors.ts';
+import type { OptimizationInputs, OptimizeOptions } from '../domain/optimize/problem.ts';
+import type { OptimizationResult } from '../domain/optimize/result.ts';
 
 /** One solve: the arguments of the domain's `optimize(highs, inputs, options)`. */
 export interface SolveJob {

@@ -6,9 +6,9 @@
  */
 
 import { parentPort } from 'node:worker_threads';
-import { loadHighs } from '../core/solvers/highs';
-import { optimize } from '../domain/optimize/problem-optimize';
-import { encodeError, type SolveRequest, type SolveResponse } from './solve-protocol';
+import { loadHighs } from '../core/solvers/highs.ts';
+import { optimize } from '../domain/optimize/problem-optimize.ts';
+import { encodeError, type SolveRequest, type SolveResponse } from './solve-protocol.ts';
 
 const port = parentPort;
 if (port === null) throw new Error('solve-worker.ts must run in a worker thread');

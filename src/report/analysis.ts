@@ -4,10 +4,10 @@
  * `growth.ts` and `drawdown.ts`.
  */
 
-import { baseOption, timeAxis, valueAxis, type ChartOption } from './chart-style';
-import { drawdownLines } from './drawdown';
-import { growthLines } from './growth';
-import { wealthPaths, type PerformanceChartInput } from './wealth-paths';
+import { baseOption, timeAxis, valueAxis, type ChartOption } from './chart-style.ts';
+import { drawdownLines } from './drawdown.ts';
+import { growthLines } from './growth.ts';
+import { wealthPaths, type PerformanceChartInput } from './wealth-paths.ts';
 
 /** Growth of $1 stacked over drawdown, one legend for both. */
 export function analysisOption(input: PerformanceChartInput): ChartOption {

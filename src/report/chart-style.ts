@@ -10,7 +10,7 @@
  */
 
 import type { EChartsOption } from 'echarts';
-import { toDayNumber, type IsoDate } from '../domain/calendar/iso-date';
+import { toDayNumber, type IsoDate } from '../domain/calendar/iso-date.ts';
 
 /** An ECharts option object: what every builder in `src/report` returns (no DOM, no I/O). */
 export type ChartOption = EChartsOption;

@@ -1,18 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { fromRows } from '../core/linalg/matrix';
-import { decomposeRisk } from '../domain/analytics/risk-decomposition';
-import type { FrontierPoint } from '../domain/optimize/frontier';
-import { analysisOption } from './analysis';
-import { PALETTE, timeOf } from './chart-style';
-import { correlationHeatmapOption } from './correlation';
-import { drawdownOption } from './drawdown';
-import { exposureTreemapOption } from './exposure';
-import { efficientFrontierOption } from './frontier';
-import { growthOfOneOption } from './growth';
-import { histogramBins, returnHistogramOption } from './histogram';
-import { riskContributionsOption } from './risk-contributions';
-import { rollingMetricsOption } from './rolling';
-import { renderPng, renderSvg } from './render';
+import { fromRows } from '../core/linalg/matrix.ts';
+import { decomposeRisk } from '../domain/analytics/risk-decomposition.ts';
+import type { FrontierPoint } from '../domain/optimize/frontier.ts';
+import { analysisOption } from './analysis.ts';
+import { PALETTE, timeOf } from './chart-style.ts';
+import { correlationHeatmapOption } from './correlation.ts';
+import { drawdownOption } from './drawdown.ts';
+import { exposureTreemapOption } from './exposure.ts';
+import { efficientFrontierOption } from './frontier.ts';
+import { growthOfOneOption } from './growth.ts';
+import { histogramBins, returnHistogramOption } from './histogram.ts';
+import { riskContributionsOption } from './risk-contributions.ts';
+import { rollingMetricsOption } from './rolling.ts';
+import { renderPng, renderSvg } from './render.ts';
 
 const SIZE = { width: 800, height: 500 };
 

@@ -4,9 +4,9 @@
  * decimals when n ≤ 15. Rows are drawn top to bottom in the order of `names`.
  */
 
-import type { Matrix } from '../core/linalg/matrix';
-import { invalidInput } from '../domain/errors';
-import { baseOption, type ChartOption } from './chart-style';
+import type { Matrix } from '../core/linalg/matrix.ts';
+import { invalidInput } from '../domain/errors.ts';
+import { baseOption, type ChartOption } from './chart-style.ts';
 
 /** Input of {@link correlationHeatmapOption}. */
 export interface CorrelationChartInput {

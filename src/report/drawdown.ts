@@ -1,10 +1,10 @@
 /**
  * The underwater chart: drawdown d_t = 1 − W_t / max_{s≤t} W_s of the wealth path including
- * its start value (`drawdownSeries`, FINANCE.md), plotted as −d_t in percent so losses point
+ * its start value (`drawdownSeries`, docs/conventions.md), plotted as −d_t in percent so losses point
  * down. The analysed series is a filled red area, the benchmark a grey line.
  */
 
-import { drawdownSeries } from '../domain/analytics/drawdown';
+import { drawdownSeries } from '../domain/analytics/drawdown.ts';
 import {
   asPercent,
   baseOption,
@@ -13,8 +13,8 @@ import {
   timeAxis,
   valueAxis,
   type ChartOption,
-} from './chart-style';
-import { wealthPaths, type PerformanceChartInput, type WealthPath } from './wealth-paths';
+} from './chart-style.ts';
+import { wealthPaths, type PerformanceChartInput, type WealthPath } from './wealth-paths.ts';
 
 /** Drawdown series (percent, ≤ 0) of each path on axis `axisIndex`. */
 export function drawdownLines(

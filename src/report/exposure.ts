@@ -7,9 +7,9 @@
  * small for text stay unlabelled.
  */
 
-import type { ExposureValue } from '../domain/exposures/decompose';
-import { invalidInput } from '../domain/errors';
-import { baseOption, paletteColor, type ChartOption } from './chart-style';
+import type { ExposureValue } from '../domain/exposures/decompose.ts';
+import { invalidInput } from '../domain/errors.ts';
+import { baseOption, paletteColor, type ChartOption } from './chart-style.ts';
 
 /** Input of {@link exposureTreemapOption}. */
 export interface ExposureChartInput {

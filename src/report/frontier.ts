@@ -7,9 +7,9 @@
  * says so.
  */
 
-import type { EfficientFrontier } from '../domain/optimize/frontier';
-import { invalidInput } from '../domain/errors';
-import { asPercent, baseOption, paletteColor, valueAxis, type ChartOption } from './chart-style';
+import type { EfficientFrontier } from '../domain/optimize/frontier.ts';
+import { invalidInput } from '../domain/errors.ts';
+import { asPercent, baseOption, paletteColor, valueAxis, type ChartOption } from './chart-style.ts';
 
 /** One asset's stand-alone risk and return (annual decimals). */
 export interface AssetPoint {

@@ -10,8 +10,8 @@ import {
   timeAxis,
   valueAxis,
   type ChartOption,
-} from './chart-style';
-import { wealthPaths, type PerformanceChartInput, type WealthPath } from './wealth-paths';
+} from './chart-style.ts';
+import { wealthPaths, type PerformanceChartInput, type WealthPath } from './wealth-paths.ts';
 
 /** Options of {@link growthOfOneOption}. */
 export interface GrowthChartOptions {

@@ -5,10 +5,10 @@
  * default count max(10, ⌈√n⌉) capped at 100. Each bin is [lo, hi) except the last, [lo, hi].
  */
 
-import { cvarHistorical, varHistorical } from '../domain/analytics/value-at-risk';
-import { invalidInput } from '../domain/errors';
-import { asPercent, baseOption, paletteColor, valueAxis, type ChartOption } from './chart-style';
-import type { NamedReturns } from './wealth-paths';
+import { cvarHistorical, varHistorical } from '../domain/analytics/value-at-risk.ts';
+import { invalidInput } from '../domain/errors.ts';
+import { asPercent, baseOption, paletteColor, valueAxis, type ChartOption } from './chart-style.ts';
+import type { NamedReturns } from './wealth-paths.ts';
 
 /** Input of {@link returnHistogramOption}. */
 export interface HistogramChartInput {

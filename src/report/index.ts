@@ -4,14 +4,14 @@
  * (`render.ts`, imported separately so browser code never loads resvg).
  */
 
-export * from './analysis';
-export * from './chart-style';
-export * from './correlation';
-export * from './drawdown';
-export * from './exposure';
-export * from './frontier';
-export * from './growth';
-export * from './histogram';
-export * from './risk-contributions';
-export * from './rolling';
-export * from './wealth-paths';
+export * from './analysis.ts';
+export * from './chart-style.ts';
+export * from './correlation.ts';
+export * from './drawdown.ts';
+export * from './exposure.ts';
+export * from './frontier.ts';
+export * from './growth.ts';
+export * from './histogram.ts';
+export * from './risk-contributions.ts';
+export * from './rolling.ts';
+export * from './wealth-paths.ts';

@@ -20,8 +20,8 @@ import {
 } from 'echarts/components';
 import { init, use } from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
-import { invalidInput } from '../domain/errors';
-import type { ChartOption } from './chart-style';
+import { invalidInput } from '../domain/errors.ts';
+import type { ChartOption } from './chart-style.ts';
 
 use([
   BarChart,

@@ -4,9 +4,9 @@
  * share RC_i/σ_p. Negative contributions (hedges) point left.
  */
 
-import type { RiskDecomposition } from '../domain/analytics/risk-decomposition';
-import { invalidInput } from '../domain/errors';
-import { asPercent, baseOption, paletteColor, valueAxis, type ChartOption } from './chart-style';
+import type { RiskDecomposition } from '../domain/analytics/risk-decomposition.ts';
+import { invalidInput } from '../domain/errors.ts';
+import { asPercent, baseOption, paletteColor, valueAxis, type ChartOption } from './chart-style.ts';
 
 /** Input of {@link riskContributionsOption}. */
 export interface RiskContributionsChartInput {

@@ -6,15 +6,15 @@
  * undefined Sharpe or beta (zero variance) are gaps, not zeros.
  */
 
-import type { IsoDate } from '../domain/calendar/iso-date';
-import { invalidInput } from '../domain/errors';
+import type { IsoDate } from '../domain/calendar/iso-date.ts';
+import { invalidInput } from '../domain/errors.ts';
 import {
   rollingBeta,
   rollingReturn,
   rollingSharpe,
   rollingVolatility,
-} from '../domain/analytics/rolling';
-import { alignCommon } from '../domain/series/align-common';
+} from '../domain/analytics/rolling.ts';
+import { alignCommon } from '../domain/series/align-common.ts';
 import {
   asPercent,
   baseOption,
@@ -23,8 +23,8 @@ import {
   timeAxis,
   valueAxis,
   type ChartOption,
-} from './chart-style';
-import type { NamedReturns } from './wealth-paths';
+} from './chart-style.ts';
+import type { NamedReturns } from './wealth-paths.ts';
 
 /** Input of {@link rollingMetricsOption}. */
 export interface RollingChartInput {

@@ -10,11 +10,11 @@
  * dates (one day for a single return). This is a plotting position, not a data point.
  */
 
-import { addDays, daysBetween, type IsoDate } from '../domain/calendar/iso-date';
-import { valuesFromReturns } from '../domain/analytics/drawdown';
-import { invalidInput } from '../domain/errors';
-import { alignCommon } from '../domain/series/align-common';
-import type { ReturnSeries } from '../domain/series/types';
+import { addDays, daysBetween, type IsoDate } from '../domain/calendar/iso-date.ts';
+import { valuesFromReturns } from '../domain/analytics/drawdown.ts';
+import { invalidInput } from '../domain/errors.ts';
+import { alignCommon } from '../domain/series/align-common.ts';
+import type { ReturnSeries } from '../domain/series/types.ts';
 
 /** A named simple-return series (decimals, ascending dates). */
 export interface NamedReturns {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { runCli, tempFiles } from '../helpers/run-cli';
+import { runCli, tempFiles } from '../helpers/run-cli.ts';
 
 /**
- * FINANCE.md's drawdown example extended: values 100, 110, 120, 100, 90, 95, 130, 117, 130 as
+ * docs/conventions.md's drawdown example extended: values 100, 110, 120, 100, 90, 95, 130, 117, 130 as
  * returns 0.1, 1/11, −1/6, −0.1, 1/18, 7/19, −0.1, 1/9. Episodes: 120 → 90 (25 %, peak at the
  * 2nd return's date, trough at the 4th, recovered at the 6th: 2 periods to the trough, 4 long),
  * then 130 → 117 (10 %, peak 6th, trough 7th, recovered 8th: 1 and 2 periods).

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runCli, tempFiles } from '../helpers/run-cli';
+import { runCli, tempFiles } from '../helpers/run-cli.ts';
 
 describe('ballast analyze: Cornish-Fisher (modified) CVaR', () => {
   it('reports cvarCornishFisher with its convention; Gaussian CVaR on a zero-skew, zero-excess-kurtosis series', async () => {

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, tempFiles } from '../helpers/run-cli';
+import { runCli, tempFiles } from '../helpers/run-cli.ts';
 
 const CSV = 'date,A,B\n2024-01-31,0.1,0.01\n2024-02-29,-0.1,0.02\n2024-03-31,0.2,0.03\n';
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/run-cli';
+import { runCli } from '../helpers/run-cli.ts';
 
 /** ../shared/reference/peers `risk.metrics` (equal weights rebalanced every period, rf = 0). */
 const PAIRS: [string, string][] = [

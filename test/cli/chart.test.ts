@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/run-cli';
+import { runCli } from '../helpers/run-cli.ts';
 
 const RETURNS = 'test/fixtures/peers/lpp2005rec_assets6.csv';
 const dir = mkdtempSync(join(tmpdir(), 'ballast-chart-'));

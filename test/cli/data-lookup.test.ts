@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main';
-import { fixedClock } from '../../src/domain/clock';
-import { redirectingFetch, startMockServer, type MockServer } from '../helpers/mock-http';
+import { main } from '../../src/cli/main.ts';
+import { fixedClock } from '../../src/domain/clock.ts';
+import { redirectingFetch, startMockServer, type MockServer } from '../helpers/mock-http.ts';
 
 const SEARCH = readFileSync(
   new URL('../fixtures/providers/yahoo/search-aapl.json', import.meta.url),

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main';
-import { fixedClock } from '../../src/domain/clock';
-import { redirectingFetch, startMockServer, type MockServer } from '../helpers/mock-http';
-import { tempFiles } from '../helpers/run-cli';
+import { main } from '../../src/cli/main.ts';
+import { fixedClock } from '../../src/domain/clock.ts';
+import { redirectingFetch, startMockServer, type MockServer } from '../helpers/mock-http.ts';
+import { tempFiles } from '../helpers/run-cli.ts';
 
 const SAMPLE = 'data/samples/exposure_real_returns_monthly.csv';
 const STOOQ_SPY = readFileSync(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/run-cli';
+import { runCli } from '../helpers/run-cli.ts';
 
 describe('ballast demo (npm start)', () => {
   it('prints the bundled portfolio offline, labelling ledger prices', async () => {

@@ -2,8 +2,8 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readPeerMoments } from '../helpers/peer-panels';
-import { runCli } from '../helpers/run-cli';
+import { readPeerMoments } from '../helpers/peer-panels.ts';
+import { runCli } from '../helpers/run-cli.ts';
 
 describe('ballast estimate --chart', () => {
   it('draws the correlation heatmap with every cell labelled (peer moments, numpy 1.24.2)', async () => {

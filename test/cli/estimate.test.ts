@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { runCli, tempFiles } from '../helpers/run-cli';
+import { runCli, tempFiles } from '../helpers/run-cli.ts';
 
 const LPP = 'test/fixtures/peers/lpp2005rec_assets6.csv';
 const moments = JSON.parse(
@@ -162,7 +162,7 @@ describe('ballast estimate', () => {
 
 describe('ballast estimate --risk-premium', () => {
   it('estimates on total, excess-of-cash and real returns side by side from stored data', async () => {
-    const { tempFiles } = await import('../helpers/run-cli');
+    const { tempFiles } = await import('../helpers/run-cli.ts');
     // Two hand-made price paths over 2024-01-02..2024-03-28 (NYSE days), a flat 5 % cash yield
     // and CPI levels with release dates, imported into a temp store.
     const days: string[] = [];
@@ -237,7 +237,7 @@ describe('ballast estimate --risk-premium', () => {
 
 describe('ballast estimate universe from the store', () => {
   it('builds exposures from stored prices by their preferred implementation, else falls back to the bundled sample', async () => {
-    const { tempFiles } = await import('../helpers/run-cli');
+    const { tempFiles } = await import('../helpers/run-cli.ts');
     // Hand-made daily closes (weekdays, Jan–Jun 2024): SPY and IVV for us_large_equity
     // (etf_average), IEF for broad_ust.
     const days: string[] = [];

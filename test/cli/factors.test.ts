@@ -11,7 +11,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, tempFiles } from '../helpers/run-cli';
+import { runCli, tempFiles } from '../helpers/run-cli.ts';
 
 const db = () => join(mkdtempSync(join(tmpdir(), 'ballast-factors-')), 'store.sqlite');
 const cli = (...args: string[]) => runCli('--db', db(), '--offline', ...args);

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/run-cli';
+import { runCli } from '../helpers/run-cli.ts';
 
 /**
  * `ballast frontier --threads N`: the frontier solved on a worker pool equals the in-process

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import quadprog from 'quadprog';
 import { describe, expect, it } from 'vitest';
-import { readPeerMoments } from '../helpers/peer-panels';
-import { runCli } from '../helpers/run-cli';
+import { readPeerMoments } from '../helpers/peer-panels.ts';
+import { runCli } from '../helpers/run-cli.ts';
 
 /**
  * Regression: efficient-return under a turnover limit on LPP2005 made HiGHS's QP run for

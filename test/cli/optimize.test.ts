@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { runCli, tempFiles } from '../helpers/run-cli';
+import { runCli, tempFiles } from '../helpers/run-cli.ts';
 
 /**
  * Golden values: ../shared/reference/peers (copied to test/fixtures/peers), produced by the

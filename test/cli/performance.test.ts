@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, tempFiles } from '../helpers/run-cli';
+import { runCli, tempFiles } from '../helpers/run-cli.ts';
 
 /** The hand-computed scenario of src/domain/performance tests, as a transactions file. */
 const LEDGER = [

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, tempFiles } from '../helpers/run-cli';
+import { runCli, tempFiles } from '../helpers/run-cli.ts';
 
 const HOLDINGS = join(__dirname, '..', 'fixtures', 'stress', 'holdings.csv');
 // The bundled sample shipped with Ballast (data/samples, not ../shared).

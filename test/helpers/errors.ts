@@ -1,4 +1,4 @@
-import { BallastError } from '../../src/domain/errors';
+import { BallastError } from '../../src/domain/errors.ts';
 
 /** Awaits `p` and returns the BallastError it rejects with; fails the test if it resolves. */
 export async function rejection(p: Promise<unknown>): Promise<BallastError> {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { expect } from 'vitest';
-import type { Matrix } from '../../src/core/linalg/matrix';
-import { symmetricEigen } from '../../src/core/linalg/symmetric-eigen';
+import type { Matrix } from '../../src/core/linalg/matrix.ts';
+import { symmetricEigen } from '../../src/core/linalg/symmetric-eigen.ts';
 
 /** Largest |a_ij − b_ij| between a matrix and nested rows of the same shape. */
 export function maxAbsDiff(actual: Matrix, expected: readonly (readonly number[])[]): number {

@@ -1,8 +1,8 @@
-import { fromRows } from '../../src/core/linalg/matrix';
-import { BallastError } from '../../src/domain/errors';
-import type { OptimizationInputs } from '../../src/domain/optimize/problem';
+import { fromRows } from '../../src/core/linalg/matrix.ts';
+import { BallastError } from '../../src/domain/errors.ts';
+import type { OptimizationInputs } from '../../src/domain/optimize/problem.ts';
 
-/** FINANCE.md's two-asset example: μ = (.10, .08), Σ = diag(.04, .01), rf = .02 (×`riskScale`). */
+/** docs/conventions.md's two-asset example: μ = (.10, .08), Σ = diag(.04, .01), rf = .02 (×`riskScale`). */
 export function financeExample(riskScale = 1): OptimizationInputs {
   return {
     assets: ['A', 'B'],

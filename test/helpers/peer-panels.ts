@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Matrix } from '../../src/core/linalg/matrix';
+import type { Matrix } from '../../src/core/linalg/matrix.ts';
 
 /** The two peer return panels copied under test/fixtures/peers (see its README). */
 export type PeerPanelName = 'lpp2005rec_assets6' | 'smallcap_stocks20';

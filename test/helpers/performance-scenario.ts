@@ -1,5 +1,5 @@
-import { ledgerRows } from './transactions';
-import type { ClosePoint } from '../../src/domain/performance/types';
+import { ledgerRows } from './transactions.ts';
+import type { ClosePoint } from '../../src/domain/performance/types.ts';
 
 /** Closes from a `{ date: close }` record. */
 export const closes = (pairs: Record<string, number>): ClosePoint[] =>

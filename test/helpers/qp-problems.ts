@@ -1,6 +1,6 @@
-import type { Matrix } from '../../src/core/linalg/matrix';
-import { sparseConstraints } from '../../src/core/solvers/sparse-constraints';
-import type { SolverProblem } from '../../src/core/solvers/types';
+import type { Matrix } from '../../src/core/linalg/matrix.ts';
+import { sparseConstraints } from '../../src/core/solvers/sparse-constraints.ts';
+import type { SolverProblem } from '../../src/core/solvers/types.ts';
 
 /** Park-Miller uniform(0, 1) stream from a seed. */
 export function uniforms(seed: number): () => number {

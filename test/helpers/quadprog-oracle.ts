@@ -1,5 +1,5 @@
 import quadprog from 'quadprog';
-import type { Matrix } from '../../src/core/linalg/matrix';
+import type { Matrix } from '../../src/core/linalg/matrix.ts';
 
 /**
  * Long-only, fully invested minimum variance min ½wᵀΣw s.t. Σw = 1, 0 ≤ w ≤ upper, solved by the

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
-import { createNyseCalendar } from '../../src/domain/calendar/trading-calendar';
-import { tradingDaysBetween } from '../../src/domain/calendar/trading-days';
-import type { Transaction } from '../../src/domain/ledger/types';
-import type { PriceHistory } from '../../src/domain/performance/types';
-import { ledgerRows } from './transactions';
+import { createNyseCalendar } from '../../src/domain/calendar/trading-calendar.ts';
+import { tradingDaysBetween } from '../../src/domain/calendar/trading-days.ts';
+import type { Transaction } from '../../src/domain/ledger/types.ts';
+import type { PriceHistory } from '../../src/domain/performance/types.ts';
+import { ledgerRows } from './transactions.ts';
 
 /**
  * Random ledgers for the portfolio-history property tests: up to 25 rows (deposits,

@@ -1,8 +1,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { processRuntime, type Runtime } from '../../src/cli/context';
-import { main } from '../../src/cli/main';
+import { processRuntime, type Runtime } from '../../src/cli/context.ts';
+import { main } from '../../src/cli/main.ts';
 
 /** Result of one in-process CLI run. */
 export interface CliRun {

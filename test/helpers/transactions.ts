@@ -1,4 +1,4 @@
-import type { Transaction } from '../../src/domain/ledger/types';
+import type { Transaction } from '../../src/domain/ledger/types.ts';
 
 type Loose = { type: Transaction['type'] } & Record<string, unknown>;
 

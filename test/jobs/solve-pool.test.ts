@@ -1,13 +1,13 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadHighs } from '../../src/core/solvers/highs';
-import type { BallastError } from '../../src/domain/errors';
-import { optimize } from '../../src/domain/optimize/problem-optimize';
-import type { OptimizationInputs } from '../../src/domain/optimize/problem';
-import { SolvePool, withSolvePool } from '../../src/jobs/solve-pool';
-import { rejection } from '../helpers/errors';
+import { loadHighs } from '../../src/core/solvers/highs.ts';
+import type { BallastError } from '../../src/domain/errors.ts';
+import { optimize } from '../../src/domain/optimize/problem-optimize.ts';
+import type { OptimizationInputs } from '../../src/domain/optimize/problem.ts';
+import { SolvePool, withSolvePool } from '../../src/jobs/solve-pool.ts';
+import { rejection } from '../helpers/errors.ts';
 
 /**
- * FINANCE.md's two-asset example: μ = (0.10, 0.08), Σ = diag(0.04, 0.01), rf = 0.02. The
+ * docs/conventions.md's two-asset example: μ = (0.10, 0.08), Σ = diag(0.04, 0.01), rf = 0.02. The
  * tangency portfolio is ∝ Σ⁻¹(μ − rf) = (0.08/0.04, 0.06/0.01) = (2, 6) → (0.25, 0.75).
  */
 const inputs: OptimizationInputs = {

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadHighs, type HighsRuntime } from '../../src/core/solvers/highs';
-import { optimize } from '../../src/domain/optimize/index';
-import { factorCovariance, uniforms } from '../helpers/qp-problems';
+import { loadHighs, type HighsRuntime } from '../../src/core/solvers/highs.ts';
+import { optimize } from '../../src/domain/optimize/index.ts';
+import { factorCovariance, uniforms } from '../helpers/qp-problems.ts';
 
 let highs: HighsRuntime;
 beforeAll(async () => {

@@ -13,15 +13,15 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadHighs, type HighsRuntime } from '../../src/core/solvers/highs';
-import { optimizeCdar } from '../../src/domain/optimize/cdar';
-import { optimizeCvar } from '../../src/domain/optimize/cvar';
-import { optimizeHerc } from '../../src/domain/optimize/herc';
-import { optimizeHrp } from '../../src/domain/optimize/hrp';
-import type { OptimizationInputs } from '../../src/domain/optimize/problem';
-import { optimizeRiskParity } from '../../src/domain/optimize/risk-parity';
-import { optimizeSemivariance } from '../../src/domain/optimize/semivariance';
-import { readPeerPanel, type PeerPanelName } from '../helpers/peer-panels';
+import { loadHighs, type HighsRuntime } from '../../src/core/solvers/highs.ts';
+import { optimizeCdar } from '../../src/domain/optimize/cdar.ts';
+import { optimizeCvar } from '../../src/domain/optimize/cvar.ts';
+import { optimizeHerc } from '../../src/domain/optimize/herc.ts';
+import { optimizeHrp } from '../../src/domain/optimize/hrp.ts';
+import type { OptimizationInputs } from '../../src/domain/optimize/problem.ts';
+import { optimizeRiskParity } from '../../src/domain/optimize/risk-parity.ts';
+import { optimizeSemivariance } from '../../src/domain/optimize/semivariance.ts';
+import { readPeerPanel, type PeerPanelName } from '../helpers/peer-panels.ts';
 
 const PANELS: readonly PeerPanelName[] = ['lpp2005rec_assets6', 'smallcap_stocks20'];
 

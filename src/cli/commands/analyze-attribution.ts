@@ -19,14 +19,14 @@ import {
   alignExposureAttribution,
   linkExposureAttribution,
   periodExposureAttribution,
-} from '../../domain/analytics/exposure-attribution';
-import { linkCarino, periodContributions } from '../../domain/analytics/return-attribution';
-import { invalidInput } from '../../domain/errors';
-import type { ReturnSeries } from '../../domain/series/types';
-import { parseReturnsFileCsv } from '../../data/providers/csv-file';
-import { renderTable } from '../format/table';
-import { readTextFile } from '../io';
-import { exposureMap } from '../optimize/exposure-flags';
+} from '../../domain/analytics/exposure-attribution.ts';
+import { linkCarino, periodContributions } from '../../domain/analytics/return-attribution.ts';
+import { invalidInput } from '../../domain/errors.ts';
+import type { ReturnSeries } from '../../domain/series/types.ts';
+import { parseReturnsFileCsv } from '../../data/providers/csv-file.ts';
+import { renderTable } from '../format/table.ts';
+import { readTextFile } from '../io.ts';
+import { exposureMap } from '../optimize/exposure-flags.ts';
 
 /** One member of the analysed portfolio. */
 export interface PortfolioMember {

@@ -1,14 +1,14 @@
 /**
  * `ballast analyze --drawdowns N`: the N deepest drawdown episodes of the analysed series
  * (PerformanceAnalytics `table.Drawdowns`), on the wealth path that includes the starting
- * capital (FINANCE.md): peak, trough and recovery dates (`start` for the starting value, `null`
+ * capital (docs/conventions.md): peak, trough and recovery dates (`start` for the starting value, `null`
  * while not recovered), depth and lengths in periods.
  */
 
-import { drawdownTable, valuesFromReturns } from '../../domain/analytics/drawdown';
-import { invalidInput } from '../../domain/errors';
-import type { ReturnSeries } from '../../domain/series/types';
-import { renderTable } from '../format/table';
+import { drawdownTable, valuesFromReturns } from '../../domain/analytics/drawdown.ts';
+import { invalidInput } from '../../domain/errors.ts';
+import type { ReturnSeries } from '../../domain/series/types.ts';
+import { renderTable } from '../format/table.ts';
 
 /** One row of the drawdown table. */
 export interface DrawdownRow {

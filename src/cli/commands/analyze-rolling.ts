@@ -5,21 +5,21 @@
  * window. With a benchmark every rolling measure uses the dates both series share.
  */
 
-import { riskFreePerPeriod } from '../../domain/analytics/annualize';
+import { riskFreePerPeriod } from '../../domain/analytics/annualize.ts';
 import {
   rollingBeta,
   rollingMaxDrawdown,
   rollingReturn,
   rollingSharpe,
   rollingVolatility,
-} from '../../domain/analytics/rolling';
-import { invalidInput } from '../../domain/errors';
-import { alignCommon } from '../../domain/series/align-common';
-import type { ReturnSeries } from '../../domain/series/types';
-import { rollingMetricsOption } from '../../report/rolling';
-import { describeWrittenChart, writeChartFile } from '../format/chart-file';
-import { renderTable } from '../format/table';
-import type { Io } from '../io';
+} from '../../domain/analytics/rolling.ts';
+import { invalidInput } from '../../domain/errors.ts';
+import { alignCommon } from '../../domain/series/align-common.ts';
+import type { ReturnSeries } from '../../domain/series/types.ts';
+import { rollingMetricsOption } from '../../report/rolling.ts';
+import { describeWrittenChart, writeChartFile } from '../format/chart-file.ts';
+import { renderTable } from '../format/table.ts';
+import type { Io } from '../io.ts';
 
 /** One window's measures; `null` where a measure is undefined (zero variance). */
 export interface RollingPoint {

@@ -1,21 +1,25 @@
 import type { Command } from 'commander';
-import { computeMetrics } from '../../domain/analytics/metric-set';
-import { BallastError, invalidInput } from '../../domain/errors';
-import type { ReturnSeries } from '../../domain/series/types';
-import { parseReturnsFileCsv } from '../../data/providers/csv-file';
-import { chartFormatOf, writeAnalysisChart, writeHistogramChart } from '../format/chart-file';
-import { renderTable } from '../format/table';
-import { parseFormat, readTextFile, type Format, type Io } from '../io';
-import { numberOption } from '../estimate/methods';
-import { drawdownRows, drawdownsOption, renderDrawdowns } from './analyze-drawdowns';
+import { computeMetrics } from '../../domain/analytics/metric-set.ts';
+import { BallastError, invalidInput } from '../../domain/errors.ts';
+import type { ReturnSeries } from '../../domain/series/types.ts';
+import { parseReturnsFileCsv } from '../../data/providers/csv-file.ts';
+import { chartFormatOf, writeAnalysisChart, writeHistogramChart } from '../format/chart-file.ts';
+import { renderTable } from '../format/table.ts';
+import { parseFormat, readTextFile, type Format, type Io } from '../io.ts';
+import { numberOption } from '../estimate/methods.ts';
+import { drawdownRows, drawdownsOption, renderDrawdowns } from './analyze-drawdowns.ts';
 import {
   renderRollingSummary,
   rollingReport,
   rollingWindowOption,
   writeRollingChart,
-} from './analyze-rolling';
-import { inferPeriodsPerYear } from '../estimate/panel';
-import { attributionReport, renderAttribution, type PortfolioMember } from './analyze-attribution';
+} from './analyze-rolling.ts';
+import { inferPeriodsPerYear } from '../estimate/panel.ts';
+import {
+  attributionReport,
+  renderAttribution,
+  type PortfolioMember,
+} from './analyze-attribution.ts';
 
 interface AnalyzeOptions {
   returns: string;

@@ -1,11 +1,11 @@
 import type { Command } from 'commander';
-import { BallastError, toBallastError } from '../../domain/errors';
-import type { DataKind } from '../../domain/market/types';
-import { providersFromEnv } from '../../data/market-data/providers-from-env';
-import type { MarketDataProvider } from '../../data/providers/provider';
-import { renderTable } from '../format/table';
-import { parseFormat, type Format, type Io } from '../io';
-import { contextOf, type Runtime } from '../context';
+import { BallastError, toBallastError } from '../../domain/errors.ts';
+import type { DataKind } from '../../domain/market/types.ts';
+import { providersFromEnv } from '../../data/market-data/providers-from-env.ts';
+import type { MarketDataProvider } from '../../data/providers/provider.ts';
+import { renderTable } from '../format/table.ts';
+import { parseFormat, type Format, type Io } from '../io.ts';
+import { contextOf, type Runtime } from '../context.ts';
 
 function providersFor(kind: DataKind, runtime: Runtime): MarketDataProvider[] {
   return providersFromEnv(runtime.env, runtime.fetch).prices.filter((p) => p.kinds.includes(kind));

@@ -1,10 +1,10 @@
 import type { Command } from 'commander';
-import { createNyseCalendar } from '../../domain/calendar/trading-calendar';
-import { BallastError } from '../../domain/errors';
-import { priceQualityReport, type QualityReport } from '../../domain/series/data-quality';
-import { renderTable } from '../format/table';
-import { parseFormat, type Format, type Io } from '../io';
-import { contextOf, type Runtime } from '../context';
+import { createNyseCalendar } from '../../domain/calendar/trading-calendar.ts';
+import { BallastError } from '../../domain/errors.ts';
+import { priceQualityReport, type QualityReport } from '../../domain/series/data-quality.ts';
+import { renderTable } from '../format/table.ts';
+import { parseFormat, type Format, type Io } from '../io.ts';
+import { contextOf, type Runtime } from '../context.ts';
 
 interface QualityOptions {
   jump?: string;

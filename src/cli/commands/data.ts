@@ -1,20 +1,20 @@
 import { basename } from 'node:path';
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
-import { addYears, type IsoDate } from '../../domain/calendar/iso-date';
-import { BallastError } from '../../domain/errors';
+import { addYears, type IsoDate } from '../../domain/calendar/iso-date.ts';
+import { BallastError } from '../../domain/errors.ts';
 import {
   parsePriceFileCsv,
   parseReturnsFileCsv,
   parseSeriesFileCsv,
-} from '../../data/providers/csv-file';
-import { renderCsv, renderTable, type Column } from '../format/table';
-import { parseFormat, readTextFile, type Format, type Io } from '../io';
-import { contextOf, type Runtime } from '../context';
-import { parseDateOption } from './options';
-import { RETURNS_PREFIX } from '../../data/market-data/return-query';
-import { registerDataLookup } from './data-lookup';
-import { registerDataQuality } from './data-quality';
+} from '../../data/providers/csv-file.ts';
+import { renderCsv, renderTable, type Column } from '../format/table.ts';
+import { parseFormat, readTextFile, type Format, type Io } from '../io.ts';
+import { contextOf, type Runtime } from '../context.ts';
+import { parseDateOption } from './options.ts';
+import { RETURNS_PREFIX } from '../../data/market-data/return-query.ts';
+import { registerDataLookup } from './data-lookup.ts';
+import { registerDataQuality } from './data-quality.ts';
 
 interface FetchOptions {
   from?: string;

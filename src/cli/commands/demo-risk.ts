@@ -5,15 +5,15 @@
  * equity=-0.3`). Offline: no store is opened.
  */
 
-import type { ExposureRegistry } from '../../domain/exposures/registry';
-import type { FundUniverse } from '../../domain/exposures/fund-types';
-import { hypotheticalScenario } from '../../domain/stress/scenario';
-import { parseShocks } from '../../domain/stress/shock-spec';
-import { bundledUniversePanel } from '../estimate/universe-panel';
-import { fmtMoney, fmtPercent, roundCents } from '../format/numbers';
-import type { LoadedPortfolio } from '../portfolio-input';
-import { exposureRisk } from './risk';
-import { buildStressPortfolio } from './stress';
+import type { ExposureRegistry } from '../../domain/exposures/registry.ts';
+import type { FundUniverse } from '../../domain/exposures/fund-types.ts';
+import { hypotheticalScenario } from '../../domain/stress/scenario.ts';
+import { parseShocks } from '../../domain/stress/shock-spec.ts';
+import { bundledUniversePanel } from '../estimate/universe-panel.ts';
+import { fmtMoney, fmtPercent, roundCents } from '../format/numbers.ts';
+import type { LoadedPortfolio } from '../portfolio-input.ts';
+import { exposureRisk } from './risk.ts';
+import { buildStressPortfolio } from './stress.ts';
 
 /** The equity shock the demo shows. */
 export const DEMO_SHOCK = 'equity=-0.3';

@@ -1,15 +1,16 @@
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
-import { summarizePositions } from '../../domain/ledger/positions';
-import { loadExposureRegistry } from '../../data/config/load-exposure-config';
-import { loadFundUniverse } from '../../data/config/load-fund-universe';
-import { fmtMoney, fmtPercent, fmtPrice, fmtQuantity } from '../format/numbers';
-import { renderTable } from '../format/table';
-import { parseFormat, type Format, type Io } from '../io';
-import { loadPortfolio } from '../portfolio-input';
-import { demoRisk, demoRiskText } from './demo-risk';
-import { exposureReport, exposureTable } from './exposures';
-import { positionsJson, positionsTable } from './positions';
+import { summarizePositions } from '../../domain/ledger/positions.ts';
+import { loadExposureRegistry } from '../../data/config/load-exposure-config.ts';
+import { loadFundUniverse } from '../../data/config/load-fund-universe.ts';
+import { fmtMoney, fmtPercent, fmtPrice, fmtQuantity } from '../format/numbers.ts';
+import { renderTable } from '../format/table.ts';
+import { parseFormat, type Format, type Io } from '../io.ts';
+import { loadPortfolio } from '../portfolio-input.ts';
+import { demoRisk, demoRiskText } from './demo-risk.ts';
+import { exposureReport, exposureTable } from './exposures.ts';
+import { positionsDocument } from '../../app/positions.ts';
+import { positionsTable } from './positions.ts';
 
 /** The bundled illustrative ledger (data/demo/transactions.csv). */
 export const DEMO_LEDGER = fileURLToPath(
@@ -39,7 +40,7 @@ export function registerDemo(program: Command, io: Io): void {
             {
               ledger: 'data/demo/transactions.csv',
               valuation: VALUATION_NOTE,
-              positions: positionsJson(positions),
+              positions: positionsDocument(positions),
               exposures,
               risk,
             },
@@ -68,7 +69,7 @@ export function registerDemo(program: Command, io: Io): void {
             { title: 'Unrealised', value: (p) => fmtMoney(p.unrealizedGain), align: 'right' },
           ]),
           '',
-          positionsTable(positions),
+          positionsTable(positionsDocument(positions)),
           '',
           `What you really own — total value ${fmtMoney(exposures.totalValue)}, gross economic exposure ${fmtPercent(exposures.grossEconomicExposure)}`,
           exposureTable(exposures, { positions: false }),

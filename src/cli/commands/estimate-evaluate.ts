@@ -3,18 +3,18 @@ import {
   estimateCovariance,
   describeCovarianceMethod,
   type CovarianceMethod,
-} from '../../domain/estimate/estimate-covariance';
-import { evaluateCovarianceForecasts } from '../../domain/estimate/evaluation/covariance-evaluation';
-import { defaultVarianceForecasters } from '../../domain/estimate/evaluation/forecasters';
+} from '../../domain/estimate/estimate-covariance.ts';
+import { evaluateCovarianceForecasts } from '../../domain/estimate/evaluation/covariance-evaluation.ts';
+import { defaultVarianceForecasters } from '../../domain/estimate/evaluation/forecasters.ts';
 import {
   evaluateVarianceForecasts,
   varianceEvaluationRows,
-} from '../../domain/estimate/evaluation/variance-evaluation';
-import { renderTable } from '../format/table';
-import { parseFormat, type Format, type Io } from '../io';
-import { contextOf, type Runtime } from '../context';
-import { numberOption } from '../estimate/methods';
-import { inferPeriodsPerYear, loadPanel, tableToMatrix } from '../estimate/panel';
+} from '../../domain/estimate/evaluation/variance-evaluation.ts';
+import { renderTable } from '../format/table.ts';
+import { parseFormat, type Format, type Io } from '../io.ts';
+import { contextOf, type Runtime } from '../context.ts';
+import { numberOption } from '../estimate/methods.ts';
+import { inferPeriodsPerYear, loadPanel, tableToMatrix } from '../estimate/panel.ts';
 
 interface EvaluateOptions {
   returns?: string;

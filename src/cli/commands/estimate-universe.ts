@@ -1,10 +1,10 @@
 import type { Command } from 'commander';
-import { BallastError } from '../../domain/errors';
-import { loadExposureRegistry } from '../../data/config/load-exposure-config';
-import { parseFormat, type Format, type Io } from '../io';
-import { contextOf, type Runtime } from '../context';
-import { universePanel, type UniverseSource } from '../estimate/universe-panel';
-import { distributionTable, estimateDistribution, type EstimateOptions } from './estimate';
+import { BallastError } from '../../domain/errors.ts';
+import { loadExposureRegistry } from '../../data/config/load-exposure-config.ts';
+import { parseFormat, type Format, type Io } from '../io.ts';
+import { contextOf, type Runtime } from '../context.ts';
+import { universePanel, type UniverseSource } from '../estimate/universe-panel.ts';
+import { distributionTable, estimateDistribution, type EstimateOptions } from './estimate.ts';
 
 /** Registers `ballast estimate universe`. */
 export function registerEstimateUniverse(estimate: Command, io: Io, runtime: Runtime): void {

@@ -1,25 +1,25 @@
-import { chartFormatOf, writeCorrelationChart } from '../format/chart-file';
+import { chartFormatOf, writeCorrelationChart } from '../format/chart-file.ts';
 import type { Command } from 'commander';
-import type { Matrix } from '../../core/linalg/matrix';
-import { annualizeCovariance } from '../../domain/estimate/annualize-covariance';
-import { createReturnDistribution } from '../../domain/estimate/distribution';
+import type { Matrix } from '../../core/linalg/matrix.ts';
+import { annualizeCovariance } from '../../domain/estimate/annualize-covariance.ts';
+import { createReturnDistribution } from '../../domain/estimate/distribution.ts';
 import {
   summariseDistribution,
   type DistributionSummary,
-} from '../../domain/estimate/distribution-summary';
+} from '../../domain/estimate/distribution-summary.ts';
 import {
   describeCovarianceMethod,
   estimateCovariance,
-} from '../../domain/estimate/estimate-covariance';
-import { garchCovariance } from '../../domain/estimate/garch-covariance';
-import { estimateExpectedReturns } from '../../domain/estimate/mean-estimate';
-import type { AlignedTable } from '../../domain/series/align-common';
-import { isFrequency, type Frequency } from '../../domain/series/frequency';
-import { BallastError } from '../../domain/errors';
-import { fmtPercent } from '../format/numbers';
-import { renderTable } from '../format/table';
-import { parseFormat, type Format, type Io } from '../io';
-import { contextOf, type Runtime } from '../context';
+} from '../../domain/estimate/estimate-covariance.ts';
+import { garchCovariance } from '../../domain/estimate/garch-covariance.ts';
+import { estimateExpectedReturns } from '../../domain/estimate/mean-estimate.ts';
+import type { AlignedTable } from '../../domain/series/align-common.ts';
+import { isFrequency, type Frequency } from '../../domain/series/frequency.ts';
+import { BallastError } from '../../domain/errors.ts';
+import { fmtPercent } from '../format/numbers.ts';
+import { renderTable } from '../format/table.ts';
+import { parseFormat, type Format, type Io } from '../io.ts';
+import { contextOf, type Runtime } from '../context.ts';
 import {
   covarianceMethod,
   COVARIANCE_METHODS,
@@ -27,11 +27,11 @@ import {
   MEAN_METHODS,
   numberOption,
   type MethodOptions,
-} from '../estimate/methods';
-import { inferPeriodsPerYear, loadPanel, tableToMatrix } from '../estimate/panel';
-import { registerEstimateEvaluate } from './estimate-evaluate';
-import { registerEstimateUniverse } from './estimate-universe';
-import { parseDateOption } from './options';
+} from '../estimate/methods.ts';
+import { inferPeriodsPerYear, loadPanel, tableToMatrix } from '../estimate/panel.ts';
+import { registerEstimateEvaluate } from './estimate-evaluate.ts';
+import { registerEstimateUniverse } from './estimate-universe.ts';
+import { parseDateOption } from './options.ts';
 
 /** Options shared by `estimate` and its subcommands. */
 export interface EstimateOptions extends MethodOptions {

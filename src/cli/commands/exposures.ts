@@ -1,11 +1,11 @@
 import type { Command } from 'commander';
-import { decomposeHoldings, type HoldingsDecomposition } from '../../domain/exposures/decompose';
-import type { ExposureRegistry } from '../../domain/exposures/registry';
-import type { FundUniverse } from '../../domain/exposures/fund-types';
-import type { LotMethod } from '../../domain/ledger/types';
-import type { Valuation } from '../../domain/valuation/value-positions';
-import { loadExposureRegistry } from '../../data/config/load-exposure-config';
-import { loadFundUniverse } from '../../data/config/load-fund-universe';
+import { decomposeHoldings, type HoldingsDecomposition } from '../../domain/exposures/decompose.ts';
+import type { ExposureRegistry } from '../../domain/exposures/registry.ts';
+import type { FundUniverse } from '../../domain/exposures/fund-types.ts';
+import type { LotMethod } from '../../domain/ledger/types.ts';
+import type { Valuation } from '../../domain/valuation/value-positions.ts';
+import { loadExposureRegistry } from '../../data/config/load-exposure-config.ts';
+import { loadFundUniverse } from '../../data/config/load-fund-universe.ts';
 import {
   fmtMoney,
   fmtPercent,
@@ -13,14 +13,14 @@ import {
   fmtQuantity,
   roundCents,
   roundFine,
-} from '../format/numbers';
-import { renderCsv, renderTable } from '../format/table';
-import { parseFormat, type Format, type Io } from '../io';
-import { loadPortfolio } from '../portfolio-input';
-import { chartFormatOf, writeExposureChart } from '../format/chart-file';
-import { requireOneOf, withPortfolioOptions } from './options';
+} from '../format/numbers.ts';
+import { renderCsv, renderTable } from '../format/table.ts';
+import { parseFormat, type Format, type Io } from '../io.ts';
+import { loadPortfolio } from '../portfolio-input.ts';
+import { chartFormatOf, writeExposureChart } from '../format/chart-file.ts';
+import { requireOneOf, withPortfolioOptions } from './options.ts';
 
-/** The `ballast exposures` JSON document (issue 3 contract plus prices and categories). */
+/** The `ballast exposures` JSON document (the contract plus prices and categories). */
 export interface ExposureReport {
   readonly totalValue: number;
   readonly cash: number;

@@ -1,13 +1,16 @@
 import type { Command } from 'commander';
-import { riskFreePerPeriod } from '../../domain/analytics/annualize';
-import { factorRegression, type FactorRegression } from '../../domain/analytics/factor-regression';
-import { invalidInput } from '../../domain/errors';
-import type { ReturnSeries } from '../../domain/series/types';
-import { parseReturnsFileCsv, type ReturnsFile } from '../../data/providers/csv-file';
-import { renderTable } from '../format/table';
-import { parseFormat, readTextFile, type Format, type Io } from '../io';
-import { numberOption } from '../estimate/methods';
-import { inferPeriodsPerYear } from '../estimate/panel';
+import { riskFreePerPeriod } from '../../domain/analytics/annualize.ts';
+import {
+  factorRegression,
+  type FactorRegression,
+} from '../../domain/analytics/factor-regression.ts';
+import { invalidInput } from '../../domain/errors.ts';
+import type { ReturnSeries } from '../../domain/series/types.ts';
+import { parseReturnsFileCsv, type ReturnsFile } from '../../data/providers/csv-file.ts';
+import { renderTable } from '../format/table.ts';
+import { parseFormat, readTextFile, type Format, type Io } from '../io.ts';
+import { numberOption } from '../estimate/methods.ts';
+import { inferPeriodsPerYear } from '../estimate/panel.ts';
 
 /** A returns file (column names upper-cased by the parser, so matched case-insensitively). */
 export function readReturnsFile(path: string, what: string): ReturnsFile {

@@ -1,13 +1,13 @@
 import type { Command } from 'commander';
-import type { FrontierPoint } from '../../domain/optimize/frontier';
-import { chartFormatOf, writeFrontierChart } from '../format/chart-file';
-import { fmtPercent } from '../format/numbers';
-import { renderCsv, renderTable, type Column } from '../format/table';
-import { withPanelAndConstraintOptions } from '../optimize/options';
-import { parseFormat, type Format, type Io } from '../io';
-import { numberOption } from '../estimate/methods';
-import { optimizationInputs, readPanel, type InputOptions } from '../optimize/inputs';
-import { solveFrontier, type FrontierSolveFlags } from '../optimize/frontier-solve';
+import type { FrontierPoint } from '../../domain/optimize/frontier.ts';
+import { chartFormatOf, writeFrontierChart } from '../format/chart-file.ts';
+import { fmtPercent } from '../format/numbers.ts';
+import { renderCsv, renderTable, type Column } from '../format/table.ts';
+import { withPanelAndConstraintOptions } from '../optimize/options.ts';
+import { parseFormat, type Format, type Io } from '../io.ts';
+import { numberOption } from '../estimate/methods.ts';
+import { optimizationInputs, readPanel, type InputOptions } from '../optimize/inputs.ts';
+import { solveFrontier, type FrontierSolveFlags } from '../optimize/frontier-solve.ts';
 
 interface FrontierCliOptions extends InputOptions, FrontierSolveFlags {
   points: string;

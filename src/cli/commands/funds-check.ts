@@ -1,18 +1,18 @@
 import type { Command } from 'commander';
-import { BallastError, invalidInput } from '../../domain/errors';
+import { BallastError, invalidInput } from '../../domain/errors.ts';
 import {
   checkReplication,
   DEFAULT_REPLICATION_THRESHOLDS,
   type ReplicationCheck,
-} from '../../domain/exposures/replication-check';
-import { normalizeSymbol } from '../../domain/exposures/symbol';
-import type { ReturnSeries } from '../../domain/series/types';
-import { loadFundUniverse } from '../../data/config/load-fund-universe';
-import { renderTable } from '../format/table';
-import { parseFormat, type Format, type Io } from '../io';
-import { numberOption } from '../estimate/methods';
-import { inferPeriodsPerYear } from '../estimate/panel';
-import { columnSeries, hacOption, readReturnsFile } from './factors';
+} from '../../domain/exposures/replication-check.ts';
+import { normalizeSymbol } from '../../domain/exposures/symbol.ts';
+import type { ReturnSeries } from '../../domain/series/types.ts';
+import { loadFundUniverse } from '../../data/config/load-fund-universe.ts';
+import { renderTable } from '../format/table.ts';
+import { parseFormat, type Format, type Io } from '../io.ts';
+import { numberOption } from '../estimate/methods.ts';
+import { inferPeriodsPerYear } from '../estimate/panel.ts';
+import { columnSeries, hacOption, readReturnsFile } from './factors.ts';
 
 /** Exposure id of the cash rate, whose column (when present) is the financing series. */
 const CASH_ID = 'cash_rate';

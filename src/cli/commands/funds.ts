@@ -1,21 +1,21 @@
 import type { Command } from 'commander';
-import { BallastError } from '../../domain/errors';
+import { BallastError } from '../../domain/errors.ts';
 import {
   validateFundUniverse,
   hasFundErrors,
   type FundIssue,
-} from '../../domain/exposures/validate-funds';
-import { convertWeightStyleUniverse } from '../../domain/exposures/vocabulary';
-import { loadExposureRegistry } from '../../data/config/load-exposure-config';
+} from '../../domain/exposures/validate-funds.ts';
+import { convertWeightStyleUniverse } from '../../domain/exposures/vocabulary.ts';
+import { loadExposureRegistry } from '../../data/config/load-exposure-config.ts';
 import {
   loadFundUniverse,
   loadWeightStyleFunds,
   weightStyleSourceName,
-} from '../../data/config/load-fund-universe';
-import { writeFundUniverse } from '../../data/config/write-fund-universe';
-import { renderTable } from '../format/table';
-import { parseFormat, type Format, type Io } from '../io';
-import { registerFundsCheck } from './funds-check';
+} from '../../data/config/load-fund-universe.ts';
+import { writeFundUniverse } from '../../data/config/write-fund-universe.ts';
+import { renderTable } from '../format/table.ts';
+import { parseFormat, type Format, type Io } from '../io.ts';
+import { registerFundsCheck } from './funds-check.ts';
 
 function issuesText(issues: readonly FundIssue[]): string {
   return issues.map((i) => `  ${i.severity}: ${i.field}: ${i.message}`).join('\n');

@@ -1,32 +1,32 @@
 import type { Command } from 'commander';
-import { BallastError, toBallastError } from '../../domain/errors';
-import { optimizeAsync } from '../../domain/optimize/problem-optimize';
-import type { RiskOptimizationResult } from '../../domain/optimize/cvar-result';
-import type { OptimizationResult } from '../../domain/optimize/result';
-import { fmtPercent } from '../format/numbers';
-import { renderTable } from '../format/table';
-import { withPanelAndConstraintOptions } from '../optimize/options';
-import { parseFormat, type Format, type Io } from '../io';
-import { optimizationInputs, readPanel, type InputOptions } from '../optimize/inputs';
+import { BallastError, toBallastError } from '../../domain/errors.ts';
+import { optimizeAsync } from '../../domain/optimize/problem-optimize.ts';
+import type { RiskOptimizationResult } from '../../domain/optimize/cvar-result.ts';
+import type { OptimizationResult } from '../../domain/optimize/result.ts';
+import { fmtPercent } from '../format/numbers.ts';
+import { renderTable } from '../format/table.ts';
+import { withPanelAndConstraintOptions } from '../optimize/options.ts';
+import { parseFormat, type Format, type Io } from '../io.ts';
+import { optimizationInputs, readPanel, type InputOptions } from '../optimize/inputs.ts';
 import {
   meanVarianceObjective,
   MEAN_VARIANCE_OBJECTIVES,
   type ObjectiveOptions,
-} from '../optimize/objectives';
+} from '../optimize/objectives.ts';
 import {
   BOUNDS_ONLY_OBJECTIVES,
   CARDINALITY_OBJECTIVES,
   OTHER_OBJECTIVES,
   solveOther,
-} from '../optimize/other-objectives';
+} from '../optimize/other-objectives.ts';
 import {
   cardinalityFrom,
   extendedFlagsGiven,
   portfolioConstraints,
   type CardinalityFlags,
   type ConstraintFlags,
-} from '../optimize/constraint-flags';
-import { exposuresOf, type ExposureMap } from '../optimize/exposure-flags';
+} from '../optimize/constraint-flags.ts';
+import { exposuresOf, type ExposureMap } from '../optimize/exposure-flags.ts';
 
 /** Either family of result. */
 type AnyResult = OptimizationResult | RiskOptimizationResult;
@@ -47,7 +47,7 @@ function cardinalityMethod(solver: string): 'exact-milp' | 'heuristic' | undefin
 }
 
 /**
- * The JSON document of the CLI contract (issue 6), plus `exposures` (x = Eᵀw per exposure)
+ * The JSON document of the CLI contract, plus `exposures` (x = Eᵀw per exposure)
  * when fund definitions map the columns to economic exposures, and `diagnostics.cardinality`
  * (`exact-milp` | `heuristic`) when cardinality limits were imposed.
  */

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import { isIsoDate } from '../../domain/calendar/iso-date';
-import { BallastError, invalidInput } from '../../domain/errors';
-import { LOT_METHODS, type LotMethod } from '../../domain/ledger/types';
+import { isIsoDate } from '../../domain/calendar/iso-date.ts';
+import { BallastError, invalidInput } from '../../domain/errors.ts';
+import { LOT_METHODS, type LotMethod } from '../../domain/ledger/types.ts';
 
 /** Validates `--lot-method`. */
 export function parseLotMethod(value: string): LotMethod {

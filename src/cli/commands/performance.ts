@@ -1,27 +1,27 @@
 import type { Command } from 'commander';
-import { addDays, type IsoDate } from '../../domain/calendar/iso-date';
-import { createNyseCalendar } from '../../domain/calendar/trading-calendar';
-import { BallastError, invalidInput } from '../../domain/errors';
-import type { LotMethod, Transaction } from '../../domain/ledger/types';
-import { BenchmarkSeries, type AdjustedClose } from '../../domain/performance/benchmark';
-import { portfolioHistory, symbolsToPrice } from '../../domain/performance/history';
+import { addDays, type IsoDate } from '../../domain/calendar/iso-date.ts';
+import { createNyseCalendar } from '../../domain/calendar/trading-calendar.ts';
+import { BallastError, invalidInput } from '../../domain/errors.ts';
+import type { LotMethod, Transaction } from '../../domain/ledger/types.ts';
+import { BenchmarkSeries, type AdjustedClose } from '../../domain/performance/benchmark.ts';
+import { portfolioHistory, symbolsToPrice } from '../../domain/performance/history.ts';
 import {
   performanceReport,
   type PerformanceFlag,
   type PerformanceReport,
   type PeriodRow,
-} from '../../domain/performance/performance-report';
-import type { ClosePoint } from '../../domain/performance/types';
-import { parsePricesHistoryCsv } from '../../data/ledger/prices-history-csv';
-import { parseTransactionsCsv } from '../../data/ledger/transactions-csv';
-import { contextOf, type CommandContext, type Runtime } from '../context';
-import { attributionJson, attributionTable } from '../format/attribution';
-import { chartFormatOf } from '../format/chart-file';
-import { benchmarkDailyReturns, writePerformanceChart } from '../format/performance-chart';
-import { fmtMoney, fmtPercent, roundCents, roundFine } from '../format/numbers';
-import { renderCsv, renderTable, type Column } from '../format/table';
-import { parseFormat, readTextFile, type Format, type Io } from '../io';
-import { parseDateOption, parseLotMethod } from './options';
+} from '../../domain/performance/performance-report.ts';
+import type { ClosePoint } from '../../domain/performance/types.ts';
+import { parsePricesHistoryCsv } from '../../data/ledger/prices-history-csv.ts';
+import { parseTransactionsCsv } from '../../data/ledger/transactions-csv.ts';
+import { contextOf, type CommandContext, type Runtime } from '../context.ts';
+import { attributionJson, attributionTable } from '../format/attribution.ts';
+import { chartFormatOf } from '../format/chart-file.ts';
+import { benchmarkDailyReturns, writePerformanceChart } from '../format/performance-chart.ts';
+import { fmtMoney, fmtPercent, roundCents, roundFine } from '../format/numbers.ts';
+import { renderCsv, renderTable, type Column } from '../format/table.ts';
+import { parseFormat, readTextFile, type Format, type Io } from '../io.ts';
+import { parseDateOption, parseLotMethod } from './options.ts';
 
 const PERIODS = { month: 'monthly', quarter: 'quarterly', year: 'annual' } as const;
 const TIMINGS = { start: 'startOfDay', end: 'endOfDay' } as const;

@@ -1,32 +1,15 @@
 import type { Command } from 'commander';
-import { buildLedger } from '../../domain/ledger/ledger';
-import { summarizePositions, type PositionsReport } from '../../domain/ledger/positions';
-import type { LotMethod } from '../../domain/ledger/types';
-import { parseTransactionsCsv } from '../../data/ledger/transactions-csv';
-import { fmtMoney, fmtPrice, fmtQuantity, roundCents, roundFine } from '../format/numbers';
-import { renderCsv, renderTable, type Column } from '../format/table';
-import { parseFormat, readTextFile, type Format, type Io } from '../io';
-import { parseDateOption, parseLotMethod } from './options';
+import { positions, type PositionsDocument } from '../../app/positions.ts';
+import { fmtMoney, fmtPrice, fmtQuantity } from '../format/numbers.ts';
+import { renderCsv, renderTable, type Column } from '../format/table.ts';
+import { parseFormat, type Format, type Io } from '../io.ts';
+import { parseDateOption, parseLotMethod } from './options.ts';
 
 interface PositionsOptions {
   transactions: string;
   asOf?: string;
-  lotMethod: LotMethod;
+  lotMethod: string;
   format: Format;
-}
-
-/** Builds the positions report from a transactions file (the ledger is the truth). */
-export function positionsFromFile(options: {
-  transactions: string;
-  asOf?: string | undefined;
-  lotMethod: LotMethod;
-}): PositionsReport {
-  const text = readTextFile(options.transactions, '--transactions');
-  const ledger = buildLedger(parseTransactionsCsv(text, options.transactions), {
-    lotMethod: options.lotMethod,
-    ...(options.asOf === undefined ? {} : { asOf: options.asOf }),
-  });
-  return summarizePositions(ledger);
 }
 
 type LotRow = {
@@ -47,21 +30,8 @@ const lotColumns: Column<LotRow>[] = [
   { title: 'cost_per_share', value: (r) => String(r.costPerShare), align: 'right' },
 ];
 
-/** Rounds money to cents for the JSON contract (per-share figures keep full precision). */
-export function positionsJson(report: PositionsReport): PositionsReport {
-  return {
-    ...report,
-    positions: report.positions.map((p) => ({
-      ...p,
-      costBasisTotal: roundCents(p.costBasisTotal),
-      costBasisPerShare: roundFine(p.costBasisPerShare),
-      lots: p.lots.map((l) => ({ ...l, costPerShare: roundFine(l.costPerShare) })),
-    })),
-  };
-}
-
 /** Human-readable tables: positions, open lots, realised gains, totals. */
-export function positionsTable(report: PositionsReport): string {
+export function positionsTable(report: PositionsDocument): string {
   const lotRows: LotRow[] = report.positions.flatMap((p) =>
     p.lots.map((l) => ({ ...l, account: p.account, symbol: p.symbol })),
   );
@@ -124,7 +94,7 @@ export function registerPositions(program: Command, io: Io): void {
       '--lot-method <method>',
       'fifo | lifo | hifo | average | specific',
       parseLotMethod,
-      'fifo' as LotMethod,
+      'fifo',
     )
     .option(
       '--format <format>',
@@ -133,8 +103,12 @@ export function registerPositions(program: Command, io: Io): void {
       'table' as Format,
     )
     .action((options: PositionsOptions) => {
-      const report = positionsFromFile(options);
-      if (options.format === 'json') io.out(JSON.stringify(positionsJson(report), null, 2));
+      const report = positions({
+        transactions: { path: options.transactions },
+        lotMethod: options.lotMethod,
+        ...(options.asOf === undefined ? {} : { asOf: options.asOf }),
+      });
+      if (options.format === 'json') io.out(JSON.stringify(report, null, 2));
       else if (options.format === 'csv') {
         const rows = report.positions.flatMap((p) =>
           p.lots.map((l) => ({ ...l, account: p.account, symbol: p.symbol })),

@@ -1,21 +1,21 @@
 import type { Command } from 'commander';
-import { BallastError } from '../../domain/errors';
-import type { LotMethod } from '../../domain/ledger/types';
-import { optimizeAsync } from '../../domain/optimize/problem-optimize';
-import { firstPriceBySymbol } from '../../domain/trades/holdings-snapshot';
-import { planTrades } from '../../domain/trades/plan-trades';
-import { targetsFromRows } from '../../domain/trades/targets';
-import type { TradeTargets } from '../../domain/trades/types';
-import { parseTargetsCsv } from '../../data/ledger/targets-csv';
-import { tradePlanJson, tradePlanTable } from '../format/trade-plan';
-import { parseFormat, readTextFile, type Format, type Io } from '../io';
-import type { Runtime } from '../context';
-import { numberOption } from '../estimate/methods';
-import { optimizationInputs, readPanel } from '../optimize/inputs';
-import { constraintsFrom, meanVarianceObjective } from '../optimize/objectives';
-import { OTHER_OBJECTIVES, solveOther } from '../optimize/other-objectives';
-import { loadPortfolio } from '../portfolio-input';
-import { parseDateOption, parseLotMethod, requireOneOf } from './options';
+import { BallastError } from '../../domain/errors.ts';
+import type { LotMethod } from '../../domain/ledger/types.ts';
+import { optimizeAsync } from '../../domain/optimize/problem-optimize.ts';
+import { firstPriceBySymbol } from '../../domain/trades/holdings-snapshot.ts';
+import { planTrades } from '../../domain/trades/plan-trades.ts';
+import { targetsFromRows } from '../../domain/trades/targets.ts';
+import type { TradeTargets } from '../../domain/trades/types.ts';
+import { parseTargetsCsv } from '../../data/ledger/targets-csv.ts';
+import { tradePlanJson, tradePlanTable } from '../format/trade-plan.ts';
+import { parseFormat, readTextFile, type Format, type Io } from '../io.ts';
+import type { Runtime } from '../context.ts';
+import { numberOption } from '../estimate/methods.ts';
+import { optimizationInputs, readPanel } from '../optimize/inputs.ts';
+import { constraintsFrom, meanVarianceObjective } from '../optimize/objectives.ts';
+import { OTHER_OBJECTIVES, solveOther } from '../optimize/other-objectives.ts';
+import { loadPortfolio } from '../portfolio-input.ts';
+import { parseDateOption, parseLotMethod, requireOneOf } from './options.ts';
 
 interface RebalanceOptions {
   transactions?: string;

@@ -1,17 +1,17 @@
 import type { Command } from 'commander';
-import { BallastError, invalidInput } from '../../domain/errors';
-import { alignCommon } from '../../domain/series/align-common';
+import { BallastError, invalidInput } from '../../domain/errors.ts';
+import { alignCommon } from '../../domain/series/align-common.ts';
 import {
   detectRegimes,
   regimeCovariance,
   type RegimeDetection,
   type RegimeModel,
   type RegimeStats,
-} from '../../domain/stress/regimes';
-import { parseReturnsFileCsv } from '../../data/providers/csv-file';
-import { fmtPercent, roundFine } from '../format/numbers';
-import { renderTable } from '../format/table';
-import { readTextFile, type Io } from '../io';
+} from '../../domain/stress/regimes.ts';
+import { parseReturnsFileCsv } from '../../data/providers/csv-file.ts';
+import { fmtPercent, roundFine } from '../format/numbers.ts';
+import { renderTable } from '../format/table.ts';
+import { readTextFile, type Io } from '../io.ts';
 
 interface RegimesOptions {
   returns: string;

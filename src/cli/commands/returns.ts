@@ -1,18 +1,18 @@
 import type { Command } from 'commander';
-import { BallastError } from '../../domain/errors';
-import { alignCommon } from '../../domain/series/align-common';
-import { FREQUENCIES, isFrequency, type Frequency } from '../../domain/series/frequency';
+import { BallastError } from '../../domain/errors.ts';
+import { alignCommon } from '../../domain/series/align-common.ts';
+import { FREQUENCIES, isFrequency, type Frequency } from '../../domain/series/frequency.ts';
 import {
   computeReturns,
   RETURN_KINDS,
   type ComputedReturns,
   type ReturnKind,
-} from '../../data/market-data/return-query';
-import { renderCsv, renderTable, type Column } from '../format/table';
-import { parseFormat, type Format, type Io } from '../io';
-import { contextOf, type Runtime } from '../context';
-import { defaultFrom } from './data';
-import { parseDateOption } from './options';
+} from '../../data/market-data/return-query.ts';
+import { renderCsv, renderTable, type Column } from '../format/table.ts';
+import { parseFormat, type Format, type Io } from '../io.ts';
+import { contextOf, type Runtime } from '../context.ts';
+import { defaultFrom } from './data.ts';
+import { parseDateOption } from './options.ts';
 
 interface ReturnsOptions {
   symbols: string;

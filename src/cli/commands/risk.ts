@@ -5,29 +5,29 @@ import {
   type CashLine,
   type ExposureRiskReport,
   type RiskHolding,
-} from '../../domain/analytics/exposure-risk';
-import { annualizeCovariance } from '../../domain/estimate/annualize-covariance';
+} from '../../domain/analytics/exposure-risk.ts';
+import { annualizeCovariance } from '../../domain/estimate/annualize-covariance.ts';
 import {
   describeCovarianceMethod,
   estimateCovariance,
-} from '../../domain/estimate/estimate-covariance';
-import { BallastError } from '../../domain/errors';
-import { centsToDollars, roundQuantity } from '../../domain/ledger/money';
-import type { FundUniverse } from '../../domain/exposures/fund-types';
-import type { LotMethod } from '../../domain/ledger/types';
-import type { AlignedTable } from '../../domain/series/align-common';
-import { loadExposureRegistry } from '../../data/config/load-exposure-config';
-import { loadFundUniverse } from '../../data/config/load-fund-universe';
-import { contextOf, type Runtime } from '../context';
-import { covarianceMethod, numberOption } from '../estimate/methods';
-import { inferPeriodsPerYear, tableToMatrix } from '../estimate/panel';
-import { universePanel, type UniverseSource } from '../estimate/universe-panel';
-import { chartFormatOf, writeRiskContributionsChart } from '../format/chart-file';
-import { fmtMoney, fmtPercent, roundCents } from '../format/numbers';
-import { renderTable } from '../format/table';
-import { parseFormat, type Format, type Io } from '../io';
-import { loadPortfolio, type LoadedPortfolio } from '../portfolio-input';
-import { requireOneOf, withPortfolioOptions } from './options';
+} from '../../domain/estimate/estimate-covariance.ts';
+import { BallastError } from '../../domain/errors.ts';
+import { centsToDollars, roundQuantity } from '../../domain/ledger/money.ts';
+import type { FundUniverse } from '../../domain/exposures/fund-types.ts';
+import type { LotMethod } from '../../domain/ledger/types.ts';
+import type { AlignedTable } from '../../domain/series/align-common.ts';
+import { loadExposureRegistry } from '../../data/config/load-exposure-config.ts';
+import { loadFundUniverse } from '../../data/config/load-fund-universe.ts';
+import { contextOf, type Runtime } from '../context.ts';
+import { covarianceMethod, numberOption } from '../estimate/methods.ts';
+import { inferPeriodsPerYear, tableToMatrix } from '../estimate/panel.ts';
+import { universePanel, type UniverseSource } from '../estimate/universe-panel.ts';
+import { chartFormatOf, writeRiskContributionsChart } from '../format/chart-file.ts';
+import { fmtMoney, fmtPercent, roundCents } from '../format/numbers.ts';
+import { renderTable } from '../format/table.ts';
+import { parseFormat, type Format, type Io } from '../io.ts';
+import { loadPortfolio, type LoadedPortfolio } from '../portfolio-input.ts';
+import { requireOneOf, withPortfolioOptions } from './options.ts';
 
 const COVARIANCES = ['sample', 'ledoit-wolf', 'ewma'] as const;
 const SOURCES = ['auto', 'store', 'sample'] as const;

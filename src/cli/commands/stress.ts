@@ -1,38 +1,41 @@
 import type { Command } from 'commander';
-import { BallastError, invalidInput } from '../../domain/errors';
-import type { ExposureRegistry } from '../../domain/exposures/registry';
-import type { FundUniverse } from '../../domain/exposures/fund-types';
-import { centsToDollars, roundQuantity } from '../../domain/ledger/money';
-import type { LotMethod } from '../../domain/ledger/types';
-import { BUILT_IN_SCENARIOS, parseWindow, type StressWindow } from '../../domain/stress/historical';
-import type { StressHolding } from '../../domain/stress/propagate';
-import type { DurationInfo } from '../../domain/stress/resolve-shocks';
+import { BallastError, invalidInput } from '../../domain/errors.ts';
+import type { ExposureRegistry } from '../../domain/exposures/registry.ts';
+import type { FundUniverse } from '../../domain/exposures/fund-types.ts';
+import { centsToDollars, roundQuantity } from '../../domain/ledger/money.ts';
+import type { LotMethod } from '../../domain/ledger/types.ts';
+import {
+  BUILT_IN_SCENARIOS,
+  parseWindow,
+  type StressWindow,
+} from '../../domain/stress/historical.ts';
+import type { StressHolding } from '../../domain/stress/propagate.ts';
+import type { DurationInfo } from '../../domain/stress/resolve-shocks.ts';
 import {
   historicalScenario,
   hypotheticalScenario,
   type ScenarioResult,
   type StressPortfolio,
-} from '../../domain/stress/scenario';
-import { parseDurations, parseShocks } from '../../domain/stress/shock-spec';
-import { loadExposureRegistry } from '../../data/config/load-exposure-config';
-import { loadFundUniverse } from '../../data/config/load-fund-universe';
-import { contextOf, type CommandContext, type Runtime } from '../context';
-import type { Io } from '../io';
-import { loadPortfolio } from '../portfolio-input';
+} from '../../domain/stress/scenario.ts';
+import { parseDurations, parseShocks } from '../../domain/stress/shock-spec.ts';
+import { loadExposureRegistry } from '../../data/config/load-exposure-config.ts';
+import { loadFundUniverse } from '../../data/config/load-fund-universe.ts';
+import { contextOf, type CommandContext, type Runtime } from '../context.ts';
+import type { Io } from '../io.ts';
+import { loadPortfolio } from '../portfolio-input.ts';
 import {
   sampleExposureReturns,
   storedExposureReturns,
   type ExposureReturnSource,
-} from '../stress/exposure-returns';
+} from '../stress/exposure-returns.ts';
 import {
   failedLine,
   scenarioJson,
   scenarioList,
   scenarioTable,
   type FailedScenario,
-} from '../stress/stress-report';
-import { requireOneOf, withPortfolioOptions } from './options';
-import { registerRegimes } from './regimes';
+} from '../stress/stress-report.ts';
+import { requireOneOf, withPortfolioOptions } from './options.ts';
 
 export interface StressOptions {
   holdings?: string;
@@ -260,5 +263,4 @@ export function registerStress(program: Command, io: Io, runtime: Runtime): void
         await ctx.close();
       }
     });
-  registerRegimes(program, io);
 }

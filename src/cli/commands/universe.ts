@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
-import type { Implementation } from '../../domain/exposures/types';
-import { loadExposureRegistry } from '../../data/config/load-exposure-config';
-import { renderTable } from '../format/table';
-import { parseFormat, type Format, type Io } from '../io';
+import type { Implementation } from '../../domain/exposures/types.ts';
+import { loadExposureRegistry } from '../../data/config/load-exposure-config.ts';
+import { renderTable } from '../format/table.ts';
+import { parseFormat, type Format, type Io } from '../io.ts';
 
 /** One-line description of an implementation, e.g. `etf_average SPY/IVV/VOO`. */
 export function describeImplementation(impl: Implementation): string {

@@ -1,8 +1,8 @@
-import type { Matrix } from '../../core/linalg/matrix';
-import { BallastError, invalidInput } from '../../domain/errors';
-import type { BlackLittermanView } from '../../domain/estimate/black-litterman-views';
-import type { CovarianceMethod } from '../../domain/estimate/estimate-covariance';
-import type { ExpectedReturnMethod } from '../../domain/estimate/mean-estimate';
+import type { Matrix } from '../../core/linalg/matrix.ts';
+import { BallastError, invalidInput } from '../../domain/errors.ts';
+import type { BlackLittermanView } from '../../domain/estimate/black-litterman-views.ts';
+import type { CovarianceMethod } from '../../domain/estimate/estimate-covariance.ts';
+import type { ExpectedReturnMethod } from '../../domain/estimate/mean-estimate.ts';
 
 /** `--mean` values. */
 export const MEAN_METHODS = [

@@ -1,12 +1,12 @@
-import { toDayNumber } from '../../domain/calendar/iso-date';
-import { BallastError } from '../../domain/errors';
-import { alignCommon, type AlignedTable } from '../../domain/series/align-common';
-import type { Frequency } from '../../domain/series/frequency';
-import { computeReturns, type ReturnKind } from '../../data/market-data/return-query';
-import { parseReturnsFileCsv } from '../../data/providers/csv-file';
-import { matrix, type Matrix } from '../../core/linalg/matrix';
-import type { CommandContext } from '../context';
-import { readTextFile } from '../io';
+import { toDayNumber } from '../../domain/calendar/iso-date.ts';
+import { BallastError } from '../../domain/errors.ts';
+import { alignCommon, type AlignedTable } from '../../domain/series/align-common.ts';
+import type { Frequency } from '../../domain/series/frequency.ts';
+import { computeReturns, type ReturnKind } from '../../data/market-data/return-query.ts';
+import { parseReturnsFileCsv } from '../../data/providers/csv-file.ts';
+import { matrix, type Matrix } from '../../core/linalg/matrix.ts';
+import type { CommandContext } from '../context.ts';
+import { readTextFile } from '../io.ts';
 
 /**
  * Periods per year inferred from the median spacing of the dates (calendar days): ≤ 4 → 252

@@ -1,17 +1,24 @@
 import { fileURLToPath } from 'node:url';
-import { createNyseCalendar } from '../../domain/calendar/trading-calendar';
-import { BallastError, toBallastError } from '../../domain/errors';
-import type { ExposureRegistry } from '../../domain/exposures/registry';
-import { selectImplementation } from '../../domain/exposures/select-implementation';
-import { alignCommon, type AlignedTable, type NamedSeries } from '../../domain/series/align-common';
-import { implementationReturns, rateSeriesKey } from '../../domain/series/implementation-returns';
-import { resampleReturns } from '../../domain/series/resample';
-import { totalReturns } from '../../domain/series/total-returns';
-import type { ReturnSeries } from '../../domain/series/types';
-import type { SeriesPoint } from '../../domain/market/types';
-import { parseReturnsFileCsv } from '../../data/providers/csv-file';
-import type { MarketStore } from '../../data/store/market-store';
-import { readTextFile } from '../io';
+import { createNyseCalendar } from '../../domain/calendar/trading-calendar.ts';
+import { BallastError, toBallastError } from '../../domain/errors.ts';
+import type { ExposureRegistry } from '../../domain/exposures/registry.ts';
+import { selectImplementation } from '../../domain/exposures/select-implementation.ts';
+import {
+  alignCommon,
+  type AlignedTable,
+  type NamedSeries,
+} from '../../domain/series/align-common.ts';
+import {
+  implementationReturns,
+  rateSeriesKey,
+} from '../../domain/series/implementation-returns.ts';
+import { resampleReturns } from '../../domain/series/resample.ts';
+import { totalReturns } from '../../domain/series/total-returns.ts';
+import type { ReturnSeries } from '../../domain/series/types.ts';
+import type { SeriesPoint } from '../../domain/market/types.ts';
+import { parseReturnsFileCsv } from '../../data/providers/csv-file.ts';
+import type { MarketStore } from '../../data/store/market-store.ts';
+import { readTextFile } from '../io.ts';
 
 /** The bundled monthly real returns of 16 exposures (data/samples, source in its README). */
 export const BUNDLED_UNIVERSE_RETURNS = fileURLToPath(

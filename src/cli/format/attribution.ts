@@ -7,9 +7,9 @@ import {
   CASH_OTHER,
   type LinkedPeriod,
   type PositionAttribution,
-} from '../../domain/performance/attribution';
-import { roundFine } from './numbers';
-import { renderTable, type Column } from './table';
+} from '../../domain/performance/attribution.ts';
+import { roundFine } from './numbers.ts';
+import { renderTable, type Column } from './table.ts';
 
 /** Periods shown as columns of the table beside the total (more: total only). */
 export const MAX_PERIOD_COLUMNS = 6;

@@ -7,22 +7,22 @@
 
 import { writeFileSync } from 'node:fs';
 import { extname } from 'node:path';
-import { BallastError, invalidInput } from '../../domain/errors';
-import type { EfficientFrontier } from '../../domain/optimize/frontier';
-import type { OptimizationInputs } from '../../domain/optimize/problem';
-import type { ReturnSeries } from '../../domain/series/types';
-import { analysisOption } from '../../report/analysis';
-import type { ChartOption } from '../../report/chart-style';
-import { correlationHeatmapOption } from '../../report/correlation';
-import { returnHistogramOption } from '../../report/histogram';
-import { exposureTreemapOption, type ExposureChartInput } from '../../report/exposure';
-import { efficientFrontierOption } from '../../report/frontier';
+import { BallastError, invalidInput } from '../../domain/errors.ts';
+import type { EfficientFrontier } from '../../domain/optimize/frontier.ts';
+import type { OptimizationInputs } from '../../domain/optimize/problem.ts';
+import type { ReturnSeries } from '../../domain/series/types.ts';
+import { analysisOption } from '../../report/analysis.ts';
+import type { ChartOption } from '../../report/chart-style.ts';
+import { correlationHeatmapOption } from '../../report/correlation.ts';
+import { returnHistogramOption } from '../../report/histogram.ts';
+import { exposureTreemapOption, type ExposureChartInput } from '../../report/exposure.ts';
+import { efficientFrontierOption } from '../../report/frontier.ts';
 import {
   riskContributionsOption,
   type RiskContributionsChartInput,
-} from '../../report/risk-contributions';
-import type { ChartSize } from '../../report/render';
-import type { Io } from '../io';
+} from '../../report/risk-contributions.ts';
+import type { ChartSize } from '../../report/render.ts';
+import type { Io } from '../io.ts';
 
 /** Formats `--chart` writes. */
 export type ChartFormat = 'svg' | 'png';
@@ -53,7 +53,7 @@ export async function writeChartFile(
   size?: ChartSize,
 ): Promise<WrittenChart> {
   const format = chartFormatOf(path);
-  const { renderPng, renderSvg, DEFAULT_CHART_SIZE } = await import('../../report/render');
+  const { renderPng, renderSvg, DEFAULT_CHART_SIZE } = await import('../../report/render.ts');
   const pixels = size ?? DEFAULT_CHART_SIZE;
   const svg = renderSvg(option, pixels);
   const content = format === 'svg' ? svg : renderPng(svg);

@@ -20,7 +20,4 @@ export const fmtQuantity = (x: number): string => quantity.format(x);
 /** Per-share prices with up to four decimals. */
 export const fmtPrice = (x: number): string =>
   x.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 4 });
-/** Rounds dollars to cents for JSON output, removing binary noise (0.1 + 0.2 → 0.3). */
-export const roundCents = (x: number): number => Math.round(x * 100) / 100 || 0;
-/** Rounds to 12 significant digits for JSON output, removing binary noise (470.59999999999997 → 470.6). */
-export const roundFine = (x: number): number => Number(x.toPrecision(12));
+export { roundCents, roundFine } from '../../app/rounding.ts';

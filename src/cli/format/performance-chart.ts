@@ -3,11 +3,11 @@
  * drawdown (`report/analysis`), with the benchmark's daily total return when one is given.
  */
 
-import type { IsoDate } from '../../domain/calendar/iso-date';
-import type { BenchmarkSeries } from '../../domain/performance/benchmark';
-import type { ReturnSeries } from '../../domain/series/types';
-import type { Io } from '../io';
-import { writeAnalysisChart } from './chart-file';
+import type { IsoDate } from '../../domain/calendar/iso-date.ts';
+import type { BenchmarkSeries } from '../../domain/performance/benchmark.ts';
+import type { ReturnSeries } from '../../domain/series/types.ts';
+import type { Io } from '../io.ts';
+import { writeAnalysisChart } from './chart-file.ts';
 
 /** Name of the portfolio's line in the chart (its legend entry). */
 export const PORTFOLIO_SERIES_NAME = 'Portfolio (TWR)';

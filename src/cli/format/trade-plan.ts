@@ -1,7 +1,7 @@
-import { centsToDollars } from '../../domain/ledger/money';
-import type { TradePlan } from '../../domain/trades/types';
-import { fmtMoney, fmtPercent, fmtPrice, fmtQuantity, roundCents } from './numbers';
-import { renderTable } from './table';
+import { centsToDollars } from '../../domain/ledger/money.ts';
+import type { TradePlan } from '../../domain/trades/types.ts';
+import { fmtMoney, fmtPercent, fmtPrice, fmtQuantity, roundCents } from './numbers.ts';
+import { renderTable } from './table.ts';
 
 /** A trade plan as JSON: money in dollars, every field of the plan kept. */
 export function tradePlanJson(plan: TradePlan): Record<string, unknown> {

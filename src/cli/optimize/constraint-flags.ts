@@ -11,25 +11,25 @@
  * asset that is not a returns column is an error.
  */
 
-import type { CardinalityLimits } from '../../domain/optimize/cardinality';
-import type { GroupConstraint, PortfolioConstraints } from '../../domain/optimize/problem';
-import { numberOption } from '../estimate/methods';
-import { readTextFile } from '../io';
+import type { CardinalityLimits } from '../../domain/optimize/cardinality.ts';
+import type { GroupConstraint, PortfolioConstraints } from '../../domain/optimize/problem.ts';
+import { numberOption } from '../estimate/methods.ts';
+import { readTextFile } from '../io.ts';
 import {
   exposureConstraints,
   exposureMap,
   usesFunds,
   type ExposureFlags,
   type ExposureMap,
-} from './exposure-flags';
+} from './exposure-flags.ts';
 import {
   flagError,
   parseGroupFlag,
   parseGroupsCsv,
   parseWeightList,
   parseWeightsCsv,
-} from './flag-lists';
-import { constraintsFrom, type ObjectiveOptions } from './objectives';
+} from './flag-lists.ts';
+import { constraintsFrom, type ObjectiveOptions } from './objectives.ts';
 
 /** Group and turnover flags (commander camelCase). */
 export interface ConstraintFlags extends ExposureFlags {

@@ -1,7 +1,7 @@
 /**
  * Economic exposure constraints from `--funds`, `--exposure-bounds`, `--category-bounds` and
  * `--max-gross-exposure`: the loadings E (n × K) of the returns columns and the limits on
- * x = Eᵀw (FINANCE.md: a fund's economic exposure per $1 of NAV; a 3× fund has 3.0 on its
+ * x = Eᵀw (docs/conventions.md: a fund's economic exposure per $1 of NAV; a 3× fund has 3.0 on its
  * index).
  *
  * Column mapping: a column that is a fund symbol of the fund file gets the fund's exposures as
@@ -14,11 +14,11 @@
  * vacuous or infeasible).
  */
 
-import { loadExposureConfig } from '../../data/config/load-exposure-config';
-import { loadFundUniverse } from '../../data/config/load-fund-universe';
-import type { ExposureConstraints, Limits } from '../../domain/optimize/problem';
-import { numberOption } from '../estimate/methods';
-import { flagError, parseKeyedRanges } from './flag-lists';
+import { loadExposureConfig } from '../../data/config/load-exposure-config.ts';
+import { loadFundUniverse } from '../../data/config/load-fund-universe.ts';
+import type { ExposureConstraints, Limits } from '../../domain/optimize/problem.ts';
+import { numberOption } from '../estimate/methods.ts';
+import { flagError, parseKeyedRanges } from './flag-lists.ts';
 
 /** The exposure flags (commander option names in camelCase). */
 export interface ExposureFlags {

@@ -9,8 +9,8 @@
  * - weights `A=0.5,B=0.5` (`--current-weights`) or a CSV file `asset,weight` (`--current`)
  */
 
-import { BallastError } from '../../domain/errors';
-import type { GroupConstraint, Limits } from '../../domain/optimize/problem';
+import { BallastError } from '../../domain/errors.ts';
+import type { GroupConstraint, Limits } from '../../domain/optimize/problem.ts';
 
 /** An INVALID_INPUT error naming `--flag` and the offending text. */
 export function flagError(flag: string, value: string, why: string): BallastError {

@@ -5,14 +5,14 @@
  * (`src/jobs`), giving the same portfolios.
  */
 
-import { loadHighs } from '../../core/solvers/highs';
-import { efficientFrontier, type EfficientFrontier } from '../../domain/optimize/frontier';
-import type { OptimizationInputs } from '../../domain/optimize/problem';
-import { parallelFrontier } from '../../jobs/frontier-parallel';
-import { withSolvePool } from '../../jobs/solve-pool';
-import { numberOption } from '../estimate/methods';
-import { portfolioConstraints, type ConstraintFlags } from './constraint-flags';
-import type { ObjectiveOptions } from './objectives';
+import { loadHighs } from '../../core/solvers/highs.ts';
+import { efficientFrontier, type EfficientFrontier } from '../../domain/optimize/frontier.ts';
+import type { OptimizationInputs } from '../../domain/optimize/problem.ts';
+import { parallelFrontier } from '../../jobs/frontier-parallel.ts';
+import { withSolvePool } from '../../jobs/solve-pool.ts';
+import { numberOption } from '../estimate/methods.ts';
+import { portfolioConstraints, type ConstraintFlags } from './constraint-flags.ts';
+import type { ObjectiveOptions } from './objectives.ts';
 
 /** Flags of the frontier solve. */
 export interface FrontierSolveFlags extends Omit<ObjectiveOptions, 'objective'>, ConstraintFlags {

@@ -1,14 +1,14 @@
-import { annualizeCovariance } from '../../domain/estimate/annualize-covariance';
-import { estimateCovariance } from '../../domain/estimate/estimate-covariance';
-import { estimateExpectedReturns } from '../../domain/estimate/mean-estimate';
-import { BallastError } from '../../domain/errors';
-import type { OptimizationInputs } from '../../domain/optimize/problem';
-import type { AlignedTable } from '../../domain/series/align-common';
-import { alignCommon } from '../../domain/series/align-common';
-import { parseReturnsFileCsv } from '../../data/providers/csv-file';
-import { covarianceMethod, meanMethod, numberOption } from '../estimate/methods';
-import { inferPeriodsPerYear, tableToMatrix } from '../estimate/panel';
-import { readTextFile } from '../io';
+import { annualizeCovariance } from '../../domain/estimate/annualize-covariance.ts';
+import { estimateCovariance } from '../../domain/estimate/estimate-covariance.ts';
+import { estimateExpectedReturns } from '../../domain/estimate/mean-estimate.ts';
+import { BallastError } from '../../domain/errors.ts';
+import type { OptimizationInputs } from '../../domain/optimize/problem.ts';
+import type { AlignedTable } from '../../domain/series/align-common.ts';
+import { alignCommon } from '../../domain/series/align-common.ts';
+import { parseReturnsFileCsv } from '../../data/providers/csv-file.ts';
+import { covarianceMethod, meanMethod, numberOption } from '../estimate/methods.ts';
+import { inferPeriodsPerYear, tableToMatrix } from '../estimate/panel.ts';
+import { readTextFile } from '../io.ts';
 
 /** Options that define the optimiser's inputs. */
 export interface InputOptions {
@@ -55,7 +55,7 @@ export function readPanel(options: Pick<InputOptions, 'returns' | 'prices'>): Al
 }
 
 /**
- * Optimiser inputs from a panel. Defaults (issue 6): arithmetic sample mean × N and sample
+ * Optimiser inputs from a panel. Defaults: arithmetic sample mean × N and sample
  * covariance (n − 1) × N, N from `--periods-per-year` or inferred from the dates.
  */
 export function optimizationInputs(

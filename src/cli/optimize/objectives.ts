@@ -1,6 +1,6 @@
-import { BallastError } from '../../domain/errors';
-import type { Objective, PortfolioConstraints } from '../../domain/optimize/problem';
-import { numberOption } from '../estimate/methods';
+import { BallastError } from '../../domain/errors.ts';
+import type { Objective, PortfolioConstraints } from '../../domain/optimize/problem.ts';
+import { numberOption } from '../estimate/methods.ts';
 
 /** `--objective` values of the mean-variance family (solved by `optimize`). */
 export const MEAN_VARIANCE_OBJECTIVES = [

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { COVARIANCE_METHODS, MEAN_METHODS } from '../estimate/methods';
-import { collect } from './constraint-flags';
+import { COVARIANCE_METHODS, MEAN_METHODS } from '../estimate/methods.ts';
+import { collect } from './constraint-flags.ts';
 
 /**
  * The flags `optimize` and `frontier` share: the returns panel, its frequency, the estimators

@@ -1,18 +1,18 @@
-import { loadHighs } from '../../core/solvers/highs';
-import { BallastError } from '../../domain/errors';
-import { optimizeCdar } from '../../domain/optimize/cdar';
-import type { RiskOptimizationResult } from '../../domain/optimize/cvar-result';
-import { optimizeCvar } from '../../domain/optimize/cvar';
-import { optimizeHerc } from '../../domain/optimize/herc';
-import { optimizeHrp } from '../../domain/optimize/hrp';
-import type { CardinalityLimits } from '../../domain/optimize/cardinality';
-import type { OptimizationInputs, PortfolioConstraints } from '../../domain/optimize/problem';
-import { optimizeRiskParity } from '../../domain/optimize/risk-parity';
-import { optimizeSemivariance } from '../../domain/optimize/semivariance';
-import type { AlignedTable } from '../../domain/series/align-common';
-import { numberOption } from '../estimate/methods';
-import { inferPeriodsPerYear, tableToMatrix } from '../estimate/panel';
-import { constraintsFrom, type ObjectiveOptions } from './objectives';
+import { loadHighs } from '../../core/solvers/highs.ts';
+import { BallastError } from '../../domain/errors.ts';
+import { optimizeCdar } from '../../domain/optimize/cdar.ts';
+import type { RiskOptimizationResult } from '../../domain/optimize/cvar-result.ts';
+import { optimizeCvar } from '../../domain/optimize/cvar.ts';
+import { optimizeHerc } from '../../domain/optimize/herc.ts';
+import { optimizeHrp } from '../../domain/optimize/hrp.ts';
+import type { CardinalityLimits } from '../../domain/optimize/cardinality.ts';
+import type { OptimizationInputs, PortfolioConstraints } from '../../domain/optimize/problem.ts';
+import { optimizeRiskParity } from '../../domain/optimize/risk-parity.ts';
+import { optimizeSemivariance } from '../../domain/optimize/semivariance.ts';
+import type { AlignedTable } from '../../domain/series/align-common.ts';
+import { numberOption } from '../estimate/methods.ts';
+import { inferPeriodsPerYear, tableToMatrix } from '../estimate/panel.ts';
+import { constraintsFrom, type ObjectiveOptions } from './objectives.ts';
 
 /** `--objective` values solved outside the mean-variance family. */
 export const OTHER_OBJECTIVES = [

@@ -1,10 +1,10 @@
-import { BallastError } from '../../domain/errors';
-import type { ExposureRegistry } from '../../domain/exposures/registry';
-import type { ReturnPoint } from '../../domain/stress/historical';
-import { parseReturnsFileCsv } from '../../data/providers/csv-file';
-import type { MarketStore } from '../../data/store/market-store';
-import { readTextFile } from '../io';
-import { BUNDLED_UNIVERSE_RETURNS, storedExposureDaily } from '../estimate/universe-panel';
+import { BallastError } from '../../domain/errors.ts';
+import type { ExposureRegistry } from '../../domain/exposures/registry.ts';
+import type { ReturnPoint } from '../../domain/stress/historical.ts';
+import { parseReturnsFileCsv } from '../../data/providers/csv-file.ts';
+import type { MarketStore } from '../../data/store/market-store.ts';
+import { readTextFile } from '../io.ts';
+import { BUNDLED_UNIVERSE_RETURNS, storedExposureDaily } from '../estimate/universe-panel.ts';
 
 /** Exposure return series for historical scenarios, with their frequency and provenance. */
 export interface ExposureReturnSource {

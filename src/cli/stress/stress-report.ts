@@ -1,7 +1,7 @@
-import type { ScenarioResult } from '../../domain/stress/scenario';
-import type { HistoricalScenario } from '../../domain/stress/historical';
-import { fmtMoney, fmtPercent, roundCents, roundFine } from '../format/numbers';
-import { renderTable } from '../format/table';
+import type { ScenarioResult } from '../../domain/stress/scenario.ts';
+import type { HistoricalScenario } from '../../domain/stress/historical.ts';
+import { fmtMoney, fmtPercent, roundCents, roundFine } from '../format/numbers.ts';
+import { renderTable } from '../format/table.ts';
 
 /** A scenario that could not run (run-all mode lists it instead of failing). */
 export interface FailedScenario {

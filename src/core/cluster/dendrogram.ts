@@ -3,7 +3,7 @@
  * clusters. Cluster ids follow SciPy: leaves 0…n−1, merge m creates cluster n + m.
  */
 
-import type { Dendrogram } from './linkage';
+import type { Dendrogram } from './linkage.ts';
 
 /** Children of a merged cluster id (`undefined` for a leaf). */
 export function childrenOf(

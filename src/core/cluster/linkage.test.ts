@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Matrix } from '../linalg/matrix';
-import { clusterLabels, cutTree, leafOrder, leavesUnder } from './dendrogram';
-import { linkage, type LinkageMethod } from './linkage';
-import { optimalClusterCount, withinClusterDispersion } from './optimal-clusters';
+import type { Matrix } from '../linalg/matrix.ts';
+import { clusterLabels, cutTree, leafOrder, leavesUnder } from './dendrogram.ts';
+import { linkage, type LinkageMethod } from './linkage.ts';
+import { optimalClusterCount, withinClusterDispersion } from './optimal-clusters.ts';
 
 /** Merge distances: SciPy repeats our Lance-Williams arithmetic, up to operation order. */
 const DISTANCE_TOLERANCE = 1e-12;

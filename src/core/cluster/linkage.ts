@@ -19,7 +19,7 @@
  * full rescan for rows whose neighbour was just merged: about O(n²) time, O(n²) memory.
  */
 
-import type { Matrix } from '../linalg/matrix';
+import type { Matrix } from '../linalg/matrix.ts';
 
 /** Linkage criterion of {@link linkage}. */
 export type LinkageMethod = 'single' | 'complete' | 'average' | 'ward';

@@ -12,9 +12,9 @@
  * difference and k* = n.
  */
 
-import type { Matrix } from '../linalg/matrix';
-import { clusterLabels, cutTree } from './dendrogram';
-import type { Dendrogram } from './linkage';
+import type { Matrix } from '../linalg/matrix.ts';
+import { clusterLabels, cutTree } from './dendrogram.ts';
+import type { Dendrogram } from './linkage.ts';
 
 /** W_k: sum over the clusters of the k-cut of their mean pairwise distance. */
 export function withinClusterDispersion(tree: Dendrogram, distances: Matrix, k: number): number {

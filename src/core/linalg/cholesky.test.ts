@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { expectMatrixClose } from '../../../test/helpers/matrices';
-import { cholesky } from './cholesky';
-import { choleskySolve } from './cholesky-solve';
-import { fromRows, matrix, toRows } from './matrix';
-import { matmul, matvec } from './multiply';
-import { transpose } from './transpose';
+import { expectMatrixClose } from '../../../test/helpers/matrices.ts';
+import { cholesky } from './cholesky.ts';
+import { choleskySolve } from './cholesky-solve.ts';
+import { fromRows, matrix, toRows } from './matrix.ts';
+import { matmul, matvec } from './multiply.ts';
+import { transpose } from './transpose.ts';
 
 // Tolerances: factors of small integer matrices exact to 1e-14; reconstruction of random SPD
 // matrices to 1e-10 relative to their largest entry.

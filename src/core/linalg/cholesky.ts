@@ -6,7 +6,7 @@
  * contiguous rows of the row-major factor).
  */
 
-import type { Matrix } from './matrix';
+import type { Matrix } from './matrix.ts';
 
 /** Why a factorisation stopped: a pivot that is not > 0, or a non-finite value. */
 export type CholeskyFailure = 'not-positive-definite' | 'not-finite';

@@ -2,7 +2,7 @@
  * Covariance ↔ correlation: Σ = D·C·D with D = diag(σ), σ_i = √Σ_ii, and C = D⁻¹·Σ·D⁻¹.
  */
 
-import type { Matrix } from './matrix';
+import type { Matrix } from './matrix.ts';
 
 /** A covariance split into its correlation matrix and standard deviations. */
 export interface CorrelationParts {

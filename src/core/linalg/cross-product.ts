@@ -8,7 +8,7 @@
  * triangle is mirrored from the upper one, so the result is exactly symmetric.
  */
 
-import type { Matrix } from './matrix';
+import type { Matrix } from './matrix.ts';
 
 /** Options of {@link crossProduct}. */
 export interface CrossProductOptions {

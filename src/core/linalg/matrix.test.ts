@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { at, fromRows, identity, matrix, toRows } from './matrix';
+import { at, fromRows, identity, matrix, toRows } from './matrix.ts';
 
 describe('matrix', () => {
   it('builds zero, copied and nested-row matrices and reads elements', () => {

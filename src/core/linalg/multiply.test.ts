@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { crossProduct } from './cross-product';
-import { fromRows, toRows } from './matrix';
-import { matmul, matvec } from './multiply';
-import { quadraticForm } from './quadratic-form';
-import { transpose } from './transpose';
+import { crossProduct } from './cross-product.ts';
+import { fromRows, toRows } from './matrix.ts';
+import { matmul, matvec } from './multiply.ts';
+import { quadraticForm } from './quadratic-form.ts';
+import { transpose } from './transpose.ts';
 
 // Tolerance: integer arithmetic, compared exactly; the weighted cross-product to 1e-15.
 

@@ -3,7 +3,7 @@
  * walks contiguous rows of B and C).
  */
 
-import type { Matrix } from './matrix';
+import type { Matrix } from './matrix.ts';
 
 /** C = A·B for A (m × k) and B (k × n). Throws RangeError on mismatched shapes. */
 export function matmul(a: Matrix, b: Matrix): Matrix {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { expectMatrixClose, expectSymmetricPsd } from '../../../test/helpers/matrices';
-import { covarianceToCorrelation, correlationToCovariance } from './correlation';
-import { fromRows, matrix, toRows } from './matrix';
-import { nearestCorrelation } from './nearest-correlation';
-import { isPositiveSemidefinite, minEigenvalue, clipEigenvalues } from './positive-semidefinite';
+import { expectMatrixClose, expectSymmetricPsd } from '../../../test/helpers/matrices.ts';
+import { covarianceToCorrelation, correlationToCovariance } from './correlation.ts';
+import { fromRows, matrix, toRows } from './matrix.ts';
+import { nearestCorrelation } from './nearest-correlation.ts';
+import { isPositiveSemidefinite, minEigenvalue, clipEigenvalues } from './positive-semidefinite.ts';
 
 // Tolerances: Higham's published 4-decimal values to 5e-5; a numpy transcription of the same
 // algorithm (numpy 1.24.2 eigh, tolerance 1e-10) to 1e-8; unit diagonals exactly.

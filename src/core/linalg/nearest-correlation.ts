@@ -10,8 +10,8 @@
  * and has an exact unit diagonal whether or not the iteration converged.
  */
 
-import type { Matrix } from './matrix';
-import { clipEigenvalues, isPositiveSemidefinite } from './positive-semidefinite';
+import type { Matrix } from './matrix.ts';
+import { clipEigenvalues, isPositiveSemidefinite } from './positive-semidefinite.ts';
 
 /** Options of {@link nearestCorrelation}. */
 export interface NearestCorrelationOptions {

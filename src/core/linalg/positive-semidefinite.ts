@@ -4,9 +4,9 @@
  * Frobenius norm the nearest PSD matrix to a symmetric A is V·max(Λ, 0)·Vᵀ).
  */
 
-import { cholesky } from './cholesky';
-import type { Matrix } from './matrix';
-import { fromEigen, symmetricEigen } from './symmetric-eigen';
+import { cholesky } from './cholesky.ts';
+import type { Matrix } from './matrix.ts';
+import { fromEigen, symmetricEigen } from './symmetric-eigen.ts';
 
 /** Options of {@link isPositiveSemidefinite}. */
 export interface PsdTestOptions {

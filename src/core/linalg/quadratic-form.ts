@@ -1,6 +1,6 @@
 /** The quadratic form xᵀ·A·y (xᵀ·A·x when `y` is omitted). */
 
-import type { Matrix } from './matrix';
+import type { Matrix } from './matrix.ts';
 
 /** xᵀ·A·y for A (m × n), x of length m and y of length n (y defaults to x). O(m·n). */
 export function quadraticForm(a: Matrix, x: ArrayLike<number>, y: ArrayLike<number> = x): number {

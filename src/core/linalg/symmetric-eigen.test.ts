@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { expectMatrixClose } from '../../../test/helpers/matrices';
-import { fromRows, identity, matrix, toRows } from './matrix';
-import { matmul } from './multiply';
-import { fromEigen, symmetricEigen } from './symmetric-eigen';
-import { transpose } from './transpose';
+import { expectMatrixClose } from '../../../test/helpers/matrices.ts';
+import { fromRows, identity, matrix, toRows } from './matrix.ts';
+import { matmul } from './multiply.ts';
+import { fromEigen, symmetricEigen } from './symmetric-eigen.ts';
+import { transpose } from './transpose.ts';
 
 // Tolerances: eigenvalues of the 2×2 example to 1e-14; reconstruction and orthonormality of
 // random symmetric matrices to 1e-12.

@@ -5,7 +5,7 @@
  */
 
 import { EigenvalueDecomposition, Matrix as MlMatrix } from 'ml-matrix';
-import type { Matrix } from './matrix';
+import type { Matrix } from './matrix.ts';
 
 /**
  * Eigenvalues in ASCENDING order (λ_0 ≤ λ_1 ≤ …) and the orthonormal eigenvectors as the

@@ -1,6 +1,6 @@
 /** Matrix transpose. */
 
-import type { Matrix } from './matrix';
+import type { Matrix } from './matrix.ts';
 
 /** Aᵀ (a new cols × rows matrix). */
 export function transpose(a: Matrix): Matrix {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fromRows } from './matrix';
-import { solveLower, solveLowerTransposed, solveUpper } from './triangular-solve';
+import { fromRows } from './matrix.ts';
+import { solveLower, solveLowerTransposed, solveUpper } from './triangular-solve.ts';
 
 // Tolerance: solutions of small integer systems to 1e-14 (hand arithmetic in comments).
 

@@ -5,7 +5,7 @@
  * whose diagonal they know to be non-zero, such as a successful {@link cholesky} factor).
  */
 
-import type { Matrix } from './matrix';
+import type { Matrix } from './matrix.ts';
 
 function checkShape(t: Matrix, b: Float64Array, name: string): number {
   const n = t.rows;

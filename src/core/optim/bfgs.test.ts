@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bfgs } from './bfgs';
+import { bfgs } from './bfgs.ts';
 
 const rosenbrock = (x: Float64Array): number =>
   100 * ((x[1] ?? 0) - (x[0] ?? 0) ** 2) ** 2 + (1 - (x[0] ?? 0)) ** 2;

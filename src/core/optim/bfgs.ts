@@ -9,8 +9,8 @@
  * sign that the gradient is below the finite-difference noise).
  */
 
-import { numericGradient, type StepOptions } from './finite-differences';
-import type { MinimizeResult, Objective } from './types';
+import { numericGradient, type StepOptions } from './finite-differences.ts';
+import type { MinimizeResult, Objective } from './types.ts';
 
 /** Options of {@link bfgs}; all optional. */
 export interface BfgsOptions {

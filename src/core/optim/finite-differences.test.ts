@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { at } from '../linalg/matrix';
-import { numericGradient, numericHessian, numericJacobian } from './finite-differences';
+import { at } from '../linalg/matrix.ts';
+import { numericGradient, numericHessian, numericJacobian } from './finite-differences.ts';
 
 // f(x, y) = x²y + eˣ sin y; ∇f = (2xy + eˣ sin y, x² + eˣ cos y);
 // ∇²f = [[2y + eˣ sin y, 2x + eˣ cos y], [2x + eˣ cos y, −eˣ sin y]] (hand differentiation).

@@ -6,8 +6,8 @@
  * ε^{1/3} ≈ 6e-6 (gradient/Jacobian) and ε^{1/4} ≈ 1e-4 (Hessian).
  */
 
-import { matrix, type Matrix } from '../linalg/matrix';
-import type { Objective } from './types';
+import { matrix, type Matrix } from '../linalg/matrix.ts';
+import type { Objective } from './types.ts';
 
 /** Step rule of the finite differences: hᵢ = max(relativeStep·|xᵢ|, absoluteStep). */
 export interface StepOptions {

@@ -1,11 +1,11 @@
 /** Small numerical optimisers: Nelder–Mead, BFGS, finite differences, Hessian inversion. */
-export type { MinimizeReason, MinimizeResult, Objective } from './types';
-export { nelderMead, type NelderMeadOptions } from './nelder-mead';
-export { bfgs, type BfgsOptions } from './bfgs';
+export type { MinimizeReason, MinimizeResult, Objective } from './types.ts';
+export { nelderMead, type NelderMeadOptions } from './nelder-mead.ts';
+export { bfgs, type BfgsOptions } from './bfgs.ts';
 export {
   numericGradient,
   numericHessian,
   numericJacobian,
   type StepOptions,
-} from './finite-differences';
-export { invertPositiveDefinite, type InverseResult } from './invert-hessian';
+} from './finite-differences.ts';
+export { invertPositiveDefinite, type InverseResult } from './invert-hessian.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fromRows, toRows } from '../linalg/matrix';
-import { invertPositiveDefinite } from './invert-hessian';
+import { fromRows, toRows } from '../linalg/matrix.ts';
+import { invertPositiveDefinite } from './invert-hessian.ts';
 
 describe('inverse of a positive-definite matrix', () => {
   it('inverts [[4, 2, 0], [2, 5, 1], [0, 1, 3]] (A·A⁻¹ = I)', () => {

@@ -6,7 +6,7 @@
  * not inverted.
  */
 
-import { matrix, type Matrix } from '../linalg/matrix';
+import { matrix, type Matrix } from '../linalg/matrix.ts';
 
 /** Result of {@link invertPositiveDefinite}: the inverse, or the failing pivot. */
 export type InverseResult =

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nelderMead } from './nelder-mead';
+import { nelderMead } from './nelder-mead.ts';
 
 /** Rosenbrock's banana, minimum 0 at (1, 1). */
 const rosenbrock = (x: Float64Array): number =>

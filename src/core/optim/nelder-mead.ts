@@ -11,7 +11,7 @@
  * when a restart does not improve f beyond the tolerance.
  */
 
-import type { MinimizeResult, Objective } from './types';
+import type { MinimizeResult, Objective } from './types.ts';
 
 /** Options of {@link nelderMead}; all optional. */
 export interface NelderMeadOptions {

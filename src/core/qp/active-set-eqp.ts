@@ -11,7 +11,7 @@
  * method) and §16.5 (active-set methods for convex QP).
  */
 
-import type { GrowingCholesky } from './growing-cholesky';
+import type { GrowingCholesky } from './growing-cholesky.ts';
 
 /** The data of a dense QP the active-set kernel works on (rows dense: m is small). */
 export interface DenseQpData {

@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fromRows } from '../linalg/matrix';
-import { denseConstraints, rowActivities } from '../solvers/sparse-constraints';
-import type { SolverProblem } from '../solvers/types';
-import { budgetQp, factorCovariance, maxAbsDifference } from '../../../test/helpers/qp-problems';
-import { quadprogMinVariance } from '../../../test/helpers/quadprog-oracle';
-import { activeSetQp } from './active-set';
-import { boxRowStart, toDenseQp } from './dense-qp';
+import { fromRows } from '../linalg/matrix.ts';
+import { denseConstraints, rowActivities } from '../solvers/sparse-constraints.ts';
+import type { SolverProblem } from '../solvers/types.ts';
+import { budgetQp, factorCovariance, maxAbsDifference } from '../../../test/helpers/qp-problems.ts';
+import { quadprogMinVariance } from '../../../test/helpers/quadprog-oracle.ts';
+import { activeSetQp } from './active-set.ts';
+import { boxRowStart, toDenseQp } from './dense-qp.ts';
 
 function run(problem: SolverProblem, start?: Float64Array) {
   const qp = toDenseQp(problem)!;

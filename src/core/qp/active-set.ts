@@ -14,8 +14,8 @@
  * Murray & Wright, "Practical Optimization" (1981), §5.3.
  */
 
-import { gradient, solveEqp, type DenseQpData, type WorkingSet } from './active-set-eqp';
-import { GrowingCholesky } from './growing-cholesky';
+import { gradient, solveEqp, type DenseQpData, type WorkingSet } from './active-set-eqp.ts';
+import { GrowingCholesky } from './growing-cholesky.ts';
 
 /** Outcome class of {@link activeSetQp}. */
 export type ActiveSetStatus =

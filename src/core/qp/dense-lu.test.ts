@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { luFactor, luSolve } from './dense-lu';
+import { luFactor, luSolve } from './dense-lu.ts';
 
 describe('luFactor / luSolve', () => {
   it('solves an indefinite system that needs pivoting', () => {

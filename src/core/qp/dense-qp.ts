@@ -4,8 +4,8 @@
  * most one general row ({@link boxRowStart}).
  */
 
-import type { SolverProblem } from '../solvers/types';
-import type { DenseQpData } from './active-set-eqp';
+import type { SolverProblem } from '../solvers/types.ts';
+import type { DenseQpData } from './active-set-eqp.ts';
 
 /** Largest number of general rows the dense kernel accepts (each costs O(k²) per iteration). */
 export const DENSE_QP_MAX_ROWS = 16;

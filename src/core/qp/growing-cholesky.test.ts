@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { GrowingCholesky } from './growing-cholesky';
+import { GrowingCholesky } from './growing-cholesky.ts';
 
 /** A random SPD matrix A = BᵀB + I (n × n, row-major) from a seed. */
 function spd(n: number, seed: number): Float64Array {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { fromRows } from '../linalg/matrix';
-import { budgetQp } from '../../../test/helpers/qp-problems';
-import { denseConstraints } from '../solvers/sparse-constraints';
-import { boxRowStart, toDenseQp } from './dense-qp';
-import { isFeasible, near, polishKkt, quadraticObjective } from './kkt-polish';
+import { fromRows } from '../linalg/matrix.ts';
+import { budgetQp } from '../../../test/helpers/qp-problems.ts';
+import { denseConstraints } from '../solvers/sparse-constraints.ts';
+import { boxRowStart, toDenseQp } from './dense-qp.ts';
+import { isFeasible, near, polishKkt, quadraticObjective } from './kkt-polish.ts';
 
 const cov = fromRows([
   [0.04, 0],

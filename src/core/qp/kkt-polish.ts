@@ -12,8 +12,8 @@
  * with a dense LU on the reduced KKT matrix.
  */
 
-import type { SolverProblem } from '../solvers/types';
-import { kktSystem, refineSolve } from './kkt-system';
+import type { SolverProblem } from '../solvers/types.ts';
+import { kktSystem, refineSolve } from './kkt-system.ts';
 
 /** Outcome of {@link polishKkt}: the polished point when accepted, else the input unchanged. */
 export interface PolishResult {

@@ -11,8 +11,8 @@
  * Comp. 12 (2020), §5.2 (solution polishing with iterative refinement).
  */
 
-import type { SolverProblem } from '../solvers/types';
-import { luFactor, luSolve } from './dense-lu';
+import type { SolverProblem } from '../solvers/types.ts';
+import { luFactor, luSolve } from './dense-lu.ts';
 
 /** A dense KKT system K₀·z = rhs (row-major, size × size). */
 export interface KktSystem {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { normalSampler, standardNormals } from './normal';
-import { createRng } from './xoshiro128';
+import { normalSampler, standardNormals } from './normal.ts';
+import { createRng } from './xoshiro128.ts';
 
 describe('standard normal draws', () => {
   it('have mean 0, variance 1, skewness 0 and kurtosis 3 within sampling error', () => {

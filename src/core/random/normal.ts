@@ -5,7 +5,7 @@
  * draws (two 53-bit uniforms) per two normals and is reproducible for a given {@link Rng}.
  */
 
-import type { Rng } from './xoshiro128';
+import type { Rng } from './xoshiro128.ts';
 
 /** A stateful N(0, 1) sampler over `rng` (keeps the second value of each Box–Muller pair). */
 export function normalSampler(rng: Rng): () => number {

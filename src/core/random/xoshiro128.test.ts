@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRng, xoshiro128StarStar } from './xoshiro128';
+import { createRng, xoshiro128StarStar } from './xoshiro128.ts';
 
 describe('xoshiro128**', () => {
   it('reproduces the reference-implementation stream from state (1, 2, 3, 4)', () => {

@@ -9,8 +9,8 @@
  */
 
 import type { HessianInput, ModelData } from 'highs';
-import type { Matrix } from '../linalg/matrix';
-import type { SolverProblem, SparseConstraints } from './types';
+import type { Matrix } from '../linalg/matrix.ts';
+import type { SolverProblem, SparseConstraints } from './types.ts';
 
 /**
  * Lower triangle of a dense symmetric k × k matrix as HiGHS's triangular CSC Hessian of

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fromRows } from '../linalg/matrix';
-import { loadHighs, solve, type HighsRuntime } from './highs';
-import { denseConstraints } from './sparse-constraints';
+import { fromRows } from '../linalg/matrix.ts';
+import { loadHighs, solve, type HighsRuntime } from './highs.ts';
+import { denseConstraints } from './sparse-constraints.ts';
 
 let highs: HighsRuntime;
 beforeAll(async () => {

@@ -5,7 +5,7 @@
  * Models are built with `createModel` from typed arrays (see `highs-model.ts`) and always
  * disposed in `finally`. HiGHS statuses map to {@link SolveStatus}; "infeasible or unbounded"
  * (usually a presolve verdict) is settled by solving the feasibility problem (zero objective).
- * Caveats measured on this machine (DESIGN.md, "Known gotchas"): the QP solver stops at about
+ * Caveats measured on this machine (docs/architecture.md, "Solvers"): the QP solver stops at about
  * 1e-6 relative stationarity, so exact weights need a KKT polish (`src/core/qp`).
  *
  * Reference: Huangfu & Hall, "Parallelizing the dual revised simplex method", Math. Prog.
@@ -14,9 +14,9 @@
 
 import highsLoader from 'highs';
 import type { Highs, Model, ModelStatusCode } from 'highs';
-import { checkProblemShape, firstNonFinite, toModelData } from './highs-model';
-import type { Matrix } from '../linalg/matrix';
-import type { SolveOptions, SolveResult, SolveStatus, SolverProblem } from './types';
+import { checkProblemShape, firstNonFinite, toModelData } from './highs-model.ts';
+import type { Matrix } from '../linalg/matrix.ts';
+import type { SolveOptions, SolveResult, SolveStatus, SolverProblem } from './types.ts';
 
 /** A loaded HiGHS runtime (the object {@link loadHighs} resolves to). */
 export type HighsRuntime = Highs;

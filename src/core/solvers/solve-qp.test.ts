@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fromRows } from '../linalg/matrix';
-import { budgetQp, factorCovariance, maxAbsDifference } from '../../../test/helpers/qp-problems';
-import { quadprogMinVariance } from '../../../test/helpers/quadprog-oracle';
-import { loadHighs, type HighsRuntime } from './highs';
-import { solveProblem } from './solve-qp';
-import { denseConstraints } from './sparse-constraints';
-import type { SolverProblem } from './types';
+import { fromRows } from '../linalg/matrix.ts';
+import { budgetQp, factorCovariance, maxAbsDifference } from '../../../test/helpers/qp-problems.ts';
+import { quadprogMinVariance } from '../../../test/helpers/quadprog-oracle.ts';
+import { loadHighs, type HighsRuntime } from './highs.ts';
+import { solveProblem } from './solve-qp.ts';
+import { denseConstraints } from './sparse-constraints.ts';
+import type { SolverProblem } from './types.ts';
 
 let highs: HighsRuntime;
 beforeAll(async () => {

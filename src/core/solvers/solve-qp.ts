@@ -16,12 +16,12 @@
  * produced `x` (`dense-active-set`, `highs-qp+polish`, `highs-qp`, `highs-lp`, `highs-mip`).
  */
 
-import { cholesky } from '../linalg/cholesky';
-import { activeSetQp } from '../qp/active-set';
-import { boxRowStart, DENSE_QP_MAX_ROWS, toDenseQp } from '../qp/dense-qp';
-import { isFeasible, polishKkt, quadraticObjective } from '../qp/kkt-polish';
-import { solve, type HighsRuntime } from './highs';
-import type { SolveOptions, SolveResult, SolverProblem } from './types';
+import { cholesky } from '../linalg/cholesky.ts';
+import { activeSetQp } from '../qp/active-set.ts';
+import { boxRowStart, DENSE_QP_MAX_ROWS, toDenseQp } from '../qp/dense-qp.ts';
+import { isFeasible, polishKkt, quadraticObjective } from '../qp/kkt-polish.ts';
+import { solve, type HighsRuntime } from './highs.ts';
+import type { SolveOptions, SolveResult, SolverProblem } from './types.ts';
 
 /** Which QP path {@link solveProblem} may use (`auto`: dense kernel first, HiGHS fallback). */
 export type QpMethod = 'auto' | 'highs' | 'dense-active-set';

@@ -1,6 +1,6 @@
 /** Builders for {@link SparseConstraints} (CSR rows with two-sided bounds). */
 
-import type { SparseConstraints } from './types';
+import type { SparseConstraints } from './types.ts';
 
 /** One constraint row lower ≤ Σ_k values[k]·x[indices[k]] ≤ upper (±Infinity for a free side). */
 export interface SparseRow {

@@ -1,4 +1,4 @@
-import type { Matrix } from '../linalg/matrix';
+import type { Matrix } from '../linalg/matrix.ts';
 
 /**
  * Linear constraints `lower ≤ A x ≤ upper` in compressed sparse row form: the entries of row i

@@ -1,7 +1,7 @@
 /** Column centring: subtract a per-column value from every row. */
 
-import type { Matrix } from '../linalg/matrix';
-import { columnMeans } from './column-means';
+import type { Matrix } from '../linalg/matrix.ts';
+import { columnMeans } from './column-means.ts';
 
 /**
  * A new T × n matrix with x_tj − c_j, where c defaults to the column means (so every column

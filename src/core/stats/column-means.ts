@@ -1,6 +1,6 @@
 /** Column means of a T × n matrix (one observation per row). */
 
-import type { Matrix } from '../linalg/matrix';
+import type { Matrix } from '../linalg/matrix.ts';
 
 /**
  * Mean of each column, x̄_j = (1/T)·Σ_t x_tj, accumulated row by row (contiguous reads).

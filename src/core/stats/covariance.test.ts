@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { expectMatrixClose } from '../../../test/helpers/matrices';
-import { fromRows } from '../linalg/matrix';
-import { centerColumns } from './center-columns';
-import { columnMeans } from './column-means';
-import { covariance } from './covariance';
+import { expectMatrixClose } from '../../../test/helpers/matrices.ts';
+import { fromRows } from '../linalg/matrix.ts';
+import { centerColumns } from './center-columns.ts';
+import { columnMeans } from './column-means.ts';
+import { covariance } from './covariance.ts';
 
 // Tolerance: hand arithmetic on small decimals to 1e-15 (a few ulps).
 

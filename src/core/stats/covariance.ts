@@ -5,9 +5,9 @@
  * R `cov`), ddof = 0 the maximum-likelihood one (scikit-learn `empirical_covariance`).
  */
 
-import { crossProduct } from '../linalg/cross-product';
-import type { Matrix } from '../linalg/matrix';
-import { centerColumns } from './center-columns';
+import { crossProduct } from '../linalg/cross-product.ts';
+import type { Matrix } from '../linalg/matrix.ts';
+import { centerColumns } from './center-columns.ts';
 
 /** Options of {@link covariance}. */
 export interface CovarianceOptions {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fromRows, matrix } from '../linalg/matrix';
-import { olsWithIntercept } from './ols';
+import { fromRows, matrix } from '../linalg/matrix.ts';
+import { olsWithIntercept } from './ols.ts';
 
 describe('olsWithIntercept', () => {
   it('y = 2 − x₁ + 3x₂ exactly (hand case): coefficients, R² = 1, F infinite-or-huge', () => {

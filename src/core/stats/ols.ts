@@ -7,11 +7,11 @@
  * correction (statsmodels `OLS.fit(cov_type="HAC", cov_kwds={"maxlags": L})`).
  */
 
-import { cholesky } from '../linalg/cholesky';
-import { choleskySolve } from '../linalg/cholesky-solve';
-import { crossProduct } from '../linalg/cross-product';
-import { matrix, type Matrix } from '../linalg/matrix';
-import { symmetricEigen } from '../linalg/symmetric-eigen';
+import { cholesky } from '../linalg/cholesky.ts';
+import { choleskySolve } from '../linalg/cholesky-solve.ts';
+import { crossProduct } from '../linalg/cross-product.ts';
+import { matrix, type Matrix } from '../linalg/matrix.ts';
+import { symmetricEigen } from '../linalg/symmetric-eigen.ts';
 
 /** Options of {@link olsWithIntercept}. */
 export interface OlsOptions {

@@ -4,8 +4,8 @@
  */
 
 import { z } from 'zod';
-import type { ExposureConfig } from '../../domain/exposures/types';
-import { dropUndefined } from './drop-undefined';
+import type { ExposureConfig } from '../../domain/exposures/types.ts';
+import { dropUndefined } from './drop-undefined.ts';
 
 const text = z.string().trim().min(1);
 const ticker = z.string().regex(/^[A-Z0-9][A-Z0-9.^=-]*$/, 'tickers are upper-case, no spaces');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exposureConfigSchema } from './exposure-config-schema';
+import { exposureConfigSchema } from './exposure-config-schema.ts';
 
 const config = (duration: unknown) => ({
   exposures: [

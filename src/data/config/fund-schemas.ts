@@ -9,8 +9,8 @@ import type {
   FundUniverse,
   WeightStyleFund,
   WeightStyleUniverse,
-} from '../../domain/exposures/fund-types';
-import { dropUndefined } from './drop-undefined';
+} from '../../domain/exposures/fund-types.ts';
+import { dropUndefined } from './drop-undefined.ts';
 
 const text = z.string().trim().min(1);
 const finiteByName = z.record(z.string(), z.number());

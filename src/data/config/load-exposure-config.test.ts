@@ -1,11 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { BallastError } from '../../domain/errors';
-import { createExposureRegistry } from '../../domain/exposures/registry';
-import { loadExposureConfig, loadExposureRegistry } from './load-exposure-config';
-import { loadWeightStyleFunds } from './load-fund-universe';
-import { thrownAsync, withTempFile } from './test-helpers';
+import { BallastError } from '../../domain/errors.ts';
+import { createExposureRegistry } from '../../domain/exposures/registry.ts';
+import { loadExposureConfig, loadExposureRegistry } from './load-exposure-config.ts';
+import { loadWeightStyleFunds } from './load-fund-universe.ts';
+import { thrownAsync, withTempFile } from './test-helpers.ts';
 
 const fixture = (name: string) =>
   new URL(`../../../test/fixtures/exposures/${name}`, import.meta.url);

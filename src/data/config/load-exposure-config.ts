@@ -1,11 +1,11 @@
 /** Loading the exposure universe (`config/exposures.yaml` by default). */
 
-import { BallastError } from '../../domain/errors';
-import { createExposureRegistry, type ExposureRegistry } from '../../domain/exposures/registry';
-import type { ExposureConfig } from '../../domain/exposures/types';
-import { DEFAULT_EXPOSURES_PATH } from './default-paths';
-import { exposureConfigSchema } from './exposure-config-schema';
-import { configPathToString, parseWithSchema, readYamlFile, type ConfigPath } from './read-yaml';
+import { BallastError } from '../../domain/errors.ts';
+import { createExposureRegistry, type ExposureRegistry } from '../../domain/exposures/registry.ts';
+import type { ExposureConfig } from '../../domain/exposures/types.ts';
+import { DEFAULT_EXPOSURES_PATH } from './default-paths.ts';
+import { exposureConfigSchema } from './exposure-config-schema.ts';
+import { configPathToString, parseWithSchema, readYamlFile, type ConfigPath } from './read-yaml.ts';
 
 /**
  * Reads, schema-checks and semantically checks (via `createExposureRegistry`: unique ids,

@@ -1,17 +1,17 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decomposeHoldings } from '../../domain/exposures/decompose';
-import { validateFundUniverse } from '../../domain/exposures/validate-funds';
-import { convertWeightStyleUniverse } from '../../domain/exposures/vocabulary';
-import { loadExposureRegistry } from './load-exposure-config';
+import { decomposeHoldings } from '../../domain/exposures/decompose.ts';
+import { validateFundUniverse } from '../../domain/exposures/validate-funds.ts';
+import { convertWeightStyleUniverse } from '../../domain/exposures/vocabulary.ts';
+import { loadExposureRegistry } from './load-exposure-config.ts';
 import {
   loadFundUniverse,
   loadWeightStyleFunds,
   weightStyleSourceName,
-} from './load-fund-universe';
-import { thrownAsync, withTempFile } from './test-helpers';
-import { writeFundUniverse } from './write-fund-universe';
+} from './load-fund-universe.ts';
+import { thrownAsync, withTempFile } from './test-helpers.ts';
+import { writeFundUniverse } from './write-fund-universe.ts';
 
 // Tolerance: funds.yaml writes decimals; conversions are products of decimals (1e-12).
 const DIGITS = 12;

@@ -1,10 +1,10 @@
 /** Loading fund definition files: the canonical layout and the upstream weight-style one. */
 
 import { basename } from 'node:path';
-import type { FundUniverse, WeightStyleUniverse } from '../../domain/exposures/fund-types';
-import { DEFAULT_FUNDS_PATH } from './default-paths';
-import { fundUniverseSchema, weightStyleUniverseSchema } from './fund-schemas';
-import { configPathToString, parseWithSchema, readYamlFile, type ConfigPath } from './read-yaml';
+import type { FundUniverse, WeightStyleUniverse } from '../../domain/exposures/fund-types.ts';
+import { DEFAULT_FUNDS_PATH } from './default-paths.ts';
+import { fundUniverseSchema, weightStyleUniverseSchema } from './fund-schemas.ts';
+import { configPathToString, parseWithSchema, readYamlFile, type ConfigPath } from './read-yaml.ts';
 
 /**
  * Reads a canonical fund universe (`funds: { SYMBOL: { name, category, exposures, … } }`,

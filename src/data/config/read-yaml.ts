@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
-import { BallastError } from '../../domain/errors';
+import { BallastError } from '../../domain/errors.ts';
 
 /** A file location: a filesystem path or a `file:` URL. */
 export type ConfigPath = string | URL;

@@ -3,7 +3,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BallastError } from '../../domain/errors';
+import { BallastError } from '../../domain/errors.ts';
 
 /** Runs `body` with a file `name` holding `text` in a fresh temporary directory, then removes it. */
 export async function withTempFile(

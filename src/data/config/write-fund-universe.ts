@@ -2,8 +2,8 @@
 
 import { rename, writeFile } from 'node:fs/promises';
 import { Document } from 'yaml';
-import type { FundDefinition, FundUniverse } from '../../domain/exposures/fund-types';
-import { configPathToString, type ConfigPath } from './read-yaml';
+import type { FundDefinition, FundUniverse } from '../../domain/exposures/fund-types.ts';
+import { configPathToString, type ConfigPath } from './read-yaml.ts';
 
 /** Header comment written at the top of every fund universe file. */
 export const FUND_UNIVERSE_HEADER = [

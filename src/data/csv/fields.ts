@@ -1,6 +1,6 @@
-import { isIsoDate, type IsoDate } from '../../domain/calendar/iso-date';
-import { BallastError } from '../../domain/errors';
-import type { CsvRow } from './parse-csv';
+import { isIsoDate, type IsoDate } from '../../domain/calendar/iso-date.ts';
+import { BallastError } from '../../domain/errors.ts';
+import type { CsvRow } from './parse-csv.ts';
 
 /** Reads typed cells of one CSV row, failing with the file, line, column and value. */
 export class RowReader {

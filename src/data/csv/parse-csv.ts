@@ -1,4 +1,4 @@
-import { BallastError } from '../../domain/errors';
+import { BallastError } from '../../domain/errors.ts';
 
 /** One data row of a CSV file: its 1-based line number and its cells by header name. */
 export interface CsvRow {

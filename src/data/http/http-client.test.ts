@@ -1,18 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BallastError } from '../../domain/errors';
+import { BallastError } from '../../domain/errors.ts';
 import {
   startMockServer,
   type MockHandler,
   type MockServer,
-} from '../../../test/helpers/mock-http';
+} from '../../../test/helpers/mock-http.ts';
 import {
   backoffDelayMs,
   HttpClient,
   redact,
   retryAfterMs,
   type HttpClientOptions,
-} from './http-client';
-import { RateLimiter } from './rate-limiter';
+} from './http-client.ts';
+import { RateLimiter } from './rate-limiter.ts';
 
 async function failure(p: Promise<unknown>): Promise<unknown> {
   try {

@@ -1,5 +1,5 @@
-import { BallastError } from '../../domain/errors';
-import { RateLimiter } from './rate-limiter';
+import { BallastError } from '../../domain/errors.ts';
+import { RateLimiter } from './rate-limiter.ts';
 
 /** Fetch as the global one; injected so tests and proxies can replace it. */
 export type FetchFn = (input: string | URL, init?: RequestInit) => Promise<Response>;

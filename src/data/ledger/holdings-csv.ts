@@ -1,9 +1,9 @@
-import type { Cents } from '../../domain/ledger/money';
-import type { Lot } from '../../domain/ledger/types';
-import type { PriceQuote } from '../../domain/valuation/value-positions';
-import { checkHeader, RowReader } from '../csv/fields';
-import { parseCsv } from '../csv/parse-csv';
-import { DEFAULT_ACCOUNT } from './transactions-csv';
+import type { Cents } from '../../domain/ledger/money.ts';
+import type { Lot } from '../../domain/ledger/types.ts';
+import type { PriceQuote } from '../../domain/valuation/value-positions.ts';
+import { checkHeader, RowReader } from '../csv/fields.ts';
+import { parseCsv } from '../csv/parse-csv.ts';
+import { DEFAULT_ACCOUNT } from './transactions-csv.ts';
 
 /** Columns of a holdings snapshot file. */
 export const HOLDINGS_COLUMNS = {

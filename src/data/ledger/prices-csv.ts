@@ -1,6 +1,6 @@
-import type { PriceQuote } from '../../domain/valuation/value-positions';
-import { checkHeader, RowReader } from '../csv/fields';
-import { parseCsv } from '../csv/parse-csv';
+import type { PriceQuote } from '../../domain/valuation/value-positions.ts';
+import { checkHeader, RowReader } from '../csv/fields.ts';
+import { parseCsv } from '../csv/parse-csv.ts';
 
 /**
  * Parses a prices file `symbol,price[,date][,source]`: one price per symbol (a later row for

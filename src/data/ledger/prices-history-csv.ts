@@ -1,9 +1,9 @@
-import type { IsoDate } from '../../domain/calendar/iso-date';
-import { BallastError } from '../../domain/errors';
-import type { AdjustedClose } from '../../domain/performance/benchmark';
-import type { ClosePoint } from '../../domain/performance/types';
-import { checkHeader, RowReader } from '../csv/fields';
-import { parseCsv } from '../csv/parse-csv';
+import type { IsoDate } from '../../domain/calendar/iso-date.ts';
+import { BallastError } from '../../domain/errors.ts';
+import type { AdjustedClose } from '../../domain/performance/benchmark.ts';
+import type { ClosePoint } from '../../domain/performance/types.ts';
+import { checkHeader, RowReader } from '../csv/fields.ts';
+import { parseCsv } from '../csv/parse-csv.ts';
 
 /** A prices-history file: unadjusted closes (and adjusted closes when given) per symbol. */
 export interface PricesHistoryFile {

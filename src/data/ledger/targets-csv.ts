@@ -1,6 +1,6 @@
-import { BallastError } from '../../domain/errors';
-import { checkHeader, RowReader } from '../csv/fields';
-import { parseCsv } from '../csv/parse-csv';
+import { BallastError } from '../../domain/errors.ts';
+import { checkHeader, RowReader } from '../csv/fields.ts';
+import { parseCsv } from '../csv/parse-csv.ts';
 
 /**
  * Parses a targets file `symbol,weight`: weights are decimals of total value including cash

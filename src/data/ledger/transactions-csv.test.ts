@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { BallastError } from '../../domain/errors';
-import { parseHoldingsCsv } from './holdings-csv';
-import { parsePricesCsv } from './prices-csv';
-import { parseTransactionsCsv } from './transactions-csv';
+import { BallastError } from '../../domain/errors.ts';
+import { parseHoldingsCsv } from './holdings-csv.ts';
+import { parsePricesCsv } from './prices-csv.ts';
+import { parseTransactionsCsv } from './transactions-csv.ts';
 
 const HEADER = 'date,type,symbol,quantity,price,amount,fees,account,lots';
 

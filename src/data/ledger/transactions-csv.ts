@@ -1,7 +1,7 @@
-import { BallastError } from '../../domain/errors';
-import { TRANSACTION_TYPES, type Transaction } from '../../domain/ledger/types';
-import { checkHeader, RowReader } from '../csv/fields';
-import { parseCsv } from '../csv/parse-csv';
+import { BallastError } from '../../domain/errors.ts';
+import { TRANSACTION_TYPES, type Transaction } from '../../domain/ledger/types.ts';
+import { checkHeader, RowReader } from '../csv/fields.ts';
+import { parseCsv } from '../csv/parse-csv.ts';
 
 /** Columns of a transactions file; `acquired` is optional and used only by `transfer_in`. */
 export const TRANSACTION_COLUMNS = {

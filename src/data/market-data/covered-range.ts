@@ -1,4 +1,4 @@
-import { addDays, type IsoDate } from '../../domain/calendar/iso-date';
+import { addDays, type IsoDate } from '../../domain/calendar/iso-date.ts';
 
 /** A past successful fetch: the inclusive range asked for and the day it ran. */
 export interface PastFetch {

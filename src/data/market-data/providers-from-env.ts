@@ -1,13 +1,13 @@
-import { BallastError } from '../../domain/errors';
-import type { FetchFn } from '../http/http-client';
-import { createAlphaVantageProvider } from '../providers/alpha-vantage';
-import { createFredProvider } from '../providers/fred';
-import { createPolygonProvider } from '../providers/polygon';
-import type { MarketDataProvider } from '../providers/provider';
-import { createStooqProvider } from '../providers/stooq';
-import { createTiingoProvider } from '../providers/tiingo';
-import { createYahooProvider } from '../providers/yahoo';
-import type { FallbackChains } from './service';
+import { BallastError } from '../../domain/errors.ts';
+import type { FetchFn } from '../http/http-client.ts';
+import { createAlphaVantageProvider } from '../providers/alpha-vantage.ts';
+import { createFredProvider } from '../providers/fred.ts';
+import { createPolygonProvider } from '../providers/polygon.ts';
+import type { MarketDataProvider } from '../providers/provider.ts';
+import { createStooqProvider } from '../providers/stooq.ts';
+import { createTiingoProvider } from '../providers/tiingo.ts';
+import { createYahooProvider } from '../providers/yahoo.ts';
+import type { FallbackChains } from './service.ts';
 
 /** Environment variables read (passed in, never read globally). */
 export type ProviderEnv = Readonly<Record<string, string | undefined>>;

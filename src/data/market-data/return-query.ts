@@ -1,18 +1,18 @@
-import { addDays, type IsoDate } from '../../domain/calendar/iso-date';
-import { createNyseCalendar } from '../../domain/calendar/trading-calendar';
-import { BallastError } from '../../domain/errors';
-import type { StoredPriceBar } from '../../domain/market/types';
-import type { Frequency } from '../../domain/series/frequency';
-import { dailyInflation } from '../../domain/series/inflation';
-import { logReturns, toLogReturns } from '../../domain/series/log-returns';
-import { priceReturns } from '../../domain/series/price-returns';
-import { excessReturns, realReturns } from '../../domain/series/real-excess';
-import { resampleReturns } from '../../domain/series/resample';
-import { totalReturns } from '../../domain/series/total-returns';
-import type { ReturnSeries, ReturnSeriesFlags } from '../../domain/series/types';
-import { yieldToDailyReturns } from '../../domain/series/yield-returns';
-import type { MarketStore } from '../store/market-store';
-import type { MarketDataService } from './service';
+import { addDays, type IsoDate } from '../../domain/calendar/iso-date.ts';
+import { createNyseCalendar } from '../../domain/calendar/trading-calendar.ts';
+import { BallastError } from '../../domain/errors.ts';
+import type { StoredPriceBar } from '../../domain/market/types.ts';
+import type { Frequency } from '../../domain/series/frequency.ts';
+import { dailyInflation } from '../../domain/series/inflation.ts';
+import { logReturns, toLogReturns } from '../../domain/series/log-returns.ts';
+import { priceReturns } from '../../domain/series/price-returns.ts';
+import { excessReturns, realReturns } from '../../domain/series/real-excess.ts';
+import { resampleReturns } from '../../domain/series/resample.ts';
+import { totalReturns } from '../../domain/series/total-returns.ts';
+import type { ReturnSeries, ReturnSeriesFlags } from '../../domain/series/types.ts';
+import { yieldToDailyReturns } from '../../domain/series/yield-returns.ts';
+import type { MarketStore } from '../store/market-store.ts';
+import type { MarketDataService } from './service.ts';
 
 /** Return kinds of `ballast returns`. */
 export const RETURN_KINDS = ['total', 'price', 'log', 'real', 'excess'] as const;
@@ -54,7 +54,7 @@ export interface ComputedReturns {
 const LOOKBACK_DAYS = 10;
 
 /**
- * Computes return series for `ids` from the store and providers (FINANCE.md "Returns"):
+ * Computes return series for `ids` from the store and providers (docs/conventions.md "Returns"):
  * total = (close + dividend)/(previous close / split) − 1 on unadjusted bars; price = the same
  * without dividends; log = ln(1 + total); real = exact Fisher against daily CPI inflation (CPI
  * as published, no look-ahead); excess = geometric (1+r)/(1+rf) − 1 over the cash yield

@@ -1,13 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fixedClock, type Clock } from '../../domain/clock';
-import { BallastError } from '../../domain/errors';
-import type { PriceBar } from '../../domain/market/types';
-import type { MarketDataProvider, PriceRequest } from '../providers/provider';
-import type { MarketStore } from '../store/market-store';
-import { openStore } from '../store/open-store';
-import { rejection } from '../../../test/helpers/errors';
-import { missingRange } from './covered-range';
-import { MarketDataService } from './service';
+import { fixedClock, type Clock } from '../../domain/clock.ts';
+import { BallastError } from '../../domain/errors.ts';
+import type { PriceBar } from '../../domain/market/types.ts';
+import type { MarketDataProvider, PriceRequest } from '../providers/provider.ts';
+import type { MarketStore } from '../store/market-store.ts';
+import { openStore } from '../store/open-store.ts';
+import { rejection } from '../../../test/helpers/errors.ts';
+import { missingRange } from './covered-range.ts';
+import { MarketDataService } from './service.ts';
 
 const bar = (date: string, close: number): PriceBar => ({ date, close, dividend: 0, split: 1 });
 

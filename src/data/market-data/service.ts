@@ -1,10 +1,10 @@
-import type { IsoDate } from '../../domain/calendar/iso-date';
-import type { Clock } from '../../domain/clock';
-import { BallastError, toBallastError } from '../../domain/errors';
-import type { StoredPriceBar, StoredSeriesPoint } from '../../domain/market/types';
-import type { MarketDataProvider } from '../providers/provider';
-import type { FetchLogEntry, MarketStore } from '../store/market-store';
-import { missingRange, type MissingRange } from './covered-range';
+import type { IsoDate } from '../../domain/calendar/iso-date.ts';
+import type { Clock } from '../../domain/clock.ts';
+import { BallastError, toBallastError } from '../../domain/errors.ts';
+import type { StoredPriceBar, StoredSeriesPoint } from '../../domain/market/types.ts';
+import type { MarketDataProvider } from '../providers/provider.ts';
+import type { FetchLogEntry, MarketStore } from '../store/market-store.ts';
+import { missingRange, type MissingRange } from './covered-range.ts';
 
 /** Options of a cached read. */
 export interface CachedReadOptions {

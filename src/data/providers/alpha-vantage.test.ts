@@ -1,15 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { BallastError } from '../../domain/errors';
-import type { PriceBar } from '../../domain/market/types';
+import { BallastError } from '../../domain/errors.ts';
+import type { PriceBar } from '../../domain/market/types.ts';
 import {
   startMockServer,
   type MockHandler,
   type MockReply,
   type MockServer,
-} from '../../../test/helpers/mock-http';
-import { createAlphaVantageProvider } from './alpha-vantage';
-import { describeProviderContract, type ContractScenario } from './provider.contract';
+} from '../../../test/helpers/mock-http.ts';
+import { createAlphaVantageProvider } from './alpha-vantage.ts';
+import { describeProviderContract, type ContractScenario } from './provider.contract.ts';
 
 const fixture = (name: string): string =>
   readFileSync(

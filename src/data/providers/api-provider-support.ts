@@ -6,11 +6,11 @@
  */
 
 import type { z } from 'zod';
-import { isIsoDate, type IsoDate } from '../../domain/calendar/iso-date';
-import { BallastError, invalidInput } from '../../domain/errors';
-import type { PriceBar, SeriesPoint } from '../../domain/market/types';
-import type { FetchFn, HttpClientOptions } from '../http/http-client';
-import type { MarketDataProvider, PriceRequest, SeriesRequest } from './provider';
+import { isIsoDate, type IsoDate } from '../../domain/calendar/iso-date.ts';
+import { BallastError, invalidInput } from '../../domain/errors.ts';
+import type { PriceBar, SeriesPoint } from '../../domain/market/types.ts';
+import type { FetchFn, HttpClientOptions } from '../http/http-client.ts';
+import type { MarketDataProvider, PriceRequest, SeriesRequest } from './provider.ts';
 
 /** Options a provider forwards to its `HttpClient` (everything except the provider name). */
 export type ProviderHttpOptions = Omit<HttpClientOptions, 'provider'>;

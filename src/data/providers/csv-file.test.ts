@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { BallastError } from '../../domain/errors';
+import { BallastError } from '../../domain/errors.ts';
 import {
   createCsvProvider,
   parsePriceFileCsv,
   parseReturnsFileCsv,
   parseSeriesFileCsv,
-} from './csv-file';
+} from './csv-file.ts';
 
 const path = (name: string): string =>
   fileURLToPath(new URL(`../../../test/fixtures/providers/csv/${name}`, import.meta.url));

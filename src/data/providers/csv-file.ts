@@ -1,10 +1,10 @@
 import { readFile as readFileFromDisk } from 'node:fs/promises';
-import { isIsoDate, type IsoDate } from '../../domain/calendar/iso-date';
-import { BallastError, invalidInput } from '../../domain/errors';
-import type { PriceBar, SeriesPoint } from '../../domain/market/types';
-import { checkHeader, RowReader } from '../csv/fields';
-import { parseCsv } from '../csv/parse-csv';
-import type { MarketDataProvider, PriceRequest } from './provider';
+import { isIsoDate, type IsoDate } from '../../domain/calendar/iso-date.ts';
+import { BallastError, invalidInput } from '../../domain/errors.ts';
+import type { PriceBar, SeriesPoint } from '../../domain/market/types.ts';
+import { checkHeader, RowReader } from '../csv/fields.ts';
+import { parseCsv } from '../csv/parse-csv.ts';
+import type { MarketDataProvider, PriceRequest } from './provider.ts';
 
 /** A plain decimal, optionally with an exponent (`-0.0125`, `5.2e-05`); no `%`, no separators. */
 function decimal(r: RowReader, column: string, min?: number): number | undefined {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { fredNumber, parseFredCsv } from './fred-csv';
+import { fredNumber, parseFredCsv } from './fred-csv.ts';
 
 const fixture = (name: string): string =>
   readFileSync(new URL(`../../../test/fixtures/providers/fred/${name}`, import.meta.url), 'utf8');

@@ -3,8 +3,8 @@
  * (`https://fred.stlouisfed.org/graph/fredgraph.csv?id=…&cosd=…&coed=…`).
  */
 
-import { isIsoDate, type IsoDate } from '../../domain/calendar/iso-date';
-import { malformed } from './api-provider-support';
+import { isIsoDate, type IsoDate } from '../../domain/calendar/iso-date.ts';
+import { malformed } from './api-provider-support.ts';
 
 const PROVIDER = 'fred';
 

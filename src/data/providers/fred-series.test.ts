@@ -6,7 +6,7 @@ import {
   fredSeriesUnit,
   MAX_RELEASE_DELAY_DAYS,
   releaseRuleDate,
-} from './fred-series';
+} from './fred-series.ts';
 
 describe('FRED unit table', () => {
   it('lists yields and rates as percent and price indexes as levels', () => {

@@ -1,14 +1,14 @@
 /**
  * What Ballast knows about FRED series it reads: the unit each series is quoted in (so percent
- * is converted to decimal by table, never by magnitude — FINANCE.md "Units") and, for monthly
- * price indexes, when an observation became public (FINANCE.md "Inflation": use the CPI that was
+ * is converted to decimal by table, never by magnitude — docs/conventions.md "Units") and, for monthly
+ * price indexes, when an observation became public (docs/conventions.md "Inflation": use the CPI that was
  * available at the time).
  *
  * Units come from each series' FRED page ("Units: Percent", "Units: Index 1982-1984=100", …).
  */
 
-import { daysInMonth, parseIsoDate, type IsoDate } from '../../domain/calendar/iso-date';
-import { invalidInput } from '../../domain/errors';
+import { daysInMonth, parseIsoDate, type IsoDate } from '../../domain/calendar/iso-date.ts';
+import { invalidInput } from '../../domain/errors.ts';
 
 /** How a FRED series quotes its values: `percent` (divided by 100 on read) or a `level` (kept). */
 export type FredUnit = 'percent' | 'level';

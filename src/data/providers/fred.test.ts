@@ -1,15 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { BallastError } from '../../domain/errors';
-import type { SeriesPoint } from '../../domain/market/types';
+import { BallastError } from '../../domain/errors.ts';
+import type { SeriesPoint } from '../../domain/market/types.ts';
 import {
   startMockServer,
   type MockHandler,
   type MockReply,
   type MockServer,
-} from '../../../test/helpers/mock-http';
-import { createFredProvider } from './fred';
-import { describeProviderContract, type ContractScenario } from './provider.contract';
+} from '../../../test/helpers/mock-http.ts';
+import { createFredProvider } from './fred.ts';
+import { describeProviderContract, type ContractScenario } from './provider.contract.ts';
 
 const fixture = (name: string): string =>
   readFileSync(new URL(`../../../test/fixtures/providers/fred/${name}`, import.meta.url), 'utf8');

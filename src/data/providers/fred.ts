@@ -26,10 +26,10 @@
  */
 
 import { z } from 'zod';
-import { isIsoDate, type IsoDate } from '../../domain/calendar/iso-date';
-import { invalidInput } from '../../domain/errors';
-import type { SeriesPoint } from '../../domain/market/types';
-import { HttpClient } from '../http/http-client';
+import { isIsoDate, type IsoDate } from '../../domain/calendar/iso-date.ts';
+import { invalidInput } from '../../domain/errors.ts';
+import type { SeriesPoint } from '../../domain/market/types.ts';
+import { HttpClient } from '../http/http-client.ts';
 import {
   ascendingUnique,
   checkRange,
@@ -39,9 +39,9 @@ import {
   vendorStatusFetch,
   type ProviderHttpOptions,
   type SeriesProvider,
-} from './api-provider-support';
-import { fredNumber, parseFredCsv } from './fred-csv';
-import { availableFrom, FRED_RELEASE_RULES, fredSeriesUnit, type FredUnit } from './fred-series';
+} from './api-provider-support.ts';
+import { fredNumber, parseFredCsv } from './fred-csv.ts';
+import { availableFrom, FRED_RELEASE_RULES, fredSeriesUnit, type FredUnit } from './fred-series.ts';
 
 const PROVIDER = 'fred';
 

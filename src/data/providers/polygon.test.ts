@@ -1,17 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { BallastError } from '../../domain/errors';
-import type { PriceBar } from '../../domain/market/types';
+import { BallastError } from '../../domain/errors.ts';
+import type { PriceBar } from '../../domain/market/types.ts';
 import {
   startMockServer,
   type MockHandler,
   type MockReply,
   type MockServer,
   type RecordedRequest,
-} from '../../../test/helpers/mock-http';
-import { newYorkDate } from './api-provider-support';
-import { createPolygonProvider } from './polygon';
-import { describeProviderContract, type ContractScenario } from './provider.contract';
+} from '../../../test/helpers/mock-http.ts';
+import { newYorkDate } from './api-provider-support.ts';
+import { createPolygonProvider } from './polygon.ts';
+import { describeProviderContract, type ContractScenario } from './provider.contract.ts';
 
 const fixture = (name: string): string =>
   readFileSync(

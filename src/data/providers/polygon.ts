@@ -30,10 +30,10 @@
  */
 
 import { z } from 'zod';
-import { isIsoDate, type IsoDate } from '../../domain/calendar/iso-date';
-import { BallastError } from '../../domain/errors';
-import type { PriceBar } from '../../domain/market/types';
-import { HttpClient } from '../http/http-client';
+import { isIsoDate, type IsoDate } from '../../domain/calendar/iso-date.ts';
+import { BallastError } from '../../domain/errors.ts';
+import type { PriceBar } from '../../domain/market/types.ts';
+import { HttpClient } from '../http/http-client.ts';
 import {
   ascendingUnique,
   checkRange,
@@ -47,7 +47,7 @@ import {
   vendorStatusFetch,
   type PricesProvider,
   type ProviderHttpOptions,
-} from './api-provider-support';
+} from './api-provider-support.ts';
 
 const PROVIDER = 'polygon';
 

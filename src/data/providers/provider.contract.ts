@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BallastError } from '../../domain/errors';
-import type { PriceBar, SeriesPoint } from '../../domain/market/types';
+import { BallastError } from '../../domain/errors.ts';
+import type { PriceBar, SeriesPoint } from '../../domain/market/types.ts';
 import {
   startMockServer,
   type MockHandler,
   type MockServer,
-} from '../../../test/helpers/mock-http';
-import type { MarketDataProvider } from './provider';
+} from '../../../test/helpers/mock-http.ts';
+import type { MarketDataProvider } from './provider.ts';
 
 /** The scenarios every provider answers, in its own wire format. */
 export type ContractScenario = 'ok' | 'empty' | 'notFound' | 'garbage' | 'outage';

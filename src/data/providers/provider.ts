@@ -1,11 +1,11 @@
-import type { IsoDate } from '../../domain/calendar/iso-date';
+import type { IsoDate } from '../../domain/calendar/iso-date.ts';
 import type {
   DataKind,
   PriceBar,
   Quote,
   SeriesPoint,
   SymbolMatch,
-} from '../../domain/market/types';
+} from '../../domain/market/types.ts';
 
 /** A request for daily bars of one symbol over an inclusive date range. */
 export interface PriceRequest {

@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BallastError } from '../../domain/errors';
-import type { PriceBar } from '../../domain/market/types';
+import { BallastError } from '../../domain/errors.ts';
+import type { PriceBar } from '../../domain/market/types.ts';
 import {
   startMockServer,
   type MockHandler,
   type MockServer,
-} from '../../../test/helpers/mock-http';
-import { describeProviderContract, type ContractScenario } from './provider.contract';
-import { createStooqProvider, parseStooqCsv, stooqSymbol } from './stooq';
+} from '../../../test/helpers/mock-http.ts';
+import { describeProviderContract, type ContractScenario } from './provider.contract.ts';
+import { createStooqProvider, parseStooqCsv, stooqSymbol } from './stooq.ts';
 
 const fixture = (name: string): string =>
   readFileSync(new URL(`../../../test/fixtures/providers/stooq/${name}`, import.meta.url), 'utf8');

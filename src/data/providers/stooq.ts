@@ -1,9 +1,9 @@
-import { isIsoDate, type IsoDate } from '../../domain/calendar/iso-date';
-import { BallastError, invalidInput } from '../../domain/errors';
-import type { PriceBar } from '../../domain/market/types';
-import { parseCsv, type CsvRow } from '../csv/parse-csv';
-import { HttpClient, type FetchFn } from '../http/http-client';
-import type { MarketDataProvider, PriceRequest } from './provider';
+import { isIsoDate, type IsoDate } from '../../domain/calendar/iso-date.ts';
+import { BallastError, invalidInput } from '../../domain/errors.ts';
+import type { PriceBar } from '../../domain/market/types.ts';
+import { parseCsv, type CsvRow } from '../csv/parse-csv.ts';
+import { HttpClient, type FetchFn } from '../http/http-client.ts';
+import type { MarketDataProvider, PriceRequest } from './provider.ts';
 
 /** Options of {@link createStooqProvider}. */
 export interface StooqProviderOptions {

@@ -1,15 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { BallastError } from '../../domain/errors';
-import type { PriceBar } from '../../domain/market/types';
+import { BallastError } from '../../domain/errors.ts';
+import type { PriceBar } from '../../domain/market/types.ts';
 import {
   startMockServer,
   type MockHandler,
   type MockReply,
   type MockServer,
-} from '../../../test/helpers/mock-http';
-import { describeProviderContract, type ContractScenario } from './provider.contract';
-import { createTiingoProvider } from './tiingo';
+} from '../../../test/helpers/mock-http.ts';
+import { describeProviderContract, type ContractScenario } from './provider.contract.ts';
+import { createTiingoProvider } from './tiingo.ts';
 
 const fixture = (name: string): string =>
   readFileSync(new URL(`../../../test/fixtures/providers/tiingo/${name}`, import.meta.url), 'utf8');

@@ -15,9 +15,9 @@
  */
 
 import { z } from 'zod';
-import { isIsoDate } from '../../domain/calendar/iso-date';
-import type { PriceBar } from '../../domain/market/types';
-import { HttpClient } from '../http/http-client';
+import { isIsoDate } from '../../domain/calendar/iso-date.ts';
+import type { PriceBar } from '../../domain/market/types.ts';
+import { HttpClient } from '../http/http-client.ts';
 import {
   ascendingUnique,
   checkRange,
@@ -31,7 +31,7 @@ import {
   vendorStatusFetch,
   type PricesProvider,
   type ProviderHttpOptions,
-} from './api-provider-support';
+} from './api-provider-support.ts';
 
 const PROVIDER = 'tiingo';
 

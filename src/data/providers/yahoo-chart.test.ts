@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BallastError } from '../../domain/errors';
-import { chartToPriceBars, exchangeDateOf, type YahooChart } from './yahoo-chart';
+import { BallastError } from '../../domain/errors.ts';
+import { chartToPriceBars, exchangeDateOf, type YahooChart } from './yahoo-chart.ts';
 
 const newYork = { exchangeTimezoneName: 'America/New_York', gmtoffset: -14400 };
 const at = (iso: string): Date => new Date(iso);

@@ -1,6 +1,6 @@
-import type { IsoDate } from '../../domain/calendar/iso-date';
-import { BallastError } from '../../domain/errors';
-import type { PriceBar } from '../../domain/market/types';
+import type { IsoDate } from '../../domain/calendar/iso-date.ts';
+import { BallastError } from '../../domain/errors.ts';
+import type { PriceBar } from '../../domain/market/types.ts';
 
 /** The parts of yahoo-finance2's `chart(..., { return: 'array' })` result this module reads. */
 export interface YahooChart {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { BallastError } from '../../domain/errors';
-import type { FetchFn, HttpClient } from '../http/http-client';
+import { BallastError } from '../../domain/errors.ts';
+import type { FetchFn, HttpClient } from '../http/http-client.ts';
 
 /** Yahoo's JSON API hosts: these go through the retrying HttpClient. */
 const API_HOST = /^query\d*\.finance\.yahoo\.com$/;

@@ -1,16 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BallastError } from '../../domain/errors';
-import type { PriceBar } from '../../domain/market/types';
+import { BallastError } from '../../domain/errors.ts';
+import type { PriceBar } from '../../domain/market/types.ts';
 import {
   redirectingFetch,
   startMockServer,
   type MockHandler,
   type MockReply,
   type MockServer,
-} from '../../../test/helpers/mock-http';
-import { describeProviderContract, type ContractScenario } from './provider.contract';
-import { createYahooProvider } from './yahoo';
+} from '../../../test/helpers/mock-http.ts';
+import { describeProviderContract, type ContractScenario } from './provider.contract.ts';
+import { createYahooProvider } from './yahoo.ts';
 
 const fixture = (name: string): unknown =>
   JSON.parse(
@@ -156,7 +156,7 @@ describe('yahoo provider', () => {
     expect(after?.close).toBeCloseTo(192.5, 9);
     // adjClose is Yahoo's fully adjusted close, kept as served.
     expect(before?.adjClose).toBe(18.6);
-    // The 2-day return across the split with the FINANCE.md formula: 188 / (750 / 4) − 1 = +0.27 %.
+    // The 2-day return across the split with the docs/conventions.md formula: 188 / (750 / 4) − 1 = +0.27 %.
     expect(on!.close / (before!.close / on!.split) - 1).toBeCloseTo(188 / 187.5 - 1, 12);
   });
 

@@ -1,19 +1,19 @@
 import YahooFinance from 'yahoo-finance2';
 import { ExtendedCookieJar } from 'yahoo-finance2/lib/cookieJar';
 import { getCrumbClear } from 'yahoo-finance2/lib/getCrumb';
-import { isIsoDate, type IsoDate } from '../../domain/calendar/iso-date';
-import { BallastError, invalidInput } from '../../domain/errors';
-import type { PriceBar, Quote, SymbolMatch } from '../../domain/market/types';
-import { HttpClient, type FetchFn } from '../http/http-client';
-import { libraryFetch, NoBarsInWindow, searchAnswer } from './yahoo-fetch';
-import type { MarketDataProvider, PriceRequest } from './provider';
+import { isIsoDate, type IsoDate } from '../../domain/calendar/iso-date.ts';
+import { BallastError, invalidInput } from '../../domain/errors.ts';
+import type { PriceBar, Quote, SymbolMatch } from '../../domain/market/types.ts';
+import { HttpClient, type FetchFn } from '../http/http-client.ts';
+import { libraryFetch, NoBarsInWindow, searchAnswer } from './yahoo-fetch.ts';
+import type { MarketDataProvider, PriceRequest } from './provider.ts';
 import {
   chartSplits,
   chartToPriceBars,
   malformedYahoo,
   type YahooChart,
   type YahooSplit,
-} from './yahoo-chart';
+} from './yahoo-chart.ts';
 
 /** Options of {@link createYahooProvider}. */
 export interface YahooProviderOptions {

@@ -4,9 +4,9 @@
  */
 
 import { sql, type Kysely } from 'kysely';
-import type { Coverage } from './market-store';
-import type { StoreDatabase } from './schema';
-import { byCodeUnit } from './sort';
+import type { Coverage } from './market-store.ts';
+import type { StoreDatabase } from './schema.ts';
+import { byCodeUnit } from './sort.ts';
 
 /** Which table to summarise and, optionally, the one key (symbol / series id) wanted. */
 export interface CoverageQuery {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultStorePath } from './default-store-path';
+import { defaultStorePath } from './default-store-path.ts';
 
 describe('defaultStorePath', () => {
   const home = '/home/ada';

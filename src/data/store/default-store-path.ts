@@ -1,4 +1,4 @@
-/** Where the embedded store lives when no `--db` is given. */
+/** Where the store lives: the locator order and the embedded default. */
 
 import { isAbsolute, join } from 'node:path';
 
@@ -17,4 +17,23 @@ export function defaultStorePath(env: StoreEnv, homedir: string): string {
   const xdg = env.XDG_DATA_HOME?.trim();
   const dataHome = xdg && isAbsolute(xdg) ? xdg : join(homedir, '.local', 'share');
   return join(dataHome, 'ballast', 'ballast.sqlite');
+}
+
+/**
+ * The store locator of a run, most specific first: the explicit `db` (`--db`), then
+ * `$BALLAST_DB` (Ballast's own variable), then `$DATABASE_URL` (a generic variable another
+ * program may have set), then the embedded SQLite file of {@link defaultStorePath}.
+ */
+export function resolveStoreLocator(options: {
+  readonly db?: string | undefined;
+  readonly env: StoreEnv;
+  readonly homedir: string;
+}): string {
+  const db = options.db?.trim();
+  if (db) return db;
+  const ballast = options.env.BALLAST_DB?.trim();
+  if (ballast) return ballast;
+  const generic = options.env.DATABASE_URL?.trim();
+  if (generic) return generic;
+  return defaultStorePath(options.env, options.homedir);
 }

@@ -1,9 +1,9 @@
 /** Writes and reads of the `fetch_log` table (one row per fetch attempt). */
 
 import type { Kysely } from 'kysely';
-import { toStoredFetch } from './from-rows';
-import type { StoredFetchLogEntry } from './market-store';
-import type { FetchLogTable, StoreDatabase } from './schema';
+import { toStoredFetch } from './from-rows.ts';
+import type { StoredFetchLogEntry } from './market-store.ts';
+import type { FetchLogTable, StoreDatabase } from './schema.ts';
 
 /** Appends `row`. @returns the stored entry with its new id. */
 export async function insertFetch(

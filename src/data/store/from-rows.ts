@@ -4,9 +4,14 @@
  */
 
 import type { Selectable } from 'kysely';
-import type { Instrument, StoredPriceBar, StoredSeriesPoint } from '../../domain/market/types';
-import type { StoredFetchLogEntry, StoredInstrument } from './market-store';
-import type { FetchLogTable, InstrumentsTable, PriceBarsTable, SeriesPointsTable } from './schema';
+import type { Instrument, StoredPriceBar, StoredSeriesPoint } from '../../domain/market/types.ts';
+import type { StoredFetchLogEntry, StoredInstrument } from './market-store.ts';
+import type {
+  FetchLogTable,
+  InstrumentsTable,
+  PriceBarsTable,
+  SeriesPointsTable,
+} from './schema.ts';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 

@@ -3,7 +3,7 @@
  * PostgreSQL and PGlite. Open it with {@link openStore}.
  */
 
-export { defaultStorePath, type StoreEnv } from './default-store-path';
+export { defaultStorePath, type StoreEnv } from './default-store-path.ts';
 export type {
   Coverage,
   CoverageEntry,
@@ -17,9 +17,9 @@ export type {
   StoredFetchLogEntry,
   StoredInstrument,
   StoreOptions,
-} from './market-store';
-export { openPostgresStore, type PostgresStoreOptions } from './open-postgres';
-export { openSqliteStore, type SqliteStoreOptions } from './open-sqlite';
-export { openStore, type OpenStoreOptions } from './open-store';
-export { pglitePool, type PgliteLike, type PglitePoolOptions } from './pglite-pool';
-export { parseStoreUrl, redactUrl, type StoreTarget } from './store-url';
+} from './market-store.ts';
+export { openPostgresStore, type PostgresStoreOptions } from './open-postgres.ts';
+export { openSqliteStore, type SqliteStoreOptions } from './open-sqlite.ts';
+export { openStore, type OpenStoreOptions } from './open-store.ts';
+export { pglitePool, type PgliteLike, type PglitePoolOptions } from './pglite-pool.ts';
+export { parseStoreUrl, redactUrl, type StoreTarget } from './store-url.ts';

@@ -1,10 +1,10 @@
 /** Reads and writes of the `instruments` table (reference data, one row per symbol). */
 
 import type { Kysely } from 'kysely';
-import { fromCodeUnitOrder } from './sort';
-import { toStoredInstrument } from './from-rows';
-import type { StoredInstrument } from './market-store';
-import type { InstrumentsTable, StoreDatabase } from './schema';
+import { fromCodeUnitOrder } from './sort.ts';
+import { toStoredInstrument } from './from-rows.ts';
+import type { StoredInstrument } from './market-store.ts';
+import type { InstrumentsTable, StoreDatabase } from './schema.ts';
 
 const FIELDS = ['name', 'kind', 'currency', 'exchange'] as const;
 

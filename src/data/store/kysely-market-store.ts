@@ -7,8 +7,8 @@
 
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Kysely } from 'kysely';
-import type { Clock } from '../../domain/clock';
-import { BallastError, invalidInput } from '../../domain/errors';
+import type { Clock } from '../../domain/clock.ts';
+import { BallastError, invalidInput } from '../../domain/errors.ts';
 import type {
   Instrument,
   PriceBar,
@@ -16,10 +16,10 @@ import type {
   SeriesPoint,
   StoredPriceBar,
   StoredSeriesPoint,
-} from '../../domain/market/types';
-import { coverageByKey } from './coverage-queries';
-import { insertFetch, selectFetches } from './fetch-log-queries';
-import { selectInstrument, selectInstruments, upsertInstrumentRow } from './instrument-queries';
+} from '../../domain/market/types.ts';
+import { coverageByKey } from './coverage-queries.ts';
+import { insertFetch, selectFetches } from './fetch-log-queries.ts';
+import { selectInstrument, selectInstruments, upsertInstrumentRow } from './instrument-queries.ts';
 import type {
   Coverage,
   CoverageEntry,
@@ -31,12 +31,12 @@ import type {
   StoreDialect,
   StoredFetchLogEntry,
   StoredInstrument,
-} from './market-store';
-import { emptyPriceColumns } from './price-columns';
-import type { StoreDatabase } from './schema';
-import { OPEN_RANGE, type RangeQuery, type TimeSeriesAccess } from './time-series-access';
-import { fetchLogRow, instrumentRow, priceBarRows, seriesPointRows } from './to-rows';
-import { checkRange, normalizeKey, normalizeTimestamp, positiveInteger } from './validate';
+} from './market-store.ts';
+import { emptyPriceColumns } from './price-columns.ts';
+import type { StoreDatabase } from './schema.ts';
+import { OPEN_RANGE, type RangeQuery, type TimeSeriesAccess } from './time-series-access.ts';
+import { fetchLogRow, instrumentRow, priceBarRows, seriesPointRows } from './to-rows.ts';
+import { checkRange, normalizeKey, normalizeTimestamp, positiveInteger } from './validate.ts';
 
 /** What {@link KyselyMarketStore} is built from. */
 export interface KyselyMarketStoreParts {

@@ -4,15 +4,15 @@
  */
 
 import { afterEach, beforeEach, describe } from 'vitest';
-import { catalogueCases } from './contract/catalogue.contract';
-import { manualClock, type ManualClock, type OpenStore } from './contract/fixtures';
-import { priceBarCases } from './contract/price-bars.contract';
-import { priceColumnCases } from './contract/price-columns.contract';
-import { seriesPointCases } from './contract/series-points.contract';
-import { transactionCases } from './contract/transaction.contract';
-import type { MarketStore } from './market-store';
+import { catalogueCases } from './contract/catalogue.contract.ts';
+import { manualClock, type ManualClock, type OpenStore } from './contract/fixtures.ts';
+import { priceBarCases } from './contract/price-bars.contract.ts';
+import { priceColumnCases } from './contract/price-columns.contract.ts';
+import { seriesPointCases } from './contract/series-points.contract.ts';
+import { transactionCases } from './contract/transaction.contract.ts';
+import type { MarketStore } from './market-store.ts';
 
-export type { OpenStore } from './contract/fixtures';
+export type { OpenStore } from './contract/fixtures.ts';
 
 /**
  * Describes the contract for one engine. `open` must return an EMPTY store each time (a new

@@ -1,9 +1,9 @@
 import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll } from 'vitest';
-import { describeMarketStoreContract } from './market-store.contract';
-import { openPostgresStore } from './open-postgres';
-import { pglitePool } from './pglite-pool';
-import { MARKET_TABLES } from './schema';
+import { describeMarketStoreContract } from './market-store.contract.ts';
+import { openPostgresStore } from './open-postgres.ts';
+import { pglitePool } from './pglite-pool.ts';
+import { MARKET_TABLES } from './schema.ts';
 
 // One PGlite for the whole file (a cold start takes 3–6 s); each case truncates the tables.
 let pglite: PGlite;

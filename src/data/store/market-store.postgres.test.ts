@@ -1,8 +1,8 @@
 import pg from 'pg';
 import { afterAll, describe } from 'vitest';
-import { describeMarketStoreContract } from './market-store.contract';
-import { openStore } from './open-store';
-import { MARKET_TABLES } from './schema';
+import { describeMarketStoreContract } from './market-store.contract.ts';
+import { openStore } from './open-store.ts';
+import { MARKET_TABLES } from './schema.ts';
 
 const url = process.env.DATABASE_URL;
 // A schema of its own per run, so parallel and repeated runs never share tables.

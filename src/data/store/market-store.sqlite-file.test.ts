@@ -3,10 +3,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { bar, from, WEEK } from './contract/fixtures';
-import { describeMarketStoreContract } from './market-store.contract';
-import { MIGRATION_NAMES } from './migrations';
-import { openStore } from './open-store';
+import { bar, from, WEEK } from './contract/fixtures.ts';
+import { describeMarketStoreContract } from './market-store.contract.ts';
+import { MIGRATION_NAMES } from './migrations/index.ts';
+import { openStore } from './open-store.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'ballast-store-'));
 let files = 0;

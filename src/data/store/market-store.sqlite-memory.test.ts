@@ -1,5 +1,5 @@
-import { describeMarketStoreContract } from './market-store.contract';
-import { openStore } from './open-store';
+import { describeMarketStoreContract } from './market-store.contract.ts';
+import { openStore } from './open-store.ts';
 
 describeMarketStoreContract('SQLite in memory', (options) =>
   openStore({ url: ':memory:', ...options }),

@@ -13,8 +13,8 @@
  * - Absent optional fields are absent on read (never `undefined`, `null` or `NaN`).
  */
 
-import type { Clock } from '../../domain/clock';
-import type { IsoDate } from '../../domain/calendar/iso-date';
+import type { Clock } from '../../domain/clock.ts';
+import type { IsoDate } from '../../domain/calendar/iso-date.ts';
 import type {
   DataKind,
   Instrument,
@@ -23,7 +23,7 @@ import type {
   SeriesPoint,
   StoredPriceBar,
   StoredSeriesPoint,
-} from '../../domain/market/types';
+} from '../../domain/market/types.ts';
 
 /** An inclusive date range; a missing end is open. `from > to` is INVALID_INPUT. */
 export interface DateRange {

@@ -1,12 +1,12 @@
 /** Opens a store on PostgreSQL (a pg Pool, or PGlite through {@link pglitePool}). */
 
 import { Kysely, PostgresDialect, sql, type PostgresPool } from 'kysely';
-import { KyselyMarketStore } from './kysely-market-store';
-import type { MarketStore, StoreOptions } from './market-store';
-import { migrateToLatest } from './migrations';
-import { postgresTimeSeries } from './postgres-time-series';
-import type { StoreDatabase } from './schema';
-import { systemClock } from '../system-clock';
+import { KyselyMarketStore } from './kysely-market-store.ts';
+import type { MarketStore, StoreOptions } from './market-store.ts';
+import { migrateToLatest } from './migrations/index.ts';
+import { postgresTimeSeries } from './postgres-time-series.ts';
+import type { StoreDatabase } from './schema.ts';
+import { systemClock } from '../system-clock.ts';
 
 /** The connection pool of a PostgreSQL store; the store ends it on `close()`. */
 export interface PostgresStoreOptions extends StoreOptions {

@@ -7,12 +7,12 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Kysely, SqliteDialect } from 'kysely';
-import { KyselyMarketStore } from './kysely-market-store';
-import type { MarketStore, StoreOptions } from './market-store';
-import { migrateToLatest } from './migrations';
-import type { StoreDatabase } from './schema';
-import { sqliteTimeSeries } from './sqlite-time-series';
-import { systemClock } from '../system-clock';
+import { KyselyMarketStore } from './kysely-market-store.ts';
+import type { MarketStore, StoreOptions } from './market-store.ts';
+import { migrateToLatest } from './migrations/index.ts';
+import type { StoreDatabase } from './schema.ts';
+import { sqliteTimeSeries } from './sqlite-time-series.ts';
+import { systemClock } from '../system-clock.ts';
 
 /** Where the SQLite database lives. */
 export interface SqliteStoreOptions extends StoreOptions {

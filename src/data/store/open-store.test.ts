@@ -2,8 +2,8 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { WEEK, bar, from, rejection } from './contract/fixtures';
-import { openStore } from './open-store';
+import { WEEK, bar, from, rejection } from './contract/fixtures.ts';
+import { openStore } from './open-store.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'ballast-open-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));

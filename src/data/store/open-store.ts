@@ -6,13 +6,13 @@
 
 import { homedir } from 'node:os';
 import { mkdirSync } from 'node:fs';
-import { BallastError, invalidInput } from '../../domain/errors';
-import { defaultStorePath, type StoreEnv } from './default-store-path';
-import type { MarketStore, StoreOptions } from './market-store';
-import { openPostgresStore } from './open-postgres';
-import { openSqliteStore } from './open-sqlite';
-import { pglitePool } from './pglite-pool';
-import { parseStoreUrl, redactUrl } from './store-url';
+import { BallastError, invalidInput } from '../../domain/errors.ts';
+import { defaultStorePath, type StoreEnv } from './default-store-path.ts';
+import type { MarketStore, StoreOptions } from './market-store.ts';
+import { openPostgresStore } from './open-postgres.ts';
+import { openSqliteStore } from './open-sqlite.ts';
+import { pglitePool } from './pglite-pool.ts';
+import { parseStoreUrl, redactUrl } from './store-url.ts';
 
 /** How to open a store. */
 export interface OpenStoreOptions extends StoreOptions {

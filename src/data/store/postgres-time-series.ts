@@ -5,11 +5,11 @@
  */
 
 import { sql, type Kysely } from 'kysely';
-import type { StoredPriceBar, StoredSeriesPoint } from '../../domain/market/types';
-import { toStoredPriceBar, toStoredSeriesPoint } from './from-rows';
-import type { PriceColumns } from './market-store';
-import { groupPriceColumns, type SymbolColumnRow } from './price-columns';
-import type { PriceBarsTable, SeriesPointsTable, StoreDatabase } from './schema';
+import type { StoredPriceBar, StoredSeriesPoint } from '../../domain/market/types.ts';
+import { toStoredPriceBar, toStoredSeriesPoint } from './from-rows.ts';
+import type { PriceColumns } from './market-store.ts';
+import { groupPriceColumns, type SymbolColumnRow } from './price-columns.ts';
+import type { PriceBarsTable, SeriesPointsTable, StoreDatabase } from './schema.ts';
 import {
   BAR_COLUMNS,
   POINT_COLUMNS,
@@ -17,7 +17,7 @@ import {
   upsertClause,
   type RangeQuery,
   type TimeSeriesAccess,
-} from './time-series-access';
+} from './time-series-access.ts';
 
 /** Rows per `insert … select from unnest(…)` statement. */
 const CHUNK_ROWS = 20_000;

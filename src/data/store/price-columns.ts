@@ -3,8 +3,8 @@
  * rebuild) and by an inclusive date range (binary search on the ascending dates).
  */
 
-import type { IsoDate } from '../../domain/calendar/iso-date';
-import type { PriceColumns } from './market-store';
+import type { IsoDate } from '../../domain/calendar/iso-date.ts';
+import type { PriceColumns } from './market-store.ts';
 
 /** The columns of one row set, in the order of the rows (ascending dates). */
 export interface PriceColumnRow {

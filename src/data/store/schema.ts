@@ -6,7 +6,7 @@
  */
 
 import type { Generated } from 'kysely';
-import type { FetchOutcome } from './market-store';
+import type { FetchOutcome } from './market-store.ts';
 
 /** `instruments`: reference data, one row per symbol. */
 export interface InstrumentsTable {

@@ -12,10 +12,10 @@
 
 import type { Database } from 'better-sqlite3';
 import { endianness } from 'node:os';
-import type { IsoDate } from '../../domain/calendar/iso-date';
-import type { PriceColumns } from './market-store';
-import { slicePriceColumns } from './price-columns';
-import type { RangeQuery } from './time-series-access';
+import type { IsoDate } from '../../domain/calendar/iso-date.ts';
+import type { PriceColumns } from './market-store.ts';
+import { slicePriceColumns } from './price-columns.ts';
+import type { RangeQuery } from './time-series-access.ts';
 
 const DAY_MS = 86_400_000;
 

@@ -8,11 +8,11 @@
  */
 
 import type { Database, Statement } from 'better-sqlite3';
-import type { StoredPriceBar, StoredSeriesPoint } from '../../domain/market/types';
-import type { PriceColumns } from './market-store';
-import { dateInterner, groupPriceColumns, type SymbolColumnRow } from './price-columns';
-import type { PriceBarsTable, SeriesPointsTable } from './schema';
-import { sqlitePriceColumns } from './sqlite-price-columns';
+import type { StoredPriceBar, StoredSeriesPoint } from '../../domain/market/types.ts';
+import type { PriceColumns } from './market-store.ts';
+import { dateInterner, groupPriceColumns, type SymbolColumnRow } from './price-columns.ts';
+import type { PriceBarsTable, SeriesPointsTable } from './schema.ts';
+import { sqlitePriceColumns } from './sqlite-price-columns.ts';
 import {
   BAR_COLUMNS,
   POINT_COLUMNS,
@@ -20,7 +20,7 @@ import {
   upsertClause,
   type RangeQuery,
   type TimeSeriesAccess,
-} from './time-series-access';
+} from './time-series-access.ts';
 
 type Cell = string | number | null;
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BallastError } from '../../domain/errors';
-import { parseStoreUrl, redactUrl } from './store-url';
+import { BallastError } from '../../domain/errors.ts';
+import { parseStoreUrl, redactUrl } from './store-url.ts';
 
 describe('parseStoreUrl', () => {
   it.each([

@@ -1,6 +1,6 @@
 /** Parsing of the `--db` / `$BALLAST_DB` store locator into an engine and its address. */
 
-import { invalidInput } from '../../domain/errors';
+import { invalidInput } from '../../domain/errors.ts';
 
 /** Which engine a locator selects and where its data lives. */
 export type StoreTarget =

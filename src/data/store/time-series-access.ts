@@ -6,9 +6,9 @@
  */
 
 import type { Kysely } from 'kysely';
-import type { StoredPriceBar, StoredSeriesPoint } from '../../domain/market/types';
-import type { PriceColumns } from './market-store';
-import type { PriceBarsTable, SeriesPointsTable, StoreDatabase } from './schema';
+import type { StoredPriceBar, StoredSeriesPoint } from '../../domain/market/types.ts';
+import type { PriceColumns } from './market-store.ts';
+import type { PriceBarsTable, SeriesPointsTable, StoreDatabase } from './schema.ts';
 
 /** A checked, normalised range read: inclusive ISO bounds (open ends already filled in). */
 export interface RangeQuery {

@@ -3,10 +3,15 @@
  * Field names in errors follow the argument (`bars[3].close`, `points[0].date`).
  */
 
-import { invalidInput } from '../../domain/errors';
-import type { Instrument, PriceBar, Provenance, SeriesPoint } from '../../domain/market/types';
-import type { FetchLogEntry } from './market-store';
-import type { FetchLogTable, InstrumentsTable, PriceBarsTable, SeriesPointsTable } from './schema';
+import { invalidInput } from '../../domain/errors.ts';
+import type { Instrument, PriceBar, Provenance, SeriesPoint } from '../../domain/market/types.ts';
+import type { FetchLogEntry } from './market-store.ts';
+import type {
+  FetchLogTable,
+  InstrumentsTable,
+  PriceBarsTable,
+  SeriesPointsTable,
+} from './schema.ts';
 import {
   checkDate,
   checkFinite,
@@ -16,7 +21,7 @@ import {
   normalizeTimestamp,
   optionalFinite,
   optionalText,
-} from './validate';
+} from './validate.ts';
 
 const DATA_KINDS = new Set(['prices', 'series', 'quote', 'search']);
 const OUTCOMES = new Set(['ok', 'error', 'stale', 'empty']);

@@ -4,11 +4,11 @@
  * written.
  */
 
-import { isIsoDate, type IsoDate } from '../../domain/calendar/iso-date';
-import { invalidInput } from '../../domain/errors';
-import { normalizeSymbol } from '../../domain/exposures/symbol';
-import type { Provenance } from '../../domain/market/types';
-import type { DateRange } from './market-store';
+import { isIsoDate, type IsoDate } from '../../domain/calendar/iso-date.ts';
+import { invalidInput } from '../../domain/errors.ts';
+import { normalizeSymbol } from '../../domain/exposures/symbol.ts';
+import type { Provenance } from '../../domain/market/types.ts';
+import type { DateRange } from './market-store.ts';
 
 const TIMESTAMP = /^(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 

@@ -1,10 +1,10 @@
 /**
  * Whole-period and annualised figures of a per-period simple return series
- * (FINANCE.md, "Risk and performance measures"). `periodsPerYear` (k) is always explicit.
+ * (docs/conventions.md, "Risk and performance measures"). `periodsPerYear` (k) is always explicit.
  */
 
-import { invalidInput } from '../errors';
-import { mean, sampleStdev } from './moments';
+import { invalidInput } from '../errors.ts';
+import { mean, sampleStdev } from './moments.ts';
 
 /** Throws `INVALID_INPUT` unless k is a positive finite number; returns it. */
 export function checkPeriodsPerYear(periodsPerYear: number): number {
@@ -15,7 +15,7 @@ export function checkPeriodsPerYear(periodsPerYear: number): number {
 
 /**
  * Per-period risk-free rate from an annual rate: (1 + rf)^(1/k) − 1 (geometric
- * de-annualisation, as PerformanceAnalytics `Return.annualized` inverts and FINANCE.md states).
+ * de-annualisation, as PerformanceAnalytics `Return.annualized` inverts and docs/conventions.md states).
  */
 export function riskFreePerPeriod(riskFreeRateAnnual: number, periodsPerYear: number): number {
   return (1 + riskFreeRateAnnual) ** (1 / checkPeriodsPerYear(periodsPerYear)) - 1;

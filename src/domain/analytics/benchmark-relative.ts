@@ -4,9 +4,9 @@
  * are per period; annual figures say so.
  */
 
-import { invalidInput } from '../errors';
-import { annualizedReturn, checkPeriodsPerYear } from './annualize';
-import { mean, sampleStdev } from './moments';
+import { invalidInput } from '../errors.ts';
+import { annualizedReturn, checkPeriodsPerYear } from './annualize.ts';
+import { mean, sampleStdev } from './moments.ts';
 
 /** Portfolio and benchmark returns on the same periods. */
 export interface RelativeInput {

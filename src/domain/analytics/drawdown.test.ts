@@ -6,9 +6,9 @@ import {
   maxDrawdown,
   ulcerIndex,
   valuesFromReturns,
-} from './drawdown';
+} from './drawdown.ts';
 
-// Issue 7 acceptance: values (100, 110, 120, 100, 90, 95, 130), days numbered from 1.
+// Reference case: values (100, 110, 120, 100, 90, 95, 130), days numbered from 1.
 const VALUES = [100, 110, 120, 100, 90, 95, 130];
 
 describe('maxDrawdown', () => {

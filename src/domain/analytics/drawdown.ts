@@ -1,5 +1,5 @@
 /**
- * Drawdowns of a value (wealth) series INCLUDING its start value (FINANCE.md): the drawdown at
+ * Drawdowns of a value (wealth) series INCLUDING its start value (docs/conventions.md): the drawdown at
  * t is 1 − V_t / max_{s≤t} V_s (a positive decimal), so a loss in the very first period counts
  * from the starting capital. Indexes are positions in the value series (0 = start value); a
  * value series built from n returns has n + 1 entries ({@link valuesFromReturns}).

@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Matrix } from '../../core/linalg/matrix';
+import type { Matrix } from '../../core/linalg/matrix.ts';
 import {
   alignExposureAttribution,
   linkExposureAttribution,
   periodExposureAttribution,
-} from './exposure-attribution';
+} from './exposure-attribution.ts';
 
 const m = (rows: number, cols: number, values: number[]): Matrix => ({
   rows,

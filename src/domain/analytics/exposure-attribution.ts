@@ -1,5 +1,5 @@
 /**
- * Return attribution by economic exposure (issue 7): each period's portfolio return
+ * Return attribution by economic exposure: each period's portfolio return
  * R_t = Σ_f w_{f,t} r_{f,t} (w = START-of-period weights of the funds, r = fund returns) split
  * into
  * - exposure contributions C_{e,t} = Σ_f w_{f,t} E_{f,e} x_{e,t} (E = economic exposure per $1
@@ -22,12 +22,12 @@
  * fill; the caller reports how many periods remain.
  */
 
-import type { Matrix } from '../../core/linalg/matrix';
-import type { IsoDate } from '../calendar/iso-date';
-import { BallastError, invalidInput } from '../errors';
-import { alignCommon, type NamedSeries } from '../series/align-common';
-import type { ReturnSeries } from '../series/types';
-import { linkCarino } from './return-attribution';
+import type { Matrix } from '../../core/linalg/matrix.ts';
+import type { IsoDate } from '../calendar/iso-date.ts';
+import { BallastError, invalidInput } from '../errors.ts';
+import { alignCommon, type NamedSeries } from '../series/align-common.ts';
+import type { ReturnSeries } from '../series/types.ts';
+import { linkCarino } from './return-attribution.ts';
 
 /** Inputs on common periods (rows = periods, oldest first). */
 export interface ExposureAttributionInput {

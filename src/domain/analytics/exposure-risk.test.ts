@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { fromRows } from '../../core/linalg/matrix';
-import type { FundUniverse } from '../exposures/fund-types';
+import { fromRows } from '../../core/linalg/matrix.ts';
+import type { FundUniverse } from '../exposures/fund-types.ts';
 import {
   decomposeExposureRisk,
   gaussianHorizonRisk,
   type ExposureRiskInput,
-} from './exposure-risk';
+} from './exposure-risk.ts';
 
 const fund = (exposures: Record<string, number>) => ({
   name: 'test fund',

@@ -2,7 +2,7 @@
  * Ex-ante risk of a portfolio decomposed by position AND by economic exposure, through the
  * fund definitions (economic exposure per $1 of NAV, leverage included).
  *
- * Conventions (FINANCE.md "Risk contributions"; every figure annual when Σ_x is annual):
+ * Conventions (docs/conventions.md "Risk contributions"; every figure annual when Σ_x is annual):
  * - NAV = Σ position market values + Σ cash lines (cash may be negative: margin debt); > 0.
  * - w_j = value_j / NAV for every (symbol, account) line; cash lines carry zero risk.
  * - E (positions × exposures): row j = the fund definition of line j's symbol.
@@ -16,13 +16,13 @@
  *   does), never guessed: its value counts in NAV, it has no risk line, and the result says so.
  */
 
-import type { Matrix } from '../../core/linalg/matrix';
-import { BallastError, invalidInput } from '../errors';
-import type { FundUniverse } from '../exposures/fund-types';
-import { normalizeSymbol } from '../exposures/symbol';
-import { checkConfidence } from '../optimize/cvar-measure';
-import { normalPdf, normalQuantile } from './normal-distribution';
-import { decomposeRisk } from './risk-decomposition';
+import type { Matrix } from '../../core/linalg/matrix.ts';
+import { BallastError, invalidInput } from '../errors.ts';
+import type { FundUniverse } from '../exposures/fund-types.ts';
+import { normalizeSymbol } from '../exposures/symbol.ts';
+import { checkConfidence } from '../optimize/cvar-measure.ts';
+import { normalPdf, normalQuantile } from './normal-distribution.ts';
+import { decomposeRisk } from './risk-decomposition.ts';
 
 /** One holding line: a symbol in an account with its market value (currency units). */
 export interface RiskHolding {

@@ -6,11 +6,11 @@
  */
 
 import { describe, expect, it } from 'vitest';
-import { readPeerPanel } from '../../../test/helpers/peer-panels';
-import type { IsoDate } from '../calendar/iso-date';
-import { BallastError } from '../errors';
-import type { ReturnSeries } from '../series/types';
-import { factorRegression, neweyWestAutoLags } from './factor-regression';
+import { readPeerPanel } from '../../../test/helpers/peer-panels.ts';
+import type { IsoDate } from '../calendar/iso-date.ts';
+import { BallastError } from '../errors.ts';
+import type { ReturnSeries } from '../series/types.ts';
+import { factorRegression, neweyWestAutoLags } from './factor-regression.ts';
 
 const months = (n: number): IsoDate[] =>
   Array.from({ length: n }, (_, i) => `2020-${String(i + 1).padStart(2, '0')}-28`);

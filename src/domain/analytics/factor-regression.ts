@@ -1,5 +1,5 @@
 /**
- * Factor regression (issue 7): OLS of a per-period return series on factor return series with
+ * Factor regression: OLS of a per-period return series on factor return series with
  * an intercept, r_t − rf_t = α + Σ_k β_k (f_kt − rf_t) + u_t (the rf terms only when a
  * risk-free rate is given; on the factors too unless they are already excess returns).
  *
@@ -20,13 +20,13 @@
  *   (`src/core/stats/ols.ts`): collinear factors or a constant factor are an error naming them.
  */
 
-import { olsWithIntercept, type OlsFit } from '../../core/stats/ols';
-import { matrix } from '../../core/linalg/matrix';
-import type { IsoDate } from '../calendar/iso-date';
-import { BallastError, invalidInput } from '../errors';
-import { alignCommon, type NamedSeries } from '../series/align-common';
-import type { ReturnSeries } from '../series/types';
-import { checkPeriodsPerYear } from './annualize';
+import { olsWithIntercept, type OlsFit } from '../../core/stats/ols.ts';
+import { matrix } from '../../core/linalg/matrix.ts';
+import type { IsoDate } from '../calendar/iso-date.ts';
+import { BallastError, invalidInput } from '../errors.ts';
+import { alignCommon, type NamedSeries } from '../series/align-common.ts';
+import type { ReturnSeries } from '../series/types.ts';
+import { checkPeriodsPerYear } from './annualize.ts';
 
 /** The dependent series, its factors and an optional per-period risk-free rate. */
 export interface FactorRegressionInput {

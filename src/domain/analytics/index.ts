@@ -1,25 +1,25 @@
 /**
- * Performance and risk analytics (issue 7): the metric set with named conventions, drawdowns,
+ * Performance and risk analytics: the metric set with named conventions, drawdowns,
  * VaR/CVaR, benchmark-relative and rolling measures, TWR/MWR, period returns, return
  * attribution (Carino) and ex-ante risk decomposition. Pure functions over decimal returns.
  */
 
-export * from './annualize';
-export * from './benchmark-relative';
-export * from './conventions';
-export * from './drawdown';
-export * from './factor-regression';
-export * from './metric-set';
-export * from './metric-set-benchmark';
-export * from './moments';
-export * from './normal-distribution';
-export * from './period-returns';
-export * from './period-stats';
-export * from './ratios';
-export * from './return-attribution';
-export * from './risk-decomposition';
-export * from './rolling';
-export * from './time-weighted-return';
-export * from './value-at-risk';
-export * from './xirr';
-export * from './exposure-attribution';
+export * from './annualize.ts';
+export * from './benchmark-relative.ts';
+export * from './conventions.ts';
+export * from './drawdown.ts';
+export * from './factor-regression.ts';
+export * from './metric-set.ts';
+export * from './metric-set-benchmark.ts';
+export * from './moments.ts';
+export * from './normal-distribution.ts';
+export * from './period-returns.ts';
+export * from './period-stats.ts';
+export * from './ratios.ts';
+export * from './return-attribution.ts';
+export * from './risk-decomposition.ts';
+export * from './rolling.ts';
+export * from './time-weighted-return.ts';
+export * from './value-at-risk.ts';
+export * from './xirr.ts';
+export * from './exposure-attribution.ts';

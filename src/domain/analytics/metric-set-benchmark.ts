@@ -4,15 +4,15 @@
  * ratios are computed on the joined periods (conventions in `benchmark-relative.ts`).
  */
 
-import { BallastError } from '../errors';
-import type { ReturnSeries } from '../series/types';
+import { BallastError } from '../errors.ts';
+import type { ReturnSeries } from '../series/types.ts';
 import {
   beta,
   captureRatios,
   informationRatio,
   jensenAlpha,
   trackingError,
-} from './benchmark-relative';
+} from './benchmark-relative.ts';
 
 /** Benchmark-relative metrics of the CLI contract; all null without a benchmark. */
 export interface BenchmarkMetrics {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { BallastError } from '../errors';
-import type { ReturnSeries } from '../series/types';
-import { computeMetrics } from './metric-set';
+import { BallastError } from '../errors.ts';
+import type { ReturnSeries } from '../series/types.ts';
+import { computeMetrics } from './metric-set.ts';
 
 const dates = ['2024-01-31', '2024-02-29', '2024-03-31', '2024-04-30', '2024-05-31', '2024-06-30'];
 const series = (values: number[]): ReturnSeries =>

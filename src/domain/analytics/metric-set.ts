@@ -1,24 +1,24 @@
 /**
  * The full metric set of `ballast analyze` over one dated per-period simple return series
- * (issue 7 CLI contract). Every number follows {@link METRIC_CONVENTIONS}; undefined values
+ *. Every number follows {@link METRIC_CONVENTIONS}; undefined values
  * (zero variance, no benchmark, too few points for a moment) are null, never NaN or ∞.
  */
 
-import type { IsoDate } from '../calendar/iso-date';
-import { BallastError } from '../errors';
-import type { ReturnSeries } from '../series/types';
+import type { IsoDate } from '../calendar/iso-date.ts';
+import { BallastError } from '../errors.ts';
+import type { ReturnSeries } from '../series/types.ts';
 import {
   annualizedReturn,
   annualizedVolatility,
   riskFreePerPeriod,
   totalReturn,
-} from './annualize';
-import { benchmarkMetrics, type BenchmarkMetrics } from './metric-set-benchmark';
-import { METRIC_CONVENTIONS } from './conventions';
-import { maxDrawdown, ulcerIndex, valuesFromReturns } from './drawdown';
-import { excessKurtosis, skewness, type MomentConvention } from './moments';
-import { bestWorst, hitRate } from './period-stats';
-import { calmarRatio, downsideDeviation, omegaRatio, sharpeRatio, sortinoRatio } from './ratios';
+} from './annualize.ts';
+import { benchmarkMetrics, type BenchmarkMetrics } from './metric-set-benchmark.ts';
+import { METRIC_CONVENTIONS } from './conventions.ts';
+import { maxDrawdown, ulcerIndex, valuesFromReturns } from './drawdown.ts';
+import { excessKurtosis, skewness, type MomentConvention } from './moments.ts';
+import { bestWorst, hitRate } from './period-stats.ts';
+import { calmarRatio, downsideDeviation, omegaRatio, sharpeRatio, sortinoRatio } from './ratios.ts';
 import {
   cvarCornishFisher,
   cvarGaussian,
@@ -26,7 +26,7 @@ import {
   varCornishFisher,
   varGaussian,
   varHistorical,
-} from './value-at-risk';
+} from './value-at-risk.ts';
 
 /** Options of {@link computeMetrics}. */
 export interface MetricOptions {

@@ -8,24 +8,24 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { readPeerPanel, type PeerPanelName } from '../../../test/helpers/peer-panels';
-import { portfolioReturns } from '../optimize/cvar-measure';
+import { readPeerPanel, type PeerPanelName } from '../../../test/helpers/peer-panels.ts';
+import { portfolioReturns } from '../optimize/cvar-measure.ts';
 import {
   annualizedReturn,
   annualizedReturnArithmetic,
   annualizedVolatility,
   totalReturn,
-} from './annualize';
-import { maxDrawdown, valuesFromReturns } from './drawdown';
-import { computeMetrics } from './metric-set';
-import { excessKurtosis, mean, sampleStdev, skewness } from './moments';
+} from './annualize.ts';
+import { maxDrawdown, valuesFromReturns } from './drawdown.ts';
+import { computeMetrics } from './metric-set.ts';
+import { excessKurtosis, mean, sampleStdev, skewness } from './moments.ts';
 import {
   calmarRatio,
   downsideDeviation,
   sharpeRatio,
   sharpeRatioGeometric,
   sortinoRatio,
-} from './ratios';
+} from './ratios.ts';
 import {
   cvarHistorical,
   cvarRockafellarUryasev,
@@ -33,7 +33,7 @@ import {
   varGaussian,
   varHistorical,
   varHistoricalLowerEmpirical,
-} from './value-at-risk';
+} from './value-at-risk.ts';
 
 interface RiskMetrics {
   readonly n_periods: number;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createWeekdayCalendar } from '../calendar/trading-calendar';
-import { returnsByPeriod, sinceInception } from './period-returns';
+import { createWeekdayCalendar } from '../calendar/trading-calendar.ts';
+import { returnsByPeriod, sinceInception } from './period-returns.ts';
 
 describe('returns by period and since inception', () => {
   const daily = [

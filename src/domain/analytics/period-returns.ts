@@ -2,17 +2,17 @@
  * Performance by calendar period (month, quarter, year) and since inception, from a daily
  * (or any higher-frequency) simple return series such as the TWR sub-period returns.
  * Calendar buckets compound inside the bucket, Π(1 + r) − 1, with partial first/last buckets
- * kept and flagged (FINANCE.md; delegated to `series/resample`).
+ * kept and flagged (docs/conventions.md; delegated to `series/resample`).
  */
 
-import type { BucketFrequency } from '../calendar/period-bucket';
-import type { IsoDate } from '../calendar/iso-date';
-import { toDayNumber } from '../calendar/iso-date';
-import type { TradingCalendar } from '../calendar/trading-calendar';
-import { BallastError } from '../errors';
-import { resampleReturns } from '../series/resample';
-import type { FlaggedSeries, ReturnSeries } from '../series/types';
-import { annualizedReturn, totalReturn } from './annualize';
+import type { BucketFrequency } from '../calendar/period-bucket.ts';
+import type { IsoDate } from '../calendar/iso-date.ts';
+import { toDayNumber } from '../calendar/iso-date.ts';
+import type { TradingCalendar } from '../calendar/trading-calendar.ts';
+import { BallastError } from '../errors.ts';
+import { resampleReturns } from '../series/resample.ts';
+import type { FlaggedSeries, ReturnSeries } from '../series/types.ts';
+import { annualizedReturn, totalReturn } from './annualize.ts';
 
 /** Compounded returns per calendar month / quarter / year (labels: the bucket's last trading day). */
 export function returnsByPeriod(
@@ -29,7 +29,7 @@ export interface SinceInception {
   readonly periods: number;
   /** Π(1 + r) − 1. */
   readonly totalReturn: number;
-  /** (1 + total)^(k/n) − 1 on the observation count (FINANCE.md's annualised return). */
+  /** (1 + total)^(k/n) − 1 on the observation count (docs/conventions.md's annualised return). */
   readonly annualizedReturn: number;
   /** (1 + total)^(365/days) − 1 on calendar days between the first and last label, Actual/365. */
   readonly annualizedReturnCalendar: number | null;

@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { annualizedReturn, riskFreePerPeriod } from './annualize';
+import { annualizedReturn, riskFreePerPeriod } from './annualize.ts';
 import {
   beta,
   captureRatios,
   informationRatio,
   jensenAlpha,
   trackingError,
-} from './benchmark-relative';
-import { excessKurtosis, skewness } from './moments';
-import { calmarRatio, downsideDeviation, omegaRatio, sortinoRatio } from './ratios';
-import { bestWorst, hitRate } from './period-stats';
+} from './benchmark-relative.ts';
+import { excessKurtosis, skewness } from './moments.ts';
+import { calmarRatio, downsideDeviation, omegaRatio, sortinoRatio } from './ratios.ts';
+import { bestWorst, hitRate } from './period-stats.ts';
 
 describe('ratios by hand', () => {
   it('downside deviation divides by all n periods; Sortino uses MAR = rf by default', () => {

@@ -1,11 +1,11 @@
 /**
  * Risk-adjusted return ratios over a per-period simple return series: Sharpe (arithmetic and
  * geometric), downside deviation, Sortino, Calmar, Omega. Ratios whose denominator is zero
- * are `null` (undefined, never 0 or ∞ — FINANCE.md).
+ * are `null` (undefined, never 0 or ∞ — docs/conventions.md).
  */
 
-import { annualizedReturn, annualizedVolatility, checkPeriodsPerYear } from './annualize';
-import { mean, sampleStdev } from './moments';
+import { annualizedReturn, annualizedVolatility, checkPeriodsPerYear } from './annualize.ts';
+import { mean, sampleStdev } from './moments.ts';
 
 /** Per-period inputs shared by the ratios. */
 export interface RatioOptions {
@@ -60,7 +60,7 @@ export function downsideDeviation(returns: ArrayLike<number>, mar: number): numb
 }
 
 /**
- * Annualised Sortino ratio (FINANCE.md): (mean(r) − MAR)·k / (downsideDeviation(r, MAR)·√k)
+ * Annualised Sortino ratio (docs/conventions.md): (mean(r) − MAR)·k / (downsideDeviation(r, MAR)·√k)
  * with MAR defaulting to the per-period risk-free rate — empyrical `sortino_ratio` with
  * `required_return = rf` (PerformanceAnalytics `SortinoRatio` is the same ratio, not
  * annualised, with MAR = 0 by default). Null when no period falls below MAR.

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readPeerPanel } from '../../../test/helpers/peer-panels';
-import { driftingWeights, linkCarino, periodContributions } from './return-attribution';
+import { readPeerPanel } from '../../../test/helpers/peer-panels.ts';
+import { driftingWeights, linkCarino, periodContributions } from './return-attribution.ts';
 
 describe('return attribution on the smallcap peer panel (20 stocks × 60 months, buy and hold)', () => {
   const panel = readPeerPanel('smallcap_stocks20');

@@ -6,8 +6,8 @@
  * Measurement 3(4)) so the linked contributions add up to the compounded total Π(1 + R_t) − 1.
  */
 
-import type { Matrix } from '../../core/linalg/matrix';
-import { invalidInput } from '../errors';
+import type { Matrix } from '../../core/linalg/matrix.ts';
+import { invalidInput } from '../errors.ts';
 
 /** Start-of-period weights and period returns, both T × n (rows = periods, oldest first). */
 export interface AttributionInput {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { fromRows } from '../../core/linalg/matrix';
-import { readPeerMoments } from '../../../test/helpers/peer-panels';
-import { decomposeRisk, effectiveBetsMeucci } from './risk-decomposition';
+import { fromRows } from '../../core/linalg/matrix.ts';
+import { readPeerMoments } from '../../../test/helpers/peer-panels.ts';
+import { decomposeRisk, effectiveBetsMeucci } from './risk-decomposition.ts';
 
 describe('decomposeRisk', () => {
   it('splits σ_p into component contributions that sum to it (lpp2005rec covariance)', () => {

@@ -4,10 +4,10 @@
  * asset covariance) and economic exposures (x = Eᵀw, exposure covariance).
  */
 
-import type { Matrix } from '../../core/linalg/matrix';
-import { matvec } from '../../core/linalg/multiply';
-import { symmetricEigen } from '../../core/linalg/symmetric-eigen';
-import { invalidInput } from '../errors';
+import type { Matrix } from '../../core/linalg/matrix.ts';
+import { matvec } from '../../core/linalg/multiply.ts';
+import { symmetricEigen } from '../../core/linalg/symmetric-eigen.ts';
+import { invalidInput } from '../errors.ts';
 
 /** The decomposition; risk shares may be negative for hedging positions. */
 export interface RiskDecomposition {

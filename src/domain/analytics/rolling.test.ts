@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { readPeerPanel } from '../../../test/helpers/peer-panels';
-import { portfolioReturns } from '../optimize/cvar-measure';
-import { annualizedVolatility, totalReturn } from './annualize';
-import { beta } from './benchmark-relative';
-import { maxDrawdown, valuesFromReturns } from './drawdown';
+import { readPeerPanel } from '../../../test/helpers/peer-panels.ts';
+import { portfolioReturns } from '../optimize/cvar-measure.ts';
+import { annualizedVolatility, totalReturn } from './annualize.ts';
+import { beta } from './benchmark-relative.ts';
+import { maxDrawdown, valuesFromReturns } from './drawdown.ts';
 import {
   rollingBeta,
   rollingMaxDrawdown,
   rollingReturn,
   rollingSharpe,
   rollingVolatility,
-} from './rolling';
-import { sharpeRatio } from './ratios';
+} from './rolling.ts';
+import { sharpeRatio } from './ratios.ts';
 
 describe('rolling metrics equal the whole-sample measures on each window', () => {
   const panel = readPeerPanel('smallcap_stocks20');

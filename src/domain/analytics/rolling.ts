@@ -5,8 +5,8 @@
  * measures (PerformanceAnalytics `apply.rolling`, empyrical `roll_*`).
  */
 
-import { invalidInput } from '../errors';
-import { checkPeriodsPerYear } from './annualize';
+import { invalidInput } from '../errors.ts';
+import { checkPeriodsPerYear } from './annualize.ts';
 
 /** Window N (≥ 2) and k. */
 export interface RollingOptions {

@@ -1,17 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays } from '../calendar/iso-date';
-import { BallastError } from '../errors';
+import { addDays } from '../calendar/iso-date.ts';
+import { BallastError } from '../errors.ts';
 import {
   subPeriodReturns,
   timeWeightedReturn,
   type FlowTiming,
   type ValuationPoint,
-} from './time-weighted-return';
-import { moneyWeightedReturn } from './xirr';
+} from './time-weighted-return.ts';
+import { moneyWeightedReturn } from './xirr.ts';
 
 describe('timeWeightedReturn', () => {
-  it("reproduces FINANCE.md's example: deposit between values 110 and 210 gives 21.00 %", () => {
+  it("reproduces docs/conventions.md's example: deposit between values 110 and 210 gives 21.00 %", () => {
     // 100 → 110 (+10 %), deposit 100 at the start of day 3 (base 210), 210 → 231 (+10 %):
     // 1.10 × 1.10 − 1 = 21 %; subtracting the flow from the values would say (231−100)/100 = 31 %.
     const points: ValuationPoint[] = [

@@ -1,12 +1,12 @@
 /**
- * Time-weighted return chain-linked between external flows (FINANCE.md; GIPS, CFA Institute
+ * Time-weighted return chain-linked between external flows (docs/conventions.md; GIPS, CFA Institute
  * "true" daily TWR): each sub-period return removes the flow from the growth, so the result
  * does not depend on the size or timing of deposits and withdrawals.
  */
 
-import type { IsoDate } from '../calendar/iso-date';
-import { invalidInput } from '../errors';
-import type { ReturnSeries } from '../series/types';
+import type { IsoDate } from '../calendar/iso-date.ts';
+import { invalidInput } from '../errors.ts';
+import type { ReturnSeries } from '../series/types.ts';
 
 /** One valuation: value at the END of `date`, with the external flow of that date. */
 export interface ValuationPoint {
@@ -50,7 +50,7 @@ export function subPeriodReturns(
 /**
  * Time-weighted return over the whole history: Π_i (1 + r_i) − 1 with the sub-period returns of
  * {@link subPeriodReturns}, i.e. Π V_end,i / (V_end,i−1 + CF_i) − 1 for start-of-day flows.
- * Example (FINANCE.md): 100 → 110, deposit 100 at the start of the next day, end value 231:
+ * Example (docs/conventions.md): 100 → 110, deposit 100 at the start of the next day, end value 231:
  * 1.10 × 231/(110 + 100) − 1 = 21.00 % (subtracting flows from values would give 31 %).
  */
 export function timeWeightedReturn(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { computeMetrics } from './metric-set';
-import { cvarCornishFisher, edgeworthTailMean } from './value-at-risk';
+import { computeMetrics } from './metric-set.ts';
+import { cvarCornishFisher, edgeworthTailMean } from './value-at-risk.ts';
 
 /** R 4.x `qnorm(0.05)` and `qnorm(0.01)`. */
 const Z95 = -1.6448536269514722;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalQuantile } from './normal-distribution';
+import { normalQuantile } from './normal-distribution.ts';
 import {
   cornishFisherQuantile,
   cvarGaussian,
@@ -8,7 +8,7 @@ import {
   varGaussian,
   varHistorical,
   varHistoricalLowerEmpirical,
-} from './value-at-risk';
+} from './value-at-risk.ts';
 
 describe('value at risk', () => {
   // Ten returns −10 %, −9 %, …, −1 % (shuffled) and α = 0.8: h = 9·0.2 = 1.8 → x(1) + 0.8·(x(2) − x(1)).

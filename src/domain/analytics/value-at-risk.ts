@@ -3,7 +3,7 @@
  * confidence α (0.95 → the 5 % left tail). All figures are per-period LOSSES: positive = loss.
  */
 
-import { checkConfidence, tailRisk } from '../optimize/cvar-measure';
+import { checkConfidence, tailRisk } from '../optimize/cvar-measure.ts';
 import {
   centralMoment,
   excessKurtosis,
@@ -11,8 +11,8 @@ import {
   sampleStdev,
   skewness,
   type MomentConvention,
-} from './moments';
-import { normalPdf, normalQuantile } from './normal-distribution';
+} from './moments.ts';
+import { normalPdf, normalQuantile } from './normal-distribution.ts';
 
 /**
  * The p-quantile of `values` with linear interpolation between order statistics: h = (n−1)p,
@@ -33,7 +33,7 @@ export function varHistorical(returns: ArrayLike<number>, confidence: number): n
 
 /**
  * Historical CVaR (expected shortfall, tail mean): −mean(r_t | r_t ≤ −VaR_hist), the mean of
- * the losses at or beyond the type-7 VaR (FINANCE.md; empyrical `conditional_value_at_risk`
+ * the losses at or beyond the type-7 VaR (docs/conventions.md; empyrical `conditional_value_at_risk`
  * uses the same tail r ≤ quantile).
  */
 export function cvarHistorical(returns: ArrayLike<number>, confidence: number): number {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BallastError } from '../errors';
-import { moneyWeightedReturn, xirr, xnpv, type DatedFlow } from './xirr';
+import { BallastError } from '../errors.ts';
+import { moneyWeightedReturn, xirr, xnpv, type DatedFlow } from './xirr.ts';
 
 describe('xirr', () => {
   it("equals the spreadsheet XIRR of Microsoft's documented example, 0.373362535", () => {

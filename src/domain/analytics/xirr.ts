@@ -4,9 +4,9 @@
  * with Actual/365 year fractions from the first date.
  */
 
-import { toDayNumber, type IsoDate } from '../calendar/iso-date';
-import { BallastError, invalidInput } from '../errors';
-import type { ValuationPoint } from './time-weighted-return';
+import { toDayNumber, type IsoDate } from '../calendar/iso-date.ts';
+import { BallastError, invalidInput } from '../errors.ts';
+import type { ValuationPoint } from './time-weighted-return.ts';
 
 /** A dated cash flow from the INVESTOR's side: paid in < 0, received (or final value) > 0. */
 export interface DatedFlow {

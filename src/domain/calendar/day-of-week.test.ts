@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isoDayOfWeek, isWeekend } from './day-of-week';
+import { isoDayOfWeek, isWeekend } from './day-of-week.ts';
 
 describe('isoDayOfWeek', () => {
   it('knows reference weekdays (1 = Monday … 7 = Sunday)', () => {

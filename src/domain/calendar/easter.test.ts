@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { easterSunday } from './easter';
+import { easterSunday } from './easter.ts';
 
 describe('easterSunday', () => {
   // Reference dates: published Gregorian Easter tables (e.g. the US Naval Observatory list).

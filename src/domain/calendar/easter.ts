@@ -3,7 +3,7 @@
  * Gregorian year (J. Meeus, *Astronomical Algorithms*, 2nd ed., ch. 8).
  */
 
-import { formatIsoDate, type IsoDate } from './iso-date';
+import { formatIsoDate, type IsoDate } from './iso-date.ts';
 
 /** Easter Sunday of `year` (Gregorian), e.g. 2024 → 2024-03-31, 2025 → 2025-04-20. */
 export function easterSunday(year: number): IsoDate {

@@ -3,11 +3,11 @@
  * the NYSE holiday rules, trading calendars and calendar buckets. Pure, no `Date`.
  */
 
-export * from './day-of-week';
-export * from './easter';
-export * from './iso-date';
-export * from './month-bounds';
-export * from './nyse-holidays';
-export * from './period-bucket';
-export * from './trading-calendar';
-export * from './trading-days';
+export * from './day-of-week.ts';
+export * from './easter.ts';
+export * from './iso-date.ts';
+export * from './month-bounds.ts';
+export * from './nyse-holidays.ts';
+export * from './period-bucket.ts';
+export * from './trading-calendar.ts';
+export * from './trading-days.ts';

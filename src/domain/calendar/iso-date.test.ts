@@ -9,7 +9,7 @@ import {
   isIsoDate,
   parseIsoDate,
   toDayNumber,
-} from './iso-date';
+} from './iso-date.ts';
 
 describe('ISO date day arithmetic', () => {
   it('numbers 1970-01-01 as day 0 and 2000-03-01 as day 11 017', () => {

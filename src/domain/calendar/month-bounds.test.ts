@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { monthEnd, monthStart, nextMonthStart } from './month-bounds';
+import { monthEnd, monthStart, nextMonthStart } from './month-bounds.ts';
 
 describe('month bounds', () => {
   it('finds first and last days, leap Februaries included', () => {

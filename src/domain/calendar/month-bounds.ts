@@ -1,6 +1,6 @@
 /** First and last calendar days of months, for ISO dates. */
 
-import { daysInMonth, formatIsoDate, parseIsoDate, type IsoDate } from './iso-date';
+import { daysInMonth, formatIsoDate, parseIsoDate, type IsoDate } from './iso-date.ts';
 
 function parseOrThrow(date: IsoDate): { year: number; month: number } {
   const p = parseIsoDate(date);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { nyseHolidays, nyseRegularHolidays } from './nyse-holidays';
-import { createNyseCalendar } from './trading-calendar';
+import { nyseHolidays, nyseRegularHolidays } from './nyse-holidays.ts';
+import { createNyseCalendar } from './trading-calendar.ts';
 
 const nyse = createNyseCalendar();
 const dates = (year: number) => nyseHolidays(year).map((h) => h.date);

@@ -20,9 +20,9 @@
  * approximation. Early closes (half days) are trading days and are not modelled.
  */
 
-import { isoDayOfWeek } from './day-of-week';
-import { addDays, daysInMonth, formatIsoDate, type IsoDate } from './iso-date';
-import { easterSunday } from './easter';
+import { isoDayOfWeek } from './day-of-week.ts';
+import { addDays, daysInMonth, formatIsoDate, type IsoDate } from './iso-date.ts';
+import { easterSunday } from './easter.ts';
 
 /** A named exchange closure. */
 export interface Holiday {

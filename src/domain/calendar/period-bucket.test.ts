@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bucketTradingBounds, calendarBucket } from './period-bucket';
-import { createNyseCalendar } from './trading-calendar';
+import { bucketTradingBounds, calendarBucket } from './period-bucket.ts';
+import { createNyseCalendar } from './trading-calendar.ts';
 
 const nyse = createNyseCalendar();
 

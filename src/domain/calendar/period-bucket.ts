@@ -4,11 +4,11 @@
  * and calendar years.
  */
 
-import { isoDayOfWeek } from './day-of-week';
-import { addDays, formatIsoDate, parseIsoDate, type IsoDate } from './iso-date';
-import { monthEnd } from './month-bounds';
-import type { TradingCalendar } from './trading-calendar';
-import { tradingDaysBetween } from './trading-days';
+import { isoDayOfWeek } from './day-of-week.ts';
+import { addDays, formatIsoDate, parseIsoDate, type IsoDate } from './iso-date.ts';
+import { monthEnd } from './month-bounds.ts';
+import type { TradingCalendar } from './trading-calendar.ts';
+import { tradingDaysBetween } from './trading-days.ts';
 
 /** A bucketing frequency (daily data needs no bucket). */
 export type BucketFrequency = 'weekly' | 'monthly' | 'quarterly' | 'annual';

@@ -3,8 +3,8 @@ import {
   createHolidayCalendar,
   createNyseCalendar,
   createWeekdayCalendar,
-} from './trading-calendar';
-import { tradingDaysBetween } from './trading-days';
+} from './trading-calendar.ts';
+import { tradingDaysBetween } from './trading-days.ts';
 
 const count = (year: number) =>
   tradingDaysBetween(createNyseCalendar(), { from: `${year}-01-01`, to: `${year}-12-31` }).length;

@@ -3,9 +3,9 @@
  * pure predicate; the helpers in `trading-days.ts` walk it.
  */
 
-import { isWeekend } from './day-of-week';
-import type { IsoDate } from './iso-date';
-import { nyseHolidays, type Holiday } from './nyse-holidays';
+import { isWeekend } from './day-of-week.ts';
+import type { IsoDate } from './iso-date.ts';
+import { nyseHolidays, type Holiday } from './nyse-holidays.ts';
 
 /** An exchange calendar: `isTradingDay` is true exactly on the days the exchange is open. */
 export interface TradingCalendar {

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { BallastError } from '../errors';
-import { createHolidayCalendar, createNyseCalendar } from './trading-calendar';
+import { BallastError } from '../errors.ts';
+import { createHolidayCalendar, createNyseCalendar } from './trading-calendar.ts';
 import {
   nextTradingDay,
   previousTradingDay,
   tradingDayOnOrAfter,
   tradingDayOnOrBefore,
   tradingDaysBetween,
-} from './trading-days';
+} from './trading-days.ts';
 
 const nyse = createNyseCalendar();
 

@@ -4,9 +4,9 @@
  * never open fails loudly instead of looping.
  */
 
-import { BallastError } from '../errors';
-import { addDays, fromDayNumber, toDayNumber, type IsoDate } from './iso-date';
-import type { TradingCalendar } from './trading-calendar';
+import { BallastError } from '../errors.ts';
+import { addDays, fromDayNumber, toDayNumber, type IsoDate } from './iso-date.ts';
+import type { TradingCalendar } from './trading-calendar.ts';
 
 /** Longest run of closed days a search crosses (the 2001 closure plus a weekend is 6). */
 export const MAX_CLOSED_RUN = 31;

@@ -4,8 +4,8 @@
  * covariance estimator returns per-period values; this is the one place that scales them.
  */
 
-import type { Matrix } from '../../core/linalg/matrix';
-import { invalidInput } from '../errors';
+import type { Matrix } from '../../core/linalg/matrix.ts';
+import { invalidInput } from '../errors.ts';
 
 /** P·Σ for a per-period covariance Σ; throws `INVALID_INPUT` unless P is finite and > 0. */
 export function annualizeCovariance(cov: Matrix, periodsPerYear: number): Matrix {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fromRows, toRows } from '../../core/linalg/matrix';
-import { addScaled, solveSquare, symmetrise } from './black-litterman-algebra';
+import { fromRows, toRows } from '../../core/linalg/matrix.ts';
+import { addScaled, solveSquare, symmetrise } from './black-litterman-algebra.ts';
 
 // Tolerances: exact for small integers; solves to 1e-14.
 describe('Black-Litterman dense algebra', () => {

@@ -7,7 +7,7 @@
  */
 
 import { LuDecomposition, Matrix as MlMatrix, pseudoInverse } from 'ml-matrix';
-import { matrix, type Matrix } from '../../core/linalg/matrix';
+import { matrix, type Matrix } from '../../core/linalg/matrix.ts';
 
 /** c · A + B elementwise (same shapes), e.g. the A = PτΣPᵀ + Ω of Black-Litterman. */
 export function addScaled(a: Matrix, scale: number, b: Matrix): Matrix {

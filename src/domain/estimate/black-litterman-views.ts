@@ -17,10 +17,10 @@
  * - `given`: a user k×k symmetric Ω with a non-negative diagonal.
  */
 
-import { matrix, type Matrix } from '../../core/linalg/matrix';
-import { invalidInput } from '../errors';
-import { matmul } from '../../core/linalg/multiply';
-import { transpose } from '../../core/linalg/transpose';
+import { matrix, type Matrix } from '../../core/linalg/matrix.ts';
+import { invalidInput } from '../errors.ts';
+import { matmul } from '../../core/linalg/multiply.ts';
+import { transpose } from '../../core/linalg/transpose.ts';
 
 /** One investor view (returns are annual decimals). */
 export type BlackLittermanView =

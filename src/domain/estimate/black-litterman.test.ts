@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { inverse, Matrix as MlMatrix } from 'ml-matrix';
 import { describe, expect, it } from 'vitest';
-import { fromRows, matrix, toRows, type Matrix } from '../../core/linalg/matrix';
-import { blackLitterman } from './black-litterman';
-import { buildViewMatrices, type ViewMatrices } from './black-litterman-views';
+import { fromRows, matrix, toRows, type Matrix } from '../../core/linalg/matrix.ts';
+import { blackLitterman } from './black-litterman.ts';
+import { buildViewMatrices, type ViewMatrices } from './black-litterman-views.ts';
 
 // Tolerances: posterior returns and covariances to 1e-14 against hand arithmetic, 1e-12 against
 // the independent information-form computation (ml-matrix inverses of τΣ and Ω).

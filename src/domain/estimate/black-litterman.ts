@@ -18,12 +18,12 @@
  * certainty) the minimum-norm least-squares solution is used and a warning is returned.
  */
 
-import type { Matrix } from '../../core/linalg/matrix';
-import { matrix } from '../../core/linalg/matrix';
-import { invalidInput } from '../errors';
-import { matmul, matvec } from '../../core/linalg/multiply';
-import { transpose } from '../../core/linalg/transpose';
-import { addScaled, solveSquare, symmetrise } from './black-litterman-algebra';
+import type { Matrix } from '../../core/linalg/matrix.ts';
+import { matrix } from '../../core/linalg/matrix.ts';
+import { invalidInput } from '../errors.ts';
+import { matmul, matvec } from '../../core/linalg/multiply.ts';
+import { transpose } from '../../core/linalg/transpose.ts';
+import { addScaled, solveSquare, symmetrise } from './black-litterman-algebra.ts';
 import {
   assertGivenOmega,
   buildViewMatrices,
@@ -32,8 +32,8 @@ import {
   type BlackLittermanView,
   type OmegaSpec,
   type ViewMatrices,
-} from './black-litterman-views';
-import { assertAssetIds, assertCovariance } from './distribution-validate';
+} from './black-litterman-views.ts';
+import { assertAssetIds, assertCovariance } from './distribution-validate.ts';
 
 /** Default τ (PyPortfolioOpt, He-Litterman use 0.05 / 0.025; PyPortfolioOpt's default is 0.05). */
 export const DEFAULT_TAU = 0.05;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decomposeReturns } from '../series/decomposition';
-import { buildingBlockReturns, historicalBuildingBlocks } from './building-block';
+import { decomposeReturns } from '../series/decomposition.ts';
+import { buildingBlockReturns, historicalBuildingBlocks } from './building-block.ts';
 
 // Tolerances: annual returns to 1e-14; reconciliation of compounded blocks to 1e-13.
 describe('building-block expected returns', () => {

@@ -1,5 +1,5 @@
 /**
- * Building-block expected returns from the risk-premium decomposition (FINANCE.md "Returns",
+ * Building-block expected returns from the risk-premium decomposition (docs/conventions.md "Returns",
  * `series/decomposition`): 1 + r = (1 + π)(1 + r_real_rf)(1 + p). With user-set annual
  * expectations for inflation π, the real cash return r_real_rf and each asset's premium p_i over
  * cash, the expected nominal return compounds the blocks exactly:
@@ -11,10 +11,10 @@
  * {@link historicalBuildingBlocks} gives the realised blocks of a history as a starting point.
  */
 
-import { BallastError, invalidInput } from '../errors';
-import type { ReturnComponents } from '../series/decomposition';
-import { assertAssetIds } from './distribution-validate';
-import { assertPeriodsPerYear } from './mean-input';
+import { BallastError, invalidInput } from '../errors.ts';
+import type { ReturnComponents } from '../series/decomposition.ts';
+import { assertAssetIds } from './distribution-validate.ts';
+import { assertPeriodsPerYear } from './mean-input.ts';
 
 /** User-set blocks (annual decimals). */
 export interface BuildingBlockInput {

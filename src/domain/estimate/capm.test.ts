@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { fromRows } from '../../core/linalg/matrix';
+import { fromRows } from '../../core/linalg/matrix.ts';
 import {
   capmReturns,
   impliedEquilibriumReturns,
   marketImpliedRiskAversion,
   marketWeightsFromCaps,
-} from './capm';
-import { panel } from './mean-test-panel';
+} from './capm.ts';
+import { panel } from './mean-test-panel.ts';
 
 // Tolerances: annual returns, betas and δ to 1e-12 (hand arithmetic).
 const TOL = 12;

@@ -13,12 +13,17 @@
  * All rates are annual decimals; r_f defaults to 0 (PyPortfolioOpt's default).
  */
 
-import type { Matrix } from '../../core/linalg/matrix';
-import { BallastError, invalidInput } from '../errors';
-import type { AlignedTable } from '../series/align-common';
-import { matvec } from '../../core/linalg/multiply';
-import { assertCovariance } from './distribution-validate';
-import { assertPeriodsPerYear, assertReturnPanel, columnMean, columnVariance } from './mean-input';
+import type { Matrix } from '../../core/linalg/matrix.ts';
+import { BallastError, invalidInput } from '../errors.ts';
+import type { AlignedTable } from '../series/align-common.ts';
+import { matvec } from '../../core/linalg/multiply.ts';
+import { assertCovariance } from './distribution-validate.ts';
+import {
+  assertPeriodsPerYear,
+  assertReturnPanel,
+  columnMean,
+  columnVariance,
+} from './mean-input.ts';
 
 /** Inputs of {@link impliedEquilibriumReturns}. */
 export interface EquilibriumInput {

@@ -1,20 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { maxAbsDiff } from '../../../test/helpers/matrices';
+import { maxAbsDiff } from '../../../test/helpers/matrices.ts';
 import {
   readPeerMoments,
   readPeerPanel,
   type PeerPanelName,
-} from '../../../test/helpers/peer-panels';
-import type { Matrix } from '../../core/linalg/matrix';
-import { fromRows } from '../../core/linalg/matrix';
-import { columnMeans } from '../../core/stats/column-means';
-import type { CovarianceEstimate } from './covariance-input';
-import { ledoitWolf } from './ledoit-wolf';
-import { ledoitWolfConstantCorrelation } from './ledoit-wolf-constant-correlation';
-import { ledoitWolfSingleFactor } from './ledoit-wolf-single-factor';
-import { oracleApproximatingShrinkage } from './oas';
-import { sampleCovariance } from './sample-covariance';
-import { semicovariance } from './semicovariance';
+} from '../../../test/helpers/peer-panels.ts';
+import type { Matrix } from '../../core/linalg/matrix.ts';
+import { fromRows } from '../../core/linalg/matrix.ts';
+import { columnMeans } from '../../core/stats/column-means.ts';
+import type { CovarianceEstimate } from './covariance-input.ts';
+import { ledoitWolf } from './ledoit-wolf.ts';
+import { ledoitWolfConstantCorrelation } from './ledoit-wolf-constant-correlation.ts';
+import { ledoitWolfSingleFactor } from './ledoit-wolf-single-factor.ts';
+import { oracleApproximatingShrinkage } from './oas.ts';
+import { sampleCovariance } from './sample-covariance.ts';
+import { semicovariance } from './semicovariance.ts';
 
 // Golden values for the covariance estimators.
 //

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { expectMatrixClose, seededReturns } from '../../../test/helpers/matrices';
-import { fromRows, matrix, toRows } from '../../core/linalg/matrix';
-import { annualizeCovariance } from './annualize-covariance';
-import { assertReturnsMatrix, returnsMatrix } from './covariance-input';
-import { ledoitWolf } from './ledoit-wolf';
-import { ledoitWolfSingleFactor } from './ledoit-wolf-single-factor';
-import { oracleApproximatingShrinkage } from './oas';
-import { sampleCovariance } from './sample-covariance';
-import { semicovariance } from './semicovariance';
+import { expectMatrixClose, seededReturns } from '../../../test/helpers/matrices.ts';
+import { fromRows, matrix, toRows } from '../../core/linalg/matrix.ts';
+import { annualizeCovariance } from './annualize-covariance.ts';
+import { assertReturnsMatrix, returnsMatrix } from './covariance-input.ts';
+import { ledoitWolf } from './ledoit-wolf.ts';
+import { ledoitWolfSingleFactor } from './ledoit-wolf-single-factor.ts';
+import { oracleApproximatingShrinkage } from './oas.ts';
+import { sampleCovariance } from './sample-covariance.ts';
+import { semicovariance } from './semicovariance.ts';
 
 // Tolerance: hand arithmetic on decimals to 1e-18 absolute (entries ≤ 1e-3).
 

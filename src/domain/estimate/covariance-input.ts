@@ -10,9 +10,9 @@
  *   explicitly, with `annualizeCovariance(cov, periodsPerYear)`.
  */
 
-import type { Matrix } from '../../core/linalg/matrix';
-import { BallastError, invalidInput } from '../errors';
-import type { AlignedTable } from '../series/align-common';
+import type { Matrix } from '../../core/linalg/matrix.ts';
+import { BallastError, invalidInput } from '../errors.ts';
+import type { AlignedTable } from '../series/align-common.ts';
 
 /** The result of a covariance estimator. */
 export interface CovarianceEstimate {

@@ -3,11 +3,11 @@ import {
   expectMatrixClose,
   expectSymmetricPsd,
   seededReturns,
-} from '../../../test/helpers/matrices';
-import { correlationToCovariance, covarianceToCorrelation } from '../../core/linalg/correlation';
-import { fromRows, toRows } from '../../core/linalg/matrix';
-import { covariance } from '../../core/stats/covariance';
-import { denoiseCovariance } from './denoise-covariance';
+} from '../../../test/helpers/matrices.ts';
+import { correlationToCovariance, covarianceToCorrelation } from '../../core/linalg/correlation.ts';
+import { fromRows, toRows } from '../../core/linalg/matrix.ts';
+import { covariance } from '../../core/stats/covariance.ts';
+import { denoiseCovariance } from './denoise-covariance.ts';
 
 // Tolerances: against a numpy 1.24.2 transcription (eigh, same clipping) to 1e-12 in
 // correlation; variances kept to 1e-15 relative; hand values exactly or to 1e-15.

@@ -13,11 +13,11 @@
  * input is (all λ' ≥ 0).
  */
 
-import { correlationToCovariance, covarianceToCorrelation } from '../../core/linalg/correlation';
-import type { Matrix } from '../../core/linalg/matrix';
-import { fromEigen, symmetricEigen } from '../../core/linalg/symmetric-eigen';
-import { invalidInput } from '../errors';
-import type { CovarianceEstimate } from './covariance-input';
+import { correlationToCovariance, covarianceToCorrelation } from '../../core/linalg/correlation.ts';
+import type { Matrix } from '../../core/linalg/matrix.ts';
+import { fromEigen, symmetricEigen } from '../../core/linalg/symmetric-eigen.ts';
+import { invalidInput } from '../errors.ts';
+import type { CovarianceEstimate } from './covariance-input.ts';
 
 /** Options of {@link denoiseCovariance}. */
 export interface DenoiseOptions {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, fnv1a64, hashEstimationInputs, hashFloat64 } from './distribution-hash';
-import { panel } from './mean-test-panel';
+import { canonicalJson, fnv1a64, hashEstimationInputs, hashFloat64 } from './distribution-hash.ts';
+import { panel } from './mean-test-panel.ts';
 
 /** Reference FNV-1a 64 with BigInt arithmetic (independent of the 16-bit-limb implementation). */
 function fnvBigInt(bytes: Uint8Array): string {

@@ -14,8 +14,8 @@
  * The string form is `fnv1a64:` followed by 16 lower-case hex digits.
  */
 
-import { invalidInput } from '../errors';
-import type { AlignedTable } from '../series/align-common';
+import { invalidInput } from '../errors.ts';
+import type { AlignedTable } from '../series/align-common.ts';
 
 /** A JSON value (finite numbers only), as stored in method parameters. */
 export type JsonValue =

@@ -6,10 +6,10 @@
  * not recomputed (the inputs are not part of the JSON).
  */
 
-import { fromRows, toRows } from '../../core/linalg/matrix';
-import { invalidInput } from '../errors';
-import type { JsonValue } from './distribution-hash';
-import { assertReturnDistribution, type ReturnDistribution } from './distribution';
+import { fromRows, toRows } from '../../core/linalg/matrix.ts';
+import { invalidInput } from '../errors.ts';
+import type { JsonValue } from './distribution-hash.ts';
+import { assertReturnDistribution, type ReturnDistribution } from './distribution.ts';
 
 /** Schema tag of the JSON form; bumped on incompatible changes. */
 export const RETURN_DISTRIBUTION_SCHEMA = 'ballast.return-distribution/1';

@@ -8,8 +8,8 @@
  * diagonal entry included), never 0 or 1.
  */
 
-import { toRows } from '../../core/linalg/matrix';
-import type { DistributionMethod, EstimationWindow, ReturnDistribution } from './distribution';
+import { toRows } from '../../core/linalg/matrix.ts';
+import type { DistributionMethod, EstimationWindow, ReturnDistribution } from './distribution.ts';
 
 /** JSON-ready summary of a distribution (all figures annual decimals). */
 export interface DistributionSummary {

@@ -3,8 +3,8 @@
  * estimators and {@link ReturnDistribution}. Violations throw `INVALID_INPUT` naming the field.
  */
 
-import type { Matrix } from '../../core/linalg/matrix';
-import { invalidInput } from '../errors';
+import type { Matrix } from '../../core/linalg/matrix.ts';
+import { invalidInput } from '../errors.ts';
 
 /**
  * Relative symmetry tolerance: |Σ_ij − Σ_ji| ≤ 1e-10 · max(max_i |Σ_ii|, smallest normal).

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fromRows, matrix } from '../../core/linalg/matrix';
-import { createReturnDistribution, type ReturnDistribution } from './distribution';
-import { returnDistributionFromJSON, returnDistributionToJSON } from './distribution-json';
-import { summariseDistribution } from './distribution-summary';
-import { panel } from './mean-test-panel';
+import { fromRows, matrix } from '../../core/linalg/matrix.ts';
+import { createReturnDistribution, type ReturnDistribution } from './distribution.ts';
+import { returnDistributionFromJSON, returnDistributionToJSON } from './distribution-json.ts';
+import { summariseDistribution } from './distribution-summary.ts';
+import { panel } from './mean-test-panel.ts';
 
 // Tolerances: volatilities and correlations to 1e-15; serialisation exact (bit for bit).
 const returns = panel({ A: [0.01, 0.02, -0.01], B: [0, 0.03, 0.03] });

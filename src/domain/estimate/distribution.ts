@@ -10,15 +10,19 @@
  * with `observations` ≥ 1. Negative zeros are stored as +0 so JSON round-trips exactly.
  */
 
-import type { Matrix } from '../../core/linalg/matrix';
-import { matrix } from '../../core/linalg/matrix';
-import type { IsoDate } from '../calendar/iso-date';
-import { isIsoDate } from '../calendar/iso-date';
-import { invalidInput } from '../errors';
-import type { AlignedTable } from '../series/align-common';
-import { hashEstimationInputs, type HashedMethod } from './distribution-hash';
-import { assertAssetIds, assertCovariance, assertExpectedReturns } from './distribution-validate';
-import { assertPeriodsPerYear } from './mean-input';
+import type { Matrix } from '../../core/linalg/matrix.ts';
+import { matrix } from '../../core/linalg/matrix.ts';
+import type { IsoDate } from '../calendar/iso-date.ts';
+import { isIsoDate } from '../calendar/iso-date.ts';
+import { invalidInput } from '../errors.ts';
+import type { AlignedTable } from '../series/align-common.ts';
+import { hashEstimationInputs, type HashedMethod } from './distribution-hash.ts';
+import {
+  assertAssetIds,
+  assertCovariance,
+  assertExpectedReturns,
+} from './distribution-validate.ts';
+import { assertPeriodsPerYear } from './mean-input.ts';
 
 /** How the distribution was estimated: method names and every parameter (JSON values). */
 export type DistributionMethod = HashedMethod;

@@ -4,16 +4,16 @@ import {
   expectSymmetricPsd,
   returnsMatrixArbitrary,
   seededReturns,
-} from '../../../test/helpers/matrices';
-import type { Matrix } from '../../core/linalg/matrix';
-import { toRows } from '../../core/linalg/matrix';
+} from '../../../test/helpers/matrices.ts';
+import type { Matrix } from '../../core/linalg/matrix.ts';
+import { toRows } from '../../core/linalg/matrix.ts';
 import {
   describeCovarianceMethod,
   estimateCovariance,
   type CovarianceMethod,
-} from './estimate-covariance';
-import { ledoitWolf } from './ledoit-wolf';
-import { sampleCovariance } from './sample-covariance';
+} from './estimate-covariance.ts';
+import { ledoitWolf } from './ledoit-wolf.ts';
+import { sampleCovariance } from './sample-covariance.ts';
 
 // Property tolerance: smallest eigenvalue ≥ −1e-12 × largest (rounding only); exact symmetry.
 

@@ -6,18 +6,18 @@
  * `annualizeCovariance(cov, periodsPerYear)`.
  */
 
-import type { Matrix } from '../../core/linalg/matrix';
-import type { CovarianceEstimate } from './covariance-input';
-import { denoiseCovariance } from './denoise-covariance';
-import { ewmaCovariance } from './ewma-covariance';
-import { factorModelCovariance } from './factor-covariance';
-import { ledoitWolf } from './ledoit-wolf';
-import { ledoitWolfConstantCorrelation } from './ledoit-wolf-constant-correlation';
-import { ledoitWolfSingleFactor } from './ledoit-wolf-single-factor';
-import { oracleApproximatingShrinkage } from './oas';
-import { repairCovariance } from './repair-covariance';
-import { sampleCovariance } from './sample-covariance';
-import { semicovariance } from './semicovariance';
+import type { Matrix } from '../../core/linalg/matrix.ts';
+import type { CovarianceEstimate } from './covariance-input.ts';
+import { denoiseCovariance } from './denoise-covariance.ts';
+import { ewmaCovariance } from './ewma-covariance.ts';
+import { factorModelCovariance } from './factor-covariance.ts';
+import { ledoitWolf } from './ledoit-wolf.ts';
+import { ledoitWolfConstantCorrelation } from './ledoit-wolf-constant-correlation.ts';
+import { ledoitWolfSingleFactor } from './ledoit-wolf-single-factor.ts';
+import { oracleApproximatingShrinkage } from './oas.ts';
+import { repairCovariance } from './repair-covariance.ts';
+import { sampleCovariance } from './sample-covariance.ts';
+import { semicovariance } from './semicovariance.ts';
 
 /** Shrinkage targets of Ledoit-Wolf. */
 export type LedoitWolfTarget = 'constantVariance' | 'singleFactor' | 'constantCorrelation';

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { expectMatrixClose, seededReturns } from '../../../test/helpers/matrices';
-import { fromRows, toRows } from '../../core/linalg/matrix';
-import { covariance } from '../../core/stats/covariance';
-import { ewmaCovariance } from './ewma-covariance';
-import { ewmaVariance } from './ewma-variance';
+import { expectMatrixClose, seededReturns } from '../../../test/helpers/matrices.ts';
+import { fromRows, toRows } from '../../core/linalg/matrix.ts';
+import { covariance } from '../../core/stats/covariance.ts';
+import { ewmaCovariance } from './ewma-covariance.ts';
+import { ewmaVariance } from './ewma-variance.ts';
 
 // Tolerances: hand arithmetic to 1e-18 absolute (values ~1e-4); the closed form against the
 // literal recursion to 1e-13 relative (both are exact up to rounding).

@@ -1,5 +1,5 @@
 /**
- * EWMA (RiskMetrics) covariance, FINANCE.md "Estimation", the multivariate form of
+ * EWMA (RiskMetrics) covariance, docs/conventions.md "Estimation", the multivariate form of
  * `ewmaVariance`: Σ_{t+1} = λ·Σ_t + (1 − λ)·r_t·r_tᵀ with zero mean (J.P. Morgan/Reuters
  * 1996, RiskMetrics — Technical Document, §5.3; λ = 0.94 daily, 0.97 monthly there).
  *
@@ -14,11 +14,11 @@
  * 1e-200 are dropped). Units: covariance per period of the input returns.
  */
 
-import { crossProduct } from '../../core/linalg/cross-product';
-import type { Matrix } from '../../core/linalg/matrix';
-import { covariance } from '../../core/stats/covariance';
-import { invalidInput } from '../errors';
-import { assertReturnsMatrix, rankWarnings, type CovarianceEstimate } from './covariance-input';
+import { crossProduct } from '../../core/linalg/cross-product.ts';
+import type { Matrix } from '../../core/linalg/matrix.ts';
+import { covariance } from '../../core/stats/covariance.ts';
+import { invalidInput } from '../errors.ts';
+import { assertReturnsMatrix, rankWarnings, type CovarianceEstimate } from './covariance-input.ts';
 
 /** Options of {@link ewmaCovariance} (both required: there is no universal default). */
 export interface EwmaCovarianceOptions {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BallastError } from '../errors';
-import { ewmaVariance, sampleVariance } from './ewma-variance';
+import { BallastError } from '../errors.ts';
+import { ewmaVariance, sampleVariance } from './ewma-variance.ts';
 
 describe('EWMA variance', () => {
   it('follows the recursion on a hand-computed example', () => {

@@ -1,5 +1,5 @@
 /**
- * Univariate EWMA (RiskMetrics) variance, FINANCE.md "Estimation":
+ * Univariate EWMA (RiskMetrics) variance, docs/conventions.md "Estimation":
  * σ²_{t+1} = λσ²_t + (1 − λ)r_t² with zero mean (J.P. Morgan/Reuters 1996, RiskMetrics —
  * Technical Document, §5.2.1; λ = 0.94 for daily data there).
  *
@@ -10,7 +10,7 @@
  * Missing data: none accepted — every return must be finite.
  */
 
-import { BallastError, invalidInput } from '../errors';
+import { BallastError, invalidInput } from '../errors.ts';
 
 /** Options of {@link ewmaVariance}. */
 export interface EwmaVarianceOptions {

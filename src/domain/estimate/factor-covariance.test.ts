@@ -3,10 +3,10 @@ import {
   expectMatrixClose,
   expectSymmetricPsd,
   seededReturns,
-} from '../../../test/helpers/matrices';
-import { fromRows } from '../../core/linalg/matrix';
-import { covariance } from '../../core/stats/covariance';
-import { factorModelCovariance } from './factor-covariance';
+} from '../../../test/helpers/matrices.ts';
+import { fromRows } from '../../core/linalg/matrix.ts';
+import { covariance } from '../../core/stats/covariance.ts';
+import { factorModelCovariance } from './factor-covariance.ts';
 
 // Tolerances: hand arithmetic to 1e-18 absolute (entries ~1e-4); the variance identity on
 // random data to 1e-14 relative.

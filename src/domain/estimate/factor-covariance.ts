@@ -12,15 +12,15 @@
  * the factors), so only the cross-asset structure is modelled. Requires T ≥ k + 2.
  */
 
-import { cholesky } from '../../core/linalg/cholesky';
-import { choleskySolve } from '../../core/linalg/cholesky-solve';
-import { crossProduct } from '../../core/linalg/cross-product';
-import type { Matrix } from '../../core/linalg/matrix';
-import { matmul } from '../../core/linalg/multiply';
-import { transpose } from '../../core/linalg/transpose';
-import { centerColumns } from '../../core/stats/center-columns';
-import { invalidInput } from '../errors';
-import { assertReturnsMatrix, type CovarianceEstimate } from './covariance-input';
+import { cholesky } from '../../core/linalg/cholesky.ts';
+import { choleskySolve } from '../../core/linalg/cholesky-solve.ts';
+import { crossProduct } from '../../core/linalg/cross-product.ts';
+import type { Matrix } from '../../core/linalg/matrix.ts';
+import { matmul } from '../../core/linalg/multiply.ts';
+import { transpose } from '../../core/linalg/transpose.ts';
+import { centerColumns } from '../../core/stats/center-columns.ts';
+import { invalidInput } from '../errors.ts';
+import { assertReturnsMatrix, type CovarianceEstimate } from './covariance-input.ts';
 
 /** Options of {@link factorModelCovariance}. */
 export interface FactorCovarianceOptions {

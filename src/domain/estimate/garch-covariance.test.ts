@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { covarianceToCorrelation } from '../../core/linalg/correlation';
-import { matrix } from '../../core/linalg/matrix';
-import { covariance } from '../../core/stats/covariance';
-import { garchCovariance } from './garch-covariance';
-import { horizonVariance } from './horizon';
-import { simulateGarch } from './garch-simulate';
+import { covarianceToCorrelation } from '../../core/linalg/correlation.ts';
+import { matrix } from '../../core/linalg/matrix.ts';
+import { covariance } from '../../core/stats/covariance.ts';
+import { garchCovariance } from './garch-covariance.ts';
+import { horizonVariance } from './horizon.ts';
+import { simulateGarch } from './garch-simulate.ts';
 
 describe('garchCovariance', () => {
   it('combines each asset’s GARCH horizon variance with the sample correlation (D·C·D)', () => {

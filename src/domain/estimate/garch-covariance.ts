@@ -1,8 +1,8 @@
-import { covarianceToCorrelation, correlationToCovariance } from '../../core/linalg/correlation';
-import type { Matrix } from '../../core/linalg/matrix';
-import { covariance as sampleCovarianceMatrix } from '../../core/stats/covariance';
-import { fitGarch, type GarchFit, type GarchFitOptions } from './garch';
-import { horizonVariance } from './horizon';
+import { covarianceToCorrelation, correlationToCovariance } from '../../core/linalg/correlation.ts';
+import type { Matrix } from '../../core/linalg/matrix.ts';
+import { covariance as sampleCovarianceMatrix } from '../../core/stats/covariance.ts';
+import { fitGarch, type GarchFit, type GarchFitOptions } from './garch.ts';
+import { horizonVariance } from './horizon.ts';
 
 /** Options of {@link garchCovariance}. */
 export interface GarchCovarianceOptions {

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { garchLogLikelihood, garchLogLikelihoodTerms, garchVariancePath } from './garch-likelihood';
+import {
+  garchLogLikelihood,
+  garchLogLikelihoodTerms,
+  garchVariancePath,
+} from './garch-likelihood.ts';
 
 const data = { residuals: Float64Array.from([0.02, -0.01]), initialVariance: 1e-4 };
 const params = { omega: 1e-5, alpha: 0.1, beta: 0.8 };

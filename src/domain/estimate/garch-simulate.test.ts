@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { simulateGarch } from './garch-simulate';
+import { simulateGarch } from './garch-simulate.ts';
 
 describe('GARCH(1,1) simulation', () => {
   it('is reproducible for a seed and keeps the true conditional variances', () => {

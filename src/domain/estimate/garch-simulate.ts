@@ -5,10 +5,10 @@
  * `burnIn` discarded steps first. Seeded ({@link createRng}), so a seed fixes the path.
  */
 
-import { createRng } from '../../core/random/xoshiro128';
-import { normalSampler } from '../../core/random/normal';
-import { invalidInput } from '../errors';
-import type { GarchParameters } from './garch-likelihood';
+import { createRng } from '../../core/random/xoshiro128.ts';
+import { normalSampler } from '../../core/random/normal.ts';
+import { invalidInput } from '../errors.ts';
+import type { GarchParameters } from './garch-likelihood.ts';
 
 /** Options of {@link simulateGarch}. */
 export interface GarchSimulationOptions extends GarchParameters {

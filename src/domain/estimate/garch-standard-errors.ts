@@ -12,15 +12,15 @@
  * likelihood) the errors are reported as null with a warning, never as NaN.
  */
 
-import { matrix, type Matrix } from '../../core/linalg/matrix';
-import { numericHessian, numericJacobian } from '../../core/optim/finite-differences';
-import { invertPositiveDefinite } from '../../core/optim/invert-hessian';
+import { matrix, type Matrix } from '../../core/linalg/matrix.ts';
+import { numericHessian, numericJacobian } from '../../core/optim/finite-differences.ts';
+import { invertPositiveDefinite } from '../../core/optim/invert-hessian.ts';
 import {
   garchLogLikelihood,
   garchLogLikelihoodTerms,
   type GarchData,
   type GarchParameters,
-} from './garch-likelihood';
+} from './garch-likelihood.ts';
 
 /** Standard errors of ω (returns' units²), α and β. */
 export interface GarchStandardErrors {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { BallastError } from '../errors';
-import { fitGarch } from './garch';
-import { garchLogLikelihood } from './garch-likelihood';
-import { simulateGarch } from './garch-simulate';
+import { BallastError } from '../errors.ts';
+import { fitGarch } from './garch.ts';
+import { garchLogLikelihood } from './garch-likelihood.ts';
+import { simulateGarch } from './garch-simulate.ts';
 
 function thrown(f: () => unknown): BallastError {
   try {

@@ -1,5 +1,5 @@
 /**
- * GARCH(1,1) by Gaussian quasi-maximum likelihood (Bollerslev 1986; FINANCE.md "Estimation").
+ * GARCH(1,1) by Gaussian quasi-maximum likelihood (Bollerslev 1986; docs/conventions.md "Estimation").
  *
  * Model: e_t = r_t − μ (μ = 0 by default, or the sample mean), σ²_{t+1} = ω + α e_t² + β σ²_t.
  * Initialisation: σ²_1 = the sample variance (n − 1, demeaned) of the fitting window — the
@@ -18,18 +18,18 @@
  * point with `converged: false` and a warning). With μ estimated, ℓ is conditional on μ̂.
  */
 
-import { bfgs } from '../../core/optim/bfgs';
-import { nelderMead } from '../../core/optim/nelder-mead';
-import type { MinimizeResult } from '../../core/optim/types';
-import { BallastError, invalidInput } from '../errors';
-import { assertFiniteReturns, sampleVariance } from './ewma-variance';
+import { bfgs } from '../../core/optim/bfgs.ts';
+import { nelderMead } from '../../core/optim/nelder-mead.ts';
+import type { MinimizeResult } from '../../core/optim/types.ts';
+import { BallastError, invalidInput } from '../errors.ts';
+import { assertFiniteReturns, sampleVariance } from './ewma-variance.ts';
 import {
   garchLogLikelihood,
   garchVariancePath,
   type GarchData,
   type GarchParameters,
-} from './garch-likelihood';
-import { garchStandardErrors, type GarchStandardErrors } from './garch-standard-errors';
+} from './garch-likelihood.ts';
+import { garchStandardErrors, type GarchStandardErrors } from './garch-standard-errors.ts';
 
 /** Options of {@link fitGarch}; all optional. */
 export interface GarchFitOptions {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BallastError } from '../errors';
+import { BallastError } from '../errors.ts';
 import {
   annualizeVariance,
   cumulativeVariance,
@@ -8,13 +8,13 @@ import {
   horizonVarianceAnnual,
   stepVariances,
   volatilityAnnual,
-} from './horizon';
+} from './horizon.ts';
 
-// FINANCE.md "Estimation": ω = 1e-6, α = .1, β = .85, σ²_{t+1} = 3.9e-5.
+// docs/conventions.md "Estimation": ω = 1e-6, α = .1, β = .85, σ²_{t+1} = 3.9e-5.
 const example = { omega: 1e-6, alpha: 0.1, beta: 0.85, nextVariance: 3.9e-5 };
 
 describe('h-step variance forecasts', () => {
-  it('reproduces the FINANCE.md GARCH example: 3.9e-5, 3.805e-5, 3.71475e-5 for h = 1, 2, 3', () => {
+  it('reproduces the docs/conventions.md GARCH example: 3.9e-5, 3.805e-5, 3.71475e-5 for h = 1, 2, 3', () => {
     // V_L = 1e-6 / 0.05 = 2e-5; h = 2: 2e-5 + 0.95·1.9e-5 = 3.805e-5; h = 3: 2e-5 + 0.9025·1.9e-5.
     expect(garchStepVariance(example, 1)).toBeCloseTo(3.9e-5, 18);
     expect(garchStepVariance(example, 2)).toBeCloseTo(3.805e-5, 18);

@@ -1,5 +1,5 @@
 /**
- * Multi-period variance forecasts and annualisation (FINANCE.md "Estimation"; issue 5
+ * Multi-period variance forecasts and annualisation (docs/conventions.md "Estimation"
  * "Horizon"). A forecast made at the end of period t gives the step variances
  * σ²_{t+1}, …, σ²_{t+h}; the variance of the sum of the next h returns (log returns add;
  * for simple returns it is the usual approximation) is their sum, since the conditional
@@ -15,7 +15,7 @@
  * name and take `periodsPerYear` explicitly (252, 52, 12, 4, 1).
  */
 
-import { invalidInput } from '../errors';
+import { invalidInput } from '../errors.ts';
 
 /** GARCH(1,1) parameters and the one-step-ahead variance they forecast from. */
 export interface GarchForecastState {

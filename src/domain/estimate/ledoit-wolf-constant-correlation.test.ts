@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { expectMatrixClose } from '../../../test/helpers/matrices';
-import { fromRows, toRows } from '../../core/linalg/matrix';
+import { expectMatrixClose } from '../../../test/helpers/matrices.ts';
+import { fromRows, toRows } from '../../core/linalg/matrix.ts';
 import {
   constantCorrelationTarget,
   ledoitWolfConstantCorrelation,
-} from './ledoit-wolf-constant-correlation';
+} from './ledoit-wolf-constant-correlation.ts';
 
 // Tolerance: hand arithmetic on decimals to 1e-17 absolute (entries ≤ 0.09).
 
 describe('constant-correlation target', () => {
-  it('keeps the sample variances on the diagonal (FINANCE.md example)', () => {
+  it('keeps the sample variances on the diagonal (docs/conventions.md example)', () => {
     // σ = (0.1, 0.2), ρ = 0.5: S = [[0.01, 0.01], [0.01, 0.04]]; r̄ = 0.5, so the target is
     // S itself and its diagonal stays (0.01, 0.04).
     const { target, meanCorrelation } = constantCorrelationTarget(

@@ -15,11 +15,11 @@
  * differs slightly.)
  */
 
-import type { Matrix } from '../../core/linalg/matrix';
-import { quadraticForm } from '../../core/linalg/quadratic-form';
-import { assertReturnsMatrix, shrinkToward, type CovarianceEstimate } from './covariance-input';
-import { centredMoments, frobeniusSquared, meanSquaredRowNorm } from './ledoit-wolf';
-import { distanceSquared } from './ledoit-wolf-single-factor';
+import type { Matrix } from '../../core/linalg/matrix.ts';
+import { quadraticForm } from '../../core/linalg/quadratic-form.ts';
+import { assertReturnsMatrix, shrinkToward, type CovarianceEstimate } from './covariance-input.ts';
+import { centredMoments, frobeniusSquared, meanSquaredRowNorm } from './ledoit-wolf.ts';
+import { distanceSquared } from './ledoit-wolf-single-factor.ts';
 
 /** The target and the mean off-diagonal correlation r̄ of {@link constantCorrelationTarget}. */
 export interface ConstantCorrelationTarget {

@@ -15,10 +15,10 @@
  * (PyPortfolioOpt 1.5's port uses the un-centred market in z and so differs slightly.)
  */
 
-import type { Matrix } from '../../core/linalg/matrix';
-import { quadraticForm } from '../../core/linalg/quadratic-form';
-import { assertReturnsMatrix, shrinkToward, type CovarianceEstimate } from './covariance-input';
-import { centredMoments, frobeniusSquared, meanSquaredRowNorm } from './ledoit-wolf';
+import type { Matrix } from '../../core/linalg/matrix.ts';
+import { quadraticForm } from '../../core/linalg/quadratic-form.ts';
+import { assertReturnsMatrix, shrinkToward, type CovarianceEstimate } from './covariance-input.ts';
+import { centredMoments, frobeniusSquared, meanSquaredRowNorm } from './ledoit-wolf.ts';
 
 /** Equal-weight market m_t, c_i = Cov(x_i, m) = mean of row i of S, σ²_m = mean of S. */
 function market(

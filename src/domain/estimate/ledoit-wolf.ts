@@ -15,10 +15,10 @@
  * (n = 1) returns its variance with δ = 0, as scikit-learn does.
  */
 
-import { crossProduct } from '../../core/linalg/cross-product';
-import type { Matrix } from '../../core/linalg/matrix';
-import { centerColumns } from '../../core/stats/center-columns';
-import { assertReturnsMatrix, type CovarianceEstimate } from './covariance-input';
+import { crossProduct } from '../../core/linalg/cross-product.ts';
+import type { Matrix } from '../../core/linalg/matrix.ts';
+import { centerColumns } from '../../core/stats/center-columns.ts';
+import { assertReturnsMatrix, type CovarianceEstimate } from './covariance-input.ts';
 
 /** Centred returns X (T × n) and S = XᵀX/T: the inputs of every Ledoit-Wolf-type estimator. */
 export interface CentredMoments {

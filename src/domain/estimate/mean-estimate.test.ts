@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { fromRows } from '../../core/linalg/matrix';
-import { createReturnDistribution } from './distribution';
-import { hashFloat64 } from './distribution-hash';
-import { summariseDistribution } from './distribution-summary';
-import { estimateExpectedReturns } from './mean-estimate';
-import { panel } from './mean-test-panel';
+import { fromRows } from '../../core/linalg/matrix.ts';
+import { createReturnDistribution } from './distribution.ts';
+import { hashFloat64 } from './distribution-hash.ts';
+import { summariseDistribution } from './distribution-summary.ts';
+import { estimateExpectedReturns } from './mean-estimate.ts';
+import { panel } from './mean-test-panel.ts';
 
 // Tolerances: annual expected returns to 1e-14 (values computed by hand in the estimator tests).
 const RATE = 14;

@@ -15,19 +15,19 @@
  * (CAPM) is recorded by its hash (`fnv1a64:…`), not by value.
  */
 
-import type { Matrix } from '../../core/linalg/matrix';
-import { invalidInput } from '../errors';
-import type { AlignedTable } from '../series/align-common';
-import { blackLitterman, DEFAULT_TAU } from './black-litterman';
-import type { BlackLittermanView, OmegaSpec, ViewMatrices } from './black-litterman-views';
-import { buildingBlockReturns } from './building-block';
-import { capmReturns, impliedEquilibriumReturns } from './capm';
-import { hashFloat64, type JsonValue } from './distribution-hash';
-import { DEFAULT_EWMA_SPAN, ewmaMeanReturns } from './mean-ewma';
-import { arithmeticMeanReturns, geometricMeanReturns } from './mean-historical';
-import { assertPeriodsPerYear, assertReturnPanel } from './mean-input';
-import { jamesSteinMeanReturns } from './mean-shrinkage';
-import { toRows } from '../../core/linalg/matrix';
+import type { Matrix } from '../../core/linalg/matrix.ts';
+import { invalidInput } from '../errors.ts';
+import type { AlignedTable } from '../series/align-common.ts';
+import { blackLitterman, DEFAULT_TAU } from './black-litterman.ts';
+import type { BlackLittermanView, OmegaSpec, ViewMatrices } from './black-litterman-views.ts';
+import { buildingBlockReturns } from './building-block.ts';
+import { capmReturns, impliedEquilibriumReturns } from './capm.ts';
+import { hashFloat64, type JsonValue } from './distribution-hash.ts';
+import { DEFAULT_EWMA_SPAN, ewmaMeanReturns } from './mean-ewma.ts';
+import { arithmeticMeanReturns, geometricMeanReturns } from './mean-historical.ts';
+import { assertPeriodsPerYear, assertReturnPanel } from './mean-input.ts';
+import { jamesSteinMeanReturns } from './mean-shrinkage.ts';
+import { toRows } from '../../core/linalg/matrix.ts';
 
 /** Equilibrium inputs: Π = δ Σ w + r_f. */
 export interface EquilibriumSpec {

@@ -10,9 +10,9 @@
  * (PyPortfolioOpt's default, in periods of the panel).
  */
 
-import type { AlignedTable } from '../series/align-common';
-import { invalidInput } from '../errors';
-import { assertPeriodsPerYear, assertReturnPanel } from './mean-input';
+import type { AlignedTable } from '../series/align-common.ts';
+import { invalidInput } from '../errors.ts';
+import { assertPeriodsPerYear, assertReturnPanel } from './mean-input.ts';
 
 /** Options of {@link ewmaMeanReturns}. */
 export interface EwmaMeanOptions {

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BallastError } from '../errors';
-import { ewmaMean, ewmaMeanReturns } from './mean-ewma';
-import { arithmeticMeanReturns, geometricMeanReturns } from './mean-historical';
-import { panel } from './mean-test-panel';
+import { BallastError } from '../errors.ts';
+import { ewmaMean, ewmaMeanReturns } from './mean-ewma.ts';
+import { arithmeticMeanReturns, geometricMeanReturns } from './mean-historical.ts';
+import { panel } from './mean-test-panel.ts';
 
 // Tolerances: annual expected returns to 1e-14 (hand arithmetic in decimals); against the naive
 // product formula 1e-12 relative (growth factors up to ~1e9 for k = 252).

@@ -3,15 +3,15 @@
  * PyPortfolioOpt `expected_returns.mean_historical_return` (v1.5):
  *
  * - arithmetic (`compounding=False`): μ_i = k · (1/T) Σ_t r_{i,t}
- * - geometric (`compounding=True`, FINANCE.md "Annualised return"):
+ * - geometric (`compounding=True`, docs/conventions.md "Annualised return"):
  *   μ_i = (Π_t (1 + r_{i,t}))^(k/T) − 1, evaluated as expm1((k/T) Σ_t log1p(r_{i,t})).
  *
  * Inputs are simple per-period returns (decimals) on common dates; outputs are annual decimals
  * in the panel's asset order. No missing values are allowed (align first).
  */
 
-import type { AlignedTable } from '../series/align-common';
-import { assertPeriodsPerYear, assertReturnPanel, columnMean } from './mean-input';
+import type { AlignedTable } from '../series/align-common.ts';
+import { assertPeriodsPerYear, assertReturnPanel, columnMean } from './mean-input.ts';
 
 /** Options shared by the historical estimators. */
 export interface AnnualisationOptions {

@@ -4,8 +4,8 @@
  * simple per-period returns; nothing is filled, so every value must be finite.
  */
 
-import { BallastError, invalidInput } from '../errors';
-import type { AlignedTable } from '../series/align-common';
+import { BallastError, invalidInput } from '../errors.ts';
+import type { AlignedTable } from '../series/align-common.ts';
 
 /** Throws `INVALID_INPUT` unless `periodsPerYear` is a finite number > 0 (252, 52, 12, 4, 1). */
 export function assertPeriodsPerYear(periodsPerYear: number): void {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { jamesSteinMeanReturns } from './mean-shrinkage';
-import { panel } from './mean-test-panel';
+import { jamesSteinMeanReturns } from './mean-shrinkage.ts';
+import { panel } from './mean-test-panel.ts';
 
 // Tolerances: annual means and the intensity to 1e-14.
 const RATE = 14;

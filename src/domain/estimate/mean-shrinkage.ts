@@ -20,8 +20,13 @@
  * portfolio analysis", JFQA 21(3).
  */
 
-import type { AlignedTable } from '../series/align-common';
-import { assertPeriodsPerYear, assertReturnPanel, columnMean, columnVariance } from './mean-input';
+import type { AlignedTable } from '../series/align-common.ts';
+import {
+  assertPeriodsPerYear,
+  assertReturnPanel,
+  columnMean,
+  columnVariance,
+} from './mean-input.ts';
 
 /** Options of {@link jamesSteinMeanReturns}. */
 export interface ShrinkageMeanOptions {

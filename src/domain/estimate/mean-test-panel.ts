@@ -3,7 +3,7 @@
  * module's public surface; used by `*.test.ts` only).
  */
 
-import type { AlignedTable } from '../series/align-common';
+import type { AlignedTable } from '../series/align-common.ts';
 
 /** An aligned panel from columns keyed by asset, dated month-ends of 2024. */
 export function panel(columns: Readonly<Record<string, readonly number[]>>): AlignedTable {

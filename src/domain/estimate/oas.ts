@@ -11,9 +11,9 @@
  * A single asset (n = 1) returns its variance with δ = 0, as scikit-learn does.
  */
 
-import type { Matrix } from '../../core/linalg/matrix';
-import { assertReturnsMatrix, type CovarianceEstimate } from './covariance-input';
-import { centredMoments, frobeniusSquared } from './ledoit-wolf';
+import type { Matrix } from '../../core/linalg/matrix.ts';
+import { assertReturnsMatrix, type CovarianceEstimate } from './covariance-input.ts';
+import { centredMoments, frobeniusSquared } from './ledoit-wolf.ts';
 
 /** OAS covariance per period of a T × n return matrix (T ≥ 2) with its intensity δ. */
 export function oracleApproximatingShrinkage(returns: Matrix): CovarianceEstimate {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { expectMatrixClose, expectSymmetricPsd } from '../../../test/helpers/matrices';
-import { covarianceToCorrelation } from '../../core/linalg/correlation';
-import { fromRows, toRows } from '../../core/linalg/matrix';
-import { covarianceFromCorrelation, repairCovariance } from './repair-covariance';
+import { expectMatrixClose, expectSymmetricPsd } from '../../../test/helpers/matrices.ts';
+import { covarianceToCorrelation } from '../../core/linalg/correlation.ts';
+import { fromRows, toRows } from '../../core/linalg/matrix.ts';
+import { covarianceFromCorrelation, repairCovariance } from './repair-covariance.ts';
 
 // Tolerances: Higham's published 4-decimal correlations to 5e-5; variances kept to 1e-15
 // relative; D·C·D of decimals to 1e-17.

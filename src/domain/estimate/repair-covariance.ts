@@ -1,17 +1,17 @@
 /**
- * Nearest-PSD repair of a covariance, reported (FINANCE.md "Estimation": non-PSD input is
+ * Nearest-PSD repair of a covariance, reported (docs/conventions.md "Estimation": non-PSD input is
  * repaired to the nearest PSD correlation with unit diagonal). Σ = D·C·D is split into
  * volatilities and correlation; C is replaced by the nearest correlation matrix (Higham 2002
  * alternating projections); the variances are kept. A matrix that already is PSD (within a
  * tolerance of 1e-12 × trace, see `isPositiveSemidefinite`) is returned unchanged.
  */
 
-import { correlationToCovariance, covarianceToCorrelation } from '../../core/linalg/correlation';
-import type { Matrix } from '../../core/linalg/matrix';
-import { nearestCorrelation } from '../../core/linalg/nearest-correlation';
-import { isPositiveSemidefinite, minEigenvalue } from '../../core/linalg/positive-semidefinite';
-import { invalidInput } from '../errors';
-import type { CovarianceEstimate } from './covariance-input';
+import { correlationToCovariance, covarianceToCorrelation } from '../../core/linalg/correlation.ts';
+import type { Matrix } from '../../core/linalg/matrix.ts';
+import { nearestCorrelation } from '../../core/linalg/nearest-correlation.ts';
+import { isPositiveSemidefinite, minEigenvalue } from '../../core/linalg/positive-semidefinite.ts';
+import { invalidInput } from '../errors.ts';
+import type { CovarianceEstimate } from './covariance-input.ts';
 
 /** A covariance after the PSD check, with whether and how it was repaired. */
 export interface RepairedCovariance extends CovarianceEstimate {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BallastError } from '../errors';
-import { riskPremiumPanels } from './risk-premium-panels';
+import { BallastError } from '../errors.ts';
+import { riskPremiumPanels } from './risk-premium-panels.ts';
 
 // Tolerances: per-period returns to 1e-15 (one division each).
 const TOL = 15;

@@ -1,8 +1,8 @@
 /**
- * The risk-premium view (issue 5): the same assets as total, excess-of-cash and real return
+ * The risk-premium view: the same assets as total, excess-of-cash and real return
  * panels on identical dates, so every estimator can be run on each and reported side by side.
  * Per period, with total return r, cash return r_f and inflation π (all simple decimals over
- * the same period, FINANCE.md "Returns"):
+ * the same period, docs/conventions.md "Returns"):
  *
  * - excess (`geometric`, default, the decomposition's premium): (1 + r)/(1 + r_f) − 1;
  *   (`arithmetic`): r − r_f — the result states which;
@@ -13,17 +13,17 @@
  * or inflation lack are dropped and counted in a warning.
  */
 
-import type { IsoDate } from '../calendar/iso-date';
-import { BallastError } from '../errors';
-import { alignCommon, type AlignedTable, type NamedSeries } from '../series/align-common';
+import type { IsoDate } from '../calendar/iso-date.ts';
+import { BallastError } from '../errors.ts';
+import { alignCommon, type AlignedTable, type NamedSeries } from '../series/align-common.ts';
 import {
   arithmeticExcessReturn,
   geometricExcessReturn,
   realReturn,
   type ExcessMethod,
-} from '../series/real-excess';
-import type { ReturnSeries } from '../series/types';
-import { assertReturnSeries } from '../series/validate-series';
+} from '../series/real-excess.ts';
+import type { ReturnSeries } from '../series/types.ts';
+import { assertReturnSeries } from '../series/validate-series.ts';
 
 /** Total returns per asset, the cash return and inflation per period. */
 export interface RiskPremiumInput {

@@ -4,9 +4,9 @@
  * used by the peer reference moments; ddof = 0 (divisor T) is the maximum-likelihood one.
  */
 
-import { covariance } from '../../core/stats/covariance';
-import type { Matrix } from '../../core/linalg/matrix';
-import { assertReturnsMatrix, rankWarnings, type CovarianceEstimate } from './covariance-input';
+import { covariance } from '../../core/stats/covariance.ts';
+import type { Matrix } from '../../core/linalg/matrix.ts';
+import { assertReturnsMatrix, rankWarnings, type CovarianceEstimate } from './covariance-input.ts';
 
 /** Options of {@link sampleCovariance}. */
 export interface SampleCovarianceOptions {

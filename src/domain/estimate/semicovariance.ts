@@ -10,10 +10,10 @@
  * number for every period or one value per period. PSD by construction (a Gram matrix).
  */
 
-import { crossProduct } from '../../core/linalg/cross-product';
-import type { Matrix } from '../../core/linalg/matrix';
-import { invalidInput } from '../errors';
-import { assertReturnsMatrix, rankWarnings, type CovarianceEstimate } from './covariance-input';
+import { crossProduct } from '../../core/linalg/cross-product.ts';
+import type { Matrix } from '../../core/linalg/matrix.ts';
+import { invalidInput } from '../errors.ts';
+import { assertReturnsMatrix, rankWarnings, type CovarianceEstimate } from './covariance-input.ts';
 
 /** Options of {@link semicovariance}. */
 export interface SemicovarianceOptions {

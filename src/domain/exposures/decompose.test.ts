@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { miniConfig } from '../../../test/fixtures/exposures/mini-config';
-import { BallastError } from '../errors';
-import { decomposeHoldings } from './decompose';
-import type { FundUniverse } from './fund-types';
-import { createExposureRegistry } from './registry';
-import { convertWeightStyleFund } from './vocabulary';
+import { miniConfig } from '../../../test/fixtures/exposures/mini-config.ts';
+import { BallastError } from '../errors.ts';
+import { decomposeHoldings } from './decompose.ts';
+import type { FundUniverse } from './fund-types.ts';
+import { createExposureRegistry } from './registry.ts';
+import { convertWeightStyleFund } from './vocabulary.ts';
 
 // Tolerances: dollar amounts to 1e-6 $, weights and leverage ratios to 1e-12.
 const DOLLARS = 6;

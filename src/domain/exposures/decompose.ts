@@ -1,7 +1,7 @@
 /**
  * Holdings → economic exposures ("what do I really own?").
  *
- * Conventions (FINANCE.md, "Holdings, ledger and exposures"):
+ * Conventions (docs/conventions.md, "Holdings, ledger and exposures"):
  * - totalValue = Σ position market values + cash; cash may be negative (margin debt).
  * - notional weight of a position = its market value / totalValue.
  * - economic exposure to k = Σ_i marketValue_i × e_ik, with e_ik the fund definition's
@@ -13,10 +13,10 @@
  *   still counts in totalValue and positions.
  */
 
-import { BallastError, invalidInput } from '../errors';
-import type { FundUniverse } from './fund-types';
-import type { ExposureRegistry } from './registry';
-import { normalizeSymbol } from './symbol';
+import { BallastError, invalidInput } from '../errors.ts';
+import type { FundUniverse } from './fund-types.ts';
+import type { ExposureRegistry } from './registry.ts';
+import { normalizeSymbol } from './symbol.ts';
 
 /** One holding: a symbol and its market value in the portfolio currency. */
 export interface HoldingPosition {

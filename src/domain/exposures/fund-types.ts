@@ -1,7 +1,7 @@
 /**
  * Fund definitions: what one dollar of a fund's NAV buys in economic exposure.
  *
- * Convention (FINANCE.md, "Holdings, ledger and exposures"): a definition lists economic
+ * Convention (docs/conventions.md, "Holdings, ledger and exposures"): a definition lists economic
  * exposure per $1 of NAV on universe exposure ids, e.g. RSSB ≈ 1.0 global equity + 1.0 US
  * Treasuries (gross 2.0), UPRO = 3.0 US large cap equity. The implicit financing (cash) leg of
  * embedded leverage is NOT listed: its cost is already in the fund's returns.

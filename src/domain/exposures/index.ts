@@ -3,13 +3,13 @@
  * implementation selection and holdings decomposition. Pure domain code (no I/O, no clock).
  */
 
-export * from './decompose';
-export type * from './fund-types';
-export * from './name-key';
-export * from './registry';
-export * from './select-implementation';
-export * from './symbol';
-export type * from './types';
-export * from './validate-funds';
-export * from './vocabulary';
-export * from './vocabulary-check';
+export * from './decompose.ts';
+export type * from './fund-types.ts';
+export * from './name-key.ts';
+export * from './registry.ts';
+export * from './select-implementation.ts';
+export * from './symbol.ts';
+export type * from './types.ts';
+export * from './validate-funds.ts';
+export * from './vocabulary.ts';
+export * from './vocabulary-check.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closeMatches, editDistance, nameKey } from './name-key';
+import { closeMatches, editDistance, nameKey } from './name-key.ts';
 
 describe('nameKey', () => {
   it('ignores case and treats spaces, underscores and hyphens alike', () => {

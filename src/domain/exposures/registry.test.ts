@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { miniConfig } from '../../../test/fixtures/exposures/mini-config';
-import { BallastError } from '../errors';
-import { createExposureRegistry } from './registry';
-import type { ExposureConfig } from './types';
+import { miniConfig } from '../../../test/fixtures/exposures/mini-config.ts';
+import { BallastError } from '../errors.ts';
+import { createExposureRegistry } from './registry.ts';
+import type { ExposureConfig } from './types.ts';
 
 const registry = createExposureRegistry(miniConfig);
 

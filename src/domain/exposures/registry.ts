@@ -3,8 +3,8 @@
  * resolution (ids, display names, aliases) and the fund-file vocabulary, checked once.
  */
 
-import { BallastError, invalidInput } from '../errors';
-import { closeMatches, nameKey, type NamedCandidate } from './name-key';
+import { BallastError, invalidInput } from '../errors.ts';
+import { closeMatches, nameKey, type NamedCandidate } from './name-key.ts';
 import type {
   Category,
   Exposure,
@@ -12,8 +12,8 @@ import type {
   UniverseSettings,
   Vocabulary,
   VocabularyEntry,
-} from './types';
-import { checkVocabulary } from './vocabulary-check';
+} from './types.ts';
+import { checkVocabulary } from './vocabulary-check.ts';
 
 /** A validated exposure universe with lookups. All lists keep config order. */
 export interface ExposureRegistry {

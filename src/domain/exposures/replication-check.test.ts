@@ -7,10 +7,10 @@
  */
 
 import { describe, expect, it } from 'vitest';
-import { BallastError } from '../errors';
-import type { ReturnSeries } from '../series/types';
-import type { FundDefinition } from './fund-types';
-import { checkReplication } from './replication-check';
+import { BallastError } from '../errors.ts';
+import type { ReturnSeries } from '../series/types.ts';
+import type { FundDefinition } from './fund-types.ts';
+import { checkReplication } from './replication-check.ts';
 
 const N = 12;
 const dates = Array.from({ length: N }, (_, i) => `2021-${String(i + 1).padStart(2, '0')}-28`);

@@ -1,9 +1,9 @@
 /**
- * Fund replication check (issue 7): does a fund's return history behave like its definition
+ * Fund replication check: does a fund's return history behave like its definition
  * (economic exposure per $1 of NAV, `config/funds.yaml`)?
  *
  * Conventions:
- * - Financing leg (FINANCE.md "Leverage" and the funds.yaml header: a fund's embedded leverage
+ * - Financing leg (docs/conventions.md "Leverage" and the funds.yaml header: a fund's embedded leverage
  *   cost is in its returns, the definition does not list it). With a per-period cash series c
  *   (the `cash_rate` exposure), the definition-implied return is
  *   R_impl = Σ_k x_k·e_k − (Σ_k x_k − 1)·c: the fund borrows (or, below 1, holds) the
@@ -21,14 +21,14 @@
  *   (defaults, overridable); otherwise `inconsistent` with the failing checks as reasons.
  */
 
-import { factorRegression, type FactorRegression } from '../analytics/factor-regression';
-import { checkPeriodsPerYear } from '../analytics/annualize';
-import { sampleStdev } from '../analytics/moments';
-import type { IsoDate } from '../calendar/iso-date';
-import { BallastError, invalidInput } from '../errors';
-import { alignCommon, type NamedSeries } from '../series/align-common';
-import type { ReturnSeries } from '../series/types';
-import type { FundDefinition } from './fund-types';
+import { factorRegression, type FactorRegression } from '../analytics/factor-regression.ts';
+import { checkPeriodsPerYear } from '../analytics/annualize.ts';
+import { sampleStdev } from '../analytics/moments.ts';
+import type { IsoDate } from '../calendar/iso-date.ts';
+import { BallastError, invalidInput } from '../errors.ts';
+import { alignCommon, type NamedSeries } from '../series/align-common.ts';
+import type { ReturnSeries } from '../series/types.ts';
+import type { FundDefinition } from './fund-types.ts';
 
 /** Verdict thresholds of {@link checkReplication}. */
 export interface ReplicationThresholds {

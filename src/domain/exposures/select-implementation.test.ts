@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { miniConfig } from '../../../test/fixtures/exposures/mini-config';
-import { BallastError } from '../errors';
-import { createExposureRegistry } from './registry';
-import { selectImplementation } from './select-implementation';
-import type { Exposure } from './types';
+import { miniConfig } from '../../../test/fixtures/exposures/mini-config.ts';
+import { BallastError } from '../errors.ts';
+import { createExposureRegistry } from './registry.ts';
+import { selectImplementation } from './select-implementation.ts';
+import type { Exposure } from './types.ts';
 
 const registry = createExposureRegistry(miniConfig);
 const trend = registry.get('trend_following');

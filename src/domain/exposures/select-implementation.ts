@@ -3,10 +3,10 @@
  * which tickers, rate series and indices have data and from when.
  */
 
-import { isIsoDate, type IsoDate } from '../calendar/iso-date';
-import { BallastError, invalidInput } from '../errors';
-import { normalizeSymbol } from './symbol';
-import type { Exposure, Implementation, ImplementationType } from './types';
+import { isIsoDate, type IsoDate } from '../calendar/iso-date.ts';
+import { BallastError, invalidInput } from '../errors.ts';
+import { normalizeSymbol } from './symbol.ts';
+import type { Exposure, Implementation, ImplementationType } from './types.ts';
 
 /** First dates with data (inclusive, `YYYY-MM-DD`) of what is available. */
 export interface AvailableHistory {

@@ -7,7 +7,7 @@
  * only reads them.
  */
 
-import type { IsoDate } from '../calendar/iso-date';
+import type { IsoDate } from '../calendar/iso-date.ts';
 
 /** Implementation kinds, as written in the universe file. */
 export type ImplementationType = Implementation['type'];

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { miniConfig } from '../../../test/fixtures/exposures/mini-config';
-import type { FundDefinition } from './fund-types';
-import { createExposureRegistry } from './registry';
-import { hasFundErrors, validateFundUniverse } from './validate-funds';
+import { miniConfig } from '../../../test/fixtures/exposures/mini-config.ts';
+import type { FundDefinition } from './fund-types.ts';
+import { createExposureRegistry } from './registry.ts';
+import { hasFundErrors, validateFundUniverse } from './validate-funds.ts';
 
 const registry = createExposureRegistry(miniConfig);
 

@@ -4,10 +4,10 @@
  * can show all of them at once.
  */
 
-import type { FundDefinition, FundUniverse } from './fund-types';
-import type { ExposureRegistry } from './registry';
-import { normalizeSymbol } from './symbol';
-import { mapThroughVocabulary } from './vocabulary';
+import type { FundDefinition, FundUniverse } from './fund-types.ts';
+import type { ExposureRegistry } from './registry.ts';
+import { normalizeSymbol } from './symbol.ts';
+import { mapThroughVocabulary } from './vocabulary.ts';
 
 /** `error`: the definition cannot be used as is; `warning`: plausible but unusual. */
 export type FundIssueSeverity = 'error' | 'warning';

@@ -1,8 +1,8 @@
 /** Consistency checks of a fund-file vocabulary against the exposure ids of a universe. */
 
-import { invalidInput } from '../errors';
-import { nameKey } from './name-key';
-import type { Vocabulary } from './types';
+import { invalidInput } from '../errors.ts';
+import { nameKey } from './name-key.ts';
+import type { Vocabulary } from './types.ts';
 
 /** Absolute tolerance on the sum of a vocabulary entry's weights (which must be 1). */
 export const VOCABULARY_WEIGHT_TOLERANCE = 1e-9;

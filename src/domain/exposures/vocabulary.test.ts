@@ -1,14 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { miniConfig } from '../../../test/fixtures/exposures/mini-config';
-import { BallastError } from '../errors';
-import type { WeightStyleFund } from './fund-types';
-import { createExposureRegistry } from './registry';
+import { miniConfig } from '../../../test/fixtures/exposures/mini-config.ts';
+import { BallastError } from '../errors.ts';
+import type { WeightStyleFund } from './fund-types.ts';
+import { createExposureRegistry } from './registry.ts';
 import {
   convertWeightStyleFund,
   convertWeightStyleUniverse,
   mapThroughVocabulary,
-} from './vocabulary';
+} from './vocabulary.ts';
 
 // Tolerance: exposures per $1 are products of two decimals; compare to 12 digits.
 const DIGITS = 12;

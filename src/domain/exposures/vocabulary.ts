@@ -3,22 +3,22 @@
  * `total_notional` multiplier, the upstream layout) into canonical fund definitions on
  * universe exposure ids.
  *
- * Convention (FINANCE.md): economic exposure per $1 of NAV to a coarse name =
+ * Convention (docs/conventions.md): economic exposure per $1 of NAV to a coarse name =
  * weight × total_notional; the vocabulary then spreads it over universe ids. Example: RSSB
  * written as BONDS 0.5 / GLOBAL_EQUITY 0.5 × 1.9 → BONDS 0.95 → broad_ust 0.95, and
  * GLOBAL_EQUITY 0.95 → us_large_equity 0.589, intl_developed_large_equity 0.266,
  * emerging_equity 0.095. Weights that do not sum to 1 are kept, never renormalised.
  */
 
-import { invalidInput } from '../errors';
+import { invalidInput } from '../errors.ts';
 import type {
   FundDefinition,
   FundUniverse,
   WeightStyleFund,
   WeightStyleUniverse,
-} from './fund-types';
-import type { ExposureRegistry } from './registry';
-import { normalizeSymbol } from './symbol';
+} from './fund-types.ts';
+import type { ExposureRegistry } from './registry.ts';
+import { normalizeSymbol } from './symbol.ts';
 
 /** Tolerance when checking whether replication weights sum to 1. */
 const WEIGHT_SUM_TOLERANCE = 1e-9;

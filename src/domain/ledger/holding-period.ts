@@ -1,10 +1,10 @@
-import { addYears, type IsoDate } from '../calendar/iso-date';
+import { addYears, type IsoDate } from '../calendar/iso-date.ts';
 
 /** Tax term of a realised gain. */
 export type Term = 'short' | 'long';
 
 /**
- * Holding-period term of a long position (FINANCE.md, IRS Pub. 550): long-term when disposed of
+ * Holding-period term of a long position (docs/conventions.md, IRS Pub. 550): long-term when disposed of
  * **more than** one year after acquisition, i.e. strictly after the first anniversary of the
  * acquisition date. Bought 2023-03-15: sold 2024-03-15 is short-term, 2024-03-16 long-term.
  * An acquisition on 29 February has its anniversary on 28 February of a common year.

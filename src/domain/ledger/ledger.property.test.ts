@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ledgerRows } from '../../../test/helpers/transactions';
-import { buildLedger } from './ledger';
-import type { LotMethod } from './types';
+import { ledgerRows } from '../../../test/helpers/transactions.ts';
+import { buildLedger } from './ledger.ts';
+import type { LotMethod } from './types.ts';
 
 const SYMBOLS = ['AAA', 'BBB'] as const;
 

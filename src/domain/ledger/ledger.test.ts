@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { ledgerRows } from '../../../test/helpers/transactions';
-import type { BallastError } from '../errors';
-import { buildLedger } from './ledger';
-import { summarizePositions } from './positions';
+import { ledgerRows } from '../../../test/helpers/transactions.ts';
+import type { BallastError } from '../errors.ts';
+import { buildLedger } from './ledger.ts';
+import { summarizePositions } from './positions.ts';
 
 const report = (rows: Parameters<typeof ledgerRows>[0], options = {}) =>
   summarizePositions(buildLedger(ledgerRows(rows), options));
 
-describe('FINANCE.md worked examples', () => {
+describe('docs/conventions.md worked examples', () => {
   it('a partial sale keeps the remaining basis per share and realises the difference', () => {
     // buy 100 @ 10, sell 50 @ 20 → 50 left at 10, realised 50 × (20 − 10) = +500, cash +1000.
     const r = report([

@@ -1,8 +1,8 @@
-import type { IsoDate } from '../calendar/iso-date';
-import { BallastError } from '../errors';
-import { holdingTerm } from './holding-period';
-import { prorateCents, roundQuantity, tradeValueCents, type Cents } from './money';
-import { relieveLots, type LotSlice } from './relief';
+import type { IsoDate } from '../calendar/iso-date.ts';
+import { BallastError } from '../errors.ts';
+import { holdingTerm } from './holding-period.ts';
+import { prorateCents, roundQuantity, tradeValueCents, type Cents } from './money.ts';
+import { relieveLots, type LotSlice } from './relief.ts';
 import type {
   IncomeTotals,
   LastTrade,
@@ -15,7 +15,7 @@ import type {
   Transaction,
   TransferInTx,
   TransferOutTx,
-} from './types';
+} from './types.ts';
 
 /** Options of {@link buildLedger}. */
 export interface LedgerOptions {
@@ -294,7 +294,7 @@ class LedgerBuilder {
 /**
  * Replays a ledger in order and derives cash, open lots, realised gains and income.
  *
- * Conventions (FINANCE.md "Holdings, ledger and exposures"): money in integer cents (a trade's
+ * Conventions (docs/conventions.md "Holdings, ledger and exposures"): money in integer cents (a trade's
  * cash is quantity × price rounded to the cent); buying fees join the lot's basis, selling fees
  * reduce proceeds, fees on other rows are expenses; selling past zero opens a short, buying a
  * short covers it; lot ids are `L` + the source line; transactions must be in date order.

@@ -1,5 +1,5 @@
 /**
- * Money in the ledger is held as integer cents (FINANCE.md "Units"): cash balances, lot bases and
+ * Money in the ledger is held as integer cents (docs/conventions.md "Units"): cash balances, lot bases and
  * realised gains add up exactly. Quantities are float64 rounded to 1e-9 share.
  */
 

@@ -1,7 +1,7 @@
-import type { IsoDate } from '../calendar/iso-date';
-import type { LedgerResult } from './ledger';
-import { centsToDollars, roundQuantity } from './money';
-import type { RealizedSlice } from './types';
+import type { IsoDate } from '../calendar/iso-date.ts';
+import type { LedgerResult } from './ledger.ts';
+import { centsToDollars, roundQuantity } from './money.ts';
+import type { RealizedSlice } from './types.ts';
 
 /** A lot as reported to users (dollars). */
 export interface LotView {
@@ -37,7 +37,7 @@ export interface RealizedView {
   readonly disposed: IsoDate;
 }
 
-/** The `ballast positions` report: the JSON contract of issue 3 (money in dollars). */
+/** The `ballast positions` report: its JSON contract (money in dollars). */
 export interface PositionsReport {
   readonly asOf: IsoDate | null;
   readonly lotMethod: string;

@@ -1,6 +1,6 @@
-import { BallastError } from '../errors';
-import { roundQuantity, type Cents } from './money';
-import type { Lot, LotMethod, SourceRef } from './types';
+import { BallastError } from '../errors.ts';
+import { roundQuantity, type Cents } from './money.ts';
+import type { Lot, LotMethod, SourceRef } from './types.ts';
 
 /** A piece of a lot taken out by a sale, cover or transfer. */
 export interface LotSlice {

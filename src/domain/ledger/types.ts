@@ -1,6 +1,6 @@
-import type { IsoDate } from '../calendar/iso-date';
-import type { Term } from './holding-period';
-import type { Cents } from './money';
+import type { IsoDate } from '../calendar/iso-date.ts';
+import type { Term } from './holding-period.ts';
+import type { Cents } from './money.ts';
 
 /** Where a transaction came from, for error messages (`file:line`). */
 export interface SourceRef {

@@ -1,4 +1,4 @@
-import type { IsoDate } from '../calendar/iso-date';
+import type { IsoDate } from '../calendar/iso-date.ts';
 
 /**
  * One trading day of an instrument, as the provider reported it. Prices are **unadjusted**

@@ -16,13 +16,13 @@
  * `+cardinality-heuristic`.
  */
 
-import type { HighsRuntime } from '../../core/solvers/highs';
-import { invalidInput } from '../errors';
-import { cardinalityChecks, largestWeights, type CardinalityLimits } from './cardinality';
-import { CHECK_TOLERANCE } from './check';
-import { weightBounds } from './constraints';
-import type { OptimizationInputs, OptimizeOptions } from './problem';
-import type { OptimizationResult } from './result';
+import type { HighsRuntime } from '../../core/solvers/highs.ts';
+import { invalidInput } from '../errors.ts';
+import { cardinalityChecks, largestWeights, type CardinalityLimits } from './cardinality.ts';
+import { CHECK_TOLERANCE } from './check.ts';
+import { weightBounds } from './constraints.ts';
+import type { OptimizationInputs, OptimizeOptions } from './problem.ts';
+import type { OptimizationResult } from './result.ts';
 
 /** Runs `optimize` (passed in, to keep this module below `problem-optimize.ts`). */
 export type OptimizeFn = (

@@ -1,18 +1,18 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Matrix } from '../../core/linalg/matrix';
-import { loadHighs, type HighsRuntime } from '../../core/solvers/highs';
-import { seededReturns } from '../../../test/helpers/matrices';
-import { thrown } from '../../../test/helpers/optimize';
+import type { Matrix } from '../../core/linalg/matrix.ts';
+import { loadHighs, type HighsRuntime } from '../../core/solvers/highs.ts';
+import { seededReturns } from '../../../test/helpers/matrices.ts';
+import { thrown } from '../../../test/helpers/optimize.ts';
 import {
   largestWeights,
   restrictSupport,
   solveWithCardinality,
   withCardinality,
-} from './cardinality';
-import { optimizeCdar } from './cdar';
-import { optimizeCvar } from './cvar';
-import type { OptimizationInputs } from './problem';
-import { optimizeSemivariance } from './semivariance';
+} from './cardinality.ts';
+import { optimizeCdar } from './cdar.ts';
+import { optimizeCvar } from './cvar.ts';
+import type { OptimizationInputs } from './problem.ts';
+import { optimizeSemivariance } from './semivariance.ts';
 
 /** Tolerance: optimal objective values of the MILP vs enumeration, 1e-10 absolute. */
 const OBJECTIVE_TOLERANCE = 1e-10;

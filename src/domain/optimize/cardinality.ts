@@ -18,11 +18,11 @@
  * infeasible the call fails with INFEASIBLE (the heuristic does not search other supports).
  */
 
-import type { HighsRuntime } from '../../core/solvers/highs';
-import { solveProblem, type SolveProblemOptions } from '../../core/solvers/solve-qp';
-import type { SolveResult, SolverProblem } from '../../core/solvers/types';
-import { invalidInput } from '../errors';
-import { CsrBuilder, extend, stackRows } from './cvar-lp';
+import type { HighsRuntime } from '../../core/solvers/highs.ts';
+import { solveProblem, type SolveProblemOptions } from '../../core/solvers/solve-qp.ts';
+import type { SolveResult, SolverProblem } from '../../core/solvers/types.ts';
+import { invalidInput } from '../errors.ts';
+import { CsrBuilder, extend, stackRows } from './cvar-lp.ts';
 
 /** Cardinality limits (either or both). */
 export interface CardinalityLimits {

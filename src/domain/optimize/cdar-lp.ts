@@ -12,9 +12,9 @@
  * (the definition of d_t), the rest has two or three entries a row.
  */
 
-import { CsrBuilder, extend, pushScenarioReturn } from './cvar-lp';
-import type { SparseConstraints } from '../../core/solvers/types';
-import type { Matrix } from '../../core/linalg/matrix';
+import { CsrBuilder, extend, pushScenarioReturn } from './cvar-lp.ts';
+import type { SparseConstraints } from '../../core/solvers/types.ts';
+import type { Matrix } from '../../core/linalg/matrix.ts';
 
 /** Column indices of the drawdown block (first index of each T-long group). */
 export interface DrawdownLayout {

@@ -1,15 +1,15 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Matrix } from '../../core/linalg/matrix';
-import { loadHighs, type HighsRuntime } from '../../core/solvers/highs';
-import { returnsMatrixArbitrary, seededReturns } from '../../../test/helpers/matrices';
-import { thrown } from '../../../test/helpers/optimize';
-import { optimizeCdar } from './cdar';
-import { drawdowns } from './cdar-lp';
-import { tailRisk } from './cvar-measure';
-import type { OptimizationInputs } from './problem';
+import type { Matrix } from '../../core/linalg/matrix.ts';
+import { loadHighs, type HighsRuntime } from '../../core/solvers/highs.ts';
+import { returnsMatrixArbitrary, seededReturns } from '../../../test/helpers/matrices.ts';
+import { thrown } from '../../../test/helpers/optimize.ts';
+import { optimizeCdar } from './cdar.ts';
+import { drawdowns } from './cdar-lp.ts';
+import { tailRisk } from './cvar-measure.ts';
+import type { OptimizationInputs } from './problem.ts';
 
-/** Tolerances: constraint checks 1e-9 (issue 6); LP optimum vs candidate portfolios 1e-9. */
+/** Tolerances: constraint checks 1e-9; LP optimum vs candidate portfolios 1e-9. */
 const CHECK_TOLERANCE = 1e-9;
 
 let highs: HighsRuntime;

@@ -12,30 +12,30 @@
  * are recomputed from the returned weights.
  */
 
-import type { HighsRuntime } from '../../core/solvers/highs';
-import type { SolverProblem } from '../../core/solvers/types';
-import { invalidInput } from '../errors';
-import { cardinalityChecks, solveWithCardinality, type CardinalityLimits } from './cardinality';
-import { drawdownBlock, drawdowns, withBlockBounds, type DrawdownLayout } from './cdar-lp';
-import { buildPortfolioModel, returnCoefficients, type PortfolioModel } from './constraints';
+import type { HighsRuntime } from '../../core/solvers/highs.ts';
+import type { SolverProblem } from '../../core/solvers/types.ts';
+import { invalidInput } from '../errors.ts';
+import { cardinalityChecks, solveWithCardinality, type CardinalityLimits } from './cardinality.ts';
+import { drawdownBlock, drawdowns, withBlockBounds, type DrawdownLayout } from './cdar-lp.ts';
+import { buildPortfolioModel, returnCoefficients, type PortfolioModel } from './constraints.ts';
 import {
   cashReturnsPerPeriod,
   checkScenarios,
   LP_OPTIONS,
   stackRows,
   type ScenarioInputs,
-} from './cvar-lp';
-import { checkConfidence, tailRisk } from './cvar-measure';
+} from './cvar-lp.ts';
+import { checkConfidence, tailRisk } from './cvar-measure.ts';
 import {
   diagnosticsOf,
   riskResult,
   scenarioOutcome,
   type RiskOptimizationResult,
-} from './cvar-result';
-import { solveFixedCostMilp } from './fixed-cost-milp';
-import { addTargetReturnRow } from './mean-variance';
-import type { OptimizationInputs, PortfolioConstraints } from './problem';
-import { solveError } from './problem-solve';
+} from './cvar-result.ts';
+import { solveFixedCostMilp } from './fixed-cost-milp.ts';
+import { addTargetReturnRow } from './mean-variance.ts';
+import type { OptimizationInputs, PortfolioConstraints } from './problem.ts';
+import { solveError } from './problem-solve.ts';
 
 /** The drawdown objectives (α defaults to 0.95; limits are per-period decimals of c_t). */
 export type CdarObjective =

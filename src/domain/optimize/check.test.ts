@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fromRows } from '../../core/linalg/matrix';
-import { CHECK_TOLERANCE, checkConstraints, transactionCost } from './check';
+import { fromRows } from '../../core/linalg/matrix.ts';
+import { CHECK_TOLERANCE, checkConstraints, transactionCost } from './check.ts';
 
 const w = Float64Array.from([0.6, 0.5, -0.1]);
 const assets = ['A', 'B', 'C'];

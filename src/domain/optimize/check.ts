@@ -6,11 +6,11 @@
  * check or the optimiser reports an error.
  */
 
-import type { Matrix } from '../../core/linalg/matrix';
-import { weightBounds } from './constraints';
-import { fixedCosts } from './constraints-fixed-cost';
-import { exposureForm } from './constraints-rows';
-import type { PortfolioConstraints } from './problem';
+import type { Matrix } from '../../core/linalg/matrix.ts';
+import { weightBounds } from './constraints.ts';
+import { fixedCosts } from './constraints-fixed-cost.ts';
+import { exposureForm } from './constraints-rows.ts';
+import type { PortfolioConstraints } from './problem.ts';
 
 /** Absolute tolerance of every check (weights, exposures, returns are decimals). */
 export const CHECK_TOLERANCE = 1e-9;

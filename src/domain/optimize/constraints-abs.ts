@@ -4,7 +4,7 @@
  * (rows `NAME:pos:k`, `NAME:neg:k`). Exact: at any feasible point Σ|f_k| ≤ Σ s_k ≤ cap.
  */
 
-import type { ModelBuilder } from './constraints-model';
+import type { ModelBuilder } from './constraints-model.ts';
 
 const range = (n: number): number[] => Array.from({ length: n }, (_, i) => i);
 

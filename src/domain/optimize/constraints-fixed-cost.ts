@@ -15,9 +15,9 @@
  * subproblem solved per pattern by the QP search and by the MILP's final LP re-solve.
  */
 
-import { invalidInput } from '../errors';
-import type { ModelBuilder } from './constraints-model';
-import type { TurnoverConstraint } from './problem';
+import { invalidInput } from '../errors.ts';
+import type { ModelBuilder } from './constraints-model.ts';
+import type { TurnoverConstraint } from './problem.ts';
 
 /** One fixed-cost trade indicator: the asset (weight variable) and its binary variable. */
 export interface FixedCostTrade {

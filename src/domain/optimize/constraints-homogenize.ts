@@ -8,8 +8,8 @@
  * Logist. Q. 9 (1962); Cornuejols & Tütüncü, "Optimization Methods in Finance" (2007), §8.2.
  */
 
-import type { LinearModel, ModelRow } from './constraints-model';
-import { ModelBuilder } from './constraints-model';
+import type { LinearModel, ModelRow } from './constraints-model.ts';
+import { ModelBuilder } from './constraints-model.ts';
 
 /** Options of {@link homogenize}. */
 export interface HomogenizeOptions {

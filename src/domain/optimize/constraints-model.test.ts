@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ModelBuilder } from './constraints-model';
+import { ModelBuilder } from './constraints-model.ts';
 
 describe('ModelBuilder', () => {
   it('numbers variables in order, applies defaults and tightens bounds', () => {

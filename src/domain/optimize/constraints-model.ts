@@ -6,8 +6,8 @@
  * two-stage fund mapping) append their own variables and rows to the same builder.
  */
 
-import { sparseConstraints } from '../../core/solvers/sparse-constraints';
-import type { SparseConstraints } from '../../core/solvers/types';
+import { sparseConstraints } from '../../core/solvers/sparse-constraints.ts';
+import type { SparseConstraints } from '../../core/solvers/types.ts';
 
 /** One named linear row `lower ≤ Σ_k values[k]·x[indices[k]] ≤ upper` (±Infinity = free side). */
 export interface ModelRow {

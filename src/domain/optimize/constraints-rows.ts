@@ -4,10 +4,10 @@
  * for the layout and formulations.
  */
 
-import { invalidInput } from '../errors';
-import type { ModelBuilder } from './constraints-model';
-import { addAbsoluteSumCap } from './constraints-abs';
-import type { ExposureConstraints, GroupConstraint, TurnoverConstraint } from './problem';
+import { invalidInput } from '../errors.ts';
+import type { ModelBuilder } from './constraints-model.ts';
+import { addAbsoluteSumCap } from './constraints-abs.ts';
+import type { ExposureConstraints, GroupConstraint, TurnoverConstraint } from './problem.ts';
 
 /** Adds one row per group: min ≤ Σ coef_a·w_a ≤ max (named `group:NAME`). */
 export function addGroupRows(

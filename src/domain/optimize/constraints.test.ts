@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fromRows } from '../../core/linalg/matrix';
-import { loadHighs, type HighsRuntime } from '../../core/solvers/highs';
-import { financeExample } from '../../../test/helpers/optimize';
-import { buildPortfolioModel, returnCoefficients } from './constraints';
-import { homogenize } from './constraints-homogenize';
-import { optimize } from './index';
-import type { ExposureConstraints, OptimizationInputs } from './problem';
+import { fromRows } from '../../core/linalg/matrix.ts';
+import { loadHighs, type HighsRuntime } from '../../core/solvers/highs.ts';
+import { financeExample } from '../../../test/helpers/optimize.ts';
+import { buildPortfolioModel, returnCoefficients } from './constraints.ts';
+import { homogenize } from './constraints-homogenize.ts';
+import { optimize } from './index.ts';
+import type { ExposureConstraints, OptimizationInputs } from './problem.ts';
 
 let highs: HighsRuntime;
 beforeAll(async () => {

@@ -19,12 +19,12 @@
  * Constraint names (rows) are stable and appear in `check.ts`'s report.
  */
 
-import { invalidInput } from '../errors';
-import { addAbsoluteSumCap } from './constraints-abs';
-import { addFixedCosts, hasFixedCosts, type FixedCostTrade } from './constraints-fixed-cost';
-import { ModelBuilder } from './constraints-model';
-import { addExposureRows, addGroupRows, addTurnover } from './constraints-rows';
-import type { PortfolioConstraints } from './problem';
+import { invalidInput } from '../errors.ts';
+import { addAbsoluteSumCap } from './constraints-abs.ts';
+import { addFixedCosts, hasFixedCosts, type FixedCostTrade } from './constraints-fixed-cost.ts';
+import { ModelBuilder } from './constraints-model.ts';
+import { addExposureRows, addGroupRows, addTurnover } from './constraints-rows.ts';
+import type { PortfolioConstraints } from './problem.ts';
 
 /** A portfolio model under construction; objectives add their terms and solve it. */
 export interface PortfolioModel {

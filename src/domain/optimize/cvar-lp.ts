@@ -5,10 +5,10 @@
  * per-period scenario return of every model variable.
  */
 
-import type { Matrix } from '../../core/linalg/matrix';
-import type { SolveOptions, SparseConstraints } from '../../core/solvers/types';
-import { invalidInput } from '../errors';
-import type { PortfolioModel } from './constraints';
+import type { Matrix } from '../../core/linalg/matrix.ts';
+import type { SolveOptions, SparseConstraints } from '../../core/solvers/types.ts';
+import { invalidInput } from '../errors.ts';
+import type { PortfolioModel } from './constraints.ts';
 
 /**
  * HiGHS options of the scenario programs: feasibility tolerances tightened from HiGHS's

@@ -10,13 +10,13 @@
  *   with L_(1) ≥ L_(2) ≥ … the losses sorted from the worst: the mean of the worst k
  *   scenarios, counting the boundary scenario fractionally. This is the min-CVaR LP objective
  *   and equals `cvar_rockafellar_uryasev` of the peer references (fPortfolio `cvarRisk`); it
- *   differs from the historical tail mean of FINANCE.md's risk measures, mean of L ≥ VaR.
+ *   differs from the historical tail mean of docs/conventions.md's risk measures, mean of L ≥ VaR.
  * - VaR_α = L_(⌊k⌋+1) when k is fractional, else L_(k) (the ζ the LP picks: a lower
  *   α-quantile of the losses).
  */
 
-import type { Matrix } from '../../core/linalg/matrix';
-import { invalidInput } from '../errors';
+import type { Matrix } from '../../core/linalg/matrix.ts';
+import { invalidInput } from '../errors.ts';
 
 /** Checks 0 < α < 1 and returns it. Throws `INVALID_INPUT` naming `field`. */
 export function checkConfidence(confidence: number, field = 'confidence'): number {

@@ -7,19 +7,19 @@
  * family, a result passes every check (tolerance 1e-9) or the call throws SOLVER_FAILED.
  */
 
-import type { Matrix } from '../../core/linalg/matrix';
-import type { SolveResult } from '../../core/solvers/types';
-import { BallastError } from '../errors';
-import { checkConstraints, transactionCost } from './check';
-import type { PortfolioModel } from './constraints';
-import type { OptimizationInputs, PortfolioConstraints } from './problem';
+import type { Matrix } from '../../core/linalg/matrix.ts';
+import type { SolveResult } from '../../core/solvers/types.ts';
+import { BallastError } from '../errors.ts';
+import { checkConstraints, transactionCost } from './check.ts';
+import type { PortfolioModel } from './constraints.ts';
+import type { OptimizationInputs, PortfolioConstraints } from './problem.ts';
 import {
   byAsset,
   portfolioMetrics,
   type OptimizationDiagnostics,
   type OptimizationResult,
-} from './result';
-import type { RiskBudgetReport } from './risk-budget';
+} from './result.ts';
+import type { RiskBudgetReport } from './risk-budget.ts';
 
 /** The objectives of this family (the `objective` field of their results). */
 export type RiskObjectiveKind =

@@ -1,16 +1,16 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Matrix } from '../../core/linalg/matrix';
-import { loadHighs, type HighsRuntime } from '../../core/solvers/highs';
-import { returnsMatrixArbitrary, seededReturns } from '../../../test/helpers/matrices';
-import { thrown } from '../../../test/helpers/optimize';
-import { optimizeCvar, solveCvar } from './cvar';
-import { CsrBuilder } from './cvar-lp';
-import { scenarioCvar, tailRisk } from './cvar-measure';
-import type { OptimizationInputs } from './problem';
+import type { Matrix } from '../../core/linalg/matrix.ts';
+import { loadHighs, type HighsRuntime } from '../../core/solvers/highs.ts';
+import { returnsMatrixArbitrary, seededReturns } from '../../../test/helpers/matrices.ts';
+import { thrown } from '../../../test/helpers/optimize.ts';
+import { optimizeCvar, solveCvar } from './cvar.ts';
+import { CsrBuilder } from './cvar-lp.ts';
+import { scenarioCvar, tailRisk } from './cvar-measure.ts';
+import type { OptimizationInputs } from './problem.ts';
 
 /**
- * Tolerances: constraint checks 1e-9 (issue 6); CVaR of the returned weights vs the
+ * Tolerances: constraint checks 1e-9; CVaR of the returned weights vs the
  * independent breakpoint minimum 1e-12 relative (same arithmetic up to order); LP objective vs
  * recomputed CVaR 1e-9 absolute (simplex vertex, feasibility tolerance 1e-10).
  */

@@ -19,11 +19,11 @@
  * (`cvar-measure.ts`), not read from the solver.
  */
 
-import type { HighsRuntime } from '../../core/solvers/highs';
-import type { SolverProblem } from '../../core/solvers/types';
-import { invalidInput } from '../errors';
-import { cardinalityChecks, solveWithCardinality, type CardinalityLimits } from './cardinality';
-import { buildPortfolioModel, returnCoefficients } from './constraints';
+import type { HighsRuntime } from '../../core/solvers/highs.ts';
+import type { SolverProblem } from '../../core/solvers/types.ts';
+import { invalidInput } from '../errors.ts';
+import { cardinalityChecks, solveWithCardinality, type CardinalityLimits } from './cardinality.ts';
+import { buildPortfolioModel, returnCoefficients } from './constraints.ts';
 import {
   cashReturnsPerPeriod,
   checkScenarios,
@@ -33,8 +33,8 @@ import {
   pushScenarioReturn,
   stackRows,
   type ScenarioInputs,
-} from './cvar-lp';
-import { checkConfidence, tailRisk } from './cvar-measure';
+} from './cvar-lp.ts';
+import { checkConfidence, tailRisk } from './cvar-measure.ts';
 import {
   diagnosticsOf,
   riskResult,
@@ -42,11 +42,11 @@ import {
   type RiskOptimizationResult,
   type ScenarioOutcome,
   type ScenarioSolution,
-} from './cvar-result';
-import { solveFixedCostMilp } from './fixed-cost-milp';
-import { addTargetReturnRow } from './mean-variance';
-import type { OptimizationInputs, PortfolioConstraints } from './problem';
-import { solveError } from './problem-solve';
+} from './cvar-result.ts';
+import { solveFixedCostMilp } from './fixed-cost-milp.ts';
+import { addTargetReturnRow } from './mean-variance.ts';
+import type { OptimizationInputs, PortfolioConstraints } from './problem.ts';
+import { solveError } from './problem-solve.ts';
 
 /** The CVaR objectives (α defaults to 0.95). */
 export type CvarObjective =

@@ -7,9 +7,9 @@
  * of M·1e-6). Same two-step scheme as `cardinality.ts`.
  */
 
-import { solve, type HighsRuntime } from '../../core/solvers/highs';
-import type { SolveOptions, SolveResult, SolverProblem } from '../../core/solvers/types';
-import type { FixedCostTrade } from './constraints-fixed-cost';
+import { solve, type HighsRuntime } from '../../core/solvers/highs.ts';
+import type { SolveOptions, SolveResult, SolverProblem } from '../../core/solvers/types.ts';
+import type { FixedCostTrade } from './constraints-fixed-cost.ts';
 
 /** Relative MIP gap of the fixed-cost programs (tighter than the wrapper's 1e-6). */
 export const FIXED_COST_MIP_GAP = 1e-9;

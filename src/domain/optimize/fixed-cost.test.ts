@@ -8,14 +8,14 @@
  * 1e-9 relative; LP/QP solves exact to rounding → 1e-10 on objective values.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadHighs, type HighsRuntime } from '../../core/solvers/highs';
-import { readPeerMoments, readPeerPanel } from '../../../test/helpers/peer-panels';
-import { thrown } from '../../../test/helpers/optimize';
-import { transactionCost } from './check';
-import { buildPortfolioModel } from './constraints';
-import { optimizeCvar } from './cvar';
-import { optimize } from './index';
-import type { Objective, OptimizationInputs, PortfolioConstraints } from './problem';
+import { loadHighs, type HighsRuntime } from '../../core/solvers/highs.ts';
+import { readPeerMoments, readPeerPanel } from '../../../test/helpers/peer-panels.ts';
+import { thrown } from '../../../test/helpers/optimize.ts';
+import { transactionCost } from './check.ts';
+import { buildPortfolioModel } from './constraints.ts';
+import { optimizeCvar } from './cvar.ts';
+import { optimize } from './index.ts';
+import type { Objective, OptimizationInputs, PortfolioConstraints } from './problem.ts';
 
 let highs: HighsRuntime;
 beforeAll(async () => {

@@ -23,19 +23,19 @@
  * INFEASIBLE.
  */
 
-import type { HighsRuntime } from '../../core/solvers/highs';
-import { BallastError } from '../errors';
-import { transactionCost } from './check';
-import { buildPortfolioModel, returnCoefficients } from './constraints';
-import { hasFixedCosts } from './constraints-fixed-cost';
-import { solveFixedCostMilp } from './fixed-cost-milp';
-import { LP_OPTIONS } from './cvar-lp';
-import { solveObjective, type ObjectiveSolution, type ObjectiveSpec } from './mean-variance';
-import type { Objective } from './problem';
-import { solveError, toSolverProblem } from './problem-solve';
-import { portfolioMetrics } from './result';
-import { objectiveValue } from './result-objective';
-import { solveTrackingErrorLimited } from './tracking-error-limit';
+import type { HighsRuntime } from '../../core/solvers/highs.ts';
+import { BallastError } from '../errors.ts';
+import { transactionCost } from './check.ts';
+import { buildPortfolioModel, returnCoefficients } from './constraints.ts';
+import { hasFixedCosts } from './constraints-fixed-cost.ts';
+import { solveFixedCostMilp } from './fixed-cost-milp.ts';
+import { LP_OPTIONS } from './cvar-lp.ts';
+import { solveObjective, type ObjectiveSolution, type ObjectiveSpec } from './mean-variance.ts';
+import type { Objective } from './problem.ts';
+import { solveError, toSolverProblem } from './problem-solve.ts';
+import { portfolioMetrics } from './result.ts';
+import { objectiveValue } from './result-objective.ts';
+import { solveTrackingErrorLimited } from './tracking-error-limit.ts';
 
 /** Search options of the QP fixed-cost path. */
 export interface FixedCostSearch {

@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadHighs, type HighsRuntime } from '../../core/solvers/highs';
-import { financeExample } from '../../../test/helpers/optimize';
-import { factorCovariance, uniforms } from '../../../test/helpers/qp-problems';
-import { BallastError } from '../errors';
-import { efficientFrontier, optimize } from './index';
-import type { Objective, OptimizationInputs, PortfolioConstraints } from './problem';
+import { loadHighs, type HighsRuntime } from '../../core/solvers/highs.ts';
+import { financeExample } from '../../../test/helpers/optimize.ts';
+import { factorCovariance, uniforms } from '../../../test/helpers/qp-problems.ts';
+import { BallastError } from '../errors.ts';
+import { efficientFrontier, optimize } from './index.ts';
+import type { Objective, OptimizationInputs, PortfolioConstraints } from './problem.ts';
 
 let highs: HighsRuntime;
 beforeAll(async () => {

@@ -7,11 +7,11 @@
  * are configured (the same return the `targetReturn` constraint uses).
  */
 
-import type { HighsRuntime } from '../../core/solvers/highs';
-import { BallastError, invalidInput } from '../errors';
-import { optimize } from './problem-optimize';
-import type { OptimizeOptions, OptimizationInputs, PortfolioConstraints } from './problem';
-import type { OptimizationResult } from './result';
+import type { HighsRuntime } from '../../core/solvers/highs.ts';
+import { BallastError, invalidInput } from '../errors.ts';
+import { optimize } from './problem-optimize.ts';
+import type { OptimizeOptions, OptimizationInputs, PortfolioConstraints } from './problem.ts';
+import type { OptimizationResult } from './result.ts';
 
 /** One portfolio on the frontier. */
 export interface FrontierPoint {

@@ -17,14 +17,14 @@
  * Quantitative Finance 1 (2001).
  */
 
-import { BallastError } from '../errors';
+import { BallastError } from '../errors.ts';
 import {
   failureError,
   solveMapping,
   type MappingSolution,
   type MappingSolver,
-} from './fund-mapping-solve';
-import type { MinimumDecision } from './fund-mapping-types';
+} from './fund-mapping-solve.ts';
+import type { MinimumDecision } from './fund-mapping-types.ts';
 
 const EPS = 1e-9;
 

@@ -1,6 +1,6 @@
 /**
  * KKT polish of a QP solution on its active set. HiGHS's QP solver stops at ~1e-6 relative
- * stationarity (DESIGN.md, "Known gotchas"); with the active set it found (variables at a
+ * stationarity (docs/architecture.md, "Solvers"); with the active set it found (variables at a
  * bound, rows at a side) the optimum solves the equality-constrained KKT system
  *   [H_FF  A_WFᵀ] [x_F]   [−c_F − H_FB x_B]
  *   [A_WF   0   ] [−λ ] = [ b_W − A_WB x_B ]
@@ -12,7 +12,7 @@
  */
 
 import { Matrix as MlMatrix, solve as mlSolve } from 'ml-matrix';
-import type { SolverProblem } from '../../core/solvers/types';
+import type { SolverProblem } from '../../core/solvers/types.ts';
 
 /** Activity tolerance deciding the active set (absolute, scaled by max(1, |bound|)). */
 const ACTIVE_TOL = 1e-7;

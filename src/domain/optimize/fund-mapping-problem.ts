@@ -9,13 +9,13 @@
  * in return units added to the variance (PyPortfolioOpt's `transaction_cost` convention).
  */
 
-import { matrix } from '../../core/linalg/matrix';
-import type { SolverProblem } from '../../core/solvers/types';
-import { invalidInput } from '../errors';
-import { ModelBuilder, type LinearModel } from './constraints-model';
-import { trackingQuadratic } from './fund-mapping-quadratic';
-import type { MappingSetup } from './fund-mapping-setup';
-import type { FundBounds, FundMappingOptions } from './fund-mapping-types';
+import { matrix } from '../../core/linalg/matrix.ts';
+import type { SolverProblem } from '../../core/solvers/types.ts';
+import { invalidInput } from '../errors.ts';
+import { ModelBuilder, type LinearModel } from './constraints-model.ts';
+import { trackingQuadratic } from './fund-mapping-quadratic.ts';
+import type { MappingSetup } from './fund-mapping-setup.ts';
+import type { FundBounds, FundMappingOptions } from './fund-mapping-types.ts';
 
 /** Bounds that replace a position's own (the minimum-position heuristic's decisions). */
 export type PositionOverrides = ReadonlyMap<

@@ -4,7 +4,7 @@
  *   (E'ᵀw − t')ᵀ Σ (E'ᵀw − t') = ½ wᵀHw + cᵀw + t'ᵀΣt',  H = 2·E'ΣE'ᵀ,  c = −2·E'Σt'.
  */
 
-import type { MappingSetup } from './fund-mapping-setup';
+import type { MappingSetup } from './fund-mapping-setup.ts';
 
 /** E' rows (cash-shifted) by fund, and t'. */
 export function shiftedRows(setup: MappingSetup): {

@@ -4,16 +4,16 @@
  * weights themselves (not from the solver's auxiliary variables).
  */
 
-import { fundBounds, rateFor } from './fund-mapping-problem';
-import type { MappingSetup } from './fund-mapping-setup';
+import { fundBounds, rateFor } from './fund-mapping-problem.ts';
+import type { MappingSetup } from './fund-mapping-setup.ts';
 import type {
   ConstraintCheck,
   FundMappingOptions,
   FundMappingResult,
   FundPosition,
-} from './fund-mapping-types';
+} from './fund-mapping-types.ts';
 
-/** Tolerance of the constraint checks (FINANCE.md/issue 6: constraint checks hold to 1e-9). */
+/** Tolerance of the constraint checks (docs/conventions.md, "Tolerances": constraint checks hold to 1e-9). */
 export const CHECK_TOL = 1e-9;
 
 /** The parts of {@link FundMappingResult} computed from the position weights. */

@@ -7,8 +7,8 @@
  * i.e. x = E'ᵀw + u_c with E' = E − 1·u_cᵀ; the mapping then tracks t' = x* − u_c with E'.
  */
 
-import { BallastError, invalidInput } from '../errors';
-import type { FundAccount, FundMappingInput, FundMappingOptions } from './fund-mapping-types';
+import { BallastError, invalidInput } from '../errors.ts';
+import type { FundAccount, FundMappingInput, FundMappingOptions } from './fund-mapping-types.ts';
 
 /** One (fund, account) position: solver variable `index`. */
 export interface PositionSlot {

@@ -4,17 +4,17 @@
  * conversion of failures into the error registry for callers that must stop.
  */
 
-import { solve, type HighsRuntime } from '../../core/solvers/highs';
-import type { SolveResult, SolverProblem, SolveStatus } from '../../core/solvers/types';
-import { BallastError } from '../errors';
+import { solve, type HighsRuntime } from '../../core/solvers/highs.ts';
+import type { SolveResult, SolverProblem, SolveStatus } from '../../core/solvers/types.ts';
+import { BallastError } from '../errors.ts';
 import {
   buildMappingModel,
   type MappingModel,
   type PositionOverrides,
-} from './fund-mapping-problem';
-import { polishOnActiveSet, qpObjective } from './fund-mapping-polish';
-import type { MappingSetup } from './fund-mapping-setup';
-import type { FundMappingOptions } from './fund-mapping-types';
+} from './fund-mapping-problem.ts';
+import { polishOnActiveSet, qpObjective } from './fund-mapping-polish.ts';
+import type { MappingSetup } from './fund-mapping-setup.ts';
+import type { FundMappingOptions } from './fund-mapping-types.ts';
 
 /** A successful solve: the point, its QP objective (without the constant) and the model. */
 export interface MappingSolution {

@@ -1,10 +1,10 @@
 /**
- * Shapes of stage 2 of the leverage-aware pipeline (issue 6): target exposures x* → fund
+ * Shapes of stage 2 of the leverage-aware pipeline: target exposures x* → fund
  * weights w. Weights and exposures are decimals of total portfolio value (1.0 = 100 %);
  * annual figures say so in their names.
  */
 
-import type { Matrix } from '../../core/linalg/matrix';
+import type { Matrix } from '../../core/linalg/matrix.ts';
 
 /** Exposure covariance Σ over `ids` (annualised, decimals²), the risk metric of the mapping. */
 export interface ExposureCovariance {
@@ -14,7 +14,7 @@ export interface ExposureCovariance {
   readonly matrix: Matrix;
 }
 
-/** Fund → exposure id → economic exposure per $1 of NAV (FINANCE.md; financing leg excluded). */
+/** Fund → exposure id → economic exposure per $1 of NAV (docs/conventions.md; financing leg excluded). */
 export type FundExposureTable = Readonly<Record<string, Readonly<Record<string, number>>>>;
 
 /** Inputs of {@link mapExposuresToFunds}. */

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { matrix } from '../../core/linalg/matrix';
-import { loadHighs, type HighsRuntime } from '../../core/solvers/highs';
-import { mapExposuresToFunds } from './fund-mapping';
-import type { ExposureCovariance, FundExposureTable } from './fund-mapping-types';
+import { matrix } from '../../core/linalg/matrix.ts';
+import { loadHighs, type HighsRuntime } from '../../core/solvers/highs.ts';
+import { mapExposuresToFunds } from './fund-mapping.ts';
+import type { ExposureCovariance, FundExposureTable } from './fund-mapping-types.ts';
 
 let highs: HighsRuntime;
 beforeAll(async () => {

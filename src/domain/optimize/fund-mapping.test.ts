@@ -1,15 +1,15 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fromRows } from '../../core/linalg/matrix';
-import { loadHighs, type HighsRuntime } from '../../core/solvers/highs';
-import { mapExposuresToFunds } from './fund-mapping';
-import type { ExposureCovariance, FundMappingInput } from './fund-mapping-types';
+import { fromRows } from '../../core/linalg/matrix.ts';
+import { loadHighs, type HighsRuntime } from '../../core/solvers/highs.ts';
+import { mapExposuresToFunds } from './fund-mapping.ts';
+import type { ExposureCovariance, FundMappingInput } from './fund-mapping-types.ts';
 
 let highs: HighsRuntime;
 beforeAll(async () => {
   highs = await loadHighs();
 });
 
-/** Tolerances per measure (STYLE.md §11). */
+/** Tolerances per measure (docs/conventions.md, "Tolerances"). */
 const TOL = { weightExact: 1e-12, weightSolver: 1e-7, trackingError: 1e-9, check: 1e-9 };
 
 const close = (actual: number, expected: number, tol: number): void =>

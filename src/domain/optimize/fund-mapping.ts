@@ -1,5 +1,5 @@
 /**
- * Stage 2 of the leverage-aware pipeline (FINANCE.md "Two-stage"; issue 6): given target
+ * Stage 2 of the leverage-aware pipeline (docs/conventions.md "Two-stage"): given target
  * exposures x* (decimals of portfolio value; a negative cash entry is borrowing), an exposure
  * covariance Σ and fund definitions E (economic exposure per $1), choose fund weights w
  * minimising the risk-weighted distance (Eᵀw − x*)ᵀΣ(Eᵀw − x*) plus proportional costs under
@@ -12,24 +12,24 @@
  * and two-stage equals single-stage. Weights are never renormalised after the solve.
  */
 
-import type { HighsRuntime } from '../../core/solvers/highs';
-import { invalidInput } from '../errors';
-import type { FundUniverse } from '../exposures/fund-types';
-import { enforceMinimums } from './fund-mapping-minimums';
-import { reportMapping } from './fund-mapping-report';
-import { setupMapping } from './fund-mapping-setup';
+import type { HighsRuntime } from '../../core/solvers/highs.ts';
+import { invalidInput } from '../errors.ts';
+import type { FundUniverse } from '../exposures/fund-types.ts';
+import { enforceMinimums } from './fund-mapping-minimums.ts';
+import { reportMapping } from './fund-mapping-report.ts';
+import { setupMapping } from './fund-mapping-setup.ts';
 import {
   failureError,
   solveMapping,
   type MappingSolver,
   type SolveTally,
-} from './fund-mapping-solve';
+} from './fund-mapping-solve.ts';
 import type {
   FundExposureTable,
   FundMappingInput,
   FundMappingOptions,
   FundMappingResult,
-} from './fund-mapping-types';
+} from './fund-mapping-types.ts';
 
 /** The exposure table (fund → exposure id → economic exposure per $1) of a fund universe. */
 export function fundExposureTable(universe: FundUniverse): FundExposureTable {

@@ -18,17 +18,17 @@
  * with a separate QP afterwards; Ballast does not post-process weights).
  */
 
-import { childrenOf, cutTree, leavesUnder, rootOf } from '../../core/cluster/dendrogram';
-import type { LinkageMethod } from '../../core/cluster/linkage';
-import { optimalClusterCount } from '../../core/cluster/optimal-clusters';
-import type { Matrix } from '../../core/linalg/matrix';
-import { invalidInput } from '../errors';
-import { inverseVarianceClusterVariance } from './hrp';
-import { riskResult, type RiskOptimizationResult } from './cvar-result';
-import { clusterAssets, type AssetClustering } from './linkage';
-import type { OptimizationInputs, PortfolioConstraints } from './problem';
-import { validateInputs } from './problem-validate';
-import { assertBoundsOnly, assertWithinBounds } from './risk-parity';
+import { childrenOf, cutTree, leavesUnder, rootOf } from '../../core/cluster/dendrogram.ts';
+import type { LinkageMethod } from '../../core/cluster/linkage.ts';
+import { optimalClusterCount } from '../../core/cluster/optimal-clusters.ts';
+import type { Matrix } from '../../core/linalg/matrix.ts';
+import { invalidInput } from '../errors.ts';
+import { inverseVarianceClusterVariance } from './hrp.ts';
+import { riskResult, type RiskOptimizationResult } from './cvar-result.ts';
+import { clusterAssets, type AssetClustering } from './linkage.ts';
+import type { OptimizationInputs, PortfolioConstraints } from './problem.ts';
+import { validateInputs } from './problem-validate.ts';
+import { assertBoundsOnly, assertWithinBounds } from './risk-parity.ts';
 
 /** Options of {@link hierarchicalEqualRiskContribution}. */
 export interface HercOptions {

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fromRows, type Matrix } from '../../core/linalg/matrix';
-import { thrown } from '../../../test/helpers/optimize';
-import { hierarchicalEqualRiskContribution } from './herc';
-import { hierarchicalRiskParity, inverseVarianceClusterVariance, optimizeHrp } from './hrp';
-import { correlationDistance } from './linkage';
+import { fromRows, type Matrix } from '../../core/linalg/matrix.ts';
+import { thrown } from '../../../test/helpers/optimize.ts';
+import { hierarchicalEqualRiskContribution } from './herc.ts';
+import { hierarchicalRiskParity, inverseVarianceClusterVariance, optimizeHrp } from './hrp.ts';
+import { correlationDistance } from './linkage.ts';
 
 /** Tolerances: weight sums 1e-12; hand-derived weights 1e-12. */
 const SUM_TOLERANCE = 1e-12;

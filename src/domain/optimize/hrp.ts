@@ -15,16 +15,16 @@
  * fact); bounds the allocation cannot meet raise `INFEASIBLE`.
  */
 
-import { leafOrder } from '../../core/cluster/dendrogram';
-import type { LinkageMethod } from '../../core/cluster/linkage';
-import type { Matrix } from '../../core/linalg/matrix';
-import { BallastError, invalidInput } from '../errors';
-import { weightBounds } from './constraints';
-import { riskResult, type RiskOptimizationResult } from './cvar-result';
-import { clusterAssets, type AssetClustering } from './linkage';
-import type { OptimizationInputs, PortfolioConstraints } from './problem';
-import { validateInputs } from './problem-validate';
-import { assertBoundsOnly } from './risk-parity';
+import { leafOrder } from '../../core/cluster/dendrogram.ts';
+import type { LinkageMethod } from '../../core/cluster/linkage.ts';
+import type { Matrix } from '../../core/linalg/matrix.ts';
+import { BallastError, invalidInput } from '../errors.ts';
+import { weightBounds } from './constraints.ts';
+import { riskResult, type RiskOptimizationResult } from './cvar-result.ts';
+import { clusterAssets, type AssetClustering } from './linkage.ts';
+import type { OptimizationInputs, PortfolioConstraints } from './problem.ts';
+import { validateInputs } from './problem-validate.ts';
+import { assertBoundsOnly } from './risk-parity.ts';
 
 /** Options of {@link hierarchicalRiskParity}. */
 export interface HrpOptions {

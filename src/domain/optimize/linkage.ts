@@ -10,10 +10,10 @@
  * distance between columns of d, which Ballast does not).
  */
 
-import { linkage, type Dendrogram, type LinkageMethod } from '../../core/cluster/linkage';
-import { covarianceToCorrelation } from '../../core/linalg/correlation';
-import type { Matrix } from '../../core/linalg/matrix';
-import { invalidInput } from '../errors';
+import { linkage, type Dendrogram, type LinkageMethod } from '../../core/cluster/linkage.ts';
+import { covarianceToCorrelation } from '../../core/linalg/correlation.ts';
+import type { Matrix } from '../../core/linalg/matrix.ts';
+import { invalidInput } from '../errors.ts';
 
 /** An asset dendrogram and the distance matrix it was built from. */
 export interface AssetClustering {

@@ -1,9 +1,9 @@
 import quadprog from 'quadprog';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadHighs, type HighsRuntime } from '../../core/solvers/highs';
-import { factorCovariance, uniforms } from '../../../test/helpers/qp-problems';
-import { optimize } from './index';
-import type { OptimizationInputs } from './problem';
+import { loadHighs, type HighsRuntime } from '../../core/solvers/highs.ts';
+import { factorCovariance, uniforms } from '../../../test/helpers/qp-problems.ts';
+import { optimize } from './index.ts';
+import type { OptimizationInputs } from './problem.ts';
 
 let highs: HighsRuntime;
 beforeAll(async () => {

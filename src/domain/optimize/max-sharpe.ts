@@ -4,7 +4,7 @@
  * homogenised constraints (y = κw, κ > 0), then w = y/κ.
  *
  * - Max Sharpe (tangency): n = r − rf·a_budget, i.e. μ_i − rf on assets, −spread on
- *   borrowing, −κ_i on traded amounts (FINANCE.md example: μ = (.10, .08),
+ *   borrowing, −κ_i on traded amounts (docs/conventions.md example: μ = (.10, .08),
  *   Σ = diag(.04, .01), rf = .02, long-only → w = (.25, .75), Sharpe 0.7211).
  * - Max diversification (Choueifaty & Coignard, "Toward maximum diversification", J. Portf.
  *   Mgmt 35 (2008)): n = σ, σ_i = √Σ_ii.
@@ -16,14 +16,14 @@
  * `targetVolatilityAnnual`).
  */
 
-import type { HighsRuntime } from '../../core/solvers/highs';
-import { solveProblem, type QpMethod } from '../../core/solvers/solve-qp';
-import { BallastError } from '../errors';
-import { homogenize } from './constraints-homogenize';
-import type { LinearModel } from './constraints-model';
-import type { PortfolioModel } from './constraints';
-import type { OptimizationInputs } from './problem';
-import { solveModel, toSolverProblem, type SolvedModel } from './problem-solve';
+import type { HighsRuntime } from '../../core/solvers/highs.ts';
+import { solveProblem, type QpMethod } from '../../core/solvers/solve-qp.ts';
+import { BallastError } from '../errors.ts';
+import { homogenize } from './constraints-homogenize.ts';
+import type { LinearModel } from './constraints-model.ts';
+import type { PortfolioModel } from './constraints.ts';
+import type { OptimizationInputs } from './problem.ts';
+import { solveModel, toSolverProblem, type SolvedModel } from './problem-solve.ts';
 
 /** What {@link solveRatio} maximises: numerator coefficients per original model variable. */
 export interface RatioSpec {

@@ -15,14 +15,14 @@
  * Reference: Best, "Portfolio Optimization" (2010), ch. 7 (parametric QP / critical line).
  */
 
-import { near } from '../../core/qp/kkt-polish';
-import { rowActivities } from '../../core/solvers/sparse-constraints';
-import type { HighsRuntime } from '../../core/solvers/highs';
-import { BallastError, invalidInput } from '../errors';
-import { returnCoefficients, type PortfolioModel } from './constraints';
-import type { LinearModel } from './constraints-model';
-import type { ObjectiveSolution, ObjectiveSpec } from './mean-variance';
-import { solveModel, type SolvedModel } from './problem-solve';
+import { near } from '../../core/qp/kkt-polish.ts';
+import { rowActivities } from '../../core/solvers/sparse-constraints.ts';
+import type { HighsRuntime } from '../../core/solvers/highs.ts';
+import { BallastError, invalidInput } from '../errors.ts';
+import { returnCoefficients, type PortfolioModel } from './constraints.ts';
+import type { LinearModel } from './constraints-model.ts';
+import type { ObjectiveSolution, ObjectiveSpec } from './mean-variance.ts';
+import { solveModel, type SolvedModel } from './problem-solve.ts';
 
 interface Point {
   readonly lambda: number;

@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fromRows } from '../../core/linalg/matrix';
-import { loadHighs, type HighsRuntime } from '../../core/solvers/highs';
-import { financeExample } from '../../../test/helpers/optimize';
-import { optimize } from './index';
-import type { Objective, OptimizationInputs } from './problem';
+import { fromRows } from '../../core/linalg/matrix.ts';
+import { loadHighs, type HighsRuntime } from '../../core/solvers/highs.ts';
+import { financeExample } from '../../../test/helpers/optimize.ts';
+import { optimize } from './index.ts';
+import type { Objective, OptimizationInputs } from './problem.ts';
 
 let highs: HighsRuntime;
 beforeAll(async () => {
@@ -13,7 +13,7 @@ beforeAll(async () => {
 const run = (inputs: OptimizationInputs, objective: Objective) =>
   optimize(highs, inputs, { objective });
 
-describe('mean-variance objectives on FINANCE.md’s two-asset example', () => {
+describe('mean-variance objectives on docs/conventions.md’s two-asset example', () => {
   it('max Sharpe is the tangency portfolio (0.25, 0.75) with Sharpe 0.7211', () => {
     // Unconstrained tangency ∝ Σ⁻¹(μ − rf) = (0.08/0.04, 0.06/0.01) = (2, 6) → (0.25, 0.75), long
     // already; Sharpe = √((μ − rf)ᵀΣ⁻¹(μ − rf)) = √(0.16 + 0.36) = √0.52 = 0.72111.

@@ -18,14 +18,14 @@
  * `EfficientFrontier` objectives (same names and conventions).
  */
 
-import type { HighsRuntime } from '../../core/solvers/highs';
-import type { QpMethod } from '../../core/solvers/solve-qp';
-import { BallastError, invalidInput } from '../errors';
-import { buildPortfolioModel, returnCoefficients, type PortfolioModel } from './constraints';
-import { solveEfficientRisk } from './mean-variance-risk';
-import { solveRatio } from './max-sharpe';
-import type { Objective, OptimizationInputs, PortfolioConstraints } from './problem';
-import { solveModel, type SolvedModel } from './problem-solve';
+import type { HighsRuntime } from '../../core/solvers/highs.ts';
+import type { QpMethod } from '../../core/solvers/solve-qp.ts';
+import { BallastError, invalidInput } from '../errors.ts';
+import { buildPortfolioModel, returnCoefficients, type PortfolioModel } from './constraints.ts';
+import { solveEfficientRisk } from './mean-variance-risk.ts';
+import { solveRatio } from './max-sharpe.ts';
+import type { Objective, OptimizationInputs, PortfolioConstraints } from './problem.ts';
+import { solveModel, type SolvedModel } from './problem-solve.ts';
 
 /** A solved objective: the full variable vector of its portfolio model and the solver report. */
 export interface ObjectiveSolution extends SolvedModel {

@@ -9,12 +9,12 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { columnMeans } from '../../core/stats/column-means';
-import { covariance } from '../../core/stats/covariance';
-import { loadHighs, type HighsRuntime } from '../../core/solvers/highs';
-import { readPeerPanel, type PeerPanelName } from '../../../test/helpers/peer-panels';
-import { optimize } from './index';
-import type { Objective, OptimizationInputs } from './problem';
+import { columnMeans } from '../../core/stats/column-means.ts';
+import { covariance } from '../../core/stats/covariance.ts';
+import { loadHighs, type HighsRuntime } from '../../core/solvers/highs.ts';
+import { readPeerPanel, type PeerPanelName } from '../../../test/helpers/peer-panels.ts';
+import { optimize } from './index.ts';
+import type { Objective, OptimizationInputs } from './problem.ts';
 
 interface Reference {
   readonly params: { readonly rf_per_period: number; readonly periods_per_year: number };

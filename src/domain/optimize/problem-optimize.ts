@@ -5,16 +5,16 @@
  * INFEASIBLE, UNBOUNDED, NO_ASSET_ABOVE_RISK_FREE, SOLVER_FAILED). Never renormalises.
  */
 
-import { optimizeWithCardinality } from './cardinality-mean-variance';
-import { loadHighs, type HighsRuntime } from '../../core/solvers/highs';
-import { BallastError } from '../errors';
-import { checkConstraints, transactionCost } from './check';
-import { solveExtended } from './fixed-cost';
-import type { OptimizationInputs, OptimizeOptions } from './problem';
-import { validateInputs } from './problem-validate';
-import { byAsset, portfolioMetrics, type OptimizationResult } from './result';
-import { objectiveChecks, objectiveValue } from './result-objective';
-import { scaleToVolatility } from './result-scale';
+import { optimizeWithCardinality } from './cardinality-mean-variance.ts';
+import { loadHighs, type HighsRuntime } from '../../core/solvers/highs.ts';
+import { BallastError } from '../errors.ts';
+import { checkConstraints, transactionCost } from './check.ts';
+import { solveExtended } from './fixed-cost.ts';
+import type { OptimizationInputs, OptimizeOptions } from './problem.ts';
+import { validateInputs } from './problem-validate.ts';
+import { byAsset, portfolioMetrics, type OptimizationResult } from './result.ts';
+import { objectiveChecks, objectiveValue } from './result-objective.ts';
+import { scaleToVolatility } from './result-scale.ts';
 
 /**
  * Optimises `inputs` for `options.objective` under `options.constraints` (default long-only,

@@ -4,13 +4,13 @@
  * into the registry's error (INFEASIBLE, UNBOUNDED, SOLVER_FAILED) with the solver's reason.
  */
 
-import type { Matrix } from '../../core/linalg/matrix';
-import { isPositiveSemidefinite } from '../../core/linalg/positive-semidefinite';
-import type { HighsRuntime } from '../../core/solvers/highs';
-import { solveProblem, type QpMethod } from '../../core/solvers/solve-qp';
-import type { SolveResult, SolverProblem } from '../../core/solvers/types';
-import { BallastError } from '../errors';
-import type { LinearModel } from './constraints-model';
+import type { Matrix } from '../../core/linalg/matrix.ts';
+import { isPositiveSemidefinite } from '../../core/linalg/positive-semidefinite.ts';
+import type { HighsRuntime } from '../../core/solvers/highs.ts';
+import { solveProblem, type QpMethod } from '../../core/solvers/solve-qp.ts';
+import type { SolveResult, SolverProblem } from '../../core/solvers/types.ts';
+import { BallastError } from '../errors.ts';
+import type { LinearModel } from './constraints-model.ts';
 
 /** What {@link solveModel} needs: the model, the objective terms and a label for messages. */
 export interface ModelSolveSpec {

@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fromRows } from '../../core/linalg/matrix';
-import { loadHighs, type HighsRuntime } from '../../core/solvers/highs';
-import { financeExample, thrown } from '../../../test/helpers/optimize';
-import { optimize } from './index';
-import type { OptimizationInputs, OptimizeOptions } from './problem';
+import { fromRows } from '../../core/linalg/matrix.ts';
+import { loadHighs, type HighsRuntime } from '../../core/solvers/highs.ts';
+import { financeExample, thrown } from '../../../test/helpers/optimize.ts';
+import { optimize } from './index.ts';
+import type { OptimizationInputs, OptimizeOptions } from './problem.ts';
 
 let highs: HighsRuntime;
 beforeAll(async () => {

@@ -7,9 +7,9 @@
  * meet (dense kernel) or test PSD on the HiGHS fallback — both SOLVER_FAILED.
  */
 
-import { isPositiveSemidefinite } from '../../core/linalg/positive-semidefinite';
-import { BallastError, invalidInput } from '../errors';
-import type { OptimizationInputs } from './problem';
+import { isPositiveSemidefinite } from '../../core/linalg/positive-semidefinite.ts';
+import { BallastError, invalidInput } from '../errors.ts';
+import type { OptimizationInputs } from './problem.ts';
 
 /** Options of {@link validateInputs}. */
 export interface ValidateOptions {

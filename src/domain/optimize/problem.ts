@@ -1,13 +1,13 @@
 /**
  * Inputs of the mean-variance family of optimisers: the assets, their annual expected returns
  * and covariance, the risk-free rate, the objective (a discriminated union) and the portfolio
- * constraints. Conventions (FINANCE.md, "Optimisation"): decimals, annual figures, weights of
+ * constraints. Conventions (docs/conventions.md, "Optimisation"): decimals, annual figures, weights of
  * the portfolio's value (Σw = 1 fully invested; with a cash line Σw + cash = 1 and cash < 0 is
  * borrowing at rf + spread). Weights are never renormalised after a solve.
  */
 
-import type { Matrix } from '../../core/linalg/matrix';
-import type { CardinalityLimits } from './cardinality';
+import type { Matrix } from '../../core/linalg/matrix.ts';
+import type { CardinalityLimits } from './cardinality.ts';
 
 /** Annual moments of the assets (μ, Σ) and the annual risk-free rate. */
 export interface OptimizationInputs {

@@ -6,8 +6,8 @@
  * √((w − b)ᵀΣ(w − b)) for minTrackingError.
  */
 
-import type { Objective, OptimizationInputs } from './problem';
-import { covarianceTimes } from './result';
+import type { Objective, OptimizationInputs } from './problem.ts';
+import { covarianceTimes } from './result.ts';
 
 /** Metrics the objective value is computed from. */
 interface Metrics {

@@ -6,10 +6,10 @@
  * portfolio is checked like any other.
  */
 
-import { BallastError, invalidInput } from '../errors';
-import { checkConstraints } from './check';
-import type { OptimizationInputs, PortfolioConstraints } from './problem';
-import { portfolioMetrics } from './result';
+import { BallastError, invalidInput } from '../errors.ts';
+import { checkConstraints } from './check.ts';
+import type { OptimizationInputs, PortfolioConstraints } from './problem.ts';
+import { portfolioMetrics } from './result.ts';
 
 /** Scaled weights and cash, the factor and whether a constraint capped it. */
 export interface ScaledPortfolio {

@@ -1,7 +1,7 @@
 /**
  * The optimisation result: weights by asset, annual return/volatility/Sharpe, risk
  * contributions, the verified constraint list and solver diagnostics — the shape of
- * `ballast optimize --format json` (issue 6, CLI contract).
+ * `ballast optimize --format json` (CLI contract).
  *
  * Formulas (annual decimals): E = μᵀw + rf·max(cash, 0) − (rf + spread)·max(−cash, 0) (gross
  * of one-off transaction costs, reported separately); σ = √(wᵀΣw); Sharpe = (E − rf)/σ (NaN
@@ -9,8 +9,8 @@
  * to 1; all 0 when σ = 0), Maillard, Roncalli & Teïletche, J. Portf. Mgmt 36 (2010).
  */
 
-import type { ConstraintCheck } from './check';
-import type { ObjectiveKind, OptimizationInputs, PortfolioConstraints } from './problem';
+import type { ConstraintCheck } from './check.ts';
+import type { ObjectiveKind, OptimizationInputs, PortfolioConstraints } from './problem.ts';
 
 /** Solver diagnostics of a run. */
 export interface OptimizationDiagnostics {

@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fromRows, type Matrix } from '../../core/linalg/matrix';
-import { BallastError } from '../errors';
-import { riskContributionFractions, solveRiskBudget } from './risk-budget';
+import { fromRows, type Matrix } from '../../core/linalg/matrix.ts';
+import { BallastError } from '../errors.ts';
+import { riskContributionFractions, solveRiskBudget } from './risk-budget.ts';
 
 /**
- * Tolerances: risk-contribution fractions vs budgets 1e-8 (issue 6 property); hand-derived
+ * Tolerances: risk-contribution fractions vs budgets 1e-8 (property); hand-derived
  * weights 1e-12.
  */
 const RC_TOLERANCE = 1e-8;

@@ -25,10 +25,10 @@
  * below the tolerance.
  */
 
-import { cholesky } from '../../core/linalg/cholesky';
-import { choleskySolve } from '../../core/linalg/cholesky-solve';
-import type { Matrix } from '../../core/linalg/matrix';
-import { BallastError, invalidInput } from '../errors';
+import { cholesky } from '../../core/linalg/cholesky.ts';
+import { choleskySolve } from '../../core/linalg/cholesky-solve.ts';
+import type { Matrix } from '../../core/linalg/matrix.ts';
+import { BallastError, invalidInput } from '../errors.ts';
 
 /** Iteration used by {@link solveRiskBudget}. */
 export type RiskBudgetMethod = 'newton' | 'ccd';
@@ -63,7 +63,7 @@ export interface RiskBudgetSolution {
 /**
  * Risk contributions as fractions of the portfolio variance, RC_i/σ_p = w_i(Σw)_i/(wᵀΣw)
  * (they sum to 1; multiply by σ_p = √(wᵀΣw) for contributions in volatility units, which sum
- * to σ_p — FINANCE.md "Risk contributions"). All zeros when wᵀΣw = 0.
+ * to σ_p — docs/conventions.md "Risk contributions"). All zeros when wᵀΣw = 0.
  */
 export function riskContributionFractions(cov: Matrix, weights: ArrayLike<number>): Float64Array {
   const n = cov.rows;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { fromRows } from '../../core/linalg/matrix';
-import { thrown } from '../../../test/helpers/optimize';
-import { optimizeHerc } from './herc';
-import type { OptimizationInputs } from './problem';
-import { optimizeRiskParity } from './risk-parity';
+import { fromRows } from '../../core/linalg/matrix.ts';
+import { thrown } from '../../../test/helpers/optimize.ts';
+import { optimizeHerc } from './herc.ts';
+import type { OptimizationInputs } from './problem.ts';
+import { optimizeRiskParity } from './risk-parity.ts';
 
 /** Tolerance: hand-derived weights and risk shares 1e-12. */
 const HAND_TOLERANCE = 1e-12;

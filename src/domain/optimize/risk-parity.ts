@@ -11,12 +11,12 @@
  * HRP and HERC.
  */
 
-import { BallastError, invalidInput } from '../errors';
-import { checkConstraints } from './check';
-import { riskResult, type RiskObjectiveKind, type RiskOptimizationResult } from './cvar-result';
-import type { OptimizationInputs, PortfolioConstraints } from './problem';
-import { validateInputs } from './problem-validate';
-import { solveRiskBudget, type RiskBudgetMethod } from './risk-budget';
+import { BallastError, invalidInput } from '../errors.ts';
+import { checkConstraints } from './check.ts';
+import { riskResult, type RiskObjectiveKind, type RiskOptimizationResult } from './cvar-result.ts';
+import type { OptimizationInputs, PortfolioConstraints } from './problem.ts';
+import { validateInputs } from './problem-validate.ts';
+import { solveRiskBudget, type RiskBudgetMethod } from './risk-budget.ts';
 
 /** Options of {@link optimizeRiskParity}. */
 export interface RiskParitySpec {

@@ -19,10 +19,10 @@
  * "unbounded" on that formulation (observed on the LPP2005 panel), so the QP is kept in x.
  */
 
-import type { Matrix } from '../../core/linalg/matrix';
-import type { HighsRuntime } from '../../core/solvers/highs';
-import { solveProblem, type SolveProblemOptions } from '../../core/solvers/solve-qp';
-import type { SolveResult, SparseConstraints } from '../../core/solvers/types';
+import type { Matrix } from '../../core/linalg/matrix.ts';
+import type { HighsRuntime } from '../../core/solvers/highs.ts';
+import { solveProblem, type SolveProblemOptions } from '../../core/solvers/solve-qp.ts';
+import type { SolveResult, SparseConstraints } from '../../core/solvers/types.ts';
 
 /** The feasible polytope of the semivariance problem (any linear model). */
 export interface Polytope {

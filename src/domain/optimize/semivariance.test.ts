@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Matrix } from '../../core/linalg/matrix';
-import { loadHighs, type HighsRuntime } from '../../core/solvers/highs';
-import { returnsMatrixArbitrary, seededReturns } from '../../../test/helpers/matrices';
-import { thrown } from '../../../test/helpers/optimize';
-import type { OptimizationInputs } from './problem';
-import { optimizeSemivariance, semivariance } from './semivariance';
+import type { Matrix } from '../../core/linalg/matrix.ts';
+import { loadHighs, type HighsRuntime } from '../../core/solvers/highs.ts';
+import { returnsMatrixArbitrary, seededReturns } from '../../../test/helpers/matrices.ts';
+import { thrown } from '../../../test/helpers/optimize.ts';
+import type { OptimizationInputs } from './problem.ts';
+import { optimizeSemivariance, semivariance } from './semivariance.ts';
 
 /**
  * Tolerances: constraint checks 1e-9; optimality against candidate portfolios and against

@@ -14,30 +14,35 @@
  * uses the documented top-K heuristic of `cardinality.ts` (no MIQP).
  */
 
-import type { HighsRuntime } from '../../core/solvers/highs';
-import { invalidInput } from '../errors';
+import type { HighsRuntime } from '../../core/solvers/highs.ts';
+import { invalidInput } from '../errors.ts';
 import {
   cardinalityChecks,
   largestWeights,
   restrictSupport,
   type CardinalityLimits,
-} from './cardinality';
-import { buildPortfolioModel, type PortfolioModel } from './constraints';
-import { cashReturnsPerPeriod, checkScenarios, LP_OPTIONS, type ScenarioInputs } from './cvar-lp';
+} from './cardinality.ts';
+import { buildPortfolioModel, type PortfolioModel } from './constraints.ts';
+import {
+  cashReturnsPerPeriod,
+  checkScenarios,
+  LP_OPTIONS,
+  type ScenarioInputs,
+} from './cvar-lp.ts';
 import {
   diagnosticsOf,
   riskResult,
   scenarioOutcome,
   type RiskOptimizationResult,
-} from './cvar-result';
-import { addTargetReturnRow } from './mean-variance';
-import type { OptimizationInputs, PortfolioConstraints } from './problem';
-import { solveError } from './problem-solve';
+} from './cvar-result.ts';
+import { addTargetReturnRow } from './mean-variance.ts';
+import type { OptimizationInputs, PortfolioConstraints } from './problem.ts';
+import { solveError } from './problem-solve.ts';
 import {
   minimizeSemivariance,
   type SemivarianceData,
   type SemivarianceSolve,
-} from './semivariance-newton';
+} from './semivariance-newton.ts';
 
 /** Everything a minimum-semivariance optimisation needs. */
 export interface SemivarianceSpec extends ScenarioInputs {

@@ -2,17 +2,17 @@
  * Tracking-error limit. Golden values: cvxopt 1.3.0 `solvers.cp` (numpy 1.24.2), which handles
  * the quadratic constraint natively — script `test/fixtures/peers/tracking_error_reference.py`,
  * output `tracking_error_reference.json` (interior point, tolerances 1e-13; its zero weights
- * are ~1e-13, so weights agree to 1e-7). Hand cases on FINANCE.md's two assets.
+ * are ~1e-13, so weights agree to 1e-7). Hand cases on docs/conventions.md's two assets.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadHighs, type HighsRuntime } from '../../core/solvers/highs';
-import { readPeerMoments } from '../../../test/helpers/peer-panels';
-import { financeExample, thrown } from '../../../test/helpers/optimize';
-import { optimizeCvar } from './cvar';
-import { optimize } from './index';
-import type { Objective, OptimizationInputs, PortfolioConstraints } from './problem';
+import { loadHighs, type HighsRuntime } from '../../core/solvers/highs.ts';
+import { readPeerMoments } from '../../../test/helpers/peer-panels.ts';
+import { financeExample, thrown } from '../../../test/helpers/optimize.ts';
+import { optimizeCvar } from './cvar.ts';
+import { optimize } from './index.ts';
+import type { Objective, OptimizationInputs, PortfolioConstraints } from './problem.ts';
 
 let highs: HighsRuntime;
 beforeAll(async () => {

@@ -28,13 +28,13 @@
  * Best, "Portfolio Optimization" (2010), ch. 7 (parametric QP).
  */
 
-import type { HighsRuntime } from '../../core/solvers/highs';
-import { BallastError, invalidInput } from '../errors';
-import { buildPortfolioModel, returnCoefficients, type PortfolioModel } from './constraints';
-import { addTargetReturnRow, type ObjectiveSolution, type ObjectiveSpec } from './mean-variance';
-import { activeSetSignature } from './mean-variance-risk';
-import type { TrackingErrorLimit } from './problem';
-import { solveModel, type SolvedModel } from './problem-solve';
+import type { HighsRuntime } from '../../core/solvers/highs.ts';
+import { BallastError, invalidInput } from '../errors.ts';
+import { buildPortfolioModel, returnCoefficients, type PortfolioModel } from './constraints.ts';
+import { addTargetReturnRow, type ObjectiveSolution, type ObjectiveSpec } from './mean-variance.ts';
+import { activeSetSignature } from './mean-variance-risk.ts';
+import type { TrackingErrorLimit } from './problem.ts';
+import { solveModel, type SolvedModel } from './problem-solve.ts';
 
 /** The objectives the limit supports. */
 export const TRACKING_ERROR_OBJECTIVES = [

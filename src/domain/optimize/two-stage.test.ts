@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fromRows } from '../../core/linalg/matrix';
-import { loadHighs, type HighsRuntime } from '../../core/solvers/highs';
-import type { Lot } from '../ledger/types';
-import { planTrades } from '../trades/plan-trades';
-import type { CurrentHoldings } from '../trades/types';
-import { currentWeights, planTwoStage } from './two-stage';
+import { fromRows } from '../../core/linalg/matrix.ts';
+import { loadHighs, type HighsRuntime } from '../../core/solvers/highs.ts';
+import type { Lot } from '../ledger/types.ts';
+import { planTrades } from '../trades/plan-trades.ts';
+import type { CurrentHoldings } from '../trades/types.ts';
+import { currentWeights, planTwoStage } from './two-stage.ts';
 
 let highs: HighsRuntime;
 beforeAll(async () => {

@@ -1,5 +1,5 @@
 /**
- * The leverage-aware pipeline after stage 1 (issue 6, "Exposures → funds → trades"):
+ * The leverage-aware pipeline after stage 1 ("Exposures → funds → trades"):
  * target exposures x* (from any exposure-space objective, borrowing via the cash exposure)
  * → fund weights (stage 2, {@link mapExposuresToFunds}) → trades from current holdings
  * ({@link planTrades}). Current fund weights come from the holdings (value incl. cash), so
@@ -12,17 +12,22 @@
  * reported, and new shares go to the account `planTrades` chooses.
  */
 
-import type { HighsRuntime } from '../../core/solvers/highs';
-import { quantityBySymbol, snapshotHoldings } from '../trades/holdings-snapshot';
-import { planTrades } from '../trades/plan-trades';
-import type { CurrentHoldings, TradePlan, TradePlanOptions, TradeTargets } from '../trades/types';
-import { mapExposuresToFunds } from './fund-mapping';
+import type { HighsRuntime } from '../../core/solvers/highs.ts';
+import { quantityBySymbol, snapshotHoldings } from '../trades/holdings-snapshot.ts';
+import { planTrades } from '../trades/plan-trades.ts';
+import type {
+  CurrentHoldings,
+  TradePlan,
+  TradePlanOptions,
+  TradeTargets,
+} from '../trades/types.ts';
+import { mapExposuresToFunds } from './fund-mapping.ts';
 import type {
   ExposureCovariance,
   FundExposureTable,
   FundMappingOptions,
   FundMappingResult,
-} from './fund-mapping-types';
+} from './fund-mapping-types.ts';
 
 /** Weights below this (absolute) on a fund that is not held are not traded. */
 export const NEGLIGIBLE_WEIGHT = 1e-9;

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { calendar, closes, DAYS, randomLedger, tx } from '../../../test/helpers/random-ledger';
-import { CASH_OTHER, positionAttribution } from './attribution';
-import { portfolioHistory } from './history';
-import { dailyReturns, totalPoints } from './returns';
+import { calendar, closes, DAYS, randomLedger, tx } from '../../../test/helpers/random-ledger.ts';
+import { CASH_OTHER, positionAttribution } from './attribution.ts';
+import { portfolioHistory } from './history.ts';
+import { dailyReturns, totalPoints } from './returns.ts';
 
 /** |a − b| ≤ 1e-12 × scale, the scale being the size of the terms summed (≥ 1). */
 const near = (a: number, b: number, scale: number): boolean =>

@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { closes } from '../../../test/helpers/performance-scenario';
-import { ledgerRows } from '../../../test/helpers/transactions';
-import { createNyseCalendar } from '../calendar/trading-calendar';
-import type { Transaction } from '../ledger/types';
+import { closes } from '../../../test/helpers/performance-scenario.ts';
+import { ledgerRows } from '../../../test/helpers/transactions.ts';
+import { createNyseCalendar } from '../calendar/trading-calendar.ts';
+import type { Transaction } from '../ledger/types.ts';
 import {
   CASH_OTHER,
   dailyPositionPnl,
   positionAttribution,
   symbolCashCents,
   type AttributionOptions,
-} from './attribution';
-import { portfolioHistory } from './history';
-import type { PriceHistory } from './types';
+} from './attribution.ts';
+import { portfolioHistory } from './history.ts';
+import type { PriceHistory } from './types.ts';
 
 const calendar = createNyseCalendar();
 

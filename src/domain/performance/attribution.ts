@@ -1,18 +1,18 @@
 /**
- * Return attribution by position over a portfolio history (issue 7): each day's P&L split by
+ * Return attribution by position over a portfolio history: each day's P&L split by
  * symbol, divided by that day's TWR denominator so the contributions add up to the day's TWR,
  * then linked with Carino's log smoothing (`analytics/return-attribution`) so they add up to
  * each period's TWR and to the whole window's TWR.
  */
 
-import type { Matrix } from '../../core/linalg/matrix';
-import type { FlowTiming } from '../analytics/time-weighted-return';
-import { linkCarino } from '../analytics/return-attribution';
-import type { IsoDate } from '../calendar/iso-date';
-import { centsToDollars, tradeValueCents, type Cents } from '../ledger/money';
-import type { Transaction } from '../ledger/types';
-import { dailyReturns, totalPoints } from './returns';
-import type { HistoryDay, PortfolioHistory } from './types';
+import type { Matrix } from '../../core/linalg/matrix.ts';
+import type { FlowTiming } from '../analytics/time-weighted-return.ts';
+import { linkCarino } from '../analytics/return-attribution.ts';
+import type { IsoDate } from '../calendar/iso-date.ts';
+import { centsToDollars, tradeValueCents, type Cents } from '../ledger/money.ts';
+import type { Transaction } from '../ledger/types.ts';
+import { dailyReturns, totalPoints } from './returns.ts';
+import type { HistoryDay, PortfolioHistory } from './types.ts';
 
 /** The line of P&L not tied to a symbol (interest, fee rows, cash rows without a symbol). */
 export const CASH_OTHER = 'cash/other';

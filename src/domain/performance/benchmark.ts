@@ -1,13 +1,13 @@
 /**
  * Benchmark total return over the same periods as the portfolio, from the benchmark's adjusted
- * closes (split- and dividend-adjusted, so no dividend is added again — FINANCE.md "Returns"):
+ * closes (split- and dividend-adjusted, so no dividend is added again — docs/conventions.md "Returns"):
  * R = A(end) / A(start) − 1 with A taken at the close of the period's last day and of the day
  * before its first day (the portfolio's base), as of the last adjusted close on or before each
  * day (a carried close is flagged).
  */
 
-import type { IsoDate } from '../calendar/iso-date';
-import { BallastError, invalidInput } from '../errors';
+import type { IsoDate } from '../calendar/iso-date.ts';
+import { BallastError, invalidInput } from '../errors.ts';
 
 /** One adjusted close of the benchmark. */
 export interface AdjustedClose {

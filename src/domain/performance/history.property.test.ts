@@ -8,11 +8,11 @@ import {
   SYMBOLS,
   tx,
   type Gen,
-} from '../../../test/helpers/random-ledger';
-import { buildLedger } from '../ledger/ledger';
-import { summarizePositions } from '../ledger/positions';
-import { portfolioHistory } from './history';
-import { profitAndLoss } from './pnl';
+} from '../../../test/helpers/random-ledger.ts';
+import { buildLedger } from '../ledger/ledger.ts';
+import { summarizePositions } from '../ledger/positions.ts';
+import { portfolioHistory } from './history.ts';
+import { profitAndLoss } from './pnl.ts';
 
 /** The test's own model: share counts and cash per day, by direct bookkeeping (no ledger). */
 function model(rows: readonly Gen[], px: readonly (readonly number[])[]) {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { ledgerRows } from '../../../test/helpers/transactions';
-import { createNyseCalendar } from '../calendar/trading-calendar';
-import type { BallastError } from '../errors';
-import { portfolioHistory, symbolsToPrice } from './history';
-import { dailyReturns, totalPoints } from './returns';
-import { closes, SCENARIO, SCENARIO_CLOSES } from '../../../test/helpers/performance-scenario';
+import { ledgerRows } from '../../../test/helpers/transactions.ts';
+import { createNyseCalendar } from '../calendar/trading-calendar.ts';
+import type { BallastError } from '../errors.ts';
+import { portfolioHistory, symbolsToPrice } from './history.ts';
+import { dailyReturns, totalPoints } from './returns.ts';
+import { closes, SCENARIO, SCENARIO_CLOSES } from '../../../test/helpers/performance-scenario.ts';
 
 const nyse = createNyseCalendar();
 

@@ -1,24 +1,24 @@
 /**
- * Portfolio history: the ledger replayed over exchange trading days (issue 7). Holdings come
+ * Portfolio history: the ledger replayed over exchange trading days. Holdings come
  * from the ledger as of each day (not today's holdings cast back); each day is valued at that
  * day's unadjusted close — the ledger applies splits and books cash dividends itself, so cash
  * + unadjusted prices give the total return.
  */
 
-import type { IsoDate } from '../calendar/iso-date';
-import type { TradingCalendar } from '../calendar/trading-calendar';
+import type { IsoDate } from '../calendar/iso-date.ts';
+import type { TradingCalendar } from '../calendar/trading-calendar.ts';
 import {
   previousTradingDay,
   tradingDayOnOrAfter,
   tradingDayOnOrBefore,
   tradingDaysBetween,
-} from '../calendar/trading-days';
-import { BallastError, invalidInput } from '../errors';
-import { buildLedger, type LedgerResult } from '../ledger/ledger';
-import { centsToDollars, roundQuantity } from '../ledger/money';
-import type { LotMethod, Transaction } from '../ledger/types';
-import { PriceCursor, type PriceLookup } from './price-cursor';
-import { matchTransfers, type TransferMatches } from './transfers';
+} from '../calendar/trading-days.ts';
+import { BallastError, invalidInput } from '../errors.ts';
+import { buildLedger, type LedgerResult } from '../ledger/ledger.ts';
+import { centsToDollars, roundQuantity } from '../ledger/money.ts';
+import type { LotMethod, Transaction } from '../ledger/types.ts';
+import { PriceCursor, type PriceLookup } from './price-cursor.ts';
+import { matchTransfers, type TransferMatches } from './transfers.ts';
 import type {
   AccountDay,
   HistoryDay,
@@ -26,7 +26,7 @@ import type {
   PortfolioHistory,
   PriceFlag,
   PriceHistory,
-} from './types';
+} from './types.ts';
 
 /** Options of {@link portfolioHistory}. */
 export interface PortfolioHistoryOptions {

@@ -1,14 +1,14 @@
 /**
- * Portfolio performance from the ledger (issue 7): history of holdings, values and external
+ * Portfolio performance from the ledger: history of holdings, values and external
  * flows over trading days, TWR/MWR by period, benchmark-relative returns and P&L.
  */
 
-export * from './attribution';
-export * from './benchmark';
-export * from './history';
-export * from './pnl';
-export * from './price-cursor';
-export * from './performance-report';
-export * from './returns';
-export * from './transfers';
-export * from './types';
+export * from './attribution.ts';
+export * from './benchmark.ts';
+export * from './history.ts';
+export * from './pnl.ts';
+export * from './price-cursor.ts';
+export * from './performance-report.ts';
+export * from './returns.ts';
+export * from './transfers.ts';
+export * from './types.ts';

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { closes, SCENARIO, SCENARIO_CLOSES } from '../../../test/helpers/performance-scenario';
-import { ledgerRows } from '../../../test/helpers/transactions';
-import { createNyseCalendar } from '../calendar/trading-calendar';
-import type { BallastError } from '../errors';
-import type { Transaction } from '../ledger/types';
-import { BenchmarkSeries, type AdjustedClose } from './benchmark';
-import { portfolioHistory } from './history';
-import { performanceReport, periodLabel, type PerformanceOptions } from './performance-report';
-import { accountPoints, dailyReturns, mwrOf } from './returns';
-import type { PriceHistory } from './types';
+import { closes, SCENARIO, SCENARIO_CLOSES } from '../../../test/helpers/performance-scenario.ts';
+import { ledgerRows } from '../../../test/helpers/transactions.ts';
+import { createNyseCalendar } from '../calendar/trading-calendar.ts';
+import type { BallastError } from '../errors.ts';
+import type { Transaction } from '../ledger/types.ts';
+import { BenchmarkSeries, type AdjustedClose } from './benchmark.ts';
+import { portfolioHistory } from './history.ts';
+import { performanceReport, periodLabel, type PerformanceOptions } from './performance-report.ts';
+import { accountPoints, dailyReturns, mwrOf } from './returns.ts';
+import type { PriceHistory } from './types.ts';
 
 const calendar = createNyseCalendar();
 
@@ -102,7 +102,7 @@ describe('performanceReport on the hand-computed scenario (deposit, buy, split, 
   });
 });
 
-describe("FINANCE.md's TWR example", () => {
+describe("docs/conventions.md's TWR example", () => {
   it('100 → 110, deposit 100 at the start of the next day, end 231 → 21.00 %', () => {
     const shifted = ledgerRows([
       { type: 'deposit', date: '2024-03-04', amount: 100 },

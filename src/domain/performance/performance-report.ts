@@ -1,21 +1,28 @@
 /**
- * The performance report of a portfolio history (issue 7, `ballast performance`): TWR since the
+ * The performance report of a portfolio history (`ballast performance`): TWR since the
  * base and by calendar period, annualised TWR, MWR, benchmark TWR and excess, P&L, per-account
  * TWR and every flag (prices carried or taken from trades, partial periods, undefined measures).
  */
 
-import type { IsoDate } from '../calendar/iso-date';
-import { calendarBucket, type BucketFrequency } from '../calendar/period-bucket';
-import type { TradingCalendar } from '../calendar/trading-calendar';
-import { returnsByPeriod } from '../analytics/period-returns';
-import type { FlowTiming } from '../analytics/time-weighted-return';
-import { toBallastError } from '../errors';
-import type { LotMethod, Transaction } from '../ledger/types';
-import { positionAttribution, type PositionAttribution } from './attribution';
-import type { BenchmarkSeries } from './benchmark';
-import { profitAndLoss, type PnlSummary } from './pnl';
-import { accountPoints, annualizeTwr, compound, dailyReturns, mwrOf, totalPoints } from './returns';
-import type { PortfolioHistory, PriceFlag } from './types';
+import type { IsoDate } from '../calendar/iso-date.ts';
+import { calendarBucket, type BucketFrequency } from '../calendar/period-bucket.ts';
+import type { TradingCalendar } from '../calendar/trading-calendar.ts';
+import { returnsByPeriod } from '../analytics/period-returns.ts';
+import type { FlowTiming } from '../analytics/time-weighted-return.ts';
+import { toBallastError } from '../errors.ts';
+import type { LotMethod, Transaction } from '../ledger/types.ts';
+import { positionAttribution, type PositionAttribution } from './attribution.ts';
+import type { BenchmarkSeries } from './benchmark.ts';
+import { profitAndLoss, type PnlSummary } from './pnl.ts';
+import {
+  accountPoints,
+  annualizeTwr,
+  compound,
+  dailyReturns,
+  mwrOf,
+  totalPoints,
+} from './returns.ts';
+import type { PortfolioHistory, PriceFlag } from './types.ts';
 
 /** One calendar period of the report. */
 export interface PeriodRow {

@@ -4,18 +4,18 @@
  * priced them, and income and fees booked in the window.
  */
 
-import type { IsoDate } from '../calendar/iso-date';
-import { buildLedger } from '../ledger/ledger';
-import { centsToDollars } from '../ledger/money';
-import type { LotMethod, Transaction } from '../ledger/types';
-import type { HistoryDay } from './types';
+import type { IsoDate } from '../calendar/iso-date.ts';
+import { buildLedger } from '../ledger/ledger.ts';
+import { centsToDollars } from '../ledger/money.ts';
+import type { LotMethod, Transaction } from '../ledger/types.ts';
+import type { HistoryDay } from './types.ts';
 
 /** P&L of a window, in dollars. */
 export interface PnlSummary {
   /** Gains of lot slices disposed of after the base day up to the end day, short-term. */
   readonly realizedShortTerm: number;
   readonly realizedLongTerm: number;
-  /** Σ over open lots at the end of quantity × end price − basis (FINANCE.md's unrealised P&L). */
+  /** Σ over open lots at the end of quantity × end price − basis (docs/conventions.md's unrealised P&L). */
   readonly unrealized: number;
   /** Dividends (cash and reinvested) + interest (negative margin interest included) in the window. */
   readonly income: number;

@@ -4,10 +4,10 @@
  * price. Every fallback is returned with its flag; nothing is invented.
  */
 
-import type { IsoDate } from '../calendar/iso-date';
-import { BallastError, invalidInput } from '../errors';
-import type { LastTrade, Transaction } from '../ledger/types';
-import type { ClosePoint, PriceFlagKind, PriceHistory } from './types';
+import type { IsoDate } from '../calendar/iso-date.ts';
+import { BallastError, invalidInput } from '../errors.ts';
+import type { LastTrade, Transaction } from '../ledger/types.ts';
+import type { ClosePoint, PriceFlagKind, PriceHistory } from './types.ts';
 
 /** A price for one symbol on one day, with how it was obtained. */
 export interface PriceLookup {

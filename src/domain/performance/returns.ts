@@ -1,21 +1,21 @@
 /**
  * Returns of a portfolio history: daily time-weighted returns chain-linked between external
- * flows (FINANCE.md: flows at the start of the day unless told otherwise; delegated to
+ * flows (docs/conventions.md: flows at the start of the day unless told otherwise; delegated to
  * `analytics/time-weighted-return`), compounded by calendar period, and the money-weighted
  * return (XIRR, `analytics/xirr`).
  */
 
-import type { IsoDate } from '../calendar/iso-date';
-import { daysBetween } from '../calendar/iso-date';
-import { BallastError } from '../errors';
+import type { IsoDate } from '../calendar/iso-date.ts';
+import { daysBetween } from '../calendar/iso-date.ts';
+import { BallastError } from '../errors.ts';
 import {
   subPeriodReturns,
   type FlowTiming,
   type ValuationPoint,
-} from '../analytics/time-weighted-return';
-import { moneyWeightedReturn } from '../analytics/xirr';
-import type { ReturnSeries } from '../series/types';
-import type { HistoryDay } from './types';
+} from '../analytics/time-weighted-return.ts';
+import { moneyWeightedReturn } from '../analytics/xirr.ts';
+import type { ReturnSeries } from '../series/types.ts';
+import type { HistoryDay } from './types.ts';
 
 /** Half a cent: a value this close to zero is no capital at all. */
 const NO_CAPITAL = 0.005;
@@ -34,7 +34,7 @@ export function accountPoints(days: readonly HistoryDay[], account: string): Val
 }
 
 /**
- * Daily TWR sub-period returns labelled by day (FINANCE.md): with `startOfDay` flows
+ * Daily TWR sub-period returns labelled by day (docs/conventions.md): with `startOfDay` flows
  * r_d = V_d / (V_{d−1} + CF_d) − 1, with `endOfDay` r_d = (V_d − CF_d) / V_{d−1} − 1. A day with
  * no capital before and after (|base| and |V_d| under half a cent: before the first deposit,
  * after a full withdrawal) returns 0.
@@ -73,7 +73,7 @@ export function compound(series: ReturnSeries): number {
 }
 
 /**
- * Annualised TWR, geometric on the observation count (FINANCE.md): (1 + TWR)^(252 / n) − 1 for n
+ * Annualised TWR, geometric on the observation count (docs/conventions.md): (1 + TWR)^(252 / n) − 1 for n
  * daily returns, reported only when the history spans more than 365 calendar days (a shorter
  * return is not annualised, as GIPS requires); `null` otherwise.
  */

@@ -6,8 +6,8 @@
  * `transfer_in` with a cost per share enters it.
  */
 
-import { roundQuantity } from '../ledger/money';
-import type { Transaction } from '../ledger/types';
+import { roundQuantity } from '../ledger/money.ts';
+import type { Transaction } from '../ledger/types.ts';
 
 /** What the transfers of a ledger are, by index in the transaction list. */
 export interface TransferMatches {

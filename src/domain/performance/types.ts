@@ -1,10 +1,10 @@
 /**
- * Shapes of a portfolio history (issue 7): the ledger replayed over trading days, valued with
+ * Shapes of a portfolio history: the ledger replayed over trading days, valued with
  * the day's unadjusted close, with external flows per account and in total. Money in dollars
  * (float64) here; the ledger underneath keeps integer cents.
  */
 
-import type { IsoDate } from '../calendar/iso-date';
+import type { IsoDate } from '../calendar/iso-date.ts';
 
 /** One unadjusted close of a symbol (as traded that day; the ledger applies splits itself). */
 export interface ClosePoint {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BallastError } from '../errors';
-import { alignCommon } from './align-common';
+import { BallastError } from '../errors.ts';
+import { alignCommon } from './align-common.ts';
 
 describe('alignCommon', () => {
   it('keeps only the dates every series observes', () => {

@@ -4,10 +4,10 @@
  * filled; a date missing from one series drops out for all.
  */
 
-import type { IsoDate } from '../calendar/iso-date';
-import { BallastError, invalidInput } from '../errors';
-import type { ReturnSeries } from './types';
-import { assertReturnSeries } from './validate-series';
+import type { IsoDate } from '../calendar/iso-date.ts';
+import { BallastError, invalidInput } from '../errors.ts';
+import type { ReturnSeries } from './types.ts';
+import { assertReturnSeries } from './validate-series.ts';
 
 /** A series with the id it is reported under (ticker or exposure id). */
 export interface NamedSeries {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BallastError } from '../errors';
-import { alignPairwise } from './align-pairwise';
+import { BallastError } from '../errors.ts';
+import { alignPairwise } from './align-pairwise.ts';
 
 describe('alignPairwise', () => {
   const view = alignPairwise([

@@ -2,12 +2,12 @@
  * Pairwise-complete alignment: every series keeps all its dates. The view shows the union of
  * dates with `null` where a series has no observation (never filled), and `pair(i, j)` gives
  * the dates both series `i` and `j` observe — what pairwise covariance estimates use (their
- * matrix then needs a PSD repair, FINANCE.md "Returns").
+ * matrix then needs a PSD repair, docs/conventions.md "Returns").
  */
 
-import type { IsoDate } from '../calendar/iso-date';
-import { invalidInput } from '../errors';
-import { assertNamedSeries, type NamedSeries } from './align-common';
+import type { IsoDate } from '../calendar/iso-date.ts';
+import { invalidInput } from '../errors.ts';
+import { assertNamedSeries, type NamedSeries } from './align-common.ts';
 
 /** Two series on the dates both observe. */
 export interface AlignedPair {

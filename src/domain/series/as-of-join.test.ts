@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createNyseCalendar } from '../calendar/trading-calendar';
-import { tradingDaysBetween } from '../calendar/trading-days';
-import { BallastError } from '../errors';
-import { asOfJoin } from './as-of-join';
+import { createNyseCalendar } from '../calendar/trading-calendar.ts';
+import { tradingDaysBetween } from '../calendar/trading-days.ts';
+import { BallastError } from '../errors.ts';
+import { asOfJoin } from './as-of-join.ts';
 
 const days = tradingDaysBetween(createNyseCalendar(), { from: '2024-03-27', to: '2024-04-02' });
 

@@ -7,10 +7,10 @@
  * values are visible.
  */
 
-import { daysBetween, type IsoDate } from '../calendar/iso-date';
-import { invalidInput } from '../errors';
-import type { SeriesPoint } from '../market/types';
-import { assertAscendingDates, assertFiniteValues } from './validate-series';
+import { daysBetween, type IsoDate } from '../calendar/iso-date.ts';
+import { invalidInput } from '../errors.ts';
+import type { SeriesPoint } from '../market/types.ts';
+import { assertAscendingDates, assertFiniteValues } from './validate-series.ts';
 
 /** `date`: known from its observation date; `availableFrom`: known from its release date. */
 export type AsOfKey = 'date' | 'availableFrom';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { PriceBar } from '../market/types';
-import { barReturns } from './bar-returns';
+import type { PriceBar } from '../market/types.ts';
+import { barReturns } from './bar-returns.ts';
 
 const bars: PriceBar[] = [
   { date: '2024-03-14', close: 100, adjClose: 98, dividend: 0, split: 1 },

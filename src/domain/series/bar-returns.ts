@@ -4,11 +4,11 @@
  * second series and live in `real-excess.ts`.
  */
 
-import type { PriceBar } from '../market/types';
-import { logReturns } from './log-returns';
-import { priceReturns } from './price-returns';
-import { totalReturns, type AdjustmentMethod } from './total-returns';
-import type { ReturnSeries } from './types';
+import type { PriceBar } from '../market/types.ts';
+import { logReturns } from './log-returns.ts';
+import { priceReturns } from './price-returns.ts';
+import { totalReturns, type AdjustmentMethod } from './total-returns.ts';
+import type { ReturnSeries } from './types.ts';
 
 /** Which return to compute from bars. */
 export type BarReturnOptions =

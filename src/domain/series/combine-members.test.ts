@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BallastError } from '../errors';
-import { combineMembers } from './combine-members';
+import { BallastError } from '../errors.ts';
+import { combineMembers } from './combine-members.ts';
 
 describe('combineMembers', () => {
   // A starts 2 Jan; B starts 4 Jan and misses 8 Jan.

@@ -1,6 +1,6 @@
 /**
  * Weighted combination of member return series into one exposure return series
- * (FINANCE.md, "Returns": a composite averages, per date, only the members that have an
+ * (docs/conventions.md, "Returns": a composite averages, per date, only the members that have an
  * observation, renormalising their weights).
  *
  * For each date in the union of the members' dates, with P the members observed that day:
@@ -11,9 +11,9 @@
  * Policy `all` instead keeps only dates on which every member is observed.
  */
 
-import { BallastError, invalidInput } from '../errors';
-import type { ReturnPoint, ReturnSeries } from './types';
-import { assertReturnSeries } from './validate-series';
+import { BallastError, invalidInput } from '../errors.ts';
+import type { ReturnPoint, ReturnSeries } from './types.ts';
+import { assertReturnSeries } from './validate-series.ts';
 
 /** A member series with its (positive, not necessarily normalised) weight. */
 export interface WeightedMember {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createNyseCalendar } from '../calendar/trading-calendar';
-import { BallastError } from '../errors';
-import { cpiEffectiveLevels, cpiLevelKnownOn } from './cpi-availability';
+import { createNyseCalendar } from '../calendar/trading-calendar.ts';
+import { BallastError } from '../errors.ts';
+import { cpiEffectiveLevels, cpiLevelKnownOn } from './cpi-availability.ts';
 
 const calendar = createNyseCalendar();
 

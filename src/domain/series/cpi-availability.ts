@@ -1,5 +1,5 @@
 /**
- * When a CPI level becomes usable (FINANCE.md, "Inflation": CPI for month M is published in
+ * When a CPI level becomes usable (docs/conventions.md, "Inflation": CPI for month M is published in
  * the middle of M + 1; a backtest uses only what was published).
  *
  * A point's **availability date** is its `availableFrom` (release date, e.g. from ALFRED
@@ -15,12 +15,12 @@
  * trading day (Monday 2024-04-01).
  */
 
-import { daysInMonth, formatIsoDate, parseIsoDate, type IsoDate } from '../calendar/iso-date';
-import type { TradingCalendar } from '../calendar/trading-calendar';
-import { tradingDayOnOrAfter } from '../calendar/trading-days';
-import { invalidInput } from '../errors';
-import type { SeriesPoint } from '../market/types';
-import { assertAscendingDates } from './validate-series';
+import { daysInMonth, formatIsoDate, parseIsoDate, type IsoDate } from '../calendar/iso-date.ts';
+import type { TradingCalendar } from '../calendar/trading-calendar.ts';
+import { tradingDayOnOrAfter } from '../calendar/trading-days.ts';
+import { invalidInput } from '../errors.ts';
+import type { SeriesPoint } from '../market/types.ts';
+import { assertAscendingDates } from './validate-series.ts';
 
 /** How to date a CPI release when a point has no `availableFrom`. */
 export type CpiReleaseRule =

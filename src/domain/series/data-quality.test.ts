@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createNyseCalendar } from '../calendar/trading-calendar';
-import type { PriceBar } from '../market/types';
-import { priceQualityReport, qualityScore } from './data-quality';
-import { totalReturns } from './total-returns';
+import { createNyseCalendar } from '../calendar/trading-calendar.ts';
+import type { PriceBar } from '../market/types.ts';
+import { priceQualityReport, qualityScore } from './data-quality.ts';
+import { totalReturns } from './total-returns.ts';
 
 const calendar = createNyseCalendar();
 

@@ -13,21 +13,21 @@
  * item as in {@link QUALITY_PENALTIES}.
  */
 
-import type { IsoDate } from '../calendar/iso-date';
-import type { PriceBar } from '../market/types';
+import type { IsoDate } from '../calendar/iso-date.ts';
+import type { PriceBar } from '../market/types.ts';
 import {
   calendarIssues,
   hasUsablePrice,
   staleIssues,
   stepIssues,
   zeroReturnIssues,
-} from './quality-checks';
+} from './quality-checks.ts';
 import {
   resolveQualityOptions,
   type QualityIssue,
   type QualityIssueKind,
   type QualityOptions,
-} from './quality-types';
+} from './quality-types.ts';
 
 /** Score points deducted per issue of each kind (gaps are charged through coverage). */
 export const QUALITY_PENALTIES: Readonly<Record<QualityIssueKind, number>> = {

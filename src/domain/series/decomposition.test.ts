@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BallastError } from '../errors';
-import { decomposeReturn, decomposeReturns } from './decomposition';
+import { BallastError } from '../errors.ts';
+import { decomposeReturn, decomposeReturns } from './decomposition.ts';
 
 describe('decomposeReturn', () => {
   it('splits 10 % into 3 % inflation, the real cash return and the premium', () => {

@@ -1,6 +1,6 @@
 /**
  * Multiplicative decomposition of a nominal return into inflation, the real risk-free return
- * and the risk premium (FINANCE.md, "Returns"):
+ * and the risk premium (docs/conventions.md, "Returns"):
  *
  *   1 + r = (1 + π) (1 + r_real_rf) (1 + premium)
  *   r_real_rf = (1 + r_f) / (1 + π) − 1            (exact Fisher on cash)
@@ -10,10 +10,10 @@
  * floating-point rounding (a few ulps).
  */
 
-import type { IsoDate } from '../calendar/iso-date';
-import { invalidInput } from '../errors';
-import type { ReturnSeries } from './types';
-import { zipByDate, type MissingPolicy } from './zip-by-date';
+import type { IsoDate } from '../calendar/iso-date.ts';
+import { invalidInput } from '../errors.ts';
+import type { ReturnSeries } from './types.ts';
+import { zipByDate, type MissingPolicy } from './zip-by-date.ts';
 
 /** One period's total return, inflation and cash return (decimals). */
 export interface DecompositionInput {

@@ -1,10 +1,10 @@
 /**
- * Return frequencies and the periods-per-year each implies (FINANCE.md, "Units": 252 trading
+ * Return frequencies and the periods-per-year each implies (docs/conventions.md, "Units": 252 trading
  * days, 52 weeks, 12 months, 4 quarters, 1 year). Annualising functions take the number
  * explicitly; this table is where it comes from.
  */
 
-import type { BucketFrequency } from '../calendar/period-bucket';
+import type { BucketFrequency } from '../calendar/period-bucket.ts';
 
 /** Frequency of a return series. */
 export type Frequency = 'daily' | BucketFrequency;

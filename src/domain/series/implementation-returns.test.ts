@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createNyseCalendar } from '../calendar/trading-calendar';
-import { BallastError } from '../errors';
-import type { ReturnSeries } from './types';
-import { implementationReturns, rateSeriesKey } from './implementation-returns';
-import { dailyReturnFromYield } from './yield-returns';
+import { createNyseCalendar } from '../calendar/trading-calendar.ts';
+import { BallastError } from '../errors.ts';
+import type { ReturnSeries } from './types.ts';
+import { implementationReturns, rateSeriesKey } from './implementation-returns.ts';
+import { dailyReturnFromYield } from './yield-returns.ts';
 
 const returnsBySymbol = new Map<string, ReturnSeries>([
   [

@@ -5,7 +5,7 @@
  *   all (whole-series fallback, never spliced per date);
  * - `etf_average` / `fund_average`: equal weights over the members observed each date;
  * - `composite`: the given weights, renormalised over the members observed each date
- *   (FINANCE.md; pass `compositePolicy: 'all'` to require every component instead);
+ *   (docs/conventions.md; pass `compositePolicy: 'all'` to require every component instead);
  * - `rate_series`: daily returns from the yields via {@link yieldToDailyReturns} on the
  *   calendar (yields in decimal), looked up under `SOURCE:SERIES` (e.g. `FRED:DGS3MO`);
  * - `index`: the returns stored under the index name; `notes`: an error (no data).
@@ -13,18 +13,18 @@
  * A ticker absent from `returnsBySymbol` counts as a member without data.
  */
 
-import type { TradingCalendar } from '../calendar/trading-calendar';
-import { BallastError, invalidInput } from '../errors';
-import type { Implementation, RateSeriesImplementation } from '../exposures/types';
-import type { SeriesPoint } from '../market/types';
+import type { TradingCalendar } from '../calendar/trading-calendar.ts';
+import { BallastError, invalidInput } from '../errors.ts';
+import type { Implementation, RateSeriesImplementation } from '../exposures/types.ts';
+import type { SeriesPoint } from '../market/types.ts';
 import {
   combineMembers,
   type ExposureReturnPoint,
   type MemberPolicy,
   type WeightedMember,
-} from './combine-members';
-import type { ReturnSeries } from './types';
-import { yieldToDailyReturns } from './yield-returns';
+} from './combine-members.ts';
+import type { ReturnSeries } from './types.ts';
+import { yieldToDailyReturns } from './yield-returns.ts';
 
 /** Everything an implementation may need. */
 export interface ImplementationReturnsInput {

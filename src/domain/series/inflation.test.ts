@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createNyseCalendar } from '../calendar/trading-calendar';
-import { tradingDaysBetween } from '../calendar/trading-days';
-import { BallastError } from '../errors';
-import { dailyInflation, periodInflation } from './inflation';
-import { resampleReturns } from './resample';
+import { createNyseCalendar } from '../calendar/trading-calendar.ts';
+import { tradingDaysBetween } from '../calendar/trading-days.ts';
+import { BallastError } from '../errors.ts';
+import { dailyInflation, periodInflation } from './inflation.ts';
+import { resampleReturns } from './resample.ts';
 
 // Tolerance: inflation rates to 1e-14.
 const RATE = 14;

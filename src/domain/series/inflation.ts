@@ -1,5 +1,5 @@
 /**
- * Inflation from CPI levels without look-ahead (FINANCE.md, "Inflation").
+ * Inflation from CPI levels without look-ahead (docs/conventions.md, "Inflation").
  *
  * Period inflation over (start, end] = L(end) / L(start) − 1 where L(d) is the CPI level
  * known at the close of d ({@link cpiLevelKnownOn}: published and effective by then).
@@ -18,19 +18,19 @@
  * the last effective release are omitted — never extrapolated.
  */
 
-import type { IsoDate } from '../calendar/iso-date';
-import { monthEnd, monthStart } from '../calendar/month-bounds';
-import type { TradingCalendar } from '../calendar/trading-calendar';
-import { tradingDaysBetween, previousTradingDay } from '../calendar/trading-days';
-import { BallastError } from '../errors';
-import type { SeriesPoint } from '../market/types';
+import type { IsoDate } from '../calendar/iso-date.ts';
+import { monthEnd, monthStart } from '../calendar/month-bounds.ts';
+import type { TradingCalendar } from '../calendar/trading-calendar.ts';
+import { tradingDaysBetween, previousTradingDay } from '../calendar/trading-days.ts';
+import { BallastError } from '../errors.ts';
+import type { SeriesPoint } from '../market/types.ts';
 import {
   cpiEffectiveLevels,
   cpiLevelKnownOn,
   type CpiReleaseRule,
   type EffectiveLevel,
-} from './cpi-availability';
-import type { ReturnPoint, ReturnSeries } from './types';
+} from './cpi-availability.ts';
+import type { ReturnPoint, ReturnSeries } from './types.ts';
 
 /** Options of {@link dailyInflation}. */
 export interface InflationOptions {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { BallastError } from '../errors';
-import type { PriceBar } from '../market/types';
-import { logReturns, toLogReturns, toSimpleReturns } from './log-returns';
+import { BallastError } from '../errors.ts';
+import type { PriceBar } from '../market/types.ts';
+import { logReturns, toLogReturns, toSimpleReturns } from './log-returns.ts';
 
 function bar(date: string, close: number, extra: Partial<PriceBar> = {}): PriceBar {
   return { date, close, dividend: 0, split: 1, ...extra };

@@ -4,10 +4,10 @@
  * across periods; simple returns compound. Convert at the edges, never mix inside.
  */
 
-import type { PriceBar } from '../market/types';
-import { totalReturns, type TotalReturnOptions } from './total-returns';
-import type { ReturnSeries } from './types';
-import { assertReturnSeries } from './validate-series';
+import type { PriceBar } from '../market/types.ts';
+import { totalReturns, type TotalReturnOptions } from './total-returns.ts';
+import type { ReturnSeries } from './types.ts';
+import { assertReturnSeries } from './validate-series.ts';
 
 /** Simple → log: each value becomes ln(1 + r). Throws `INVALID_INPUT` when some r ≤ −1. */
 export function toLogReturns(simple: ReturnSeries): ReturnSeries {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { PriceBar } from '../market/types';
-import { priceReturns } from './price-returns';
+import type { PriceBar } from '../market/types.ts';
+import { priceReturns } from './price-returns.ts';
 
 function bar(date: string, close: number, extra: Partial<PriceBar> = {}): PriceBar {
   return { date, close, dividend: 0, split: 1, ...extra };

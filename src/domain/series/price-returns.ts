@@ -4,9 +4,9 @@
  * Computed from unadjusted closes only (an adjusted close already contains dividends).
  */
 
-import type { PriceBar } from '../market/types';
-import type { ReturnSeries } from './types';
-import { assertBarsUsable } from './validate-bars';
+import type { PriceBar } from '../market/types.ts';
+import type { ReturnSeries } from './types.ts';
+import { assertBarsUsable } from './validate-bars.ts';
 
 /** Simple split-corrected price returns from ascending bars; n bars give n − 1 returns. */
 export function priceReturns(bars: readonly PriceBar[]): ReturnSeries {

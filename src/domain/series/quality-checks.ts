@@ -3,11 +3,11 @@
  * unique dates and returns issues; none throws on bad data.
  */
 
-import type { IsoDate } from '../calendar/iso-date';
-import { tradingDaysBetween } from '../calendar/trading-days';
-import type { PriceBar } from '../market/types';
-import type { QualityIssue, ResolvedQualityOptions } from './quality-types';
-import { unadjustedTotalReturn } from './total-returns';
+import type { IsoDate } from '../calendar/iso-date.ts';
+import { tradingDaysBetween } from '../calendar/trading-days.ts';
+import type { PriceBar } from '../market/types.ts';
+import type { QualityIssue, ResolvedQualityOptions } from './quality-types.ts';
+import { unadjustedTotalReturn } from './total-returns.ts';
 
 /** True when the bar's prices can enter a return (finite, positive close and adjClose). */
 export function hasUsablePrice(bar: PriceBar): boolean {

@@ -3,8 +3,8 @@
  * itemised issue; nothing is deleted or corrected.
  */
 
-import type { IsoDate } from '../calendar/iso-date';
-import type { TradingCalendar } from '../calendar/trading-calendar';
+import type { IsoDate } from '../calendar/iso-date.ts';
+import type { TradingCalendar } from '../calendar/trading-calendar.ts';
 
 /**
  * Kinds of finding:

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { BallastError } from '../errors';
+import { BallastError } from '../errors.ts';
 import {
   arithmeticExcessReturn,
   excessReturns,
   geometricExcessReturn,
   realReturn,
   realReturns,
-} from './real-excess';
+} from './real-excess.ts';
 
 // Tolerance: rates to 1e-14.
 const RATE = 14;

@@ -1,14 +1,14 @@
 /**
- * Real and excess returns (FINANCE.md, "Returns"). All inputs and outputs are simple returns
+ * Real and excess returns (docs/conventions.md, "Returns"). All inputs and outputs are simple returns
  * over the same period, as decimals.
  *
  * - Real (exact Fisher): (1 + r) / (1 + π) − 1, never the approximation r − π.
  * - Excess over cash, named by method: `geometric` (1 + r) / (1 + r_f) − 1 or `arithmetic`
- *   r − r_f. Sharpe-style statistics in FINANCE.md use the arithmetic difference per period.
+ *   r − r_f. Sharpe-style statistics in docs/conventions.md use the arithmetic difference per period.
  */
 
-import type { ReturnSeries } from './types';
-import { zipByDate, type MissingPolicy } from './zip-by-date';
+import type { ReturnSeries } from './types.ts';
+import { zipByDate, type MissingPolicy } from './zip-by-date.ts';
 
 /** Exact Fisher real return: (1 + nominal) / (1 + inflation) − 1. */
 export function realReturn(nominal: number, inflation: number): number {

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { tradingDaysBetween } from '../calendar/trading-days';
-import { createHolidayCalendar, createNyseCalendar } from '../calendar/trading-calendar';
-import { resampleReturns } from './resample';
+import { tradingDaysBetween } from '../calendar/trading-days.ts';
+import { createHolidayCalendar, createNyseCalendar } from '../calendar/trading-calendar.ts';
+import { resampleReturns } from './resample.ts';
 
 // Tolerance: compounded returns to 1e-12.
 const RETURN = 12;

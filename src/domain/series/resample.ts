@@ -1,5 +1,5 @@
 /**
- * Frequency conversion by compounding inside calendar buckets (FINANCE.md, "Returns"):
+ * Frequency conversion by compounding inside calendar buckets (docs/conventions.md, "Returns"):
  * a bucket's simple return is Π(1 + r_t) − 1 over its observations (log returns: Σ ℓ_t).
  *
  * Buckets: ISO weeks (Monday–Sunday), calendar months, quarters and years.
@@ -18,12 +18,12 @@
  * Nothing is filled: a bucket with no observation produces no point.
  */
 
-import { bucketTradingBounds, calendarBucket } from '../calendar/period-bucket';
-import type { IsoDate } from '../calendar/iso-date';
-import type { TradingCalendar } from '../calendar/trading-calendar';
-import type { Frequency } from './frequency';
-import type { FlaggedSeries, ReturnPoint, ReturnSeries, ReturnScale } from './types';
-import { assertReturnSeries } from './validate-series';
+import { bucketTradingBounds, calendarBucket } from '../calendar/period-bucket.ts';
+import type { IsoDate } from '../calendar/iso-date.ts';
+import type { TradingCalendar } from '../calendar/trading-calendar.ts';
+import type { Frequency } from './frequency.ts';
+import type { FlaggedSeries, ReturnPoint, ReturnSeries, ReturnScale } from './types.ts';
+import { assertReturnSeries } from './validate-series.ts';
 
 /** Options of {@link resampleReturns}. */
 export interface ResampleOptions {

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BallastError } from '../errors';
-import type { PriceBar } from '../market/types';
-import { totalReturns } from './total-returns';
+import { BallastError } from '../errors.ts';
+import type { PriceBar } from '../market/types.ts';
+import { totalReturns } from './total-returns.ts';
 
 // Tolerance: returns to 1e-12 (a few ulps of the arithmetic shown).
 const RETURN = 12;

@@ -1,5 +1,5 @@
 /**
- * Daily total returns of an instrument from its price bars (FINANCE.md, "Returns").
+ * Daily total returns of an instrument from its price bars (docs/conventions.md, "Returns").
  *
  * - `method: 'unadjusted'`: r_t = (P_t + D_t) / (P_{t−1} / s_t) − 1 with P the unadjusted
  *   close, D_t the cash dividend per share on its ex-date t and s_t the split ratio effective
@@ -13,10 +13,10 @@
  * the next return span the gap.
  */
 
-import { invalidInput } from '../errors';
-import type { PriceBar } from '../market/types';
-import type { ReturnSeries } from './types';
-import { assertBarsUsable } from './validate-bars';
+import { invalidInput } from '../errors.ts';
+import type { PriceBar } from '../market/types.ts';
+import type { ReturnSeries } from './types.ts';
+import { assertBarsUsable } from './validate-bars.ts';
 
 /** Which close a total return is computed from. */
 export type AdjustmentMethod = 'unadjusted' | 'adjusted';

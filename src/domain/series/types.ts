@@ -1,10 +1,10 @@
 /**
  * Return series: dated decimal returns in ascending date order. Whether a series holds simple
  * returns (P_t/P_{t−1} − 1) or log returns (ln(P_t/P_{t−1})) is stated by the function that
- * produced it; the two are never mixed in one computation (FINANCE.md, "Returns").
+ * produced it; the two are never mixed in one computation (docs/conventions.md, "Returns").
  */
 
-import type { IsoDate } from '../calendar/iso-date';
+import type { IsoDate } from '../calendar/iso-date.ts';
 
 /** One period's return as a decimal (0.005 = +0.5 %), labelled by the period's last day. */
 export interface ReturnPoint {

@@ -5,9 +5,9 @@
  * report, by contrast, lists such problems instead of throwing.)
  */
 
-import { invalidInput } from '../errors';
-import type { PriceBar } from '../market/types';
-import { assertAscendingDates } from './validate-series';
+import { invalidInput } from '../errors.ts';
+import type { PriceBar } from '../market/types.ts';
+import { assertAscendingDates } from './validate-series.ts';
 
 /** Throws `INVALID_INPUT` on the first bar unusable for return computation. */
 export function assertBarsUsable(field: string, bars: readonly PriceBar[]): void {

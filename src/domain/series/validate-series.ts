@@ -3,8 +3,8 @@
  * field, the index and the offending date or value.
  */
 
-import { isIsoDate, type IsoDate } from '../calendar/iso-date';
-import { invalidInput } from '../errors';
+import { isIsoDate, type IsoDate } from '../calendar/iso-date.ts';
+import { invalidInput } from '../errors.ts';
 
 /** Throws unless `dates` are valid ISO dates in strictly ascending order. */
 export function assertAscendingDates(

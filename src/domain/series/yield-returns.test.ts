@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { tradingDaysBetween } from '../calendar/trading-days';
-import { createNyseCalendar } from '../calendar/trading-calendar';
-import { BallastError } from '../errors';
-import type { SeriesPoint } from '../market/types';
-import { resampleReturns } from './resample';
-import { dailyReturnFromYield, yieldToDailyReturns } from './yield-returns';
+import { tradingDaysBetween } from '../calendar/trading-days.ts';
+import { createNyseCalendar } from '../calendar/trading-calendar.ts';
+import { BallastError } from '../errors.ts';
+import type { SeriesPoint } from '../market/types.ts';
+import { resampleReturns } from './resample.ts';
+import { dailyReturnFromYield, yieldToDailyReturns } from './yield-returns.ts';
 
 const nyse = createNyseCalendar();
 

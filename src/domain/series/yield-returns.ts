@@ -1,5 +1,5 @@
 /**
- * Cash-like returns from a yield series (T-bills, SOFR, Fed funds), FINANCE.md "Returns":
+ * Cash-like returns from a yield series (T-bills, SOFR, Fed funds), docs/conventions.md "Returns":
  * each trading day t of the portfolio's calendar accrues
  *
  *   r_t = (1 + y)^(1 / tradingDaysPerYear) − 1   (default 252 days)
@@ -15,13 +15,17 @@
  * unconditionally); no magnitude guessing here.
  */
 
-import type { IsoDate } from '../calendar/iso-date';
-import type { TradingCalendar } from '../calendar/trading-calendar';
-import { nextTradingDay, previousTradingDay, tradingDaysBetween } from '../calendar/trading-days';
-import { invalidInput } from '../errors';
-import type { SeriesPoint } from '../market/types';
-import type { ReturnSeries } from './types';
-import { assertAscendingDates, assertFiniteValues } from './validate-series';
+import type { IsoDate } from '../calendar/iso-date.ts';
+import type { TradingCalendar } from '../calendar/trading-calendar.ts';
+import {
+  nextTradingDay,
+  previousTradingDay,
+  tradingDaysBetween,
+} from '../calendar/trading-days.ts';
+import { invalidInput } from '../errors.ts';
+import type { SeriesPoint } from '../market/types.ts';
+import type { ReturnSeries } from './types.ts';
+import { assertAscendingDates, assertFiniteValues } from './validate-series.ts';
 
 /** Trading days per year used for yield accrual unless told otherwise. */
 export const TRADING_DAYS_PER_YEAR = 252;

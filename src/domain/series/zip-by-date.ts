@@ -3,10 +3,10 @@
  * decomposition). The primary series drives the dates; the secondary must cover them.
  */
 
-import type { IsoDate } from '../calendar/iso-date';
-import { BallastError } from '../errors';
-import type { ReturnSeries } from './types';
-import { assertReturnSeries } from './validate-series';
+import type { IsoDate } from '../calendar/iso-date.ts';
+import { BallastError } from '../errors.ts';
+import type { ReturnSeries } from './types.ts';
+import { assertReturnSeries } from './validate-series.ts';
 
 /**
  * What to do with a primary date the secondary series lacks: `error` (default) throws

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BUILT_IN_SCENARIOS, monthsOf, parseWindow, windowShocks } from './historical';
+import { BUILT_IN_SCENARIOS, monthsOf, parseWindow, windowShocks } from './historical.ts';
 
 describe('parseWindow', () => {
   it('reads FROM:TO', () => {

@@ -4,7 +4,7 @@
  * hypothetical shock, see `propagate.ts`).
  *
  * A window `from → to` means "from the close of `from` to the close of `to`": the returns
- * dated in (from, to] are compounded (FINANCE.md: end dates inclusive).
+ * dated in (from, to] are compounded (docs/conventions.md: end dates inclusive).
  *
  * - **Daily** data: the returns dated in (from, to]. An exposure is covered when its series
  *   has an observation on or before `from` (so the starting level is inside the data) and one
@@ -18,9 +18,9 @@
  * Never padded: an uncovered exposure gets no shock and is listed with the reason.
  */
 
-import { addDays, isIsoDate, type IsoDate } from '../calendar/iso-date';
-import { monthEnd, monthStart, nextMonthStart } from '../calendar/month-bounds';
-import { invalidInput } from '../errors';
+import { addDays, isIsoDate, type IsoDate } from '../calendar/iso-date.ts';
+import { monthEnd, monthStart, nextMonthStart } from '../calendar/month-bounds.ts';
+import { invalidInput } from '../errors.ts';
 
 /** A dated window, end dates inclusive. */
 export interface StressWindow {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { createRng, standardNormals } from '../../core/random';
+import { createRng, standardNormals } from '../../core/random/index.ts';
 import {
   fitMarkovSwitching,
   hamiltonFilter,
   kimSmoother,
   type MarkovSwitchingParams,
-} from './markov-switching';
+} from './markov-switching.ts';
 
 // μ = (0, 0), σ = (1, 2), p00 = 0.9, p11 = 0.8; ergodic start (2/3, 1/3)
 const params: MarkovSwitchingParams = {

@@ -20,7 +20,7 @@
  *   Expected duration of state j = 1 / (1 − p_jj) periods.
  */
 
-import { BallastError } from '../errors';
+import { BallastError } from '../errors.ts';
 
 /** A pair of per-state values: index 0 = calm, 1 = stressed (after fitting). */
 export type Pair = readonly [number, number];

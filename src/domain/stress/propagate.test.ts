@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { FundUniverse } from '../exposures/fund-types';
-import { propagateShocks, type PropagateInput } from './propagate';
+import type { FundUniverse } from '../exposures/fund-types.ts';
+import { propagateShocks, type PropagateInput } from './propagate.ts';
 
 const fund = (exposures: Record<string, number>) => ({
   name: 'n',

@@ -1,7 +1,7 @@
 /**
  * Exposure shocks → P&L of every position, account and exposure.
  *
- * Conventions (FINANCE.md, "Holdings, ledger and exposures"):
+ * Conventions (docs/conventions.md, "Holdings, ledger and exposures"):
  * - A fund's definition is its economic exposure per $1 of NAV, leverage included (SSO =
  *   2.0 us_large_equity), so a position of value V in fund f moves by
  *   pnl = V × Σ_k e_fk × shock_k — a 2× fund loses twice the shock. The financing leg of the
@@ -18,8 +18,8 @@
  *   `unexplained` with no P&L — never guessed.
  */
 
-import { BallastError } from '../errors';
-import type { FundUniverse } from '../exposures/fund-types';
+import { BallastError } from '../errors.ts';
+import type { FundUniverse } from '../exposures/fund-types.ts';
 
 /** One holding in one account, valued (dollars; negative for a short). */
 export interface StressHolding {

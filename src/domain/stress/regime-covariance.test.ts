@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { regimeCovariance } from './regime-covariance';
-import { volatilityThreshold } from './volatility-threshold';
+import { regimeCovariance } from './regime-covariance.ts';
+import { volatilityThreshold } from './volatility-threshold.ts';
 
 describe('regimeCovariance', () => {
   it('equals the direct sample covariance on calm and on stressed dates', () => {

@@ -8,7 +8,7 @@
  * Dates whose regime is null (unknown) are in neither set.
  */
 
-import { BallastError, invalidInput } from '../errors';
+import { BallastError, invalidInput } from '../errors.ts';
 
 /** Statistics of one regime. */
 export interface RegimeStats {

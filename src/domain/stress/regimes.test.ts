@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createRng, standardNormals } from '../../core/random';
-import { detectRegimes } from './regimes';
+import { createRng, standardNormals } from '../../core/random/index.ts';
+import { detectRegimes } from './regimes.ts';
 
 describe('detectRegimes', () => {
   const rng = createRng(7);

@@ -11,13 +11,13 @@
  * `regime-covariance.ts`.
  */
 
-import { fitMarkovSwitching, type MarkovSwitchingFit } from './markov-switching';
-import { volatilityThreshold } from './volatility-threshold';
+import { fitMarkovSwitching, type MarkovSwitchingFit } from './markov-switching.ts';
+import { volatilityThreshold } from './volatility-threshold.ts';
 
-export { fitMarkovSwitching, hamiltonFilter, kimSmoother } from './markov-switching';
-export type { MarkovSwitchingFit, MarkovSwitchingParams } from './markov-switching';
-export { volatilityThreshold } from './volatility-threshold';
-export { regimeCovariance, type RegimeStats } from './regime-covariance';
+export { fitMarkovSwitching, hamiltonFilter, kimSmoother } from './markov-switching.ts';
+export type { MarkovSwitchingFit, MarkovSwitchingParams } from './markov-switching.ts';
+export { volatilityThreshold } from './volatility-threshold.ts';
+export { regimeCovariance, type RegimeStats } from './regime-covariance.ts';
 
 /** Model choice and its options. */
 export type RegimeModel =

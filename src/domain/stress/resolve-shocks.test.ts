@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { returnFromYieldChange, resolveShocks, type ShockUniverse } from './resolve-shocks';
-import { parseShocks } from './shock-spec';
+import { returnFromYieldChange, resolveShocks, type ShockUniverse } from './resolve-shocks.ts';
+import { parseShocks } from './shock-spec.ts';
 
 const universe: ShockUniverse = {
   exposures: [

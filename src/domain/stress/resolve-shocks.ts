@@ -15,8 +15,8 @@
  * that has no duration is an error asking for `--duration id=years` — never a guessed figure.
  */
 
-import { BallastError, invalidInput } from '../errors';
-import type { ShockSpec } from './shock-spec';
+import { BallastError, invalidInput } from '../errors.ts';
+import type { ShockSpec } from './shock-spec.ts';
 
 /** An exposure's rate sensitivity and where the figure comes from. */
 export interface DurationInfo {

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { FundUniverse } from '../exposures/fund-types';
+import type { FundUniverse } from '../exposures/fund-types.ts';
 import {
   heldExposures,
   historicalScenario,
   hypotheticalScenario,
   type StressPortfolio,
-} from './scenario';
-import { parseShocks } from './shock-spec';
+} from './scenario.ts';
+import { parseShocks } from './shock-spec.ts';
 
 const def = (exposures: Record<string, number>) => ({
   name: 'n',

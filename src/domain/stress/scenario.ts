@@ -4,13 +4,13 @@
  * `propagate.ts` for the conventions).
  */
 
-import { BallastError } from '../errors';
-import type { FundUniverse } from '../exposures/fund-types';
-import type { IsoDate } from '../calendar/iso-date';
-import { windowShocks, type ReturnPoint, type StressWindow } from './historical';
-import { propagateShocks, type StressHolding, type StressOutcome } from './propagate';
-import { resolveShocks, type ShockUniverse } from './resolve-shocks';
-import type { ShockSpec } from './shock-spec';
+import { BallastError } from '../errors.ts';
+import type { FundUniverse } from '../exposures/fund-types.ts';
+import type { IsoDate } from '../calendar/iso-date.ts';
+import { windowShocks, type ReturnPoint, type StressWindow } from './historical.ts';
+import { propagateShocks, type StressHolding, type StressOutcome } from './propagate.ts';
+import { resolveShocks, type ShockUniverse } from './resolve-shocks.ts';
+import type { ShockSpec } from './shock-spec.ts';
 
 /** The portfolio and universe every scenario runs on. */
 export interface StressPortfolio {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDurations, parseShocks } from './shock-spec';
+import { parseDurations, parseShocks } from './shock-spec.ts';
 
 describe('parseShocks', () => {
   it('reads decimal, percent and basis-point items', () => {

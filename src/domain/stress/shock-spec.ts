@@ -12,7 +12,7 @@
  *   resolved against the universe in `resolve-shocks.ts`. A target given twice is an error.
  */
 
-import { invalidInput, type BallastError } from '../errors';
+import { invalidInput, type BallastError } from '../errors.ts';
 
 /** One parsed `target=value` item. */
 export interface ShockSpec {

@@ -12,8 +12,8 @@
  * past; it is not a real-time signal.
  */
 
-import { quantileLinear } from '../analytics/value-at-risk';
-import { BallastError, invalidInput } from '../errors';
+import { quantileLinear } from '../analytics/value-at-risk.ts';
+import { BallastError, invalidInput } from '../errors.ts';
 
 /** Options of {@link volatilityThreshold}. */
 export interface VolatilityThresholdOptions {

@@ -1,8 +1,8 @@
 /** Estimated trading costs: proportional basis points plus a fixed amount per trade line. */
 
-import { invalidInput } from '../errors';
-import { roundHalfAway, type Cents } from '../ledger/money';
-import type { TradeCostModel } from './types';
+import { invalidInput } from '../errors.ts';
+import { roundHalfAway, type Cents } from '../ledger/money.ts';
+import type { TradeCostModel } from './types.ts';
 
 /** Throws INVALID_INPUT unless bps is finite and ≥ 0 and the fixed cost is whole cents ≥ 0. */
 export function checkCostModel(model: TradeCostModel): void {

@@ -6,13 +6,13 @@
  * after acquisition, covers are short-term (IRS Pub. 550).
  */
 
-import type { IsoDate } from '../calendar/iso-date';
-import { holdingTerm } from '../ledger/holding-period';
-import { prorateCents } from '../ledger/money';
-import { relieveLots } from '../ledger/relief';
-import type { Lot, LotMethod } from '../ledger/types';
-import type { OrderLine } from './orders';
-import type { PlannedLotSlice, PlannedTrade } from './types';
+import type { IsoDate } from '../calendar/iso-date.ts';
+import { holdingTerm } from '../ledger/holding-period.ts';
+import { prorateCents } from '../ledger/money.ts';
+import { relieveLots } from '../ledger/relief.ts';
+import type { Lot, LotMethod } from '../ledger/types.ts';
+import type { OrderLine } from './orders.ts';
+import type { PlannedLotSlice, PlannedTrade } from './types.ts';
 
 /** Options of {@link estimateGains}. */
 export interface GainOptions {

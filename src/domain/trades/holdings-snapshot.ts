@@ -1,14 +1,14 @@
 /**
  * The portfolio before trading, valued: quantity and quote per symbol, cash, and total value
- * including cash (FINANCE.md: portfolio value includes cash, which may be negative).
+ * including cash (docs/conventions.md: portfolio value includes cash, which may be negative).
  */
 
-import { BallastError, invalidInput } from '../errors';
-import { normalizeSymbol } from '../exposures/symbol';
-import { roundHalfAway, roundQuantity, type Cents } from '../ledger/money';
-import type { Lot } from '../ledger/types';
-import type { PriceQuote } from '../valuation/value-positions';
-import type { CurrentHoldings } from './types';
+import { BallastError, invalidInput } from '../errors.ts';
+import { normalizeSymbol } from '../exposures/symbol.ts';
+import { roundHalfAway, roundQuantity, type Cents } from '../ledger/money.ts';
+import type { Lot } from '../ledger/types.ts';
+import type { PriceQuote } from '../valuation/value-positions.ts';
+import type { CurrentHoldings } from './types.ts';
 
 /** One symbol of the snapshot: held (possibly 0) and/or targeted. */
 export interface SymbolSnapshot {

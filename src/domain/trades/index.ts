@@ -4,11 +4,11 @@
  * and drift. Pure domain code (no I/O, no clock: the trade date is an argument).
  */
 
-export * from './costs';
-export * from './estimate-gains';
-export * from './holdings-snapshot';
-export * from './orders';
-export * from './plan-trades';
-export * from './size-quantities';
-export * from './targets';
-export type * from './types';
+export * from './costs.ts';
+export * from './estimate-gains.ts';
+export * from './holdings-snapshot.ts';
+export * from './orders.ts';
+export * from './plan-trades.ts';
+export * from './size-quantities.ts';
+export * from './targets.ts';
+export type * from './types.ts';

@@ -13,13 +13,13 @@
  * planner warns when that leaves an account negative). One account: identical to buying there.
  */
 
-import { normalizeSymbol } from '../exposures/symbol';
-import { roundQuantity, tradeValueCents, type Cents } from '../ledger/money';
-import { orderForRelief } from '../ledger/relief';
-import type { Lot, LotMethod } from '../ledger/types';
-import type { PriceQuote } from '../valuation/value-positions';
-import { tradeCostCents } from './costs';
-import type { TradeCostModel } from './types';
+import { normalizeSymbol } from '../exposures/symbol.ts';
+import { roundQuantity, tradeValueCents, type Cents } from '../ledger/money.ts';
+import { orderForRelief } from '../ledger/relief.ts';
+import type { Lot, LotMethod } from '../ledger/types.ts';
+import type { PriceQuote } from '../valuation/value-positions.ts';
+import { tradeCostCents } from './costs.ts';
+import type { TradeCostModel } from './types.ts';
 
 /** An order before lot-level gain estimation. */
 export interface OrderLine {

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Lot, LotMethod } from '../ledger/types';
-import { planTrades } from './plan-trades';
-import type { CurrentHoldings, TradePlan, TradePlanOptions, TradeTargets } from './types';
+import type { Lot, LotMethod } from '../ledger/types.ts';
+import { planTrades } from './plan-trades.ts';
+import type { CurrentHoldings, TradePlan, TradePlanOptions, TradeTargets } from './types.ts';
 
 const SYMBOLS = ['AAA', 'BBB', 'CCC', 'DDD'] as const;
 const ACCOUNTS = ['IRA', 'MARGIN', 'ROTH'] as const;

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { ledgerRows } from '../../../test/helpers/transactions';
-import { BallastError, type ErrorCode } from '../errors';
-import { buildLedger } from '../ledger/ledger';
-import type { LotMethod } from '../ledger/types';
-import type { PriceQuote } from '../valuation/value-positions';
-import { planTrades } from './plan-trades';
-import type { CurrentHoldings, TradePlanOptions, TradeTargets } from './types';
+import { ledgerRows } from '../../../test/helpers/transactions.ts';
+import { BallastError, type ErrorCode } from '../errors.ts';
+import { buildLedger } from '../ledger/ledger.ts';
+import type { LotMethod } from '../ledger/types.ts';
+import type { PriceQuote } from '../valuation/value-positions.ts';
+import { planTrades } from './plan-trades.ts';
+import type { CurrentHoldings, TradePlanOptions, TradeTargets } from './types.ts';
 
 /** Runs `f`, expecting a BallastError with `code` (and a message matching `message`). */
 function expectBallastError(f: () => unknown, code: ErrorCode, message?: RegExp): void {

@@ -1,5 +1,5 @@
 /**
- * Holdings + target weights → an ordered trade list (FINANCE.md "Trades"; issue 6, step 3).
+ * Holdings + target weights → an ordered trade list (docs/conventions.md "Trades").
  *
  * 1. Value the portfolio including cash (negative cash = margin debt) at quoted prices.
  * 2. Size target dollars = weight × (total value − estimated costs): the costs leave the
@@ -11,16 +11,16 @@
  * Weights are never renormalised: what rounding, skipping and costs leave is reported as drift.
  */
 
-import { isIsoDate } from '../calendar/iso-date';
-import { invalidInput } from '../errors';
-import { normalizeSymbol } from '../exposures/symbol';
-import { roundHalfAway, type Cents } from '../ledger/money';
-import { checkCostModel } from './costs';
-import { estimateGains } from './estimate-gains';
-import { snapshotHoldings, type HoldingsSnapshot } from './holdings-snapshot';
-import { buildOrders, type OrderContext, type OrderLine } from './orders';
-import { FRACTIONAL_STEP, sizeQuantities, type Sizing, type SizingRow } from './size-quantities';
-import { resolveTargets } from './targets';
+import { isIsoDate } from '../calendar/iso-date.ts';
+import { invalidInput } from '../errors.ts';
+import { normalizeSymbol } from '../exposures/symbol.ts';
+import { roundHalfAway, type Cents } from '../ledger/money.ts';
+import { checkCostModel } from './costs.ts';
+import { estimateGains } from './estimate-gains.ts';
+import { snapshotHoldings, type HoldingsSnapshot } from './holdings-snapshot.ts';
+import { buildOrders, type OrderContext, type OrderLine } from './orders.ts';
+import { FRACTIONAL_STEP, sizeQuantities, type Sizing, type SizingRow } from './size-quantities.ts';
+import { resolveTargets } from './targets.ts';
 import type {
   CurrentHoldings,
   PlannedTrade,
@@ -28,7 +28,7 @@ import type {
   TradePlan,
   TradePlanOptions,
   TradeTargets,
-} from './types';
+} from './types.ts';
 
 /** Most sizing rounds of the cost fixed point before giving up (with a warning). */
 const MAX_COST_ROUNDS = 10;

@@ -10,7 +10,7 @@
  * Trades worth less than the minimum are skipped and reported, never resized.
  */
 
-import type { SkippedTrade } from './types';
+import type { SkippedTrade } from './types.ts';
 
 /** Share step when fractional shares are allowed and no lot size is given. */
 export const FRACTIONAL_STEP = 1e-6;

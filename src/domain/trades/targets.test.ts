@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BallastError } from '../errors';
-import { resolveTargets, targetsFromRows } from './targets';
+import { BallastError } from '../errors.ts';
+import { resolveTargets, targetsFromRows } from './targets.ts';
 
 function codeOf(f: () => unknown): string {
   try {

@@ -3,9 +3,9 @@
  * check (never renormalised: weights that do not add up are an error, not a hint).
  */
 
-import { invalidInput } from '../errors';
-import { normalizeSymbol } from '../exposures/symbol';
-import type { TradeTargets } from './types';
+import { invalidInput } from '../errors.ts';
+import { normalizeSymbol } from '../exposures/symbol.ts';
+import type { TradeTargets } from './types.ts';
 
 /** Symbol of the cash line in a `symbol,weight` targets file (case-insensitive). */
 export const CASH_LINE_SYMBOL = 'CASH';

@@ -1,14 +1,14 @@
 /**
  * Shapes of the trade planner: current holdings and target weights in, an ordered trade list
  * with costs, estimated realised gains, residual cash and drift out. Money is integer cents
- * (FINANCE.md "Units"); weights are decimals of total portfolio value including cash.
+ * (docs/conventions.md "Units"); weights are decimals of total portfolio value including cash.
  */
 
-import type { IsoDate } from '../calendar/iso-date';
-import type { Term } from '../ledger/holding-period';
-import type { Cents } from '../ledger/money';
-import type { Lot, LotMethod } from '../ledger/types';
-import type { PriceQuote } from '../valuation/value-positions';
+import type { IsoDate } from '../calendar/iso-date.ts';
+import type { Term } from '../ledger/holding-period.ts';
+import type { Cents } from '../ledger/money.ts';
+import type { Lot, LotMethod } from '../ledger/types.ts';
+import type { PriceQuote } from '../valuation/value-positions.ts';
 
 /** What the portfolio holds now: open lots (from the ledger or a snapshot) and cash per account. */
 export interface CurrentHoldings {

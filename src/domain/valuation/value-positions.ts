@@ -1,6 +1,6 @@
-import type { IsoDate } from '../calendar/iso-date';
-import { centsToDollars, roundQuantity } from '../ledger/money';
-import type { LastTrade, Lot } from '../ledger/types';
+import type { IsoDate } from '../calendar/iso-date.ts';
+import { centsToDollars, roundQuantity } from '../ledger/money.ts';
+import type { LastTrade, Lot } from '../ledger/types.ts';
 
 /** A price with where it came from (shown to users next to every valuation). */
 export interface PriceQuote {

@@ -1,7 +1,7 @@
 /** Contract cases for coverage listings, instruments and the fetch log. */
 
 import { expect, it } from 'vitest';
-import type { FetchLogEntry } from '../market-store';
+import type { FetchLogEntry } from '../market-store.ts';
 import {
   WEEK,
   bar,
@@ -10,7 +10,7 @@ import {
   point,
   type CurrentStore,
   type ManualClock,
-} from './fixtures';
+} from './fixtures.ts';
 
 function fetchEntry(
   key: string,

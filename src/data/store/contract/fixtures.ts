@@ -1,10 +1,10 @@
 /** Values and helpers shared by the store contract cases. */
 
 import { expect } from 'vitest';
-import type { Clock } from '../../../domain/clock';
-import { BallastError } from '../../../domain/errors';
-import type { PriceBar, Provenance, SeriesPoint } from '../../../domain/market/types';
-import type { MarketStore, StoreOptions } from '../market-store';
+import type { Clock } from '../../../domain/clock.ts';
+import { BallastError } from '../../../domain/errors.ts';
+import type { PriceBar, Provenance, SeriesPoint } from '../../../domain/market/types.ts';
+import type { MarketStore, StoreOptions } from '../market-store.ts';
 
 /** Opens an empty store for one test (the contract closes it afterwards). */
 export type OpenStore = (options: StoreOptions) => Promise<MarketStore>;

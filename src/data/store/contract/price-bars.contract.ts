@@ -1,8 +1,8 @@
 /** Contract cases for price bars: round trip, ranges, idempotence, replacement, validation. */
 
 import { expect, it } from 'vitest';
-import type { PriceBar } from '../../../domain/market/types';
-import { WEEK, bar, expectInvalid, from, type CurrentStore } from './fixtures';
+import type { PriceBar } from '../../../domain/market/types.ts';
+import { WEEK, bar, expectInvalid, from, type CurrentStore } from './fixtures.ts';
 
 const FULL: PriceBar = {
   date: '2024-01-08',

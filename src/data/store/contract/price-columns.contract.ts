@@ -1,9 +1,9 @@
 /** Contract cases for the columnar read (`getPriceColumns`): same data as the bars. */
 
 import { expect, it } from 'vitest';
-import type { StoredPriceBar } from '../../../domain/market/types';
-import type { PriceColumns } from '../market-store';
-import { WEEK, bar, from, type CurrentStore } from './fixtures';
+import type { StoredPriceBar } from '../../../domain/market/types.ts';
+import type { PriceColumns } from '../market-store.ts';
+import { WEEK, bar, from, type CurrentStore } from './fixtures.ts';
 
 function columnsOf(bars: readonly StoredPriceBar[]): PriceColumns {
   return {

@@ -1,7 +1,7 @@
 /** Contract cases for economic series points (yields, CPI …). */
 
 import { expect, it } from 'vitest';
-import { WEEK, expectInvalid, from, point, type CurrentStore } from './fixtures';
+import { WEEK, expectInvalid, from, point, type CurrentStore } from './fixtures.ts';
 
 /** Registers the series-point cases against the running test's store. */
 export function seriesPointCases(store: CurrentStore): void {

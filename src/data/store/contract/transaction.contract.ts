@@ -1,8 +1,8 @@
 /** Contract cases for all-or-nothing transactions and concurrent callers. */
 
 import { expect, it } from 'vitest';
-import type { MarketStore } from '../market-store';
-import { WEEK, bar, from, point, rejection, type CurrentStore } from './fixtures';
+import type { MarketStore } from '../market-store.ts';
+import { WEEK, bar, from, point, rejection, type CurrentStore } from './fixtures.ts';
 
 /** Registers the transaction cases against the running test's store. */
 export function transactionCases(store: CurrentStore): void {

@@ -7,7 +7,7 @@
  */
 
 import { sql, type Kysely } from 'kysely';
-import type { StoreDialect } from '../market-store';
+import type { StoreDialect } from '../market-store.ts';
 
 /** Creates the market-data tables. */
 export async function up(db: Kysely<unknown>, dialect: StoreDialect): Promise<void> {

@@ -6,7 +6,7 @@
  */
 
 import { sql, type Kysely } from 'kysely';
-import type { StoreDialect } from '../market-store';
+import type { StoreDialect } from '../market-store.ts';
 
 /** Creates `price_columns` and its invalidation triggers on SQLite. */
 export async function up(db: Kysely<unknown>, dialect: StoreDialect): Promise<void> {

@@ -4,10 +4,10 @@
  */
 
 import { Migrator, type Kysely, type Migration } from 'kysely';
-import { BallastError } from '../../../domain/errors';
-import type { StoreDialect } from '../market-store';
-import * as marketData from './20261125T1500_market_data';
-import * as sqlitePriceColumns from './20261125T1510_sqlite_price_columns';
+import { BallastError } from '../../../domain/errors.ts';
+import type { StoreDialect } from '../market-store.ts';
+import * as marketData from './20261125T1500_market_data.ts';
+import * as sqlitePriceColumns from './20261125T1510_sqlite_price_columns.ts';
 
 interface StoreMigration {
   up(db: Kysely<unknown>, dialect: StoreDialect): Promise<void>;

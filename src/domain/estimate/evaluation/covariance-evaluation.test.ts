@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { matrix, type Matrix } from '../../../core/linalg/matrix';
-import { createRng } from '../../../core/random/xoshiro128';
-import { standardNormals } from '../../../core/random/normal';
-import { BallastError } from '../../errors';
-import { evaluateCovarianceForecasts, type CovarianceForecaster } from './covariance-evaluation';
+import { matrix, type Matrix } from '../../../core/linalg/matrix.ts';
+import { createRng } from '../../../core/random/xoshiro128.ts';
+import { standardNormals } from '../../../core/random/normal.ts';
+import { BallastError } from '../../errors.ts';
+import { evaluateCovarianceForecasts, type CovarianceForecaster } from './covariance-evaluation.ts';
 
 // Σ = LLᵀ with L = [[1, 0, 0], [0.5, 1, 0], [0.3, -0.2, 0.8]]·1 % (daily-like scale).
 const L = [

@@ -1,6 +1,6 @@
 /**
- * Walk-forward evaluation of covariance forecasters through portfolio variance (issue 5:
- * "correlation models evaluated on portfolio-variance forecasts of random and equal-weight
+ * Walk-forward evaluation of covariance forecasters through portfolio variance
+ * ("correlation models evaluated on portfolio-variance forecasts of random and equal-weight
  * portfolios"). At each origin a forecaster maps the training window (T × n returns, oldest
  * row first) to a per-period n × n covariance Σ; the h-period forecast for weights w is h·wᵀΣw
  * (flat term structure) and the realised proxy Σ_{t=o}^{o+h−1} (wᵀr_t)². Losses are QLIKE and
@@ -8,15 +8,15 @@
  * the improvement against the baseline follow {@link selectModel}.
  */
 
-import { quadraticForm } from '../../../core/linalg/quadratic-form';
-import { matrix, type Matrix } from '../../../core/linalg/matrix';
-import { BallastError, invalidInput } from '../../errors';
-import { qlike, squaredError } from './losses';
-import { evaluationPortfolios } from './portfolios';
-import { attempt, tabulate, type EvaluationTable, type OriginOutcome } from './score';
-import { selectModel, type ModelSelection } from './select';
-import { assertModels } from './univariate';
-import { walkForwardOrigins, type WalkForwardOptions } from './walk-forward';
+import { quadraticForm } from '../../../core/linalg/quadratic-form.ts';
+import { matrix, type Matrix } from '../../../core/linalg/matrix.ts';
+import { BallastError, invalidInput } from '../../errors.ts';
+import { qlike, squaredError } from './losses.ts';
+import { evaluationPortfolios } from './portfolios.ts';
+import { attempt, tabulate, type EvaluationTable, type OriginOutcome } from './score.ts';
+import { selectModel, type ModelSelection } from './select.ts';
+import { assertModels } from './univariate.ts';
+import { walkForwardOrigins, type WalkForwardOptions } from './walk-forward.ts';
 
 /** A covariance model as a function: window (T × n) → per-period covariance (n × n). */
 export interface CovarianceForecaster {

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { ewmaVariance, sampleVariance } from '../ewma-variance';
-import { fitGarch } from '../garch';
-import { simulateGarch } from '../garch-simulate';
-import { horizonVariance } from '../horizon';
+import { ewmaVariance, sampleVariance } from '../ewma-variance.ts';
+import { fitGarch } from '../garch.ts';
+import { simulateGarch } from '../garch-simulate.ts';
+import { horizonVariance } from '../horizon.ts';
 import {
   defaultVarianceForecasters,
   ewmaForecaster,
   garchForecaster,
   sampleVarianceForecaster,
-} from './forecasters';
+} from './forecasters.ts';
 
 const { returns } = simulateGarch({
   omega: 2e-6,

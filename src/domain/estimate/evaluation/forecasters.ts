@@ -11,10 +11,10 @@
  * the evaluator records that as a failure and goes on.
  */
 
-import { BallastError, invalidInput } from '../../errors';
-import { ewmaVariance, sampleVariance } from '../ewma-variance';
-import { fitGarch, type GarchFitOptions } from '../garch';
-import { horizonVariance } from '../horizon';
+import { BallastError, invalidInput } from '../../errors.ts';
+import { ewmaVariance, sampleVariance } from '../ewma-variance.ts';
+import { fitGarch, type GarchFitOptions } from '../garch.ts';
+import { horizonVariance } from '../horizon.ts';
 
 /** A univariate variance forecaster (see the module note). */
 export interface VarianceForecaster {

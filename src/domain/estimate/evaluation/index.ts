@@ -1,21 +1,21 @@
 /**
- * Forecast evaluation (issue 5): walk-forward origins, QLIKE/MSE losses, univariate variance
+ * Forecast evaluation: walk-forward origins, QLIKE/MSE losses, univariate variance
  * forecasters with per-asset selection, and covariance forecasters scored on portfolios.
  */
-export { qlike, squaredError } from './losses';
+export { qlike, squaredError } from './losses.ts';
 export {
   walkForwardOrigins,
   type Origin,
   type TrainingWindow,
   type WalkForwardOptions,
-} from './walk-forward';
+} from './walk-forward.ts';
 export {
   tabulate,
   type EvaluationTable,
   type ForecastFailure,
   type ModelEvaluation,
   type OriginOutcome,
-} from './score';
+} from './score.ts';
 export {
   defaultVarianceForecasters,
   ewmaForecaster,
@@ -23,14 +23,14 @@ export {
   sampleVarianceForecaster,
   type DefaultForecasterOptions,
   type VarianceForecaster,
-} from './forecasters';
-export { realisedVariance, walkForwardVariance, type VarianceWalkForward } from './univariate';
+} from './forecasters.ts';
+export { realisedVariance, walkForwardVariance, type VarianceWalkForward } from './univariate.ts';
 export {
   selectModel,
   type HoldOutCheck,
   type ModelSelection,
   type SelectionOptions,
-} from './select';
+} from './select.ts';
 export {
   evaluateVarianceForecasts,
   varianceEvaluationRows,
@@ -39,11 +39,11 @@ export {
   type VarianceEvaluationOptions,
   type VarianceEvaluationReport,
   type VarianceEvaluationRow,
-} from './variance-evaluation';
-export { evaluationPortfolios, type PortfolioSetOptions } from './portfolios';
+} from './variance-evaluation.ts';
+export { evaluationPortfolios, type PortfolioSetOptions } from './portfolios.ts';
 export {
   evaluateCovarianceForecasts,
   type CovarianceEvaluation,
   type CovarianceEvaluationOptions,
   type CovarianceForecaster,
-} from './covariance-evaluation';
+} from './covariance-evaluation.ts';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { qlike, squaredError } from './losses';
+import { qlike, squaredError } from './losses.ts';
 
 describe('QLIKE and MSE losses', () => {
   it('QLIKE is 0 at a perfect forecast and r/f − ln(r/f) − 1 otherwise', () => {

@@ -1,5 +1,5 @@
 /**
- * Loss functions for variance forecasts (FINANCE.md "Estimation"; Patton 2011, "Volatility
+ * Loss functions for variance forecasts (docs/conventions.md "Estimation"; Patton 2011, "Volatility
  * forecast comparison using imperfect volatility proxies", J. Econometrics 160(1)).
  *
  * Both take the realised variance proxy σ̂² (here the sum of squared returns over the h
@@ -16,7 +16,7 @@
  *   within one asset and horizon, never across horizons.
  */
 
-import { invalidInput } from '../../errors';
+import { invalidInput } from '../../errors.ts';
 
 function assertPair(realised: number, forecast: number): void {
   if (!(realised >= 0) || !Number.isFinite(realised)) {

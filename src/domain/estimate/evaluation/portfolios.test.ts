@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluationPortfolios } from './portfolios';
+import { evaluationPortfolios } from './portfolios.ts';
 
 describe('evaluation portfolios', () => {
   it('starts with equal weight and adds seeded long-only portfolios that sum to 1', () => {

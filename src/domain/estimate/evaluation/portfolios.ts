@@ -1,12 +1,12 @@
 /**
- * Test portfolios for evaluating covariance forecasts through portfolio variance (issue 5):
+ * Test portfolios for evaluating covariance forecasts through portfolio variance:
  * the equal-weight portfolio 1/n first, then seeded random long-only portfolios drawn
  * uniformly from the simplex (Dirichlet(1, …, 1): wᵢ = Eᵢ/ΣE with Eᵢ = −ln Uᵢ exponential;
  * Rubinstein & Kroese 2016, "Simulation and the Monte Carlo Method", §4.5). Weights sum to 1.
  */
 
-import { createRng } from '../../../core/random/xoshiro128';
-import { invalidInput } from '../../errors';
+import { createRng } from '../../../core/random/xoshiro128.ts';
+import { invalidInput } from '../../errors.ts';
 
 /** Options of {@link evaluationPortfolios}. */
 export interface PortfolioSetOptions {

@@ -1,12 +1,12 @@
 /**
  * Turns per-origin forecast outcomes into the model × loss table shared by the univariate and
- * covariance evaluators. Policy (failure is data, STYLE.md §5): a forecaster that throws a
+ * covariance evaluators. Policy (failure is data): a forecaster that throws a
  * `BallastError` at an origin records a {@link ForecastFailure}; a model with any failure is
  * shown but not eligible for selection; every model is scored on the same origins — those
  * where all eligible models produced a forecast — so the means are comparable.
  */
 
-import { BallastError } from '../../errors';
+import { BallastError } from '../../errors.ts';
 
 /** A forecast that could not be made (the run goes on). */
 export interface ForecastFailure {

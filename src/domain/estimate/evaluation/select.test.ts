@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { createRng } from '../../../core/random/xoshiro128';
-import { standardNormals } from '../../../core/random/normal';
-import { sampleVarianceForecaster, type VarianceForecaster } from './forecasters';
-import { tabulate, type OriginOutcome } from './score';
-import { selectModel } from './select';
-import { walkForwardVariance } from './univariate';
+import { createRng } from '../../../core/random/xoshiro128.ts';
+import { standardNormals } from '../../../core/random/normal.ts';
+import { sampleVarianceForecaster, type VarianceForecaster } from './forecasters.ts';
+import { tabulate, type OriginOutcome } from './score.ts';
+import { selectModel } from './select.ts';
+import { walkForwardVariance } from './univariate.ts';
 
 const ok = (qlike: number, mse = qlike): OriginOutcome => ({ ok: true, qlike, mse });
 

@@ -1,5 +1,5 @@
 /**
- * Model / parameter selection by mean QLIKE (issue 5; FINANCE.md: never pick parameters that
+ * Model / parameter selection by mean QLIKE (docs/conventions.md: never pick parameters that
  * merely make estimated risk small). QLIKE is a consistent loss for the conditional variance
  * (Patton 2011), so its minimiser is the best forecast, not the smallest one — a forecaster
  * that halves the variance loses on QLIKE.
@@ -11,8 +11,8 @@
  *   `holdOutFraction` of them — an honest out-of-sample estimate of the gain.
  */
 
-import { invalidInput } from '../../errors';
-import type { EvaluationTable, ModelEvaluation } from './score';
+import { invalidInput } from '../../errors.ts';
+import type { EvaluationTable, ModelEvaluation } from './score.ts';
 
 /** Options of {@link selectModel}. */
 export interface SelectionOptions {

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { BallastError } from '../../errors';
-import { simulateGarch } from '../garch-simulate';
-import { horizonVariance } from '../horizon';
+import { BallastError } from '../../errors.ts';
+import { simulateGarch } from '../garch-simulate.ts';
+import { horizonVariance } from '../horizon.ts';
 import {
   defaultVarianceForecasters,
   sampleVarianceForecaster,
   type VarianceForecaster,
-} from './forecasters';
-import { realisedVariance, walkForwardVariance } from './univariate';
+} from './forecasters.ts';
+import { realisedVariance, walkForwardVariance } from './univariate.ts';
 
 const truth = { omega: 2e-6, alpha: 0.08, beta: 0.9 };
 const sim = simulateGarch({ ...truth, observations: 5000, seed: 77 });

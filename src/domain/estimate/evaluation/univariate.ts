@@ -1,18 +1,18 @@
 /**
- * Walk-forward evaluation of univariate variance forecasters on one return series (issue 5,
- * "Forecast evaluation"): at each origin every forecaster sees the trailing training window
+ * Walk-forward evaluation of univariate variance forecasters on one return series (docs/conventions.md, "Forecast evaluation"): at each origin every
+ * forecaster sees the trailing training window
  * and forecasts the variance of the sum of the next h returns; the realised proxy is the sum
  * of squared returns over the same h periods (zero-mean convention, as EWMA/GARCH);
  * losses are QLIKE (primary) and MSE on that same h-period scale ({@link qlike}).
  * Origins with a realised variance of exactly 0 are skipped and counted.
  */
 
-import { invalidInput } from '../../errors';
-import { assertFiniteReturns } from '../ewma-variance';
-import type { VarianceForecaster } from './forecasters';
-import { qlike, squaredError } from './losses';
-import { attempt, tabulate, type EvaluationTable, type OriginOutcome } from './score';
-import { walkForwardOrigins, type WalkForwardOptions } from './walk-forward';
+import { invalidInput } from '../../errors.ts';
+import { assertFiniteReturns } from '../ewma-variance.ts';
+import type { VarianceForecaster } from './forecasters.ts';
+import { qlike, squaredError } from './losses.ts';
+import { attempt, tabulate, type EvaluationTable, type OriginOutcome } from './score.ts';
+import { walkForwardOrigins, type WalkForwardOptions } from './walk-forward.ts';
 
 /** The table plus the raw series behind it (aligned with `origins` and `models`). */
 export interface VarianceWalkForward extends EvaluationTable {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createRng } from '../../../core/random/xoshiro128';
-import { standardNormals } from '../../../core/random/normal';
-import { simulateGarch } from '../garch-simulate';
-import { defaultVarianceForecasters } from './forecasters';
-import { evaluateVarianceForecasts, varianceEvaluationRows } from './variance-evaluation';
+import { createRng } from '../../../core/random/xoshiro128.ts';
+import { standardNormals } from '../../../core/random/normal.ts';
+import { simulateGarch } from '../garch-simulate.ts';
+import { defaultVarianceForecasters } from './forecasters.ts';
+import { evaluateVarianceForecasts, varianceEvaluationRows } from './variance-evaluation.ts';
 
 describe('per-asset variance evaluation (ballast estimate evaluate)', () => {
   // CLUSTERED: strong volatility clustering; FLAT: i.i.d. normal with σ = 1 %.

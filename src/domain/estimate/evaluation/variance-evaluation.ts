@@ -6,10 +6,10 @@
  * ({@link selectModel}).
  */
 
-import { defaultVarianceForecasters, type VarianceForecaster } from './forecasters';
-import { selectModel, type ModelSelection } from './select';
-import { walkForwardVariance, type VarianceWalkForward } from './univariate';
-import type { WalkForwardOptions } from './walk-forward';
+import { defaultVarianceForecasters, type VarianceForecaster } from './forecasters.ts';
+import { selectModel, type ModelSelection } from './select.ts';
+import { walkForwardVariance, type VarianceWalkForward } from './univariate.ts';
+import type { WalkForwardOptions } from './walk-forward.ts';
 
 /** Asset columns of per-period returns (an `AlignedTable` from `series/align-common` fits). */
 export interface ReturnColumns {

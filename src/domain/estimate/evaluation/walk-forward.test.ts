@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BallastError } from '../../errors';
-import { walkForwardOrigins } from './walk-forward';
+import { BallastError } from '../../errors.ts';
+import { walkForwardOrigins } from './walk-forward.ts';
 
 describe('walk-forward origins', () => {
   it('expanding: trains from 0 on at least minObservations and stops before the target runs out', () => {

@@ -1,5 +1,5 @@
 /**
- * Walk-forward origins (issue 5, "Forecast evaluation"). Returns are indexed 0 … T−1. At an
+ * Walk-forward origins (docs/conventions.md, "Forecast evaluation"). Returns are indexed 0 … T−1. At an
  * origin o the forecaster sees only returns [trainStart, o) — no look-ahead — and forecasts the
  * variance of the sum of returns [o, o + h). Origins advance by a fixed `step` from the first
  * one until the target window would run past the data. Steps shorter than h give overlapping
@@ -9,7 +9,7 @@
  * `rolling` (the last `length` returns).
  */
 
-import { BallastError, invalidInput } from '../../errors';
+import { BallastError, invalidInput } from '../../errors.ts';
 
 /** How much history each origin trains on. */
 export type TrainingWindow =

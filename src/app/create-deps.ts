@@ -1,0 +1,89 @@
+/**
+ * Plain construction of {@link AppDeps}: one call per process (CLI run, API server, worker).
+ * The store locator follows the documented order — `db` (the `--db` option), then
+ * `$BALLAST_DB`, then `$DATABASE_URL`, then the default SQLite file in the user's data
+ * directory — the most specific wins. Store engines, providers and HiGHS are imported only
+ * when first used, so a command pays only for what it touches.
+ */
+
+import { homedir } from 'node:os';
+import type { HighsRuntime } from '../core/solvers/highs.ts';
+import type { Clock } from '../domain/clock.ts';
+import type { FetchFn } from '../data/http/http-client.ts';
+import type { MarketDataService } from '../data/market-data/service.ts';
+import type { MarketStore } from '../data/store/market-store.ts';
+import { resolveStoreLocator } from '../data/store/default-store-path.ts';
+import {
+  silentLogger,
+  silentProgress,
+  type AppDeps,
+  type Logger,
+  type ProgressReporter,
+} from './deps.ts';
+
+/** Inputs of {@link createDeps}. */
+export interface CreateDepsOptions {
+  /** Environment variables (provider keys, `BALLAST_DB`, `DATABASE_URL`, `XDG_DATA_HOME`). */
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly clock: Clock;
+  /** Explicit store locator (path or URL); beats the environment. */
+  readonly db?: string | undefined;
+  /** Store only: never call a provider. */
+  readonly offline?: boolean | undefined;
+  /** HTTP fetch for providers (tests inject a mock server's). */
+  readonly fetch?: FetchFn | undefined;
+  /** Home directory for the default store path; default `os.homedir()`. */
+  readonly homedir?: string | undefined;
+  readonly log?: Logger | undefined;
+  readonly progress?: ProgressReporter | undefined;
+}
+
+/** {@link AppDeps} plus `close()`, which releases whatever was opened. */
+export interface OwnedDeps extends AppDeps {
+  close(): Promise<void>;
+}
+
+/** Builds the dependencies of use cases; resources open lazily (see the module comment). */
+export function createDeps(options: CreateDepsOptions): OwnedDeps {
+  let store: Promise<MarketStore> | undefined;
+  let service: Promise<MarketDataService> | undefined;
+  const openStoreLazily = (): Promise<MarketStore> => {
+    store ??= import('../data/store/open-store.ts').then(({ openStore }) =>
+      openStore({
+        url: resolveStoreLocator({
+          db: options.db,
+          env: options.env,
+          homedir: options.homedir ?? homedir(),
+        }),
+        clock: options.clock,
+      }),
+    );
+    return store;
+  };
+  return {
+    store: openStoreLazily,
+    marketData: () => {
+      service ??= (async () => {
+        const [{ MarketDataService }, { providersFromEnv }] = await Promise.all([
+          import('../data/market-data/service.ts'),
+          import('../data/market-data/providers-from-env.ts'),
+        ]);
+        return new MarketDataService({
+          store: await openStoreLazily(),
+          clock: options.clock,
+          chains: providersFromEnv(options.env, options.fetch),
+        });
+      })();
+      return service;
+    },
+    solver: async (): Promise<HighsRuntime> =>
+      (await import('../core/solvers/highs.ts')).loadHighs(),
+    clock: options.clock,
+    offline: options.offline === true,
+    log: options.log ?? silentLogger,
+    progress: options.progress ?? silentProgress,
+    close: async () => {
+      if (store !== undefined) await (await store).close();
+    },
+  };
+}

@@ -1,0 +1,59 @@
+/**
+ * What every use case gets besides its input: the store, market data, the solver, the clock, a
+ * log and progress reporting. Faces (CLI, API, jobs) build one {@link AppDeps} with
+ * `createDeps` and pass it in; use cases never open resources or read the environment
+ * themselves. Resources are opened lazily, on first use, so a command that needs no store
+ * never opens one.
+ */
+
+import type { HighsRuntime } from '../core/solvers/highs.ts';
+import type { Clock } from '../domain/clock.ts';
+import type { MarketDataService } from '../data/market-data/service.ts';
+import type { MarketStore } from '../data/store/market-store.ts';
+
+/** Diagnostic messages (never results: those go in the returned document). */
+export interface Logger {
+  debug(message: string): void;
+  info(message: string): void;
+}
+
+/** One running task of a {@link ProgressReporter}. */
+export interface ProgressTask {
+  /** Marks `n` more units done (default 1). */
+  tick(n?: number): void;
+  /** Ends the task (idempotent). */
+  done(): void;
+}
+
+/**
+ * Progress of long work (fetches, imports, frontiers, walk-forward evaluation, large solves).
+ * The CLI draws a bar on a terminal's stderr; the API records it on the run; tests ignore it.
+ */
+export interface ProgressReporter {
+  /** Starts a task of `total` units (a label such as `fetching prices`). */
+  start(label: string, total: number): ProgressTask;
+}
+
+/** The dependencies of a use case. */
+export interface AppDeps {
+  /** The store (SQLite, PostgreSQL or PGlite), opened and migrated on first call. */
+  readonly store: () => Promise<MarketStore>;
+  /** Market data over the store with the provider chains of the environment. */
+  readonly marketData: () => Promise<MarketDataService>;
+  /** The HiGHS runtime (LP, QP, MILP), loaded on first call. */
+  readonly solver: () => Promise<HighsRuntime>;
+  /** "Now" and "today". */
+  readonly clock: Clock;
+  /** Store only: never call a market-data provider. */
+  readonly offline: boolean;
+  readonly log: Logger;
+  readonly progress: ProgressReporter;
+}
+
+/** A logger that drops everything. */
+export const silentLogger: Logger = { debug: () => undefined, info: () => undefined };
+
+/** A progress reporter that draws nothing. */
+export const silentProgress: ProgressReporter = {
+  start: () => ({ tick: () => undefined, done: () => undefined }),
+};

@@ -1,0 +1,153 @@
+/**
+ * The commands of `ballast`, each with its one-line summary and a loader that imports its
+ * module only when that command runs (or its own `--help` is asked). `ballast --version`,
+ * `ballast --help` and every command therefore load nothing they do not use.
+ */
+
+import type { Command } from 'commander';
+import type { Runtime } from './context.ts';
+import type { Io } from './io.ts';
+
+/** Registers one command (with its subcommands) on the program. */
+export type RegisterCommand = (program: Command, io: Io, runtime: Runtime) => void;
+
+/** One top-level command. */
+export interface CommandEntry {
+  readonly name: string;
+  readonly summary: string;
+  readonly load: () => Promise<RegisterCommand>;
+}
+
+/** Every top-level command, in the order `--help` lists them. */
+export const COMMANDS: readonly CommandEntry[] = [
+  {
+    name: 'demo',
+    summary:
+      'The bundled demo portfolio: positions, lots, realised gains, economic exposures and what could hurt it (offline)',
+    load: async () => (await import('./commands/demo.ts')).registerDemo,
+  },
+  {
+    name: 'positions',
+    summary: 'Positions, open tax lots and realised gains derived from a transactions file',
+    load: async () => (await import('./commands/positions.ts')).registerPositions,
+  },
+  {
+    name: 'exposures',
+    summary:
+      'What you really own: holdings decomposed into economic exposures through fund definitions',
+    load: async () => (await import('./commands/exposures.ts')).registerExposures,
+  },
+  {
+    name: 'funds',
+    summary: 'Fund definitions: economic exposure per $1 of NAV (validate, import, check)',
+    load: async () => (await import('./commands/funds.ts')).registerFunds,
+  },
+  {
+    name: 'universe',
+    summary: 'The exposure universe: exposures, categories and their implementations',
+    load: async () => (await import('./commands/universe.ts')).registerUniverse,
+  },
+  {
+    name: 'data',
+    summary: 'Market data in the store: fetch, import, list, quality, search',
+    load: async () => (await import('./commands/data.ts')).registerData,
+  },
+  {
+    name: 'returns',
+    summary:
+      'Return series (total, price, log, real, excess) at any frequency, from stored or fetched data',
+    load: async () => (await import('./commands/returns.ts')).registerReturns,
+  },
+  {
+    name: 'estimate',
+    summary: 'Expected returns and covariance (annual) with a reproducible inputs hash',
+    load: async () => (await import('./commands/estimate.ts')).registerEstimate,
+  },
+  {
+    name: 'optimize',
+    summary: 'Optimal weights for one objective under constraints (verified, never renormalised)',
+    load: async () => (await import('./commands/optimize.ts')).registerOptimize,
+  },
+  {
+    name: 'frontier',
+    summary:
+      'Efficient frontier (mean-variance) with the tangency portfolio and the capital allocation line',
+    load: async () => (await import('./commands/frontier.ts')).registerFrontier,
+  },
+  {
+    name: 'analyze',
+    summary:
+      'Performance and risk metrics of a return series or a fixed-weight portfolio (rebalanced every period)',
+    load: async () => (await import('./commands/analyze.ts')).registerAnalyze,
+  },
+  {
+    name: 'factors',
+    summary:
+      'Factor regression: alpha, betas, t-stats, R², residual volatility of a return column on factor columns',
+    load: async () => (await import('./commands/factors.ts')).registerFactors,
+  },
+  {
+    name: 'rebalance',
+    summary:
+      'Trade list from current holdings to target weights: cash-, lot- and tax-aware, sells first',
+    load: async () => (await import('./commands/rebalance.ts')).registerRebalance,
+  },
+  {
+    name: 'plan',
+    summary:
+      'Exposures → funds → trades: the two-stage leverage-aware pipeline (default: the demo portfolio)',
+    load: async () => (await import('./commands/plan.ts')).registerPlan,
+  },
+  {
+    name: 'performance',
+    summary:
+      'Portfolio history from the ledger and stored prices: TWR, MWR, periods, benchmark, P&L, attribution',
+    load: async () => (await import('./commands/performance.ts')).registerPerformance,
+  },
+  {
+    name: 'risk',
+    summary:
+      'Ex-ante risk: volatility, VaR/CVaR and contributions by position and by economic exposure',
+    load: async () => (await import('./commands/risk.ts')).registerRisk,
+  },
+  {
+    name: 'stress',
+    summary:
+      'Stress tests: hypothetical shocks or historical windows propagated through fund definitions',
+    load: async () => (await import('./commands/stress.ts')).registerStress,
+  },
+  {
+    name: 'regimes',
+    summary:
+      'Regime detection on a return series (Markov switching or volatility threshold), calm vs stressed risk',
+    load: async () => (await import('./commands/regimes.ts')).registerRegimes,
+  },
+];
+
+/** Global options and whether each takes a value (they may appear anywhere on the line). */
+const GLOBAL_OPTIONS: Readonly<Record<string, boolean>> = { '--db': true, '--offline': false };
+
+/**
+ * The command a command line runs: the first word that is not a global option (or its value).
+ * `help X` names X. Undefined when the line names no command (`--version`, `--help`).
+ */
+export function commandNameOf(args: readonly string[]): string | undefined {
+  const words: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--') break;
+    if (arg.startsWith('-')) {
+      const name = arg.split('=')[0]!;
+      if (GLOBAL_OPTIONS[name] === true && !arg.includes('=')) i++;
+      if (GLOBAL_OPTIONS[name] === undefined) {
+        // Only global options come before the command; anything else ends the search.
+        if (words.length === 0) return undefined;
+      }
+      continue;
+    }
+    words.push(arg);
+    if (words[0] !== 'help' || words.length === 2) break;
+  }
+  if (words[0] === 'help') return words[1];
+  return words[0];
+}
