@@ -12,7 +12,7 @@ import type { Clock } from '../domain/clock.ts';
 import type { FetchFn } from '../data/http/http-client.ts';
 import type { MarketDataService } from '../data/market-data/service.ts';
 import type { MarketStore } from '../data/store/market-store.ts';
-import { resolveStoreLocator } from '../data/store/default-store-path.ts';
+import { defaultStorePath, resolveStoreLocator } from '../data/store/default-store-path.ts';
 import {
   silentLogger,
   silentProgress,
@@ -48,15 +48,12 @@ export function createDeps(options: CreateDepsOptions): OwnedDeps {
   let store: Promise<MarketStore> | undefined;
   let service: Promise<MarketDataService> | undefined;
   const openStoreLazily = (): Promise<MarketStore> => {
+    const home = options.homedir ?? homedir();
+    const url = resolveStoreLocator({ db: options.db, env: options.env, homedir: home });
+    // Only the default file's directory (the user's data directory) is created on demand.
+    const createDirectory = url === defaultStorePath({ ...options.env, BALLAST_DB: '' }, home);
     store ??= import('../data/store/open-store.ts').then(({ openStore }) =>
-      openStore({
-        url: resolveStoreLocator({
-          db: options.db,
-          env: options.env,
-          homedir: options.homedir ?? homedir(),
-        }),
-        clock: options.clock,
-      }),
+      openStore({ url, clock: options.clock, createDirectory }),
     );
     return store;
   };
