@@ -63,7 +63,8 @@ describe('computeMetrics', () => {
     expect(m.upCapture).toBeCloseTo(4 / 3, 14);
     expect(m.downCapture).toBeCloseTo(1, 14);
     // A second, independent route to the annualised returns: exp((12/5) Σ ln(1 + x)) − 1.
-    const annual = (x: number[]) => Math.exp((12 / 5) * x.reduce((s, v) => s + Math.log1p(v), 0)) - 1;
+    const annual = (x: number[]) =>
+      Math.exp((12 / 5) * x.reduce((s, v) => s + Math.log1p(v), 0)) - 1;
     const rp = annual([-0.01, 0.03, -0.04, 0.01, 0.05]);
     const rb = annual([-0.02, 0.02, -0.03, 0, 0.04]);
     expect(m.alpha).toBeCloseTo(rp - (49 / 41) * rb, 13);

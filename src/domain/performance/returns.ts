@@ -132,7 +132,10 @@ export function moneyDays(points: readonly ValuationPoint[]): number {
 export function mwrOf(points: readonly ValuationPoint[]): ReportedMwr {
   const first = points[0];
   const last = points.at(-1);
-  const annual = first !== undefined && last !== undefined && isAnnualisable({ from: first.date, to: last.date });
+  const annual =
+    first !== undefined &&
+    last !== undefined &&
+    isAnnualisable({ from: first.date, to: last.date });
   const days = moneyDays(points);
   const basis: MwrBasis = annual ? 'annual' : 'period';
   try {
