@@ -122,7 +122,7 @@ export interface AnalyzeCharts {
 /** The document and the chart options asked for (module comment). */
 export async function analyzeWithCharts(
   raw: AnalyzeInput,
-  _deps?: AppDeps,
+  deps?: AppDeps,
 ): Promise<{ document: AnalyzeDocument; charts: AnalyzeCharts }> {
   const input = parseInput(analyzeInputSchema, raw);
   const file = loadReturnsFile(input.returns, 'returns');
@@ -134,6 +134,7 @@ export async function analyzeWithCharts(
     input.periodsPerYear,
     series.map((p) => p.date),
   );
+  deps?.log.debug(`analyze: ${series.length} periods, k = ${periodsPerYear}`);
   const report = computeMetrics(series, {
     periodsPerYear,
     riskFreeRateAnnual: input.riskFreeRateAnnual,

@@ -130,7 +130,7 @@ export function factorsDocument(r: FactorRegression): FactorsDocument {
 }
 
 /** Regresses `input.column` on `input.factors` (module comment). */
-export function factors(raw: FactorsInput, _deps?: AppDeps): FactorsDocument {
+export function factors(raw: FactorsInput, deps?: AppDeps): FactorsDocument {
   const input = parseInput(factorsInputSchema, raw);
   const file = loadReturnsFile(input.returns, 'returns');
   const factorFile = input.factorReturns
@@ -157,5 +157,6 @@ export function factors(raw: FactorsInput, _deps?: AppDeps): FactorsDocument {
       ...(input.hacLags === undefined ? {} : { hacLags: input.hacLags }),
     },
   );
+  deps?.log.debug(`factors: ${result.observations} observations, k = ${k}`);
   return factorsDocument(result);
 }

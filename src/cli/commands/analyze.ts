@@ -45,9 +45,9 @@ const FLAGS = {
   'attribution.funds': '--funds',
 };
 
-type MetricRow = [string, unknown];
+type MetricRow = [string, number | string | null];
 
-const metricValue = (v: unknown): string =>
+const metricValue = (v: MetricRow[1]): string =>
   v === null ? '—' : typeof v === 'number' ? v.toPrecision(6) : String(v);
 
 /** The metric table (name, value, convention) for people. */
@@ -59,7 +59,7 @@ export function analyzeTable(doc: AnalyzeDocument): string {
     { title: 'Convention', value: ([k]) => conventions[k] ?? '' },
   ];
   return [
-    renderTable(Object.entries(doc.metrics), columns),
+    renderTable(Object.entries(doc.metrics) as MetricRow[], columns),
     `${doc.periods} periods, k = ${doc.periodsPerYear} periods per year`,
     ...(doc.drawdowns ? [renderDrawdowns(doc.drawdowns)] : []),
     ...(doc.rolling ? [renderRollingSummary(doc.rolling)] : []),
