@@ -12,6 +12,7 @@ import { BenchmarkSeries, type AdjustedClose } from '../domain/performance/bench
 import type { ClosePoint } from '../domain/performance/types.ts';
 import { warning, type Warning } from '../domain/warnings.ts';
 import type { PricesHistoryFile } from '../data/ledger/prices-history-csv.ts';
+import type { MarketDataService } from '../data/market-data/service.ts';
 import type { AppDeps } from './deps.ts';
 
 /** Prices of one run and what was said about them. */
@@ -56,7 +57,7 @@ export function pricesFromFile(
 
 /**
  * Closes from the store (and providers unless offline) from two weeks before `first` (so the
- * base close before the first day is found) to `to`.
+ * base close before the first day is found) to `to`, one progress tick per symbol.
  */
 export async function pricesFromStore(
   deps: AppDeps,
@@ -66,8 +67,29 @@ export async function pricesFromStore(
   const range = { from: addDays(need.first, -14), to: need.to, offline: deps.offline };
   const closes = new Map<string, readonly ClosePoint[]>();
   const warnings: Warning[] = [];
+  const task = deps.progress.start(
+    'prices',
+    need.symbols.length + (need.benchmark === undefined ? 0 : 1),
+  );
+  try {
+    return await fetchAll({ service, range, need, closes, warnings, tick: () => task.tick() });
+  } finally {
+    task.done();
+  }
+}
+
+async function fetchAll(run: {
+  readonly service: MarketDataService;
+  readonly range: { from: IsoDate; to: IsoDate; offline: boolean };
+  readonly need: PriceNeeds;
+  readonly closes: Map<string, readonly ClosePoint[]>;
+  readonly warnings: Warning[];
+  readonly tick: () => void;
+}): Promise<PerformancePrices> {
+  const { service, range, need, closes, warnings } = run;
   for (const symbol of need.symbols) {
     const result = await service.getPrices(symbol, range);
+    run.tick();
     if (result.stale)
       warnings.push(
         warning(
@@ -83,6 +105,7 @@ export async function pricesFromStore(
   }
   if (need.benchmark === undefined) return { closes, warnings };
   const bars = (await service.getPrices(need.benchmark, range)).rows;
+  run.tick();
   const adjusted: AdjustedClose[] = bars.flatMap((b) =>
     b.adjClose === undefined ? [] : [{ date: b.date, adjClose: b.adjClose }],
   );
