@@ -58,6 +58,10 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
       'max-lines': ['warn', { max: 400, skipBlankLines: true, skipComments: true }],
       'max-params': ['warn', 3],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
     },
   },
   {
