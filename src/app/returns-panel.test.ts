@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { testDeps } from '../../test/helpers/app-deps.ts';
-import { BallastError } from '../domain/errors.ts';
 import { dataImport } from './data-import.ts';
 import { loadReturnsPanel } from './returns-panel.ts';
 
@@ -54,11 +53,10 @@ describe('loadReturnsPanel from a file', () => {
   });
 
   it('names the field of a bad source', async () => {
-    const error = await loadReturnsPanel({ kind: 'nope' } as never, deps()).catch(
-      (e: unknown) => e as BallastError,
-    );
-    expect(error.code).toBe('INVALID_INPUT');
-    expect(error.details).toMatchObject({ field: 'kind' });
+    await expect(loadReturnsPanel({ kind: 'nope' } as never, deps())).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      details: { field: 'kind' },
+    });
   });
 });
 
