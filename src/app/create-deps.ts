@@ -10,7 +10,7 @@ import { homedir } from 'node:os';
 import type { HighsRuntime } from '../core/solvers/highs.ts';
 import type { Clock } from '../domain/clock.ts';
 import type { FetchFn } from '../data/http/http-client.ts';
-import type { MarketDataService } from '../data/market-data/service.ts';
+import type { FallbackChains, MarketDataService } from '../data/market-data/service.ts';
 import type { MarketStore } from '../data/store/market-store.ts';
 import { defaultStorePath, resolveStoreLocator } from '../data/store/default-store-path.ts';
 import {
@@ -47,6 +47,13 @@ export interface OwnedDeps extends AppDeps {
 export function createDeps(options: CreateDepsOptions): OwnedDeps {
   let store: Promise<MarketStore> | undefined;
   let service: Promise<MarketDataService> | undefined;
+  let chains: Promise<FallbackChains> | undefined;
+  const providers = (): Promise<FallbackChains> => {
+    chains ??= import('../data/market-data/providers-from-env.ts').then(({ providersFromEnv }) =>
+      providersFromEnv(options.env, options.fetch),
+    );
+    return chains;
+  };
   const openStoreLazily = (): Promise<MarketStore> => {
     const home = options.homedir ?? homedir();
     const url = resolveStoreLocator({ db: options.db, env: options.env, homedir: home });
@@ -61,18 +68,19 @@ export function createDeps(options: CreateDepsOptions): OwnedDeps {
     store: openStoreLazily,
     marketData: () => {
       service ??= (async () => {
-        const [{ MarketDataService }, { providersFromEnv }] = await Promise.all([
+        const [{ MarketDataService }, fallbackChains] = await Promise.all([
           import('../data/market-data/service.ts'),
-          import('../data/market-data/providers-from-env.ts'),
+          providers(),
         ]);
         return new MarketDataService({
           store: await openStoreLazily(),
           clock: options.clock,
-          chains: providersFromEnv(options.env, options.fetch),
+          chains: fallbackChains,
         });
       })();
       return service;
     },
+    providers,
     solver: async (): Promise<HighsRuntime> =>
       (await import('../core/solvers/highs.ts')).loadHighs(),
     clock: options.clock,

@@ -311,7 +311,7 @@ export function exposureRisk(
       to: panel.table.dates.at(-1)!,
     },
     unpriced,
-    warnings: [...panel.warnings, ...estimate.warnings],
+    warnings: [...panel.warnings, ...estimate.warnings.map((w) => w.message)],
   });
   return { report, doc };
 }
