@@ -14,6 +14,8 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     testTimeout: 60_000,
+    // PGlite and SQLite stores start slowly on a loaded machine.
+    hookTimeout: 60_000,
     globalSetup: ['test/global-setup.ts'],
     env: { XDG_DATA_HOME: join(sandbox, 'data'), HOME: sandbox, BALLAST_DB: '' },
     coverage: {

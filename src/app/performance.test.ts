@@ -33,6 +33,7 @@ function deps(marketData?: Partial<MarketDataService>): AppDeps {
   const unused = (): Promise<never> => Promise.reject(new Error('not used in this test'));
   return {
     store: unused,
+    providers: unused,
     marketData: marketData ? () => Promise.resolve(marketData as MarketDataService) : unused,
     solver: unused,
     clock: fixedClock('2024-03-11T21:00:00Z'),
