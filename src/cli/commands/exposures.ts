@@ -3,6 +3,7 @@ import { exposures, exposuresChart } from '../../app/exposures.ts';
 import { chartFormatOf, writeExposureChart } from '../format/chart-file.ts';
 import { exposureTable, exposuresCsv } from '../format/exposures.ts';
 import { renderDocument } from '../format/output.ts';
+import { namingFlags, PORTFOLIO_FLAGS } from '../flag-errors.ts';
 import { parseFormat, type Format, type Io } from '../io.ts';
 import { portfolioInput, withPortfolioOptions, type PortfolioFlags } from './options.ts';
 
@@ -29,7 +30,7 @@ export function registerExposures(program: Command, io: Io): void {
     .option('--chart <file>', 'also write the exposure breakdown (treemap) as .svg or .png')
     .action(async (options: ExposuresOptions) => {
       if (options.chart) chartFormatOf(options.chart);
-      const doc = await exposures(portfolioInput(options));
+      const doc = await namingFlags(PORTFOLIO_FLAGS, () => exposures(portfolioInput(options)));
       if (options.chart) await writeExposureChart(options.chart, await exposuresChart(doc), io);
       io.out(
         renderDocument(options.format, {

@@ -4,6 +4,7 @@ import { UNIVERSE_SOURCES } from '../../app/exposure-returns.ts';
 import { withDeps, type Runtime } from '../context.ts';
 import { chartFormatOf, writeRiskContributionsChart } from '../format/chart-file.ts';
 import { renderDocument } from '../format/output.ts';
+import { namingFlags, PORTFOLIO_FLAGS } from '../flag-errors.ts';
 import { riskCsv, riskTable } from '../format/risk.ts';
 import { parseFormat, type Format, type Io } from '../io.ts';
 import {
@@ -55,15 +56,17 @@ export function registerRisk(program: Command, io: Io, runtime: Runtime): void {
       const confidence = numberFlag('--confidence', options.confidence, (x) => x > 0 && x < 1);
       const lambda = numberFlag('--lambda', options.lambda, (x) => x > 0 && x < 1);
       const doc = await withDeps(command, runtime, (deps) =>
-        risk(
-          {
-            ...portfolio,
-            covariance,
-            source,
-            ...(confidence === undefined ? {} : { confidence }),
-            ...(lambda === undefined ? {} : { lambda }),
-          },
-          deps,
+        namingFlags(PORTFOLIO_FLAGS, () =>
+          risk(
+            {
+              ...portfolio,
+              covariance,
+              source,
+              ...(confidence === undefined ? {} : { confidence }),
+              ...(lambda === undefined ? {} : { lambda }),
+            },
+            deps,
+          ),
         ),
       );
       if (options.chart) await writeRiskContributionsChart(options.chart, riskChart(doc), io);

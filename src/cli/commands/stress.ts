@@ -4,6 +4,7 @@ import { BUILT_IN_SCENARIOS, stress, type StressInput } from '../../app/stress.t
 import { UNIVERSE_SOURCES } from '../../app/exposure-returns.ts';
 import { withDeps, type Runtime } from '../context.ts';
 import { renderDocument } from '../format/output.ts';
+import { PORTFOLIO_FLAGS, withFlagName } from '../flag-errors.ts';
 import { stressCsv, stressTable } from '../format/stress.ts';
 import { parseFormat, type Format, type Io } from '../io.ts';
 import { parseDurationFlag, parseShockFlag, parseWindowFlag } from '../stress/shock-flags.ts';
@@ -41,6 +42,15 @@ function stressInput(options: StressOptions): StressInput {
     ...(options.allowPartial ? { allowPartial: true } : {}),
   };
 }
+
+const STRESS_FLAGS = {
+  ...PORTFOLIO_FLAGS,
+  shocks: '--shock',
+  durations: '--duration',
+  window: '--window',
+  scenario: '--scenario',
+  source: '--source',
+};
 
 /** A missing duration asked for as the flag that gives it (`--duration broad_ust=YEARS`). */
 function asDurationFlag(e: unknown): unknown {
@@ -94,7 +104,7 @@ export function registerStress(program: Command, io: Io, runtime: Runtime): void
       const input = stressInput(options);
       const doc = await withDeps(command, runtime, (deps) => stress(input, deps)).catch(
         (e: unknown) => {
-          throw asDurationFlag(e);
+          throw withFlagName(asDurationFlag(e), STRESS_FLAGS);
         },
       );
       const runAll = input.shocks === undefined && !input.scenario && !input.window;

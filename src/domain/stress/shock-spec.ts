@@ -14,7 +14,7 @@
  * here name the input field (`shocks[2].size`).
  */
 
-import { invalidInput } from '../errors.ts';
+import { BallastError, invalidInput } from '../errors.ts';
 
 /** One hypothetical shock. */
 export interface ShockSpec {
@@ -40,10 +40,10 @@ export function checkShockSpecs(specs: readonly ShockSpec[]): readonly ShockSpec
       throw invalidInput(`shocks[${i}].target`, spec.target, 'empty target');
     const earlier = seen.get(spec.target);
     if (earlier !== undefined)
-      throw invalidInput(
-        `shocks[${i}].target`,
-        spec.target,
-        `target ${spec.target} given twice (also shocks[${earlier}])`,
+      throw new BallastError(
+        'INVALID_INPUT',
+        `shocks[${i}].target: target ${spec.target} given twice (got ${JSON.stringify(spec.target)})`,
+        { field: `shocks[${i}].target`, value: spec.target, first: `shocks[${earlier}]` },
       );
     seen.set(spec.target, i);
     if (!Number.isFinite(spec.size))
