@@ -10,7 +10,7 @@
  *
  * @example
  * ```ts
- * const doc = await exposures({ holdings: { path: 'holdings.csv' } }, deps);
+ * const doc = await exposures({ holdings: { path: 'holdings.csv' } });
  * doc.grossEconomicExposure; // 3.06 = 306 % of total value
  * ```
  */
@@ -22,7 +22,6 @@ import type { FundUniverse } from '../domain/exposures/fund-types.ts';
 import type { Valuation } from '../domain/valuation/value-positions.ts';
 import type { ExposureChartInput } from '../report/exposure.ts';
 import { loadExposureRegistry } from '../data/config/load-exposure-config.ts';
-import type { AppDeps } from './deps.ts';
 import { parseInput } from './input.ts';
 import { loadExposureConfig, loadPortfolio, portfolioInputShape } from './portfolio-input.ts';
 import { roundCents, roundFine } from './rounding.ts';
@@ -112,7 +111,7 @@ export function unpricedReason(symbol: string): string {
 }
 
 /** Economic exposures of a portfolio (see the module comment). */
-export async function exposures(raw: ExposuresInput, _deps?: AppDeps): Promise<ExposuresDocument> {
+export async function exposures(raw: ExposuresInput): Promise<ExposuresDocument> {
   const input = parseInput(exposuresInputSchema, raw);
   const portfolio = loadPortfolio(input);
   return exposuresDocument(portfolio.valuation, await loadExposureConfig(input.funds));

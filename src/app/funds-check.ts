@@ -24,7 +24,6 @@ import { normalizeSymbol } from '../domain/exposures/symbol.ts';
 import { inferPeriodsPerYear } from '../domain/series/infer-periods-per-year.ts';
 import type { ReturnSeries } from '../domain/series/types.ts';
 import { parseReturnsFileCsv, type ReturnsFile } from '../data/providers/csv-file.ts';
-import type { AppDeps } from './deps.ts';
 import { parseInput } from './input.ts';
 import { loadFunds } from './portfolio-input.ts';
 import { readSource, textSourceSchema } from './sources.ts';
@@ -90,10 +89,7 @@ function fundSeries(file: ReturnsFile, symbol: string): ReturnSeries {
 }
 
 /** The replication check of one fund (see the module comment). */
-export async function fundsCheck(
-  raw: FundsCheckInput,
-  _deps?: AppDeps,
-): Promise<FundsCheckDocument> {
+export async function fundsCheck(raw: FundsCheckInput): Promise<FundsCheckDocument> {
   const input = parseInput(fundsCheckInputSchema, raw);
   const universe = await loadFunds(input.funds);
   const symbol = normalizeSymbol(input.fund);

@@ -29,7 +29,6 @@ import {
   weightStyleSourceName,
 } from '../data/config/load-fund-universe.ts';
 import { writeFundUniverse } from '../data/config/write-fund-universe.ts';
-import type { AppDeps } from './deps.ts';
 import { parseInput } from './input.ts';
 import { loadFunds } from './portfolio-input.ts';
 import { textSourceSchema, type TextSource } from './sources.ts';
@@ -62,10 +61,7 @@ export interface FundsValidateDocument {
 }
 
 /** Checks a fund file against the exposure universe (issues as data; never throws on them). */
-export async function fundsValidate(
-  raw: FundsValidateInput,
-  _deps?: AppDeps,
-): Promise<FundsValidateDocument> {
+export async function fundsValidate(raw: FundsValidateInput): Promise<FundsValidateDocument> {
   const input = parseInput(fundsValidateInputSchema, raw);
   const [registry, universe] = await Promise.all([loadExposureRegistry(), loadFunds(input.funds)]);
   const issues = validateFundUniverse(universe, registry);
@@ -107,10 +103,7 @@ function issuesText(issues: readonly FundIssue[]): string {
  * INVALID_INPUT naming `out` when it is the input file, and naming the input when the converted
  * definitions do not validate (every issue in `details.issues`).
  */
-export async function fundsImport(
-  raw: FundsImportInput,
-  _deps?: AppDeps,
-): Promise<FundsImportDocument> {
+export async function fundsImport(raw: FundsImportInput): Promise<FundsImportDocument> {
   const input = parseInput(fundsImportInputSchema, raw);
   const source = input.weightStyle;
   if ('path' in source && resolve(source.path) === resolve(input.out))
@@ -159,7 +152,7 @@ export const fundsListInputSchema = z.object({
 export type FundsListInput = z.input<typeof fundsListInputSchema>;
 
 /** The fund definitions as read (the `funds list` document). */
-export async function fundsList(raw: FundsListInput, _deps?: AppDeps): Promise<FundUniverse> {
+export async function fundsList(raw: FundsListInput): Promise<FundUniverse> {
   const input = parseInput(fundsListInputSchema, raw);
   return loadFunds(input.funds);
 }

@@ -10,7 +10,7 @@
  * them prices is listed as unpriced, never given a made-up value.
  */
 
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { FundUniverse } from '../domain/exposures/fund-types.ts';
 import type { ExposureRegistry } from '../domain/exposures/registry.ts';
 import { invalidInput } from '../domain/errors.ts';

@@ -24,7 +24,6 @@ import {
   type RegimeStats,
 } from '../domain/stress/regimes.ts';
 import { parseReturnsFileCsv } from '../data/providers/csv-file.ts';
-import type { AppDeps } from './deps.ts';
 import { parseInput } from './input.ts';
 import { roundFine } from './rounding.ts';
 import { readSource, textSourceSchema } from './sources.ts';
@@ -118,7 +117,7 @@ function statsDocument(s: RegimeStats): RegimeStatsDocument {
 }
 
 /** Regimes of a return series (see the module comment). */
-export function regimes(raw: RegimesInput, _deps?: AppDeps): RegimesDocument {
+export function regimes(raw: RegimesInput): RegimesDocument {
   const input = parseInput(regimesInputSchema, raw);
   const { text, name } = readSource(input.returns, 'returns');
   const file = parseReturnsFileCsv(text, name);

@@ -13,7 +13,6 @@
 import { z } from 'zod';
 import type { Category, Exposure } from '../domain/exposures/types.ts';
 import { loadExposureRegistry } from '../data/config/load-exposure-config.ts';
-import type { AppDeps } from './deps.ts';
 import { parseInput } from './input.ts';
 
 export type { Category, Exposure, Implementation } from '../domain/exposures/types.ts';
@@ -31,7 +30,7 @@ export interface UniverseDocument {
 }
 
 /** The exposure registry (see the module comment). */
-export async function universe(raw: UniverseInput, _deps?: AppDeps): Promise<UniverseDocument> {
+export async function universe(raw: UniverseInput): Promise<UniverseDocument> {
   parseInput(universeInputSchema, raw);
   const registry = await loadExposureRegistry();
   return { categories: registry.categories, exposures: registry.exposures };

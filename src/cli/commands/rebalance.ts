@@ -55,7 +55,8 @@ function rebalanceInput(options: RebalanceOptions): RebalanceInput {
   const targetsFile = file(options.targets);
   let optimize: RebalanceInput['optimize'];
   if (options.optimize !== undefined && targetsFile === undefined) {
-    if (options.returns === undefined)
+    const returns = options.returns;
+    if (returns === undefined)
       throw new BallastError(
         'INVALID_INPUT',
         '--optimize needs --returns FILE (the panel of the symbols to hold)',
@@ -63,7 +64,7 @@ function rebalanceInput(options: RebalanceOptions): RebalanceInput {
       );
     optimize = {
       objective: choiceFlag('--optimize', options.optimize, REBALANCE_OBJECTIVES),
-      returns: { path: options.returns! },
+      returns: { path: returns },
     };
   }
   return {

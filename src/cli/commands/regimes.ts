@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { regimes, type RegimesDocument, type RegimeStatsDocument } from '../../app/regimes.ts';
-import { namingFlags } from '../flag-errors.ts';
+import { withFlagName } from '../flag-errors.ts';
 import { fmtPercent } from '../format/numbers.ts';
 import { renderDocument } from '../format/output.ts';
 import { renderCsv, renderTable } from '../format/table.ts';
@@ -99,21 +99,23 @@ export function registerRegimes(program: Command, io: Io): void {
               quantile: numberFlag('--quantile', options.quantile, (x) => x > 0 && x < 1)!,
             }
           : {};
-      return namingFlags({ returns: '--returns', column: '--column' }, async () =>
-        regimes({
+      let doc: RegimesDocument;
+      try {
+        doc = regimes({
           returns: { path: options.returns },
           column: options.column,
           model,
           ...threshold,
+        });
+      } catch (e) {
+        throw withFlagName(e, { returns: '--returns', column: '--column' });
+      }
+      io.out(
+        renderDocument(options.format, {
+          json: doc,
+          table: () => regimesTable(doc),
+          csv: () => regimesCsv(doc),
         }),
-      ).then((doc) => {
-        io.out(
-          renderDocument(options.format, {
-            json: doc,
-            table: () => regimesTable(doc),
-            csv: () => regimesCsv(doc),
-          }),
-        );
-      });
+      );
     });
 }

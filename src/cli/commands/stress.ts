@@ -54,7 +54,8 @@ const STRESS_FLAGS = {
 
 /** A missing duration asked for as the flag that gives it (`--duration broad_ust=YEARS`). */
 function asDurationFlag(e: unknown): unknown {
-  if (!(e instanceof BallastError) || !String(e.details['field'] ?? '').startsWith('durations.'))
+  const field = e instanceof BallastError ? e.details['field'] : undefined;
+  if (!(e instanceof BallastError) || typeof field !== 'string' || !field.startsWith('durations.'))
     return e;
   const { exposure, shock } = e.details;
   if (typeof exposure !== 'string' || typeof shock !== 'string') return e;

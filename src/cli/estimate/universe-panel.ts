@@ -7,14 +7,14 @@
 import {
   bundledUniversePanel as bundledPanel,
   universePanel as panelOf,
+  type ExposurePanel,
   type UniverseSource,
 } from '../../app/exposure-returns.ts';
-import type { AlignedTable } from '../../domain/series/align-common.ts';
 
 export { BUNDLED_UNIVERSE_RETURNS, storedExposureDaily } from '../../app/exposure-returns.ts';
 export type { UniverseSource } from '../../app/exposure-returns.ts';
 
-type Panel = { table: AlignedTable; warnings: string[] };
+type Panel = { table: ExposurePanel['table']; warnings: string[] };
 
 /** The bundled panel with warnings as strings. */
 export function bundledUniversePanel(): Panel {
