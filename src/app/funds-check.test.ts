@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BallastError } from '../domain/errors.ts';
+import type { BallastError } from '../domain/errors.ts';
 import { fundsCheck } from './funds-check.ts';
 import { errorOf } from './test-helpers.ts';
 

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BallastError } from '../domain/errors.ts';
+import type { BallastError } from '../domain/errors.ts';
 import { fundsImport, fundsList, fundsValidate } from './funds.ts';
 import { errorOf } from './test-helpers.ts';
 

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { BallastError } from '../domain/errors.ts';
+import type { BallastError } from '../domain/errors.ts';
 import { rebalance } from './rebalance.ts';
 import { errorOf, testDeps } from './test-helpers.ts';
 

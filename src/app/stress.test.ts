@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BallastError } from '../domain/errors.ts';
+import type { BallastError } from '../domain/errors.ts';
 import { stress, type ScenarioDocument } from './stress.ts';
 import { errorOf, testDeps } from './test-helpers.ts';
 
