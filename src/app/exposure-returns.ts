@@ -21,6 +21,7 @@ import { warning, type Warning } from '../domain/warnings.ts';
 import { readTextFile } from '../data/files/read-text.ts';
 import { parseReturnsFileCsv } from '../data/providers/csv-file.ts';
 import type { MarketStore } from '../data/store/market-store.ts';
+import { silentProgress, type ProgressReporter } from './deps.ts';
 
 /** The bundled monthly real returns of 16 exposures (a path on disk). */
 export const BUNDLED_UNIVERSE_RETURNS = fileURLToPath(
@@ -82,6 +83,7 @@ export type StoredExposureDaily =
 export async function storedExposureDaily(
   store: MarketStore,
   registry: ExposureRegistry,
+  progress: ProgressReporter = silentProgress,
 ): Promise<StoredExposureDaily[]> {
   const coverage = await store.listCoverage();
   const firstOf = (kind: string) =>
@@ -89,38 +91,53 @@ export async function storedExposureDaily(
   const available = { tickers: firstOf('prices'), series: firstOf('series') };
   const calendar = createNyseCalendar();
   const out: StoredExposureDaily[] = [];
-  for (const exposure of registry.exposures) {
-    let choice;
-    try {
-      choice = selectImplementation(exposure, available);
-    } catch (e) {
-      out.push({ id: exposure.id, reason: `no stored data (${toBallastError(e).message})` });
-      continue;
+  const task = progress.start('reading stored exposure returns', registry.exposures.length);
+  try {
+    for (const exposure of registry.exposures) {
+      out.push(await exposureDaily(exposure, { store, available, calendar }));
+      task.tick();
     }
-    const returnsBySymbol = new Map<string, ReturnSeries>();
-    const yieldsBySeries = new Map<string, readonly SeriesPoint[]>();
-    const impl = choice.implementation;
-    if (impl.type === 'rate_series')
-      yieldsBySeries.set(rateSeriesKey(impl), await store.getSeriesPoints(impl.series));
-    else {
-      for (const t of choice.tickersUsed) {
-        const bars = await store.getPriceBars(t);
-        if (bars.length > 1) returnsBySymbol.set(t, totalReturns(bars, { method: 'unadjusted' }));
-      }
-    }
-    const daily = implementationReturns({
-      implementation: impl,
-      returnsBySymbol,
-      yieldsBySeries,
-      calendar,
-    }).map((p) => ({ date: p.date, value: p.value }));
-    out.push(
-      daily.length === 0
-        ? { id: exposure.id, reason: `no returns from ${choice.tickersUsed.join(', ')}` }
-        : { id: exposure.id, daily, reason: choice.reason },
-    );
+  } finally {
+    task.done();
   }
   return out;
+}
+
+async function exposureDaily(
+  exposure: ExposureRegistry['exposures'][number],
+  from: {
+    store: MarketStore;
+    available: Parameters<typeof selectImplementation>[1];
+    calendar: ReturnType<typeof createNyseCalendar>;
+  },
+): Promise<StoredExposureDaily> {
+  const { store, available, calendar } = from;
+  let choice: ReturnType<typeof selectImplementation>;
+  try {
+    choice = selectImplementation(exposure, available);
+  } catch (e) {
+    return { id: exposure.id, reason: `no stored data (${toBallastError(e).message})` };
+  }
+  const returnsBySymbol = new Map<string, ReturnSeries>();
+  const yieldsBySeries = new Map<string, readonly SeriesPoint[]>();
+  const impl = choice.implementation;
+  if (impl.type === 'rate_series')
+    yieldsBySeries.set(rateSeriesKey(impl), await store.getSeriesPoints(impl.series));
+  else {
+    for (const t of choice.tickersUsed) {
+      const bars = await store.getPriceBars(t);
+      if (bars.length > 1) returnsBySymbol.set(t, totalReturns(bars, { method: 'unadjusted' }));
+    }
+  }
+  const daily = implementationReturns({
+    implementation: impl,
+    returnsBySymbol,
+    yieldsBySeries,
+    calendar,
+  }).map((p) => ({ date: p.date, value: p.value }));
+  return daily.length === 0
+    ? { id: exposure.id, reason: `no returns from ${choice.tickersUsed.join(', ')}` }
+    : { id: exposure.id, daily, reason: choice.reason };
 }
 
 /**
@@ -131,11 +148,12 @@ export async function storedExposureDaily(
 export async function storedUniversePanel(
   store: MarketStore,
   registry: ExposureRegistry,
+  progress?: ProgressReporter,
 ): Promise<ExposurePanel> {
   const calendar = createNyseCalendar();
   const warnings: Warning[] = [];
   const named: NamedSeries[] = [];
-  for (const e of await storedExposureDaily(store, registry)) {
+  for (const e of await storedExposureDaily(store, registry, progress)) {
     if (e.daily === undefined) {
       warnings.push(
         warning('EXPOSURE_LEFT_OUT', `${e.id}: left out (${e.reason})`, {
@@ -173,11 +191,15 @@ export async function storedUniversePanel(
  */
 export async function universePanel(
   source: UniverseSource,
-  open: { store: () => Promise<MarketStore>; registry: () => Promise<ExposureRegistry> },
+  open: {
+    store: () => Promise<MarketStore>;
+    registry: () => Promise<ExposureRegistry>;
+    progress?: ProgressReporter;
+  },
 ): Promise<ExposurePanel> {
   if (source !== 'sample') {
     try {
-      return await storedUniversePanel(await open.store(), await open.registry());
+      return await storedUniversePanel(await open.store(), await open.registry(), open.progress);
     } catch (e) {
       if (source === 'store' || !(e instanceof BallastError) || e.code !== 'DATA_UNAVAILABLE')
         throw e;
@@ -217,10 +239,11 @@ export function sampleExposureReturns(): ExposureReturnSource {
 export async function storedExposureReturns(
   store: MarketStore,
   registry: ExposureRegistry,
+  progress?: ProgressReporter,
 ): Promise<ExposureReturnSource> {
   const notes: string[] = [];
   const series = new Map<string, ReturnSeries>();
-  for (const e of await storedExposureDaily(store, registry)) {
+  for (const e of await storedExposureDaily(store, registry, progress)) {
     notes.push(`${e.id}: ${e.reason}`);
     if (e.daily !== undefined) series.set(e.id, e.daily);
   }
@@ -246,11 +269,15 @@ export async function storedExposureReturns(
  */
 export async function exposureReturnSource(
   source: UniverseSource,
-  open: { store: () => Promise<MarketStore>; registry: ExposureRegistry },
+  open: {
+    store: () => Promise<MarketStore>;
+    registry: ExposureRegistry;
+    progress?: ProgressReporter;
+  },
 ): Promise<ExposureReturnSource> {
   if (source === 'sample') return sampleExposureReturns();
   try {
-    return await storedExposureReturns(await open.store(), open.registry);
+    return await storedExposureReturns(await open.store(), open.registry, open.progress);
   } catch (e) {
     if (source === 'store' || !(e instanceof BallastError) || e.code !== 'DATA_UNAVAILABLE')
       throw e;

@@ -253,6 +253,7 @@ export async function risk(raw: RiskInput, deps: AppDeps): Promise<RiskDocument>
   const panel = await universePanel(input.source, {
     store: () => deps.store(),
     registry: () => loadExposureRegistry(),
+    progress: deps.progress,
   });
   return portfolioRisk(portfolio, { ...input, funds, panel });
 }

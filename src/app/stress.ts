@@ -214,6 +214,7 @@ export async function stress(raw: StressInput, deps: AppDeps): Promise<StressDoc
   const data = await exposureReturnSource(input.source, {
     store: () => deps.store(),
     registry: config.registry,
+    progress: deps.progress,
   });
   const runAll = input.window === undefined && input.scenario === undefined;
   const scenarios = windowsOf(input).map(({ name, window }): ScenarioDocument | FailedScenario => {
