@@ -22,7 +22,7 @@ import type { Warning } from '../domain/warnings.ts';
 import { loadExposureRegistry } from '../data/config/load-exposure-config.ts';
 import type { SeriesProvenance } from '../data/market-data/return-query.ts';
 import type { AppDeps } from './deps.ts';
-import { universePanel } from './exposure-panel.ts';
+import { universePanel } from './exposure-returns.ts';
 import { parseInput } from './input.ts';
 import { pricesToReturns, readPanelFile } from './panel-file.ts';
 import { isoDateSchema } from './schemas.ts';

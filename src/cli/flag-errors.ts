@@ -41,3 +41,13 @@ export async function withFlagNames<T>(flags: FlagNames, work: () => Promise<T>)
     throw renameFieldToFlag(e, flags);
   }
 }
+
+/** The flags of the portfolio input (`withPortfolioOptions`). */
+export const PORTFOLIO_FLAGS: FlagNames = {
+  holdings: '--holdings',
+  transactions: '--transactions',
+  prices: '--prices',
+  funds: '--funds',
+  lotMethod: '--lot-method',
+  asOf: '--as-of',
+};

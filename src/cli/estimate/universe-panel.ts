@@ -1,38 +1,32 @@
 /**
- * The exposure-universe panel for commands not yet moved onto use cases (`risk`, `plan`, the
- * demo): the loaders live in `src/app/exposure-panel.ts`; these wrappers keep their former
- * shape, with warnings as message strings.
+ * Compatibility shim: the universe panel moved to `src/app/exposure-returns.ts`. Commands not
+ * yet on use cases (`estimate universe`, `plan`) read it here with warnings as message strings,
+ * as their output printed them; delete this file when they move.
  */
 
 import {
   bundledUniversePanel as bundledPanel,
-  universePanel as appUniversePanel,
-  type UniverseResources,
+  universePanel as panelOf,
+  type ExposurePanel,
   type UniverseSource,
-} from '../../app/exposure-panel.ts';
-import type { AlignedTable } from '../../app/returns-panel.ts';
+} from '../../app/exposure-returns.ts';
 
-export {
-  BUNDLED_UNIVERSE_RETURNS,
-  storedExposureDaily,
-  type StoredExposureDaily,
-  type UniverseSource,
-} from '../../app/exposure-panel.ts';
+export { BUNDLED_UNIVERSE_RETURNS, storedExposureDaily } from '../../app/exposure-returns.ts';
+export type { UniverseSource } from '../../app/exposure-returns.ts';
 
-const messages = (warnings: readonly { message: string }[]): string[] =>
-  warnings.map((w) => w.message);
+type Panel = { table: ExposurePanel['table']; warnings: string[] };
 
-/** The bundled panel: monthly real total returns, exposure ids as columns. */
-export function bundledUniversePanel(): { table: AlignedTable; warnings: string[] } {
-  const panel = bundledPanel();
-  return { table: panel.table, warnings: messages(panel.warnings) };
+/** The bundled panel with warnings as strings. */
+export function bundledUniversePanel(): Panel {
+  const p = bundledPanel();
+  return { table: p.table, warnings: p.warnings.map((w) => w.message) };
 }
 
-/** The monthly exposure-return panel for `source` (see `universePanel` in `src/app`). */
+/** The panel of `source` with warnings as strings. */
 export async function universePanel(
   source: UniverseSource,
-  open: UniverseResources,
-): Promise<{ table: AlignedTable; warnings: string[]; source: 'store' | 'sample' }> {
-  const panel = await appUniversePanel(source, open);
-  return { table: panel.table, warnings: messages(panel.warnings), source: panel.source };
+  open: Parameters<typeof panelOf>[1],
+): Promise<Panel & { source: 'store' | 'sample' }> {
+  const p = await panelOf(source, open);
+  return { table: p.table, source: p.source, warnings: p.warnings.map((w) => w.message) };
 }

@@ -35,6 +35,15 @@ export async function readYamlFile(path: ConfigPath): Promise<unknown> {
     }
     throw new BallastError('INVALID_INPUT', `cannot read ${file}: ${String(error)}`, { file });
   }
+  return parseYamlText(text, file);
+}
+
+/**
+ * Parses YAML text (YAML 1.2 core schema, duplicate keys rejected) read from `file` (a path or
+ * a name used in messages). Throws INVALID_INPUT naming the file, line and column on a syntax
+ * error.
+ */
+export function parseYamlText(text: string, file: string): unknown {
   const document = parseDocument(text, { uniqueKeys: true });
   const first = document.errors[0];
   if (first !== undefined) {

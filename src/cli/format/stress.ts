@@ -1,59 +1,19 @@
-import type { ScenarioResult } from '../../domain/stress/scenario.ts';
-import type { HistoricalScenario } from '../../domain/stress/historical.ts';
-import { fmtMoney, fmtPercent, roundCents, roundFine } from '../format/numbers.ts';
-import { renderTable } from '../format/table.ts';
+/** Tables and CSV of the `stress` document. */
 
-/** A scenario that could not run (run-all mode lists it instead of failing). */
-export interface FailedScenario {
-  readonly name: string;
-  readonly kind: 'historical';
-  readonly window: { from: string; to: string };
-  readonly error: { code: string; message: string };
-}
-
-/** One JSON entry: money rounded to cents, ratios to 12 significant digits. */
-export function scenarioJson(s: ScenarioResult): Record<string, unknown> {
-  const fine = (x: number | null): number | null => (x === null ? null : roundFine(x));
-  const cents = (x: number | null): number | null => (x === null ? null : roundCents(x));
-  return {
-    name: s.name,
-    kind: s.kind,
-    ...(s.window ? { window: s.window } : {}),
-    shocks: Object.fromEntries(Object.entries(s.shocks).map(([k, v]) => [k, roundFine(v)])),
-    rules: s.rules,
-    totalValue: roundCents(s.totalValue),
-    totalPnl: roundCents(s.totalPnl),
-    totalReturn: roundFine(s.totalReturn),
-    byPosition: s.byPosition.map((p) => ({
-      account: p.account,
-      symbol: p.symbol,
-      value: roundCents(p.value),
-      pnl: roundCents(p.pnl),
-      return: fine(p.return),
-      ...(p.uncoveredExposures ? { uncoveredExposures: p.uncoveredExposures } : {}),
-    })),
-    byAccount: s.byAccount.map((a) => ({
-      account: a.account,
-      value: roundCents(a.value),
-      pnl: roundCents(a.pnl),
-      return: fine(a.return),
-    })),
-    byExposure: s.byExposure.map((e) => ({
-      exposure: e.exposure,
-      exposureValue: roundCents(e.exposureValue),
-      shock: fine(e.shock),
-      pnl: cents(e.pnl),
-    })),
-    uncovered: s.uncovered,
-    unexplained: s.unexplained.map((u) => ({ ...u, value: roundCents(u.value) })),
-  };
-}
+import type {
+  FailedScenario,
+  HistoricalScenario,
+  ScenarioDocument,
+  StressDocument,
+} from '../../app/stress.ts';
+import { fmtMoney, fmtPercent } from './numbers.ts';
+import { renderCsv, renderTable } from './table.ts';
 
 const pct = (x: number | null): string => (x === null ? '—' : fmtPercent(x));
 const usd = (x: number | null): string => (x === null ? '—' : fmtMoney(x));
 
 /** Human-readable tables of one scenario. */
-export function scenarioTable(s: ScenarioResult): string {
+export function scenarioTable(s: ScenarioDocument): string {
   const head = s.window
     ? `${s.name} (historical ${s.window.from} → ${s.window.to}; effective ${s.window.effectiveFrom} → ${s.window.effectiveTo})`
     : `${s.name} (hypothetical)`;
@@ -104,4 +64,34 @@ export function failedLine(f: FailedScenario): string {
 /** The list of built-in scenarios (for the table header in run-all mode). */
 export function scenarioList(scenarios: readonly HistoricalScenario[]): string {
   return scenarios.map((s) => `  ${s.name}: ${s.from} → ${s.to} — ${s.description}`).join('\n');
+}
+
+/** The tables of every scenario, the built-in list when all ran, and the notes. */
+export function stressTable(
+  doc: StressDocument,
+  options: { listBuiltIn: readonly HistoricalScenario[] | undefined },
+): string {
+  const head = options.listBuiltIn
+    ? [`Built-in scenarios:\n${scenarioList(options.listBuiltIn)}`]
+    : [];
+  return [
+    ...head,
+    doc.scenarios.map((r) => ('error' in r ? failedLine(r) : scenarioTable(r))).join('\n\n'),
+    `\nNotes:\n${doc.notes.map((n) => `  - ${n}`).join('\n')}`,
+  ].join('\n');
+}
+
+/** One CSV row per position of every scenario that ran. */
+export function stressCsv(doc: StressDocument): string {
+  const rows = doc.scenarios.flatMap((s) =>
+    'error' in s ? [] : s.byPosition.map((p) => ({ scenario: s.name, ...p })),
+  );
+  return renderCsv(rows, [
+    { title: 'scenario', value: (r) => r.scenario },
+    { title: 'account', value: (r) => r.account },
+    { title: 'symbol', value: (r) => r.symbol },
+    { title: 'value', value: (r) => String(r.value) },
+    { title: 'pnl', value: (r) => String(r.pnl) },
+    { title: 'return', value: (r) => (r.return === null ? '' : String(r.return)) },
+  ]);
 }

@@ -1,0 +1,121 @@
+/**
+ * Target weights for `rebalance` from an optimisation on a returns file: historical arithmetic
+ * mean and sample covariance (n − 1), both annualised by the file's inferred frequency
+ * (docs/conventions.md, "Estimation"), long-only and fully invested, risk-free rate 0 — what
+ * `optimize --objective OBJ --returns FILE` gives with its defaults (docs/conventions.md,
+ * "Optimisation").
+ *
+ * A bridge until the `optimize` use case exists: then this becomes one call to it.
+ */
+
+import { z } from 'zod';
+import { annualizeCovariance } from '../domain/estimate/annualize-covariance.ts';
+import { estimateCovariance } from '../domain/estimate/estimate-covariance.ts';
+import { estimateExpectedReturns } from '../domain/estimate/mean-estimate.ts';
+import { optimizeCdar } from '../domain/optimize/cdar.ts';
+import { optimizeCvar } from '../domain/optimize/cvar.ts';
+import { optimizeHerc } from '../domain/optimize/herc.ts';
+import { optimizeHrp } from '../domain/optimize/hrp.ts';
+import type { Objective, OptimizationInputs } from '../domain/optimize/problem.ts';
+import { optimize } from '../domain/optimize/problem-optimize.ts';
+import { optimizeRiskParity } from '../domain/optimize/risk-parity.ts';
+import { optimizeSemivariance } from '../domain/optimize/semivariance.ts';
+import { alignCommon, type AlignedTable } from '../domain/series/align-common.ts';
+import { inferPeriodsPerYear } from '../domain/series/infer-periods-per-year.ts';
+import { tableMatrix } from '../domain/series/table-matrix.ts';
+import type { TradeTargets } from '../domain/trades/types.ts';
+import { parseReturnsFileCsv } from '../data/providers/csv-file.ts';
+import type { AppDeps } from './deps.ts';
+import { readSource, textSourceSchema } from './sources.ts';
+
+const MEAN_VARIANCE: Readonly<Record<string, Objective>> = {
+  'min-variance': { kind: 'minVariance' },
+  'max-sharpe': { kind: 'maxSharpe' },
+  utility: { kind: 'utility', riskAversion: 1 },
+  'max-return': { kind: 'maxReturn' },
+  'max-diversification': { kind: 'maxDiversification' },
+};
+
+/** Objectives `rebalance` can take its targets from (none needs a target or a parameter). */
+export const REBALANCE_OBJECTIVES = [
+  'min-variance',
+  'max-sharpe',
+  'utility',
+  'max-return',
+  'max-diversification',
+  'risk-parity',
+  'hrp',
+  'herc',
+  'min-cvar',
+  'min-cdar',
+  'min-semivariance',
+] as const;
+
+/** An optimisation that yields the targets. */
+export const optimizeTargetsSchema = z.object({
+  objective: z.enum(REBALANCE_OBJECTIVES),
+  /** Returns CSV `date,A,B,…` of the symbols to hold. */
+  returns: textSourceSchema,
+});
+
+function inputsOf(table: AlignedTable, periodsPerYear: number): OptimizationInputs {
+  const covarianceAnnual = annualizeCovariance(
+    estimateCovariance(tableMatrix(table), { method: 'sample' }).covariance,
+    periodsPerYear,
+  );
+  const mean = estimateExpectedReturns(table, { method: 'historical', periodsPerYear });
+  return {
+    assets: table.ids,
+    expectedReturnsAnnual: Float64Array.from(mean.muAnnual),
+    covarianceAnnual,
+    riskFreeRateAnnual: 0,
+  };
+}
+
+/** The optimised weights as rebalance targets (see the module comment). */
+export async function optimizedTargets(
+  spec: z.output<typeof optimizeTargetsSchema>,
+  deps: AppDeps,
+): Promise<TradeTargets> {
+  const { text, name } = readSource(spec.returns, 'optimize.returns');
+  const file = parseReturnsFileCsv(text, name);
+  const table = alignCommon(
+    file.columns.map((id) => ({ id, series: file.seriesByColumn.get(id)! })),
+  );
+  const periodsPerYear = inferPeriodsPerYear(table.dates);
+  const inputs = inputsOf(table, periodsPerYear);
+  const scenarios = { scenarios: tableMatrix(table), periodsPerYear };
+  const objective = spec.objective;
+  const weightsOf = async (): Promise<Readonly<Record<string, number>>> => {
+    const meanVariance = MEAN_VARIANCE[objective];
+    if (meanVariance)
+      return optimize(await deps.solver(), inputs, { objective: meanVariance, constraints: {} })
+        .weights;
+    switch (objective) {
+      case 'risk-parity':
+        return optimizeRiskParity({ inputs, constraints: {} }).weights;
+      case 'hrp':
+        return optimizeHrp({ inputs, constraints: {} }).weights;
+      case 'herc':
+        return optimizeHerc({ inputs, constraints: {} }).weights;
+      case 'min-cvar':
+        return optimizeCvar(await deps.solver(), {
+          inputs,
+          ...scenarios,
+          constraints: {},
+          objective: { kind: 'minCvar', confidence: 0.95 },
+        }).weights;
+      case 'min-cdar':
+        return optimizeCdar(await deps.solver(), {
+          inputs,
+          ...scenarios,
+          constraints: {},
+          objective: { kind: 'minCdar', confidence: 0.95 },
+        }).weights;
+      default:
+        return optimizeSemivariance(await deps.solver(), { inputs, ...scenarios, constraints: {} })
+          .weights;
+    }
+  };
+  return { weightsBySymbol: await weightsOf() };
+}
