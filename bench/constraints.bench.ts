@@ -15,7 +15,7 @@
 
 import { loadHighs } from '../src/core/solvers/highs.ts';
 import { optimize } from '../src/domain/optimize/index.ts';
-import { optimizeCvar } from '../src/domain/optimize/cvar.ts';
+import { optimizeCvar } from '../src/domain/optimize/scenario/cvar.ts';
 import type { OptimizationInputs } from '../src/domain/optimize/problem.ts';
 
 function rng(seed: number): { u: () => number; normal: () => number } {

@@ -17,7 +17,7 @@ import { cpus, loadavg } from 'node:os';
 import type { Matrix } from '../src/core/linalg/matrix.ts';
 import { createRng, normalSampler } from '../src/core/random/index.ts';
 import { loadHighs, solve } from '../src/core/solvers/highs.ts';
-import { buildCvarProgram, optimizeCvar, type CvarSpec } from '../src/domain/optimize/cvar.ts';
+import { buildCvarProgram, optimizeCvar, type CvarSpec } from '../src/domain/optimize/scenario/cvar.ts';
 
 const PERIODS = 1000;
 const SIZES = [100, 500] as const;

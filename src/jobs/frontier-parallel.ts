@@ -18,7 +18,7 @@ import {
   type EfficientFrontier,
   type FrontierOptions,
   type FrontierPoint,
-} from '../domain/optimize/frontier.ts';
+} from '../domain/optimize/mean-variance/frontier.ts';
 import type { Objective, OptimizationInputs } from '../domain/optimize/problem.ts';
 import type { OptimizationResult } from '../domain/optimize/result.ts';
 import type { SolvePool } from './solve-pool.ts';

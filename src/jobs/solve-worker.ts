@@ -7,7 +7,7 @@
 
 import { parentPort } from 'node:worker_threads';
 import { loadHighs } from '../core/solvers/highs.ts';
-import { optimize } from '../domain/optimize/problem-optimize.ts';
+import { optimize } from '../domain/optimize/mean-variance/optimize.ts';
 import { encodeError, type SolveRequest, type SolveResponse } from './solve-protocol.ts';
 
 const port = parentPort;

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadHighs } from '../../src/core/solvers/highs.ts';
 import type { BallastError } from '../../src/domain/errors.ts';
-import { optimize } from '../../src/domain/optimize/problem-optimize.ts';
+import { optimize } from '../../src/domain/optimize/mean-variance/optimize.ts';
 import type { OptimizationInputs } from '../../src/domain/optimize/problem.ts';
 import { SolvePool, withSolvePool } from '../../src/jobs/solve-pool.ts';
 import { rejection } from '../helpers/errors.ts';

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { BallastError, toBallastError } from '../../domain/errors.ts';
-import { optimizeAsync } from '../../domain/optimize/problem-optimize.ts';
-import type { RiskOptimizationResult } from '../../domain/optimize/cvar-result.ts';
+import { optimizeAsync } from '../../domain/optimize/mean-variance/optimize.ts';
+import type { RiskOptimizationResult } from '../../domain/optimize/scenario/outcome.ts';
 import type { OptimizationResult } from '../../domain/optimize/result.ts';
 import { fmtPercent } from '../format/numbers.ts';
 import { renderTable } from '../format/table.ts';

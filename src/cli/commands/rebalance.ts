@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { BallastError } from '../../domain/errors.ts';
 import type { LotMethod } from '../../domain/ledger/types.ts';
-import { optimizeAsync } from '../../domain/optimize/problem-optimize.ts';
+import { optimizeAsync } from '../../domain/optimize/mean-variance/optimize.ts';
 import { firstPriceBySymbol } from '../../domain/trades/holdings-snapshot.ts';
 import { planTrades } from '../../domain/trades/plan-trades.ts';
 import { targetsFromRows } from '../../domain/trades/targets.ts';

@@ -3,7 +3,7 @@
  * confidence α (0.95 → the 5 % left tail). All figures are per-period LOSSES: positive = loss.
  */
 
-import { checkConfidence, tailRisk } from '../optimize/cvar-measure.ts';
+import { checkConfidence, tailRisk } from '../measures/tail-risk.ts';
 import {
   centralMoment,
   excessKurtosis,

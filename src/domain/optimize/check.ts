@@ -7,9 +7,9 @@
  */
 
 import type { Matrix } from '../../core/linalg/matrix.ts';
-import { weightBounds } from './constraints.ts';
-import { fixedCosts } from './constraints-fixed-cost.ts';
-import { exposureForm } from './constraints-rows.ts';
+import { weightBounds } from './model/portfolio-model.ts';
+import { fixedCosts } from './model/fixed-cost-rows.ts';
+import { exposureForm } from './model/rows.ts';
 import type { PortfolioConstraints } from './problem.ts';
 
 /** Absolute tolerance of every check (weights, exposures, returns are decimals). */

@@ -7,7 +7,7 @@
  */
 
 import type { Matrix } from '../../core/linalg/matrix.ts';
-import type { CardinalityLimits } from './cardinality.ts';
+import type { CardinalityLimits } from './model/cardinality.ts';
 
 /** Annual moments of the assets (μ, Σ) and the annual risk-free rate. */
 export interface OptimizationInputs {
