@@ -63,7 +63,7 @@ t = performance.now();
 const pool = new SolvePool({ size: THREADS });
 await Promise.all(
   Array.from({ length: THREADS }, () =>
-    pool.solve({ inputs, options: { objective: { kind: 'minVariance' } } }),
+    pool.solve({ problem: { inputs, objective: { kind: 'minVariance' } } }),
   ),
 );
 const startupMs = performance.now() - t;

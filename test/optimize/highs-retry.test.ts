@@ -22,12 +22,14 @@ describe('HiGHS QP failure recovery', () => {
       riskFreeRateAnnual: 0.02,
     };
     const constraints = { maxWeight: 0.43976566652838966 };
-    const viaHighs = optimize(highs, inputs, {
+    const viaHighs = optimize(highs, {
+      inputs,
       objective: { kind: 'minVariance' },
       constraints,
       method: 'highs',
     });
-    const dense = optimize(highs, inputs, {
+    const dense = optimize(highs, {
+      inputs,
       objective: { kind: 'minVariance' },
       constraints,
       method: 'dense-active-set',

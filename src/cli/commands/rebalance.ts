@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { BallastError } from '../../domain/errors.ts';
 import type { LotMethod } from '../../domain/ledger/types.ts';
-import { optimizeAsync } from '../../domain/optimize/mean-variance/optimize.ts';
+import { optimizeAsync } from '../../domain/optimize/optimize.ts';
 import { firstPriceBySymbol } from '../../domain/trades/holdings-snapshot.ts';
 import { planTrades } from '../../domain/trades/plan-trades.ts';
 import { targetsFromRows } from '../../domain/trades/targets.ts';
@@ -13,7 +13,7 @@ import type { Runtime } from '../context.ts';
 import { numberOption } from '../estimate/methods.ts';
 import { optimizationInputs, readPanel } from '../optimize/inputs.ts';
 import { constraintsFrom, meanVarianceObjective } from '../optimize/objectives.ts';
-import { OTHER_OBJECTIVES, solveOther } from '../optimize/other-objectives.ts';
+import { OTHER_OBJECTIVES, otherObjective } from '../optimize/other-objectives.ts';
 import { loadPortfolio } from '../portfolio-input.ts';
 import { parseDateOption, parseLotMethod, requireOneOf } from './options.ts';
 
@@ -53,12 +53,13 @@ async function targetsFor(options: RebalanceOptions): Promise<TradeTargets> {
     returns: options.returns,
   };
   const { inputs } = optimizationInputs(table, flags);
-  const result = (OTHER_OBJECTIVES as readonly string[]).includes(flags.objective)
-    ? await solveOther({ table, inputs, options: flags })
-    : await optimizeAsync(inputs, {
-        objective: meanVarianceObjective(flags),
-        constraints: constraintsFrom(flags),
-      });
+  const result = await optimizeAsync({
+    inputs,
+    objective: (OTHER_OBJECTIVES as readonly string[]).includes(flags.objective)
+      ? otherObjective(table, flags)
+      : meanVarianceObjective(flags),
+    constraints: constraintsFrom(flags),
+  });
   return { weightsBySymbol: result.weights };
 }
 

@@ -12,7 +12,7 @@
  */
 
 import type { CardinalityLimits } from '../../domain/optimize/model/cardinality.ts';
-import type { GroupConstraint, PortfolioConstraints } from '../../domain/optimize/problem.ts';
+import type { GroupConstraint, PortfolioConstraints } from '../../domain/optimize/constraints.ts';
 import { numberOption } from '../estimate/methods.ts';
 import { readTextFile } from '../io.ts';
 import {

@@ -1,6 +1,8 @@
 /**
- * Scenario risk measures of a fixed portfolio, as the LP objectives define them (so a solved
- * LP can be checked against its own weights without trusting the solver's objective):
+ * Tail risk of a loss sample of equally likely scenarios or periods, shared by the analytics
+ * (`analytics/value-at-risk.ts`: historical, Rockafellar-Uryasev) and the optimiser (the
+ * min-CVaR LP of `optimize/scenario/cvar.ts` is checked against its own weights with it,
+ * without trusting the solver's objective):
  *
  * - losses L_t = −r_tᵀw per scenario (per period, positive = loss);
  * - CVaR_α (Rockafellar & Uryasev 2000, "Optimization of conditional value-at-risk",

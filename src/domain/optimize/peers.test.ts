@@ -14,7 +14,8 @@ import { covariance } from '../../core/stats/covariance.ts';
 import { loadHighs, type HighsRuntime } from '../../core/solvers/highs.ts';
 import { readPeerPanel, type PeerPanelName } from '../../../test/helpers/peer-panels.ts';
 import { optimize } from './index.ts';
-import type { Objective, OptimizationInputs } from './problem.ts';
+import type { Objective } from './objectives.ts';
+import type { OptimizationInputs } from './problem.ts';
 
 interface Reference {
   readonly params: { readonly rf_per_period: number; readonly periods_per_year: number };
@@ -69,7 +70,7 @@ describe.each(['lpp2005rec_assets6', 'smallcap_stocks20'] as const)('peer panel 
     '%s weights match within 1e-6 and every constraint holds to 1e-9',
     (_, objective, expected) => {
       for (const method of ['auto', 'highs'] as const) {
-        const r = optimize(highs, inputs, { objective, method });
+        const r = optimize(highs, { inputs, objective, method });
         for (const a of panel.assets)
           expect(Math.abs(r.weights[a]! - expected[a]!)).toBeLessThan(1e-6);
         expect(r.constraintsChecked.every((c) => c.ok)).toBe(true);
@@ -78,7 +79,7 @@ describe.each(['lpp2005rec_assets6', 'smallcap_stocks20'] as const)('peer panel 
   );
 
   it('reports the reference annualised Sharpe ratio of the tangency portfolio', () => {
-    const r = optimize(highs, inputs, { objective: { kind: 'maxSharpe' } });
+    const r = optimize(highs, { inputs, objective: { kind: 'maxSharpe' } });
     expect(r.sharpe).toBeCloseTo(ref.tangency.sharpe_annualized, 9);
     expect(r.diagnostics.solver).toBe('dense-active-set');
   });

@@ -14,16 +14,12 @@
 
 import type { HighsRuntime } from '../../../core/solvers/highs.ts';
 import { invalidInput } from '../../errors.ts';
+import { requireChecksHold } from '../check.ts';
 import type { FundUniverse } from '../../exposures/fund-types.ts';
 import { enforceMinimums } from './minimums.ts';
 import { reportMapping } from './report.ts';
 import { setupMapping } from './setup.ts';
-import {
-  failureError,
-  solveMapping,
-  type MappingSolver,
-  type SolveTally,
-} from './solve.ts';
+import { failureError, solveMapping, type MappingSolver, type SolveTally } from './solve.ts';
 import type {
   FundExposureTable,
   FundMappingInput,
@@ -46,7 +42,8 @@ export function fundExposureTable(universe: FundUniverse): FundExposureTable {
  *
  * @throws BallastError INVALID_INPUT (malformed Σ, a target outside Σ, unknown fund, bad
  *   option), INFEASIBLE (bounds, budgets, borrowing and caps admit no weights, or a minimum
- *   position cannot be met), UNBOUNDED or SOLVER_FAILED (solver status, with its message).
+ *   position cannot be met), UNBOUNDED or SOLVER_FAILED (solver status, with its message, or
+ *   a constraint check that fails on the returned weights: the failure policy of `check.ts`).
  */
 export function mapExposuresToFunds(
   highs: HighsRuntime,
@@ -67,6 +64,10 @@ export function mapExposuresToFunds(
       ? enforceMinimums(solver, first, m)
       : { solution: first, decisions: [] };
   const report = reportMapping(setup, options, solution.x);
+  requireChecksHold(report.constraintsChecked, {
+    label: 'fund mapping',
+    details: { solver: tally.solver, polished: solution.polished },
+  });
   return {
     status: 'optimal',
     ...report,

@@ -18,12 +18,7 @@
  */
 
 import { BallastError } from '../../errors.ts';
-import {
-  failureError,
-  solveMapping,
-  type MappingSolution,
-  type MappingSolver,
-} from './solve.ts';
+import { failureError, solveMapping, type MappingSolution, type MappingSolver } from './solve.ts';
 import type { MinimumDecision } from './types.ts';
 
 const EPS = 1e-9;

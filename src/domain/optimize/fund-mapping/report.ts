@@ -1,32 +1,21 @@
 /**
  * What a stage-2 solution means: fund weights, cash lines, achieved exposures, tracking
  * error, notional, gross economic exposure, costs and every user constraint checked from the
- * weights themselves (not from the solver's auxiliary variables).
+ * weights themselves (not from the solver's auxiliary variables), with the one tolerance and
+ * failure policy of `check.ts` (the caller, `mapping.ts`, throws when a check fails).
  */
 
 import { fundBounds, rateFor } from './problem.ts';
 import type { MappingSetup } from './setup.ts';
-import type {
-  ConstraintCheck,
-  FundMappingOptions,
-  FundMappingResult,
-  FundPosition,
-} from './types.ts';
-
-/** Tolerance of the constraint checks (docs/conventions.md, "Tolerances": constraint checks hold to 1e-9). */
-export const CHECK_TOL = 1e-9;
+import type { Warning } from '../../warnings.ts';
+import { CHECK_TOLERANCE, constraintCheck as check, type ConstraintCheck } from '../check.ts';
+import type { FundMappingOptions, FundMappingResult, FundPosition } from './types.ts';
 
 /** The parts of {@link FundMappingResult} computed from the position weights. */
 export type MappingReport = Omit<
   FundMappingResult,
   'status' | 'minimumPositions' | 'excludedFunds' | 'diagnostics' | 'warnings'
-> & { readonly warnings: string[] };
-
-const check = (name: string, slack: number): ConstraintCheck => ({
-  name,
-  ok: slack >= -CHECK_TOL,
-  slack,
-});
+> & { readonly warnings: Warning[] };
 
 function exposureFigures(setup: MappingSetup, totals: ReadonlyMap<string, number>, cash: number) {
   const k = setup.ids.length;
@@ -106,20 +95,23 @@ export function reportMapping(
   }
   const m = options.minimumPosition;
   if (m !== undefined) {
-    const sizes = setup.positions.map((p) => Math.abs(w[p.index]!)).filter((x) => x > CHECK_TOL);
+    const sizes = setup.positions
+      .map((p) => Math.abs(w[p.index]!))
+      .filter((x) => x > CHECK_TOLERANCE);
     checks.push(check('minimumPosition', sizes.length === 0 ? 0 : Math.min(...sizes) - m));
   }
-  const warnings: string[] = [];
+  const warnings: Warning[] = [];
   setup.ids.forEach((id, i) => {
     const reachable =
       i === setup.cashIndex || [...setup.exposureRows.values()].some((r) => r[i] !== 0);
     if (setup.target[i] !== 0 && !reachable) {
-      warnings.push(
-        `exposure ${id}: target ${setup.target[i]} but no usable fund has this exposure`,
-      );
+      warnings.push({
+        code: 'EXPOSURE_UNREACHABLE',
+        message: `exposure ${id}: target ${setup.target[i]} but no usable fund has this exposure`,
+        details: { exposure: id, target: setup.target[i] },
+      });
     }
   });
-  for (const c of checks) if (!c.ok) warnings.push(`constraint ${c.name} violated by ${-c.slack}`);
   const trackingVariance = Math.max(0, fig.variance);
   return {
     weightsByFund: Object.fromEntries(totals),

@@ -7,11 +7,7 @@
 import { solve, type HighsRuntime } from '../../../core/solvers/highs.ts';
 import type { SolveResult, SolverProblem, SolveStatus } from '../../../core/solvers/types.ts';
 import { BallastError } from '../../errors.ts';
-import {
-  buildMappingModel,
-  type MappingModel,
-  type PositionOverrides,
-} from './problem.ts';
+import { buildMappingModel, type MappingModel, type PositionOverrides } from './problem.ts';
 import { polishOnActiveSet, qpObjective } from './polish.ts';
 import type { MappingSetup } from './setup.ts';
 import type { FundMappingOptions } from './types.ts';

@@ -5,6 +5,8 @@
  */
 
 import type { Matrix } from '../../../core/linalg/matrix.ts';
+import type { Warning } from '../../warnings.ts';
+import type { ConstraintCheck } from '../check.ts';
 
 /** Exposure covariance Σ over `ids` (annualised, decimals²), the risk metric of the mapping. */
 export interface ExposureCovariance {
@@ -92,13 +94,6 @@ export interface FundPosition {
   readonly weight: number;
 }
 
-/** One checked constraint: `slack` ≥ 0 when it holds (distance to violation). */
-export interface ConstraintCheck {
-  readonly name: string;
-  readonly ok: boolean;
-  readonly slack: number;
-}
-
 /** What the minimum-position heuristic decided for one position that was below the minimum. */
 export interface MinimumDecision {
   readonly fund: string;
@@ -140,6 +135,7 @@ export interface FundMappingResult {
   readonly minimumPositions: readonly MinimumDecision[];
   /** Funds left out, with the reason (e.g. an exposure Σ does not cover). */
   readonly excludedFunds: readonly { readonly fund: string; readonly reason: string }[];
+  /** Every user constraint checked on the weights (all hold: a violation is an error). */
   readonly constraintsChecked: readonly ConstraintCheck[];
   readonly diagnostics: {
     readonly solver: string;
@@ -149,5 +145,6 @@ export interface FundMappingResult {
     /** True when the final point came from the KKT polish on HiGHS's active set. */
     readonly polished: boolean;
   };
-  readonly warnings: readonly string[];
+  /** E.g. `EXPOSURE_UNREACHABLE`: a target no usable fund can reach. */
+  readonly warnings: readonly Warning[];
 }

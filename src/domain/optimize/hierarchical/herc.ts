@@ -14,8 +14,8 @@
  *    clusters' weights are multiplied by α = 1 − R_L/(R_L + R_R) and the right ones by 1 − α;
  * 5. w_i = (cluster weight) · w̃_i.
  *
- * Long-only, positive, Σw = 1 by construction. No weight bounds (skfolio projects onto bounds
- * with a separate QP afterwards; Ballast does not post-process weights).
+ * Long-only, positive, Σw = 1 by construction. Weight bounds are verified, not imposed (skfolio
+ * projects onto bounds with a separate QP afterwards; Ballast does not post-process weights).
  */
 
 import { childrenOf, cutTree, leavesUnder, rootOf } from '../../../core/cluster/dendrogram.ts';
@@ -23,12 +23,11 @@ import type { LinkageMethod } from '../../../core/cluster/linkage.ts';
 import { optimalClusterCount } from '../../../core/cluster/optimal-clusters.ts';
 import type { Matrix } from '../../../core/linalg/matrix.ts';
 import { invalidInput } from '../../errors.ts';
+import type { HierarchicalObjective } from '../objectives.ts';
+import type { OptimizationProblem } from '../problem.ts';
+import type { FamilySolution } from '../result-build.ts';
 import { inverseVarianceClusterVariance } from './hrp.ts';
-import { riskResult, type RiskOptimizationResult } from '../scenario/outcome.ts';
 import { clusterAssets, type AssetClustering } from './linkage.ts';
-import type { OptimizationInputs, PortfolioConstraints } from '../problem.ts';
-import { validateInputs } from '../validate.ts';
-import { assertBoundsOnly, assertWithinBounds } from '../risk-budget/optimize.ts';
 
 /** Options of {@link hierarchicalEqualRiskContribution}. */
 export interface HercOptions {
@@ -109,36 +108,22 @@ export function hierarchicalEqualRiskContribution(
   };
 }
 
-/** Options of {@link optimizeHerc}. */
-export interface HercSpec extends HercOptions {
-  readonly inputs: OptimizationInputs;
-  /** Only `minWeight` / `maxWeight` (verified, not imposed: INFEASIBLE when broken). */
-  readonly constraints?: PortfolioConstraints;
-}
+/** A HERC problem. */
+export type HercProblem = OptimizationProblem<Extract<HierarchicalObjective, { kind: 'herc' }>>;
 
-/** HERC on the annual covariance of the inputs as a result (`objectiveValue` = annual volatility). */
-export function optimizeHerc(spec: HercSpec): RiskOptimizationResult {
-  const { inputs } = spec;
-  validateInputs(inputs);
-  const constraints = spec.constraints ?? {};
-  assertBoundsOnly('herc', constraints);
+/**
+ * HERC on the annual covariance of the inputs as a family solution (`objectiveValue` = annual
+ * volatility). Weight bounds are verified, not imposed: a broken bound is INFEASIBLE.
+ */
+export function solveHercProblem(problem: HercProblem): FamilySolution {
+  const { inputs, objective } = problem;
   const start = performance.now();
   const solved = hierarchicalEqualRiskContribution(inputs.covarianceAnnual, {
-    ...(spec.linkage === undefined ? {} : { linkage: spec.linkage }),
-    ...(spec.clusters === undefined ? {} : { clusters: spec.clusters }),
+    ...(objective.linkage === undefined ? {} : { linkage: objective.linkage }),
+    ...(objective.clusters === undefined ? {} : { clusters: objective.clusters }),
   });
   const solveMs = performance.now() - start;
-  assertWithinBounds({
-    objective: 'herc',
-    assets: inputs.assets,
-    weights: solved.weights,
-    constraints,
-  });
-  const result = riskResult({
-    inputs,
-    constraints,
-    objective: 'herc',
-    objectiveValue: 0,
+  return {
     weights: solved.weights,
     cash: 0,
     diagnostics: {
@@ -148,6 +133,10 @@ export function optimizeHerc(spec: HercSpec): RiskOptimizationResult {
       solves: 1,
       message: `${solved.clusters.length} clusters (${solved.clusterCountSource}): ${solved.clusters.map((c) => c.map((i) => inputs.assets[i]).join(' ')).join(' | ')}`,
     },
-  });
-  return { ...result, objectiveValue: result.volatilityAnnual };
+    objectiveValue: (m) => m.volatilityAnnual,
+    violation: {
+      code: 'INFEASIBLE',
+      hint: 'its weights are determined by the clustering and cannot be bounded',
+    },
+  };
 }

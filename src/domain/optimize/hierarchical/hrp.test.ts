@@ -1,14 +1,21 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadHighs, type HighsRuntime } from '../../../core/solvers/highs.ts';
 import { fromRows, type Matrix } from '../../../core/linalg/matrix.ts';
 import { thrown } from '../../../../test/helpers/optimize.ts';
 import { hierarchicalEqualRiskContribution } from './herc.ts';
-import { hierarchicalRiskParity, inverseVarianceClusterVariance, optimizeHrp } from './hrp.ts';
+import { optimize } from '../optimize.ts';
+import { hierarchicalRiskParity, inverseVarianceClusterVariance } from './hrp.ts';
 import { correlationDistance } from './linkage.ts';
 
 /** Tolerances: weight sums 1e-12; hand-derived weights 1e-12. */
 const SUM_TOLERANCE = 1e-12;
 const HAND_TOLERANCE = 1e-12;
+
+let highs: HighsRuntime;
+beforeAll(async () => {
+  highs = await loadHighs();
+});
 
 /** Random PD covariance Σ = D·(AᵀA/m)·D (same generator as the risk-budget tests). */
 function randomCovariance(n: number, seed: number): Matrix {
@@ -143,13 +150,19 @@ describe('HRP', () => {
       ]),
       riskFreeRateAnnual: 0.02,
     };
-    const r = optimizeHrp({ inputs, constraints: { maxWeight: 0.7 } });
+    const hrp = { kind: 'hrp' as const };
+    // unbounded: α_A = 1 − 0.04/(0.04 + 0.01) = 0.2, so B = 0.8 > 0.7: the split is clamped
+    // to B = 0.7 exactly, A = 0.3
+    const r = optimize(highs, { inputs, objective: hrp, constraints: { maxWeight: 0.7 } });
     expect(r.weights.A).toBeCloseTo(0.3, 12);
-    expect(r.constraintsChecked.every((c) => c.ok)).toBe(true);
+    expect(r.weights.B).toBeCloseTo(0.7, 12);
+    expect(r.objectiveValue).toBeCloseTo(Math.sqrt(0.09 * 0.04 + 0.49 * 0.01), 12);
     expect(r.diagnostics.solver).toBe('hrp-single');
-    expect(thrown(() => optimizeHrp({ inputs, constraints: { longShort: {} } })).code).toBe(
-      'INVALID_INPUT',
+    const e = thrown(() =>
+      optimize(highs, { inputs, objective: hrp, constraints: { longShort: {} } }),
     );
+    expect(e.code).toBe('INVALID_INPUT');
+    expect(e.message).toContain('constraints.longShort');
   });
 });
 

@@ -20,11 +20,10 @@ import type { LinkageMethod } from '../../../core/cluster/linkage.ts';
 import type { Matrix } from '../../../core/linalg/matrix.ts';
 import { BallastError, invalidInput } from '../../errors.ts';
 import { weightBounds } from '../model/portfolio-model.ts';
-import { riskResult, type RiskOptimizationResult } from '../scenario/outcome.ts';
+import type { HierarchicalObjective } from '../objectives.ts';
+import type { OptimizationProblem } from '../problem.ts';
+import type { FamilySolution } from '../result-build.ts';
 import { clusterAssets, type AssetClustering } from './linkage.ts';
-import type { OptimizationInputs, PortfolioConstraints } from '../problem.ts';
-import { validateInputs } from '../validate.ts';
-import { assertBoundsOnly } from '../risk-budget/optimize.ts';
 
 /** Options of {@link hierarchicalRiskParity}. */
 export interface HrpOptions {
@@ -136,37 +135,25 @@ export function hierarchicalRiskParity(cov: Matrix, options: HrpOptions = {}): H
   return { weights, order, clustering, clampedSplits };
 }
 
-/** Options of {@link optimizeHrp}. */
-export interface HrpSpec {
-  readonly inputs: OptimizationInputs;
-  readonly linkage?: LinkageMethod;
-  /** Only `minWeight` / `maxWeight` (imposed inside the bisection). */
-  readonly constraints?: PortfolioConstraints;
-}
+/** An HRP problem. */
+export type HrpProblem = OptimizationProblem<Extract<HierarchicalObjective, { kind: 'hrp' }>>;
 
 /**
- * HRP on the annual covariance of the inputs as a result (`objectiveValue` = annual
- * volatility). Bounds are enforced by the split clamping; other constraints are
- * `INVALID_INPUT`.
+ * HRP on the annual covariance of the inputs as a family solution (`objectiveValue` = annual
+ * volatility). Weight bounds are enforced by the split clamping (the only constraints HRP
+ * accepts, `capabilities.ts`).
  */
-export function optimizeHrp(spec: HrpSpec): RiskOptimizationResult {
-  const { inputs } = spec;
-  validateInputs(inputs);
-  const constraints = spec.constraints ?? {};
-  assertBoundsOnly('hrp', constraints);
+export function solveHrpProblem(problem: HrpProblem): FamilySolution {
+  const { inputs, objective } = problem;
   const start = performance.now();
-  const { lower, upper } = weightBounds(inputs.assets.length, constraints);
+  const { lower, upper } = weightBounds(inputs.assets.length, problem.constraints ?? {});
   const solved = hierarchicalRiskParity(inputs.covarianceAnnual, {
     minWeights: lower,
     maxWeights: upper,
-    ...(spec.linkage === undefined ? {} : { linkage: spec.linkage }),
+    ...(objective.linkage === undefined ? {} : { linkage: objective.linkage }),
   });
   const solveMs = performance.now() - start;
-  const result = riskResult({
-    inputs,
-    constraints,
-    objective: 'hrp',
-    objectiveValue: 0,
+  return {
     weights: solved.weights,
     cash: 0,
     diagnostics: {
@@ -176,6 +163,6 @@ export function optimizeHrp(spec: HrpSpec): RiskOptimizationResult {
       solves: 1,
       message: `quasi-diagonal order ${solved.order.map((i) => inputs.assets[i]).join(' ')}; ${solved.clampedSplits} splits clamped to bounds`,
     },
-  });
-  return { ...result, objectiveValue: result.volatilityAnnual };
+    objectiveValue: (m) => m.volatilityAnnual,
+  };
 }

@@ -1,8 +1,7 @@
 /**
- * Cardinality (at most K holdings) and minimum position size for the mean-variance family
- * (`optimize`: min variance, max Sharpe, efficient return/risk, utility, max return, max
- * diversification, min tracking error). HiGHS has no MIQP, so this is the documented top-K
- * heuristic of `cardinality.ts` at the level of whole optimisations, not guaranteed optimal:
+ * Cardinality (at most K holdings) and minimum position size for the mean-variance family.
+ * HiGHS has no MIQP, so this is the documented top-K heuristic of `model/cardinality.ts` at the
+ * level of whole solves, not guaranteed optimal:
  *
  * 1. solve without the limits;
  * 2. keep the K largest weights (ties: lower index; weights ≤ 1e-12 are never kept unless their
@@ -12,56 +11,50 @@
  *
  * An infeasible step 3 is INFEASIBLE (no other support is searched). Long-only only: a negative
  * lower bound is INVALID_INPUT (a short position's "size" is not what these limits mean).
- * The result lists `maxAssets` / `minPosition` in `constraintsChecked` and its solver ends in
+ * The result's `diagnostics.cardinality` is `heuristic` and its solver ends in
  * `+cardinality-heuristic`.
  */
 
-import type { HighsRuntime } from '../../../core/solvers/highs.ts';
 import { invalidInput } from '../../errors.ts';
-import { cardinalityChecks, largestWeights, type CardinalityLimits } from '../model/cardinality.ts';
-import { CHECK_TOLERANCE } from '../check.ts';
+import type { CardinalityLimits } from '../constraints.ts';
+import { largestWeights } from '../model/cardinality.ts';
 import { weightBounds } from '../model/portfolio-model.ts';
-import type { OptimizationInputs, OptimizeOptions } from '../problem.ts';
-import type { OptimizationResult } from '../result.ts';
-
-/** Runs `optimize` (passed in, to keep this module below `problem-optimize.ts`). */
-export type OptimizeFn = (
-  highs: HighsRuntime,
-  inputs: OptimizationInputs,
-  options: OptimizeOptions,
-) => OptimizationResult;
+import type { FamilySolution } from '../result-build.ts';
+import type { MeanVarianceProblem } from './optimize.ts';
 
 function checkLimits(limits: CardinalityLimits, n: number): { k: number; m: number } {
   const k = limits.maxAssets ?? n;
   const m = limits.minPositionWeight ?? 0;
-  if (!Number.isInteger(k) || k < 1) throw invalidInput('maxAssets', k, 'must be an integer ≥ 1');
+  if (!Number.isInteger(k) || k < 1)
+    throw invalidInput('cardinality.maxAssets', k, 'must be an integer ≥ 1');
   if (!(m >= 0) || !Number.isFinite(m) || m > 1)
-    throw invalidInput('minPositionWeight', m, 'must be a number in [0, 1]');
+    throw invalidInput('cardinality.minPositionWeight', m, 'must be a number in [0, 1]');
   return { k, m };
 }
 
-/** The top-K heuristic of the module comment around `run`. */
-export function optimizeWithCardinality(
-  run: OptimizeFn,
-  highs: HighsRuntime,
-  job: { inputs: OptimizationInputs; options: OptimizeOptions; limits: CardinalityLimits },
-): OptimizationResult {
-  const { inputs, options, limits } = job;
+/** The top-K heuristic of the module comment around `solve` (a solve without cardinality). */
+export function withCardinalityHeuristic(
+  problem: MeanVarianceProblem,
+  solve: (p: MeanVarianceProblem) => FamilySolution,
+): FamilySolution {
+  const { cardinality: limits, ...relaxedProblem } = problem;
+  if (limits === undefined) return solve(problem);
+  const { inputs } = problem;
   const n = inputs.assets.length;
   const { k, m } = checkLimits(limits, n);
-  const constraints = options.constraints ?? {};
+  const constraints = problem.constraints ?? {};
   const { lower, upper } = weightBounds(n, constraints);
   const negative = lower.findIndex((l) => l < 0);
   if (negative >= 0)
     throw invalidInput(
-      'minWeight',
+      'constraints.minWeight',
       lower[negative],
       `cardinality limits need long-only weights (${inputs.assets[negative]} may go short)`,
     );
-  const relaxed = run(highs, inputs, options);
-  const keep = largestWeights(relaxed.weightsVector, { k, lower, n });
-  const restricted = run(highs, inputs, {
-    ...options,
+  const relaxed = solve(relaxedProblem);
+  const keep = largestWeights(relaxed.weights, { k, lower, n });
+  const restricted = solve({
+    ...relaxedProblem,
     constraints: {
       ...constraints,
       minWeight: keep.map((kept, i) => (kept ? Math.max(m, lower[i]!) : 0)),
@@ -69,21 +62,15 @@ export function optimizeWithCardinality(
     },
   });
   const d = restricted.diagnostics;
+  const r = relaxed.diagnostics;
   return {
     ...restricted,
-    constraintsChecked: [
-      ...restricted.constraintsChecked,
-      ...cardinalityChecks(restricted.weightsVector, limits).map((c) => ({
-        ...c,
-        ok: c.slack >= -CHECK_TOLERANCE,
-      })),
-    ],
     diagnostics: {
       ...d,
       solver: `${d.solver}+cardinality-heuristic`,
-      iterations: relaxed.diagnostics.iterations + d.iterations,
-      solveMs: relaxed.diagnostics.solveMs + d.solveMs,
-      solves: relaxed.diagnostics.solves + d.solves,
+      iterations: r.iterations + d.iterations,
+      solveMs: r.solveMs + d.solveMs,
+      solves: r.solves + d.solves,
       message: `${d.message}; top-${k} support of the unrestricted solution (heuristic, not guaranteed optimal)`,
     },
   };

@@ -29,26 +29,21 @@ import { transactionCost } from '../check.ts';
 import { buildPortfolioModel, returnCoefficients } from '../model/portfolio-model.ts';
 import { hasFixedCosts } from '../model/fixed-cost-rows.ts';
 import { solveFixedCostMilp } from '../model/fixed-cost-milp.ts';
-import { LP_OPTIONS } from '../scenario/scenario-lp.ts';
+import { LP_OPTIONS } from '../model/solve-model.ts';
 import { solveObjective, type ObjectiveSolution, type ObjectiveSpec } from './solve.ts';
-import type { Objective } from '../problem.ts';
+import type { MeanVarianceObjective } from '../objectives.ts';
+import type { FixedCostSearch } from '../problem.ts';
 import { solveError, toSolverProblem } from '../model/solve-model.ts';
 import { portfolioMetrics } from '../result.ts';
 import { objectiveValue } from './objective-value.ts';
 import { solveTrackingErrorLimited } from './tracking-error-limit.ts';
-
-/** Search options of the QP fixed-cost path. */
-export interface FixedCostSearch {
-  /** Enumerate every trade pattern when at most this many assets have a fixed cost (default 8). */
-  readonly exactUpTo?: number;
-}
 
 /** What {@link solveExtended} needs. */
 export interface ExtendedSpec extends ObjectiveSpec {
   readonly fixedCostSearch?: FixedCostSearch;
 }
 
-const MINIMISED: ReadonlySet<Objective['kind']> = new Set([
+const MINIMISED: ReadonlySet<MeanVarianceObjective['kind']> = new Set([
   'minVariance',
   'efficientReturn',
   'minTrackingError',
@@ -119,7 +114,7 @@ function exactMaxReturn(highs: HighsRuntime, spec: ExtendedSpec): ObjectiveSolut
     options: LP_OPTIONS,
   });
   if (report.status !== 'optimal' || report.x === undefined) throw solveError(label, report);
-  return { x: report.x, report, portfolio: pm, solves: 2 };
+  return { x: report.x, report, portfolio: pm, solves: 2, fixedCosts: 'exact-milp' };
 }
 
 /** Solves the QP path of the module comment over the assets `traded` (those with F_i > 0). */
@@ -208,6 +203,7 @@ function searchPatterns(
       message: `${solution.report.message}; fixed costs: ${how}`,
     },
     solves,
+    fixedCosts: k <= exactUpTo ? 'exact-enumeration' : 'heuristic',
   };
 }
 

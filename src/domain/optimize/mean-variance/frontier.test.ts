@@ -5,7 +5,9 @@ import { financeExample } from '../../../../test/helpers/optimize.ts';
 import { factorCovariance, uniforms } from '../../../../test/helpers/qp-problems.ts';
 import { BallastError } from '../../errors.ts';
 import { efficientFrontier, optimize } from '../index.ts';
-import type { Objective, OptimizationInputs, PortfolioConstraints } from '../problem.ts';
+import type { PortfolioConstraints } from '../constraints.ts';
+import type { Objective } from '../objectives.ts';
+import type { OptimizationInputs } from '../problem.ts';
 
 let highs: HighsRuntime;
 beforeAll(async () => {
@@ -105,7 +107,7 @@ describe('properties over random PSD problems', () => {
           const inputs = randomInputs(n, seed);
           let a: ReturnType<typeof optimize>;
           try {
-            a = optimize(highs, inputs, { objective, constraints });
+            a = optimize(highs, { inputs, objective, constraints });
           } catch (e) {
             // Max Sharpe with no asset above rf is an error by contract (μ ~ U(0.01, 0.13)).
             if (!(e instanceof BallastError) || e.code !== 'NO_ASSET_ABOVE_RISK_FREE') throw e;
@@ -120,7 +122,7 @@ describe('properties over random PSD problems', () => {
           // the ridge path answers with a KKT certificate); compare only where it answers.
           let b: ReturnType<typeof optimize>;
           try {
-            b = optimize(highs, inputs, { objective, constraints, method: 'highs' });
+            b = optimize(highs, { inputs, objective, constraints, method: 'highs' });
           } catch (e) {
             if (e instanceof BallastError && e.code === 'SOLVER_FAILED') return fc.pre(false);
             throw e;
@@ -144,15 +146,17 @@ describe('properties over random PSD problems', () => {
         fc.double({ min: 0.05, max: 0.95, noNaN: true }),
         (n, seed, where) => {
           const inputs = randomInputs(n, seed);
-          const low = optimize(highs, inputs, { objective: { kind: 'minVariance' } });
-          const high = optimize(highs, inputs, { objective: { kind: 'maxReturn' } });
+          const low = optimize(highs, { inputs, objective: { kind: 'minVariance' } });
+          const high = optimize(highs, { inputs, objective: { kind: 'maxReturn' } });
           const target =
             low.volatilityAnnual + where * (high.volatilityAnnual - low.volatilityAnnual);
-          const risk = optimize(highs, inputs, {
+          const risk = optimize(highs, {
+            inputs,
             objective: { kind: 'efficientRisk', targetVolatilityAnnual: target },
           });
           expect(risk.volatilityAnnual).toBeLessThanOrEqual(target + 1e-12);
-          const ret = optimize(highs, inputs, {
+          const ret = optimize(highs, {
+            inputs,
             objective: {
               kind: 'efficientReturn',
               targetReturnAnnual: risk.expectedReturnAnnual - 1e-13,

@@ -9,8 +9,10 @@
 
 import type { HighsRuntime } from '../../../core/solvers/highs.ts';
 import { BallastError, invalidInput } from '../../errors.ts';
-import { optimize } from './optimize.ts';
-import type { OptimizeOptions, OptimizationInputs, PortfolioConstraints } from '../problem.ts';
+import { optimize } from '../optimize.ts';
+import type { PortfolioConstraints } from '../constraints.ts';
+import type { MeanVarianceObjective } from '../objectives.ts';
+import type { OptimizationInputs, QpPath } from '../problem.ts';
 import type { OptimizationResult } from '../result.ts';
 
 /** One portfolio on the frontier. */
@@ -38,7 +40,7 @@ export interface FrontierOptions {
   /** Number of points (≥ 2). */
   readonly points: number;
   readonly constraints?: PortfolioConstraints;
-  readonly method?: OptimizeOptions['method'];
+  readonly method?: QpPath;
 }
 
 /** A result as a frontier point (return net of one-off transaction costs). */
@@ -106,8 +108,8 @@ export function efficientFrontier(
   };
   let solves = 0;
   let solveMs = 0;
-  const run = (objective: OptimizeOptions['objective']): OptimizationResult => {
-    const r = optimize(highs, inputs, { ...base, objective });
+  const run = (objective: MeanVarianceObjective): OptimizationResult => {
+    const r = optimize(highs, { inputs, ...base, objective });
     solves += r.diagnostics.solves;
     solveMs += r.diagnostics.solveMs;
     return r;

@@ -71,7 +71,8 @@ describe('long-short utility with a gross limit (ridge path)', () => {
     const inputs = inputsOf(7, 548261191);
     const gamma = 5.500582397595794;
     const gross = 1.5081350427009956;
-    const r = optimize(highs, inputs, {
+    const r = optimize(highs, {
+      inputs,
       objective: { kind: 'utility', riskAversion: gamma },
       constraints: { longShort: { grossMax: gross } },
     });
@@ -88,7 +89,8 @@ describe('long-short utility with a gross limit (ridge path)', () => {
     // |w_i|), HiGHS fails (status −1) and the kernel cycles at a 1e-10 ridge.
     const inputs = inputsOf(9, 471259802);
     const gross = 1.6127429754038456;
-    const r = optimize(highs, inputs, {
+    const r = optimize(highs, {
+      inputs,
       objective: { kind: 'minVariance' },
       constraints: { longShort: { grossMax: gross } },
     });
@@ -109,7 +111,8 @@ describe('long-short utility with a gross limit (ridge path)', () => {
     // (μ_1 − rf)/σ_1 — a vertex where |w_0| = a_0 = 0 has several active rows; HiGHS cycles to
     // its time limit and the polish cannot certify it, the kernel's duals at the fixed point can.
     const inputs = inputsOf(2, 271486014);
-    const r = optimize(highs, inputs, {
+    const r = optimize(highs, {
+      inputs,
       objective: { kind: 'maxSharpe' },
       constraints: { longShort: { grossMax: 2.001037798983797 } },
     });

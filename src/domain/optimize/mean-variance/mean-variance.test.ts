@@ -3,7 +3,8 @@ import { fromRows } from '../../../core/linalg/matrix.ts';
 import { loadHighs, type HighsRuntime } from '../../../core/solvers/highs.ts';
 import { financeExample } from '../../../../test/helpers/optimize.ts';
 import { optimize } from '../index.ts';
-import type { Objective, OptimizationInputs } from '../problem.ts';
+import type { Objective } from '../objectives.ts';
+import type { OptimizationInputs } from '../problem.ts';
 
 let highs: HighsRuntime;
 beforeAll(async () => {
@@ -11,7 +12,7 @@ beforeAll(async () => {
 });
 
 const run = (inputs: OptimizationInputs, objective: Objective) =>
-  optimize(highs, inputs, { objective });
+  optimize(highs, { inputs, objective });
 
 describe('mean-variance objectives on docs/conventions.md’s two-asset example', () => {
   it('max Sharpe is the tangency portfolio (0.25, 0.75) with Sharpe 0.7211', () => {
@@ -108,7 +109,8 @@ describe('long-short minimum variance solved by hand through the KKT system', ()
   };
 
   it('shorts the riskier asset: w = (18/11, −7/11)', () => {
-    const r = optimize(highs, inputs, {
+    const r = optimize(highs, {
+      inputs,
       objective: { kind: 'minVariance' },
       constraints: { longShort: {}, minWeight: -1, maxWeight: 2 },
     });
@@ -118,7 +120,8 @@ describe('long-short minimum variance solved by hand through the KKT system', ()
   });
 
   it('a gross cap Σ|w| ≤ 2 binds: w1 − w2 = 2 and w1 + w2 = 1 give (1.5, −0.5)', () => {
-    const r = optimize(highs, inputs, {
+    const r = optimize(highs, {
+      inputs,
       objective: { kind: 'minVariance' },
       constraints: { longShort: { grossMax: 2 }, minWeight: -1, maxWeight: 2 },
     });

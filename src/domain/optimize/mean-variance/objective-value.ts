@@ -6,7 +6,8 @@
  * √((w − b)ᵀΣ(w − b)) for minTrackingError.
  */
 
-import type { Objective, OptimizationInputs } from '../problem.ts';
+import type { MeanVarianceObjective } from '../objectives.ts';
+import type { OptimizationInputs } from '../problem.ts';
 import { covarianceTimes } from '../result.ts';
 
 /** Metrics the objective value is computed from. */
@@ -18,7 +19,7 @@ interface Metrics {
 
 /** Value of `objective` at `weights` (see the module comment). */
 export function objectiveValue(
-  objective: Objective,
+  objective: MeanVarianceObjective,
   spec: {
     readonly inputs: OptimizationInputs;
     readonly weights: Float64Array;
@@ -57,7 +58,7 @@ export function objectiveValue(
 
 /** Limits the objective itself imposes, as slacks: `targetReturn`, `targetVolatility`. */
 export function objectiveChecks(
-  objective: Objective,
+  objective: MeanVarianceObjective,
   spec: { readonly metrics: Metrics; readonly cost: number },
 ): { name: string; slack: number }[] {
   if (objective.kind === 'efficientReturn') {

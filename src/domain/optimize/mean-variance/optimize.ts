@@ -1,89 +1,63 @@
 /**
- * The optimisation entry point: validate, solve the objective exactly, optionally scale to a
- * target volatility, verify every constraint on the returned weights and report metrics. A
- * result passes every check (tolerance 1e-9) or the call throws a BallastError (INVALID_INPUT,
- * INFEASIBLE, UNBOUNDED, NO_ASSET_ABOVE_RISK_FREE, SOLVER_FAILED). Never renormalises.
+ * The mean-variance family as a {@link FamilySolution}: the objective solved exactly under
+ * every constraint (`fixed-cost-search.ts` dispatches fixed costs and the tracking-error
+ * limit, `solve.ts` the plain objectives), optionally scaled along the capital allocation line
+ * to a target volatility (`scale.ts`), and — with cardinality limits — the top-K heuristic of
+ * `cardinality.ts` around it. The objective's value and its own limits (`targetReturn`,
+ * `targetVolatility`) are computed from the returned weights (`objective-value.ts`).
  */
 
-import { optimizeWithCardinality } from './cardinality.ts';
-import { loadHighs, type HighsRuntime } from '../../../core/solvers/highs.ts';
-import { BallastError } from '../../errors.ts';
-import { checkConstraints, transactionCost } from '../check.ts';
+import type { HighsRuntime } from '../../../core/solvers/highs.ts';
+import type { Warning } from '../../warnings.ts';
+import type { MeanVarianceObjective } from '../objectives.ts';
+import type { OptimizationProblem } from '../problem.ts';
+import type { FamilySolution } from '../result-build.ts';
+import { withCardinalityHeuristic } from './cardinality.ts';
 import { solveExtended } from './fixed-cost-search.ts';
-import type { OptimizationInputs, OptimizeOptions } from '../problem.ts';
-import { validateInputs } from '../validate.ts';
-import { byAsset, portfolioMetrics, type OptimizationResult } from '../result.ts';
 import { objectiveChecks, objectiveValue } from './objective-value.ts';
 import { scaleToVolatility } from './scale.ts';
 
-/**
- * Optimises `inputs` for `options.objective` under `options.constraints` (default long-only,
- * fully invested). Synchronous given a loaded HiGHS runtime (see {@link optimizeAsync}).
- */
-export function optimize(
-  highs: HighsRuntime,
-  inputs: OptimizationInputs,
-  options: OptimizeOptions,
-): OptimizationResult {
-  if (options.cardinality !== undefined) {
-    const { cardinality: limits, ...rest } = options;
-    return optimizeWithCardinality(optimize, highs, { inputs, options: rest, limits });
-  }
-  validateInputs(inputs, options.validation ?? {});
-  const constraints = options.constraints ?? {};
+/** A mean-variance problem. */
+export type MeanVarianceProblem = OptimizationProblem<MeanVarianceObjective>;
+
+function solveContinuous(highs: HighsRuntime, problem: MeanVarianceProblem): FamilySolution {
+  const { inputs, objective } = problem;
+  const constraints = problem.constraints ?? {};
   const solved = solveExtended(highs, {
     inputs,
-    objective: options.objective,
+    objective,
     constraints,
-    ...(options.method === undefined ? {} : { method: options.method }),
-    ...(options.fixedCostSearch === undefined ? {} : { fixedCostSearch: options.fixedCostSearch }),
+    ...(problem.method === undefined ? {} : { method: problem.method }),
+    ...(problem.fixedCostSearch === undefined ? {} : { fixedCostSearch: problem.fixedCostSearch }),
   });
   const n = inputs.assets.length;
   let weights: Float64Array = solved.x.slice(0, n);
   const cashVars = solved.portfolio.cash;
   let cash = cashVars === undefined ? 0 : solved.x[cashVars.lend]! - solved.x[cashVars.borrow]!;
   let scaling: { factor: number; capped: boolean } | undefined;
-  if (options.targetVolatilityAnnual !== undefined) {
+  if (problem.targetVolatilityAnnual !== undefined) {
     const scaled = scaleToVolatility(inputs, {
       weights,
       constraints,
-      targetVolatilityAnnual: options.targetVolatilityAnnual,
+      targetVolatilityAnnual: problem.targetVolatilityAnnual,
     });
     ({ weights, cash } = scaled);
     scaling = { factor: scaled.factor, capped: scaled.capped };
   }
-  const metrics = portfolioMetrics(inputs, { weights, cash, constraints });
-  const cost = transactionCost(weights, constraints);
-  const extra = scaling === undefined ? objectiveChecks(options.objective, { metrics, cost }) : [];
-  const checks = checkConstraints({
-    assets: inputs.assets,
+  const warnings: Warning[] =
+    solved.fixedCosts === 'heuristic'
+      ? [
+          {
+            code: 'FIXED_COST_HEURISTIC',
+            message: `${objective.kind}: the fixed trade costs were met by a local search over trade patterns, not guaranteed optimal`,
+            details: { objective: objective.kind },
+          },
+        ]
+      : [];
+  const final = weights;
+  return {
     weights,
     cash,
-    constraints,
-    extra,
-    covarianceAnnual: inputs.covarianceAnnual,
-  });
-  const failed = checks.filter((c) => !c.ok);
-  if (failed.length > 0) {
-    throw new BallastError(
-      'SOLVER_FAILED',
-      `${options.objective.kind}: the solution violates ${failed.map((c) => `${c.name} by ${-c.slack}`).join(', ')}`,
-      { failed, solver: solved.report.solver ?? 'unknown', message: solved.report.message },
-    );
-  }
-  return {
-    status: 'optimal',
-    objective: options.objective.kind,
-    objectiveValue: objectiveValue(options.objective, { inputs, weights, metrics, cost }),
-    weights: byAsset(inputs.assets, weights),
-    weightsVector: weights,
-    cash,
-    expectedReturnAnnual: metrics.expectedReturnAnnual,
-    volatilityAnnual: metrics.volatilityAnnual,
-    sharpe: metrics.sharpe,
-    riskContributions: byAsset(inputs.assets, metrics.riskContributions),
-    transactionCost: cost,
-    constraintsChecked: checks,
     diagnostics: {
       solver: solved.report.solver ?? 'unknown',
       iterations: solved.report.iterations,
@@ -91,14 +65,25 @@ export function optimize(
       solves: solved.solves,
       message: solved.report.message,
       ...(scaling === undefined ? {} : { scaling }),
+      ...(solved.fixedCosts === undefined ? {} : { fixedCosts: solved.fixedCosts }),
     },
+    objectiveValue: (m) =>
+      objectiveValue(objective, { inputs, weights: final, metrics: m, cost: m.transactionCost }),
+    ...(scaling === undefined
+      ? { limits: (m) => objectiveChecks(objective, { metrics: m, cost: m.transactionCost }) }
+      : {}),
+    warnings,
   };
 }
 
-/** {@link optimize} with the process-wide HiGHS runtime loaded on first use. */
-export async function optimizeAsync(
-  inputs: OptimizationInputs,
-  options: OptimizeOptions,
-): Promise<OptimizationResult> {
-  return optimize(await loadHighs(), inputs, options);
+/**
+ * Solves a mean-variance problem (module comment). Throws INVALID_INPUT, INFEASIBLE,
+ * UNBOUNDED, NO_ASSET_ABOVE_RISK_FREE or SOLVER_FAILED (BallastError).
+ */
+export function solveMeanVariance(
+  highs: HighsRuntime,
+  problem: MeanVarianceProblem,
+): FamilySolution {
+  if (problem.cardinality === undefined) return solveContinuous(highs, problem);
+  return withCardinalityHeuristic(problem, (p) => solveContinuous(highs, p));
 }

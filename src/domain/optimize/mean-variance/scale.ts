@@ -8,7 +8,8 @@
 
 import { BallastError, invalidInput } from '../../errors.ts';
 import { checkConstraints } from '../check.ts';
-import type { OptimizationInputs, PortfolioConstraints } from '../problem.ts';
+import type { PortfolioConstraints } from '../constraints.ts';
+import type { OptimizationInputs } from '../problem.ts';
 import { portfolioMetrics } from '../result.ts';
 
 /** Scaled weights and cash, the factor and whether a constraint capped it. */

@@ -21,10 +21,18 @@
 import type { HighsRuntime } from '../../../core/solvers/highs.ts';
 import type { QpMethod } from '../../../core/solvers/solve-qp.ts';
 import { BallastError, invalidInput } from '../../errors.ts';
-import { buildPortfolioModel, returnCoefficients, type PortfolioModel } from '../model/portfolio-model.ts';
+import {
+  addTargetReturnRow,
+  buildPortfolioModel,
+  returnCoefficients,
+  type PortfolioModel,
+} from '../model/portfolio-model.ts';
 import { solveEfficientRisk } from './efficient-risk.ts';
 import { solveRatio } from './max-sharpe.ts';
-import type { Objective, OptimizationInputs, PortfolioConstraints } from '../problem.ts';
+import type { PortfolioConstraints } from '../constraints.ts';
+import type { MeanVarianceObjective } from '../objectives.ts';
+import type { OptimizationInputs } from '../problem.ts';
+import type { FixedCostMethod } from '../result.ts';
 import { solveModel, type SolvedModel } from '../model/solve-model.ts';
 
 /** A solved objective: the full variable vector of its portfolio model and the solver report. */
@@ -32,12 +40,14 @@ export interface ObjectiveSolution extends SolvedModel {
   readonly portfolio: PortfolioModel;
   /** Solves performed (several for efficientRisk). */
   readonly solves: number;
+  /** How fixed trade costs were met (absent without fixed costs). */
+  readonly fixedCosts?: FixedCostMethod;
 }
 
 /** What {@link solveObjective} needs. */
 export interface ObjectiveSpec {
   readonly inputs: OptimizationInputs;
-  readonly objective: Objective;
+  readonly objective: MeanVarianceObjective;
   readonly constraints?: PortfolioConstraints;
   readonly method?: QpMethod;
   /** A portfolio model built by the caller (e.g. with a fixed-cost trade pattern). */
@@ -50,22 +60,6 @@ function scaled(
 ): OptimizationInputs['covarianceAnnual'] {
   const c = inputs.covarianceAnnual;
   return { rows: c.rows, cols: c.cols, data: c.data.map((v) => v * factor) };
-}
-
-/** Adds the row rᵀz ≥ target (`targetReturn`) to the portfolio model. */
-export function addTargetReturnRow(
-  pm: PortfolioModel,
-  spec: { readonly mu: Float64Array; readonly targetReturnAnnual: number },
-): void {
-  const r = returnCoefficients(pm, { mu: spec.mu, variableCount: pm.builder.variableCount });
-  const indices = [...r.keys()].filter((j) => r[j] !== 0);
-  pm.builder.addRow({
-    name: 'targetReturn',
-    indices,
-    values: indices.map((j) => r[j]!),
-    lower: spec.targetReturnAnnual,
-    upper: Infinity,
-  });
 }
 
 /** Solves one objective on a fresh portfolio model (see the module table). */

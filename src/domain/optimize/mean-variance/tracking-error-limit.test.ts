@@ -10,9 +10,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadHighs, type HighsRuntime } from '../../../core/solvers/highs.ts';
 import { readPeerMoments } from '../../../../test/helpers/peer-panels.ts';
 import { financeExample, thrown } from '../../../../test/helpers/optimize.ts';
-import { optimizeCvar } from '../scenario/cvar.ts';
 import { optimize } from '../index.ts';
-import type { Objective, OptimizationInputs, PortfolioConstraints } from '../problem.ts';
+import type { PortfolioConstraints } from '../constraints.ts';
+import type { Objective } from '../objectives.ts';
+import type { OptimizationInputs } from '../problem.ts';
 
 let highs: HighsRuntime;
 beforeAll(async () => {
@@ -66,7 +67,7 @@ describe('tracking-error limit vs cvxopt solvers.cp (LPP2005 6 assets, b = equal
     const constraints: PortfolioConstraints = {
       trackingError: { benchmarkWeights, maxAnnual: g.limit },
     };
-    const r = optimize(highs, inputs, { objective, constraints });
+    const r = optimize(highs, { inputs, objective, constraints });
     for (const a of inputs.assets) expect(r.weights[a]).toBeCloseTo(g.weights[a]!, 7);
     expect(r.expectedReturnAnnual).toBeCloseTo(g.expected_return, 9);
     expect(r.volatilityAnnual ** 2).toBeCloseTo(g.variance, 10);
@@ -79,17 +80,20 @@ describe('tracking-error limit vs cvxopt solvers.cp (LPP2005 6 assets, b = equal
   it('efficientReturn and minTrackingError (other benchmark) respect the limit, objective no worse than a looser limit', () => {
     const inputs = lppInputs();
     const b = inputs.assets.map(() => 1 / 6);
-    const tight = optimize(highs, inputs, {
+    const tight = optimize(highs, {
+      inputs,
       objective: { kind: 'efficientReturn', targetReturnAnnual: 0.1 },
       constraints: { trackingError: { benchmarkWeights: b, maxAnnual: 0.015 } },
     });
-    const loose = optimize(highs, inputs, {
+    const loose = optimize(highs, {
+      inputs,
       objective: { kind: 'efficientReturn', targetReturnAnnual: 0.1 },
     });
     expect(te(tight.constraintsChecked)).toBeGreaterThanOrEqual(-1e-9);
     expect(tight.objectiveValue).toBeGreaterThanOrEqual(loose.objectiveValue - 1e-15);
     const other = [1, 0, 0, 0, 0, 0];
-    const mte = optimize(highs, inputs, {
+    const mte = optimize(highs, {
+      inputs,
       objective: { kind: 'minTrackingError', benchmarkWeights: other },
       constraints: { trackingError: { benchmarkWeights: b, maxAnnual: 0.02 } },
     });
@@ -105,7 +109,8 @@ describe('tracking-error limit, two assets by hand', () => {
   const delta = Math.sqrt(0.05);
 
   it('max return moves towards asset 1 until TE = 0.05: w₁ = 0.5 + √0.05', () => {
-    const r = optimize(highs, financeExample(), {
+    const r = optimize(highs, {
+      inputs: financeExample(),
       objective: { kind: 'maxReturn' },
       constraints: { trackingError: { benchmarkWeights: b, maxAnnual: 0.05 } },
     });
@@ -115,7 +120,8 @@ describe('tracking-error limit, two assets by hand', () => {
   });
 
   it('min variance: the GMV w₁ = 0.01/0.05 = 0.2 has TE 0.3·√0.05 > 0.05, so w₁ = 0.5 − √0.05', () => {
-    const r = optimize(highs, financeExample(), {
+    const r = optimize(highs, {
+      inputs: financeExample(),
       objective: { kind: 'minVariance' },
       constraints: { trackingError: { benchmarkWeights: b, maxAnnual: 0.05 } },
     });
@@ -123,7 +129,8 @@ describe('tracking-error limit, two assets by hand', () => {
   });
 
   it('a slack limit leaves the solution unchanged (λ = 0): max return = (1, 0), TE = 0.5·√0.05', () => {
-    const r = optimize(highs, financeExample(), {
+    const r = optimize(highs, {
+      inputs: financeExample(),
       objective: { kind: 'maxReturn' },
       constraints: { trackingError: { benchmarkWeights: b, maxAnnual: 0.2 } },
     });
@@ -134,7 +141,8 @@ describe('tracking-error limit, two assets by hand', () => {
 
   it('INFEASIBLE when bounds force TE above the limit: w₁ ≥ 0.8 gives TE ≥ 0.3·√0.05 ≈ 0.067', () => {
     const e = thrown(() =>
-      optimize(highs, financeExample(), {
+      optimize(highs, {
+        inputs: financeExample(),
         objective: { kind: 'minVariance' },
         constraints: {
           minWeight: [0.8, 0],
@@ -150,7 +158,8 @@ describe('tracking-error limit, two assets by hand', () => {
     const trackingError = { benchmarkWeights: b, maxAnnual: 0.05 };
     expect(
       thrown(() =>
-        optimize(highs, financeExample(), {
+        optimize(highs, {
+          inputs: financeExample(),
           objective: { kind: 'maxSharpe' },
           constraints: { trackingError },
         }),
@@ -158,12 +167,10 @@ describe('tracking-error limit, two assets by hand', () => {
     ).toBe('INVALID_INPUT');
     const scenarios = { rows: 2, cols: 2, data: Float64Array.from([0.01, -0.02, 0.03, 0.01]) };
     const e = thrown(() =>
-      optimizeCvar(highs, {
+      optimize(highs, {
         inputs: financeExample(),
-        objective: { kind: 'minCvar' },
+        objective: { kind: 'minCvar', scenarios: { returns: scenarios, periodsPerYear: 12 } },
         constraints: { trackingError },
-        scenarios,
-        periodsPerYear: 12,
       }),
     );
     expect(e.code).toBe('INVALID_INPUT');
@@ -173,7 +180,8 @@ describe('tracking-error limit, two assets by hand', () => {
   it('bad limits are INVALID_INPUT naming the field', () => {
     const bad = (trackingError: PortfolioConstraints['trackingError']): string =>
       thrown(() =>
-        optimize(highs, financeExample(), {
+        optimize(highs, {
+          inputs: financeExample(),
           objective: { kind: 'minVariance' },
           constraints: { ...(trackingError === undefined ? {} : { trackingError }) },
         }),

@@ -30,10 +30,15 @@
 
 import type { HighsRuntime } from '../../../core/solvers/highs.ts';
 import { BallastError, invalidInput } from '../../errors.ts';
-import { buildPortfolioModel, returnCoefficients, type PortfolioModel } from '../model/portfolio-model.ts';
-import { addTargetReturnRow, type ObjectiveSolution, type ObjectiveSpec } from './solve.ts';
+import {
+  addTargetReturnRow,
+  buildPortfolioModel,
+  returnCoefficients,
+  type PortfolioModel,
+} from '../model/portfolio-model.ts';
+import type { ObjectiveSolution, ObjectiveSpec } from './solve.ts';
 import { activeSetSignature } from './efficient-risk.ts';
-import type { TrackingErrorLimit } from '../problem.ts';
+import type { TrackingErrorLimit } from '../constraints.ts';
 import { solveModel, type SolvedModel } from '../model/solve-model.ts';
 
 /** The objectives the limit supports. */

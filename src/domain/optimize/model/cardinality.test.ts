@@ -9,10 +9,8 @@ import {
   solveWithCardinality,
   withCardinality,
 } from './cardinality.ts';
-import { optimizeCdar } from '../scenario/cdar.ts';
-import { optimizeCvar } from '../scenario/cvar.ts';
+import { optimize } from '../optimize.ts';
 import type { OptimizationInputs } from '../problem.ts';
-import { optimizeSemivariance } from '../scenario/semivariance.ts';
 
 /** Tolerance: optimal objective values of the MILP vs enumeration, 1e-10 absolute. */
 const OBJECTIVE_TOLERANCE = 1e-10;
@@ -49,19 +47,17 @@ describe('cardinality', () => {
     const inputs = inputsFor(returns);
     const base = {
       inputs,
-      scenarios: returns,
-      periodsPerYear: 12,
-      objective: { kind: 'minCvar' as const },
+      objective: { kind: 'minCvar' as const, scenarios: { returns, periodsPerYear: 12 } },
     };
     for (const k of [1, 2, 3]) {
       const limits = { maxAssets: k, minPositionWeight: 0.1 };
-      const milp = optimizeCvar(highs, { ...base, cardinality: limits });
+      const milp = optimize(highs, { ...base, cardinality: limits });
       expect(milp.diagnostics.solver).toBe('highs-mip+lp');
-      expect(
-        milp.constraintsChecked
-          .filter((c) => ['maxAssets', 'minPosition'].includes(c.name))
-          .every((c) => c.ok),
-      ).toBe(true);
+      expect(milp.diagnostics.cardinality).toBe('exact-milp');
+      // at most k holdings, each ≥ 0.1, counted on the returned weights
+      const held = Array.from(milp.weightsVector).filter((w) => w > 1e-12);
+      expect(held.length).toBeLessThanOrEqual(k);
+      for (const w of held) expect(w).toBeGreaterThanOrEqual(0.1 - 1e-9);
       let best = Infinity;
       for (const support of subsets(6, k)) {
         const maxWeight = Array.from({ length: 6 }, (_, i) => (support.includes(i) ? 1 : 0));
@@ -69,37 +65,41 @@ describe('cardinality', () => {
         try {
           best = Math.min(
             best,
-            optimizeCvar(highs, { ...base, constraints: { minWeight, maxWeight } }).cvar!,
+            optimize(highs, { ...base, constraints: { minWeight, maxWeight } }).riskMeasures.cvar!,
           );
         } catch {
           // an infeasible support (e.g. minimum positions summing above 1) is skipped
         }
       }
-      expect(Math.abs(milp.cvar! - best)).toBeLessThanOrEqual(OBJECTIVE_TOLERANCE);
+      expect(Math.abs(milp.riskMeasures.cvar! - best)).toBeLessThanOrEqual(OBJECTIVE_TOLERANCE);
     }
   });
 
   it('applies to drawdown objectives and reports the limits as checks', () => {
     const returns = seededReturns({ t: 60, n: 6, seed: 99, factor: 0.5 });
-    const r = optimizeCdar(highs, {
+    const r = optimize(highs, {
       inputs: inputsFor(returns),
-      scenarios: returns,
-      periodsPerYear: 12,
-      objective: { kind: 'minCdar' },
+      objective: { kind: 'minCdar', scenarios: { returns, periodsPerYear: 12 } },
       cardinality: { maxAssets: 2 },
     });
-    expect(Object.values(r.weights).filter((w) => w > 0).length).toBeLessThanOrEqual(2);
-    expect(r.constraintsChecked.find((c) => c.name === 'maxAssets')?.ok).toBe(true);
+    const held = Object.values(r.weights).filter((w) => w > 0).length;
+    expect(held).toBeLessThanOrEqual(2);
+    // the reported slack is K − holdings, counted here on the weights
+    expect(r.constraintsChecked.find((c) => c.name === 'maxAssets')?.slack).toBe(2 - held);
+    expect(r.diagnostics.cardinality).toBe('exact-milp');
   });
 
   it('keeps the K largest weights and re-solves for a quadratic objective (heuristic)', () => {
     const returns = seededReturns({ t: 100, n: 8, seed: 5, factor: 0.2 });
     const inputs = inputsFor(returns);
-    const full = optimizeSemivariance(highs, { inputs, scenarios: returns, periodsPerYear: 12 });
-    const r = optimizeSemivariance(highs, {
+    const objective = {
+      kind: 'minSemivariance' as const,
+      scenarios: { returns, periodsPerYear: 12 },
+    };
+    const full = optimize(highs, { inputs, objective });
+    const r = optimize(highs, {
       inputs,
-      scenarios: returns,
-      periodsPerYear: 12,
+      objective,
       cardinality: { maxAssets: 3, minPositionWeight: 0.05 },
     });
     const held = Object.entries(r.weights).filter(([, w]) => w > 0);
@@ -111,6 +111,8 @@ describe('cardinality', () => {
     expect(held.every(([a, w]) => top3.includes(a) && w >= 0.05 - 1e-12)).toBe(true);
     expect(r.objectiveValue).toBeGreaterThanOrEqual(full.objectiveValue);
     expect(r.diagnostics.solver).toContain('cardinality-heuristic');
+    expect(r.diagnostics.cardinality).toBe('heuristic');
+    expect(r.warnings.map((w) => w.code)).toContain('CARDINALITY_HEURISTIC');
   });
 
   it('re-solves a QP on the K largest weights (hand check)', () => {

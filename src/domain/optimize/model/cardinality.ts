@@ -22,15 +22,10 @@ import type { HighsRuntime } from '../../../core/solvers/highs.ts';
 import { solveProblem, type SolveProblemOptions } from '../../../core/solvers/solve-qp.ts';
 import type { SolveResult, SolverProblem } from '../../../core/solvers/types.ts';
 import { invalidInput } from '../../errors.ts';
-import { CsrBuilder, extend, stackRows } from '../scenario/scenario-lp.ts';
+import type { CardinalityLimits } from '../constraints.ts';
 
-/** Cardinality limits (either or both). */
-export interface CardinalityLimits {
-  /** K ≥ 1: at most K non-zero weights. */
-  readonly maxAssets?: number;
-  /** m > 0: every held asset has weight ≥ m. */
-  readonly minPositionWeight?: number;
-}
+export type { CardinalityLimits } from '../constraints.ts';
+import { CsrBuilder, extend, stackRows } from '../../../core/solvers/csr-builder.ts';
 
 /** The problem's weights and the limits to impose on them. */
 export interface CardinalitySpec {
@@ -51,19 +46,20 @@ function checkLimits(
   const f = spec.firstWeight ?? 0;
   const k = limits.maxAssets ?? n;
   const m = limits.minPositionWeight ?? 0;
-  if (!Number.isInteger(k) || k < 1) throw invalidInput('maxAssets', k, 'must be an integer ≥ 1');
+  if (!Number.isInteger(k) || k < 1)
+    throw invalidInput('cardinality.maxAssets', k, 'must be an integer ≥ 1');
   if (!(m >= 0) || !Number.isFinite(m))
-    throw invalidInput('minPositionWeight', m, 'must be a finite number ≥ 0');
+    throw invalidInput('cardinality.minPositionWeight', m, 'must be a finite number ≥ 0');
   for (let i = f; i < f + n; i++) {
     if (problem.lower[i]! < 0)
       throw invalidInput(
-        'minWeight',
+        'constraints.minWeight',
         problem.lower[i],
         'cardinality limits need long-only weights (min ≥ 0)',
       );
     if (!Number.isFinite(problem.upper[i]!))
       throw invalidInput(
-        'maxWeight',
+        'constraints.maxWeight',
         problem.upper[i],
         'cardinality limits need a finite upper bound per weight',
       );

@@ -17,7 +17,7 @@
 
 import { invalidInput } from '../../errors.ts';
 import type { ModelBuilder } from '../../../core/solvers/model-builder.ts';
-import type { TurnoverConstraint } from '../problem.ts';
+import type { TurnoverConstraint } from '../constraints.ts';
 
 /** One fixed-cost trade indicator: the asset (weight variable) and its binary variable. */
 export interface FixedCostTrade {

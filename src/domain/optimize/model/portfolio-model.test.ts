@@ -5,7 +5,8 @@ import { financeExample } from '../../../../test/helpers/optimize.ts';
 import { buildPortfolioModel, returnCoefficients } from './portfolio-model.ts';
 import { homogenize } from '../../../core/solvers/homogenize.ts';
 import { optimize } from '../index.ts';
-import type { ExposureConstraints, OptimizationInputs } from '../problem.ts';
+import type { ExposureConstraints } from '../constraints.ts';
+import type { OptimizationInputs } from '../problem.ts';
 
 let highs: HighsRuntime;
 beforeAll(async () => {
@@ -36,10 +37,11 @@ const leveredExposures = (grossMax?: number): ExposureConstraints => ({
 describe('leverage-aware constraints', () => {
   it('a 3× fund under a gross economic cap of 1.0 gets weight 0', () => {
     // Σ|x_k| = w_SPY + 3·w_UPRO + w_BND = 1 + 2·w_UPRO ≤ 1 with Σw = 1 ⇒ w_UPRO = 0.
-    const uncapped = optimize(highs, levered, { objective: { kind: 'maxReturn' } });
+    const uncapped = optimize(highs, { inputs: levered, objective: { kind: 'maxReturn' } });
     expect(uncapped.weights.UPRO).toBe(1);
     for (const kind of ['maxReturn', 'maxSharpe', 'minVariance'] as const) {
-      const r = optimize(highs, levered, {
+      const r = optimize(highs, {
+        inputs: levered,
         objective: { kind },
         constraints: { exposures: leveredExposures(1) },
       });
@@ -50,7 +52,8 @@ describe('leverage-aware constraints', () => {
 
   it('a cap of 1.5 admits exactly a quarter in the 3× fund for max return', () => {
     // 1 + 2·w_UPRO ≤ 1.5 ⇒ w_UPRO ≤ 0.25; the rest goes to SPY (next best return).
-    const r = optimize(highs, levered, {
+    const r = optimize(highs, {
+      inputs: levered,
       objective: { kind: 'maxReturn' },
       constraints: { exposures: leveredExposures(1.5) },
     });
@@ -71,7 +74,8 @@ describe('leverage-aware constraints', () => {
       ]),
       riskFreeRateAnnual: 0.02,
     };
-    const r = optimize(highs, inputs, {
+    const r = optimize(highs, {
+      inputs,
       objective: { kind: 'minVariance' },
       constraints: {
         exposures: {
@@ -92,7 +96,8 @@ describe('leverage-aware constraints', () => {
   });
 
   it('applies per-exposure, category and group limits', () => {
-    const r = optimize(highs, levered, {
+    const r = optimize(highs, {
+      inputs: levered,
       objective: { kind: 'maxReturn' },
       constraints: {
         exposures: {
@@ -114,7 +119,8 @@ describe('leverage-aware constraints', () => {
   });
 
   it('borrows through a cash line at rf + spread and scales to a target volatility', () => {
-    const r = optimize(highs, financeExample(), {
+    const r = optimize(highs, {
+      inputs: financeExample(),
       objective: { kind: 'maxSharpe' },
       constraints: {
         budget: { kind: 'cashLine', borrowSpreadAnnual: 0.01, maxBorrow: 0.5 },
@@ -132,7 +138,8 @@ describe('leverage-aware constraints', () => {
   });
 
   it('limits turnover against current weights and charges proportional costs', () => {
-    const r = optimize(highs, financeExample(), {
+    const r = optimize(highs, {
+      inputs: financeExample(),
       objective: { kind: 'maxSharpe' },
       constraints: { turnover: { currentWeights: [1, 0], maxTurnover: 0.5, costRate: 0.001 } },
     });

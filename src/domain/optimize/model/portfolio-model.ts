@@ -24,7 +24,7 @@ import { addAbsoluteSumCap } from './abs-sum.ts';
 import { addFixedCosts, hasFixedCosts, type FixedCostTrade } from './fixed-cost-rows.ts';
 import { ModelBuilder } from '../../../core/solvers/model-builder.ts';
 import { addExposureRows, addGroupRows, addTurnover } from './rows.ts';
-import type { PortfolioConstraints } from '../problem.ts';
+import type { PortfolioConstraints } from '../constraints.ts';
 
 /** A portfolio model under construction; objectives add their terms and solve it. */
 export interface PortfolioModel {
@@ -220,4 +220,20 @@ export function returnCoefficients(
   r.set(spec.mu);
   for (const [j, v] of model.auxiliaryReturns) r[j] = v;
   return r;
+}
+
+/** Adds the row rᵀz ≥ target (`targetReturn`) to the portfolio model. */
+export function addTargetReturnRow(
+  pm: PortfolioModel,
+  spec: { readonly mu: Float64Array; readonly targetReturnAnnual: number },
+): void {
+  const r = returnCoefficients(pm, { mu: spec.mu, variableCount: pm.builder.variableCount });
+  const indices = [...r.keys()].filter((j) => r[j] !== 0);
+  pm.builder.addRow({
+    name: 'targetReturn',
+    indices,
+    values: indices.map((j) => r[j]!),
+    lower: spec.targetReturnAnnual,
+    upper: Infinity,
+  });
 }

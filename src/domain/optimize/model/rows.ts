@@ -7,7 +7,7 @@
 import { invalidInput } from '../../errors.ts';
 import type { ModelBuilder } from '../../../core/solvers/model-builder.ts';
 import { addAbsoluteSumCap } from './abs-sum.ts';
-import type { ExposureConstraints, GroupConstraint, TurnoverConstraint } from '../problem.ts';
+import type { ExposureConstraints, GroupConstraint, TurnoverConstraint } from '../constraints.ts';
 
 /** Adds one row per group: min ≤ Σ coef_a·w_a ≤ max (named `group:NAME`). */
 export function addGroupRows(

@@ -8,9 +8,18 @@ import type { Matrix } from '../../../core/linalg/matrix.ts';
 import { isPositiveSemidefinite } from '../../../core/linalg/positive-semidefinite.ts';
 import type { HighsRuntime } from '../../../core/solvers/highs.ts';
 import { solveProblem, type QpMethod } from '../../../core/solvers/solve-qp.ts';
-import type { SolveResult, SolverProblem } from '../../../core/solvers/types.ts';
+import type { SolveOptions, SolveResult, SolverProblem } from '../../../core/solvers/types.ts';
 import { BallastError } from '../../errors.ts';
 import type { LinearModel } from '../../../core/solvers/model-builder.ts';
+
+/**
+ * HiGHS options of the scenario programs: feasibility tolerances tightened from HiGHS's
+ * 1e-7 to 1e-10 so that every verified constraint (`CHECK_TOLERANCE`, 1e-9) holds on the returned
+ * vertex.
+ */
+export const LP_OPTIONS: SolveOptions = {
+  highsOptions: { primal_feasibility_tolerance: 1e-10, dual_feasibility_tolerance: 1e-10 },
+};
 
 /** What {@link solveModel} needs: the model, the objective terms and a label for messages. */
 export interface ModelSolveSpec {

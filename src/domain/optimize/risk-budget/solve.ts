@@ -29,9 +29,10 @@ import { cholesky } from '../../../core/linalg/cholesky.ts';
 import { choleskySolve } from '../../../core/linalg/cholesky-solve.ts';
 import type { Matrix } from '../../../core/linalg/matrix.ts';
 import { BallastError, invalidInput } from '../../errors.ts';
+import type { RiskBudgetMethod } from '../objectives.ts';
 
 /** Iteration used by {@link solveRiskBudget}. */
-export type RiskBudgetMethod = 'newton' | 'ccd';
+export type { RiskBudgetMethod } from '../objectives.ts';
 
 /** Options of {@link solveRiskBudget}. */
 export interface RiskBudgetOptions {

@@ -4,13 +4,25 @@ import type { Matrix } from '../../../core/linalg/matrix.ts';
 import { loadHighs, type HighsRuntime } from '../../../core/solvers/highs.ts';
 import { returnsMatrixArbitrary, seededReturns } from '../../../../test/helpers/matrices.ts';
 import { thrown } from '../../../../test/helpers/optimize.ts';
-import { optimizeCdar } from './cdar.ts';
-import { drawdowns } from './drawdown-lp.ts';
+import { uncompoundedDrawdowns as drawdowns } from '../../measures/drawdown.ts';
 import { tailRisk } from '../../measures/tail-risk.ts';
+import { TOLERANCES } from '../../../../test/helpers/tolerances.ts';
+import type { DrawdownObjective } from '../objectives.ts';
+import { optimize } from '../optimize.ts';
 import type { OptimizationInputs } from '../problem.ts';
 
-/** Tolerances: constraint checks 1e-9; LP optimum vs candidate portfolios 1e-9. */
-const CHECK_TOLERANCE = 1e-9;
+/** Tolerances: constraint checks and LP optimum vs candidate portfolios (conventions table). */
+const CHECK_TOLERANCE = TOLERANCES.constraintCheck;
+
+type WithoutScenarios<T> = T extends unknown ? Omit<T, 'scenarios'> : never;
+
+/** A drawdown objective on `returns` (12 periods a year) through the one entry point. */
+function cdarOf(returns: Matrix, objective: WithoutScenarios<DrawdownObjective>) {
+  return optimize(highs, {
+    inputs: inputsFor(returns),
+    objective: { ...objective, scenarios: { returns, periodsPerYear: 12 } } as DrawdownObjective,
+  });
+}
 
 let highs: HighsRuntime;
 beforeAll(async () => {
@@ -54,10 +66,12 @@ describe('drawdown objectives', () => {
   it('min max-drawdown beats every single asset and equal weights, and min CDaR ≤ its CDaR', () => {
     fc.assert(
       fc.property(returnsMatrixArbitrary({ minRows: 5, maxRows: 60, maxCols: 6 }), (returns) => {
-        const base = { inputs: inputsFor(returns), scenarios: returns, periodsPerYear: 12 };
-        const mdd = optimizeCdar(highs, { ...base, objective: { kind: 'minMaxDrawdown' } });
-        expect(mdd.constraintsChecked.every((c) => c.ok)).toBe(true);
+        const mdd = cdarOf(returns, { kind: 'minMaxDrawdown' });
         const n = returns.cols;
+        // long-only and fully invested, recomputed from the weights
+        const w = Array.from(mdd.weightsVector);
+        expect(Math.abs(w.reduce((a, b) => a + b, 0) - 1)).toBeLessThanOrEqual(CHECK_TOLERANCE);
+        for (const v of w) expect(v).toBeGreaterThanOrEqual(-CHECK_TOLERANCE);
         const candidates = [
           new Array<number>(n).fill(1 / n),
           ...Array.from({ length: n }, (_, j) =>
@@ -71,10 +85,7 @@ describe('drawdown objectives', () => {
         expect(
           Math.abs(mdd.objectiveValue - maxDrawdownOf(returns, Object.values(mdd.weights))),
         ).toBeLessThanOrEqual(1e-12);
-        const cdar = optimizeCdar(highs, {
-          ...base,
-          objective: { kind: 'minCdar', confidence: 0.8 },
-        });
+        const cdar = cdarOf(returns, { kind: 'minCdar', confidence: 0.8 });
         const mddWeights = Object.values(mdd.weights);
         const mddReturns = Array.from({ length: returns.rows }, (_, t) =>
           mddWeights.reduce((s, w, j) => s + w * returns.data[t * n + j]!, 0),
@@ -89,43 +100,22 @@ describe('drawdown objectives', () => {
 
   it('maximises return under a drawdown cap and honours a CDaR cap', () => {
     const returns = seededReturns({ t: 120, n: 5, seed: 17, factor: 0.5 });
-    const base = { inputs: inputsFor(returns), scenarios: returns, periodsPerYear: 12 };
-    const floor = optimizeCdar(highs, {
-      ...base,
-      objective: { kind: 'minMaxDrawdown' },
-    }).objectiveValue;
-    const capped = optimizeCdar(highs, {
-      ...base,
-      objective: { kind: 'maxReturnDrawdown', maxDrawdown: floor * 1.5 },
-    });
-    expect(capped.riskMeasures.maxDrawdown!).toBeLessThanOrEqual(floor * 1.5 + CHECK_TOLERANCE);
-    expect(capped.constraintsChecked.find((c) => c.name === 'maxDrawdown')?.ok).toBe(true);
+    const floor = cdarOf(returns, { kind: 'minMaxDrawdown' }).objectiveValue;
+    const capped = cdarOf(returns, { kind: 'maxReturnDrawdown', maxDrawdown: floor * 1.5 });
+    expect(maxDrawdownOf(returns, Array.from(capped.weightsVector))).toBeLessThanOrEqual(
+      floor * 1.5 + CHECK_TOLERANCE,
+    );
     expect(capped.objectiveValue).toBe(capped.expectedReturnAnnual);
-    const cdarCap = optimizeCdar(highs, {
-      ...base,
-      objective: { kind: 'maxReturnDrawdown', maxCdar: floor, confidence: 0.9 },
-    });
+    const cdarCap = cdarOf(returns, { kind: 'maxReturnDrawdown', maxCdar: floor, confidence: 0.9 });
     expect(cdarCap.riskMeasures.cdar!).toBeLessThanOrEqual(floor + CHECK_TOLERANCE);
-    const limited = optimizeCdar(highs, {
-      ...base,
-      objective: { kind: 'minCdar', maxDrawdown: floor * 1.01 },
-    });
+    const limited = cdarOf(returns, { kind: 'minCdar', maxDrawdown: floor * 1.01 });
     expect(limited.riskMeasures.maxDrawdown!).toBeLessThanOrEqual(floor * 1.01 + CHECK_TOLERANCE);
     expect(
-      thrown(() =>
-        optimizeCdar(highs, {
-          ...base,
-          objective: { kind: 'maxReturnDrawdown', maxDrawdown: floor * 0.5 },
-        }),
-      ).code,
+      thrown(() => cdarOf(returns, { kind: 'maxReturnDrawdown', maxDrawdown: floor * 0.5 })).code,
     ).toBe('INFEASIBLE');
-    expect(
-      thrown(() => optimizeCdar(highs, { ...base, objective: { kind: 'maxReturnDrawdown' } })).code,
-    ).toBe('INVALID_INPUT');
-    expect(
-      thrown(() =>
-        optimizeCdar(highs, { ...base, objective: { kind: 'minCdar', maxDrawdown: -1 } }),
-      ).code,
-    ).toBe('INVALID_INPUT');
+    expect(thrown(() => cdarOf(returns, { kind: 'maxReturnDrawdown' })).code).toBe('INVALID_INPUT');
+    expect(thrown(() => cdarOf(returns, { kind: 'minCdar', maxDrawdown: -1 })).code).toBe(
+      'INVALID_INPUT',
+    );
   });
 });

@@ -1,6 +1,6 @@
 /**
  * Drawdown objectives on historical scenarios (Chekhlov, Uryasev & Zabarankin 2005; LP of
- * `cdar-lp.ts`), drawdowns measured on cumulative uncompounded returns c_t = Σ_{s≤t} r_pᵀ
+ * `drawdown-lp.ts`), drawdowns measured on cumulative uncompounded returns c_t = Σ_{s≤t} r_pᵀ
  * (per-period decimals; the start value 0 counts as a peak):
  *
  * - `minCdar`: min CDaR_α (the mean of the worst (1−α)T drawdowns, fractional convention
@@ -8,62 +8,38 @@
  * - `minMaxDrawdown`: min max_t D_t, optionally with `targetReturnAnnual`;
  * - `maxReturnDrawdown`: max μᵀw subject to `maxDrawdown` and/or `maxCdar` (at least one).
  *
- * Optional cardinality makes it a MILP (`cardinality.ts`). Reported CDaR and max drawdown
- * are recomputed from the returned weights.
+ * Optional cardinality makes it a MILP (`model/cardinality.ts`). Reported CDaR and max
+ * drawdown are recomputed from the returned weights (`measures/drawdown.ts`).
  */
 
+import { stackRows } from '../../../core/solvers/csr-builder.ts';
 import type { HighsRuntime } from '../../../core/solvers/highs.ts';
 import type { SolverProblem } from '../../../core/solvers/types.ts';
 import { invalidInput } from '../../errors.ts';
-import { cardinalityChecks, solveWithCardinality, type CardinalityLimits } from '../model/cardinality.ts';
-import { drawdownBlock, drawdowns, withBlockBounds, type DrawdownLayout } from './drawdown-lp.ts';
-import { buildPortfolioModel, returnCoefficients, type PortfolioModel } from '../model/portfolio-model.ts';
-import {
-  cashReturnsPerPeriod,
-  checkScenarios,
-  LP_OPTIONS,
-  stackRows,
-  type ScenarioInputs,
-} from './scenario-lp.ts';
-import { checkConfidence, tailRisk } from '../../measures/tail-risk.ts';
-import {
-  diagnosticsOf,
-  riskResult,
-  scenarioOutcome,
-  type RiskOptimizationResult,
-} from './outcome.ts';
+import { uncompoundedDrawdownRisk } from '../../measures/drawdown.ts';
+import { checkConfidence } from '../../measures/tail-risk.ts';
+import { solveWithCardinality } from '../model/cardinality.ts';
 import { solveFixedCostMilp } from '../model/fixed-cost-milp.ts';
-import { addTargetReturnRow } from '../mean-variance/solve.ts';
-import type { OptimizationInputs, PortfolioConstraints } from '../problem.ts';
-import { solveError } from '../model/solve-model.ts';
+import {
+  addTargetReturnRow,
+  buildPortfolioModel,
+  returnCoefficients,
+  type PortfolioModel,
+} from '../model/portfolio-model.ts';
+import { LP_OPTIONS, solveError } from '../model/solve-model.ts';
+import type { DrawdownObjective } from '../objectives.ts';
+import type { OptimizationProblem } from '../problem.ts';
+import type { FamilySolution } from '../result-build.ts';
+import { drawdownBlock, withBlockBounds, type DrawdownLayout } from './drawdown-lp.ts';
+import { diagnosticsOf, scenarioOutcome } from './outcome.ts';
+import { cashReturnsPerPeriod, checkScenarios } from './scenario-lp.ts';
 
-/** The drawdown objectives (α defaults to 0.95; limits are per-period decimals of c_t). */
-export type CdarObjective =
-  | {
-      readonly kind: 'minCdar';
-      readonly confidence?: number;
-      readonly targetReturnAnnual?: number;
-      readonly maxDrawdown?: number;
-    }
-  | { readonly kind: 'minMaxDrawdown'; readonly targetReturnAnnual?: number }
-  | {
-      readonly kind: 'maxReturnDrawdown';
-      readonly confidence?: number;
-      readonly maxDrawdown?: number;
-      readonly maxCdar?: number;
-    };
-
-/** Everything a drawdown optimisation needs. */
-export interface CdarSpec extends ScenarioInputs {
-  readonly inputs: OptimizationInputs;
-  readonly objective: CdarObjective;
-  readonly constraints?: PortfolioConstraints;
-  readonly cardinality?: CardinalityLimits;
-}
+/** A drawdown problem. */
+export type CdarProblem = OptimizationProblem<DrawdownObjective>;
 
 function limit(name: string, v: number | undefined): number | undefined {
   if (v !== undefined && !(v >= 0 && Number.isFinite(v)))
-    throw invalidInput(name, v, 'must be a finite number ≥ 0');
+    throw invalidInput(`objective.${name}`, v, 'must be a finite number ≥ 0');
   return v;
 }
 
@@ -77,16 +53,18 @@ export interface CdarParts {
   readonly maxCdar: number | undefined;
 }
 
-/** The LP of `spec` (no solve), its variable layout and what the result needs. */
-export function buildCdarProgram(spec: CdarSpec): {
+/** The LP of `problem` (no solve), its variable layout and what the result needs. */
+export function buildCdarProgram(problem: CdarProblem): {
   problem: SolverProblem;
   layout: DrawdownLayout;
   parts: CdarParts;
 } {
-  const { inputs, objective, scenarios } = spec;
-  checkScenarios(spec, inputs.assets);
+  const { inputs, objective } = problem;
+  const scenarios = objective.scenarios.returns;
+  checkScenarios(objective.scenarios, inputs.assets);
   const confidence = checkConfidence(
     objective.kind === 'minMaxDrawdown' ? 0.95 : (objective.confidence ?? 0.95),
+    'objective.confidence',
   );
   const maxDrawdown = limit(
     'maxDrawdown',
@@ -102,7 +80,7 @@ export function buildCdarProgram(spec: CdarSpec): {
     maxCdar === undefined
   ) {
     throw invalidInput(
-      'maxDrawdown',
+      'objective.maxDrawdown',
       undefined,
       'maxReturnDrawdown needs maxDrawdown and/or maxCdar',
     );
@@ -110,14 +88,14 @@ export function buildCdarProgram(spec: CdarSpec): {
   const pm = buildPortfolioModel({
     assets: inputs.assets,
     riskFreeRateAnnual: inputs.riskFreeRateAnnual,
-    ...(spec.constraints === undefined ? {} : { constraints: spec.constraints }),
+    ...(problem.constraints === undefined ? {} : { constraints: problem.constraints }),
     support: { integers: true },
   });
   const target = objective.kind === 'maxReturnDrawdown' ? undefined : objective.targetReturnAnnual;
   if (target !== undefined)
     addTargetReturnRow(pm, { mu: inputs.expectedReturnsAnnual, targetReturnAnnual: target });
   const model = pm.builder.build();
-  const cash = cashReturnsPerPeriod(pm, spec.periodsPerYear);
+  const cash = cashReturnsPerPeriod(pm, objective.scenarios.periodsPerYear);
   const block = drawdownBlock({
     scenarios,
     base: model.variableCount,
@@ -164,54 +142,55 @@ export function buildCdarProgram(spec: CdarSpec): {
 }
 
 /**
- * A drawdown objective as a full result (module comment). `objectiveValue`: CDaR_α for
+ * A drawdown problem as a family solution (module comment). `objectiveValue`: CDaR_α for
  * `minCdar`, the max drawdown for `minMaxDrawdown`, the annual expected return for
- * `maxReturnDrawdown`. Extra checks: `targetReturn`, `maxDrawdown`, `maxCdar` when set, and
- * the cardinality limits. Throws `INVALID_INPUT`, `INFEASIBLE`, `UNBOUNDED` or `SOLVER_FAILED`.
+ * `maxReturnDrawdown`. Limits checked: `targetReturn`, `maxDrawdown`, `maxCdar` when set.
+ * Throws `INVALID_INPUT`, `INFEASIBLE`, `UNBOUNDED` or `SOLVER_FAILED`.
  */
-export function optimizeCdar(highs: HighsRuntime, spec: CdarSpec): RiskOptimizationResult {
-  const { problem, parts } = buildCdarProgram(spec);
-  const limits = spec.cardinality;
-  const n = spec.inputs.assets.length;
+export function solveCdarProblem(highs: HighsRuntime, problem: CdarProblem): FamilySolution {
+  const { problem: program, parts } = buildCdarProgram(problem);
+  const limits = problem.cardinality;
+  const n = problem.inputs.assets.length;
   const report =
     limits === undefined
-      ? solveFixedCostMilp(highs, problem, {
+      ? solveFixedCostMilp(highs, program, {
           trades: parts.portfolio.fixedCostTrades,
           options: LP_OPTIONS,
         })
-      : solveWithCardinality(highs, problem, { assets: n, limits, options: LP_OPTIONS });
-  if (report.status !== 'optimal' || report.x === undefined)
-    throw solveError(spec.objective.kind, report);
+      : solveWithCardinality(highs, program, { assets: n, limits, options: LP_OPTIONS });
+  const kind = problem.objective.kind;
+  if (report.status !== 'optimal' || report.x === undefined) throw solveError(kind, report);
   const solved = scenarioOutcome({
     portfolio: parts.portfolio,
     scenarioCash: parts.cash,
     x: report.x,
     report,
   });
-  const dd = drawdowns(solved.periodReturns(spec.scenarios));
-  const cdar = tailRisk(dd, parts.confidence).conditionalValueAtRisk;
-  const maxDd = dd.reduce((m, v) => Math.max(m, v), 0);
-  const extraChecks = [
-    ...(parts.maxDrawdown === undefined
-      ? []
-      : [{ name: 'maxDrawdown', slack: parts.maxDrawdown - maxDd }]),
-    ...(parts.maxCdar === undefined ? [] : [{ name: 'maxCdar', slack: parts.maxCdar - cdar }]),
-    ...(limits === undefined ? [] : cardinalityChecks(solved.weights, limits)),
-  ];
-  const kind = spec.objective.kind;
-  const result = riskResult({
-    inputs: spec.inputs,
-    constraints: spec.constraints ?? {},
-    objective: kind,
-    objectiveValue: kind === 'minCdar' ? cdar : maxDd,
+  const risk = uncompoundedDrawdownRisk(
+    solved.periodReturns(problem.objective.scenarios.returns),
+    parts.confidence,
+  );
+  const cdar = risk.conditionalDrawdownAtRisk;
+  const maxDd = risk.maxDrawdown;
+  const { target } = parts;
+  return {
     weights: solved.weights,
     cash: solved.cash,
-    diagnostics: diagnosticsOf(report, limits === undefined ? 1 : 2),
+    diagnostics: diagnosticsOf(report, {
+      solves: limits === undefined ? 1 : 2,
+      fixedCosts: parts.portfolio.fixedCostTrades.length > 0,
+    }),
     riskMeasures: { confidence: parts.confidence, cdar, maxDrawdown: maxDd },
-    extraChecks,
-    ...(parts.target === undefined ? {} : { targetReturnAnnual: parts.target }),
-  });
-  return kind === 'maxReturnDrawdown'
-    ? { ...result, objectiveValue: result.expectedReturnAnnual }
-    : result;
+    objectiveValue: (m) =>
+      kind === 'minCdar' ? cdar : kind === 'minMaxDrawdown' ? maxDd : m.expectedReturnAnnual,
+    limits: (m) => [
+      ...(parts.maxDrawdown === undefined
+        ? []
+        : [{ name: 'maxDrawdown', slack: parts.maxDrawdown - maxDd }]),
+      ...(parts.maxCdar === undefined ? [] : [{ name: 'maxCdar', slack: parts.maxCdar - cdar }]),
+      ...(target === undefined
+        ? []
+        : [{ name: 'targetReturn', slack: m.expectedReturnAnnual - m.transactionCost - target }]),
+    ],
+  };
 }

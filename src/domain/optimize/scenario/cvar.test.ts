@@ -4,9 +4,13 @@ import type { Matrix } from '../../../core/linalg/matrix.ts';
 import { loadHighs, type HighsRuntime } from '../../../core/solvers/highs.ts';
 import { returnsMatrixArbitrary, seededReturns } from '../../../../test/helpers/matrices.ts';
 import { thrown } from '../../../../test/helpers/optimize.ts';
-import { optimizeCvar, solveCvar } from './cvar.ts';
-import { CsrBuilder } from './scenario-lp.ts';
+import { solveCvar } from './cvar.ts';
+import { CsrBuilder } from '../../../core/solvers/csr-builder.ts';
 import { scenarioCvar, tailRisk } from '../../measures/tail-risk.ts';
+import { TOLERANCES } from '../../../../test/helpers/tolerances.ts';
+import type { PortfolioConstraints } from '../constraints.ts';
+import type { CvarObjective } from '../objectives.ts';
+import { optimize } from '../optimize.ts';
 import type { OptimizationInputs } from '../problem.ts';
 
 /**
@@ -14,7 +18,7 @@ import type { OptimizationInputs } from '../problem.ts';
  * independent breakpoint minimum 1e-12 relative (same arithmetic up to order); LP objective vs
  * recomputed CVaR 1e-9 absolute (simplex vertex, feasibility tolerance 1e-10).
  */
-const CHECK_TOLERANCE = 1e-9;
+const CHECK_TOLERANCE = TOLERANCES.constraintCheck;
 const CVAR_RELATIVE = 1e-12;
 const LP_TOLERANCE = 1e-9;
 
@@ -22,6 +26,28 @@ let highs: HighsRuntime;
 beforeAll(async () => {
   highs = await loadHighs();
 });
+
+/** min/mean CVaR of `returns` (12 periods a year) through the one entry point. */
+function cvarOf(
+  returns: Matrix,
+  objective:
+    | Omit<Extract<CvarObjective, { kind: 'minCvar' }>, 'scenarios'>
+    | Omit<Extract<CvarObjective, { kind: 'meanCvar' }>, 'scenarios'>,
+  spec: {
+    inputs?: OptimizationInputs;
+    constraints?: PortfolioConstraints;
+    periodsPerYear?: number;
+  } = {},
+) {
+  return optimize(highs, {
+    inputs: spec.inputs ?? inputsFor(returns),
+    objective: {
+      ...objective,
+      scenarios: { returns, periodsPerYear: spec.periodsPerYear ?? 12 },
+    } as CvarObjective,
+    ...(spec.constraints === undefined ? {} : { constraints: spec.constraints }),
+  });
+}
 
 function inputsFor(returns: Matrix): OptimizationInputs {
   const n = returns.cols;
@@ -106,13 +132,15 @@ describe('min CVaR (Rockafellar-Uryasev LP)', () => {
         fc.double({ min: 0.5, max: 0.99, noNaN: true }),
         (returns, alpha) => {
           const inputs = inputsFor(returns);
-          const spec = {
+          const problem = {
             inputs,
-            scenarios: returns,
-            periodsPerYear: 12,
-            objective: { kind: 'minCvar' as const, confidence: alpha },
+            objective: {
+              kind: 'minCvar' as const,
+              scenarios: { returns, periodsPerYear: 12 },
+              confidence: alpha,
+            },
           };
-          const solved = solveCvar(highs, spec);
+          const solved = solveCvar(highs, problem);
           const w = solved.weights;
           expect(Math.abs(w.reduce((a, b) => a + b, 0) - 1)).toBeLessThanOrEqual(CHECK_TOLERANCE);
           w.forEach((v) => {
@@ -136,9 +164,13 @@ describe('min CVaR (Rockafellar-Uryasev LP)', () => {
             expect(solved.cvar).toBeLessThanOrEqual(
               breakpointCvar(losses(returns, c), alpha) + LP_TOLERANCE,
             );
-          const result = optimizeCvar(highs, spec);
-          expect(result.constraintsChecked.every((c) => c.ok)).toBe(true);
-          expect(result.cvar).toBe(result.riskMeasures.cvar);
+          // the result reports the CVaR of its own weights, recomputed independently
+          const result = optimize(highs, problem);
+          const own = breakpointCvar(losses(returns, result.weightsVector), alpha);
+          expect(Math.abs(result.riskMeasures.cvar! - own)).toBeLessThanOrEqual(
+            CVAR_RELATIVE * Math.max(Math.abs(own), 1e-300) + 1e-17,
+          );
+          expect(result.objectiveValue).toBe(result.riskMeasures.cvar);
         },
       ),
       { numRuns: 60 },
@@ -148,32 +180,28 @@ describe('min CVaR (Rockafellar-Uryasev LP)', () => {
   it('meets a return target and trades return for CVaR in mean-CVaR', () => {
     const returns = seededReturns({ t: 120, n: 5, seed: 42, factor: 0.4 });
     const inputs = inputsFor(returns);
-    const base = { inputs, scenarios: returns, periodsPerYear: 12 };
-    const minimum = optimizeCvar(highs, { ...base, objective: { kind: 'minCvar' } });
+    const minimum = cvarOf(returns, { kind: 'minCvar' });
     const target =
       minimum.expectedReturnAnnual +
       0.5 * (Math.max(...inputs.expectedReturnsAnnual) - minimum.expectedReturnAnnual);
-    const targeted = optimizeCvar(highs, {
-      ...base,
-      objective: { kind: 'minCvar', targetReturnAnnual: target },
-    });
-    expect(targeted.expectedReturnAnnual).toBeGreaterThanOrEqual(target - CHECK_TOLERANCE);
-    expect(targeted.constraintsChecked.find((c) => c.name === 'targetReturn')?.ok).toBe(true);
-    expect(targeted.cvar!).toBeGreaterThanOrEqual(minimum.cvar! - LP_TOLERANCE);
-    const cautious = optimizeCvar(highs, {
-      ...base,
-      objective: { kind: 'meanCvar', riskAversion: 100 },
-    });
-    const bold = optimizeCvar(highs, {
-      ...base,
-      objective: { kind: 'meanCvar', riskAversion: 0.01 },
-    });
+    const targeted = cvarOf(returns, { kind: 'minCvar', targetReturnAnnual: target });
+    // μᵀw recomputed from the returned weights meets the target
+    let achieved = 0;
+    targeted.weightsVector.forEach((w, j) => (achieved += w * inputs.expectedReturnsAnnual[j]!));
+    expect(achieved).toBeGreaterThanOrEqual(target - CHECK_TOLERANCE);
+    expect(targeted.riskMeasures.cvar!).toBeGreaterThanOrEqual(
+      minimum.riskMeasures.cvar! - LP_TOLERANCE,
+    );
+    const cautious = cvarOf(returns, { kind: 'meanCvar', riskAversion: 100 });
+    const bold = cvarOf(returns, { kind: 'meanCvar', riskAversion: 0.01 });
     expect(bold.expectedReturnAnnual).toBeGreaterThanOrEqual(
       cautious.expectedReturnAnnual - CHECK_TOLERANCE,
     );
-    expect(bold.cvar!).toBeGreaterThanOrEqual(cautious.cvar! - LP_TOLERANCE);
+    expect(bold.riskMeasures.cvar!).toBeGreaterThanOrEqual(
+      cautious.riskMeasures.cvar! - LP_TOLERANCE,
+    );
     expect(cautious.objectiveValue).toBeCloseTo(
-      cautious.expectedReturnAnnual / 12 - 100 * cautious.cvar!,
+      cautious.expectedReturnAnnual / 12 - 100 * cautious.riskMeasures.cvar!,
       12,
     );
   });
@@ -181,49 +209,39 @@ describe('min CVaR (Rockafellar-Uryasev LP)', () => {
   it('lends cash at rf in every scenario with a cash line', () => {
     const returns = seededReturns({ t: 60, n: 3, seed: 7 });
     const inputs = { ...inputsFor(returns), riskFreeRateAnnual: 0.12 };
-    const r = optimizeCvar(highs, {
-      inputs,
-      scenarios: returns,
-      periodsPerYear: 12,
-      objective: { kind: 'minCvar' },
-      constraints: { budget: { kind: 'cashLine', borrowSpreadAnnual: 0.01, maxBorrow: 0 } },
-    });
+    const r = cvarOf(
+      returns,
+      { kind: 'minCvar' },
+      {
+        inputs,
+        constraints: { budget: { kind: 'cashLine', borrowSpreadAnnual: 0.01, maxBorrow: 0 } },
+      },
+    );
     // Cash returns +1 % a month in every scenario: all in cash has CVaR = −0.01 (a gain).
     expect(r.cash).toBeCloseTo(1, 9);
-    expect(r.cvar!).toBeCloseTo(-0.01, 12);
+    expect(r.riskMeasures.cvar!).toBeCloseTo(-0.01, 12);
   });
 
   it('reports INFEASIBLE targets and INVALID_INPUT scenarios', () => {
     const returns = seededReturns({ t: 30, n: 3, seed: 3 });
-    const inputs = inputsFor(returns);
-    const base = { inputs, scenarios: returns, periodsPerYear: 12 };
-    expect(
-      thrown(() =>
-        optimizeCvar(highs, { ...base, objective: { kind: 'minCvar', targetReturnAnnual: 10 } }),
-      ).code,
-    ).toBe('INFEASIBLE');
-    expect(
-      thrown(() => optimizeCvar(highs, { ...base, objective: { kind: 'minCvar', confidence: 1 } }))
-        .code,
-    ).toBe('INVALID_INPUT');
-    expect(
-      thrown(() =>
-        optimizeCvar(highs, { ...base, objective: { kind: 'meanCvar', riskAversion: 0 } }),
-      ).code,
-    ).toBe('INVALID_INPUT');
+    expect(thrown(() => cvarOf(returns, { kind: 'minCvar', targetReturnAnnual: 10 })).code).toBe(
+      'INFEASIBLE',
+    );
+    expect(thrown(() => cvarOf(returns, { kind: 'minCvar', confidence: 1 })).code).toBe(
+      'INVALID_INPUT',
+    );
+    expect(thrown(() => cvarOf(returns, { kind: 'meanCvar', riskAversion: 0 })).message).toContain(
+      'objective.riskAversion',
+    );
     const nan = {
       ...returns,
       data: Float64Array.from(returns.data, (v, k) => (k === 4 ? Number.NaN : v)),
     };
-    const e = thrown(() =>
-      optimizeCvar(highs, { ...base, scenarios: nan, objective: { kind: 'minCvar' } }),
-    );
+    const e = thrown(() => cvarOf(nan, { kind: 'minCvar' }, { inputs: inputsFor(returns) }));
     expect(e.code).toBe('INVALID_INPUT');
-    expect(e.message).toContain('scenarios[1].A1');
-    expect(
-      thrown(() =>
-        optimizeCvar(highs, { ...base, periodsPerYear: 0, objective: { kind: 'minCvar' } }),
-      ).code,
-    ).toBe('INVALID_INPUT');
+    expect(e.message).toContain('objective.scenarios.returns[1].A1');
+    expect(thrown(() => cvarOf(returns, { kind: 'minCvar' }, { periodsPerYear: 0 })).code).toBe(
+      'INVALID_INPUT',
+    );
   });
 });

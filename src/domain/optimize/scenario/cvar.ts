@@ -15,51 +15,36 @@
  *   per-period expected return (k = periods per year) and risk aversion λ > 0.
  * With a cash line, cash earns rf/k (borrowing costs (rf + spread)/k) in every scenario.
  * Optional cardinality (max holdings, minimum position) turns the LP into a MILP
- * (`cardinality.ts`). The CVaR reported is recomputed from the returned weights
- * (`cvar-measure.ts`), not read from the solver.
+ * (`model/cardinality.ts`). The CVaR reported is recomputed from the returned weights
+ * (`measures/tail-risk.ts`), not read from the solver.
  */
 
+import { CsrBuilder, extend, stackRows } from '../../../core/solvers/csr-builder.ts';
 import type { HighsRuntime } from '../../../core/solvers/highs.ts';
 import type { SolverProblem } from '../../../core/solvers/types.ts';
 import { invalidInput } from '../../errors.ts';
-import { cardinalityChecks, solveWithCardinality, type CardinalityLimits } from '../model/cardinality.ts';
-import { buildPortfolioModel, returnCoefficients } from '../model/portfolio-model.ts';
-import {
-  cashReturnsPerPeriod,
-  checkScenarios,
-  CsrBuilder,
-  LP_OPTIONS,
-  extend,
-  pushScenarioReturn,
-  stackRows,
-  type ScenarioInputs,
-} from './scenario-lp.ts';
 import { checkConfidence, tailRisk } from '../../measures/tail-risk.ts';
+import { solveWithCardinality } from '../model/cardinality.ts';
+import { solveFixedCostMilp } from '../model/fixed-cost-milp.ts';
+import {
+  addTargetReturnRow,
+  buildPortfolioModel,
+  returnCoefficients,
+} from '../model/portfolio-model.ts';
+import { LP_OPTIONS, solveError } from '../model/solve-model.ts';
+import type { CvarObjective } from '../objectives.ts';
+import type { OptimizationProblem } from '../problem.ts';
+import type { FamilySolution } from '../result-build.ts';
 import {
   diagnosticsOf,
-  riskResult,
   scenarioOutcome,
-  type RiskOptimizationResult,
   type ScenarioOutcome,
   type ScenarioSolution,
 } from './outcome.ts';
-import { solveFixedCostMilp } from '../model/fixed-cost-milp.ts';
-import { addTargetReturnRow } from '../mean-variance/solve.ts';
-import type { OptimizationInputs, PortfolioConstraints } from '../problem.ts';
-import { solveError } from '../model/solve-model.ts';
+import { cashReturnsPerPeriod, checkScenarios, pushScenarioReturn } from './scenario-lp.ts';
 
-/** The CVaR objectives (α defaults to 0.95). */
-export type CvarObjective =
-  | { readonly kind: 'minCvar'; readonly confidence?: number; readonly targetReturnAnnual?: number }
-  | { readonly kind: 'meanCvar'; readonly confidence?: number; readonly riskAversion: number };
-
-/** Everything a CVaR optimisation needs. */
-export interface CvarSpec extends ScenarioInputs {
-  readonly inputs: OptimizationInputs;
-  readonly objective: CvarObjective;
-  readonly constraints?: PortfolioConstraints;
-  readonly cardinality?: CardinalityLimits;
-}
+/** A CVaR problem. */
+export type CvarProblem = OptimizationProblem<CvarObjective>;
 
 /** The assembled LP (without cardinality) and where its variables live. */
 export interface CvarProgram {
@@ -70,17 +55,18 @@ export interface CvarProgram {
 }
 
 /**
- * Builds the Rockafellar-Uryasev program of `spec` on the portfolio model of its constraints
- * (no solve). Throws `INVALID_INPUT` for bad scenarios, α or λ.
+ * Builds the Rockafellar-Uryasev program of `problem` on the portfolio model of its
+ * constraints (no solve). Throws `INVALID_INPUT` for bad scenarios, α or λ.
  */
-export function buildCvarProgram(spec: CvarSpec): CvarProgram {
-  const { inputs, objective, scenarios } = spec;
-  checkScenarios(spec, inputs.assets);
-  const alpha = checkConfidence(objective.confidence ?? 0.95);
+export function buildCvarProgram(problem: CvarProblem): CvarProgram {
+  const { inputs, objective } = problem;
+  const { returns: scenarios, periodsPerYear } = objective.scenarios;
+  checkScenarios(objective.scenarios, inputs.assets);
+  const alpha = checkConfidence(objective.confidence ?? 0.95, 'objective.confidence');
   const pm = buildPortfolioModel({
     assets: inputs.assets,
     riskFreeRateAnnual: inputs.riskFreeRateAnnual,
-    ...(spec.constraints === undefined ? {} : { constraints: spec.constraints }),
+    ...(problem.constraints === undefined ? {} : { constraints: problem.constraints }),
     support: { integers: true },
   });
   const target = objective.kind === 'minCvar' ? objective.targetReturnAnnual : undefined;
@@ -89,7 +75,7 @@ export function buildCvarProgram(spec: CvarSpec): CvarProgram {
   const base = pm.builder.build();
   const t = scenarios.rows;
   const zeta = base.variableCount;
-  const cash = cashReturnsPerPeriod(pm, spec.periodsPerYear);
+  const cash = cashReturnsPerPeriod(pm, periodsPerYear);
   const block = new CsrBuilder(t * (scenarios.cols + cash.size + 2));
   for (let s = 0; s < t; s++) {
     // r_tᵀw + ζ + u_t ≥ 0  ⇔  u_t ≥ −r_tᵀw − ζ
@@ -105,26 +91,25 @@ export function buildCvarProgram(spec: CvarSpec): CvarProgram {
   if (objective.kind === 'meanCvar') {
     lambda = objective.riskAversion;
     if (!(lambda > 0) || !Number.isFinite(lambda))
-      throw invalidInput('riskAversion', lambda, 'must be a finite number > 0');
+      throw invalidInput('objective.riskAversion', lambda, 'must be a finite number > 0');
     const r = returnCoefficients(pm, { mu: inputs.expectedReturnsAnnual, variableCount: zeta });
-    for (let j = 0; j < zeta; j++) linear[j] = -r[j]! / spec.periodsPerYear;
+    for (let j = 0; j < zeta; j++) linear[j] = -r[j]! / periodsPerYear;
   }
   linear[zeta] = lambda;
   for (let s = 0; s < t; s++) linear[zeta + 1 + s] = lambda * tailWeight;
   const lower = extend(base.lower, [-Infinity, ...new Float64Array(t)]);
   const upper = extend(base.upper, new Float64Array(t + 1).fill(Infinity));
-  const problem: SolverProblem = {
-    n: nv,
-    linear,
-    lower,
-    upper,
-    constraints: stackRows(base.constraints, block.build()),
-    ...(base.integer === undefined
-      ? {}
-      : { integer: [...base.integer, ...new Array<boolean>(t + 1).fill(false)] }),
-  };
   return {
-    problem,
+    problem: {
+      n: nv,
+      linear,
+      lower,
+      upper,
+      constraints: stackRows(base.constraints, block.build()),
+      ...(base.integer === undefined
+        ? {}
+        : { integer: [...base.integer, ...new Array<boolean>(t + 1).fill(false)] }),
+    },
     zeta,
     outcome: { portfolio: pm, scenarioCash: cash },
   };
@@ -142,13 +127,13 @@ export interface CvarSolution extends ScenarioSolution {
 }
 
 /**
- * Solves a CVaR objective. Throws `INVALID_INPUT` for bad inputs and `INFEASIBLE`,
- * `UNBOUNDED` or `SOLVER_FAILED` (with the solver's reason) when HiGHS does not return an
- * optimum.
+ * Solves a CVaR problem (cardinality as an exact MILP, fixed costs as an exact MILP). Throws
+ * `INVALID_INPUT` for bad inputs and `INFEASIBLE`, `UNBOUNDED` or `SOLVER_FAILED` (with the
+ * solver's reason) when HiGHS does not return an optimum.
  */
-export function solveCvar(highs: HighsRuntime, spec: CvarSpec): CvarSolution {
-  const program = buildCvarProgram(spec);
-  const limits = spec.cardinality;
+export function solveCvar(highs: HighsRuntime, problem: CvarProblem): CvarSolution {
+  const program = buildCvarProgram(problem);
+  const limits = problem.cardinality;
   const report =
     limits === undefined
       ? solveFixedCostMilp(highs, program.problem, {
@@ -156,19 +141,20 @@ export function solveCvar(highs: HighsRuntime, spec: CvarSpec): CvarSolution {
           options: LP_OPTIONS,
         })
       : solveWithCardinality(highs, program.problem, {
-          assets: spec.inputs.assets.length,
+          assets: problem.inputs.assets.length,
           limits,
           options: LP_OPTIONS,
         });
   if (report.status !== 'optimal' || report.x === undefined)
-    throw solveError(spec.objective.kind, report);
+    throw solveError(problem.objective.kind, report);
   const outcome = scenarioOutcome({ ...program.outcome, x: report.x, report });
-  const alpha = spec.objective.confidence ?? 0.95;
+  const alpha = problem.objective.confidence ?? 0.95;
+  const scenarios = problem.objective.scenarios.returns;
   const tail = tailRisk(
-    outcome.periodReturns(spec.scenarios).map((r) => -r),
+    outcome.periodReturns(scenarios).map((r) => -r),
     alpha,
   );
-  const t = spec.scenarios.rows;
+  const t = scenarios.rows;
   let fromSolver = report.x[program.zeta]!;
   for (let s = 0; s < t; s++) fromSolver += report.x[program.zeta + 1 + s]! / ((1 - alpha) * t);
   return {
@@ -181,35 +167,37 @@ export function solveCvar(highs: HighsRuntime, spec: CvarSpec): CvarSolution {
 }
 
 /**
- * CVaR objective as a full result: {@link solveCvar}, then annual metrics, constraint checks
- * (plus `targetReturn` for a return target) and `cvar` (per period, positive loss).
- * `objectiveValue` is CVaR_α for `minCvar` and μ_pᵀw − λ·CVaR_α (per period, μ_p = annual
- * expected return / periods per year) for `meanCvar`.
+ * A CVaR problem as a family solution: `objectiveValue` is CVaR_α for `minCvar` and
+ * μ_pᵀw − λ·CVaR_α (per period, μ_p = annual expected return / periods per year) for
+ * `meanCvar`; a return target adds the `targetReturn` check (net of one-off costs).
  */
-export function optimizeCvar(highs: HighsRuntime, spec: CvarSpec): RiskOptimizationResult {
-  const solved = solveCvar(highs, spec);
-  const { objective } = spec;
-  const result = riskResult({
-    inputs: spec.inputs,
-    constraints: spec.constraints ?? {},
-    objective: objective.kind,
-    objectiveValue: solved.cvar,
+export function solveCvarProblem(highs: HighsRuntime, problem: CvarProblem): FamilySolution {
+  const solved = solveCvar(highs, problem);
+  const { objective } = problem;
+  const target = objective.kind === 'minCvar' ? objective.targetReturnAnnual : undefined;
+  return {
     weights: solved.weights,
     cash: solved.cash,
-    diagnostics: diagnosticsOf(solved.report, spec.cardinality === undefined ? 1 : 2),
+    diagnostics: diagnosticsOf(solved.report, {
+      solves: problem.cardinality === undefined ? 1 : 2,
+      fixedCosts: solved.portfolio.fixedCostTrades.length > 0,
+    }),
     riskMeasures: {
       confidence: solved.confidence,
       cvar: solved.cvar,
       valueAtRisk: solved.valueAtRisk,
     },
-    extraChecks:
-      spec.cardinality === undefined ? [] : cardinalityChecks(solved.weights, spec.cardinality),
-    ...(objective.kind === 'minCvar' && objective.targetReturnAnnual !== undefined
-      ? { targetReturnAnnual: objective.targetReturnAnnual }
-      : {}),
-  });
-  if (objective.kind === 'minCvar') return result;
-  const utility =
-    result.expectedReturnAnnual / spec.periodsPerYear - objective.riskAversion * solved.cvar;
-  return { ...result, objectiveValue: utility };
+    objectiveValue: (m) =>
+      objective.kind === 'minCvar'
+        ? solved.cvar
+        : m.expectedReturnAnnual / objective.scenarios.periodsPerYear -
+          objective.riskAversion * solved.cvar,
+    ...(target === undefined
+      ? {}
+      : {
+          limits: (m) => [
+            { name: 'targetReturn', slack: m.expectedReturnAnnual - m.transactionCost - target },
+          ],
+        }),
+  };
 }

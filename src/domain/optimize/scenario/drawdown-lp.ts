@@ -9,10 +9,12 @@
  *   MaxDD  = max_t d_t ≤ ν
  *
  * Variables after the portfolio model: u (T), d (T), ζ, z (T), ν. One dense row per period
- * (the definition of d_t), the rest has two or three entries a row.
+ * (the definition of d_t), the rest has two or three entries a row. The drawdowns of a fixed
+ * portfolio (to check a solution) are `uncompoundedDrawdowns` of `measures/drawdown.ts`.
  */
 
-import { CsrBuilder, extend, pushScenarioReturn } from './scenario-lp.ts';
+import { CsrBuilder, extend } from '../../../core/solvers/csr-builder.ts';
+import { pushScenarioReturn } from './scenario-lp.ts';
 import type { SparseConstraints } from '../../../core/solvers/types.ts';
 import type { Matrix } from '../../../core/linalg/matrix.ts';
 
@@ -104,19 +106,6 @@ export function drawdownBlock(spec: DrawdownBlockSpec): DrawdownBlock {
   lower[2 * t] = -Infinity;
   lower[extra - 1] = -Infinity;
   return { layout, rows: block.build(), lower, upper: new Float64Array(extra).fill(Infinity) };
-}
-
-/** Drawdowns D_t = max(0, c_1, …, c_t) − c_t of cumulative uncompounded returns c. */
-export function drawdowns(periodReturns: ArrayLike<number>): Float64Array {
-  const out = new Float64Array(periodReturns.length);
-  let c = 0;
-  let peak = 0;
-  for (let t = 0; t < periodReturns.length; t++) {
-    c += periodReturns[t]!;
-    peak = Math.max(peak, c);
-    out[t] = peak - c;
-  }
-  return out;
 }
 
 /** `base` bounds followed by the block's (helper for assembling the problem). */

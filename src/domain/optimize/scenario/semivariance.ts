@@ -11,94 +11,70 @@
  * by a semismooth Newton method whose steps are exact QPs (`semivariance-newton.ts`), because
  * HiGHS 1.15's QP solver fails on the (w, n, p) form. Figures are per period: semivariance and
  * semideviation √semivariance (× √periodsPerYear for an annual figure). Optional cardinality
- * uses the documented top-K heuristic of `cardinality.ts` (no MIQP).
+ * uses the documented top-K heuristic of `model/cardinality.ts` (no MIQP). The measure itself
+ * (to check a solution) is `measures/semivariance.ts`.
  */
 
 import type { HighsRuntime } from '../../../core/solvers/highs.ts';
 import { invalidInput } from '../../errors.ts';
+import { semivariance } from '../../measures/semivariance.ts';
+import { largestWeights, restrictSupport, type CardinalityLimits } from '../model/cardinality.ts';
 import {
-  cardinalityChecks,
-  largestWeights,
-  restrictSupport,
-  type CardinalityLimits,
-} from '../model/cardinality.ts';
-import { buildPortfolioModel, type PortfolioModel } from '../model/portfolio-model.ts';
-import {
-  cashReturnsPerPeriod,
-  checkScenarios,
-  LP_OPTIONS,
-  type ScenarioInputs,
-} from './scenario-lp.ts';
-import {
-  diagnosticsOf,
-  riskResult,
-  scenarioOutcome,
-  type RiskOptimizationResult,
-} from './outcome.ts';
-import { addTargetReturnRow } from '../mean-variance/solve.ts';
-import type { OptimizationInputs, PortfolioConstraints } from '../problem.ts';
-import { solveError } from '../model/solve-model.ts';
+  addTargetReturnRow,
+  buildPortfolioModel,
+  type PortfolioModel,
+} from '../model/portfolio-model.ts';
+import { LP_OPTIONS, solveError } from '../model/solve-model.ts';
+import type { SemivarianceObjective } from '../objectives.ts';
+import type { OptimizationProblem } from '../problem.ts';
+import type { FamilySolution } from '../result-build.ts';
+import { diagnosticsOf, scenarioOutcome } from './outcome.ts';
+import { cashReturnsPerPeriod, checkScenarios } from './scenario-lp.ts';
 import {
   minimizeSemivariance,
   type SemivarianceData,
   type SemivarianceSolve,
 } from './semivariance-newton.ts';
 
-/** Everything a minimum-semivariance optimisation needs. */
-export interface SemivarianceSpec extends ScenarioInputs {
-  readonly inputs: OptimizationInputs;
-  readonly constraints?: PortfolioConstraints;
-  /** B: benchmark return per period, a constant or one per period; default 0. */
-  readonly benchmark?: number | ArrayLike<number>;
-  /** Optional floor on the annual expected return μᵀw (`targetReturn` row). */
-  readonly targetReturnAnnual?: number;
-  readonly cardinality?: CardinalityLimits;
-}
+/** A minimum-semivariance problem. */
+export type SemivarianceProblem = OptimizationProblem<SemivarianceObjective>;
 
-/** Semivariance (1/T) Σ min(r_t − B_t, 0)² of per-period portfolio returns `r`. */
-export function semivariance(returns: ArrayLike<number>, benchmark: ArrayLike<number>): number {
-  let s = 0;
-  for (let t = 0; t < returns.length; t++) {
-    const d = Math.min(returns[t]! - benchmark[t]!, 0);
-    s += d * d;
-  }
-  return s / returns.length;
-}
-
-function benchmarkSeries(spec: SemivarianceSpec): Float64Array {
-  const t = spec.scenarios.rows;
-  const b = spec.benchmark ?? 0;
+function benchmarkSeries(objective: SemivarianceObjective): Float64Array {
+  const t = objective.scenarios.returns.rows;
+  const b = objective.benchmark ?? 0;
   const out = typeof b === 'number' ? new Float64Array(t).fill(b) : Float64Array.from(b);
   if (out.length !== t)
-    throw invalidInput('benchmark', out.length, `needs one value per period (${t})`);
+    throw invalidInput('objective.benchmark', out.length, `needs one value per period (${t})`);
   out.forEach((v, i) => {
-    if (!Number.isFinite(v)) throw invalidInput(`benchmark[${i}]`, v, 'not a finite number');
+    if (!Number.isFinite(v))
+      throw invalidInput(`objective.benchmark[${i}]`, v, 'not a finite number');
   });
   return out;
 }
 
-/** The problem data of `spec` (no solve): the portfolio polytope, a_t and B. */
-export function buildSemivarianceData(spec: SemivarianceSpec): {
+/** The problem data of `problem` (no solve): the portfolio polytope, a_t and B. */
+export function buildSemivarianceData(problem: SemivarianceProblem): {
   data: SemivarianceData;
   portfolio: PortfolioModel;
   cash: Map<number, number>;
 } {
-  const { inputs, scenarios } = spec;
-  checkScenarios(spec, inputs.assets);
-  const benchmark = benchmarkSeries(spec);
+  const { inputs, objective } = problem;
+  const scenarios = objective.scenarios.returns;
+  checkScenarios(objective.scenarios, inputs.assets);
+  const benchmark = benchmarkSeries(objective);
   const pm = buildPortfolioModel({
     assets: inputs.assets,
     riskFreeRateAnnual: inputs.riskFreeRateAnnual,
-    ...(spec.constraints === undefined ? {} : { constraints: spec.constraints }),
+    ...(problem.constraints === undefined ? {} : { constraints: problem.constraints }),
   });
-  if (spec.targetReturnAnnual !== undefined) {
+  if (objective.targetReturnAnnual !== undefined) {
     addTargetReturnRow(pm, {
       mu: inputs.expectedReturnsAnnual,
-      targetReturnAnnual: spec.targetReturnAnnual,
+      targetReturnAnnual: objective.targetReturnAnnual,
     });
   }
   const model = pm.builder.build();
-  const cash = cashReturnsPerPeriod(pm, spec.periodsPerYear);
+  const cash = cashReturnsPerPeriod(pm, objective.scenarios.periodsPerYear);
   const n = scenarios.cols;
   const k = Math.max(n, ...[...cash.keys()].map((j) => j + 1));
   const t = scenarios.rows;
@@ -151,32 +127,34 @@ function solveRestricted(
   };
 }
 
+function checkCardinality(limits: CardinalityLimits, lower: Float64Array, n: number): void {
+  if (
+    limits.maxAssets !== undefined &&
+    (!Number.isInteger(limits.maxAssets) || limits.maxAssets < 1)
+  )
+    throw invalidInput('cardinality.maxAssets', limits.maxAssets, 'must be an integer ≥ 1');
+  if (lower.subarray(0, n).some((l) => l < 0))
+    throw invalidInput(
+      'constraints.minWeight',
+      Math.min(...lower.subarray(0, n)),
+      'cardinality limits need long-only weights (min ≥ 0)',
+    );
+}
+
 /**
- * Minimum-semivariance portfolio as a full result. `objectiveValue` and
+ * A minimum-semivariance problem as a family solution. `objectiveValue` and
  * `riskMeasures.semivariance` are the per-period semivariance of the returned weights;
  * `riskMeasures.semideviation` its square root. Throws `INVALID_INPUT`, `INFEASIBLE`,
  * `UNBOUNDED` or `SOLVER_FAILED`.
  */
-export function optimizeSemivariance(
+export function solveSemivarianceProblem(
   highs: HighsRuntime,
-  spec: SemivarianceSpec,
-): RiskOptimizationResult {
-  const { data, portfolio, cash } = buildSemivarianceData(spec);
-  const n = spec.inputs.assets.length;
-  const limits = spec.cardinality;
-  if (limits !== undefined) {
-    if (
-      limits.maxAssets !== undefined &&
-      (!Number.isInteger(limits.maxAssets) || limits.maxAssets < 1)
-    )
-      throw invalidInput('maxAssets', limits.maxAssets, 'must be an integer ≥ 1');
-    if (data.polytope.lower.subarray(0, n).some((l) => l < 0))
-      throw invalidInput(
-        'minWeight',
-        Math.min(...data.polytope.lower.subarray(0, n)),
-        'cardinality limits need long-only weights (min ≥ 0)',
-      );
-  }
+  problem: SemivarianceProblem,
+): FamilySolution {
+  const { data, portfolio, cash } = buildSemivarianceData(problem);
+  const n = problem.inputs.assets.length;
+  const limits = problem.cardinality;
+  if (limits !== undefined) checkCardinality(limits, data.polytope.lower, n);
   const solved =
     limits === undefined
       ? minimizeSemivariance(highs, data, LP_OPTIONS)
@@ -185,19 +163,23 @@ export function optimizeSemivariance(
   if (report.status !== 'optimal' || report.x === undefined)
     throw solveError('minSemivariance', report);
   const outcome = scenarioOutcome({ portfolio, scenarioCash: cash, x: report.x, report });
-  const value = semivariance(outcome.periodReturns(spec.scenarios), data.benchmark);
-  return riskResult({
-    inputs: spec.inputs,
-    constraints: spec.constraints ?? {},
-    objective: 'minSemivariance',
-    objectiveValue: value,
+  const value = semivariance(
+    outcome.periodReturns(problem.objective.scenarios.returns),
+    data.benchmark,
+  );
+  const target = problem.objective.targetReturnAnnual;
+  return {
     weights: outcome.weights,
     cash: outcome.cash,
-    diagnostics: diagnosticsOf(report, solved.qpSolves),
+    diagnostics: diagnosticsOf(report, { solves: solved.qpSolves }),
     riskMeasures: { semivariance: value, semideviation: Math.sqrt(value) },
-    ...(limits === undefined ? {} : { extraChecks: cardinalityChecks(outcome.weights, limits) }),
-    ...(spec.targetReturnAnnual === undefined
+    objectiveValue: () => value,
+    ...(target === undefined
       ? {}
-      : { targetReturnAnnual: spec.targetReturnAnnual }),
-  });
+      : {
+          limits: (m) => [
+            { name: 'targetReturn', slack: m.expectedReturnAnnual - m.transactionCost - target },
+          ],
+        }),
+  };
 }
