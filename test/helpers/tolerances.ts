@@ -29,11 +29,6 @@ export const TOLERANCES = {
  * (test/fixtures/peers/README.md).
  */
 export const REFERENCE_ACCURACY = {
-  /**
-   * `<panel>.reference.json` QP weights (gmv, tangency, efficient, erc): cvxopt's interior
-   * point and scipy SLSQP agree to 1e-6, so no comparison can be tighter: absolute.
-   */
-  peerQpWeights: 1e-6,
   /** `<panel>.reference.json` `min_cvar.cvar` (scipy HiGHS LP, GLPK): relative. */
   peerCvarRelative: 1e-7,
   /**

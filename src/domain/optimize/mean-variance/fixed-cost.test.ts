@@ -107,7 +107,11 @@ describe('fixed costs, exact MILP (linear objectives)', () => {
     expect(r.diagnostics.solver).toBe('highs-mip+lp');
     // the fixed costs matter: the optimum does not trade every asset
     expect(bf.mask).not.toBe(31);
-    expect(r.constraintsChecked.every((c) => c.ok)).toBe(true);
+    expect(r.diagnostics.fixedCosts).toBe('exact-milp');
+    // the cap and the budget, from the weights
+    const w = Array.from(r.weightsVector);
+    expect(Math.abs(w.reduce((x, v) => x + v, 0) - 1)).toBeLessThanOrEqual(1e-9);
+    for (const v of w) expect(v).toBeLessThanOrEqual(0.35 + 1e-9);
   });
 
   it('minCvar with a return target equals brute force (target raised by F(T) per subset)', () => {
