@@ -1,6 +1,6 @@
 /**
  * Homogenisation of a linear model for the Charnes-Cooper transformation of a ratio objective
- * (max nᵀw / √(wᵀΣw) over {w : lo ≤ Aw ≤ hi, l ≤ w ≤ u}): with y = κ·w, κ > 0, every bound b
+ * (max nᵀx / √(xᵀHx) over {x : lo ≤ Ax ≤ hi, l ≤ x ≤ u}): with y = κ·x, κ > 0, every bound b
  * becomes b·κ, so the feasible set turns into the cone {(y, κ) : loκ ≤ Ay ≤ hiκ, lκ ≤ y ≤ uκ}.
  * Zero and infinite bounds stay simple bounds; a finite non-zero variable bound becomes a row.
  *

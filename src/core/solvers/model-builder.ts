@@ -1,9 +1,9 @@
 /**
- * A small linear-model builder shared by every optimiser: named variables with bounds and
- * named rows `lower ≤ Σ a_j x_j ≤ upper`, built into the CSR {@link SparseConstraints} the
- * solver wrapper takes. The portfolio constraints (`constraints.ts`) put the asset weights at
- * variables 0…n−1 and append auxiliary variables after them; other objectives (CVaR, CDaR,
- * two-stage fund mapping) append their own variables and rows to the same builder.
+ * A small linear-model builder: named variables with bounds (optionally integer) and named
+ * rows `lower ≤ Σ a_j x_j ≤ upper`, built into the CSR {@link SparseConstraints} the solver
+ * wrapper takes. Variables are numbered in the order added, so a caller can put its main
+ * variables first and append auxiliary ones (and further rows) after them; the names serve
+ * reports and error messages.
  */
 
 import { sparseConstraints } from './sparse-constraints.ts';

@@ -6,8 +6,8 @@
  * fund bounds, fund availability per account, account budgets with optional borrowing, a
  * notional cap and minimum positions.
  *
- * The QP (`fund-mapping-problem.ts`) goes to HiGHS through the solver wrapper and is polished
- * on its active set (`fund-mapping-polish.ts`), so a target that funds can reach exactly is
+ * The QP (`problem.ts`) goes to HiGHS through the solver wrapper and is polished
+ * on its active set (`polish.ts`), so a target that funds can reach exactly is
  * reached to rounding: when funds map one-to-one to exposures (E = I) the result is x* itself
  * and two-stage equals single-stage. Weights are never renormalised after the solve.
  */

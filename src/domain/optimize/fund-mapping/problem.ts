@@ -1,6 +1,6 @@
 /**
  * The stage-2 QP as a {@link SolverProblem}. With shifted exposure rows E' and target t' (see
- * `fund-mapping-setup.ts`), the tracking variance is
+ * `setup.ts`), the tracking variance is
  *   (E'ᵀw − t')ᵀ Σ (E'ᵀw − t') = ½ wᵀ H w + cᵀw + t'ᵀΣt',  H = 2·E'ΣE'ᵀ,  c = −2·E'Σt'.
  * Variables: positions w (first, the only ones in H), then auxiliaries: t ≥ |w| for positions
  * that may be short (notional cap, holding costs), d_f ≥ |W_f − W⁰_f| (transaction costs),

@@ -1,6 +1,6 @@
 /**
  * The quadratic part of the stage-2 objective. With the cash convention of
- * `fund-mapping-setup.ts` (E' = E − 1·u_cᵀ, t' = x* − u_c):
+ * `setup.ts` (E' = E − 1·u_cᵀ, t' = x* − u_c):
  *   (E'ᵀw − t')ᵀ Σ (E'ᵀw − t') = ½ wᵀHw + cᵀw + t'ᵀΣt',  H = 2·E'ΣE'ᵀ,  c = −2·E'Σt'.
  */
 

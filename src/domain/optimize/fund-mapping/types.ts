@@ -76,7 +76,7 @@ export interface FundMappingOptions {
   readonly notionalCap?: number;
   /**
    * Minimum position: each (fund, account) weight is 0 or at least this in absolute value.
-   * Met by a documented greedy heuristic (HiGHS has no MIQP), see `fund-mapping-minimums.ts`.
+   * Met by a documented greedy heuristic (HiGHS has no MIQP), see `minimums.ts`.
    */
   readonly minimumPosition?: number;
   readonly costs?: FundMappingCosts;

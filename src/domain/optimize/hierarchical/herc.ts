@@ -60,7 +60,7 @@ export function hierarchicalEqualRiskContribution(
   const { tree } = clustering;
   const k = options.clusters ?? optimalClusterCount(tree, clustering.distances);
   if (!Number.isInteger(k) || k < 1 || k > n)
-    throw invalidInput('clusters', k, `must be an integer in 1…${n}`);
+    throw invalidInput('objective.clusters', k, `must be an integer in 1…${n}`);
   const cut = cutTree(tree, k);
   const clusterOfNode = new Map(cut.map((node, c) => [node, c]));
   const members = cut.map((node) => leavesUnder(tree, node));

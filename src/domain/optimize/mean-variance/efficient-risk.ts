@@ -95,7 +95,11 @@ export function solveEfficientRisk(
     throw new RangeError('solveEfficientRisk: wrong objective');
   const target = objective.targetVolatilityAnnual;
   if (!(target > 0) || !Number.isFinite(target)) {
-    throw invalidInput('targetVolatilityAnnual', target, 'must be a positive annual volatility');
+    throw invalidInput(
+      'objective.targetVolatilityAnnual',
+      target,
+      'must be a positive annual volatility',
+    );
   }
   const model = portfolio.builder.build();
   const n = inputs.assets.length;

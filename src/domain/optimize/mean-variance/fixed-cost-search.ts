@@ -2,12 +2,12 @@
  * Fixed per-trade costs for the mean-variance objectives, and the dispatcher `optimize` uses
  * for the constraints beyond the linear model (fixed costs, tracking-error limit).
  *
- * A fixed cost F_i is paid when asset i trades at all (`constraints-fixed-cost.ts`), charged
+ * A fixed cost F_i is paid when asset i trades at all (`model/fixed-cost-rows.ts`), charged
  * once against the annual return like proportional costs. For a trade pattern T (the assets
  * allowed to trade; the others held at w0) the problem is continuous and solved exactly by the
  * ordinary path; the optimum is the best pattern.
  *
- * - `maxReturn` (an LP) without a tracking-error limit: exact MILP (`fixed-cost-milp.ts`).
+ * - `maxReturn` (an LP) without a tracking-error limit: exact MILP (`model/fixed-cost-milp.ts`).
  * - QP objectives (HiGHS has no MIQP), and maxReturn under a tracking-error limit:
  *   with k assets carrying a fixed cost, k ≤ `exactUpTo` (default 8): every one of the 2^k
  *   patterns is solved — exact; otherwise a HEURISTIC, not guaranteed optimal: start from the

@@ -190,6 +190,8 @@ describe('fixed costs, QP objectives (utility, n = 6)', () => {
     const b = bf();
     expect(Math.abs(r.objectiveValue - b.best)).toBeLessThan(TOL);
     expect(r.diagnostics.solver).toContain('+fixed-cost-enumeration');
+    expect(r.diagnostics.fixedCosts).toBe('exact-enumeration');
+    expect(r.warnings).toEqual([]);
     expect(b.mask).not.toBe(63);
   });
 
@@ -203,6 +205,8 @@ describe('fixed costs, QP objectives (utility, n = 6)', () => {
     const b = bf();
     const gap = b.best - r.objectiveValue;
     expect(r.diagnostics.solver).toContain('+fixed-cost-local-search');
+    expect(r.diagnostics.fixedCosts).toBe('heuristic');
+    expect(r.warnings.map((w) => w.code)).toEqual(['FIXED_COST_HEURISTIC']);
     expect(r.diagnostics.message).toContain('HEURISTIC');
     expect(gap).toBeGreaterThanOrEqual(-TOL);
     // "trade everything" is a start: U_all − ΣF ≥ OPT − ΣF, and the search only improves

@@ -1,6 +1,6 @@
 /**
  * The mean-variance family on one portfolio model: each {@link Objective} becomes a QP or LP
- * over the weights and auxiliary variables of `constraints.ts` (r = return coefficients:
+ * over the weights and auxiliary variables of `model/portfolio-model.ts` (r = return coefficients:
  * μ on assets, rf / −(rf + spread) on cash, −κ on traded amounts):
  *
  * | objective          | problem                                                   |
@@ -12,7 +12,7 @@
  * | minTrackingError   | min ½wᵀΣw − (Σb)ᵀw  (= ½(w − b)ᵀΣ(w − b) − ½bᵀΣb)          |
  * | maxSharpe          | Charnes-Cooper (`max-sharpe.ts`)                          |
  * | maxDiversification | Charnes-Cooper with n = σ (`max-sharpe.ts`)               |
- * | efficientRisk      | bisection on the utility parameter (`mean-variance-risk.ts`) |
+ * | efficientRisk      | bisection on the utility parameter (`efficient-risk.ts`) |
  *
  * Reference: Markowitz, "Portfolio Selection", J. Finance 7 (1952); PyPortfolioOpt's
  * `EfficientFrontier` objectives (same names and conventions).
@@ -100,7 +100,7 @@ export function solveObjective(highs: HighsRuntime, spec: ObjectiveSpec): Object
     case 'utility': {
       const gamma = objective.riskAversion;
       if (!(gamma > 0) || !Number.isFinite(gamma))
-        throw invalidInput('riskAversion', gamma, 'must be > 0');
+        throw invalidInput('objective.riskAversion', gamma, 'must be > 0');
       const linear = r.map((v) => -v);
       return done(
         solveModel(highs, { model, hessian: scaled(inputs, gamma), linear, label, ...method }),
@@ -111,7 +111,7 @@ export function solveObjective(highs: HighsRuntime, spec: ObjectiveSpec): Object
     case 'minTrackingError': {
       const b = objective.benchmarkWeights;
       if (b.length !== n || !b.every(Number.isFinite)) {
-        throw invalidInput('benchmarkWeights', b.length, `needs ${n} finite weights`);
+        throw invalidInput('objective.benchmarkWeights', b.length, `needs ${n} finite weights`);
       }
       const c = inputs.covarianceAnnual.data;
       const linear = new Float64Array(nv);

@@ -21,15 +21,17 @@
  * the limit — done if TE ≤ τ; (2) s = 0 is the minimum-tracking-error portfolio — INFEASIBLE if
  * its TE > τ; (3) bisect s until both ends of the bracket share an active set, then solve the
  * quadratic TE²(θ) = τ² on the segment between them: exact (to rounding) and feasible (a convex
- * combination of two feasible points), with TE = τ. Same scheme as `mean-variance-risk.ts`.
+ * combination of two feasible points), with TE = τ. Same scheme as `efficient-risk.ts`.
  *
- * Other objectives (ratios, efficientRisk, the scenario measures) are INVALID_INPUT.
+ * Other objectives (ratios, efficientRisk, the scenario measures) are INVALID_INPUT
+ * (`capabilities.ts`).
  * Reference: Roll, "A mean/variance analysis of tracking error", J. Portf. Mgmt 18 (1992);
  * Best, "Portfolio Optimization" (2010), ch. 7 (parametric QP).
  */
 
 import type { HighsRuntime } from '../../../core/solvers/highs.ts';
 import { BallastError, invalidInput } from '../../errors.ts';
+import { objectivesAccepting } from '../capabilities.ts';
 import {
   addTargetReturnRow,
   buildPortfolioModel,
@@ -40,15 +42,6 @@ import type { ObjectiveSolution, ObjectiveSpec } from './solve.ts';
 import { activeSetSignature } from './efficient-risk.ts';
 import type { TrackingErrorLimit } from '../constraints.ts';
 import { solveModel, type SolvedModel } from '../model/solve-model.ts';
-
-/** The objectives the limit supports. */
-export const TRACKING_ERROR_OBJECTIVES = [
-  'minVariance',
-  'efficientReturn',
-  'utility',
-  'maxReturn',
-  'minTrackingError',
-] as const;
 
 interface Point {
   readonly s: number;
@@ -80,10 +73,18 @@ function quad(cov: Float64Array, u: ArrayLike<number>, v: ArrayLike<number>): nu
 export function checkTrackingErrorLimit(limit: TrackingErrorLimit, n: number): void {
   const b = limit.benchmarkWeights;
   if (b.length !== n || !b.every(Number.isFinite)) {
-    throw invalidInput('trackingError.benchmarkWeights', b.length, `needs ${n} finite weights`);
+    throw invalidInput(
+      'constraints.trackingError.benchmarkWeights',
+      b.length,
+      `needs ${n} finite weights`,
+    );
   }
   if (!(limit.maxAnnual >= 0) || !Number.isFinite(limit.maxAnnual)) {
-    throw invalidInput('trackingError.maxAnnual', limit.maxAnnual, 'must be a finite number ≥ 0');
+    throw invalidInput(
+      'constraints.trackingError.maxAnnual',
+      limit.maxAnnual,
+      'must be a finite number ≥ 0',
+    );
   }
 }
 
@@ -104,7 +105,7 @@ function objectiveTerms(
     case 'utility': {
       const gamma = objective.riskAversion;
       if (!(gamma > 0) || !Number.isFinite(gamma))
-        throw invalidInput('riskAversion', gamma, 'must be > 0');
+        throw invalidInput('objective.riskAversion', gamma, 'must be > 0');
       return { gamma, c: minusR() };
     }
     case 'maxReturn':
@@ -112,7 +113,7 @@ function objectiveTerms(
     case 'minTrackingError': {
       const b = objective.benchmarkWeights;
       if (b.length !== n || !b.every(Number.isFinite)) {
-        throw invalidInput('benchmarkWeights', b.length, `needs ${n} finite weights`);
+        throw invalidInput('objective.benchmarkWeights', b.length, `needs ${n} finite weights`);
       }
       const c = new Float64Array(nv);
       c.set(sigmaTimes(inputs.covarianceAnnual.data, b, n).map((v) => -v));
@@ -120,16 +121,16 @@ function objectiveTerms(
     }
     default:
       throw invalidInput(
-        'trackingError',
+        'constraints.trackingError',
         objective.kind,
-        `a tracking-error limit is supported with ${TRACKING_ERROR_OBJECTIVES.join(', ')} only`,
+        `a tracking-error limit is supported with ${objectivesAccepting('trackingError').join(', ')} only`,
       );
   }
 }
 
 /** Options of {@link solveTrackingErrorLimited} beyond the objective spec. */
 export interface TrackingErrorSolveSpec extends ObjectiveSpec {
-  /** Fixed-cost trade decisions (see `constraints-fixed-cost.ts`). */
+  /** Fixed-cost trade decisions (see `model/fixed-cost-rows.ts`). */
   readonly tradePattern?: readonly boolean[];
 }
 

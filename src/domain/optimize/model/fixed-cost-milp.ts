@@ -1,6 +1,6 @@
 /**
  * Exact MILP solve of a linear portfolio program with fixed-cost trade binaries
- * (`constraints-fixed-cost.ts`): HiGHS branch-and-cut (relative gap 1e-9), then every integer
+ * (`fixed-cost-rows.ts`): HiGHS branch-and-cut (relative gap 1e-9), then every integer
  * variable is fixed at its rounded value — and every asset whose trade binary is 0 at its
  * current weight — and the LP re-solved, so the returned point is an exact LP vertex with no
  * integrality-tolerance dust (HiGHS accepts z = 1e-6 as 0, which would allow an uncosted trade

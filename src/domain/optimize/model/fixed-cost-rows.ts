@@ -33,7 +33,7 @@ export function fixedCosts(turnover: TurnoverConstraint | undefined, n: number):
   if (f === undefined) return new Float64Array(n);
   const values = typeof f === 'number' ? new Array<number>(n).fill(f) : f;
   if (values.length !== n || !values.every((v) => Number.isFinite(v) && v >= 0)) {
-    throw invalidInput('turnover.fixedCost', f, `needs ${n} finite values ≥ 0`);
+    throw invalidInput('constraints.turnover.fixedCost', f, `needs ${n} finite values ≥ 0`);
   }
   return Float64Array.from(values);
 }

@@ -13,9 +13,10 @@
  *   Σ_k |x_k| ≤ G with s_k ≥ ±x_k unless the sign of x_k is fixed by the weight bounds;
  * - turnover: d_i ≥ ±(w_i − w0_i), Σd ≤ T, costs −κ_i·d_i in the return vector;
  * - fixed costs: binaries z_i with big-M rows, −F_i·z_i in the return vector
- *   (`constraints-fixed-cost.ts`); integer variables only for callers that solve a MILP.
+ *   (`fixed-cost-rows.ts`); integer variables only for callers that solve a MILP.
  * The tracking-error limit is quadratic and never part of this linear model: callers that
- * handle it (`tracking-error-limit.ts`) say so, any other caller gets INVALID_INPUT.
+ * handle it (`mean-variance/tracking-error-limit.ts`) say so, any other caller gets
+ * INVALID_INPUT (which objectives accept which constraint: `capabilities.ts`).
  * Constraint names (rows) are stable and appear in `check.ts`'s report.
  */
 
@@ -70,8 +71,12 @@ export function weightBounds(
 ): { lower: Float64Array; upper: Float64Array } {
   const shortable = constraints.longShort !== undefined;
   return {
-    lower: perAsset(constraints.minWeight, { n, fallback: shortable ? -1 : 0, field: 'minWeight' }),
-    upper: perAsset(constraints.maxWeight, { n, fallback: 1, field: 'maxWeight' }),
+    lower: perAsset(constraints.minWeight, {
+      n,
+      fallback: shortable ? -1 : 0,
+      field: 'constraints.minWeight',
+    }),
+    upper: perAsset(constraints.maxWeight, { n, fallback: 1, field: 'constraints.maxWeight' }),
   };
 }
 
@@ -153,24 +158,24 @@ export function buildPortfolioModel(spec: {
   readonly constraints?: PortfolioConstraints;
   readonly riskFreeRateAnnual: number;
   readonly support?: ModelSupport;
-  /** Fixed-cost trade decisions (one per asset): see `constraints-fixed-cost.ts`. */
+  /** Fixed-cost trade decisions (one per asset): see `fixed-cost-rows.ts`. */
   readonly tradePattern?: readonly boolean[];
 }): PortfolioModel {
   const constraints = spec.constraints ?? {};
   const n = spec.assets.length;
   if (constraints.trackingError !== undefined && spec.support?.trackingError !== true) {
     throw invalidInput(
-      'trackingError',
+      'constraints.trackingError',
       constraints.trackingError.maxAnnual,
-      'a tracking-error limit is supported only by optimize with minVariance, utility, maxReturn, efficientReturn or minTrackingError',
+      'a tracking-error limit needs the mean-variance tracking-error path (see capabilities.ts)',
     );
   }
   const fixed = hasFixedCosts(constraints.turnover);
   if (fixed && spec.tradePattern === undefined && spec.support?.integers !== true) {
     throw invalidInput(
-      'turnover.fixedCost',
+      'constraints.turnover.fixedCost',
       constraints.turnover?.fixedCost,
-      'fixed trade costs are supported only by optimize (mean-variance objectives), minCvar, meanCvar and the drawdown objectives',
+      'fixed trade costs need a MILP or a trade pattern (see capabilities.ts)',
     );
   }
   const { lower, upper } = weightBounds(n, constraints);

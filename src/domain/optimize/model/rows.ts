@@ -1,6 +1,6 @@
 /**
  * Rows of the portfolio model beyond bounds and budget: groups, economic exposures (limits,
- * categories, gross leverage cap) and turnover with proportional costs. See `constraints.ts`
+ * categories, gross leverage cap) and turnover with proportional costs. See `portfolio-model.ts`
  * for the layout and formulations.
  */
 
@@ -20,9 +20,10 @@ export function addGroupRows(
     const values: number[] = [];
     for (const [asset, coef] of Object.entries(group.coefficients)) {
       const i = index.get(asset);
-      if (i === undefined) throw invalidInput(`groups.${group.name}`, asset, 'unknown asset');
+      if (i === undefined)
+        throw invalidInput(`constraints.groups.${group.name}`, asset, 'unknown asset');
       if (!Number.isFinite(coef))
-        throw invalidInput(`groups.${group.name}.${asset}`, coef, 'not finite');
+        throw invalidInput(`constraints.groups.${group.name}.${asset}`, coef, 'not finite');
       indices.push(i);
       values.push(coef);
     }
@@ -84,18 +85,19 @@ export function addExposureRows(
   const n = spec.lower.length;
   if (e.loadings.rows !== n || e.loadings.cols !== e.names.length) {
     throw invalidInput(
-      'exposures.loadings',
+      'constraints.exposures.loadings',
       [e.loadings.rows, e.loadings.cols],
       `must be ${n} × ${e.names.length}`,
     );
   }
   if (!e.loadings.data.every(Number.isFinite))
-    throw invalidInput('exposures.loadings', 'NaN', 'not finite');
+    throw invalidInput('constraints.exposures.loadings', 'NaN', 'not finite');
   const index = new Map(e.names.map((name, k) => [name, k]));
   const forms = e.names.map((_, k) => exposureForm(e, k));
   for (const [name, limits] of Object.entries(e.limits ?? {})) {
     const k = index.get(name);
-    if (k === undefined) throw invalidInput('exposures.limits', name, 'unknown exposure');
+    if (k === undefined)
+      throw invalidInput('constraints.exposures.limits', name, 'unknown exposure');
     formRow(builder, { name: `exposure:${name}`, form: forms[k]!, ...limits });
   }
   for (const category of e.categories ?? []) {
@@ -103,7 +105,11 @@ export function addExposureRows(
     for (const name of category.exposures) {
       const k = index.get(name);
       if (k === undefined)
-        throw invalidInput(`categories.${category.name}`, name, 'unknown exposure');
+        throw invalidInput(
+          `constraints.exposures.categories.${category.name}`,
+          name,
+          'unknown exposure',
+        );
       forms[k]!.forEach((v, i) => (form[i] = form[i]! + v));
     }
     formRow(builder, {
@@ -139,12 +145,16 @@ export function addTurnover(
   const { turnover, n } = spec;
   const w0 = turnover.currentWeights;
   if (w0.length !== n || !w0.every(Number.isFinite)) {
-    throw invalidInput('turnover.currentWeights', w0.length, `needs ${n} finite values`);
+    throw invalidInput(
+      'constraints.turnover.currentWeights',
+      w0.length,
+      `needs ${n} finite values`,
+    );
   }
   const rate = turnover.costRate ?? 0;
   const rates = typeof rate === 'number' ? new Array<number>(n).fill(rate) : rate;
   if (rates.length !== n || !rates.every((v) => Number.isFinite(v) && v >= 0)) {
-    throw invalidInput('turnover.costRate', rate, `needs ${n} finite values ≥ 0`);
+    throw invalidInput('constraints.turnover.costRate', rate, `needs ${n} finite values ≥ 0`);
   }
   const first = builder.addVariables({ names: Array.from({ length: n }, (_, i) => `trade:${i}`) });
   for (let i = 0; i < n; i++) {

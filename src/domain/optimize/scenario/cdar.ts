@@ -4,7 +4,7 @@
  * (per-period decimals; the start value 0 counts as a peak):
  *
  * - `minCdar`: min CDaR_α (the mean of the worst (1−α)T drawdowns, fractional convention
- *   of `cvar-measure.ts`), optionally with `targetReturnAnnual` and a `maxDrawdown` cap;
+ *   of `measures/tail-risk.ts`), optionally with `targetReturnAnnual` and a `maxDrawdown` cap;
  * - `minMaxDrawdown`: min max_t D_t, optionally with `targetReturnAnnual`;
  * - `maxReturnDrawdown`: max μᵀw subject to `maxDrawdown` and/or `maxCdar` (at least one).
  *
