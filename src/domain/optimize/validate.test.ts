@@ -3,7 +3,7 @@ import { fromRows } from '../../core/linalg/matrix.ts';
 import { loadHighs, type HighsRuntime } from '../../core/solvers/highs.ts';
 import { financeExample, thrown } from '../../../test/helpers/optimize.ts';
 import { optimize } from './index.ts';
-import type { OptimizationInputs, OptimizationProblem } from './problem.ts';
+import type { OptimizationInputs } from './problem.ts';
 
 let highs: HighsRuntime;
 beforeAll(async () => {

@@ -17,7 +17,7 @@ import { invalidInput } from '../../errors.ts';
 import { requireChecksHold } from '../check.ts';
 import type { FundUniverse } from '../../exposures/fund-types.ts';
 import { enforceMinimums } from './minimums.ts';
-import { reportMapping } from './report.ts';
+import { reportMapping } from './mapping-report.ts';
 import { setupMapping } from './setup.ts';
 import { failureError, solveMapping, type MappingSolver, type SolveTally } from './solve.ts';
 import type {

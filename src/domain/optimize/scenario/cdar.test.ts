@@ -20,7 +20,7 @@ type WithoutScenarios<T> = T extends unknown ? Omit<T, 'scenarios'> : never;
 function cdarOf(returns: Matrix, objective: WithoutScenarios<DrawdownObjective>) {
   return optimize(highs, {
     inputs: inputsFor(returns),
-    objective: { ...objective, scenarios: { returns, periodsPerYear: 12 } } as DrawdownObjective,
+    objective: { ...objective, scenarios: { returns, periodsPerYear: 12 } },
   });
 }
 

@@ -44,7 +44,7 @@ function cvarOf(
     objective: {
       ...objective,
       scenarios: { returns, periodsPerYear: spec.periodsPerYear ?? 12 },
-    } as CvarObjective,
+    },
     ...(spec.constraints === undefined ? {} : { constraints: spec.constraints }),
   });
 }
