@@ -43,7 +43,7 @@ export const REFERENCE_ACCURACY = {
   scenarioObjectiveRelative: 1e-9,
 } as const;
 
-/** |actual − expected| ≤ tolerance · max(|expected|, tiny): a relative comparison. */
+/** The relative error |actual − expected| / |expected| (|expected| floored at the smallest double). */
 export function relativeError(actual: number, expected: number): number {
   return Math.abs(actual - expected) / Math.max(Math.abs(expected), Number.MIN_VALUE);
 }

@@ -25,7 +25,7 @@
 
 import type { HighsRuntime } from '../../../core/solvers/highs.ts';
 import { BallastError } from '../../errors.ts';
-import { transactionCost } from '../check.ts';
+import { CHECK_TOLERANCE, transactionCost } from '../check.ts';
 import { buildPortfolioModel, returnCoefficients } from '../model/portfolio-model.ts';
 import { hasFixedCosts } from '../model/fixed-cost-rows.ts';
 import { solveFixedCostMilp } from '../model/fixed-cost-milp.ts';
@@ -168,7 +168,7 @@ function searchPatterns(
     if (all.solution !== undefined) {
       const x = all.solution.x;
       const w0 = spec.constraints?.turnover?.currentWeights ?? [];
-      const start = evaluate(traded.map((i) => Math.abs(x[i]! - w0[i]!) > 1e-9));
+      const start = evaluate(traded.map((i) => Math.abs(x[i]! - w0[i]!) > CHECK_TOLERANCE));
       if (start.score < best.score) best = start;
     }
     for (let pass = 0; pass < 4 * k; pass++) {
