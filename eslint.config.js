@@ -26,7 +26,7 @@ const layers = Object.entries(imports).map(([layer, allowed]) => ({
       {
         patterns: LAYERS.filter((name) => name !== layer && !allowed.includes(name)).map(
           (name) => ({
-            group: [`**/${name}/**`, `**/${name}`, `**/${name}.ts`],
+            group: [`**/${name}/**`, `**/${name}`],
             message: `src/${layer} may import only ${allowed.length === 0 ? 'itself' : allowed.join(', ')}: src/${name} is not one of them (docs/architecture.md).`,
           }),
         ),

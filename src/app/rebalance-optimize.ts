@@ -12,14 +12,8 @@ import { z } from 'zod';
 import { annualizeCovariance } from '../domain/estimate/annualize-covariance.ts';
 import { estimateCovariance } from '../domain/estimate/estimate-covariance.ts';
 import { estimateExpectedReturns } from '../domain/estimate/mean-estimate.ts';
-import { optimizeCdar } from '../domain/optimize/cdar.ts';
-import { optimizeCvar } from '../domain/optimize/cvar.ts';
-import { optimizeHerc } from '../domain/optimize/herc.ts';
-import { optimizeHrp } from '../domain/optimize/hrp.ts';
-import type { Objective, OptimizationInputs } from '../domain/optimize/problem.ts';
-import { optimize } from '../domain/optimize/problem-optimize.ts';
-import { optimizeRiskParity } from '../domain/optimize/risk-parity.ts';
-import { optimizeSemivariance } from '../domain/optimize/semivariance.ts';
+import type { Objective, OptimizationInputs } from '../domain/optimize/index.ts';
+import { optimize } from '../domain/optimize/index.ts';
 import { alignCommon, type AlignedTable } from '../domain/series/align-common.ts';
 import { inferPeriodsPerYear } from '../domain/series/infer-periods-per-year.ts';
 import { tableMatrix } from '../domain/series/table-matrix.ts';
@@ -85,37 +79,19 @@ export async function optimizedTargets(
   const periodsPerYear = inferPeriodsPerYear(table.dates);
   const inputs = inputsOf(table, periodsPerYear);
   const scenarios = { scenarios: tableMatrix(table), periodsPerYear };
-  const objective = spec.objective;
-  const weightsOf = async (): Promise<Readonly<Record<string, number>>> => {
-    const meanVariance = MEAN_VARIANCE[objective];
-    if (meanVariance)
-      return optimize(await deps.solver(), inputs, { objective: meanVariance, constraints: {} })
-        .weights;
-    switch (objective) {
-      case 'risk-parity':
-        return optimizeRiskParity({ inputs, constraints: {} }).weights;
-      case 'hrp':
-        return optimizeHrp({ inputs, constraints: {} }).weights;
-      case 'herc':
-        return optimizeHerc({ inputs, constraints: {} }).weights;
-      case 'min-cvar':
-        return optimizeCvar(await deps.solver(), {
-          inputs,
-          ...scenarios,
-          constraints: {},
-          objective: { kind: 'minCvar', confidence: 0.95 },
-        }).weights;
-      case 'min-cdar':
-        return optimizeCdar(await deps.solver(), {
-          inputs,
-          ...scenarios,
-          constraints: {},
-          objective: { kind: 'minCdar', confidence: 0.95 },
-        }).weights;
-      default:
-        return optimizeSemivariance(await deps.solver(), { inputs, ...scenarios, constraints: {} })
-          .weights;
-    }
+  const returns = { returns: tableMatrix(table), periodsPerYear };
+  const objectives: Readonly<Record<string, Objective>> = {
+    ...MEAN_VARIANCE,
+    'risk-parity': { kind: 'riskParity' },
+    hrp: { kind: 'hrp' },
+    herc: { kind: 'herc' },
+    'min-cvar': { kind: 'minCvar', scenarios: returns, confidence: 0.95 },
+    'min-cdar': { kind: 'minCdar', scenarios: returns, confidence: 0.95 },
+    'min-semivariance': { kind: 'minSemivariance', scenarios: returns },
   };
-  return { weightsBySymbol: await weightsOf() };
+  const result = optimize(await deps.solver(), {
+    inputs,
+    objective: objectives[spec.objective]!,
+  });
+  return { weightsBySymbol: result.weights };
 }
