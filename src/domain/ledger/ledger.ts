@@ -2,7 +2,8 @@ import type { IsoDate } from '../calendar/iso-date.ts';
 import { BallastError } from '../errors.ts';
 import { holdingTerm } from './holding-period.ts';
 import { prorateCents, roundQuantity, tradeValueCents, type Cents } from './money.ts';
-import { relieveLots, type LotSlice } from './relief.ts';
+import { LotBook } from './lot-book.ts';
+import type { LotSlice } from './relief.ts';
 import type {
   IncomeTotals,
   LastTrade,
@@ -54,31 +55,34 @@ function where(source: SourceRef): string {
   return source.file ? `${source.file}:${source.line}` : `line ${source.line}`;
 }
 
+/** An unmatched `transfer_out`, with its place in creation order. */
+interface Pending {
+  readonly out: TransferredOut;
+  readonly seq: number;
+}
+
 class LedgerBuilder {
-  readonly lots: Lot[] = [];
+  readonly book: LotBook;
   readonly cash = new Map<string, Cents>();
   readonly realized: RealizedSlice[] = [];
   readonly income: IncomeTotals = { dividendsCents: 0, interestCents: 0, feesCents: 0 };
   readonly lastTrade = new Map<string, LastTrade>();
-  readonly pending: TransferredOut[] = [];
+  /** Unmatched transfers out, by symbol, in the order they were made. */
+  private readonly pending = new Map<string, Pending[]>();
+  private pendingCount = 0;
   contributions: Cents = 0;
 
-  constructor(readonly method: LotMethod) {}
+  constructor(readonly method: LotMethod) {
+    this.book = new LotBook(method);
+  }
 
   addCash(account: string, cents: Cents): void {
     this.cash.set(account, (this.cash.get(account) ?? 0) + cents);
   }
 
-  held(account: string, symbol: string): number {
-    const q = this.lots
-      .filter((l) => l.account === account && l.symbol === symbol)
-      .reduce((s, l) => s + l.quantity, 0);
-    return roundQuantity(q);
-  }
-
   open(tx: Transaction & { symbol: string }, quantity: number, basisCents: Cents): void {
     if (quantity === 0) return;
-    this.lots.push({
+    this.book.add({
       id: `L${tx.source.line}`,
       account: tx.account,
       symbol: tx.symbol,
@@ -86,6 +90,14 @@ class LedgerBuilder {
       quantity,
       basisCents,
     });
+  }
+
+  /** The unmatched transfers out in the order they were made. */
+  transferredOut(): TransferredOut[] {
+    return [...this.pending.values()]
+      .flat()
+      .sort((a, b) => a.seq - b.seq)
+      .map((p) => p.out);
   }
 
   apply(tx: Transaction): void {
@@ -129,7 +141,7 @@ class LedgerBuilder {
 
   private trade(tx: TradeTx): void {
     const dir = tx.type === 'buy' ? 1 : -1;
-    const held = this.held(tx.account, tx.symbol);
+    const held = this.book.holding(tx.account, tx.symbol).held();
     const closable = Math.sign(held) === -dir ? Math.min(Math.abs(held), tx.quantity) : 0;
     if (tx.lots?.length && closable === 0) {
       throw new BallastError(
@@ -144,7 +156,7 @@ class LedgerBuilder {
     this.addCash(tx.account, -dir * gross);
     this.lastTrade.set(tx.symbol, { price: tx.price, date: tx.date });
     if (closable > 0) {
-      const slices = relieveLots(this.lots, {
+      const slices = this.book.relieve({
         account: tx.account,
         symbol: tx.symbol,
         side: dir > 0 ? 'short' : 'long',
@@ -197,19 +209,16 @@ class LedgerBuilder {
   }
 
   private split(symbol: string, ratio: number): void {
-    for (const lot of this.lots) {
-      if (lot.symbol === symbol) lot.quantity = roundQuantity(lot.quantity * ratio);
-    }
-    for (const out of this.pending) {
-      if (out.symbol === symbol)
-        for (const lot of out.lots) lot.quantity = roundQuantity(lot.quantity * ratio);
+    this.book.split(symbol, ratio);
+    for (const { out } of this.pending.get(symbol) ?? []) {
+      for (const lot of out.lots) lot.quantity = roundQuantity(lot.quantity * ratio);
     }
     const last = this.lastTrade.get(symbol);
     if (last) this.lastTrade.set(symbol, { price: last.price / ratio, date: last.date });
   }
 
   private transferOut(tx: TransferOutTx): void {
-    const held = this.held(tx.account, tx.symbol);
+    const held = this.book.holding(tx.account, tx.symbol).held();
     if (held < tx.quantity) {
       throw new BallastError(
         'INVALID_INPUT',
@@ -217,7 +226,7 @@ class LedgerBuilder {
         { ...tx.source, column: 'quantity', value: tx.quantity },
       );
     }
-    const slices = relieveLots(this.lots, {
+    const slices = this.book.relieve({
       account: tx.account,
       symbol: tx.symbol,
       side: 'long',
@@ -227,7 +236,11 @@ class LedgerBuilder {
       source: tx.source,
     });
     const lots = slices.map((s) => ({ ...s.lot, quantity: s.quantity, basisCents: s.basisCents }));
-    this.pending.push({ symbol: tx.symbol, account: tx.account, date: tx.date, lots });
+    const out = { symbol: tx.symbol, account: tx.account, date: tx.date, lots };
+    const list = this.pending.get(tx.symbol);
+    const entry = { out, seq: this.pendingCount++ };
+    if (list) list.push(entry);
+    else this.pending.set(tx.symbol, [entry]);
   }
 
   private transferIn(tx: TransferInTx): void {
@@ -235,10 +248,9 @@ class LedgerBuilder {
       const lot = { ...tx, date: tx.acquired ?? tx.date };
       return this.open(lot, tx.quantity, tradeValueCents(tx.quantity, tx.costPerShare));
     }
-    const i = this.pending.findIndex(
-      (p) =>
-        p.symbol === tx.symbol &&
-        roundQuantity(p.lots.reduce((s, l) => s + l.quantity, 0) - tx.quantity) === 0,
+    const list = this.pending.get(tx.symbol) ?? [];
+    const i = list.findIndex(
+      ({ out }) => roundQuantity(out.lots.reduce((s, l) => s + l.quantity, 0) - tx.quantity) === 0,
     );
     if (i < 0) {
       throw new BallastError(
@@ -247,14 +259,12 @@ class LedgerBuilder {
         { ...tx.source, column: 'price', value: null },
       );
     }
-    const [out] = this.pending.splice(i, 1);
-    for (const lot of out!.lots) this.lots.push({ ...lot, account: tx.account });
+    const [{ out }] = list.splice(i, 1) as [Pending];
+    for (const lot of out.lots) this.book.add({ ...lot, account: tx.account });
   }
 
   private returnOfCapital(tx: ReturnOfCapitalTx): void {
-    const lots = this.lots.filter(
-      (l) => l.account === tx.account && l.symbol === tx.symbol && l.quantity > 0,
-    );
+    const lots = this.book.longLots(tx.account, tx.symbol);
     const total = lots.reduce((s, l) => s + l.quantity, 0);
     if (lots.length === 0) {
       throw new BallastError(
@@ -288,6 +298,7 @@ class LedgerBuilder {
         });
       }
     });
+    this.book.holding(tx.account, tx.symbol).long.reorder();
   }
 }
 
@@ -321,18 +332,20 @@ export function buildLedger(
     if (!builder.cash.has(tx.account)) builder.cash.set(tx.account, 0);
     builder.apply(tx);
   }
-  const lastDate = [...transactions]
-    .reverse()
-    .find((t) => !options.asOf || t.date <= options.asOf)?.date;
+  let lastDate: IsoDate | undefined;
+  for (let i = transactions.length - 1; i >= 0 && lastDate === undefined; i--) {
+    const date = transactions[i]!.date;
+    if (!options.asOf || date <= options.asOf) lastDate = date;
+  }
   return {
     asOf: options.asOf ?? lastDate,
     lotMethod: builder.method,
     cashCents: builder.cash,
-    lots: builder.lots,
+    lots: builder.book.lots(),
     realized: builder.realized,
     income: builder.income,
     netContributionsCents: builder.contributions,
     lastTrade: builder.lastTrade,
-    transferredOut: builder.pending,
+    transferredOut: builder.transferredOut(),
   };
 }
