@@ -7,6 +7,12 @@
  * capital, cash rows with fees, and an account `SPEC` whose every sale names its lots
  * (specific identification, sometimes closing the last listed lot only in part).
  *
+ * The mix, per row: 70 % ordinary trades, 10 % `SPEC` trades, 0.02 % splits, 2 % transfers out
+ * (each followed by its transfer in), 18 % cash and income rows, of which 25 % deposits and
+ * withdrawals, 20 % dividends, 10 % interest, 5 % fees, 15 % reinvestments, 1 % returns of
+ * capital and 9 % transfers in from outside. Splits and returns of capital touch every lot of
+ * the symbol or holding, so they are kept as rare as in a real account.
+ *
  * The generator tracks each holding's quantity in integer thousandths of a share, so every row
  * it writes is valid whatever the lot relief method: transfers out never exceed the holding,
  * returns of capital hit held shares, and `SPEC` sales name open lots that cover them.
@@ -107,7 +113,7 @@ class Generator {
   move(s: number): string {
     const p = this.price[s]!;
     this.price[s] = Math.max(100, Math.round(p * (1 + (this.random() - 0.5) * 0.04)));
-    return dollars(this.price[s]!);
+    return dollars(this.price[s]);
   }
 
   fees(): string | undefined {
@@ -120,7 +126,8 @@ class Generator {
     const buy = this.random() < (this.options.buyShare ?? 0.55);
     let q: number;
     if (buy) q = (1 + this.int(100)) * 1000;
-    else if (held > 1000 && this.random() < 0.9) q = (1 + this.int(Math.floor(held / 1000))) * 1000;
+    else if (held > 1000 && this.random() < 0.9)
+      q = (1 + this.int(Math.min(100, Math.floor(held / 1000)))) * 1000;
     else if (this.shortable[s]) q = (1 + this.int(50)) * 1000;
     else q = (1 + this.int(100)) * 1000;
     if (!buy && !this.shortable[s] && q > held) {
@@ -188,7 +195,7 @@ class Generator {
   transfer(a: number, s: number): void {
     const k = a * this.symbols.length + s;
     if (this.net[k]! < 1000) return this.cash(a);
-    const q = (1 + this.int(Math.floor(this.net[k]! / 1000))) * 1000;
+    const q = (1 + this.int(Math.min(100, Math.floor(this.net[k]! / 1000)))) * 1000;
     const to = (a + 1 + this.int(this.accounts.length - 1)) % this.accounts.length;
     const symbol = this.symbols[s]!;
     this.net[k]! -= q;
@@ -222,7 +229,7 @@ class Generator {
         ...this.optional('fees', this.fees()),
       });
     } else if (r < 0.75) this.emit({ type: 'fee', amount: dollars(1 + this.int(5000)), account });
-    else if (r < 0.88) {
+    else if (r < 0.9) {
       const q = 1 + this.int(3000);
       this.net[k]! += q;
       this.emit({
@@ -232,7 +239,7 @@ class Generator {
         price: this.move(s),
         account,
       });
-    } else if (r < 0.94 && this.net[k]! > 0) {
+    } else if (r < 0.91 && this.net[k]! > 0) {
       this.emit({
         type: 'return_of_capital',
         symbol: this.symbols[s]!,
@@ -259,7 +266,7 @@ class Generator {
     const s = this.int(this.symbols.length);
     if (r < 0.7) this.trade(a, s);
     else if (r < 0.8) this.specTrade(s);
-    else if (r < 0.8015) this.split(s);
+    else if (r < 0.8002) this.split(s);
     else if (r < 0.82) this.transfer(a, s);
     else this.cash(a);
   }

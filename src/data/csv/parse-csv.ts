@@ -12,86 +12,173 @@ export interface CsvTable {
   readonly rows: readonly CsvRow[];
 }
 
+/** Receives the records of {@link scanCsv}, in file order. */
+export interface CsvVisitor {
+  /** The header: the first non-blank record's names, trimmed and lower-cased. */
+  header(names: readonly string[]): void;
+  /**
+   * A non-blank data row: its cells untrimmed (fewer than the header's columns when the line
+   * is short, never more) and its 1-based line. The array is reused: copy what you keep.
+   */
+  row(cells: readonly string[], line: number): void;
+}
+
 /**
  * Parses RFC 4180 CSV text (quoted fields with doubled quotes, CRLF or LF, a UTF-8 BOM) whose
  * first line is a header. Blank lines are skipped; line numbers are the lines a text editor
  * shows. A row with more cells than the header is an error naming the file and line.
  */
 export function parseCsv(text: string, file: string): CsvTable {
-  const records = splitRecords(text.replace(/^\uFEFF/, ''), file);
-  const first = records.find((r) => !isBlank(r.cells));
-  if (!first) {
+  let header: readonly string[] = [];
+  const rows: CsvRow[] = [];
+  scanCsv(text, file, {
+    header: (names) => (header = names),
+    row: (raw, line) => {
+      const cells: Record<string, string> = {};
+      header.forEach((name, i) => (cells[name] = (raw[i] ?? '').trim()));
+      rows.push({ line, cells });
+    },
+  });
+  return { header, rows };
+}
+
+/**
+ * The streaming form of {@link parseCsv}: the same records and the same errors, handed to
+ * `visitor` one at a time without keeping the file's cells in memory. Errors come in the order
+ * `parseCsv` gives them whatever their place in the file: an unclosed quote, then an empty file,
+ * then the first row with more cells than the header, then the first error the visitor threw
+ * (after which it is called no more).
+ *
+ * @throws BallastError INVALID_INPUT naming the file and line; or the visitor's error.
+ */
+export function scanCsv(text: string, file: string, visitor: CsvVisitor): void {
+  let header: readonly string[] | undefined;
+  let tooMany: BallastError | undefined;
+  let failure: { error: unknown } | undefined;
+  splitRecords(text, file, (cells, line) => {
+    if (isBlank(cells)) return;
+    if (header !== undefined && cells.length > header.length) {
+      tooMany ??= new BallastError(
+        'INVALID_INPUT',
+        `${file}:${line}: ${cells.length} cells but the header has ${header.length} columns`,
+        { file, line },
+      );
+      return;
+    }
+    const first = header === undefined;
+    if (first) header = cells.map((h) => h.trim().toLowerCase());
+    if (tooMany !== undefined || failure !== undefined) return;
+    try {
+      if (first) visitor.header(header!);
+      else visitor.row(cells, line);
+    } catch (error) {
+      failure = { error };
+    }
+  });
+  if (header === undefined) {
     throw new BallastError(
       'INVALID_INPUT',
       `${file}: the file is empty (a header line is required)`,
       { file },
     );
   }
-  const header = first.cells.map((h) => h.trim().toLowerCase());
-  const rows: CsvRow[] = [];
-  for (const record of records) {
-    if (record === first || isBlank(record.cells)) continue;
-    if (record.cells.length > header.length) {
-      throw new BallastError(
-        'INVALID_INPUT',
-        `${file}:${record.line}: ${record.cells.length} cells but the header has ${header.length} columns`,
-        { file, line: record.line },
-      );
-    }
-    const cells: Record<string, string> = {};
-    header.forEach((name, i) => (cells[name] = (record.cells[i] ?? '').trim()));
-    rows.push({ line: record.line, cells });
-  }
-  return { header, rows };
+  if (tooMany) throw tooMany;
+  if (failure) throw failure.error;
 }
 
 function isBlank(cells: readonly string[]): boolean {
-  return cells.every((c) => c.trim() === '');
+  for (const cell of cells) if (cell.trim() !== '') return false;
+  return true;
 }
 
-function splitRecords(text: string, file: string): { line: number; cells: string[] }[] {
-  const records: { line: number; cells: string[] }[] = [];
-  let cells: string[] = [];
-  let cell = '';
-  let quoted = false;
+const COMMA = 0x2c;
+const QUOTE = 0x22;
+const LF = 0x0a;
+const CR = 0x0d;
+
+/**
+ * Splits CSV text (after a byte-order mark) into records of raw cells, calling `onRecord` with
+ * each record's cells and first line. A line without quotes or a lone CR is split natively; any
+ * other goes through {@link readRecord}.
+ */
+function splitRecords(
+  text: string,
+  file: string,
+  onRecord: (cells: string[], line: number) => void,
+): void {
+  const n = text.length;
+  let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let line = 1;
-  let start = 1;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else {
-        if (ch === '\n') line++;
-        cell += ch;
+  while (pos < n) {
+    let end = text.indexOf('\n', pos);
+    if (end < 0) end = n;
+    const stop = end > pos && text.charCodeAt(end - 1) === CR ? end - 1 : end;
+    const record = text.slice(pos, stop);
+    if (!record.includes('"') && !record.includes('\r')) {
+      onRecord(record.split(','), line++);
+      pos = end + 1;
+    } else {
+      const next = readRecord(text, { pos, line, file });
+      if (next.cells) onRecord(next.cells, line);
+      pos = next.pos;
+      line = next.line;
+    }
+  }
+}
+
+/**
+ * Reads one record from `at.pos` character by character. A quote opens a quoted section only at
+ * the start of a cell (after blanks, which are dropped); inside it `""` is a quote and line ends
+ * are kept; text after the closing quote joins the cell. LF, CRLF or a lone CR ends the record.
+ * Returns the cells (none for an empty last record), where the next record starts and its line.
+ */
+function readRecord(
+  text: string,
+  at: { pos: number; line: number; file: string },
+): { cells: string[] | undefined; pos: number; line: number } {
+  const n = text.length;
+  const cells: string[] = [];
+  let cell = ''; // the current cell's text before `seg`
+  let i = at.pos;
+  let seg = i; // start of the current cell's text not yet copied into `cell`
+  let line = at.line;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === COMMA) {
+      cells.push(cell + text.slice(seg, i));
+      cell = '';
+      seg = ++i;
+    } else if (c === LF || c === CR) {
+      cells.push(cell + text.slice(seg, i));
+      const pos = i + (c === CR && text.charCodeAt(i + 1) === LF ? 2 : 1);
+      return { cells, pos, line: line + 1 };
+    } else if (c === QUOTE && (cell + text.slice(seg, i)).trim() === '') {
+      cell = '';
+      seg = ++i;
+      for (;;) {
+        if (i >= n) {
+          throw new BallastError(
+            'INVALID_INPUT',
+            `${at.file}:${at.line}: a quoted field is not closed`,
+            { file: at.file, line: at.line },
+          );
+        }
+        const q = text.charCodeAt(i);
+        if (q === QUOTE) {
+          const doubled = text.charCodeAt(i + 1) === QUOTE;
+          cell += text.slice(seg, doubled ? i + 1 : i);
+          i += doubled ? 2 : 1;
+          seg = i;
+          if (!doubled) break;
+        } else {
+          if (q === LF) line++;
+          i++;
+        }
       }
-    } else if (ch === '"' && cell.trim() === '') {
-      quoted = true;
-      cell = '';
-    } else if (ch === ',') {
-      cells.push(cell);
-      cell = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      cells.push(cell);
-      records.push({ line: start, cells });
-      cells = [];
-      cell = '';
-      line++;
-      start = line;
-    } else cell += ch;
+    } else i++;
   }
-  if (quoted) {
-    throw new BallastError('INVALID_INPUT', `${file}:${start}: a quoted field is not closed`, {
-      file,
-      line: start,
-    });
-  }
-  if (cell !== '' || cells.length > 0) {
-    cells.push(cell);
-    records.push({ line: start, cells });
-  }
-  return records;
+  const last = cell + text.slice(seg, n);
+  if (last === '' && cells.length === 0) return { cells: undefined, pos: n, line };
+  cells.push(last);
+  return { cells, pos: n, line };
 }

@@ -3,18 +3,15 @@
  * quantity summed exactly, and (built on first use) its lots by id for specific identification.
  */
 
-import { HeapSide, OrderedSide, type LotEntry, type LotSide } from './lot-side.ts';
+import { HeapSide, OrderedSide, type LotSide } from './lot-side.ts';
+import { LONG_SIDE, NO_SIDE, SHORT_SIDE, type LotStore } from './lot-store.ts';
 import { roundQuantity } from './money.ts';
 import type { LotMethod } from './types.ts';
 
 /** Quantities are kept to 1e-9 share (money.ts `roundQuantity`): the held sum counts in those. */
 const NANO = 1e9;
 
-function sideFor(method: LotMethod, long: boolean): LotSide {
-  return method === 'hifo' ? new HeapSide(long) : new OrderedSide(method === 'lifo');
-}
-
-const bySeq = (a: LotEntry, b: LotEntry): number => a.seq - b.seq;
+const ascending = (a: number, b: number): number => a - b;
 
 /** The open lots of one account × symbol. */
 export class Holding {
@@ -24,20 +21,24 @@ export class Holding {
   private nano = 0;
   /** Lots whose quantity is not a whole number of 1e-9 shares (a raw input quantity). */
   private offGrid = 0;
-  private ids: Map<string, LotEntry[]> | undefined;
+  private ids: Map<string, number[]> | undefined;
 
   constructor(
     readonly account: string,
     readonly symbol: string,
-    method: LotMethod,
+    private readonly context: { readonly method: LotMethod; readonly store: LotStore<Holding> },
   ) {
-    this.long = sideFor(method, true);
-    this.short = sideFor(method, false);
+    const { method, store } = context;
+    const side = (mark: number): LotSide =>
+      method === 'hifo'
+        ? new HeapSide(store, mark)
+        : new OrderedSide(store, { mark, lifo: method === 'lifo' });
+    this.long = side(LONG_SIDE);
+    this.short = side(SHORT_SIDE);
   }
 
-  /** The side a lot of this signed quantity belongs to. */
-  side(quantity: number): LotSide {
-    return quantity > 0 ? this.long : this.short;
+  private get store(): LotStore<Holding> {
+    return this.context.store;
   }
 
   private count(quantity: number, sign: 1 | -1): void {
@@ -46,82 +47,98 @@ export class Holding {
     this.nano += sign * n;
   }
 
+  /** Every lot in a side, in creation order. */
+  private all(): number[] {
+    return [...this.long.fifo(), ...this.short.fifo()].sort(ascending);
+  }
+
   /**
    * The signed quantity held, rounded to 1e-9 share: the exact sum of the lots' quantities
-   * (they are multiples of 1e-9 share), or their sum in creation order when a lot carries more
-   * decimals than that.
+   * (multiples of 1e-9 share), or their sum in creation order when a lot carries more decimals.
    */
   held(): number {
     if (this.offGrid > 0) {
-      const all = [...this.long.fifo(), ...this.short.fifo()].sort(bySeq);
-      return roundQuantity(all.reduce((s, e) => s + e.lot.quantity, 0));
+      const q = this.store.quantity;
+      return roundQuantity(this.all().reduce((s, i) => s + q[i]!, 0));
     }
     return this.nano === 0 ? 0 : this.nano / NANO;
   }
 
-  /** Adds an open lot (non-zero quantity). */
-  add(entry: LotEntry): void {
-    this.count(entry.lot.quantity, 1);
-    this.side(entry.lot.quantity).add(entry);
-    const list = this.ids?.get(entry.lot.id);
-    if (list) {
-      list.push(entry);
-      if (list.length > 1 && list.at(-2)!.seq > entry.seq) list.sort(bySeq);
-    } else this.ids?.set(entry.lot.id, [entry]);
+  /** Adds an open lot (non-zero quantity) to the side of its sign. */
+  add(lot: number): void {
+    const quantity = this.store.quantity[lot]!;
+    this.count(quantity, 1);
+    (quantity > 0 ? this.long : this.short).add(lot);
+    if (!this.ids) return;
+    const id = this.store.id(lot);
+    const list = this.ids.get(id);
+    if (list) list.push(lot);
+    else this.ids.set(id, [lot]);
   }
 
   /** Removes a lot from its side. */
-  remove(entry: LotEntry): void {
-    entry.side?.remove(entry);
-    this.count(entry.lot.quantity, -1);
-    const list = this.ids?.get(entry.lot.id);
-    if (!list) return;
-    const rest = list.filter((e) => e !== entry);
-    if (rest.length === 0) this.ids!.delete(entry.lot.id);
-    else this.ids!.set(entry.lot.id, rest);
+  remove(lot: number): void {
+    const store = this.store;
+    (store.side[lot] === LONG_SIDE ? this.long : this.short).remove(lot);
+    this.count(store.quantity[lot]!, -1);
+    if (!this.ids) return;
+    const id = store.id(lot);
+    const rest = this.ids.get(id)?.filter((i) => i !== lot) ?? [];
+    if (rest.length === 0) this.ids.delete(id);
+    else this.ids.set(id, rest);
   }
 
-  /** Sets a lot's quantity (same sign or zero), keeping the held sum exact. */
-  setQuantity(entry: LotEntry, quantity: number): void {
-    this.count(entry.lot.quantity, -1);
-    entry.lot.quantity = quantity;
+  /** Sets a lot's quantity (same sign, or zero just before it leaves), keeping the sum exact. */
+  setQuantity(lot: number, quantity: number): void {
+    this.count(this.store.quantity[lot]!, -1);
+    this.store.quantity[lot] = quantity;
     this.count(quantity, 1);
   }
 
+  /** Tells the lot's side that its basis or quantity changed. */
+  update(lot: number): void {
+    (this.store.side[lot] === LONG_SIDE ? this.long : this.short).update(lot);
+  }
+
   /** The open lot `id` of the given sign, first in creation order (specific identification). */
-  find(id: string, sign: number): LotEntry | undefined {
+  find(id: string, sign: number): number {
+    const store = this.store;
     if (!this.ids) {
       this.ids = new Map();
-      for (const entry of [...this.long.fifo(), ...this.short.fifo()].sort(bySeq)) {
-        const list = this.ids.get(entry.lot.id);
-        if (list) list.push(entry);
-        else this.ids.set(entry.lot.id, [entry]);
+      for (const lot of this.all()) {
+        const list = this.ids.get(store.id(lot));
+        if (list) list.push(lot);
+        else this.ids.set(store.id(lot), [lot]);
       }
     }
-    return this.ids
-      .get(id)
-      ?.find((e) => e.side !== undefined && Math.sign(e.lot.quantity) === sign);
+    const side = sign > 0 ? LONG_SIDE : SHORT_SIDE;
+    return this.ids.get(id)?.find((i) => store.side[i] === side) ?? -1;
   }
 
   /**
-   * Multiplies every lot's quantity by `ratio` (rounded to 1e-9 share); returns the lots that
-   * reached zero, which leave their side.
+   * Multiplies every lot's quantity by `ratio` (> 0; rounded to 1e-9 share); returns the lots
+   * that reached zero, which leave their side.
    */
-  split(ratio: number): LotEntry[] {
-    const zeros: LotEntry[] = [];
-    for (const entry of [...this.long.fifo(), ...this.short.fifo()]) {
-      const quantity = roundQuantity(entry.lot.quantity * ratio);
-      if (Math.sign(quantity) === Math.sign(entry.lot.quantity)) {
-        this.setQuantity(entry, quantity);
+  split(ratio: number): number[] {
+    const store = this.store;
+    const zeros: number[] = [];
+    for (const lot of [...this.long.fifo(), ...this.short.fifo()]) {
+      const quantity = roundQuantity(store.quantity[lot]! * ratio);
+      if (quantity !== 0) {
+        this.setQuantity(lot, quantity);
         continue;
       }
-      this.remove(entry);
-      entry.lot.quantity = quantity;
-      if (quantity === 0) zeros.push(entry);
-      else this.add(entry);
+      this.remove(lot);
+      store.quantity[lot] = 0;
+      zeros.push(lot);
     }
     this.long.reorder();
     this.short.reorder();
     return zeros;
+  }
+
+  /** True when the lot sits in one of this holding's sides. */
+  static isOpen(store: LotStore<Holding>, lot: number): boolean {
+    return store.side[lot] !== NO_SIDE;
   }
 }

@@ -2,8 +2,8 @@ import type { IsoDate } from '../calendar/iso-date.ts';
 import { BallastError } from '../errors.ts';
 import { holdingTerm } from './holding-period.ts';
 import { prorateCents, roundQuantity, tradeValueCents, type Cents } from './money.ts';
-import { LotBook } from './lot-book.ts';
-import type { LotSlice } from './relief.ts';
+import type { Holding } from './holding.ts';
+import { LotBook, type StoredSlice } from './lot-book.ts';
 import type {
   IncomeTotals,
   LastTrade,
@@ -61,12 +61,19 @@ interface Pending {
   readonly seq: number;
 }
 
+/** A mutable {@link LastTrade}, updated in place on every trade. */
+interface Trade {
+  price: number;
+  date: IsoDate;
+}
+
 class LedgerBuilder {
   readonly book: LotBook;
-  readonly cash = new Map<string, Cents>();
+  /** Cash per account in first-seen order, as one mutable cell each. */
+  readonly accounts = new Map<string, { cents: Cents }>();
   readonly realized: RealizedSlice[] = [];
   readonly income: IncomeTotals = { dividendsCents: 0, interestCents: 0, feesCents: 0 };
-  readonly lastTrade = new Map<string, LastTrade>();
+  readonly lastTrade = new Map<string, Trade>();
   /** Unmatched transfers out, by symbol, in the order they were made. */
   private readonly pending = new Map<string, Pending[]>();
   private pendingCount = 0;
@@ -76,19 +83,36 @@ class LedgerBuilder {
     this.book = new LotBook(method);
   }
 
-  addCash(account: string, cents: Cents): void {
-    this.cash.set(account, (this.cash.get(account) ?? 0) + cents);
+  account(account: string): { cents: Cents } {
+    let cash = this.accounts.get(account);
+    if (!cash) this.accounts.set(account, (cash = { cents: 0 }));
+    return cash;
   }
 
-  open(tx: Transaction & { symbol: string }, quantity: number, basisCents: Cents): void {
-    if (quantity === 0) return;
-    this.book.add({
-      id: `L${tx.source.line}`,
-      account: tx.account,
-      symbol: tx.symbol,
+  addCash(account: string, cents: Cents): void {
+    this.account(account).cents += cents;
+  }
+
+  traded(symbol: string, price: number, date: IsoDate): void {
+    const last = this.lastTrade.get(symbol);
+    if (!last) this.lastTrade.set(symbol, { price, date });
+    else {
+      last.price = price;
+      last.date = date;
+    }
+  }
+
+  open(
+    tx: Transaction & { symbol: string },
+    lot: { quantity: number; basisCents: Cents },
+    holding?: Holding,
+  ): void {
+    if (lot.quantity === 0) return;
+    this.book.add(holding ?? this.book.holding(tx.account, tx.symbol), {
+      id: tx.source.line,
       acquired: tx.date,
-      quantity,
-      basisCents,
+      quantity: lot.quantity,
+      basisCents: lot.basisCents,
     });
   }
 
@@ -125,11 +149,11 @@ class LedgerBuilder {
       case 'reinvest': {
         const value = tradeValueCents(tx.quantity, tx.price);
         this.income.dividendsCents += value;
-        this.lastTrade.set(tx.symbol, { price: tx.price, date: tx.date });
-        return this.open(tx, tx.quantity, value);
+        this.traded(tx.symbol, tx.price, tx.date);
+        return this.open(tx, { quantity: tx.quantity, basisCents: value });
       }
       case 'split':
-        return this.split(tx.symbol, tx.ratio);
+        return this.split(tx);
       case 'transfer_out':
         return this.transferOut(tx);
       case 'transfer_in':
@@ -141,7 +165,8 @@ class LedgerBuilder {
 
   private trade(tx: TradeTx): void {
     const dir = tx.type === 'buy' ? 1 : -1;
-    const held = this.book.holding(tx.account, tx.symbol).held();
+    const holding = this.book.holding(tx.account, tx.symbol);
+    const held = holding.held();
     const closable = Math.sign(held) === -dir ? Math.min(Math.abs(held), tx.quantity) : 0;
     if (tx.lots?.length && closable === 0) {
       throw new BallastError(
@@ -154,9 +179,9 @@ class LedgerBuilder {
     const grossClose = prorateCents(gross, closable, tx.quantity);
     const feesClose = prorateCents(tx.feesCents, closable, tx.quantity);
     this.addCash(tx.account, -dir * gross);
-    this.lastTrade.set(tx.symbol, { price: tx.price, date: tx.date });
+    this.traded(tx.symbol, tx.price, tx.date);
     if (closable > 0) {
-      const slices = this.book.relieve({
+      const slices = this.book.relieve(holding, {
         account: tx.account,
         symbol: tx.symbol,
         side: dir > 0 ? 'short' : 'long',
@@ -165,17 +190,19 @@ class LedgerBuilder {
         lotIds: tx.lots,
         source: tx.source,
       });
-      this.realize(slices, { date: tx.date, cash: grossClose, fees: feesClose, dir });
+      this.realize(holding, slices, { date: tx.date, cash: grossClose, fees: feesClose, dir });
     }
     const opening = roundQuantity(tx.quantity - closable);
     const grossOpen = gross - grossClose;
     const feesOpen = tx.feesCents - feesClose;
     // A long lot's basis is cost + fees; a short lot's is minus the net proceeds.
-    this.open(tx, dir * opening, dir > 0 ? grossOpen + feesOpen : -(grossOpen - feesOpen));
+    const basisCents = dir > 0 ? grossOpen + feesOpen : -(grossOpen - feesOpen);
+    this.open(tx, { quantity: dir * opening, basisCents }, holding);
   }
 
   private realize(
-    slices: readonly LotSlice[],
+    holding: Holding,
+    slices: readonly StoredSlice[],
     trade: { date: IsoDate; cash: Cents; fees: Cents; dir: number },
   ): void {
     const total = slices.reduce((s, x) => s + Math.abs(x.quantity), 0);
@@ -191,34 +218,45 @@ class LedgerBuilder {
       const isCover = trade.dir > 0;
       const proceeds = isCover ? -slice.basisCents : cash - fees;
       const cost = isCover ? cash + fees : slice.basisCents;
+      const { store } = this.book;
+      const acquired = store.acquired[slice.lot]!;
       this.realized.push({
-        lotId: slice.lot.id,
-        symbol: slice.lot.symbol,
-        account: slice.lot.account,
+        lotId: store.id(slice.lot),
+        symbol: holding.symbol,
+        account: holding.account,
         quantity: q,
         proceedsCents: proceeds,
         costBasisCents: cost,
         gainCents: proceeds - cost,
         // Short-sale gains are short-term (IRS Pub. 550: the cover shares are held 0 days).
-        term: isCover ? 'short' : holdingTerm(slice.lot.acquired, trade.date),
-        acquired: slice.lot.acquired,
+        term: isCover ? 'short' : holdingTerm(acquired, trade.date),
+        acquired,
         disposed: trade.date,
         kind: isCover ? 'cover' : 'sale',
       });
     });
   }
 
-  private split(symbol: string, ratio: number): void {
+  private split(tx: Transaction & { symbol: string; ratio: number }): void {
+    const { symbol, ratio } = tx;
+    if (!(ratio > 0 && Number.isFinite(ratio))) {
+      throw new BallastError(
+        'INVALID_INPUT',
+        `${where(tx.source)}: quantity: a split ratio must be a positive number (got ${ratio})`,
+        { ...tx.source, column: 'quantity', value: ratio },
+      );
+    }
     this.book.split(symbol, ratio);
     for (const { out } of this.pending.get(symbol) ?? []) {
       for (const lot of out.lots) lot.quantity = roundQuantity(lot.quantity * ratio);
     }
     const last = this.lastTrade.get(symbol);
-    if (last) this.lastTrade.set(symbol, { price: last.price / ratio, date: last.date });
+    if (last) last.price /= ratio;
   }
 
   private transferOut(tx: TransferOutTx): void {
-    const held = this.book.holding(tx.account, tx.symbol).held();
+    const holding = this.book.holding(tx.account, tx.symbol);
+    const held = holding.held();
     if (held < tx.quantity) {
       throw new BallastError(
         'INVALID_INPUT',
@@ -226,7 +264,7 @@ class LedgerBuilder {
         { ...tx.source, column: 'quantity', value: tx.quantity },
       );
     }
-    const slices = this.book.relieve({
+    const slices = this.book.relieve(holding, {
       account: tx.account,
       symbol: tx.symbol,
       side: 'long',
@@ -235,7 +273,7 @@ class LedgerBuilder {
       lotIds: tx.lots,
       source: tx.source,
     });
-    const lots = slices.map((s) => ({ ...s.lot, quantity: s.quantity, basisCents: s.basisCents }));
+    const lots = slices.map((s) => this.book.sliceLot(s));
     const out = { symbol: tx.symbol, account: tx.account, date: tx.date, lots };
     const list = this.pending.get(tx.symbol);
     const entry = { out, seq: this.pendingCount++ };
@@ -246,7 +284,8 @@ class LedgerBuilder {
   private transferIn(tx: TransferInTx): void {
     if (tx.costPerShare !== undefined) {
       const lot = { ...tx, date: tx.acquired ?? tx.date };
-      return this.open(lot, tx.quantity, tradeValueCents(tx.quantity, tx.costPerShare));
+      const basisCents = tradeValueCents(tx.quantity, tx.costPerShare);
+      return this.open(lot, { quantity: tx.quantity, basisCents });
     }
     const list = this.pending.get(tx.symbol) ?? [];
     const i = list.findIndex(
@@ -260,12 +299,14 @@ class LedgerBuilder {
       );
     }
     const [{ out }] = list.splice(i, 1) as [Pending];
-    for (const lot of out.lots) this.book.add({ ...lot, account: tx.account });
+    for (const lot of out.lots) this.book.add(this.book.holding(tx.account, lot.symbol), lot);
   }
 
   private returnOfCapital(tx: ReturnOfCapitalTx): void {
-    const lots = this.book.longLots(tx.account, tx.symbol);
-    const total = lots.reduce((s, l) => s + l.quantity, 0);
+    const holding = this.book.holding(tx.account, tx.symbol);
+    const lots = this.book.longLots(holding);
+    const { quantity, basisCents, acquired } = this.book.store;
+    const total = lots.reduce((s, i) => s + quantity[i]!, 0);
     if (lots.length === 0) {
       throw new BallastError(
         'INVALID_INPUT',
@@ -276,29 +317,30 @@ class LedgerBuilder {
     this.addCash(tx.account, tx.amountCents);
     let left = tx.amountCents;
     lots.forEach((lot, i) => {
-      const cut = i === lots.length - 1 ? left : prorateCents(tx.amountCents, lot.quantity, total);
+      const cut =
+        i === lots.length - 1 ? left : prorateCents(tx.amountCents, quantity[lot]!, total);
       left -= cut;
-      lot.basisCents -= cut;
-      if (lot.basisCents < 0) {
+      basisCents[lot] = basisCents[lot]! - cut;
+      if (basisCents[lot] < 0) {
         // Return of capital beyond basis is a capital gain (IRS Pub. 550).
-        const excess = -lot.basisCents;
-        lot.basisCents = 0;
+        const excess = -basisCents[lot];
+        basisCents[lot] = 0;
         this.realized.push({
-          lotId: lot.id,
-          symbol: lot.symbol,
-          account: lot.account,
+          lotId: this.book.store.id(lot),
+          symbol: tx.symbol,
+          account: tx.account,
           quantity: 0,
           proceedsCents: excess,
           costBasisCents: 0,
           gainCents: excess,
-          term: holdingTerm(lot.acquired, tx.date),
-          acquired: lot.acquired,
+          term: holdingTerm(acquired[lot]!, tx.date),
+          acquired: acquired[lot]!,
           disposed: tx.date,
           kind: 'return_of_capital',
         });
       }
     });
-    this.book.holding(tx.account, tx.symbol).long.reorder();
+    holding.long.reorder();
   }
 }
 
@@ -329,7 +371,7 @@ export function buildLedger(
     }
     previous = tx;
     if (options.asOf !== undefined && tx.date > options.asOf) continue;
-    if (!builder.cash.has(tx.account)) builder.cash.set(tx.account, 0);
+    builder.account(tx.account);
     builder.apply(tx);
   }
   let lastDate: IsoDate | undefined;
@@ -340,7 +382,7 @@ export function buildLedger(
   return {
     asOf: options.asOf ?? lastDate,
     lotMethod: builder.method,
-    cashCents: builder.cash,
+    cashCents: new Map([...builder.accounts].map(([account, cash]) => [account, cash.cents])),
     lots: builder.book.lots(),
     realized: builder.realized,
     income: builder.income,

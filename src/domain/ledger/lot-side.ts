@@ -1,201 +1,186 @@
 /**
- * The open lots of one side (long or short) of one holding, kept in lot relief order so that a
- * sale finds its next lot in O(1) (FIFO, LIFO) or O(log n) (HIFO) instead of sorting every open
- * lot of the ledger (docs/conventions.md "Holdings, ledger and exposures").
+ * The open lots of one side (long or short) of one holding, as lot indices into a
+ * {@link LotStore}, kept in lot relief order so that a sale finds its next lot in O(1) or
+ * O(log n) instead of sorting every open lot of the ledger (docs/conventions.md "Holdings,
+ * ledger and exposures").
  */
 
-import type { Lot } from './types.ts';
+import { IndexHeap } from './index-heap.ts';
+import { LONG_SIDE, NO_SIDE, type LotStore } from './lot-store.ts';
 
-/** A lot with the bookkeeping the ledger needs to find it quickly. */
-export interface LotEntry {
-  readonly lot: Lot;
-  /** Creation order over the whole ledger (the order lots were opened or received). */
-  readonly seq: number;
-  /** Position in a {@link HeapSide}'s array; unused by an {@link OrderedSide}. */
-  index: number;
-  /** HIFO key: signed basis per signed share (cents per share). */
-  key: number;
-  /** The side the lot sits in while it is open with a non-zero quantity. */
-  side: LotSide | undefined;
-  /** True once the lot has left the ledger (fully relieved, or a split brought it to zero). */
-  closed: boolean;
-}
+/** What a side reads from the store: dates, keys, side marks and heap positions. */
+type Store = Pick<LotStore<unknown>, 'acquired' | 'key' | 'side' | 'heapIndex'>;
 
-/** FIFO order: earlier acquisition first, creation order between equal dates. */
-export function fifoBefore(a: LotEntry, b: LotEntry): boolean {
-  const x = a.lot.acquired;
-  const y = b.lot.acquired;
-  return x < y || (x === y && a.seq < b.seq);
+/** FIFO order: earlier acquisition first, creation order (the index) between equal dates. */
+export function fifoBefore(store: Store, a: number, b: number): boolean {
+  const x = store.acquired[a]!;
+  const y = store.acquired[b]!;
+  return x < y || (x === y && a < b);
 }
 
 /** One side of a holding in relief order. */
 export interface LotSide {
   /** Open lots in the side. */
   readonly size: number;
-  add(entry: LotEntry): void;
-  /** Removes an entry anywhere in the side. */
-  remove(entry: LotEntry): void;
-  /** The next lot to relieve, or undefined when the side is empty. */
-  next(): LotEntry | undefined;
-  /** Tells the side that `entry`'s basis or quantity changed (its HIFO key may move). */
-  update(entry: LotEntry): void;
-  /** Tells the side that every entry's basis or quantity may have changed. */
+  add(lot: number): void;
+  /** Removes a lot anywhere in the side. */
+  remove(lot: number): void;
+  /** The next lot to relieve, or −1 when the side is empty. */
+  next(): number;
+  /** Tells the side that a lot's basis or quantity changed (its HIFO key may move). */
+  update(lot: number): void;
+  /** Tells the side that every lot's basis or quantity may have changed. */
   reorder(): void;
-  /** The open entries in FIFO order (a fresh array). */
-  fifo(): LotEntry[];
+  /** The lots in FIFO order (a fresh array). */
+  fifo(): number[];
 }
 
 /**
- * FIFO or LIFO: an array sorted in FIFO order with removed entries left as tombstones until
- * the array is compacted. New lots almost always come last (trades are dated in order), so an
- * insert is a push; a transfer with an earlier acquisition date is a binary-search insert.
+ * FIFO or LIFO. Lots almost always arrive in FIFO order (trades are dated in order): those go
+ * to the end of an array sorted in FIFO order, whose removed lots stay as tombstones until it
+ * is compacted. The few that arrive out of order (transfers keep their original acquisition
+ * date) wait in a heap in relief order; the next lot is the better of the two heads.
  */
 export class OrderedSide implements LotSide {
-  private items: LotEntry[] = [];
+  private items: number[] = [];
+  /** Acquisition date of the last lot in `items`. */
+  private tail = '';
   private head = 0;
-  size = 0;
+  private inItems = 0;
+  private readonly late: IndexHeap;
+  private readonly first: (a: number, b: number) => boolean;
+  private readonly mark: number;
+  private readonly lifo: boolean;
 
-  constructor(private readonly lifo: boolean) {}
-
-  add(entry: LotEntry): void {
-    entry.side = this;
-    this.size++;
-    const items = this.items;
-    const n = items.length;
-    if (n === this.head || fifoBefore(items[n - 1]!, entry)) {
-      items.push(entry);
-      return;
-    }
-    let lo = this.head;
-    let hi = n;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (fifoBefore(items[mid]!, entry)) lo = mid + 1;
-      else hi = mid;
-    }
-    items.splice(lo, 0, entry);
+  constructor(
+    private readonly store: Store,
+    options: { mark: number; lifo: boolean },
+  ) {
+    this.mark = options.mark;
+    this.lifo = options.lifo;
+    this.first = options.lifo
+      ? (a, b) => fifoBefore(store, b, a)
+      : (a, b) => fifoBefore(store, a, b);
+    this.late = new IndexHeap(store, this.first);
   }
 
-  remove(entry: LotEntry): void {
-    entry.side = undefined;
-    this.size--;
+  get size(): number {
+    return this.inItems + this.late.size;
+  }
+
+  add(lot: number): void {
+    this.store.side[lot] = this.mark;
     const items = this.items;
-    while (items.length > this.head && items[items.length - 1]!.side !== this) items.pop();
-    while (this.head < items.length && items[this.head]!.side !== this) this.head++;
+    // The newest lot has the largest index: it goes last unless acquired before the last one.
+    if (items.length === this.head || this.store.acquired[lot]! >= this.tail) {
+      this.tail = this.store.acquired[lot]!;
+      items.push(lot);
+      this.inItems++;
+    } else this.late.push(lot);
+  }
+
+  remove(lot: number): void {
+    const store = this.store;
+    store.side[lot] = NO_SIDE;
+    if (store.heapIndex[lot]! >= 0) {
+      this.late.remove(lot);
+      return;
+    }
+    this.inItems--;
+    const items = this.items;
+    const mark = this.mark;
+    const length = items.length;
+    while (items.length > this.head && store.side[items[items.length - 1]!] !== mark) items.pop();
+    if (items.length < length && items.length > this.head)
+      this.tail = store.acquired[items[items.length - 1]!]!;
+    while (this.head < items.length && store.side[items[this.head]!] !== mark) this.head++;
     if (this.head === items.length) {
       this.items = [];
       this.head = 0;
-    } else if (items.length - this.head > 2 * this.size + 32) {
-      this.items = this.fifo();
+    } else if (items.length - this.head > 2 * this.inItems + 32) {
+      this.items = items.slice(this.head).filter((i) => store.side[i] === mark);
       this.head = 0;
     }
   }
 
-  next(): LotEntry | undefined {
-    if (this.size === 0) return undefined;
-    return this.lifo ? this.items[this.items.length - 1] : this.items[this.head];
+  next(): number {
+    const b = this.late.peek();
+    if (this.inItems === 0) return b;
+    const a = this.lifo ? this.items[this.items.length - 1]! : this.items[this.head]!;
+    return b < 0 || this.first(a, b) ? a : b;
   }
 
   update(): void {}
 
   reorder(): void {}
 
-  fifo(): LotEntry[] {
-    const out: LotEntry[] = [];
-    const items = this.items;
-    for (let i = this.head; i < items.length; i++) if (items[i]!.side === this) out.push(items[i]!);
+  fifo(): number[] {
+    const { store, items, mark } = this;
+    const late = this.late.items().sort((a, b) => (fifoBefore(store, a, b) ? -1 : 1));
+    const out: number[] = [];
+    let j = 0;
+    for (let i = this.head; i < items.length; i++) {
+      const lot = items[i]!;
+      if (store.side[lot] !== mark) continue;
+      while (j < late.length && fifoBefore(store, late[j]!, lot)) out.push(late[j++]!);
+      out.push(lot);
+    }
+    while (j < late.length) out.push(late[j++]!);
     return out;
   }
 }
 
 /**
- * HIFO: a binary heap on cost per share — highest first for long lots, lowest short price first
- * for short lots — with FIFO order between equal costs, so the order is the one a full sort
- * gives (J. W. J. Williams, "Algorithm 232: Heapsort", CACM 7(6), 1964).
+ * HIFO: a heap on cost per share — highest first for long lots, lowest short price first for
+ * short lots — with FIFO order between equal costs, the order a full sort gives.
  */
 export class HeapSide implements LotSide {
-  private heap: LotEntry[] = [];
+  private readonly heap: IndexHeap;
 
-  constructor(private readonly long: boolean) {}
+  constructor(
+    private readonly store: Store & Pick<LotStore<unknown>, 'rekey'>,
+    private readonly mark: number,
+  ) {
+    const long = mark === LONG_SIDE;
+    this.heap = new IndexHeap(store, (a, b) => {
+      const x = store.key[a]!;
+      const y = store.key[b]!;
+      if (x !== y) return long ? x > y : x < y;
+      return fifoBefore(store, a, b);
+    });
+  }
 
   get size(): number {
-    return this.heap.length;
+    return this.heap.size;
   }
 
-  private before(a: LotEntry, b: LotEntry): boolean {
-    if (a.key !== b.key) return this.long ? a.key > b.key : a.key < b.key;
-    return fifoBefore(a, b);
+  add(lot: number): void {
+    this.store.side[lot] = this.mark;
+    this.store.rekey(lot);
+    this.heap.push(lot);
   }
 
-  add(entry: LotEntry): void {
-    entry.side = this;
-    entry.key = entry.lot.basisCents / entry.lot.quantity;
-    entry.index = this.heap.length;
-    this.heap.push(entry);
-    this.up(entry.index);
+  remove(lot: number): void {
+    this.store.side[lot] = NO_SIDE;
+    this.heap.remove(lot);
   }
 
-  remove(entry: LotEntry): void {
-    entry.side = undefined;
-    const heap = this.heap;
-    const last = heap.pop()!;
-    if (last === entry) return;
-    heap[entry.index] = last;
-    last.index = entry.index;
-    this.down(this.up(last.index));
+  next(): number {
+    return this.heap.peek();
   }
 
-  next(): LotEntry | undefined {
-    return this.heap[0];
-  }
-
-  update(entry: LotEntry): void {
-    entry.key = entry.lot.basisCents / entry.lot.quantity;
-    this.down(this.up(entry.index));
+  update(lot: number): void {
+    this.store.rekey(lot);
+    this.heap.fix(lot);
   }
 
   reorder(): void {
-    const heap = this.heap;
-    for (const entry of heap) entry.key = entry.lot.basisCents / entry.lot.quantity;
-    for (let i = (heap.length >>> 1) - 1; i >= 0; i--) this.down(i);
+    const lots = this.heap.items();
+    for (const lot of lots) this.store.rekey(lot);
+    this.heap.heapify();
   }
 
-  fifo(): LotEntry[] {
-    return [...this.heap].sort((a, b) => (fifoBefore(a, b) ? -1 : 1));
-  }
-
-  private swap(i: number, j: number): void {
-    const heap = this.heap;
-    const a = heap[i]!;
-    const b = heap[j]!;
-    heap[i] = b;
-    heap[j] = a;
-    a.index = j;
-    b.index = i;
-  }
-
-  private up(start: number): number {
-    let i = start;
-    while (i > 0) {
-      const parent = (i - 1) >>> 1;
-      if (!this.before(this.heap[i]!, this.heap[parent]!)) break;
-      this.swap(i, parent);
-      i = parent;
-    }
-    return i;
-  }
-
-  private down(start: number): void {
-    const heap = this.heap;
-    let i = start;
-    for (;;) {
-      const l = 2 * i + 1;
-      if (l >= heap.length) return;
-      const r = l + 1;
-      const child = r < heap.length && this.before(heap[r]!, heap[l]!) ? r : l;
-      if (!this.before(heap[child]!, heap[i]!)) return;
-      this.swap(i, child);
-      i = child;
-    }
+  fifo(): number[] {
+    return this.heap.items().sort((a, b) => (fifoBefore(this.store, a, b) ? -1 : 1));
   }
 }
