@@ -1,4 +1,5 @@
 import { BallastError } from '../../domain/errors.ts';
+import { CR, readRecord } from './record.ts';
 
 /** One data row of a CSV file: its 1-based line number and its cells by header name. */
 export interface CsvRow {
@@ -91,11 +92,6 @@ function isBlank(cells: readonly string[]): boolean {
   return true;
 }
 
-const COMMA = 0x2c;
-const QUOTE = 0x22;
-const LF = 0x0a;
-const CR = 0x0d;
-
 /**
  * Splits CSV text (after a byte-order mark) into records of raw cells, calling `onRecord` with
  * each record's cells and first line. A line without quotes or a lone CR is split natively; any
@@ -118,67 +114,10 @@ function splitRecords(
       onRecord(record.split(','), line++);
       pos = end + 1;
     } else {
-      const next = readRecord(text, { pos, line, file });
+      const next = readRecord(text, { pos, line, file, final: true });
       if (next.cells) onRecord(next.cells, line);
       pos = next.pos;
       line = next.line;
     }
   }
-}
-
-/**
- * Reads one record from `at.pos` character by character. A quote opens a quoted section only at
- * the start of a cell (after blanks, which are dropped); inside it `""` is a quote and line ends
- * are kept; text after the closing quote joins the cell. LF, CRLF or a lone CR ends the record.
- * Returns the cells (none for an empty last record), where the next record starts and its line.
- */
-function readRecord(
-  text: string,
-  at: { pos: number; line: number; file: string },
-): { cells: string[] | undefined; pos: number; line: number } {
-  const n = text.length;
-  const cells: string[] = [];
-  let cell = ''; // the current cell's text before `seg`
-  let i = at.pos;
-  let seg = i; // start of the current cell's text not yet copied into `cell`
-  let line = at.line;
-  while (i < n) {
-    const c = text.charCodeAt(i);
-    if (c === COMMA) {
-      cells.push(cell + text.slice(seg, i));
-      cell = '';
-      seg = ++i;
-    } else if (c === LF || c === CR) {
-      cells.push(cell + text.slice(seg, i));
-      const pos = i + (c === CR && text.charCodeAt(i + 1) === LF ? 2 : 1);
-      return { cells, pos, line: line + 1 };
-    } else if (c === QUOTE && (cell + text.slice(seg, i)).trim() === '') {
-      cell = '';
-      seg = ++i;
-      for (;;) {
-        if (i >= n) {
-          throw new BallastError(
-            'INVALID_INPUT',
-            `${at.file}:${at.line}: a quoted field is not closed`,
-            { file: at.file, line: at.line },
-          );
-        }
-        const q = text.charCodeAt(i);
-        if (q === QUOTE) {
-          const doubled = text.charCodeAt(i + 1) === QUOTE;
-          cell += text.slice(seg, doubled ? i + 1 : i);
-          i += doubled ? 2 : 1;
-          seg = i;
-          if (!doubled) break;
-        } else {
-          if (q === LF) line++;
-          i++;
-        }
-      }
-    } else i++;
-  }
-  const last = cell + text.slice(seg, n);
-  if (last === '' && cells.length === 0) return { cells: undefined, pos: n, line };
-  cells.push(last);
-  return { cells, pos: n, line };
 }
