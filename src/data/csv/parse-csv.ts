@@ -1,5 +1,6 @@
 import { BallastError } from '../../domain/errors.ts';
-import { CR, readRecord } from './record.ts';
+import { isAsciiSpace } from './decimal.ts';
+import { COMMA, CR, readRecord } from './record.ts';
 
 /** One data row of a CSV file: its 1-based line number and its cells by header name. */
 export interface CsvRow {
@@ -22,6 +23,20 @@ export interface CsvVisitor {
    * is short, never more) and its 1-based line. The array is reused: copy what you keep.
    */
   row(cells: readonly string[], line: number): void;
+  /**
+   * Optional fast path for a data row of plain ASCII without quotes: its cells as positions in
+   * the text, trimmed. Return false to be handed the row through {@link row} instead.
+   */
+  rowAt?(record: PlainRecord): boolean;
+}
+
+/** A plain record's cells: `text[starts[k], ends[k])`, trimmed of blanks, for k < count. */
+export interface PlainRecord {
+  readonly text: string;
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+  readonly count: number;
+  readonly line: number;
 }
 
 /**
@@ -56,16 +71,17 @@ export function scanCsv(text: string, file: string, visitor: CsvVisitor): void {
   let header: readonly string[] | undefined;
   let tooMany: BallastError | undefined;
   let failure: { error: unknown } | undefined;
-  splitRecords(text, file, (cells, line) => {
+  const tooManyCells = (count: number, line: number): void => {
+    tooMany ??= new BallastError(
+      'INVALID_INPUT',
+      `${file}:${line}: ${count} cells but the header has ${header!.length} columns`,
+      { file, line },
+    );
+  };
+  const onRecord = (cells: string[], line: number): void => {
     if (isBlank(cells)) return;
-    if (header !== undefined && cells.length > header.length) {
-      tooMany ??= new BallastError(
-        'INVALID_INPUT',
-        `${file}:${line}: ${cells.length} cells but the header has ${header.length} columns`,
-        { file, line },
-      );
-      return;
-    }
+    if (header !== undefined && cells.length > header.length)
+      return tooManyCells(cells.length, line);
     const first = header === undefined;
     if (first) header = cells.map((h) => h.trim().toLowerCase());
     if (tooMany !== undefined || failure !== undefined) return;
@@ -75,7 +91,24 @@ export function scanCsv(text: string, file: string, visitor: CsvVisitor): void {
     } catch (error) {
       failure = { error };
     }
-  });
+  };
+  const rowAt = visitor.rowAt?.bind(visitor);
+  const positions = { starts: new Int32Array(32), ends: new Int32Array(32) };
+  const onPlain = (span: { pos: number; stop: number; line: number }): void => {
+    const { pos, stop, line } = span;
+    const plain = rowAt && header !== undefined ? cellPositions(text, span, positions) : 'general';
+    if (plain === 'general') return onRecord(text.slice(pos, stop).split(','), line);
+    if (plain === 'blank') return;
+    if (plain > header!.length) return tooManyCells(plain, line);
+    if (tooMany !== undefined || failure !== undefined) return;
+    try {
+      const record = { text, starts: positions.starts, ends: positions.ends, count: plain, line };
+      if (!rowAt!(record)) visitor.row(text.slice(pos, stop).split(','), line);
+    } catch (error) {
+      failure = { error };
+    }
+  };
+  splitRecords(text, file, { onRecord, onPlain });
   if (header === undefined) {
     throw new BallastError(
       'INVALID_INPUT',
@@ -85,6 +118,43 @@ export function scanCsv(text: string, file: string, visitor: CsvVisitor): void {
   }
   if (tooMany) throw tooMany;
   if (failure) throw failure.error;
+}
+
+/**
+ * The trimmed cell positions of the quote-free line `text[pos, stop)` and their count; `'blank'`
+ * for a line of blanks and commas; `'general'` for a line with a non-ASCII character (whose
+ * blanks only `String.prototype.trim` knows).
+ */
+function cellPositions(
+  text: string,
+  span: { pos: number; stop: number },
+  out: { starts: Int32Array; ends: Int32Array },
+): number | 'blank' | 'general' {
+  let count = 0;
+  let start = span.pos;
+  let blank = true;
+  for (let i = span.pos; i <= span.stop; i++) {
+    const c = i === span.stop ? COMMA : text.charCodeAt(i);
+    if (c === COMMA) {
+      if (count === out.starts.length) {
+        const starts = new Int32Array(count * 2);
+        const ends = new Int32Array(count * 2);
+        starts.set(out.starts);
+        ends.set(out.ends);
+        out.starts = starts;
+        out.ends = ends;
+      }
+      let a = start;
+      let b = i;
+      while (a < b && isAsciiSpace(text.charCodeAt(a))) a++;
+      while (b > a && isAsciiSpace(text.charCodeAt(b - 1))) b--;
+      out.starts[count] = a;
+      out.ends[count++] = b;
+      start = i + 1;
+    } else if (c >= 0x80) return 'general';
+    else if (blank && !isAsciiSpace(c)) blank = false;
+  }
+  return blank ? 'blank' : count;
 }
 
 function isBlank(cells: readonly string[]): boolean {
@@ -100,22 +170,28 @@ function isBlank(cells: readonly string[]): boolean {
 function splitRecords(
   text: string,
   file: string,
-  onRecord: (cells: string[], line: number) => void,
+  on: {
+    onRecord: (cells: string[], line: number) => void;
+    onPlain: (span: { pos: number; stop: number; line: number }) => void;
+  },
 ): void {
   const n = text.length;
   let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let line = 1;
+  let quote = -1; // the next quote at or after `pos` (n: none)
+  let cr = -1; // the next CR at or after `pos` (n: none)
   while (pos < n) {
     let end = text.indexOf('\n', pos);
     if (end < 0) end = n;
     const stop = end > pos && text.charCodeAt(end - 1) === CR ? end - 1 : end;
-    const record = text.slice(pos, stop);
-    if (!record.includes('"') && !record.includes('\r')) {
-      onRecord(record.split(','), line++);
+    if (quote < pos) quote = text.indexOf('"', pos) >>> 0;
+    if (cr < pos) cr = text.indexOf('\r', pos) >>> 0;
+    if (quote >= stop && cr >= stop) {
+      on.onPlain({ pos, stop, line: line++ });
       pos = end + 1;
     } else {
       const next = readRecord(text, { pos, line, file, final: true });
-      if (next.cells) onRecord(next.cells, line);
+      if (next.cells) on.onRecord(next.cells, line);
       pos = next.pos;
       line = next.line;
     }

@@ -6,6 +6,7 @@ import {
 } from '../../domain/ledger/types.ts';
 import { CellsReader, checkHeader, type RowReader } from '../csv/fields.ts';
 import { scanCsv } from '../csv/parse-csv.ts';
+import { RangeReader, RangeStrings } from '../csv/range-reader.ts';
 
 /** Columns of a transactions file; `acquired` is optional and used only by `transfer_in`. */
 export const TRANSACTION_COLUMNS = {
@@ -174,6 +175,7 @@ export function parseTransactionsCsv(text: string, file: string): Transaction[] 
   const transactions: Transaction[] = [];
   let columns = new Map<string, number>();
   const strings = new Interner();
+  const ranges = new RangeStrings();
   scanCsv(text, file, {
     header: (names) => {
       checkHeader(file, names, TRANSACTION_COLUMNS);
@@ -181,6 +183,12 @@ export function parseTransactionsCsv(text: string, file: string): Transaction[] 
     },
     row: (cells, line) =>
       transactions.push(readRow(new CellsReader(file, { line, cells, columns }), strings)),
+    rowAt: (record) => {
+      transactions.push(
+        readRow(new RangeReader(file, record, { columns, strings: ranges }), strings),
+      );
+      return true;
+    },
   });
   if (transactions.length === 0) {
     throw new BallastError('INVALID_INPUT', `${file}: no transactions after the header`, { file });
