@@ -26,7 +26,7 @@ const layers = Object.entries(imports).map(([layer, allowed]) => ({
       {
         patterns: LAYERS.filter((name) => name !== layer && !allowed.includes(name)).map(
           (name) => ({
-            group: [`**/${name}/**`, `**/${name}`, `**/${name}.ts`],
+            group: [`**/${name}/**`, `**/${name}`],
             message: `src/${layer} may import only ${allowed.length === 0 ? 'itself' : allowed.join(', ')}: src/${name} is not one of them (docs/architecture.md).`,
           }),
         ),
@@ -58,6 +58,10 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
       'max-lines': ['warn', { max: 400, skipBlankLines: true, skipComments: true }],
       'max-params': ['warn', 3],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
     },
   },
   {

@@ -3,7 +3,7 @@
  * `src/domain/optimize/tracking-error-limit.ts`) on long-only max-return and min-variance at
  * n = 100 and 500, and fixed per-trade costs as an exact MILP on min-CVaR (with a return
  * target) at T = 250 scenarios × n = 20 (T = 500 × n = 50 took 40–78 s in HiGHS's wasm
- * branch-and-cut). Prints the median wall time of the whole `optimize` / `optimizeCvar` call and
+ * branch-and-cut). Prints the median wall time of the whole `optimize` call and
  * `diagnostics.solveMs`, the number of solves and the slack of the TE limit / return target.
  *
  * SYNTHETIC BENCHMARK DATA from a seeded formula (no market data): a 3-factor covariance
@@ -15,7 +15,6 @@
 
 import { loadHighs } from '../src/core/solvers/highs.ts';
 import { optimize } from '../src/domain/optimize/index.ts';
-import { optimizeCvar } from '../src/domain/optimize/cvar.ts';
 import type { OptimizationInputs } from '../src/domain/optimize/problem.ts';
 
 function rng(seed: number): { u: () => number; normal: () => number } {
@@ -84,7 +83,7 @@ for (const n of [100, 500]) {
   for (const kind of ['maxReturn', 'minVariance'] as const) {
     const runs = n >= 500 ? 3 : 5;
     const { ms, last } = timeIt(runs, () =>
-      optimize(highs, inputs, { objective: { kind }, constraints }),
+      optimize(highs, { inputs, objective: { kind }, constraints }),
     );
     const te = last.constraintsChecked.find((c) => c.name === 'trackingError')!;
     rows.push([
@@ -117,12 +116,14 @@ for (const n of [100, 500]) {
   const e0 = w0.reduce((acc, v, i) => acc + v * mu[i]!, 0);
   const spec = {
     inputs: { ...inputs, expectedReturnsAnnual: mu },
-    objective: { kind: 'minCvar' as const, targetReturnAnnual: e0 + 0.01 },
+    objective: {
+      kind: 'minCvar' as const,
+      scenarios: { returns: { rows: t, cols: n, data }, periodsPerYear: 252 },
+      targetReturnAnnual: e0 + 0.01,
+    },
     constraints: { maxWeight: 0.1, turnover: { currentWeights: w0, fixedCost: 0.0005 } },
-    scenarios: { rows: t, cols: n, data },
-    periodsPerYear: 252,
   };
-  const { ms, last } = timeIt(3, () => optimizeCvar(highs, spec));
+  const { ms, last } = timeIt(3, () => optimize(highs, spec));
   const target = last.constraintsChecked.find((c) => c.name === 'targetReturn')!;
   rows.push([
     'minCvar + fixed costs (MILP)',

@@ -2,7 +2,7 @@
  * Min-CVaR benchmark: the Rockafellar-Uryasev LP (α = 0.95, long-only, Σw = 1) on
  * T = 1000 scenarios × n = 100 and n = 500 assets. Reported separately: the CSR model build
  * (`buildCvarProgram`), the HiGHS solve (`diagnostics.solveMs`: model transfer, dual simplex,
- * read-back) and the whole `optimizeCvar` call (build + solve + CVaR recomputation + metrics
+ * read-back) and the whole `optimize` call (build + solve + CVaR recomputation + metrics
  * + constraint checks). HiGHS's interior-point solver on the same LP is timed in the same run
  * as a baseline. Target: 1000 × 500 under 2 s.
  *
@@ -17,7 +17,8 @@ import { cpus, loadavg } from 'node:os';
 import type { Matrix } from '../src/core/linalg/matrix.ts';
 import { createRng, normalSampler } from '../src/core/random/index.ts';
 import { loadHighs, solve } from '../src/core/solvers/highs.ts';
-import { buildCvarProgram, optimizeCvar, type CvarSpec } from '../src/domain/optimize/cvar.ts';
+import { optimize } from '../src/domain/optimize/index.ts';
+import { buildCvarProgram, type CvarProblem } from '../src/domain/optimize/scenario/cvar.ts';
 
 const PERIODS = 1000;
 const SIZES = [100, 500] as const;
@@ -38,7 +39,7 @@ function syntheticReturns(t: number, n: number, seed: number): Matrix {
   return { rows: t, cols: n, data };
 }
 
-function spec(returns: Matrix): CvarSpec {
+function spec(returns: Matrix): CvarProblem {
   const n = returns.cols;
   return {
     inputs: {
@@ -47,9 +48,11 @@ function spec(returns: Matrix): CvarSpec {
       covarianceAnnual: { rows: n, cols: n, data: new Float64Array(n * n) },
       riskFreeRateAnnual: 0,
     },
-    scenarios: returns,
-    periodsPerYear: 252,
-    objective: { kind: 'minCvar', confidence: 0.95 },
+    objective: {
+      kind: 'minCvar',
+      scenarios: { returns, periodsPerYear: 252 },
+      confidence: 0.95,
+    },
   };
 }
 
@@ -63,7 +66,7 @@ const header = [
   'T × n',
   'build',
   'HiGHS simplex',
-  'optimizeCvar total',
+  'optimize total',
   'HiGHS IPM (baseline)',
   'iterations',
   'CVaR (per period)',
@@ -72,18 +75,18 @@ const header = [
 const lines: string[][] = [];
 for (const n of SIZES) {
   const s = spec(syntheticReturns(PERIODS, n, 20260601 + n));
-  optimizeCvar(highs, s); // warm-up (WebAssembly tier-up)
+  optimize(highs, s); // warm-up (WebAssembly tier-up)
   const build: number[] = [];
   const solveMs: number[] = [];
   const total: number[] = [];
   const ipm: number[] = [];
-  let last = optimizeCvar(highs, s);
+  let last = optimize(highs, s);
   for (let i = 0; i < RUNS; i++) {
     const t0 = performance.now();
     const program = buildCvarProgram(s);
     build.push(performance.now() - t0);
     const t1 = performance.now();
-    last = optimizeCvar(highs, s);
+    last = optimize(highs, s);
     total.push(performance.now() - t1);
     solveMs.push(last.diagnostics.solveMs);
     const viaIpm = solve(highs, program.problem, { highsOptions: { solver: 'ipm' } });
@@ -97,7 +100,7 @@ for (const n of SIZES) {
     `${median(total).toFixed(1)} ms`,
     `${median(ipm).toFixed(1)} ms`,
     String(last.diagnostics.iterations),
-    last.cvar!.toFixed(6),
+    last.riskMeasures.cvar!.toFixed(6),
     String(holdings),
   ]);
 }

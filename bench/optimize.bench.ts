@@ -102,16 +102,16 @@ function benchOne(
     validation: { psdCheckMaxAssets: 0 },
   };
   const runs = n <= 500 ? 7 : 3;
-  let result = optimize(highs, inputs, options); // warm-up
+  let result = optimize(highs, { inputs, ...options }); // warm-up
   const solve: number[] = [];
   const total: number[] = [];
   for (let r = 0; r < runs; r++) {
     const start = performance.now();
-    result = optimize(highs, inputs, options);
+    result = optimize(highs, { inputs, ...options });
     total.push(performance.now() - start);
     solve.push(result.diagnostics.solveMs);
   }
-  const viaHighs = optimize(highs, inputs, { ...options, method: 'highs' });
+  const viaHighs = optimize(highs, { inputs, ...options, method: 'highs' });
   let quadprogMs: number | undefined;
   let vsQuadprog: number | undefined;
   if (n <= QUADPROG_MAX_N) {

@@ -15,7 +15,7 @@
 
 import { cpus, loadavg } from 'node:os';
 import { loadHighs } from '../src/core/solvers/highs.ts';
-import { efficientFrontier } from '../src/domain/optimize/frontier.ts';
+import { efficientFrontier } from '../src/domain/optimize/mean-variance/frontier.ts';
 import type { OptimizationInputs } from '../src/domain/optimize/problem.ts';
 import { parallelFrontier } from '../src/jobs/frontier-parallel.ts';
 import { SolvePool } from '../src/jobs/solve-pool.ts';
@@ -63,7 +63,7 @@ t = performance.now();
 const pool = new SolvePool({ size: THREADS });
 await Promise.all(
   Array.from({ length: THREADS }, () =>
-    pool.solve({ inputs, options: { objective: { kind: 'minVariance' } } }),
+    pool.solve({ problem: { inputs, objective: { kind: 'minVariance' } } }),
   ),
 );
 const startupMs = performance.now() - t;

@@ -10,9 +10,9 @@ import { homedir } from 'node:os';
 import type { HighsRuntime } from '../core/solvers/highs.ts';
 import type { Clock } from '../domain/clock.ts';
 import type { FetchFn } from '../data/http/http-client.ts';
-import type { MarketDataService } from '../data/market-data/service.ts';
+import type { FallbackChains, MarketDataService } from '../data/market-data/service.ts';
 import type { MarketStore } from '../data/store/market-store.ts';
-import { resolveStoreLocator } from '../data/store/default-store-path.ts';
+import { defaultStorePath, resolveStoreLocator } from '../data/store/default-store-path.ts';
 import {
   silentLogger,
   silentProgress,
@@ -47,16 +47,20 @@ export interface OwnedDeps extends AppDeps {
 export function createDeps(options: CreateDepsOptions): OwnedDeps {
   let store: Promise<MarketStore> | undefined;
   let service: Promise<MarketDataService> | undefined;
+  let chains: Promise<FallbackChains> | undefined;
+  const providers = (): Promise<FallbackChains> => {
+    chains ??= import('../data/market-data/providers-from-env.ts').then(({ providersFromEnv }) =>
+      providersFromEnv(options.env, options.fetch),
+    );
+    return chains;
+  };
   const openStoreLazily = (): Promise<MarketStore> => {
+    const home = options.homedir ?? homedir();
+    const url = resolveStoreLocator({ db: options.db, env: options.env, homedir: home });
+    // Only the default file's directory (the user's data directory) is created on demand.
+    const createDirectory = url === defaultStorePath({ ...options.env, BALLAST_DB: '' }, home);
     store ??= import('../data/store/open-store.ts').then(({ openStore }) =>
-      openStore({
-        url: resolveStoreLocator({
-          db: options.db,
-          env: options.env,
-          homedir: options.homedir ?? homedir(),
-        }),
-        clock: options.clock,
-      }),
+      openStore({ url, clock: options.clock, createDirectory }),
     );
     return store;
   };
@@ -64,18 +68,19 @@ export function createDeps(options: CreateDepsOptions): OwnedDeps {
     store: openStoreLazily,
     marketData: () => {
       service ??= (async () => {
-        const [{ MarketDataService }, { providersFromEnv }] = await Promise.all([
+        const [{ MarketDataService }, fallbackChains] = await Promise.all([
           import('../data/market-data/service.ts'),
-          import('../data/market-data/providers-from-env.ts'),
+          providers(),
         ]);
         return new MarketDataService({
           store: await openStoreLazily(),
           clock: options.clock,
-          chains: providersFromEnv(options.env, options.fetch),
+          chains: fallbackChains,
         });
       })();
       return service;
     },
+    providers,
     solver: async (): Promise<HighsRuntime> =>
       (await import('../core/solvers/highs.ts')).loadHighs(),
     clock: options.clock,

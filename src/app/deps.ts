@@ -8,7 +8,7 @@
 
 import type { HighsRuntime } from '../core/solvers/highs.ts';
 import type { Clock } from '../domain/clock.ts';
-import type { MarketDataService } from '../data/market-data/service.ts';
+import type { FallbackChains, MarketDataService } from '../data/market-data/service.ts';
 import type { MarketStore } from '../data/store/market-store.ts';
 
 /** Diagnostic messages (never results: those go in the returned document). */
@@ -40,6 +40,11 @@ export interface AppDeps {
   readonly store: () => Promise<MarketStore>;
   /** Market data over the store with the provider chains of the environment. */
   readonly marketData: () => Promise<MarketDataService>;
+  /**
+   * The provider chains of the environment, without the store: live look-ups that are never
+   * stored (symbol search, quotes) use them directly, so they open no store.
+   */
+  readonly providers: () => Promise<FallbackChains>;
   /** The HiGHS runtime (LP, QP, MILP), loaded on first call. */
   readonly solver: () => Promise<HighsRuntime>;
   /** "Now" and "today". */

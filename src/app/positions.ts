@@ -14,7 +14,6 @@ import { z } from 'zod';
 import { buildLedger } from '../domain/ledger/ledger.ts';
 import { summarizePositions, type PositionsReport } from '../domain/ledger/positions.ts';
 import { parseTransactionsCsv } from '../data/ledger/transactions-csv.ts';
-import type { AppDeps } from './deps.ts';
 import { parseInput } from './input.ts';
 import { roundCents, roundFine } from './rounding.ts';
 import { isoDateSchema, lotMethodSchema } from './schemas.ts';
@@ -49,7 +48,7 @@ export function positionsDocument(report: PositionsReport): PositionsDocument {
 }
 
 /** Positions, lots and realised gains of a ledger (see the module comment). */
-export function positions(raw: PositionsInput, _deps?: AppDeps): PositionsDocument {
+export function positions(raw: PositionsInput): PositionsDocument {
   const input = parseInput(positionsInputSchema, raw);
   const { text, name } = readSource(input.transactions, 'transactions');
   const ledger = buildLedger(parseTransactionsCsv(text, name), {

@@ -17,3 +17,8 @@ export const lotMethodSchema = z
 
 /** A finite number. */
 export const finiteSchema = z.number().finite();
+
+/** Lot relief methods, for faces that validate their own flags. */
+export { LOT_METHODS, type LotMethod } from '../domain/ledger/types.ts';
+/** Calendar-date check, for faces that validate their own flags. */
+export { isIsoDate } from '../domain/calendar/iso-date.ts';

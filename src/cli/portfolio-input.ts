@@ -1,17 +1,15 @@
-import { buildLedger, type LedgerResult } from '../domain/ledger/ledger.ts';
-import type { Cents } from '../domain/ledger/money.ts';
-import type { LastTrade, Lot, LotMethod } from '../domain/ledger/types.ts';
-import {
-  valuePositions,
-  type PriceQuote,
-  type Valuation,
-} from '../domain/valuation/value-positions.ts';
-import { parseHoldingsCsv } from '../data/ledger/holdings-csv.ts';
-import { parsePricesCsv } from '../data/ledger/prices-csv.ts';
-import { parseTransactionsCsv } from '../data/ledger/transactions-csv.ts';
-import { readTextFile } from './io.ts';
+/**
+ * Compatibility shim: the portfolio input moved to `src/app/portfolio-input.ts`. Commands not
+ * yet on use cases (`plan`) load a portfolio from file paths here; delete this file when they
+ * move.
+ */
 
-/** Where a portfolio comes from on the command line. */
+import { loadPortfolio as loadFromSources, type LoadedPortfolio } from '../app/portfolio-input.ts';
+import type { LotMethod } from '../app/schemas.ts';
+
+export type { LoadedPortfolio } from '../app/portfolio-input.ts';
+
+/** Where a portfolio comes from on the command line (file paths). */
 export interface PortfolioSources {
   readonly holdings?: string | undefined;
   readonly transactions?: string | undefined;
@@ -20,56 +18,17 @@ export interface PortfolioSources {
   readonly asOf?: string | undefined;
 }
 
-/** A portfolio read from files: open lots, cash, and the ledger when there was one. */
-export interface LoadedPortfolio {
-  readonly lots: readonly Lot[];
-  readonly cashCents: ReadonlyMap<string, Cents>;
-  readonly ledger?: LedgerResult;
-  readonly valuation: Valuation;
-}
-
-/**
- * Reads a holdings snapshot and/or a transactions ledger (both: combined, e.g. one account as
- * a snapshot and another as a ledger) and values it with the first price found in: the prices
- * file, the holdings file's own prices, the ledger's last trade prices — each labelled.
- */
+/** {@link loadFromSources} over file paths. */
 export function loadPortfolio(sources: PortfolioSources): LoadedPortfolio {
-  const lots: Lot[] = [];
-  const cash = new Map<string, Cents>();
-  const priceSources: Map<string, PriceQuote>[] = [];
-  if (sources.prices)
-    priceSources.push(parsePricesCsv(readTextFile(sources.prices, '--prices'), sources.prices));
-  if (sources.holdings) {
-    const snapshot = parseHoldingsCsv(
-      readTextFile(sources.holdings, '--holdings'),
-      sources.holdings,
-    );
-    lots.push(...snapshot.lots);
-    for (const [account, cents] of snapshot.cashCents)
-      cash.set(account, (cash.get(account) ?? 0) + cents);
-    priceSources.push(snapshot.prices);
-  }
-  let ledger: LedgerResult | undefined;
-  let lastTrade: ReadonlyMap<string, LastTrade> | undefined;
-  if (sources.transactions) {
-    const transactions = parseTransactionsCsv(
-      readTextFile(sources.transactions, '--transactions'),
-      sources.transactions,
-    );
-    ledger = buildLedger(transactions, {
-      ...(sources.lotMethod ? { lotMethod: sources.lotMethod } : {}),
-      ...(sources.asOf ? { asOf: sources.asOf } : {}),
-    });
-    lots.push(...ledger.lots);
-    for (const [account, cents] of ledger.cashCents)
-      cash.set(account, (cash.get(account) ?? 0) + cents);
-    lastTrade = ledger.lastTrade;
-  }
-  const valuation = valuePositions({
-    lots,
-    cashCents: cash,
-    priceSources,
-    ...(lastTrade ? { lastTrade } : {}),
+  const file = (path: string | undefined) => (path === undefined ? undefined : { path });
+  const holdings = file(sources.holdings);
+  const transactions = file(sources.transactions);
+  const prices = file(sources.prices);
+  return loadFromSources({
+    ...(holdings ? { holdings } : {}),
+    ...(transactions ? { transactions } : {}),
+    ...(prices ? { prices } : {}),
+    lotMethod: sources.lotMethod ?? 'fifo',
+    ...(sources.asOf ? { asOf: sources.asOf } : {}),
   });
-  return { lots, cashCents: cash, ...(ledger ? { ledger } : {}), valuation };
 }

@@ -1,6 +1,6 @@
 /**
  * The efficient frontier with its solves spread over a {@link SolvePool}: the same portfolios
- * as the domain's `efficientFrontier` (src/domain/optimize/frontier.ts), in the same order, with
+ * as the domain's `efficientFrontier` (src/domain/optimize/mean-variance/frontier.ts), in the same order, with
  * the same target returns — min variance and max return first (in parallel), then the N − 2
  * inner efficient-return points and the tangency portfolio (in parallel). Targets are
  * r_k = r_min + (r_max − r_min)·k/(N − 1) for 0 < k < N − 1 and r_max − 1e-12·(1 + |r_max|)
@@ -18,8 +18,9 @@ import {
   type EfficientFrontier,
   type FrontierOptions,
   type FrontierPoint,
-} from '../domain/optimize/frontier.ts';
-import type { Objective, OptimizationInputs } from '../domain/optimize/problem.ts';
+} from '../domain/optimize/mean-variance/frontier.ts';
+import type { MeanVarianceObjective } from '../domain/optimize/objectives.ts';
+import type { OptimizationInputs } from '../domain/optimize/problem.ts';
 import type { OptimizationResult } from '../domain/optimize/result.ts';
 import type { SolvePool } from './solve-pool.ts';
 
@@ -52,8 +53,8 @@ export async function parallelFrontier(
   };
   let solves = 0;
   let solveMs = 0;
-  const run = async (objective: Objective): Promise<OptimizationResult> => {
-    const r = await pool.solve({ inputs, options: { ...base, objective } });
+  const run = async (objective: MeanVarianceObjective): Promise<OptimizationResult> => {
+    const r = await pool.solve({ problem: { inputs, ...base, objective } });
     solves += r.diagnostics.solves;
     solveMs += r.diagnostics.solveMs;
     return r;

@@ -1,7 +1,7 @@
 /**
  * A small typed worker pool for optimisation solves (docs/architecture.md: worker_threads for CPU work).
  * `new SolvePool({ size })` starts `size` worker threads; `solve(job)` queues one
- * `optimize(highs, inputs, options)` call and resolves with its {@link OptimizationResult} (or
+ * `optimize(highs, problem)` call and resolves with its {@link OptimizationResult} (or
  * rejects with a BallastError of the same code and message as in-process); jobs are handed to
  * idle workers in submission order, one job per worker at a time. `close()` terminates every
  * worker and rejects queued jobs. Always `close()` a pool (workers keep the process alive).

@@ -8,13 +8,12 @@
  */
 
 import { BallastError, toBallastError, type ErrorCode } from '../domain/errors.ts';
-import type { OptimizationInputs, OptimizeOptions } from '../domain/optimize/problem.ts';
+import type { OptimizationProblem } from '../domain/optimize/problem.ts';
 import type { OptimizationResult } from '../domain/optimize/result.ts';
 
-/** One solve: the arguments of the domain's `optimize(highs, inputs, options)`. */
+/** One solve: the problem of the domain's `optimize(highs, problem)`. */
 export interface SolveJob {
-  readonly inputs: OptimizationInputs;
-  readonly options: OptimizeOptions;
+  readonly problem: OptimizationProblem;
 }
 
 /** Pool → worker: run job `id`. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fromRows } from '../core/linalg/matrix.ts';
 import { decomposeRisk } from '../domain/analytics/risk-decomposition.ts';
-import type { FrontierPoint } from '../domain/optimize/frontier.ts';
+import type { FrontierPoint } from '../domain/optimize/mean-variance/frontier.ts';
 import { analysisOption } from './analysis.ts';
 import { PALETTE, timeOf } from './chart-style.ts';
 import { correlationHeatmapOption } from './correlation.ts';

@@ -7,7 +7,7 @@
  * says so.
  */
 
-import type { EfficientFrontier } from '../domain/optimize/frontier.ts';
+import type { EfficientFrontier } from '../domain/optimize/mean-variance/frontier.ts';
 import { invalidInput } from '../domain/errors.ts';
 import { asPercent, baseOption, paletteColor, valueAxis, type ChartOption } from './chart-style.ts';
 

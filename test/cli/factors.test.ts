@@ -152,7 +152,7 @@ describe('ballast factors', () => {
     );
     expect(collinear.code).not.toBe(0);
     expect(collinear.stderr).toContain(
-      'error [INVALID_INPUT]: factors: singular design: collinear factors A, B',
+      'error [INVALID_INPUT]: --factors: singular design: collinear factors A, B',
     );
     const twice = await cli(
       'factors',

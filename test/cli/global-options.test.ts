@@ -31,3 +31,22 @@ describe('global options', () => {
     expect(run.stdout).toContain('$BALLAST_DB, $DATABASE_URL');
   });
 });
+
+describe('store selection', () => {
+  it('refuses a --db path whose directory does not exist (no silent new store)', async () => {
+    const dir = tempFiles({ 'x.txt': '' })['x.txt']!.replace(/x\.txt$/, '');
+    const db = join(dir, 'no-such-dir', 'store.sqlite');
+    const run = await runCli('data', 'list', '--db', db);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toContain('error [NOT_FOUND]');
+    expect(run.stderr).toContain('no-such-dir');
+    expect(existsSync(join(dir, 'no-such-dir'))).toBe(false);
+  });
+});
+
+describe('the test suite', () => {
+  it('never reaches the user’s own store: the default data directory is a temporary one', () => {
+    expect(process.env.XDG_DATA_HOME).toContain('ballast-test-home-');
+    expect(process.env.BALLAST_DB ?? '').toBe('');
+  });
+});

@@ -34,8 +34,11 @@ const B_BARS = [
 
 // TWR by hand: 1000/1000 × 1050/1000 × 1600/(1050 + 500) × 1600/1600 × 1630/1600 × 1650/1630 − 1
 const TWR = 1.05 * (1600 / 1550) * (1650 / 1600) - 1;
-// MWR peer: scipy 1.10.1 brentq on −1000 (4 Mar), −500 (6 Mar), +1650 (11 Mar), Actual/365.
-const MWR = 240.55735980625917;
+// MWR peer: scipy 1.10.1 brentq on −1000 (4 Mar), −500 (6 Mar), +1650 (11 Mar), Actual/365 gives
+// the annual XIRR 240.55735980625917 (24,056 %). A window of a week is not annualised (GIPS): the
+// MWR reported is the 7-day rate from the first deposit, 241.55735980625917^(7/365) − 1, which
+// zeroes −1000 − 500(1 + ρ)^(−2/7) + 1650(1 + ρ)^(−1).
+const MWR = 241.55735980625917 ** (7 / 365) - 1; // 0.1109685342693…
 
 async function seededStore(): Promise<string> {
   const files = tempFiles({ 'store.sqlite': '', 'x.csv': X_BARS, 'b.csv': B_BARS });
@@ -78,9 +81,12 @@ describe('ballast performance from stored prices (offline)', () => {
       endValue: 1650,
       netFlows: 1500,
       twrAnnualized: null,
+      mwrBasis: 'period',
+      windowDays: 10,
     });
     expect(out.twr).toBeCloseTo(TWR, 10);
-    expect(out.mwr).toBeCloseTo(MWR, 6);
+    expect(out.mwr).toBeCloseTo(MWR, 10);
+    expect(-1000 - 500 * (1 + out.mwr) ** (-2 / 7) + 1650 / (1 + out.mwr)).toBeCloseTo(0, 6);
     // Benchmark: 103/100 − 1 = 0.03; excess = TWR − 0.03.
     expect(out.benchmark.symbol).toBe('B');
     expect(out.benchmark.twr).toBeCloseTo(0.03, 12);
@@ -124,6 +130,9 @@ describe('ballast performance from stored prices (offline)', () => {
     );
     expect(table.code).toBe(0);
     expect(table.stdout).toMatch(/TWR\s+11\.8%/); // 11.774…%
+    // Not annualised over a week, and the table says so.
+    expect(table.stdout).toMatch(/MWR \(for the period, not annualised\)\s+11\.1%/);
+    expect(table.stdout).toContain('Returns are for the 10-day window, not annualised');
     expect(table.stdout).toMatch(/End value\s+1,650\.00/);
     expect(table.stdout).toMatch(/2024-03\s+2024-03-04\s+2024-03-11\s+11\.8%/);
     const w = await runCli(
@@ -200,7 +209,7 @@ describe('ballast performance --prices-history (no store needed)', () => {
     const out = JSON.parse(run.stdout);
     expect(out.to).toBe('2024-03-11'); // default --to: the file's last date
     expect(out.twr).toBeCloseTo(TWR, 10);
-    expect(out.mwr).toBeCloseTo(MWR, 6);
+    expect(out.mwr).toBeCloseTo(MWR, 10);
     expect(out.periods.map((p: { period: string }) => p.period)).toEqual(['2024-Q1']);
     expect(out.benchmark.twr).toBeCloseTo(0.03, 12);
   });
@@ -234,7 +243,7 @@ describe('ballast performance --prices-history (no store needed)', () => {
       onlyB!,
     );
     expect(missing.code).toBe(4);
-    expect(missing.stderr).toMatch(/DATA_UNAVAILABLE\]: X: no prices in --prices-history/);
+    expect(missing.stderr).toMatch(/DATA_UNAVAILABLE\]: --prices-history: no prices for X in /);
     const { dup } = tempFiles({ dup: 'date,symbol,close\n2024-03-04,X,1\n2024-03-04,x,2' });
     const twice = await runCli(
       '--db',
@@ -317,6 +326,7 @@ describe('ballast performance on the bundled demo ledger', () => {
     const linked = out.periods.reduce((g: number, p: { twr: number }) => g * (1 + p.twr), 1) - 1;
     expect(linked).toBeCloseTo(out.twr, 9);
     expect(out.twrAnnualized).not.toBeNull();
+    expect(out.mwrBasis).toBe('annual'); // 2021..2025: longer than a year, annualised
     expect(out.flags.some((f: { kind: string }) => f.kind === 'carriedClose')).toBe(true);
   });
 });

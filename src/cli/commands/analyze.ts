@@ -1,25 +1,16 @@
 import type { Command } from 'commander';
-import { computeMetrics } from '../../domain/analytics/metric-set.ts';
-import { BallastError, invalidInput } from '../../domain/errors.ts';
-import type { ReturnSeries } from '../../domain/series/types.ts';
-import { parseReturnsFileCsv } from '../../data/providers/csv-file.ts';
-import { chartFormatOf, writeAnalysisChart, writeHistogramChart } from '../format/chart-file.ts';
-import { renderTable } from '../format/table.ts';
-import { parseFormat, readTextFile, type Format, type Io } from '../io.ts';
-import { numberOption } from '../estimate/methods.ts';
-import { drawdownRows, drawdownsOption, renderDrawdowns } from './analyze-drawdowns.ts';
-import {
-  renderRollingSummary,
-  rollingReport,
-  rollingWindowOption,
-  writeRollingChart,
-} from './analyze-rolling.ts';
-import { inferPeriodsPerYear } from '../estimate/panel.ts';
-import {
-  attributionReport,
-  renderAttribution,
-  type PortfolioMember,
-} from './analyze-attribution.ts';
+import { analyzeWithCharts, type AnalyzeCharts, type AnalyzeDocument } from '../../app/analyze.ts';
+import { invalidInput, warningLines } from '../../app/errors.ts';
+import type { ChartOption } from '../../report/chart-style.ts';
+import { chartFormatOf, describeWrittenChart, writeChartFile } from '../format/chart-file.ts';
+import { renderDocument } from '../format/output.ts';
+import { renderCsv, renderTable, type Column } from '../format/table.ts';
+import { withFlagNames } from '../flag-errors.ts';
+import { parseFormat, type Format, type Io } from '../io.ts';
+import { numberFlag, weightsFlag } from './analytics-flags.ts';
+import { renderAttribution } from './analyze-attribution.ts';
+import { drawdownsOption, renderDrawdowns } from './analyze-drawdowns.ts';
+import { renderRollingSummary, rollingWindowOption } from './analyze-rolling.ts';
 
 interface AnalyzeOptions {
   returns: string;
@@ -39,66 +30,76 @@ interface AnalyzeOptions {
   format: Format;
 }
 
-/**
- * The analysed portfolio's members: one column at weight 1 (`--column`), or the columns of
- * `--weights A=0.6,B=0.4` (default equal weights over every column but the benchmark).
- */
-export function portfolioMembers(
-  file: { columns: readonly string[]; seriesByColumn: ReadonlyMap<string, ReturnSeries> },
-  options: {
-    weights?: string | undefined;
-    column?: string | undefined;
-    benchmark?: string | undefined;
-  },
-): PortfolioMember[] {
-  const get = (name: string, field: string): PortfolioMember['series'] => {
-    const s = file.seriesByColumn.get(name.trim().toUpperCase());
-    if (!s) throw invalidInput(field, name, `no such column (columns: ${file.columns.join(', ')})`);
-    return s;
-  };
-  if (options.column)
-    return [
-      {
-        symbol: options.column.trim().toUpperCase(),
-        series: get(options.column, '--column'),
-        weight: 1,
-      },
-    ];
-  return options.weights
-    ? options.weights.split(',').map((part) => {
-        const [name = '', value] = part.split('=');
-        return {
-          symbol: name.trim().toUpperCase(),
-          series: get(name, '--weights'),
-          weight: numberOption('weights', value)!,
-        };
-      })
-    : file.columns
-        .filter((c) => c !== options.benchmark?.trim().toUpperCase())
-        .map((c, _, all) => ({ symbol: c, series: get(c, '--weights'), weight: 1 / all.length }));
+/** The input fields of `analyze` the flags set, for error messages. */
+const FLAGS = {
+  returns: '--returns',
+  column: '--column',
+  weights: '--weights',
+  benchmark: '--benchmark',
+  periodsPerYear: '--periods-per-year',
+  riskFreeRateAnnual: '--rf',
+  confidence: '--confidence',
+  drawdowns: '--drawdowns',
+  rollingWindow: '--rolling',
+  'attribution.exposureReturns': '--exposure-returns',
+  'attribution.funds': '--funds',
+};
+
+type MetricRow = [string, number | string | null];
+
+const metricValue = (v: MetricRow[1]): string =>
+  v === null ? '—' : typeof v === 'number' ? v.toPrecision(6) : String(v);
+
+/** The metric table (name, value, convention) for people. */
+export function analyzeTable(doc: AnalyzeDocument): string {
+  const conventions = doc.conventions as Record<string, string>;
+  const columns: Column<MetricRow>[] = [
+    { title: 'Metric', value: ([k]) => k },
+    { title: 'Value', value: ([, v]) => metricValue(v), align: 'right' },
+    { title: 'Convention', value: ([k]) => conventions[k] ?? '' },
+  ];
+  return [
+    renderTable(Object.entries(doc.metrics) as MetricRow[], columns),
+    `${doc.periods} periods, k = ${doc.periodsPerYear} periods per year`,
+    ...(doc.drawdowns ? [renderDrawdowns(doc.drawdowns)] : []),
+    ...(doc.rolling ? [renderRollingSummary(doc.rolling)] : []),
+    ...(doc.attribution ? [renderAttribution(doc.attribution)] : []),
+    ...warningLines(doc.warnings),
+  ].join('\n');
 }
 
-/**
- * The analysed series: one column (`--column`), or a fixed-weight portfolio rebalanced every
- * period ({@link portfolioMembers}) on the dates where all its members have a return (never
- * filled).
- */
-export function portfolioSeries(
-  file: { columns: readonly string[]; seriesByColumn: ReadonlyMap<string, ReturnSeries> },
-  options: {
-    weights?: string | undefined;
-    column?: string | undefined;
-    benchmark?: string | undefined;
-  },
-): ReturnSeries {
-  const members = portfolioMembers(file, options);
-  if (options.column) return members[0]!.series;
-  const maps = members.map((m) => new Map(m.series.map((p) => [p.date, p.value])));
-  const dates = members[0]!.series.map((p) => p.date).filter((d) => maps.every((m) => m.has(d)));
-  return dates.map((date) => ({
-    date,
-    value: members.reduce((s, m, i) => s + m.weight * maps[i]!.get(date)!, 0),
-  }));
+/** The metric table as CSV: `metric,value,convention` (an undefined metric is an empty cell). */
+export function analyzeCsv(doc: AnalyzeDocument): string {
+  const conventions = doc.conventions as Record<string, string>;
+  return renderCsv(Object.entries(doc.metrics) as MetricRow[], [
+    { title: 'metric', value: ([k]) => k },
+    { title: 'value', value: ([, v]) => (v === null ? '' : String(v)) },
+    { title: 'convention', value: ([k]) => conventions[k] ?? '' },
+  ]);
+}
+
+/** Checks the flags that only make sense together, before any work. */
+function checkFlags(options: AnalyzeOptions, window: number | undefined): void {
+  for (const path of [options.chart, options.histogramChart, options.rollingChart])
+    if (path !== undefined) chartFormatOf(path);
+  if (options.rollingChart && window === undefined)
+    throw invalidInput('--rolling-chart', options.rollingChart, 'needs --rolling N');
+  if (options.funds && !options.exposureReturns)
+    throw invalidInput('--funds', options.funds, 'needs --exposure-returns FILE');
+  if (options.weights && options.column)
+    throw invalidInput('--weights', options.weights, 'give --weights or --column, not both');
+}
+
+async function writeCharts(
+  charts: AnalyzeCharts,
+  paths: Readonly<Record<keyof AnalyzeCharts, string | undefined>>,
+  io: Io,
+): Promise<void> {
+  for (const key of ['growth', 'histogram', 'rolling'] as const) {
+    const option: ChartOption | undefined = charts[key];
+    const path = paths[key];
+    if (option && path) io.err(describeWrittenChart(await writeChartFile(path, option)));
+  }
 }
 
 /** Registers `ballast analyze`: the metric set of a return series, each with its convention. */
@@ -115,7 +116,12 @@ export function registerAnalyze(program: Command, io: Io): void {
     .option('--rf <annual>', 'risk-free rate, annual decimal (default 0)')
     .option('--confidence <level>', 'VaR/CVaR confidence (default 0.95)')
     .option('--benchmark <column>', 'benchmark column for beta, alpha, tracking error, capture')
-    .option('--format <format>', 'table | json', parseFormat, 'table' as Format)
+    .option(
+      '--format <format>',
+      'table | json | csv (csv: the metric table)',
+      parseFormat,
+      'table' as Format,
+    )
     .option('--chart <file>', 'also write growth of $1 and drawdown as .svg or .png')
     .option('--rolling <n>', 'also compute rolling return, volatility, Sharpe, drawdown (and beta)')
     .option('--rolling-chart <file>', 'write the rolling metrics (needs --rolling) as .svg or .png')
@@ -130,119 +136,52 @@ export function registerAnalyze(program: Command, io: Io): void {
     )
     .option('--funds <file>', 'fund definitions for --exposure-returns (default config/funds.yaml)')
     .action(async (options: AnalyzeOptions) => {
-      if (options.chart) chartFormatOf(options.chart);
-      if (options.histogramChart) chartFormatOf(options.histogramChart);
-      const topDrawdowns = drawdownsOption(options.drawdowns);
       const window = rollingWindowOption(options.rolling);
-      if (options.rollingChart) {
-        chartFormatOf(options.rollingChart);
-        if (window === undefined)
-          throw invalidInput('--rolling-chart', options.rollingChart, 'needs --rolling N');
-      }
-      if (options.funds && !options.exposureReturns)
-        throw invalidInput('--funds', options.funds, 'needs --exposure-returns FILE');
-      if (options.weights && options.column)
-        throw new BallastError('INVALID_INPUT', 'give --weights or --column, not both', {
-          field: 'weights|column',
-        });
-      const file = parseReturnsFileCsv(readTextFile(options.returns, '--returns'), options.returns);
-      const series = portfolioSeries(file, options);
-      const benchmark = options.benchmark
-        ? portfolioSeries(file, { column: options.benchmark })
-        : undefined;
-      const periodsPerYear =
-        numberOption('periods-per-year', options.periodsPerYear, (x) => x > 0) ??
-        inferPeriodsPerYear(series.map((p) => p.date));
-      const riskFreeRateAnnual = numberOption('rf', options.rf) ?? 0;
-      const report = computeMetrics(series, {
-        periodsPerYear,
-        riskFreeRateAnnual,
-        confidence: numberOption('confidence', options.confidence, (x) => x > 0 && x < 1) ?? 0.95,
-        ...(benchmark ? { benchmark } : {}),
-      });
-      if (options.chart)
-        await writeAnalysisChart(
-          options.chart,
-          {
-            name: options.column?.trim().toUpperCase() ?? 'Portfolio',
-            series,
-            benchmark: benchmark && {
-              name: options.benchmark!.trim().toUpperCase(),
-              series: benchmark,
-            },
+      const drawdowns = drawdownsOption(options.drawdowns);
+      checkFlags(options, window);
+      const weights = weightsFlag(options.weights);
+      const periodsPerYear = numberFlag('--periods-per-year', options.periodsPerYear, (x) => x > 0);
+      const rf = numberFlag('--rf', options.rf);
+      const confidence = numberFlag('--confidence', options.confidence, (x) => x > 0 && x < 1);
+      const { document, charts } = await withFlagNames(FLAGS, () =>
+        analyzeWithCharts({
+          returns: { path: options.returns },
+          ...(options.column === undefined ? {} : { column: options.column }),
+          ...(weights === undefined ? {} : { weights }),
+          ...(options.benchmark === undefined ? {} : { benchmark: options.benchmark }),
+          ...(periodsPerYear === undefined ? {} : { periodsPerYear }),
+          ...(rf === undefined ? {} : { riskFreeRateAnnual: rf }),
+          ...(confidence === undefined ? {} : { confidence }),
+          ...(drawdowns === undefined ? {} : { drawdowns }),
+          ...(window === undefined ? {} : { rollingWindow: window }),
+          ...(options.exposureReturns === undefined
+            ? {}
+            : {
+                attribution: {
+                  exposureReturns: { path: options.exposureReturns },
+                  ...(options.funds === undefined ? {} : { funds: options.funds }),
+                },
+              }),
+          charts: {
+            growth: options.chart !== undefined,
+            histogram: options.histogramChart !== undefined,
+            rolling: options.rollingChart !== undefined,
           },
-          io,
-        );
-      const attribution = options.exposureReturns
-        ? await attributionReport({
-            members: portfolioMembers(file, options),
-            exposureReturns: options.exposureReturns,
-            funds: options.funds,
-          })
-        : undefined;
-      if (options.histogramChart)
-        await writeHistogramChart(
-          options.histogramChart,
-          {
-            name: options.column?.trim().toUpperCase() ?? 'Portfolio',
-            series,
-            confidence: numberOption('confidence', options.confidence) ?? 0.95,
-          },
-          io,
-        );
-      const drawdowns = topDrawdowns === undefined ? undefined : drawdownRows(series, topDrawdowns);
-      const rollingInput = window && {
-        series,
-        benchmark,
-        window,
-        periodsPerYear,
-        riskFreeRateAnnual,
-      };
-      const rolling = rollingInput && rollingReport(rollingInput);
-      if (rollingInput && options.rollingChart)
-        await writeRollingChart(
-          options.rollingChart,
-          {
-            ...rollingInput,
-            name: options.column?.trim().toUpperCase() ?? 'Portfolio',
-            benchmarkName: options.benchmark?.trim().toUpperCase(),
-          },
-          io,
-        );
-      if (options.format === 'json') {
-        return io.out(
-          JSON.stringify(
-            {
-              periods: report.periods,
-              metrics: report.metrics,
-              supplementary: report.supplementary,
-              conventions: report.conventions,
-              ...(drawdowns ? { drawdowns } : {}),
-              ...(rolling ? { rolling } : {}),
-              ...(attribution ? { attribution } : {}),
-            },
-            null,
-            2,
-          ),
-        );
-      }
-      io.out(
-        renderTable(Object.entries(report.metrics), [
-          { title: 'Metric', value: ([k]) => k },
-          {
-            title: 'Value',
-            value: ([, v]) =>
-              v === null ? '—' : typeof v === 'number' ? v.toPrecision(6) : String(v),
-            align: 'right',
-          },
-          {
-            title: 'Convention',
-            value: ([k]) => (report.conventions as Record<string, string>)[k] ?? '',
-          },
-        ]),
+        }),
       );
-      if (drawdowns) io.out(renderDrawdowns(drawdowns));
-      if (rolling) io.out(renderRollingSummary(rolling));
-      if (attribution) io.out(renderAttribution(attribution));
+      await writeCharts(
+        charts,
+        { growth: options.chart, histogram: options.histogramChart, rolling: options.rollingChart },
+        io,
+      );
+      if (options.format !== 'table')
+        for (const line of warningLines(document.warnings)) io.err(line);
+      io.out(
+        renderDocument(options.format, {
+          json: document,
+          table: () => analyzeTable(document),
+          csv: () => analyzeCsv(document),
+        }),
+      );
     });
 }

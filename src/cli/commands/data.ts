@@ -1,20 +1,15 @@
-import { basename } from 'node:path';
-import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
-import { addYears, type IsoDate } from '../../domain/calendar/iso-date.ts';
-import { BallastError } from '../../domain/errors.ts';
-import {
-  parsePriceFileCsv,
-  parseReturnsFileCsv,
-  parseSeriesFileCsv,
-} from '../../data/providers/csv-file.ts';
-import { renderCsv, renderTable, type Column } from '../format/table.ts';
-import { parseFormat, readTextFile, type Format, type Io } from '../io.ts';
-import { contextOf, type Runtime } from '../context.ts';
-import { parseDateOption } from './options.ts';
-import { RETURNS_PREFIX } from '../../data/market-data/return-query.ts';
+import { dataFetch, dataFetchFailure, type DataFetchRow } from '../../app/data-fetch.ts';
+import { dataImport, type DataImportInput, type DataImportRow } from '../../app/data-import.ts';
+import { dataList, type CoverageEntry } from '../../app/data-list.ts';
+import { withDeps, type Runtime } from '../context.ts';
+import { renderDocument } from '../format/output.ts';
+import { rowViews } from '../format/row-views.ts';
+import type { Column } from '../format/table.ts';
+import { parseFormat, type Format, type Io } from '../io.ts';
 import { registerDataLookup } from './data-lookup.ts';
 import { registerDataQuality } from './data-quality.ts';
+import { parseDateOption } from './options.ts';
 
 interface FetchOptions {
   from?: string;
@@ -24,17 +19,7 @@ interface FetchOptions {
   format: Format;
 }
 
-interface FetchRow {
-  id: string;
-  rows: number;
-  first: string;
-  last: string;
-  sources: string;
-  stale: boolean;
-  note: string;
-}
-
-const fetchColumns: Column<FetchRow>[] = [
+const fetchColumns: Column<DataFetchRow>[] = [
   { title: 'id', value: (r) => r.id },
   { title: 'rows', value: (r) => String(r.rows), align: 'right' },
   { title: 'first', value: (r) => r.first },
@@ -44,20 +29,22 @@ const fetchColumns: Column<FetchRow>[] = [
   { title: 'note', value: (r) => r.note },
 ];
 
-function printRows<T>(
-  io: Io,
-  table: { format: Format; rows: readonly T[]; columns: readonly Column<T>[] },
-): void {
-  const { format, rows, columns } = table;
-  if (format === 'json') io.out(JSON.stringify(rows, null, 2));
-  else if (format === 'csv') io.out(renderCsv(rows, columns));
-  else io.out(renderTable(rows, columns));
-}
+const importColumns: Column<DataImportRow>[] = [
+  { title: 'id', value: (r) => r.id },
+  { title: 'kind', value: (r) => r.kind },
+  { title: 'rows', value: (r) => String(r.rows), align: 'right' },
+  { title: 'written', value: (r) => String(r.written), align: 'right' },
+];
 
-/** Default start of a fetch: ten years before today. */
-export function defaultFrom(today: IsoDate): IsoDate {
-  return addYears(today, -10);
-}
+const listColumns: Column<CoverageEntry>[] = [
+  { title: 'kind', value: (e) => e.kind },
+  { title: 'id', value: (e) => e.id },
+  { title: 'first', value: (e) => e.first },
+  { title: 'last', value: (e) => e.last },
+  { title: 'rows', value: (e) => String(e.rows), align: 'right' },
+  { title: 'sources', value: (e) => e.sources.join(',') },
+  { title: 'fetched_at', value: (e) => e.fetchedAt },
+];
 
 function registerFetch(data: Command, io: Io, runtime: Runtime): void {
   data
@@ -79,71 +66,28 @@ function registerFetch(data: Command, io: Io, runtime: Runtime): void {
     .option('--series', 'the ids are economic series (FRED ids such as DGS3MO, CPIAUCSL)')
     .option('--format <format>', 'table | json | csv', parseFormat, 'table' as Format)
     .action(async (ids: string[], options: FetchOptions, command: Command) => {
-      const ctx = contextOf(command, runtime);
-      try {
-        const service = await ctx.service();
-        const today = runtime.clock.today();
-        const range = { from: options.from ?? defaultFrom(today), to: options.to ?? today };
-        const bar = process.stderr.isTTY
-          ? new SingleBar({ format: 'fetching {bar} {value}/{total} {id}', hideCursor: true })
-          : undefined;
-        bar?.start(ids.length, 0, { id: '' });
-        const rows: FetchRow[] = [];
-        let failures = 0;
-        for (const id of ids) {
-          bar?.update({ id });
-          const read = {
-            ...range,
-            offline: ctx.offline,
-            ...(options.provider ? { provider: options.provider } : {}),
-          };
-          try {
-            const r = options.series
-              ? await service.getSeries(id, read)
-              : await service.getPrices(id, read);
-            rows.push({
-              id: id.trim().toUpperCase(),
-              rows: r.rows.length,
-              first: r.rows[0]?.date ?? '',
-              last: r.rows.at(-1)?.date ?? '',
-              sources: r.sources.join(','),
-              stale: r.stale,
-              note: r.attempts.map((a) => `${a.provider}: ${a.code}`).join('; '),
-            });
-          } catch (e) {
-            if (!(e instanceof BallastError) || e.code === 'INVALID_INPUT') throw e;
-            failures++;
-            rows.push({
-              id: id.trim().toUpperCase(),
-              rows: 0,
-              first: '',
-              last: '',
-              sources: '',
-              stale: false,
-              note: `${e.code}: ${e.message}`,
-            });
-          }
-          bar?.increment();
-        }
-        bar?.stop();
-        printRows(io, { format: options.format, rows, columns: fetchColumns });
-        if (failures > 0) {
-          throw new BallastError(
-            'DATA_UNAVAILABLE',
-            `${failures} of ${ids.length} ids could not be fetched (see the table)`,
-            { failures },
-          );
-        }
-      } finally {
-        await ctx.close();
-      }
+      const doc = await withDeps(command, runtime, (deps) =>
+        dataFetch(
+          {
+            ids,
+            from: options.from,
+            to: options.to,
+            provider: options.provider,
+            series: options.series === true,
+          },
+          deps,
+        ),
+      );
+      io.out(renderDocument(options.format, rowViews(doc.rows, fetchColumns)));
+      const failure = dataFetchFailure(doc);
+      if (failure) throw failure;
     });
 }
 
 interface ImportOptions {
   csv: string;
   symbol?: string;
-  kind: 'prices' | 'returns' | 'series';
+  kind: string;
   format: Format;
 }
 
@@ -159,80 +103,17 @@ function registerImport(data: Command, io: Io, runtime: Runtime): void {
     .option('--kind <kind>', 'prices | returns | series', 'prices')
     .option('--format <format>', 'table | json | csv', parseFormat, 'table' as Format)
     .action(async (options: ImportOptions, command: Command) => {
-      if (!['prices', 'returns', 'series'].includes(options.kind)) {
-        throw new BallastError(
-          'INVALID_INPUT',
-          `--kind: expected prices, returns or series (got "${options.kind}")`,
-          { field: 'kind', value: options.kind },
-        );
-      }
-      if (options.kind !== 'returns' && !options.symbol) {
-        throw new BallastError(
-          'INVALID_INPUT',
-          `--symbol is required with --kind ${options.kind}`,
-          { field: 'symbol' },
-        );
-      }
-      const text = readTextFile(options.csv, '--csv');
-      const provenance = { source: `csv:${basename(options.csv)}`, fetchedAt: runtime.clock.now() };
-      const ctx = contextOf(command, runtime);
-      try {
-        const store = await ctx.store();
-        const rows = await store.transaction(async (tx) => {
-          if (options.kind === 'prices') {
-            const bars = parsePriceFileCsv(text, options.csv);
-            return [
-              {
-                id: options.symbol!.trim().toUpperCase(),
-                kind: 'prices',
-                rows: bars.length,
-                written: await tx.upsertPriceBars(options.symbol!, bars, provenance),
-              },
-            ];
-          }
-          if (options.kind === 'series') {
-            const points = parseSeriesFileCsv(text, options.csv);
-            return [
-              {
-                id: options.symbol!.trim().toUpperCase(),
-                kind: 'series',
-                rows: points.length,
-                written: await tx.upsertSeriesPoints(options.symbol!, points, provenance),
-              },
-            ];
-          }
-          const file = parseReturnsFileCsv(text, options.csv);
-          const out = [];
-          for (const column of file.columns) {
-            const points = file.seriesByColumn.get(column)!;
-            const id = `${RETURNS_PREFIX}${column}`;
-            await tx.upsertInstrument({
-              symbol: id,
-              name: `${column} returns from ${basename(options.csv)}`,
-              kind: 'returns',
-            });
-            out.push({
-              id,
-              kind: 'returns',
-              rows: points.length,
-              written: await tx.upsertSeriesPoints(id, points, provenance),
-            });
-          }
-          return out;
-        });
-        printRows(io, {
-          format: options.format,
-          rows,
-          columns: [
-            { title: 'id', value: (r) => r.id },
-            { title: 'kind', value: (r) => r.kind },
-            { title: 'rows', value: (r) => String(r.rows), align: 'right' },
-            { title: 'written', value: (r) => String(r.written), align: 'right' },
-          ],
-        });
-      } finally {
-        await ctx.close();
-      }
+      const rows = await withDeps(command, runtime, (deps) =>
+        dataImport(
+          {
+            file: { path: options.csv },
+            kind: options.kind as DataImportInput['kind'],
+            symbol: options.symbol,
+          },
+          deps,
+        ),
+      );
+      io.out(renderDocument(options.format, rowViews(rows, importColumns)));
     });
 }
 
@@ -244,29 +125,12 @@ function registerList(data: Command, io: Io, runtime: Runtime): void {
     )
     .option('--format <format>', 'table | json | csv', parseFormat, 'table' as Format)
     .action(async (options: { format: Format }, command: Command) => {
-      const ctx = contextOf(command, runtime);
-      try {
-        const entries = await (await ctx.store()).listCoverage();
-        printRows(io, {
-          format: options.format,
-          rows: entries,
-          columns: [
-            { title: 'kind', value: (e) => e.kind },
-            { title: 'id', value: (e) => e.id },
-            { title: 'first', value: (e) => e.first },
-            { title: 'last', value: (e) => e.last },
-            { title: 'rows', value: (e) => String(e.rows), align: 'right' },
-            { title: 'sources', value: (e) => e.sources.join(',') },
-            { title: 'fetched_at', value: (e) => e.fetchedAt },
-          ],
-        });
-      } finally {
-        await ctx.close();
-      }
+      const entries = await withDeps(command, runtime, (deps) => dataList({}, deps));
+      io.out(renderDocument(options.format, rowViews(entries, listColumns)));
     });
 }
 
-/** Registers `ballast data fetch|import|list|quality`. */
+/** Registers `ballast data fetch|import|list|quality|search|quote`. */
 export function registerData(program: Command, io: Io, runtime: Runtime): void {
   const data = program
     .command('data')

@@ -1,110 +1,79 @@
-import { chartFormatOf, writeCorrelationChart } from '../format/chart-file.ts';
 import type { Command } from 'commander';
-import type { Matrix } from '../../core/linalg/matrix.ts';
-import { annualizeCovariance } from '../../domain/estimate/annualize-covariance.ts';
-import { createReturnDistribution } from '../../domain/estimate/distribution.ts';
-import {
-  summariseDistribution,
-  type DistributionSummary,
-} from '../../domain/estimate/distribution-summary.ts';
-import {
-  describeCovarianceMethod,
-  estimateCovariance,
-} from '../../domain/estimate/estimate-covariance.ts';
-import { garchCovariance } from '../../domain/estimate/garch-covariance.ts';
-import { estimateExpectedReturns } from '../../domain/estimate/mean-estimate.ts';
-import type { AlignedTable } from '../../domain/series/align-common.ts';
-import { isFrequency, type Frequency } from '../../domain/series/frequency.ts';
-import { BallastError } from '../../domain/errors.ts';
+import { invalidInput, warningLines } from '../../app/errors.ts';
+import { estimate, type EstimateDocument } from '../../app/estimate.ts';
+import type { DistributionSummary } from '../../app/estimate-moments.ts';
+import type { PanelSourceInput } from '../../app/returns-panel.ts';
+import { withDeps, type Runtime } from '../context.ts';
+import { chartFormatOf, writeCorrelationChart } from '../format/chart-file.ts';
 import { fmtPercent } from '../format/numbers.ts';
-import { renderTable } from '../format/table.ts';
+import { renderDocument } from '../format/output.ts';
+import { renderCsv, renderTable, type Column } from '../format/table.ts';
 import { parseFormat, type Format, type Io } from '../io.ts';
-import { contextOf, type Runtime } from '../context.ts';
-import {
-  covarianceMethod,
-  COVARIANCE_METHODS,
-  meanMethod,
-  MEAN_METHODS,
-  numberOption,
-  type MethodOptions,
-} from '../estimate/methods.ts';
-import { inferPeriodsPerYear, loadPanel, tableToMatrix } from '../estimate/panel.ts';
+import { estimationSpecOf, withModelOptions, type MethodOptions } from '../estimate/methods.ts';
 import { registerEstimateEvaluate } from './estimate-evaluate.ts';
 import { registerEstimateUniverse } from './estimate-universe.ts';
 import { parseDateOption } from './options.ts';
 
-/** Options shared by `estimate` and its subcommands. */
-export interface EstimateOptions extends MethodOptions {
+/** The panel flags of `estimate` and `estimate evaluate`. */
+export interface PanelOptions {
   returns?: string;
   symbols?: string;
   from?: string;
   to?: string;
   frequency?: string;
-  periodsPerYear?: string;
-  horizon?: string;
+}
+
+/** Options of `estimate`. */
+export interface EstimateOptions extends MethodOptions, PanelOptions {
   riskPremium?: boolean;
+  chart?: string;
   format: Format;
 }
 
-/** Estimates a distribution (annual μ and Σ) for a panel with the chosen methods. */
-export function estimateDistribution(
-  table: AlignedTable,
-  options: EstimateOptions & { warnings?: readonly string[] },
-): DistributionSummary {
-  const periodsPerYear =
-    numberOption('periods-per-year', options.periodsPerYear, (x) => x > 0) ??
-    inferPeriodsPerYear(table.dates);
-  const horizon =
-    numberOption('horizon', options.horizon, (x) => Number.isInteger(x) && x >= 1) ?? 1;
-  const x = tableToMatrix(table);
-  const spec = covarianceMethod(options);
-  let perPeriod: Matrix;
-  let covarianceLabel: string;
-  const warnings = [...(options.warnings ?? [])];
-  if (spec.method === 'garch') {
-    const g = garchCovariance(x, { horizon });
-    perPeriod = g.covariance;
-    covarianceLabel = `garch(1,1)+constant-correlation(horizon=${horizon})`;
-    warnings.push(
-      ...g.warnings.map((w) =>
-        w.replace(/^asset (\d+)/, (_, i: string) => table.ids[Number(i)] ?? w),
-      ),
-    );
-  } else {
-    const c = estimateCovariance(x, spec);
-    perPeriod = c.covariance;
-    covarianceLabel = describeCovarianceMethod(spec);
-    warnings.push(...c.warnings);
-  }
-  const covarianceAnnual = annualizeCovariance(perPeriod, periodsPerYear);
-  const mean = estimateExpectedReturns(table, {
-    ...meanMethod(options, { assets: table.ids, covarianceAnnual }),
-    periodsPerYear,
-  });
-  const distribution = createReturnDistribution({
-    returns: table,
-    muAnnual: mean.muAnnual,
-    covarianceAnnual,
-    method: {
-      mean: mean.method,
-      covariance: covarianceLabel,
-      parameters: { ...mean.parameters, horizon, periodsPerYear },
-    },
-    periodsPerYear,
-    warnings: [...warnings, ...mean.warnings],
-  });
-  return summariseDistribution(distribution);
+/** The panel source of `--returns FILE` or `--symbols A,B` (with `--from`, `--to`, `--frequency`). */
+export function panelSourceOf(
+  o: PanelOptions,
+): Extract<PanelSourceInput, { kind: 'file' | 'symbols' }> {
+  if (o.returns) return { kind: 'file', file: { path: o.returns } };
+  if (!o.symbols)
+    throw invalidInput('--returns', null, 'one of --returns or --symbols is required');
+  return {
+    kind: 'symbols',
+    symbols: o.symbols
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+    ...(o.from === undefined ? {} : { from: o.from }),
+    ...(o.to === undefined ? {} : { to: o.to }),
+    // zod validates the choice and names the field
+    ...(o.frequency === undefined
+      ? {}
+      : { frequency: o.frequency as Extract<PanelSourceInput, { kind: 'symbols' }>['frequency'] }),
+  };
+}
+
+type AssetRow = { asset: string; mu: number; volatility: number };
+
+const assetRows = (s: DistributionSummary): AssetRow[] =>
+  s.assets.map((asset) => ({ asset, mu: s.mu[asset]!, volatility: s.volatility[asset]! }));
+
+/** CSV of the main table: one row per asset, annual decimals. */
+export function distributionCsv(s: DistributionSummary): string {
+  return renderCsv(assetRows(s), [
+    { title: 'asset', value: (r) => r.asset },
+    { title: 'expected_return_annual', value: (r) => String(r.mu) },
+    { title: 'volatility_annual', value: (r) => String(r.volatility) },
+  ]);
 }
 
 /** Table view of a distribution summary. */
 export function distributionTable(s: DistributionSummary): string {
-  const rows = s.assets.map((a) => ({ a, mu: s.mu[a]!, vol: s.volatility[a]! }));
   return [
     `Window ${s.window.from}..${s.window.to} (${s.window.observations} periods, ${s.frequency.periodsPerYear}/year); mean: ${s.method.mean}; covariance: ${s.method.covariance}`,
-    renderTable(rows, [
-      { title: 'Asset', value: (r) => r.a },
+    renderTable(assetRows(s), [
+      { title: 'Asset', value: (r) => r.asset },
       { title: 'Expected return (annual)', value: (r) => fmtPercent(r.mu), align: 'right' },
-      { title: 'Volatility (annual)', value: (r) => fmtPercent(r.vol), align: 'right' },
+      { title: 'Volatility (annual)', value: (r) => fmtPercent(r.volatility), align: 'right' },
     ]),
     '',
     'Correlation',
@@ -112,132 +81,101 @@ export function distributionTable(s: DistributionSummary): string {
       s.assets.map((a, i) => ({ a, row: s.correlation[i]! })),
       [
         { title: '', value: (r) => r.a },
-        ...s.assets.map((b, j) => ({
+        ...s.assets.map((b, j): Column<{ a: string; row: (number | null)[] }> => ({
           title: b,
-          value: (r: { row: (number | null)[] }) =>
-            r.row[j] === null ? '—' : r.row[j]!.toFixed(2),
-          align: 'right' as const,
+          value: (r) => (r.row[j] === null ? '—' : r.row[j]!.toFixed(2)),
+          align: 'right',
         })),
       ],
     ),
-    ...(s.warnings.length ? ['', ...s.warnings.map((w) => `warning: ${w}`)] : []),
+    ...(s.warnings.length ? ['', ...warningLines(s.warnings)] : []),
     `inputs hash ${s.inputsHash}`,
   ].join('\n');
 }
 
-function frequencyOf(value: string | undefined): Frequency | undefined {
-  if (value === undefined) return undefined;
-  if (!isFrequency(value))
-    throw new BallastError('INVALID_INPUT', `--frequency: unknown frequency "${value}"`, {
-      field: 'frequency',
-      value,
-    });
-  return value;
+function estimateTable(doc: EstimateDocument): string {
+  const premium = doc.riskPremiumView;
+  if (premium === undefined) return distributionTable(doc);
+  return `${distributionTable(doc)}\n\nVolatility on total, excess-of-cash and real returns\n${renderTable(
+    doc.assets,
+    [
+      { title: 'Asset', value: (a) => a },
+      ...(['total', 'excess', 'real'] as const).map((k): Column<string> => ({
+        title: k,
+        value: (a) => fmtPercent(premium[k].volatility[a]!),
+        align: 'right',
+      })),
+    ],
+  )}`;
 }
 
-/** Adds the panel and method options to a command. */
-export function withEstimateOptions(command: Command): Command {
+/** Adds the panel flags (`--returns` or `--symbols` with its window and frequency). */
+function withPanelOptions(command: Command): Command {
   return command
     .option('--returns <file>', 'returns CSV date,A,B,... (decimals per period)')
     .option('--symbols <list>', 'comma-separated symbols: returns from stored/fetched prices')
-    .option('--from <date>', 'with --symbols: first date', (v) => parseDateOption('--from', v))
-    .option('--to <date>', 'with --symbols: last date', (v) => parseDateOption('--to', v))
+    .option('--from <date>', 'with --symbols: first date (default: ten years ago)', (v) =>
+      parseDateOption('--from', v),
+    )
+    .option('--to <date>', 'with --symbols: last date (default: today)', (v) =>
+      parseDateOption('--to', v),
+    )
     .option(
       '--frequency <f>',
       'with --symbols: daily | weekly | monthly | quarterly | annual (default daily)',
-    )
-    .option(
-      '--periods-per-year <n>',
-      'periods per year of the returns (default: inferred from the dates)',
-    )
-    .option('--mean <method>', MEAN_METHODS.join(' | '), 'historical')
-    .option('--covariance <method>', COVARIANCE_METHODS.join(' | '), 'sample')
-    .option('--lambda <x>', 'EWMA decay λ (default 0.94)')
-    .option('--span <n>', 'EWMA mean span in periods (default 500)')
-    .option('--horizon <periods>', 'forecast horizon in periods for GARCH variances (default 1)')
-    .option(
-      '--rf <annual>',
-      'risk-free rate, annual decimal (CAPM, Black-Litterman prior; default 0)',
-    )
-    .option('--risk-aversion <delta>', 'Black-Litterman δ (default 2.5)')
-    .option('--market-weights <list>', 'Black-Litterman prior weights A=0.6,B=0.4 (default equal)')
-    .option(
-      '--view <spec>',
-      'Black-Litterman view A=0.08 or A>B:0.02 (repeatable)',
-      (v: string, prev: string[] = []) => [...prev, v],
-    )
-    .option('--tau <x>', 'Black-Litterman τ (default 0.05)')
-    .option('--format <format>', 'table | json', parseFormat, 'table' as Format);
+    );
 }
 
 /** Registers `ballast estimate` with `evaluate` and `universe`. */
 export function registerEstimate(program: Command, io: Io, runtime: Runtime): void {
-  const estimate = withEstimateOptions(
-    program
-      .command('estimate')
-      .description('Expected returns and covariance (annual) with a reproducible inputs hash'),
+  const command = withModelOptions(
+    withPanelOptions(
+      program
+        .command('estimate')
+        .description('Expected returns and covariance (annual) with a reproducible inputs hash'),
+    ),
   )
+    .option(
+      '--periods-per-year <n>',
+      'periods per year of the returns (default: from --frequency, or inferred from the dates)',
+    )
     .option(
       '--risk-premium',
       'with --symbols: also estimate on excess-of-cash and real returns, side by side',
     )
     .option('--chart <file>', 'also write the correlation heatmap as .svg or .png')
-    .action(async (options: EstimateOptions & { chart?: string }, command: Command) => {
+    .option(
+      '--format <format>',
+      'table | json | csv (json is a moments file for optimize; csv: one row per asset)',
+      parseFormat,
+      'table' as Format,
+    )
+    .action(async (options: EstimateOptions, command: Command) => {
       if (options.chart) chartFormatOf(options.chart);
-      const ctx = contextOf(command, runtime);
-      try {
-        const source = { ...options, frequency: frequencyOf(options.frequency) };
-        const { table, warnings } = await loadPanel(source, ctx);
-        const summary = estimateDistribution(table, { ...options, warnings });
-        let premium:
-          | Record<string, { volatility: Record<string, number>; correlation: (number | null)[][] }>
-          | undefined;
-        if (options.riskPremium) {
-          if (!options.symbols)
-            throw new BallastError(
-              'INVALID_INPUT',
-              '--risk-premium needs --symbols (cash and CPI come from the store/FRED)',
-              { field: 'risk-premium' },
-            );
-          premium = {};
-          for (const kind of ['total', 'excess', 'real'] as const) {
-            const panel = await loadPanel({ ...source, kind }, ctx);
-            const s = estimateDistribution(panel.table, { ...options, mean: 'historical' });
-            premium[kind] = { volatility: s.volatility, correlation: s.correlation };
-          }
-        }
-        if (options.chart)
-          await writeCorrelationChart(
-            options.chart,
-            { names: summary.assets, correlation: summary.correlation, title: 'Correlation' },
-            io,
-          );
-        if (options.format === 'json')
-          return io.out(
-            JSON.stringify(
-              { ...summary, ...(premium ? { riskPremiumView: premium } : {}) },
-              null,
-              2,
-            ),
-          );
-        io.out(distributionTable(summary));
-        if (premium) {
-          const p = premium;
-          io.out(
-            `\nVolatility on total, excess-of-cash and real returns\n${renderTable(summary.assets, [
-              { title: 'Asset', value: (a) => a },
-              ...(['total', 'excess', 'real'] as const).map((k) => ({
-                title: k,
-                value: (a: string) => fmtPercent(p[k]!.volatility[a]!),
-                align: 'right' as const,
-              })),
-            ])}`,
-          );
-        }
-      } finally {
-        await ctx.close();
-      }
+      const doc = await withDeps(command, runtime, (deps) =>
+        estimate(
+          {
+            panel: panelSourceOf(options),
+            riskPremium: options.riskPremium === true,
+            ...estimationSpecOf(options),
+          },
+          deps,
+        ),
+      );
+      if (options.chart)
+        await writeCorrelationChart(
+          options.chart,
+          { names: doc.assets, correlation: doc.correlation, title: 'Correlation' },
+          io,
+        );
+      io.out(
+        renderDocument(options.format, {
+          json: doc,
+          table: () => estimateTable(doc),
+          csv: () => distributionCsv(doc),
+        }),
+      );
     });
-  registerEstimateEvaluate(estimate, io, runtime);
-  registerEstimateUniverse(estimate, io, runtime);
+  registerEstimateEvaluate(command, io, runtime);
+  registerEstimateUniverse(command, io, runtime);
 }

@@ -1,55 +1,26 @@
 import type { Command } from 'commander';
-import { riskFreePerPeriod } from '../../domain/analytics/annualize.ts';
-import {
-  factorRegression,
-  type FactorRegression,
-} from '../../domain/analytics/factor-regression.ts';
-import { invalidInput } from '../../domain/errors.ts';
-import type { ReturnSeries } from '../../domain/series/types.ts';
-import { parseReturnsFileCsv, type ReturnsFile } from '../../data/providers/csv-file.ts';
-import { renderTable } from '../format/table.ts';
-import { parseFormat, readTextFile, type Format, type Io } from '../io.ts';
-import { numberOption } from '../estimate/methods.ts';
-import { inferPeriodsPerYear } from '../estimate/panel.ts';
+import { factors, type FactorsDocument } from '../../app/factors.ts';
+import { warningLines } from '../../app/errors.ts';
+import { renderDocument } from '../format/output.ts';
+import { renderCsv, renderTable } from '../format/table.ts';
+import { withFlagNames } from '../flag-errors.ts';
+import { parseFormat, type Format, type Io } from '../io.ts';
+import { hacOption, listFlag, numberFlag } from './analytics-flags.ts';
 
-/** A returns file (column names upper-cased by the parser, so matched case-insensitively). */
-export function readReturnsFile(path: string, what: string): ReturnsFile {
-  return parseReturnsFileCsv(readTextFile(path, what), path);
-}
+// `funds check` reads its returns file and columns the same way.
+export { columnSeries, readReturnsFile } from '../../app/returns-file.ts';
+export { hacOption } from './analytics-flags.ts';
 
-/**
- * The series of column `name` in `file` (case-insensitive), reported under `name` as the user
- * wrote it (trimmed); an unknown column is INVALID_INPUT naming the option, the name and the
- * file's columns.
- */
-export function columnSeries(
-  file: ReturnsFile,
-  name: string,
-  field: string,
-): { id: string; series: ReturnSeries } {
-  const id = name.trim();
-  const series = file.seriesByColumn.get(id.toUpperCase());
-  if (series === undefined || id === '')
-    throw invalidInput(field, name, `no such column (columns: ${file.columns.join(', ')})`);
-  return { id, series };
-}
-
-/** `--hac` value: a lag count (integer ≥ 0) or `auto`. */
-export function hacOption(value: string | undefined): number | 'auto' | undefined {
-  if (value === undefined || value === 'auto') return value;
-  return numberOption('hac', value, (x) => Number.isInteger(x) && x >= 0);
-}
-
-/** Conventions printed with `ballast factors --format json`. */
-export const FACTOR_CONVENTIONS = {
-  model:
-    'OLS with intercept: r - rf = alpha + sum beta_k (f_k - rf) + u on the dates every series shares (never filled); rf per period = (1 + rf annual)^(1/k) - 1, subtracted from the factors unless --factors-excess',
-  alphaAnnual: 'alpha per period times k (arithmetic)',
-  standardErrors:
-    'classical: RSS/(n - p) (X^T X)^-1 (statsmodels OLS); --hac L: Newey-West, Bartlett weights 1 - j/(L+1), no small-sample correction (statsmodels cov_type HAC); auto L = floor(4 (n/100)^(2/9))',
-  rSquared: '1 - RSS/TSS (TSS centred); adjusted: 1 - (1 - R2)(n - 1)/(n - p)',
-  residualVolAnnual: 'sqrt(RSS/(n - p)) times sqrt(k)',
-} as const;
+/** The input fields of `factors` the flags set, for error messages. */
+const FLAGS = {
+  returns: '--returns',
+  column: '--column',
+  factors: '--factors',
+  factorReturns: '--factor-returns',
+  riskFreeRateAnnual: '--rf',
+  periodsPerYear: '--periods-per-year',
+  hacLags: '--hac',
+};
 
 interface FactorsOptions {
   returns: string;
@@ -63,35 +34,23 @@ interface FactorsOptions {
   format: Format;
 }
 
-/** The JSON shape of `ballast factors`. */
-export function factorsJson(r: FactorRegression): Record<string, unknown> {
-  return {
-    observations: r.observations,
-    from: r.from,
-    to: r.to,
-    periodsPerYear: r.periodsPerYear,
-    alpha: r.alpha,
-    alphaAnnual: r.alphaAnnual,
-    alphaSe: r.alphaSe,
-    alphaTStat: r.alphaTStat,
-    betas: Object.fromEntries(r.betas.map((b) => [b.id, { beta: b.beta, se: b.se, t: b.t }])),
-    rSquared: r.rSquared,
-    adjRSquared: r.adjRSquared,
-    fStatistic: r.fStatistic,
-    residualVolAnnual: r.residualVolAnnual,
-    standardErrors: r.standardErrors,
-    hacLags: r.hacLags,
-    excess: r.excess,
-    conventions: FACTOR_CONVENTIONS,
-  };
+interface Term {
+  readonly term: string;
+  readonly estimate: number;
+  readonly se: number;
+  readonly t: number;
+}
+
+function terms(r: FactorsDocument): Term[] {
+  return [
+    { term: 'alpha', estimate: r.alpha, se: r.alphaSe, t: r.alphaTStat },
+    ...Object.entries(r.betas).map(([id, b]) => ({ term: id, estimate: b.beta, se: b.se, t: b.t })),
+  ];
 }
 
 /** The table shape: one row per coefficient, then the fit statistics. */
-export function factorsTable(r: FactorRegression): string {
-  const rows = [
-    { term: 'alpha (per period)', estimate: r.alpha, se: r.alphaSe, t: r.alphaTStat },
-    ...r.betas.map((b) => ({ term: b.id, estimate: b.beta, se: b.se, t: b.t })),
-  ];
+export function factorsTable(r: FactorsDocument): string {
+  const rows = terms(r).map((t, i) => (i === 0 ? { ...t, term: 'alpha (per period)' } : t));
   const fmt = (x: number) => x.toPrecision(6);
   return [
     renderTable(rows, [
@@ -108,7 +67,18 @@ export function factorsTable(r: FactorRegression): string {
     `${r.observations} observations ${r.from}..${r.to}, k = ${r.periodsPerYear}`,
     `alpha annual ${fmt(r.alphaAnnual)} (alpha × k)  R² ${r.rSquared.toFixed(4)}  adj. R² ${r.adjRSquared.toFixed(4)}  F ${r.fStatistic.toPrecision(4)}`,
     `residual volatility annual ${fmt(r.residualVolAnnual)}`,
+    ...warningLines(r.warnings),
   ].join('\n');
+}
+
+/** The coefficient table as CSV: `term,estimate,std_error,t` (alpha per period first). */
+export function factorsCsv(r: FactorsDocument): string {
+  return renderCsv(terms(r), [
+    { title: 'term', value: (row) => row.term },
+    { title: 'estimate', value: (row) => String(row.estimate) },
+    { title: 'std_error', value: (row) => String(row.se) },
+    { title: 't', value: (row) => String(row.t) },
+  ]);
 }
 
 /** Registers `ballast factors`: OLS of one return column on factor columns. */
@@ -129,47 +99,39 @@ export function registerFactors(program: Command, io: Io): void {
     )
     .option('--periods-per-year <n>', 'periods per year (default: inferred from the dates)')
     .option('--hac <lags>', 'Newey-West standard errors with this many lags, or auto')
-    .option('--format <format>', 'table | json', parseFormat, 'table' as Format)
-    .action((options: FactorsOptions) => {
-      if (options.format === 'csv') throw invalidInput('--format', 'csv', 'use table or json');
-      const file = readReturnsFile(options.returns, '--returns');
-      const factorFile = options.factorReturns
-        ? readReturnsFile(options.factorReturns, '--factor-returns')
-        : file;
-      const y = columnSeries(file, options.column, '--column');
-      const names = options.factors.split(',').filter((s) => s.trim() !== '');
-      if (names.length === 0)
-        throw invalidInput('--factors', options.factors, 'list at least one column');
-      const upper = names.map((n) => n.trim().toUpperCase());
-      upper.forEach((n, i) => {
-        if (upper.indexOf(n) !== i)
-          throw invalidInput('--factors', options.factors, `lists ${n} twice`);
-        if (n === options.column.trim().toUpperCase() && factorFile === file)
-          throw invalidInput('--factors', options.factors, `includes the regressed column ${n}`);
-      });
-      const factors = names.map((name) => columnSeries(factorFile, name, '--factors'));
-      const k =
-        numberOption('periods-per-year', options.periodsPerYear, (x) => x > 0) ??
-        inferPeriodsPerYear(y.series.map((p) => p.date));
-      const rf = numberOption('rf', options.rf, (x) => x > -1);
-      const hac = hacOption(options.hac);
-      const result = factorRegression(
-        {
-          returns: y.series,
-          returnsId: y.id,
-          factors,
-          ...(rf === undefined ? {} : { riskFree: riskFreePerPeriod(rf, k) }),
-        },
-        {
-          periodsPerYear: k,
-          riskFreeOnFactors: !options.factorsExcess,
-          ...(hac === undefined ? {} : { hacLags: hac }),
-        },
+    .option(
+      '--format <format>',
+      'table | json | csv (csv: the coefficient table)',
+      parseFormat,
+      'table' as Format,
+    )
+    .action(async (options: FactorsOptions) => {
+      const periodsPerYear = numberFlag('--periods-per-year', options.periodsPerYear, (x) => x > 0);
+      const rf = numberFlag('--rf', options.rf, (x) => x > -1);
+      const hacLags = hacOption(options.hac);
+      const doc = await withFlagNames(FLAGS, () =>
+        Promise.resolve(
+          factors({
+            returns: { path: options.returns },
+            column: options.column,
+            factors: listFlag(options.factors),
+            ...(options.factorReturns === undefined
+              ? {}
+              : { factorReturns: { path: options.factorReturns } }),
+            ...(rf === undefined ? {} : { riskFreeRateAnnual: rf }),
+            factorsExcess: options.factorsExcess === true,
+            ...(periodsPerYear === undefined ? {} : { periodsPerYear }),
+            ...(hacLags === undefined ? {} : { hacLags }),
+          }),
+        ),
       );
+      if (options.format !== 'table') for (const line of warningLines(doc.warnings)) io.err(line);
       io.out(
-        options.format === 'json'
-          ? JSON.stringify(factorsJson(result), null, 2)
-          : factorsTable(result),
+        renderDocument(options.format, {
+          json: doc,
+          table: () => factorsTable(doc),
+          csv: () => factorsCsv(doc),
+        }),
       );
     });
 }

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { FrontierPoint } from '../../domain/optimize/frontier.ts';
+import type { FrontierPoint } from '../../domain/optimize/mean-variance/frontier.ts';
 import { chartFormatOf, writeFrontierChart } from '../format/chart-file.ts';
 import { fmtPercent } from '../format/numbers.ts';
 import { renderCsv, renderTable, type Column } from '../format/table.ts';

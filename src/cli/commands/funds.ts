@@ -1,19 +1,16 @@
 import type { Command } from 'commander';
-import { BallastError } from '../../domain/errors.ts';
+import { BallastError, warningLines } from '../../app/errors.ts';
 import {
-  validateFundUniverse,
-  hasFundErrors,
+  fundsImport,
+  fundsList,
+  fundsValidate,
   type FundIssue,
-} from '../../domain/exposures/validate-funds.ts';
-import { convertWeightStyleUniverse } from '../../domain/exposures/vocabulary.ts';
-import { loadExposureRegistry } from '../../data/config/load-exposure-config.ts';
-import {
-  loadFundUniverse,
-  loadWeightStyleFunds,
-  weightStyleSourceName,
-} from '../../data/config/load-fund-universe.ts';
-import { writeFundUniverse } from '../../data/config/write-fund-universe.ts';
-import { renderTable } from '../format/table.ts';
+  type FundsValidateDocument,
+  type FundUniverse,
+} from '../../app/funds.ts';
+import { renderDocument } from '../format/output.ts';
+import { withFlagNames } from '../flag-errors.ts';
+import { renderCsv, renderTable } from '../format/table.ts';
 import { parseFormat, type Format, type Io } from '../io.ts';
 import { registerFundsCheck } from './funds-check.ts';
 
@@ -21,7 +18,55 @@ function issuesText(issues: readonly FundIssue[]): string {
   return issues.map((i) => `  ${i.severity}: ${i.field}: ${i.message}`).join('\n');
 }
 
-/** Registers `ballast funds import|validate|list`. */
+const count = (issues: readonly FundIssue[], severity: FundIssue['severity']): number =>
+  issues.filter((i) => i.severity === severity).length;
+
+function validateText(doc: FundsValidateDocument): string {
+  return `${doc.file}: ${doc.funds} funds, ${count(doc.issues, 'error')} errors, ${count(doc.issues, 'warning')} warnings${doc.issues.length ? `\n${issuesText(doc.issues)}` : ''}`;
+}
+
+type FundRow = { symbol: string } & FundUniverse['funds'][string];
+
+function fundRows(universe: FundUniverse): FundRow[] {
+  return Object.entries(universe.funds).map(([symbol, f]) => ({ symbol, ...f }));
+}
+
+function listTable(universe: FundUniverse): string {
+  return renderTable(fundRows(universe), [
+    { title: 'Symbol', value: (r) => r.symbol },
+    { title: 'Name', value: (r) => r.name },
+    {
+      title: 'Gross',
+      value: (r) =>
+        Object.values(r.exposures)
+          .reduce((s, x) => s + Math.abs(x), 0)
+          .toFixed(2),
+      align: 'right',
+    },
+    {
+      title: 'Exposure per $1',
+      value: (r) =>
+        Object.entries(r.exposures)
+          .map(([id, x]) => `${id} ${x}`)
+          .join(', '),
+    },
+  ]);
+}
+
+/** One CSV row per fund and exposure: `symbol,name,exposure,per_dollar`. */
+function listCsv(universe: FundUniverse): string {
+  const rows = fundRows(universe).flatMap((f) =>
+    Object.entries(f.exposures).map(([exposure, perDollar]) => ({ f, exposure, perDollar })),
+  );
+  return renderCsv(rows, [
+    { title: 'symbol', value: (r) => r.f.symbol },
+    { title: 'name', value: (r) => r.f.name },
+    { title: 'exposure', value: (r) => r.exposure },
+    { title: 'per_dollar', value: (r) => String(r.perDollar) },
+  ]);
+}
+
+/** Registers `ballast funds import|validate|list|check`. */
 export function registerFunds(program: Command, io: Io): void {
   const funds = program
     .command('funds')
@@ -38,89 +83,68 @@ export function registerFunds(program: Command, io: Io): void {
     )
     .requiredOption('--out <file>', 'canonical fund file to write')
     .action(async (options: { weightStyle: string; out: string }) => {
-      const registry = await loadExposureRegistry();
-      const source = await loadWeightStyleFunds(options.weightStyle);
-      const universe = convertWeightStyleUniverse({
-        universe: source,
-        registry,
-        sourceName: weightStyleSourceName(options.weightStyle),
-      });
-      const issues = validateFundUniverse(universe, registry);
-      if (hasFundErrors(issues)) {
-        throw new BallastError(
-          'INVALID_INPUT',
-          `${options.weightStyle}: the converted funds do not validate:\n${issuesText(issues)}`,
-          {
-            file: options.weightStyle,
-            issues,
-          },
+      const doc = await withFlagNames({ weightStyle: '--weight-style', out: '--out' }, () =>
+        fundsImport({ weightStyle: { path: options.weightStyle }, out: options.out }),
+      );
+      io.out(`Wrote ${doc.funds} fund definition${doc.funds === 1 ? '' : 's'} to ${doc.out}`);
+      if (doc.warnings.length > 0)
+        io.out(
+          `Warnings:\n${warningLines(doc.warnings)
+            .map((l) => `  ${l}`)
+            .join('\n')}`,
         );
-      }
-      await writeFundUniverse(options.out, universe);
-      const count = Object.keys(universe.funds).length;
-      io.out(`Wrote ${count} fund definition${count === 1 ? '' : 's'} to ${options.out}`);
-      if (issues.length > 0) io.out(`Warnings:\n${issuesText(issues)}`);
     });
 
   funds
     .command('validate')
     .description('Check a canonical fund file against the exposure universe')
     .argument('<file>', 'fund definitions YAML')
-    .option('--format <format>', 'table | json', parseFormat, 'table' as Format)
+    .option(
+      '--format <format>',
+      'table | json | csv (csv: one row per issue)',
+      parseFormat,
+      'table' as Format,
+    )
     .action(async (file: string, options: { format: Format }) => {
-      const [registry, universe] = await Promise.all([
-        loadExposureRegistry(),
-        loadFundUniverse(file),
-      ]);
-      const issues = validateFundUniverse(universe, registry);
-      const count = Object.keys(universe.funds).length;
-      if (options.format === 'json')
-        io.out(
-          JSON.stringify({ file, funds: count, valid: !hasFundErrors(issues), issues }, null, 2),
-        );
-      else
-        io.out(
-          `${file}: ${count} funds, ${issues.filter((i) => i.severity === 'error').length} errors, ${issues.filter((i) => i.severity === 'warning').length} warnings${issues.length ? `\n${issuesText(issues)}` : ''}`,
-        );
-      if (hasFundErrors(issues)) {
+      const doc = await fundsValidate({ funds: { path: file } });
+      io.out(
+        renderDocument(options.format, {
+          json: doc,
+          table: () => validateText(doc),
+          csv: () =>
+            renderCsv(doc.issues, [
+              { title: 'severity', value: (i) => i.severity },
+              { title: 'symbol', value: (i) => i.symbol },
+              { title: 'field', value: (i) => i.field },
+              { title: 'message', value: (i) => i.message },
+            ]),
+        }),
+      );
+      if (!doc.valid)
         throw new BallastError('INVALID_INPUT', `${file}: fund definitions have errors`, {
           file,
-          issues,
+          issues: doc.issues,
         });
-      }
     });
 
   funds
     .command('list')
     .description('List fund definitions with their economic exposures per $1')
     .option('--funds <file>', 'fund definitions YAML (default: config/funds.yaml)')
-    .option('--format <format>', 'table | json', parseFormat, 'table' as Format)
+    .option(
+      '--format <format>',
+      'table | json | csv (csv: one row per fund and exposure)',
+      parseFormat,
+      'table' as Format,
+    )
     .action(async (options: { funds?: string; format: Format }) => {
-      const universe = options.funds
-        ? await loadFundUniverse(options.funds)
-        : await loadFundUniverse();
-      const rows = Object.entries(universe.funds).map(([symbol, f]) => ({ symbol, ...f }));
-      if (options.format === 'json') return io.out(JSON.stringify(universe, null, 2));
+      const universe = await fundsList(options.funds ? { funds: { path: options.funds } } : {});
       io.out(
-        renderTable(rows, [
-          { title: 'Symbol', value: (r) => r.symbol },
-          { title: 'Name', value: (r) => r.name },
-          {
-            title: 'Gross',
-            value: (r) =>
-              Object.values(r.exposures)
-                .reduce((s, x) => s + Math.abs(x), 0)
-                .toFixed(2),
-            align: 'right',
-          },
-          {
-            title: 'Exposure per $1',
-            value: (r) =>
-              Object.entries(r.exposures)
-                .map(([id, x]) => `${id} ${x}`)
-                .join(', '),
-          },
-        ]),
+        renderDocument(options.format, {
+          json: universe,
+          table: () => listTable(universe),
+          csv: () => listCsv(universe),
+        }),
       );
     });
   registerFundsCheck(funds, io);

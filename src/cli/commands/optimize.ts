@@ -1,7 +1,13 @@
 import type { Command } from 'commander';
 import { BallastError, toBallastError } from '../../domain/errors.ts';
-import { optimizeAsync } from '../../domain/optimize/problem-optimize.ts';
-import type { RiskOptimizationResult } from '../../domain/optimize/cvar-result.ts';
+import {
+  FEATURE_FIELD,
+  objectivesAccepting,
+  refusal,
+  type ConstraintFeature,
+} from '../../domain/optimize/capabilities.ts';
+import { isObjectiveKind } from '../../domain/optimize/objectives.ts';
+import { optimizeAsync } from '../../domain/optimize/optimize.ts';
 import type { OptimizationResult } from '../../domain/optimize/result.ts';
 import { fmtPercent } from '../format/numbers.ts';
 import { renderTable } from '../format/table.ts';
@@ -13,12 +19,7 @@ import {
   MEAN_VARIANCE_OBJECTIVES,
   type ObjectiveOptions,
 } from '../optimize/objectives.ts';
-import {
-  BOUNDS_ONLY_OBJECTIVES,
-  CARDINALITY_OBJECTIVES,
-  OTHER_OBJECTIVES,
-  solveOther,
-} from '../optimize/other-objectives.ts';
+import { OTHER_OBJECTIVES, otherObjective } from '../optimize/other-objectives.ts';
 import {
   cardinalityFrom,
   extendedFlagsGiven,
@@ -28,9 +29,6 @@ import {
 } from '../optimize/constraint-flags.ts';
 import { exposuresOf, type ExposureMap } from '../optimize/exposure-flags.ts';
 
-/** Either family of result. */
-type AnyResult = OptimizationResult | RiskOptimizationResult;
-
 /** Options of `ballast optimize`. */
 export interface OptimizeCliOptions
   extends InputOptions, ObjectiveOptions, ConstraintFlags, CardinalityFlags {
@@ -39,23 +37,15 @@ export interface OptimizeCliOptions
   format: Format;
 }
 
-/** How cardinality limits were met, read from the solver path the domain reports. */
-function cardinalityMethod(solver: string): 'exact-milp' | 'heuristic' | undefined {
-  if (solver.includes('mip')) return 'exact-milp';
-  if (solver.includes('cardinality-heuristic')) return 'heuristic';
-  return undefined;
-}
-
 /**
  * The JSON document of the CLI contract, plus `exposures` (x = Eᵀw per exposure)
  * when fund definitions map the columns to economic exposures, and `diagnostics.cardinality`
  * (`exact-milp` | `heuristic`) when cardinality limits were imposed.
  */
 export function resultJson(
-  r: AnyResult,
+  r: OptimizationResult,
   extra: { readonly exposures?: ExposureMap | undefined } = {},
 ): Record<string, unknown> {
-  const card = cardinalityMethod(r.diagnostics.solver);
   return {
     status: r.status,
     objective: r.objective.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`),
@@ -69,19 +59,19 @@ export function resultJson(
     volatilityAnnual: r.volatilityAnnual,
     sharpe: Number.isFinite(r.sharpe) ? r.sharpe : null,
     riskContributions: r.riskContributions,
-    ...('cvar' in r && r.cvar !== undefined ? { cvar: r.cvar } : {}),
+    ...(r.riskMeasures.cvar === undefined ? {} : { cvar: r.riskMeasures.cvar }),
     transactionCost: r.transactionCost,
     constraintsChecked: r.constraintsChecked,
-    diagnostics: { ...r.diagnostics, ...(card === undefined ? {} : { cardinality: card }) },
+    diagnostics: r.diagnostics,
   };
 }
 
 /** Human-readable result. */
 export function resultTable(
-  r: AnyResult,
+  r: OptimizationResult,
   extra: { readonly exposures?: ExposureMap | undefined } = {},
 ): string {
-  const cvar = 'cvar' in r ? r.cvar : undefined;
+  const cvar = r.riskMeasures.cvar;
   const rows = Object.keys(r.weights).map((a) => ({
     a,
     w: r.weights[a]!,
@@ -89,7 +79,7 @@ export function resultTable(
   }));
   const x =
     extra.exposures === undefined ? undefined : exposuresOf(extra.exposures, r.weightsVector);
-  const card = cardinalityMethod(r.diagnostics.solver);
+  const card = r.diagnostics.cardinality;
   return [
     `${r.objective}: expected return ${fmtPercent(r.expectedReturnAnnual)}, volatility ${fmtPercent(r.volatilityAnnual)}, Sharpe ${Number.isFinite(r.sharpe) ? r.sharpe.toFixed(4) : '—'}${cvar === undefined ? '' : `, CVaR ${fmtPercent(cvar)} per period`}${r.cash === 0 ? '' : `, cash ${fmtPercent(r.cash)}`}`,
     renderTable(rows, [
@@ -109,25 +99,54 @@ export function resultTable(
   ].join('\n');
 }
 
-/** Rejects constraint flags the objective cannot honour (never silently ignored). */
+/** The constraint feature each flag sets (flags that only report, like `--funds`, set none). */
+const FLAG_FEATURES: Readonly<Record<string, ConstraintFeature>> = {
+  '--long-short': 'longShort',
+  '--borrow-spread': 'cashLine',
+  '--exposure-bounds': 'exposures',
+  '--category-bounds': 'exposures',
+  '--max-gross-exposure': 'exposures',
+  '--group': 'groups',
+  '--groups': 'groups',
+  '--current-weights': 'turnover',
+  '--current': 'turnover',
+  '--max-turnover': 'turnover',
+  '--cost-bps': 'turnover',
+  '--fixed-cost': 'fixedCosts',
+  '--benchmark-weights': 'trackingError',
+  '--tracking-error-limit': 'trackingError',
+  '--max-assets': 'cardinality',
+  '--min-position': 'cardinality',
+};
+
+const CLI_OBJECTIVES: readonly string[] = [...MEAN_VARIANCE_OBJECTIVES, ...OTHER_OBJECTIVES];
+const kebab = (kind: string): string => kind.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+const camel = (name: string): string =>
+  name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+
+/**
+ * Rejects constraint flags the objective cannot honour (never silently ignored), by the
+ * domain's capability table, naming the flag.
+ */
 function checkSupported(options: OptimizeCliOptions): void {
-  const given = extendedFlagsGiven(options);
-  const reject = (flag: string, why: string): never => {
+  const kind = camel(options.objective);
+  if (!isObjectiveKind(kind)) return;
+  const given = [
+    ...(options.longShort === true ? ['--long-short'] : []),
+    ...(options.borrowSpread === undefined ? [] : ['--borrow-spread']),
+    ...extendedFlagsGiven(options),
+  ];
+  for (const flag of given) {
+    const feature = FLAG_FEATURES[flag];
+    if (feature === undefined || refusal(kind, feature) === undefined) continue;
+    const others = objectivesAccepting(feature)
+      .map(kebab)
+      .filter((o) => CLI_OBJECTIVES.includes(o));
     throw new BallastError(
       'INVALID_INPUT',
-      `${flag} is not supported with --objective ${options.objective}: ${why}`,
+      `${flag} is not supported with --objective ${options.objective}: ${FEATURE_FIELD[feature]} is available with ${others.join(', ')}`,
       { field: flag.slice(2), value: options.objective },
     );
-  };
-  if (BOUNDS_ONLY_OBJECTIVES.includes(options.objective)) {
-    const flag = given.find((f) => f !== '--funds');
-    if (flag !== undefined) reject(flag, 'this objective takes per-asset bounds only');
-  }
-  const withCardinality = [...MEAN_VARIANCE_OBJECTIVES, ...CARDINALITY_OBJECTIVES];
-  if (!withCardinality.includes(options.objective)) {
-    const flag = given.find((f) => f === '--max-assets' || f === '--min-position');
-    if (flag !== undefined)
-      reject(flag, `cardinality limits are available for ${withCardinality.join(', ')}`);
   }
 }
 
@@ -158,26 +177,22 @@ export function registerOptimize(program: Command, io: Io): void {
     .action(async (options: OptimizeCliOptions) => {
       const table = readPanel(options);
       const { inputs } = optimizationInputs(table, options);
-      let result: AnyResult;
+      let result: OptimizationResult;
       let exposures: ExposureMap | undefined;
       try {
         checkSupported(options);
         const built = await portfolioConstraints(inputs.assets, options);
         exposures = built.exposures;
         const cardinality = cardinalityFrom(options);
-        result = (OTHER_OBJECTIVES as readonly string[]).includes(options.objective)
-          ? await solveOther({
-              table,
-              inputs,
-              options,
-              constraints: built.constraints,
-              cardinality,
-            })
-          : await optimizeAsync(inputs, {
-              objective: meanVarianceObjective(options),
-              constraints: built.constraints,
-              ...(cardinality === undefined ? {} : { cardinality }),
-            });
+        const objective = (OTHER_OBJECTIVES as readonly string[]).includes(options.objective)
+          ? otherObjective(table, options)
+          : meanVarianceObjective(options);
+        result = await optimizeAsync({
+          inputs,
+          objective,
+          constraints: built.constraints,
+          ...(cardinality === undefined ? {} : { cardinality }),
+        });
       } catch (e) {
         const error = toBallastError(e);
         if (options.format === 'json' && error instanceof BallastError)

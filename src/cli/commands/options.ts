@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
-import { isIsoDate } from '../../domain/calendar/iso-date.ts';
-import { BallastError, invalidInput } from '../../domain/errors.ts';
-import { LOT_METHODS, type LotMethod } from '../../domain/ledger/types.ts';
+import { BallastError, invalidInput } from '../../app/errors.ts';
+import { isIsoDate, LOT_METHODS, type LotMethod } from '../../app/schemas.ts';
 
 /** Validates `--lot-method`. */
 export function parseLotMethod(value: string): LotMethod {
@@ -25,10 +24,20 @@ export function requireOneOf(options: Record<string, unknown>, names: readonly s
   });
 }
 
+/** The flags of {@link withPortfolioOptions}, as commander hands them over. */
+export interface PortfolioFlags {
+  readonly holdings?: string | undefined;
+  readonly transactions?: string | undefined;
+  readonly prices?: string | undefined;
+  readonly funds?: string | undefined;
+  readonly lotMethod: LotMethod;
+  readonly asOf?: string | undefined;
+}
+
 /**
  * The options of commands that read a portfolio and look through its funds (`exposures`,
  * `risk`, `stress`): `--holdings`, `--transactions`, `--prices`, `--funds`, `--lot-method`,
- * `--as-of` (read with `loadPortfolio`).
+ * `--as-of` (turned into a portfolio input by {@link portfolioInput}).
  */
 export function withPortfolioOptions(command: Command): Command {
   return command
@@ -44,4 +53,58 @@ export function withPortfolioOptions(command: Command): Command {
     .option('--funds <file>', 'fund definitions YAML (default: the shipped config/funds.yaml)')
     .option('--lot-method <method>', 'lot relief for the ledger', parseLotMethod, 'fifo')
     .option('--as-of <date>', 'ledger as of this date', (v) => parseDateOption('--as-of', v));
+}
+
+/**
+ * The portfolio input of a use case from the portfolio flags (files as paths); fails naming
+ * the flags unless `--holdings` or `--transactions` is given.
+ */
+export function portfolioInput(flags: PortfolioFlags): {
+  holdings?: { path: string };
+  transactions?: { path: string };
+  prices?: { path: string };
+  funds?: { path: string };
+  lotMethod: LotMethod;
+  asOf?: string;
+} {
+  requireOneOf(flags as unknown as Record<string, unknown>, ['holdings', 'transactions']);
+  const file = (key: 'holdings' | 'transactions' | 'prices' | 'funds') => {
+    const path = flags[key];
+    return path === undefined ? {} : { [key]: { path } };
+  };
+  return {
+    ...file('holdings'),
+    ...file('transactions'),
+    ...file('prices'),
+    ...file('funds'),
+    lotMethod: flags.lotMethod,
+    ...(flags.asOf === undefined ? {} : { asOf: flags.asOf }),
+  };
+}
+
+/** Parses a number flag (`--confidence 0.99`), naming the flag when it is not a valid number here. */
+export function numberFlag(
+  flag: string,
+  value: string | undefined,
+  check?: (x: number) => boolean,
+): number | undefined {
+  if (value === undefined) return undefined;
+  const x = Number(value);
+  if (value.trim() === '' || !Number.isFinite(x) || (check && !check(x)))
+    throw invalidInput(flag, value, 'not a valid number here');
+  return x;
+}
+
+/** Checks a flag against its allowed values, naming the flag and the choices. */
+export function choiceFlag<T extends string>(
+  flag: string,
+  value: string,
+  allowed: readonly T[],
+): T {
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new BallastError(
+    'INVALID_INPUT',
+    `${flag}: expected one of ${allowed.join(', ')} (got "${value}")`,
+    { field: flag.replace(/^--/, ''), value },
+  );
 }

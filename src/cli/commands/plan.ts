@@ -5,9 +5,9 @@ import { sampleCovariance } from '../../domain/estimate/sample-covariance.ts';
 import { arithmeticMeanReturns } from '../../domain/estimate/mean-historical.ts';
 import { BallastError } from '../../domain/errors.ts';
 import type { LotMethod } from '../../domain/ledger/types.ts';
-import { fundExposureTable } from '../../domain/optimize/fund-mapping.ts';
-import { optimize } from '../../domain/optimize/problem-optimize.ts';
-import { planTwoStage } from '../../domain/optimize/two-stage.ts';
+import { fundExposureTable } from '../../domain/optimize/fund-mapping/mapping.ts';
+import { optimize } from '../../domain/optimize/optimize.ts';
+import { planTwoStage } from '../../domain/optimize/fund-mapping/two-stage.ts';
 import { firstPriceBySymbol } from '../../domain/trades/holdings-snapshot.ts';
 import { loadFundUniverse } from '../../data/config/load-fund-universe.ts';
 import { fmtPercent } from '../format/numbers.ts';
@@ -109,22 +109,19 @@ export function registerPlan(program: Command, io: Io, runtime: Runtime): void {
       const n = table.ids.length;
       const sub = Float64Array.from(cols.flatMap((a) => cols.map((b) => cov.data[a.j * n + b.j]!)));
       const highs = await loadHighs();
-      const stage1 = optimize(
-        highs,
-        {
+      const stage1 = optimize(highs, {
+        inputs: {
           assets: cols.map((c) => c.id),
           expectedReturnsAnnual: Float64Array.from(cols.map((c) => mu[c.j]!)),
           covarianceAnnual: { rows: cols.length, cols: cols.length, data: sub },
           riskFreeRateAnnual: cashIndex >= 0 ? mu[cashIndex]! : 0,
         },
-        {
-          objective: meanVarianceObjective({ objective: options.objective }),
-          constraints: {
-            budget: { kind: 'cashLine', borrowSpreadAnnual: spread, maxBorrow: maxLeverage - 1 },
-          },
-          targetVolatilityAnnual: targetVol,
+        objective: meanVarianceObjective({ objective: options.objective }),
+        constraints: {
+          budget: { kind: 'cashLine', borrowSpreadAnnual: spread, maxBorrow: maxLeverage - 1 },
         },
-      );
+        targetVolatilityAnnual: targetVol,
+      });
       const targetExposures = { ...stage1.weights, [CASH]: stage1.cash };
       const minTrade = numberOption('min-trade', options.minTrade, (x) => x >= 0);
       const plan = planTwoStage(

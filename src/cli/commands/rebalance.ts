@@ -1,21 +1,19 @@
 import type { Command } from 'commander';
-import { BallastError } from '../../domain/errors.ts';
-import type { LotMethod } from '../../domain/ledger/types.ts';
-import { optimizeAsync } from '../../domain/optimize/problem-optimize.ts';
-import { firstPriceBySymbol } from '../../domain/trades/holdings-snapshot.ts';
-import { planTrades } from '../../domain/trades/plan-trades.ts';
-import { targetsFromRows } from '../../domain/trades/targets.ts';
-import type { TradeTargets } from '../../domain/trades/types.ts';
-import { parseTargetsCsv } from '../../data/ledger/targets-csv.ts';
-import { tradePlanJson, tradePlanTable } from '../format/trade-plan.ts';
-import { parseFormat, readTextFile, type Format, type Io } from '../io.ts';
-import type { Runtime } from '../context.ts';
-import { numberOption } from '../estimate/methods.ts';
-import { optimizationInputs, readPanel } from '../optimize/inputs.ts';
-import { constraintsFrom, meanVarianceObjective } from '../optimize/objectives.ts';
-import { OTHER_OBJECTIVES, solveOther } from '../optimize/other-objectives.ts';
-import { loadPortfolio } from '../portfolio-input.ts';
-import { parseDateOption, parseLotMethod, requireOneOf } from './options.ts';
+import { BallastError } from '../../app/errors.ts';
+import { rebalance, REBALANCE_OBJECTIVES, type RebalanceInput } from '../../app/rebalance.ts';
+import type { LotMethod } from '../../app/schemas.ts';
+import { withDeps, type Runtime } from '../context.ts';
+import { withFlagNames, PORTFOLIO_FLAGS } from '../flag-errors.ts';
+import { renderDocument } from '../format/output.ts';
+import { tradePlanCsv, tradePlanTable } from '../format/trade-plan.ts';
+import { parseFormat, type Format, type Io } from '../io.ts';
+import {
+  choiceFlag,
+  numberFlag,
+  parseDateOption,
+  parseLotMethod,
+  requireOneOf,
+} from './options.ts';
 
 interface RebalanceOptions {
   transactions?: string;
@@ -33,33 +31,55 @@ interface RebalanceOptions {
   format: Format;
 }
 
-/** Targets from `--targets FILE`, or from `--optimize OBJ --returns FILE` (weights of the solution). */
-async function targetsFor(options: RebalanceOptions): Promise<TradeTargets> {
-  if (options.targets)
-    return targetsFromRows(
-      parseTargetsCsv(readTextFile(options.targets, '--targets'), options.targets),
-    );
-  if (!options.returns)
-    throw new BallastError(
-      'INVALID_INPUT',
-      '--optimize needs --returns FILE (the panel of the symbols to hold)',
-      { field: 'returns' },
-    );
-  const table = readPanel({ returns: options.returns });
-  const flags = {
-    objective: options.optimize!,
-    mean: 'historical',
-    covariance: 'sample',
-    returns: options.returns,
+const REBALANCE_FLAGS = {
+  ...PORTFOLIO_FLAGS,
+  targets: '--targets',
+  'optimize.returns': '--returns',
+  optimize: '--optimize',
+  minTrade: '--min-trade',
+  costBps: '--cost-bps',
+  costPerTrade: '--cost-per-trade',
+};
+
+/** The use-case input of the flags. */
+function rebalanceInput(options: RebalanceOptions): RebalanceInput {
+  const flags = options as unknown as Record<string, unknown>;
+  requireOneOf(flags, ['transactions', 'holdings']);
+  requireOneOf(flags, ['targets', 'optimize']);
+  const file = (path: string | undefined) => (path === undefined ? undefined : { path });
+  const number = (flag: string, value: string | undefined) =>
+    numberFlag(flag, value, (x) => x >= 0);
+  const minTrade = number('--min-trade', options.minTrade);
+  const costBps = number('--cost-bps', options.costBps);
+  const costPerTrade = number('--cost-per-trade', options.costPerTrade);
+  const targetsFile = file(options.targets);
+  let optimize: RebalanceInput['optimize'];
+  if (options.optimize !== undefined && targetsFile === undefined) {
+    const returns = options.returns;
+    if (returns === undefined)
+      throw new BallastError(
+        'INVALID_INPUT',
+        '--optimize needs --returns FILE (the panel of the symbols to hold)',
+        { field: 'returns' },
+      );
+    optimize = {
+      objective: choiceFlag('--optimize', options.optimize, REBALANCE_OBJECTIVES),
+      returns: { path: returns },
+    };
+  }
+  return {
+    ...(options.holdings ? { holdings: { path: options.holdings } } : {}),
+    ...(options.transactions ? { transactions: { path: options.transactions } } : {}),
+    ...(options.prices ? { prices: { path: options.prices } } : {}),
+    ...(targetsFile ? { targets: targetsFile } : {}),
+    ...(optimize ? { optimize } : {}),
+    lotMethod: options.lotMethod,
+    ...(options.asOf === undefined ? {} : { asOf: options.asOf }),
+    ...(options.fractional ? { fractional: true } : {}),
+    ...(minTrade === undefined ? {} : { minTrade }),
+    ...(costBps === undefined ? {} : { costBps }),
+    ...(costPerTrade === undefined ? {} : { costPerTrade }),
   };
-  const { inputs } = optimizationInputs(table, flags);
-  const result = (OTHER_OBJECTIVES as readonly string[]).includes(flags.objective)
-    ? await solveOther({ table, inputs, options: flags })
-    : await optimizeAsync(inputs, {
-        objective: meanVarianceObjective(flags),
-        constraints: constraintsFrom(flags),
-      });
-  return { weightsBySymbol: result.weights };
 }
 
 /** Registers `ballast rebalance`. */
@@ -73,12 +93,12 @@ export function registerRebalance(program: Command, io: Io, runtime: Runtime): v
     .option('--holdings <file>', 'or a holdings snapshot CSV')
     .option(
       '--prices <file>',
-      'prices CSV symbol,price[,date][,source] (first choice for valuation)',
+      'prices CSV symbol,price[,date][,source] (first choice for valuation; also prices targets not held)',
     )
     .option('--targets <file>', 'targets CSV symbol,weight (a CASH row is the cash line)')
     .option(
       '--optimize <objective>',
-      'or: targets from ballast optimize on --returns (long-only, fully invested)',
+      `or: targets from an optimisation on --returns (long-only, fully invested): ${REBALANCE_OBJECTIVES.join(' | ')}`,
     )
     .option('--returns <file>', 'with --optimize: returns CSV of the symbols')
     .option('--min-trade <dollars>', 'skip trades smaller than this (default 0)')
@@ -92,47 +112,23 @@ export function registerRebalance(program: Command, io: Io, runtime: Runtime): v
       'fifo' as LotMethod,
     )
     .option('--as-of <date>', 'trade date (default today)', (v) => parseDateOption('--as-of', v))
-    .option('--format <format>', 'table | json', parseFormat, 'table' as Format)
-    .action(async (options: RebalanceOptions) => {
-      requireOneOf(options as unknown as Record<string, unknown>, ['transactions', 'holdings']);
-      requireOneOf(options as unknown as Record<string, unknown>, ['targets', 'optimize']);
-      const portfolio = loadPortfolio({ ...options, lotMethod: options.lotMethod });
-      const prices = firstPriceBySymbol(
-        portfolio.valuation.positions.map(
-          (p) =>
-            new Map([
-              [
-                p.symbol,
-                {
-                  price: p.price,
-                  source: p.priceSource,
-                  ...(p.priceDate ? { date: p.priceDate } : {}),
-                },
-              ],
-            ]),
-        ),
-      );
-      const minTrade = numberOption('min-trade', options.minTrade, (x) => x >= 0);
-      const bps = numberOption('cost-bps', options.costBps, (x) => x >= 0);
-      const fixed = numberOption('cost-per-trade', options.costPerTrade, (x) => x >= 0);
-      const plan = planTrades(
-        { lots: portfolio.lots, cashCents: portfolio.cashCents, prices },
-        await targetsFor(options),
-        {
-          tradeDate: options.asOf ?? runtime.clock.today(),
-          lotMethod: options.lotMethod,
-          ...(options.fractional ? { fractional: true } : {}),
-          ...(minTrade === undefined ? {} : { minTradeDollars: minTrade }),
-          costs: {
-            ...(bps === undefined ? {} : { proportionalBps: bps }),
-            ...(fixed === undefined ? {} : { fixedPerTradeCents: Math.round(fixed * 100) }),
-          },
-        },
+    .option(
+      '--format <format>',
+      'table | json | csv (csv: one row per trade)',
+      parseFormat,
+      'table' as Format,
+    )
+    .action(async (options: RebalanceOptions, command: Command) => {
+      const input = rebalanceInput(options);
+      const doc = await withDeps(command, runtime, (deps) =>
+        withFlagNames(REBALANCE_FLAGS, () => rebalance(input, deps)),
       );
       io.out(
-        options.format === 'json'
-          ? JSON.stringify(tradePlanJson(plan), null, 2)
-          : tradePlanTable(plan),
+        renderDocument(options.format, {
+          json: doc,
+          table: () => tradePlanTable(doc),
+          csv: () => tradePlanCsv(doc),
+        }),
       );
     });
 }

@@ -1,17 +1,11 @@
 import type { Command } from 'commander';
-import { BallastError, invalidInput } from '../../domain/errors.ts';
-import { alignCommon } from '../../domain/series/align-common.ts';
-import {
-  detectRegimes,
-  regimeCovariance,
-  type RegimeDetection,
-  type RegimeModel,
-  type RegimeStats,
-} from '../../domain/stress/regimes.ts';
-import { parseReturnsFileCsv } from '../../data/providers/csv-file.ts';
-import { fmtPercent, roundFine } from '../format/numbers.ts';
-import { renderTable } from '../format/table.ts';
-import { readTextFile, type Io } from '../io.ts';
+import { regimes, type RegimesDocument, type RegimeStatsDocument } from '../../app/regimes.ts';
+import { renameFieldToFlag } from '../flag-errors.ts';
+import { fmtPercent } from '../format/numbers.ts';
+import { renderDocument } from '../format/output.ts';
+import { renderCsv, renderTable } from '../format/table.ts';
+import { parseFormat, type Format, type Io } from '../io.ts';
+import { choiceFlag, numberFlag } from './options.ts';
 
 interface RegimesOptions {
   returns: string;
@@ -19,103 +13,62 @@ interface RegimesOptions {
   model: string;
   window: string;
   quantile: string;
-  format: string;
+  format: Format;
 }
 
-function modelOf(options: RegimesOptions): RegimeModel {
-  if (options.model === 'markov') return { model: 'markov' };
-  if (options.model !== 'threshold')
-    throw invalidInput('--model', options.model, 'expected markov or threshold');
-  const window = Number(options.window);
-  const quantile = Number(options.quantile);
-  if (!Number.isInteger(window) || window < 2)
-    throw invalidInput('--window', options.window, 'an integer ≥ 2 periods');
-  if (!(quantile > 0 && quantile < 1))
-    throw invalidInput('--quantile', options.quantile, 'a number in (0, 1)');
-  return { model: 'threshold', window, quantile };
+function modelLine(doc: RegimesDocument): string {
+  const p = doc.parameters;
+  if ('value' in p) return `volatility threshold: window ${p.window}, quantile ${p.quantile}`;
+  return 'two-state Markov switching, EM';
 }
 
-function parameters(d: RegimeDetection): Record<string, unknown> {
-  if (d.markov) {
-    const f = d.markov;
-    return {
-      means: f.params.means,
-      vols: f.params.vols,
-      transition: f.params.transition,
-      initial: f.params.initial,
-      expectedDurations: f.expectedDurations,
-      ergodic: f.ergodic,
-      logLikelihood: f.logLikelihood,
-      iterations: f.iterations,
-      converged: f.converged,
-    };
-  }
-  return { ...d.threshold };
+function fitLine(doc: RegimesDocument): string {
+  const p = doc.parameters;
+  if ('value' in p) return `threshold rolling vol ${fmtPercent(p.value)}`;
+  const t = p.transition;
+  return `transition P(calm→calm) ${t[0]![0]!.toFixed(4)}, P(stressed→stressed) ${t[1]![1]!.toFixed(4)}; expected durations ${p.expectedDurations.map((x) => x.toFixed(1)).join(' / ')} periods; ${p.converged ? 'converged' : 'NOT converged'} after ${p.iterations} EM iterations`;
 }
 
-function statsJson(s: RegimeStats): Record<string, unknown> {
-  const r = (x: number | null): number | null => (x === null ? null : roundFine(x));
-  return {
-    count: s.count,
-    means: s.means.map(r),
-    vols: s.vols.map(r),
-    covariance: s.covariance.map((row) => row.map(r)),
-    correlation: s.correlation.map((row) => row.map(r)),
-  };
-}
-
-function table(doc: {
-  column: string;
-  detection: RegimeDetection;
-  ids: readonly string[];
-  calm: RegimeStats;
-  stressed: RegimeStats;
-  current: { date: string; stressedProbability: number };
-}): string {
-  const d = doc.detection;
+function regimesTable(doc: RegimesDocument): string {
   const fmt = (x: number | null): string => (x === null ? '—' : fmtPercent(x));
-  const at = doc.ids.indexOf(doc.column);
-  const corr = (s: RegimeStats, i: number): string =>
+  const { columns: ids, calm, stressed } = doc.correlationRegimes;
+  const at = ids.indexOf(doc.column);
+  const corr = (s: RegimeStatsDocument, i: number): string =>
     at < 0 ? '—' : (s.correlation[i]![at]?.toFixed(2) ?? '—');
-  const lines = [
-    `Regimes of ${doc.column} (${d.model === 'markov' ? 'two-state Markov switching, EM' : `volatility threshold: window ${d.threshold!.window}, quantile ${d.threshold!.quantile}`}); per-period figures`,
-    `calm: ${d.calm.count} periods, mean ${fmt(d.calm.mean)}, vol ${fmt(d.calm.vol)}`,
-    `stressed: ${d.stressedRegime.count} periods, mean ${fmt(d.stressedRegime.mean)}, vol ${fmt(d.stressedRegime.vol)}`,
-  ];
-  if (d.markov) {
-    const p = d.markov.params.transition;
-    lines.push(
-      `transition P(calm→calm) ${p[0][0].toFixed(4)}, P(stressed→stressed) ${p[1][1].toFixed(4)}; expected durations ${d.markov.expectedDurations.map((x) => x.toFixed(1)).join(' / ')} periods; ${d.markov.converged ? 'converged' : 'NOT converged'} after ${d.markov.iterations} EM iterations`,
-    );
-  } else lines.push(`threshold rolling vol ${fmtPercent(d.threshold!.value)}`);
-  lines.push(
+  return [
+    `Regimes of ${doc.column} (${modelLine(doc)}); per-period figures`,
+    `calm: ${doc.calm.count} periods, mean ${fmt(doc.calm.mean)}, vol ${fmt(doc.calm.vol)}`,
+    `stressed: ${doc.stressed.count} periods, mean ${fmt(doc.stressed.mean)}, vol ${fmt(doc.stressed.vol)}`,
+    fitLine(doc),
     `current (${doc.current.date}): stressed probability ${doc.current.stressedProbability.toFixed(4)}`,
     '',
-    `Calm vs stressed (${doc.calm.count} / ${doc.stressed.count} common dates)`,
+    `Calm vs stressed (${calm.count} / ${stressed.count} common dates)`,
     renderTable(
-      doc.ids.map((id, i) => ({ id, i })),
+      ids.map((id, i) => ({ id, i })),
       [
         { title: 'Series', value: (x) => x.id },
-        { title: 'Vol calm', value: (x) => fmtPercent(doc.calm.vols[x.i]!), align: 'right' },
-        {
-          title: 'Vol stressed',
-          value: (x) => fmtPercent(doc.stressed.vols[x.i]!),
-          align: 'right',
-        },
-        { title: `ρ ${doc.column} calm`, value: (x) => corr(doc.calm, x.i), align: 'right' },
-        {
-          title: `ρ ${doc.column} stressed`,
-          value: (x) => corr(doc.stressed, x.i),
-          align: 'right',
-        },
+        { title: 'Vol calm', value: (x) => fmtPercent(calm.vols[x.i]!), align: 'right' },
+        { title: 'Vol stressed', value: (x) => fmtPercent(stressed.vols[x.i]!), align: 'right' },
+        { title: `ρ ${doc.column} calm`, value: (x) => corr(calm, x.i), align: 'right' },
+        { title: `ρ ${doc.column} stressed`, value: (x) => corr(stressed, x.i), align: 'right' },
       ],
     ),
     '(full calm and stressed covariance and correlation matrices: --format json)',
-  );
-  return lines.join('\n');
+  ].join('\n');
 }
 
-/** Registers `ballast regimes` (called from `registerStress`). */
+/** One CSV row per date of the column: the probability of the stressed regime. */
+function regimesCsv(doc: RegimesDocument): string {
+  return renderCsv(doc.probabilities, [
+    { title: 'date', value: (p) => p.date },
+    {
+      title: 'stressed_probability',
+      value: (p) => (p.stressed === null ? '' : String(p.stressed)),
+    },
+  ]);
+}
+
+/** Registers `ballast regimes`. */
 export function registerRegimes(program: Command, io: Io): void {
   program
     .command('regimes')
@@ -131,64 +84,38 @@ export function registerRegimes(program: Command, io: Io): void {
       'threshold model: quantile of rolling vol above which = stressed',
       '0.8',
     )
-    .option('--format <format>', 'table | json', 'table')
+    .option(
+      '--format <format>',
+      'table | json | csv (csv: the stressed probability per date)',
+      parseFormat,
+      'table' as Format,
+    )
     .action((options: RegimesOptions) => {
-      if (!['table', 'json'].includes(options.format))
-        throw invalidInput('--format', options.format, 'expected table or json');
-      const model = modelOf(options);
-      const file = parseReturnsFileCsv(readTextFile(options.returns, '--returns'), options.returns);
-      const column = file.columns.find(
-        (c) => c.toLowerCase() === options.column.trim().toLowerCase(),
-      );
-      if (column === undefined) {
-        throw new BallastError(
-          'NOT_FOUND',
-          `--column: no column "${options.column}" in ${options.returns} (columns: ${file.columns.join(', ')})`,
-          { field: '--column', value: options.column },
-        );
+      const model = choiceFlag('--model', options.model, ['markov', 'threshold'] as const);
+      const threshold =
+        model === 'threshold'
+          ? {
+              window: numberFlag('--window', options.window, (x) => Number.isInteger(x) && x >= 2)!,
+              quantile: numberFlag('--quantile', options.quantile, (x) => x > 0 && x < 1)!,
+            }
+          : {};
+      let doc: RegimesDocument;
+      try {
+        doc = regimes({
+          returns: { path: options.returns },
+          column: options.column,
+          model,
+          ...threshold,
+        });
+      } catch (e) {
+        throw renameFieldToFlag(e, { returns: '--returns', column: '--column' });
       }
-      const series = file.seriesByColumn.get(column)!;
-      const detection = detectRegimes(
-        Float64Array.from(series, (p) => p.value),
-        model,
+      io.out(
+        renderDocument(options.format, {
+          json: doc,
+          table: () => regimesTable(doc),
+          csv: () => regimesCsv(doc),
+        }),
       );
-      const regimeByDate = new Map(series.map((p, t) => [p.date, detection.stressed[t] ?? null]));
-      const aligned = alignCommon(
-        file.columns.map((id) => ({ id, series: file.seriesByColumn.get(id)! })),
-      );
-      const flags = aligned.dates.map((d) => regimeByDate.get(d) ?? null);
-      const { calm, stressed } = regimeCovariance(aligned.columns, flags);
-      const current = {
-        date: series.at(-1)!.date,
-        stressedProbability: detection.currentStressedProbability,
-      };
-      if (options.format === 'json') {
-        io.out(
-          JSON.stringify(
-            {
-              column,
-              model: detection.model,
-              periods: series.length,
-              parameters: parameters(detection),
-              calm: detection.calm,
-              stressed: detection.stressedRegime,
-              current,
-              probabilities: series.map((p, t) => ({
-                date: p.date,
-                stressed: detection.stressedProbability[t],
-              })),
-              correlationRegimes: {
-                columns: aligned.ids,
-                calm: statsJson(calm),
-                stressed: statsJson(stressed),
-              },
-            },
-            null,
-            2,
-          ),
-        );
-        return;
-      }
-      io.out(table({ column, detection, ids: aligned.ids, calm, stressed, current }));
     });
 }

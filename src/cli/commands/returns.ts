@@ -1,17 +1,18 @@
 import type { Command } from 'commander';
-import { BallastError } from '../../domain/errors.ts';
-import { alignCommon } from '../../domain/series/align-common.ts';
-import { FREQUENCIES, isFrequency, type Frequency } from '../../domain/series/frequency.ts';
+import { warningLines } from '../../app/errors.ts';
 import {
-  computeReturns,
+  FREQUENCIES,
+  returns,
+  returnsRows,
   RETURN_KINDS,
-  type ComputedReturns,
-  type ReturnKind,
-} from '../../data/market-data/return-query.ts';
+  type ReturnsDocument,
+  type ReturnsInput,
+  type ReturnsRow,
+} from '../../app/returns.ts';
+import { withDeps, type Runtime } from '../context.ts';
+import { renderDocument } from '../format/output.ts';
 import { renderCsv, renderTable, type Column } from '../format/table.ts';
 import { parseFormat, type Format, type Io } from '../io.ts';
-import { contextOf, type Runtime } from '../context.ts';
-import { defaultFrom } from './data.ts';
 import { parseDateOption } from './options.ts';
 
 interface ReturnsOptions {
@@ -24,29 +25,20 @@ interface ReturnsOptions {
   format: Format;
 }
 
-type Row = { date: string; values: (number | null)[] };
-
-/** Rows of the output table: common dates only, or the union with gaps left empty. */
-export function returnRows(
-  series: readonly ComputedReturns[],
-  align: 'common' | 'pairwise',
-): Row[] {
-  if (align === 'common') {
-    const t = alignCommon(series.map((s) => ({ id: s.id, series: s.points })));
-    return t.dates.map((date, i) => ({ date, values: t.columns.map((c) => c[i]!) }));
-  }
-  const lookups = series.map((s) => new Map(s.points.map((p) => [p.date, p.value])));
-  const dates = [...new Set(series.flatMap((s) => s.points.map((p) => p.date)))].sort();
-  return dates.map((date) => ({ date, values: lookups.map((l) => l.get(date) ?? null) }));
-}
-
-function choice<T extends string>(name: string, value: string, allowed: readonly T[]): T {
-  if ((allowed as readonly string[]).includes(value)) return value as T;
-  throw new BallastError(
-    'INVALID_INPUT',
-    `--${name}: expected one of ${allowed.join(', ')} (got "${value}")`,
-    { field: name, value },
-  );
+/** The date × id table of the document (empty cells where an id has no value). */
+function tableOf(doc: ReturnsDocument): { rows: ReturnsRow[]; columns: Column<ReturnsRow>[] } {
+  const { ids, rows } = returnsRows(doc);
+  return {
+    rows,
+    columns: [
+      { title: 'date', value: (r) => r.date },
+      ...ids.map((id, i): Column<ReturnsRow> => ({
+        title: id,
+        value: (r) => (r.values[i] === null ? '' : String(r.values[i])),
+        align: 'right',
+      })),
+    ],
+  };
 }
 
 /** Registers `ballast returns`. */
@@ -76,70 +68,36 @@ export function registerReturns(program: Command, io: Io, runtime: Runtime): voi
     )
     .option('--format <format>', 'table | json | csv', parseFormat, 'table' as Format)
     .action(async (options: ReturnsOptions, command: Command) => {
-      if (!isFrequency(options.frequency)) choice('frequency', options.frequency, FREQUENCIES);
-      const frequency = options.frequency as Frequency;
-      const kind = choice<ReturnKind>('kind', options.kind, RETURN_KINDS);
-      const align = choice('align', options.align, ['common', 'pairwise'] as const);
-      const ids = options.symbols
-        .split(',')
-        .map((s) => s.trim())
-        .filter(Boolean);
-      if (ids.length === 0)
-        throw new BallastError('INVALID_INPUT', '--symbols: no symbol given', {
-          field: 'symbols',
-          value: options.symbols,
-        });
-      const ctx = contextOf(command, runtime);
-      try {
-        const today = runtime.clock.today();
-        const { series, warnings } = await computeReturns(
+      const doc = await withDeps(command, runtime, (deps) =>
+        returns(
           {
-            ids,
-            from: options.from ?? defaultFrom(today),
-            to: options.to ?? today,
-            kind,
-            frequency,
-            offline: ctx.offline,
+            symbols: options.symbols
+              .split(',')
+              .map((s) => s.trim())
+              .filter(Boolean),
+            from: options.from,
+            to: options.to,
+            // zod validates the choices and names the field in its error
+            frequency: options.frequency as ReturnsInput['frequency'],
+            kind: options.kind as ReturnsInput['kind'],
+            align: options.align as ReturnsInput['align'],
           },
-          { service: await ctx.service(), store: await ctx.store() },
-        );
-        const rows = returnRows(series, align);
-        for (const w of warnings) io.err(`warning: ${w}`);
-        if (options.format === 'json') {
-          const byId = (f: (s: ComputedReturns, i: number) => unknown): Record<string, unknown> =>
-            Object.fromEntries(series.map((s, i) => [s.id, f(s, i)]));
-          return io.out(
-            JSON.stringify(
-              {
-                frequency,
-                kind,
-                align,
-                ...(kind === 'excess' ? { excessMethod: 'geometric', cashSeries: 'DGS3MO' } : {}),
-                series: byId((_, i) =>
-                  rows
-                    .filter((r) => r.values[i] !== null)
-                    .map((r) => ({ date: r.date, value: r.values[i] })),
-                ),
-                provenance: byId((s) => s.provenance),
-                flags: byId((s) => s.flags),
-                warnings,
-              },
-              null,
-              2,
-            ),
-          );
-        }
-        const columns: Column<Row>[] = [
-          { title: 'date', value: (r) => r.date },
-          ...series.map((s, i): Column<Row> => ({
-            title: s.id,
-            value: (r) => (r.values[i] === null ? '' : String(r.values[i])),
-            align: 'right',
-          })),
-        ];
-        io.out(options.format === 'csv' ? renderCsv(rows, columns) : renderTable(rows, columns));
-      } finally {
-        await ctx.close();
-      }
+          deps,
+        ),
+      );
+      for (const line of warningLines(doc.warnings)) io.err(line);
+      io.out(
+        renderDocument(options.format, {
+          json: doc,
+          table: () => {
+            const t = tableOf(doc);
+            return renderTable(t.rows, t.columns);
+          },
+          csv: () => {
+            const t = tableOf(doc);
+            return renderCsv(t.rows, t.columns);
+          },
+        }),
+      );
     });
 }

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import type { Implementation } from '../../domain/exposures/types.ts';
-import { loadExposureRegistry } from '../../data/config/load-exposure-config.ts';
-import { renderTable } from '../format/table.ts';
+import { universe, type Implementation, type UniverseDocument } from '../../app/universe.ts';
+import { renderDocument } from '../format/output.ts';
+import { renderCsv, renderTable, type Column } from '../format/table.ts';
 import { parseFormat, type Format, type Io } from '../io.ts';
 
 /** One-line description of an implementation, e.g. `etf_average SPY/IVV/VOO`. */
@@ -23,38 +23,52 @@ export function describeImplementation(impl: Implementation): string {
   }
 }
 
+type Row = UniverseDocument['exposures'][number];
+
+const implementations = (e: Row): string =>
+  e.implementations
+    .filter((i) => i.type !== 'notes')
+    .map(describeImplementation)
+    .join('; ');
+
+function universeTable(doc: UniverseDocument): string {
+  const columns: Column<Row>[] = [
+    { title: 'Category', value: (e) => e.category },
+    { title: 'Exposure', value: (e) => e.id },
+    { title: 'Name', value: (e) => e.name },
+    { title: 'Implementations (in order)', value: implementations },
+  ];
+  return [
+    renderTable(doc.exposures, columns),
+    `${doc.exposures.length} exposures in ${doc.categories.length} categories`,
+  ].join('\n');
+}
+
 /** Registers `ballast universe`: the exposure registry, by category. */
 export function registerUniverse(program: Command, io: Io): void {
   program
     .command('universe')
     .description('The exposure universe: exposures, categories and their implementations')
-    .option('--format <format>', 'table | json', parseFormat, 'table' as Format)
+    .option(
+      '--format <format>',
+      'table | json | csv (csv: one row per exposure)',
+      parseFormat,
+      'table' as Format,
+    )
     .action(async (options: { format: Format }) => {
-      const registry = await loadExposureRegistry();
-      if (options.format === 'json') {
-        return io.out(
-          JSON.stringify(
-            { categories: registry.categories, exposures: registry.exposures },
-            null,
-            2,
-          ),
-        );
-      }
+      const doc = await universe({});
       io.out(
-        renderTable(registry.exposures, [
-          { title: 'Category', value: (e) => e.category },
-          { title: 'Exposure', value: (e) => e.id },
-          { title: 'Name', value: (e) => e.name },
-          {
-            title: 'Implementations (in order)',
-            value: (e) =>
-              e.implementations
-                .filter((i) => i.type !== 'notes')
-                .map(describeImplementation)
-                .join('; '),
-          },
-        ]),
+        renderDocument(options.format, {
+          json: doc,
+          table: () => universeTable(doc),
+          csv: () =>
+            renderCsv(doc.exposures, [
+              { title: 'category', value: (e) => e.category },
+              { title: 'id', value: (e) => e.id },
+              { title: 'name', value: (e) => e.name },
+              { title: 'implementations', value: implementations },
+            ]),
+        }),
       );
-      io.out(`${registry.exposures.length} exposures in ${registry.categories.length} categories`);
     });
 }

@@ -1,10 +1,28 @@
-import type { Matrix } from '../../core/linalg/matrix.ts';
-import { BallastError, invalidInput } from '../../domain/errors.ts';
-import type { BlackLittermanView } from '../../domain/estimate/black-litterman-views.ts';
-import type { CovarianceMethod } from '../../domain/estimate/estimate-covariance.ts';
-import type { ExpectedReturnMethod } from '../../domain/estimate/mean-estimate.ts';
+/**
+ * The estimation flags of the CLI (`--covariance`, `--mean` and their parameters) and their
+ * translation into the app's estimation spec (`src/app/estimation-spec.ts`), where the models
+ * are defined. Any command that estimates moments can add these flags with
+ * {@link withModelOptions} and read them with {@link estimationSpecOf}.
+ */
 
-/** `--mean` values. */
+import type { Command } from 'commander';
+import { invalidInput } from '../../app/errors.ts';
+import {
+  COVARIANCE_MODELS,
+  covarianceMethodOf,
+  covarianceModelSchema,
+  meanMethodOf,
+  meanModelSchema,
+  MEAN_MODELS,
+  type CovarianceMethod,
+  type EstimationSpecInput,
+  type ExpectedReturnMethod,
+  type Matrix,
+  type ViewInput,
+} from '../../app/estimation-spec.ts';
+import { parseInput } from '../../app/input.ts';
+
+/** `--mean` values of the commands not yet on the estimation spec (optimize, frontier). */
 export const MEAN_METHODS = [
   'historical',
   'geometric',
@@ -13,7 +31,7 @@ export const MEAN_METHODS = [
   'capm',
   'black-litterman',
 ] as const;
-/** `--covariance` values. */
+/** `--covariance` values of the commands not yet on the estimation spec (optimize, risk). */
 export const COVARIANCE_METHODS = [
   'sample',
   'ewma',
@@ -26,7 +44,7 @@ export const COVARIANCE_METHODS = [
   'garch',
 ] as const;
 
-/** Options that select and parameterise the estimators. */
+/** Options that select and parameterise the estimators (commander's camel-cased flags). */
 export interface MethodOptions {
   readonly mean: string;
   readonly covariance: string;
@@ -37,6 +55,13 @@ export interface MethodOptions {
   readonly marketWeights?: string | undefined;
   readonly view?: readonly string[] | undefined;
   readonly tau?: string | undefined;
+  readonly factorReturns?: string | undefined;
+  readonly factors?: string | undefined;
+  readonly inflation?: string | undefined;
+  readonly realRiskFree?: string | undefined;
+  readonly premiums?: string | undefined;
+  readonly periodsPerYear?: string | undefined;
+  readonly horizon?: string | undefined;
 }
 
 /** Parses a number option, naming it in the error. */
@@ -54,47 +79,14 @@ export function numberOption(
 
 function oneOf<T extends string>(name: string, value: string, allowed: readonly T[]): T {
   if ((allowed as readonly string[]).includes(value)) return value as T;
-  throw new BallastError(
-    'INVALID_INPUT',
-    `--${name}: expected one of ${allowed.join(', ')} (got "${value}")`,
-    { field: name, value },
-  );
-}
-
-/** The covariance method from `--covariance` and `--lambda` (EWMA λ, default 0.94 as RiskMetrics). */
-export function covarianceMethod(o: MethodOptions): CovarianceMethod | { method: 'garch' } {
-  const name = oneOf('covariance', o.covariance, COVARIANCE_METHODS);
-  switch (name) {
-    case 'sample':
-      return { method: 'sample' };
-    case 'ewma':
-      return {
-        method: 'ewma',
-        lambda: numberOption('lambda', o.lambda, (x) => x > 0 && x < 1) ?? 0.94,
-        minPeriods: 20,
-      };
-    case 'ledoit-wolf':
-      return { method: 'ledoitWolf', target: 'constantVariance' };
-    case 'ledoit-wolf-single-factor':
-      return { method: 'ledoitWolf', target: 'singleFactor' };
-    case 'ledoit-wolf-constant-correlation':
-      return { method: 'ledoitWolf', target: 'constantCorrelation' };
-    case 'oas':
-      return { method: 'oas' };
-    case 'semicovariance':
-      return { method: 'semicovariance', benchmark: 0 };
-    case 'denoised':
-      return { method: 'denoised' };
-    case 'garch':
-      return { method: 'garch' };
-  }
+  throw invalidInput(`--${name}`, value, `expected one of ${allowed.join(', ')}`);
 }
 
 /**
  * Parses `--view` specs: `A=0.08` (absolute: A returns 8 % a year) or `A>B:0.02` (relative: A
  * outperforms B by 2 % a year; several names per side with `+`, e.g. `A+B>C:0.01`).
  */
-export function parseView(spec: string): BlackLittermanView {
+export function parseView(spec: string): ViewInput {
   const relative = /^([^>:=]+)>([^>:=]+):(-?[\d.eE+-]+)$/.exec(spec.trim());
   if (relative) {
     const spread = numberOption('view', relative[3])!;
@@ -120,52 +112,155 @@ export function parseView(spec: string): BlackLittermanView {
   throw invalidInput('--view', spec, 'expected ASSET=RETURN or A>B:SPREAD (annual decimals)');
 }
 
-/** Market weights from `A=0.6,B=0.4` in asset order (missing assets get 0); default equal. */
-export function parseWeights(spec: string | undefined, assets: readonly string[]): Float64Array {
-  if (!spec) return new Float64Array(assets.length).fill(1 / assets.length);
-  const w = new Float64Array(assets.length);
+/** `A=0.6,B=0.4` → `{ A: 0.6, B: 0.4 }` (names upper-cased; values parsed, naming `--name`). */
+export function parseNamedNumbers(name: string, spec: string): Record<string, number> {
+  const out: Record<string, number> = {};
   for (const part of spec.split(',')) {
-    const [name, value] = part.split('=');
-    const i = assets.indexOf((name ?? '').trim().toUpperCase());
-    if (i < 0)
-      throw invalidInput('--market-weights', part, `unknown asset (assets: ${assets.join(', ')})`);
-    w[i] = numberOption('market-weights', value)!;
+    const [key, value, extra] = part.split('=');
+    const id = (key ?? '').trim().toUpperCase();
+    if (id === '' || value === undefined || extra !== undefined)
+      throw invalidInput(`--${name}`, part, 'expected NAME=VALUE pairs separated by commas');
+    out[id] = numberOption(name, value)!;
   }
-  return w;
+  return out;
+}
+
+const list = (spec: string): string[] =>
+  spec
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+/** The covariance model of the flags (the app validates ranges and names the field). */
+function covarianceModelOf(o: MethodOptions): EstimationSpecInput['covariance'] {
+  const method = oneOf('covariance', o.covariance, COVARIANCE_MODELS);
+  switch (method) {
+    case 'ewma': {
+      const lambda = numberOption('lambda', o.lambda);
+      return { method, ...(lambda === undefined ? {} : { lambda }) };
+    }
+    case 'factor':
+      if (o.factorReturns === undefined)
+        throw invalidInput('--factor-returns', null, 'required with --covariance factor');
+      return {
+        method,
+        factorReturns: { path: o.factorReturns },
+        ...(o.factors === undefined ? {} : { factors: list(o.factors) }),
+      };
+    default:
+      return { method };
+  }
+}
+
+/** The expected-return model of the flags. */
+function meanModelOf(o: MethodOptions): EstimationSpecInput['mean'] {
+  const method = oneOf('mean', o.mean, MEAN_MODELS);
+  switch (method) {
+    case 'ewma': {
+      const span = numberOption('span', o.span);
+      return { method, ...(span === undefined ? {} : { span }) };
+    }
+    case 'black-litterman': {
+      const riskAversion = numberOption('risk-aversion', o.riskAversion);
+      const tau = numberOption('tau', o.tau);
+      return {
+        method,
+        ...(o.marketWeights
+          ? { marketWeights: parseNamedNumbers('market-weights', o.marketWeights) }
+          : {}),
+        ...(riskAversion === undefined ? {} : { riskAversion }),
+        ...(tau === undefined ? {} : { tau }),
+        views: (o.view ?? []).map(parseView),
+      };
+    }
+    case 'building-block': {
+      if (o.inflation === undefined || o.realRiskFree === undefined || o.premiums === undefined)
+        throw invalidInput(
+          '--mean',
+          method,
+          'building-block needs --inflation, --real-risk-free and --premiums',
+        );
+      return {
+        method,
+        inflationAnnual: numberOption('inflation', o.inflation)!,
+        realRiskFreeAnnual: numberOption('real-risk-free', o.realRiskFree)!,
+        premiumsAnnual: parseNamedNumbers('premiums', o.premiums),
+      };
+    }
+    default:
+      return { method };
+  }
+}
+
+/** The estimation spec of the flags of {@link withModelOptions} (validated by the use case). */
+export function estimationSpecOf(o: MethodOptions): EstimationSpecInput {
+  const periodsPerYear = numberOption('periods-per-year', o.periodsPerYear);
+  const horizon = numberOption('horizon', o.horizon);
+  const rf = numberOption('rf', o.rf);
+  return {
+    covariance: covarianceModelOf(o),
+    mean: meanModelOf(o),
+    ...(periodsPerYear === undefined ? {} : { periodsPerYear }),
+    ...(horizon === undefined ? {} : { horizon }),
+    ...(rf === undefined ? {} : { riskFreeRateAnnual: rf }),
+  };
+}
+
+/** Adds the model flags (covariance, mean and their parameters) to a command. */
+export function withModelOptions(
+  command: Command,
+  defaults: { readonly covariance: string } = { covariance: 'sample' },
+): Command {
+  return command
+    .option('--mean <method>', MEAN_MODELS.join(' | '), 'historical')
+    .option('--covariance <method>', COVARIANCE_MODELS.join(' | '), defaults.covariance)
+    .option('--lambda <x>', 'EWMA decay λ (default 0.94)')
+    .option(
+      '--factor-returns <file>',
+      'with --covariance factor: factor returns CSV date,F1,F2,... (same frequency as the assets)',
+    )
+    .option('--factors <list>', 'with --covariance factor: the factor columns to use (default all)')
+    .option('--span <n>', 'EWMA mean span in periods (default 500)')
+    .option('--horizon <periods>', 'forecast horizon in periods for GARCH variances (default 1)')
+    .option(
+      '--rf <annual>',
+      'risk-free rate, annual decimal (CAPM, Black-Litterman prior, moments file; default 0)',
+    )
+    .option('--risk-aversion <delta>', 'Black-Litterman δ (default 2.5)')
+    .option('--market-weights <list>', 'Black-Litterman prior weights A=0.6,B=0.4 (default equal)')
+    .option(
+      '--view <spec>',
+      'Black-Litterman view A=0.08 or A>B:0.02 (repeatable)',
+      (v: string, prev: string[] = []) => [...prev, v],
+    )
+    .option('--tau <x>', 'Black-Litterman τ (default 0.05)')
+    .option('--inflation <annual>', 'with --mean building-block: expected inflation π')
+    .option(
+      '--real-risk-free <annual>',
+      'with --mean building-block: expected real cash return (1 + rf)/(1 + π) − 1',
+    )
+    .option(
+      '--premiums <list>',
+      'with --mean building-block: premium over cash per asset, A=0.04,B=0.02',
+    );
 }
 
 /**
- * The expected-return method from `--mean` and its options. Black-Litterman uses the
- * equilibrium prior Π = δΣw + rf with w from `--market-weights` (default equal), δ from
- * `--risk-aversion` (default 2.5, He & Litterman 1999) and τ from `--tau` (default 0.05).
+ * The domain covariance method from `--covariance` and `--lambda` (for commands not yet on the
+ * estimation spec; `factor` needs the factor returns the spec carries, so it is refused here).
  */
+export function covarianceMethod(o: MethodOptions): CovarianceMethod | { method: 'garch' } {
+  const name = oneOf('covariance', o.covariance, COVARIANCE_METHODS);
+  const model = parseInput(covarianceModelSchema, covarianceModelOf({ ...o, covariance: name }));
+  return covarianceMethodOf(model);
+}
+
+/** The domain expected-return method from `--mean` and its options (see {@link covarianceMethod}). */
 export function meanMethod(
   o: MethodOptions,
   ctx: { assets: readonly string[]; covarianceAnnual: Matrix },
 ): ExpectedReturnMethod {
   const name = oneOf('mean', o.mean, MEAN_METHODS);
-  const rf = numberOption('rf', o.rf) ?? 0;
-  switch (name) {
-    case 'historical':
-    case 'geometric':
-    case 'shrinkage':
-      return { method: name };
-    case 'ewma':
-      return { method: 'ewma', span: numberOption('span', o.span, (x) => x >= 1) ?? 500 };
-    case 'capm':
-      return { method: 'capm', riskFreeRateAnnual: rf };
-    case 'black-litterman':
-      return {
-        method: 'blackLitterman',
-        covarianceAnnual: ctx.covarianceAnnual,
-        prior: {
-          kind: 'equilibrium',
-          weights: parseWeights(o.marketWeights, ctx.assets),
-          riskAversion: numberOption('risk-aversion', o.riskAversion, (x) => x > 0) ?? 2.5,
-          riskFreeRateAnnual: rf,
-        },
-        views: (o.view ?? []).map(parseView),
-        tau: numberOption('tau', o.tau, (x) => x > 0) ?? 0.05,
-      };
-  }
+  const model = parseInput(meanModelSchema, meanModelOf({ ...o, mean: name }));
+  return meanMethodOf(model, { ...ctx, riskFreeRateAnnual: numberOption('rf', o.rf) ?? 0 });
 }

@@ -1,14 +1,9 @@
 /**
- * Position attribution of `ballast performance` for people (a compact table) and machines
- * (the JSON block): Carino-linked contributions over the window and by period.
+ * Position attribution of `ballast performance` for people: a compact table of the
+ * Carino-linked contributions over the window and by period.
  */
 
-import {
-  CASH_OTHER,
-  type LinkedPeriod,
-  type PositionAttribution,
-} from '../../domain/performance/attribution.ts';
-import { roundFine } from './numbers.ts';
+import { CASH_OTHER, type PerformanceDocument } from '../../app/performance.ts';
 import { renderTable, type Column } from './table.ts';
 
 /** Periods shown as columns of the table beside the total (more: total only). */
@@ -20,28 +15,44 @@ export function fmtContribution(x: number): string {
   return `${s === '-0.00' ? '0.00' : s}%`;
 }
 
-type Row = { readonly label: string; readonly value: (p: LinkedPeriod) => number };
+/** One column of the table: the window (`Total`) or one period, with the TWR its lines add up to. */
+interface Span {
+  readonly title: string;
+  readonly twr: number;
+  readonly contributions: Readonly<Record<string, number>>;
+}
+
+type Row = { readonly label: string; readonly value: (s: Span) => number };
 
 /**
  * "Contribution by position": one row per position (symbols, then `cash/other`) and a last
  * row with the TWR they add up to; a Total column, plus one column per period when there are
  * at most {@link MAX_PERIOD_COLUMNS} periods.
  */
-export function attributionTable(attribution: PositionAttribution): string {
-  const periods = attribution.periods.length <= MAX_PERIOD_COLUMNS ? attribution.periods : [];
+export function attributionTable(doc: PerformanceDocument): string {
+  const { attribution } = doc;
+  const twrOf = new Map(doc.periods.map((p) => [p.period, p.twr]));
+  const periods: Span[] =
+    attribution.periods.length <= MAX_PERIOD_COLUMNS
+      ? attribution.periods.map((p) => ({
+          title: p.period,
+          twr: twrOf.get(p.period) ?? 0,
+          contributions: p.contributions,
+        }))
+      : [];
+  const total: Span = { title: 'Total', twr: doc.twr, contributions: attribution.total };
   const rows: Row[] = [
-    ...attribution.positions.map((p) => ({
+    ...Object.keys(attribution.total).map((p) => ({
       label: p,
-      value: (l: LinkedPeriod) => l.contributions[p] ?? 0,
+      value: (s: Span) => s.contributions[p] ?? 0,
     })),
-    { label: 'TWR (sum)', value: (l: LinkedPeriod) => l.twr },
+    { label: 'TWR (sum)', value: (s: Span) => s.twr },
   ];
   const columns: Column<Row>[] = [
     { title: 'Position', value: (r) => r.label },
-    { title: 'Total', value: (r) => fmtContribution(r.value(attribution.total)), align: 'right' },
-    ...periods.map((p): Column<Row> => ({
-      title: p.period,
-      value: (r) => fmtContribution(r.value(p)),
+    ...[total, ...periods].map((s): Column<Row> => ({
+      title: s.title,
+      value: (r) => fmtContribution(r.value(s)),
       align: 'right',
     })),
   ];
@@ -49,18 +60,4 @@ export function attributionTable(attribution: PositionAttribution): string {
     `Contribution by position (${attribution.method}; ${CASH_OTHER} = interest, fees and cash not tied to a symbol)`,
     renderTable(rows, columns),
   ].join('\n');
-}
-
-/** The JSON block: `{ method, total: { SYMBOL: c, … }, periods: [{ period, contributions }] }`. */
-export function attributionJson(attribution: PositionAttribution): unknown {
-  const round = (c: Readonly<Record<string, number>>): Record<string, number> =>
-    Object.fromEntries(attribution.positions.map((p) => [p, roundFine(c[p] ?? 0)]));
-  return {
-    method: attribution.method,
-    total: round(attribution.total.contributions),
-    periods: attribution.periods.map((p) => ({
-      period: p.period,
-      contributions: round(p.contributions),
-    })),
-  };
 }

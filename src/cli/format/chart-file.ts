@@ -8,7 +8,7 @@
 import { writeFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { BallastError, invalidInput } from '../../domain/errors.ts';
-import type { EfficientFrontier } from '../../domain/optimize/frontier.ts';
+import type { EfficientFrontier } from '../../domain/optimize/mean-variance/frontier.ts';
 import type { OptimizationInputs } from '../../domain/optimize/problem.ts';
 import type { ReturnSeries } from '../../domain/series/types.ts';
 import { analysisOption } from '../../report/analysis.ts';

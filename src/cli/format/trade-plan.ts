@@ -1,77 +1,40 @@
-import { centsToDollars } from '../../domain/ledger/money.ts';
-import type { TradePlan } from '../../domain/trades/types.ts';
-import { fmtMoney, fmtPercent, fmtPrice, fmtQuantity, roundCents } from './numbers.ts';
-import { renderTable } from './table.ts';
+/** Tables and CSV of a trade plan (`rebalance`, and stage 3 of `plan`). */
 
-/** A trade plan as JSON: money in dollars, every field of the plan kept. */
-export function tradePlanJson(plan: TradePlan): Record<string, unknown> {
-  const d = (c: number): number => roundCents(centsToDollars(c));
-  return {
-    tradeDate: plan.tradeDate,
-    lotMethod: plan.lotMethod,
-    totalValue: d(plan.totalValueCents),
-    cashBefore: d(plan.cashBeforeCents),
-    cashAfter: d(plan.cashAfterCents),
-    cashAfterByAccount: Object.fromEntries(
-      Object.entries(plan.cashAfterByAccount).map(([a, c]) => [a, d(c)]),
-    ),
-    trades: plan.trades.map((t) => ({
-      side: t.side,
-      symbol: t.symbol,
-      account: t.account,
-      quantity: t.quantity,
-      price: t.price,
-      priceSource: t.priceSource,
-      gross: d(t.grossCents),
-      cost: d(t.costCents),
-      realizedShortTerm: d(t.realizedShortTermCents),
-      realizedLongTerm: d(t.realizedLongTermCents),
-      lots: t.lots.map((l) => ({
-        lotId: l.lotId,
-        acquired: l.acquired,
-        quantity: l.quantity,
-        gain: d(l.gainCents),
-        term: l.term,
-      })),
-    })),
-    skipped: plan.skipped,
-    positions: plan.positions,
-    cash: plan.cash,
-    totals: {
-      buys: d(plan.totals.buysCents),
-      sells: d(plan.totals.sellsCents),
-      costs: d(plan.totals.costsCents),
-      realizedShortTerm: d(plan.totals.realizedShortTermCents),
-      realizedLongTerm: d(plan.totals.realizedLongTermCents),
-    },
-    warnings: plan.warnings,
-  };
+import { warningLines } from '../../app/errors.ts';
+import { tradePlanDocument, type TradePlan, type TradePlanDocument } from '../../app/rebalance.ts';
+import { fmtMoney, fmtPercent, fmtPrice, fmtQuantity } from './numbers.ts';
+import { renderCsv, renderTable } from './table.ts';
+
+/** A trade plan as JSON (kept for `plan`; the document of `rebalance`). */
+export function tradePlanJson(plan: TradePlan): TradePlanDocument {
+  return tradePlanDocument(plan);
 }
 
 /** A trade plan as tables for people. */
-export function tradePlanTable(plan: TradePlan): string {
-  const $ = (c: number): string => fmtMoney(centsToDollars(c));
+export function tradePlanTable(plan: TradePlan | TradePlanDocument): string {
+  const doc = 'totalValueCents' in plan ? tradePlanDocument(plan) : plan;
+  const $ = fmtMoney;
   return [
-    `Trades for ${plan.tradeDate} (total value ${$(plan.totalValueCents)}, lot relief ${plan.lotMethod.toUpperCase()}; sells first)`,
-    plan.trades.length === 0
+    `Trades for ${doc.tradeDate} (total value ${$(doc.totalValue)}, lot relief ${doc.lotMethod.toUpperCase()}; sells first)`,
+    doc.trades.length === 0
       ? '(no trades)'
-      : renderTable(plan.trades, [
+      : renderTable(doc.trades, [
           { title: 'Side', value: (t) => t.side },
           { title: 'Symbol', value: (t) => t.symbol },
           { title: 'Account', value: (t) => t.account },
           { title: 'Quantity', value: (t) => fmtQuantity(t.quantity), align: 'right' },
           { title: 'Price', value: (t) => fmtPrice(t.price), align: 'right' },
-          { title: 'Gross', value: (t) => $(t.grossCents), align: 'right' },
-          { title: 'Cost', value: (t) => $(t.costCents), align: 'right' },
-          { title: 'ST gain', value: (t) => $(t.realizedShortTermCents), align: 'right' },
-          { title: 'LT gain', value: (t) => $(t.realizedLongTermCents), align: 'right' },
+          { title: 'Gross', value: (t) => $(t.gross), align: 'right' },
+          { title: 'Cost', value: (t) => $(t.cost), align: 'right' },
+          { title: 'ST gain', value: (t) => $(t.realizedShortTerm), align: 'right' },
+          { title: 'LT gain', value: (t) => $(t.realizedLongTerm), align: 'right' },
           { title: 'Priced', value: (t) => t.priceSource },
         ]),
-    ...plan.skipped.map(
+    ...doc.skipped.map(
       (s) => `skipped ${s.side} ${fmtQuantity(s.quantity)} ${s.symbol}: ${s.reason}`,
     ),
     '',
-    renderTable(plan.positions, [
+    renderTable(doc.positions, [
       { title: 'Symbol', value: (p) => p.symbol },
       { title: 'Now', value: (p) => fmtQuantity(p.currentQuantity), align: 'right' },
       { title: 'After', value: (p) => fmtQuantity(p.finalQuantity), align: 'right' },
@@ -79,7 +42,23 @@ export function tradePlanTable(plan: TradePlan): string {
       { title: 'Achieved', value: (p) => fmtPercent(p.achievedWeight), align: 'right' },
       { title: 'Drift', value: (p) => fmtPercent(p.drift), align: 'right' },
     ]),
-    `Cash ${$(plan.cashBeforeCents)} → ${$(plan.cashAfterCents)} (target ${fmtPercent(plan.cash.targetWeight)}, achieved ${fmtPercent(plan.cash.achievedWeight)}); costs ${$(plan.totals.costsCents)}; estimated realised gains: short-term ${$(plan.totals.realizedShortTermCents)}, long-term ${$(plan.totals.realizedLongTermCents)}`,
-    ...plan.warnings.map((w) => `warning: ${w}`),
+    `Cash ${$(doc.cashBefore)} → ${$(doc.cashAfter)} (target ${fmtPercent(doc.cash.targetWeight)}, achieved ${fmtPercent(doc.cash.achievedWeight)}); costs ${$(doc.totals.costs)}; estimated realised gains: short-term ${$(doc.totals.realizedShortTerm)}, long-term ${$(doc.totals.realizedLongTerm)}`,
+    ...warningLines(doc.warnings),
   ].join('\n');
+}
+
+/** One CSV row per trade (sells first): the order list. */
+export function tradePlanCsv(doc: TradePlanDocument): string {
+  return renderCsv(doc.trades, [
+    { title: 'side', value: (t) => t.side },
+    { title: 'symbol', value: (t) => t.symbol },
+    { title: 'account', value: (t) => t.account },
+    { title: 'quantity', value: (t) => String(t.quantity) },
+    { title: 'price', value: (t) => String(t.price) },
+    { title: 'gross', value: (t) => String(t.gross) },
+    { title: 'cost', value: (t) => String(t.cost) },
+    { title: 'realized_short_term', value: (t) => String(t.realizedShortTerm) },
+    { title: 'realized_long_term', value: (t) => String(t.realizedLongTerm) },
+    { title: 'price_source', value: (t) => t.priceSource },
+  ]);
 }

@@ -11,8 +11,8 @@
  * asset that is not a returns column is an error.
  */
 
-import type { CardinalityLimits } from '../../domain/optimize/cardinality.ts';
-import type { GroupConstraint, PortfolioConstraints } from '../../domain/optimize/problem.ts';
+import type { CardinalityLimits } from '../../domain/optimize/model/cardinality.ts';
+import type { GroupConstraint, PortfolioConstraints } from '../../domain/optimize/constraints.ts';
 import { numberOption } from '../estimate/methods.ts';
 import { readTextFile } from '../io.ts';
 import {

@@ -16,7 +16,7 @@
 
 import { loadExposureConfig } from '../../data/config/load-exposure-config.ts';
 import { loadFundUniverse } from '../../data/config/load-fund-universe.ts';
-import type { ExposureConstraints, Limits } from '../../domain/optimize/problem.ts';
+import type { ExposureConstraints, Limits } from '../../domain/optimize/constraints.ts';
 import { numberOption } from '../estimate/methods.ts';
 import { flagError, parseKeyedRanges } from './flag-lists.ts';
 

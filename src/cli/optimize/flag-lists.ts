@@ -10,7 +10,7 @@
  */
 
 import { BallastError } from '../../domain/errors.ts';
-import type { GroupConstraint, Limits } from '../../domain/optimize/problem.ts';
+import type { GroupConstraint, Limits } from '../../domain/optimize/constraints.ts';
 
 /** An INVALID_INPUT error naming `--flag` and the offending text. */
 export function flagError(flag: string, value: string, why: string): BallastError {

@@ -6,7 +6,10 @@
  */
 
 import { loadHighs } from '../../core/solvers/highs.ts';
-import { efficientFrontier, type EfficientFrontier } from '../../domain/optimize/frontier.ts';
+import {
+  efficientFrontier,
+  type EfficientFrontier,
+} from '../../domain/optimize/mean-variance/frontier.ts';
 import type { OptimizationInputs } from '../../domain/optimize/problem.ts';
 import { parallelFrontier } from '../../jobs/frontier-parallel.ts';
 import { withSolvePool } from '../../jobs/solve-pool.ts';

@@ -1,5 +1,6 @@
 import { BallastError } from '../../domain/errors.ts';
-import type { Objective, PortfolioConstraints } from '../../domain/optimize/problem.ts';
+import type { PortfolioConstraints } from '../../domain/optimize/constraints.ts';
+import type { Objective } from '../../domain/optimize/objectives.ts';
 import { numberOption } from '../estimate/methods.ts';
 
 /** `--objective` values of the mean-variance family (solved by `optimize`). */

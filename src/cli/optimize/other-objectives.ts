@@ -1,18 +1,9 @@
-import { loadHighs } from '../../core/solvers/highs.ts';
 import { BallastError } from '../../domain/errors.ts';
-import { optimizeCdar } from '../../domain/optimize/cdar.ts';
-import type { RiskOptimizationResult } from '../../domain/optimize/cvar-result.ts';
-import { optimizeCvar } from '../../domain/optimize/cvar.ts';
-import { optimizeHerc } from '../../domain/optimize/herc.ts';
-import { optimizeHrp } from '../../domain/optimize/hrp.ts';
-import type { CardinalityLimits } from '../../domain/optimize/cardinality.ts';
-import type { OptimizationInputs, PortfolioConstraints } from '../../domain/optimize/problem.ts';
-import { optimizeRiskParity } from '../../domain/optimize/risk-parity.ts';
-import { optimizeSemivariance } from '../../domain/optimize/semivariance.ts';
+import type { Objective } from '../../domain/optimize/objectives.ts';
 import type { AlignedTable } from '../../domain/series/align-common.ts';
 import { numberOption } from '../estimate/methods.ts';
 import { inferPeriodsPerYear, tableToMatrix } from '../estimate/panel.ts';
-import { constraintsFrom, type ObjectiveOptions } from './objectives.ts';
+import type { ObjectiveOptions } from './objectives.ts';
 
 /** `--objective` values solved outside the mean-variance family. */
 export const OTHER_OBJECTIVES = [
@@ -23,16 +14,6 @@ export const OTHER_OBJECTIVES = [
   'min-cdar',
   'min-semivariance',
 ] as const;
-
-/** Objectives that take only per-asset bounds (no groups, exposures, turnover, cardinality). */
-export const BOUNDS_ONLY_OBJECTIVES: readonly string[] = ['risk-parity', 'hrp', 'herc'];
-
-/** Objectives that accept `--max-assets` / `--min-position` (MILP or the documented heuristic). */
-export const CARDINALITY_OBJECTIVES: readonly string[] = [
-  'min-cvar',
-  'min-cdar',
-  'min-semivariance',
-];
 
 const LINKAGES = ['single', 'average', 'complete', 'ward'] as const;
 
@@ -47,79 +28,43 @@ function linkageOption(value: string | undefined): { linkage?: (typeof LINKAGES)
   );
 }
 
-/** What {@link solveOther} needs: the panel (scenarios), the moments and the flags. */
-export interface OtherObjectiveInput {
-  readonly table: AlignedTable;
-  readonly inputs: OptimizationInputs;
-  /**
-   * The constraints (default: `constraintsFrom(options)`, bounds and budget); risk parity, HRP
-   * and HERC use only the weight bounds.
-   */
-  readonly constraints?: PortfolioConstraints;
-  /** Max holdings / minimum position (CVaR, CDaR: exact MILP; semivariance: heuristic). */
-  readonly cardinality?: CardinalityLimits | undefined;
-  readonly options: ObjectiveOptions & {
-    readonly confidence?: string | undefined;
-    readonly periodsPerYear?: string | undefined;
-    readonly linkage?: string | undefined;
-  };
-}
+/** Flags of the objectives outside the mean-variance family. */
+export type OtherObjectiveFlags = ObjectiveOptions & {
+  readonly confidence?: string | undefined;
+  readonly periodsPerYear?: string | undefined;
+  readonly linkage?: string | undefined;
+};
 
 /**
- * Risk parity (equal risk budgets, Newton on the convex log-barrier form), HRP (single linkage
- * by default, as López de Prado) and HERC (ward by default, as skfolio) — `--linkage` overrides, min CVaR (Rockafellar-Uryasev LP on the historical scenarios, CVaR per period as a
- * positive loss), min CDaR (LP on cumulative uncompounded returns) and min semivariance (below
- * 0 per period) — with the same bound and budget flags as the mean-variance objectives.
+ * The domain objective of `--objective` for risk parity, HRP and HERC (`--linkage` overrides
+ * the default tree), min CVaR and min CDaR (`--confidence`, default 0.95; `--target-return`) and
+ * min semivariance (below 0 per period; `--target-return`). The scenario objectives carry the
+ * returns panel itself, with `--periods-per-year` or the frequency inferred from its dates.
  */
-export async function solveOther(input: OtherObjectiveInput): Promise<RiskOptimizationResult> {
-  const { table, inputs, options } = input;
-  const constraints = input.constraints ?? constraintsFrom(options);
-  const card = input.cardinality === undefined ? {} : { cardinality: input.cardinality };
-  const bounds = {
-    ...(constraints.minWeight === undefined ? {} : { minWeight: constraints.minWeight }),
-    ...(constraints.maxWeight === undefined ? {} : { maxWeight: constraints.maxWeight }),
-  };
+export function otherObjective(table: AlignedTable, options: OtherObjectiveFlags): Objective {
   const linkage = linkageOption(options.linkage);
   const confidence = numberOption('confidence', options.confidence, (x) => x > 0 && x < 1) ?? 0.95;
   const targetReturnAnnual = numberOption('target-return', options.targetReturn);
   const target = targetReturnAnnual === undefined ? {} : { targetReturnAnnual };
-  const scenarios = {
-    scenarios: tableToMatrix(table),
+  const scenarios = (): { returns: ReturnType<typeof tableToMatrix>; periodsPerYear: number } => ({
+    returns: tableToMatrix(table),
     periodsPerYear:
       numberOption('periods-per-year', options.periodsPerYear, (x) => x > 0) ??
       inferPeriodsPerYear(table.dates),
-  };
+  });
   switch (options.objective) {
     case 'risk-parity':
-      return optimizeRiskParity({ inputs, constraints: bounds });
+      return { kind: 'riskParity' };
     case 'hrp':
-      return optimizeHrp({ inputs, constraints: bounds, ...linkage });
+      return { kind: 'hrp', ...linkage };
     case 'herc':
-      return optimizeHerc({ inputs, constraints: bounds, ...linkage });
+      return { kind: 'herc', ...linkage };
     case 'min-cvar':
-      return optimizeCvar(await loadHighs(), {
-        inputs,
-        ...scenarios,
-        constraints,
-        ...card,
-        objective: { kind: 'minCvar', confidence, ...target },
-      });
+      return { kind: 'minCvar', scenarios: scenarios(), confidence, ...target };
     case 'min-cdar':
-      return optimizeCdar(await loadHighs(), {
-        inputs,
-        ...scenarios,
-        constraints,
-        ...card,
-        objective: { kind: 'minCdar', confidence, ...target },
-      });
+      return { kind: 'minCdar', scenarios: scenarios(), confidence, ...target };
     case 'min-semivariance':
-      return optimizeSemivariance(await loadHighs(), {
-        inputs,
-        ...scenarios,
-        constraints,
-        ...card,
-        ...target,
-      });
+      return { kind: 'minSemivariance', scenarios: scenarios(), ...target };
     default:
       throw new BallastError(
         'INVALID_INPUT',

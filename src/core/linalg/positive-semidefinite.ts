@@ -31,6 +31,9 @@ export function isPositiveSemidefinite(a: Matrix, options: PsdTestOptions = {}):
   if (n === 0) return true;
   let trace = 0;
   for (let i = 0; i < n; i++) trace += d[i * n + i]!;
+  // tr(A) = Σλ: with a zero trace A is PSD only if every eigenvalue is 0, i.e. A = 0 (this
+  // spares the O(n³) eigen fallback on an all-zero matrix, where the Cholesky shift δ is 0).
+  if (trace === 0) return d.every((v) => v === 0);
   const delta = (options.relativeTolerance ?? 1e-12) * Math.max(Math.abs(trace), Number.MIN_VALUE);
   const shifted = Float64Array.from(d);
   for (let i = 0; i < n; i++) shifted[i * n + i] = shifted[i * n + i]! + delta;

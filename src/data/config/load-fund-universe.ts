@@ -4,7 +4,13 @@ import { basename } from 'node:path';
 import type { FundUniverse, WeightStyleUniverse } from '../../domain/exposures/fund-types.ts';
 import { DEFAULT_FUNDS_PATH } from './default-paths.ts';
 import { fundUniverseSchema, weightStyleUniverseSchema } from './fund-schemas.ts';
-import { configPathToString, parseWithSchema, readYamlFile, type ConfigPath } from './read-yaml.ts';
+import {
+  configPathToString,
+  parseWithSchema,
+  parseYamlText,
+  readYamlFile,
+  type ConfigPath,
+} from './read-yaml.ts';
 
 /**
  * Reads a canonical fund universe (`funds: { SYMBOL: { name, category, exposures, … } }`,
@@ -18,6 +24,16 @@ export async function loadFundUniverse(
   path: ConfigPath = DEFAULT_FUNDS_PATH,
 ): Promise<FundUniverse> {
   return parseWithSchema(fundUniverseSchema, await readYamlFile(path), configPathToString(path));
+}
+
+/** A canonical fund universe from YAML text read from `name` (errors as {@link loadFundUniverse}). */
+export function parseFundUniverse(text: string, name: string): FundUniverse {
+  return parseWithSchema(fundUniverseSchema, parseYamlText(text, name), name);
+}
+
+/** A weight-and-leverage fund file from YAML text read from `name` (see {@link loadWeightStyleFunds}). */
+export function parseWeightStyleFunds(text: string, name: string): WeightStyleUniverse {
+  return parseWithSchema(weightStyleUniverseSchema, parseYamlText(text, name), name);
 }
 
 /**

@@ -20,7 +20,8 @@ export function configPathToString(path: ConfigPath): string {
 /**
  * Reads and parses a YAML file (YAML 1.2 core schema, duplicate keys rejected).
  * Throws NOT_FOUND naming the path when the file does not exist, INVALID_INPUT naming the
- * file, line and column on a syntax error.
+ * file, line and column on a syntax error, and INVALID_INPUT for an alias bomb (more than
+ * {@link MAX_ALIAS_COUNT} alias expansions).
  */
 export async function readYamlFile(path: ConfigPath): Promise<unknown> {
   const file = configPathToString(path);
@@ -34,6 +35,15 @@ export async function readYamlFile(path: ConfigPath): Promise<unknown> {
     }
     throw new BallastError('INVALID_INPUT', `cannot read ${file}: ${String(error)}`, { file });
   }
+  return parseYamlText(text, file);
+}
+
+/**
+ * Parses YAML text (YAML 1.2 core schema, duplicate keys rejected) read from `file` (a path or
+ * a name used in messages). Throws INVALID_INPUT naming the file, line and column on a syntax
+ * error.
+ */
+export function parseYamlText(text: string, file: string): unknown {
   const document = parseDocument(text, { uniqueKeys: true });
   const first = document.errors[0];
   if (first !== undefined) {
@@ -46,8 +56,21 @@ export async function readYamlFile(path: ConfigPath): Promise<unknown> {
       column,
     });
   }
-  return document.toJS() as unknown;
+  try {
+    return document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as unknown;
+  } catch (error) {
+    // yaml refuses documents whose aliases expand beyond the count (a "billion laughs" bomb).
+    throw new BallastError(
+      'INVALID_INPUT',
+      `${file}: too many YAML aliases (more than ${MAX_ALIAS_COUNT} expansions); refusing to expand it`,
+      { file },
+      { cause: error },
+    );
+  }
 }
+
+/** Alias expansions allowed in one config file (far above any real fund or universe file). */
+const MAX_ALIAS_COUNT = 100;
 
 function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
   let current = data;

@@ -11,6 +11,7 @@ import { resampleReturns } from '../../domain/series/resample.ts';
 import { totalReturns } from '../../domain/series/total-returns.ts';
 import type { ReturnSeries, ReturnSeriesFlags } from '../../domain/series/types.ts';
 import { yieldToDailyReturns } from '../../domain/series/yield-returns.ts';
+import { warning, type Warning } from '../../domain/warnings.ts';
 import type { MarketStore } from '../store/market-store.ts';
 import type { MarketDataService } from './service.ts';
 
@@ -60,13 +61,18 @@ const LOOKBACK_DAYS = 10;
  * as published, no look-ahead); excess = geometric (1+r)/(1+rf) − 1 over the cash yield
  * accrued per NYSE trading day. Lower frequencies compound the daily values in calendar buckets.
  * An id with imported returns (`data import --kind returns`) uses them as given (total or log).
+ *
+ * Warnings: `DATA_STALE` (stored prices served because a refresh failed or `offline`; details
+ * `id`, `attempts`), `CPI_RELEASE_MISSING` (months in which no new CPI release took effect;
+ * `series`, `months`), `INFLATION_TRUNCATED` (inflation known only through an earlier date, so
+ * real returns end there; `series`, `knownThrough`).
  */
 export async function computeReturns(
   query: ReturnQuery,
   deps: { service: MarketDataService; store: MarketStore },
-): Promise<{ series: ComputedReturns[]; warnings: string[] }> {
+): Promise<{ series: ComputedReturns[]; warnings: Warning[] }> {
   const calendar = createNyseCalendar();
-  const warnings: string[] = [];
+  const warnings: Warning[] = [];
   const read = { from: addDays(query.from, -LOOKBACK_DAYS), to: query.to, offline: query.offline };
   let inflation: ReturnSeries | undefined;
   let cash: ReturnSeries | undefined;
@@ -102,7 +108,11 @@ export async function computeReturns(
       };
       if (prices.stale)
         warnings.push(
-          `${id}: stored data served stale (${prices.attempts.map((a) => `${a.provider}: ${a.code}`).join('; ')})`,
+          warning(
+            'DATA_STALE',
+            `${id}: stored data served stale (${prices.attempts.map((a) => `${a.provider}: ${a.code}`).join('; ')})`,
+            { id, attempts: prices.attempts.map((a) => ({ ...a })) },
+          ),
         );
       daily = await fromBars(prices.rows, query.kind, {
         inflation: async () => (inflation ??= await inflationSeries(query, deps, warnings)),
@@ -142,7 +152,7 @@ export async function computeReturns(
   async function inflationSeries(
     q: ReturnQuery,
     d: { service: MarketDataService },
-    w: string[],
+    w: Warning[],
   ): Promise<ReturnSeries> {
     const id = q.cpiSeries ?? 'CPIAUCSL';
     const cpi = await d.service.getSeries(id, {
@@ -152,11 +162,21 @@ export async function computeReturns(
     });
     const result = dailyInflation(cpi.rows, { calendar, from: q.from, to: q.to });
     if (result.monthsWithoutRelease.length > 0)
-      w.push(`${id}: no new CPI release took effect in ${result.monthsWithoutRelease.join(', ')}`);
+      w.push(
+        warning(
+          'CPI_RELEASE_MISSING',
+          `${id}: no new CPI release took effect in ${result.monthsWithoutRelease.join(', ')}`,
+          { series: id, months: [...result.monthsWithoutRelease] },
+        ),
+      );
     const last = result.points.at(-1)?.date;
     if (last && last < q.to)
       w.push(
-        `${id}: inflation known only through ${last}; real returns end there (never extrapolated)`,
+        warning(
+          'INFLATION_TRUNCATED',
+          `${id}: inflation known only through ${last}; real returns end there (never extrapolated)`,
+          { series: id, knownThrough: last },
+        ),
       );
     return result.points;
   }

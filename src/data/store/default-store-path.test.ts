@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultStorePath } from './default-store-path.ts';
+import { defaultStorePath, resolveStoreLocator } from './default-store-path.ts';
 
 describe('defaultStorePath', () => {
   const home = '/home/ada';
@@ -26,5 +26,26 @@ describe('defaultStorePath', () => {
     expect(defaultStorePath({ DATABASE_URL: 'postgres://db/x' }, home)).toBe(
       '/home/ada/.local/share/ballast/ballast.sqlite',
     );
+  });
+});
+
+describe('resolveStoreLocator', () => {
+  const home = '/home/u';
+  it('takes --db first, then BALLAST_DB, then DATABASE_URL, then the default file', () => {
+    const env = { BALLAST_DB: '/b.sqlite', DATABASE_URL: 'postgres://h/db' };
+    expect(resolveStoreLocator({ db: '/cli.sqlite', env, homedir: home })).toBe('/cli.sqlite');
+    expect(resolveStoreLocator({ env, homedir: home })).toBe('/b.sqlite');
+    expect(resolveStoreLocator({ env: { DATABASE_URL: 'postgres://h/db' }, homedir: home })).toBe(
+      'postgres://h/db',
+    );
+    expect(resolveStoreLocator({ env: {}, homedir: home })).toBe(
+      '/home/u/.local/share/ballast/ballast.sqlite',
+    );
+  });
+
+  it('treats empty values as unset', () => {
+    expect(
+      resolveStoreLocator({ db: ' ', env: { BALLAST_DB: '', DATABASE_URL: '' }, homedir: home }),
+    ).toBe('/home/u/.local/share/ballast/ballast.sqlite');
   });
 });

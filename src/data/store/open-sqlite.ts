@@ -4,9 +4,10 @@
  * on and a 5 s busy timeout for a second process (CLI next to the server).
  */
 
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Kysely, SqliteDialect } from 'kysely';
+import { BallastError } from '../../domain/errors.ts';
 import { KyselyMarketStore } from './kysely-market-store.ts';
 import type { MarketStore, StoreOptions } from './market-store.ts';
 import { migrateToLatest } from './migrations/index.ts';
@@ -16,15 +17,30 @@ import { systemClock } from '../system-clock.ts';
 
 /** Where the SQLite database lives. */
 export interface SqliteStoreOptions extends StoreOptions {
-  /** A file path (its directory is created) or `:memory:`. */
+  /** A file path or `:memory:`. */
   readonly path: string;
+  /**
+   * Create the file's directory when missing (the default store in the user's data
+   * directory). False for a path the user named: a missing directory is then NOT_FOUND rather
+   * than a silently created new store somewhere unexpected. Default true.
+   */
+  readonly createDirectory?: boolean;
 }
 
 /** Opens (creating and migrating as needed) a SQLite store. */
 export async function openSqliteStore(options: SqliteStoreOptions): Promise<MarketStore> {
   const { default: Database } = await import('better-sqlite3');
   const memory = options.path === ':memory:';
-  if (!memory) mkdirSync(dirname(options.path), { recursive: true });
+  if (!memory) {
+    const dir = dirname(options.path);
+    if (options.createDirectory === false && !existsSync(dir))
+      throw new BallastError(
+        'NOT_FOUND',
+        `db: the directory ${dir} of ${options.path} does not exist (create it, or name another path)`,
+        { field: 'db', value: options.path },
+      );
+    mkdirSync(dir, { recursive: true });
+  }
   const raw = new Database(options.path);
   if (!memory) raw.pragma('journal_mode = WAL');
   raw.pragma('synchronous = NORMAL');

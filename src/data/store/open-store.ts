@@ -30,6 +30,8 @@ export interface OpenStoreOptions extends StoreOptions {
   readonly env?: StoreEnv;
   /** Home directory for the default path; default `os.homedir()`. */
   readonly homedir?: string;
+  /** SQLite: create a missing parent directory (default true; false for a path the user named). */
+  readonly createDirectory?: boolean;
 }
 
 function checkSchema(schema: string | undefined): string | undefined {
@@ -90,6 +92,9 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<MarketS
     case 'sqlite':
       return openSqliteStore({
         path: target.path.replace(/^:memory:$/i, ':memory:'),
+        ...(options.createDirectory === undefined
+          ? {}
+          : { createDirectory: options.createDirectory }),
         ...(options.clock && { clock: options.clock }),
       });
     case 'postgres':

@@ -2,6 +2,17 @@
  * Benchmark-relative measures of a per-period simple return series r against a benchmark b on
  * the SAME aligned periods (the caller aligns; equal lengths are required). Risk-free rates
  * are per period; annual figures say so.
+ *
+ * Which convention Ballast follows, where the peers differ (docs/analytics.md):
+ * - alpha: Jensen's alpha, ANNUAL, from geometric annualised returns (PerformanceAnalytics
+ *   `CAPM.jensenAlpha`) — not `CAPM.alpha`, the per-period OLS intercept (that one is
+ *   `ballast factors`' `alpha`);
+ * - tracking error: sample sd(r − b) × √k (PerformanceAnalytics `TrackingError`);
+ * - information ratio: (R_p − R_b) / tracking error with geometric annualised returns
+ *   (PerformanceAnalytics `InformationRatio` = `ActivePremium` / `TrackingError`);
+ * - capture: ratio of ARITHMETIC means over the up / down periods of the benchmark
+ *   (PerformanceAnalytics `UpDownRatios(method = "Capture")`) — not the geometric form of
+ *   empyrical `up_capture` / `down_capture` (annualised returns of the subsets).
  */
 
 import { invalidInput } from '../errors.ts';
@@ -49,7 +60,15 @@ export interface AlphaOptions {
 /**
  * Jensen's alpha, ANNUALISED: R_p − R_f − β(R_b − R_f) where R_p, R_b are the geometric
  * annualised returns (Π(1+r))^(k/n) − 1 and R_f = (1 + rf)^k − 1 (PerformanceAnalytics
- * `CAPM.jensenAlpha`). Null when beta is undefined.
+ * `CAPM.jensenAlpha`). Not PerformanceAnalytics `CAPM.alpha` (the per-period intercept
+ * r̄ − β b̄ of the excess-return regression). Null when beta is undefined.
+ *
+ * @example
+ * ```ts
+ * // r = (0.03, −0.01, 0.02, −0.02), b = (0.02, −0.02, 0.01, −0.01), monthly: β = 1.2,
+ * // R_p = 1.01929212³ − 1, R_b = 0.99950004³ − 1 → 0.0607990542311726
+ * jensenAlpha({ returns: r, benchmark: b }, { periodsPerYear: 12 });
+ * ```
  */
 export function jensenAlpha(input: RelativeInput, options: AlphaOptions): number | null {
   const k = checkPeriodsPerYear(options.periodsPerYear);
@@ -70,7 +89,8 @@ function activeReturns(input: RelativeInput): Float64Array {
 
 /**
  * Annualised tracking error stdev(r − b)·√k, n − 1 divisor (PerformanceAnalytics
- * `TrackingError`).
+ * `TrackingError`: sd × √scale). Example: r − b = (0.01, 0.01, 0.01, −0.01) monthly has sd 0.01
+ * and a tracking error of 0.01·√12 = 0.0346.
  */
 export function trackingError(input: RelativeInput, periodsPerYear: number): number {
   return sampleStdev(activeReturns(input)) * Math.sqrt(checkPeriodsPerYear(periodsPerYear));
@@ -100,7 +120,9 @@ export interface CaptureRatios {
 /**
  * Up/down capture with arithmetic means over the periods where the benchmark rose / fell
  * (PerformanceAnalytics `UpDownRatios(method = "Capture")`; periods with b = 0 are in
- * neither). empyrical's `up_capture` uses annualised returns of the subsets instead.
+ * neither): the ratio of means, never the geometric form. empyrical's `up_capture` uses
+ * annualised returns of the subsets instead, which gives a different number (e.g. 1.76 instead
+ * of 5/3 on r = (0.03, 0.02), b = (0.02, 0.01)).
  */
 export function captureRatios(input: RelativeInput): CaptureRatios {
   const n = checkAligned(input);

@@ -2,8 +2,13 @@
  * Drawdowns of a value (wealth) series INCLUDING its start value (docs/conventions.md): the drawdown at
  * t is 1 − V_t / max_{s≤t} V_s (a positive decimal), so a loss in the very first period counts
  * from the starting capital. Indexes are positions in the value series (0 = start value); a
- * value series built from n returns has n + 1 entries ({@link valuesFromReturns}).
+ * value series built from n returns has n + 1 entries ({@link valuesFromReturns}). The series
+ * themselves live in `measures/drawdown.ts`, beside the uncompounded drawdowns of the optimiser.
  */
+
+import { drawdownSeries } from '../measures/drawdown.ts';
+
+export { drawdownSeries, valuesFromReturns } from '../measures/drawdown.ts';
 
 /** One drawdown episode, from a running peak to the first value back at or above it. */
 export interface DrawdownEpisode {
@@ -19,25 +24,6 @@ export interface DrawdownEpisode {
   readonly peakToTroughPeriods: number;
   /** Periods from peak to recovery, or from peak to the last value when not recovered. */
   readonly durationPeriods: number;
-}
-
-/** Wealth W_0 = start, W_t = W_{t−1}(1 + r_t): n + 1 values for n returns (default start 1). */
-export function valuesFromReturns(returns: ArrayLike<number>, start = 1): Float64Array {
-  const out = new Float64Array(returns.length + 1);
-  out[0] = start;
-  for (let i = 0; i < returns.length; i++) out[i + 1] = out[i]! * (1 + returns[i]!);
-  return out;
-}
-
-/** Underwater series d_t = 1 − V_t / max_{s≤t} V_s (same length as `values`, d_0 = 0). */
-export function drawdownSeries(values: ArrayLike<number>): Float64Array {
-  const out = new Float64Array(values.length);
-  let peak = -Infinity;
-  for (let i = 0; i < values.length; i++) {
-    peak = Math.max(peak, values[i]!);
-    out[i] = 1 - values[i]! / peak;
-  }
-  return out;
 }
 
 /**

@@ -212,6 +212,15 @@ describe('alignExposureAttribution', () => {
     expect(Array.from(aligned.fundReturns.data)).toEqual([0.0385, 0.006, -0.025, 0.01]);
     expect(Array.from(aligned.exposureReturns.data)).toEqual([0.02, 0.005, -0.01, 0.01]);
     expect(Array.from(aligned.cashReturns!)).toEqual([0.001, 0.002]);
+    // Both funds have 3 dates; the equity series lacks the 3rd of January: counted, not filled.
+    expect(aligned.warnings).toEqual([
+      {
+        code: 'DATES_DROPPED',
+        message:
+          'attribution: 1 of 3 dates dropped (not every loaded exposure and the cash series has a return on them); 2 used',
+        details: { field: 'exposureReturns', dropped: 1, total: 3, dates: ['2024-01-03'] },
+      },
+    ]);
   });
 
   it('serves a cash_rate loading from the cash series when no exposure series is named so', () => {
@@ -223,6 +232,7 @@ describe('alignExposureAttribution', () => {
     });
     expect(Array.from(aligned.exposureReturns.data)).toEqual([0.001]);
     expect(aligned.cashReturns).toBeDefined();
+    expect(aligned.warnings).toEqual([]);
   });
 
   it('names every loaded exposure that has no series (DATA_UNAVAILABLE), never a zero fill', () => {

@@ -27,6 +27,8 @@ import type { IsoDate } from '../calendar/iso-date.ts';
 import { BallastError, invalidInput } from '../errors.ts';
 import { alignCommon, type NamedSeries } from '../series/align-common.ts';
 import type { ReturnSeries } from '../series/types.ts';
+import type { Warning } from '../warnings.ts';
+import { droppedDatesWarning } from './dropped-dates.ts';
 import { linkCarino } from './return-attribution.ts';
 
 /** Inputs on common periods (rows = periods, oldest first). */
@@ -180,6 +182,11 @@ export interface AlignedExposureAttribution {
   /** T × K, exposures in `exposureIds` order. */
   readonly exposureReturns: Matrix;
   readonly cashReturns?: Float64Array;
+  /**
+   * `DATES_DROPPED` when some dates on which every fund has a return are left out because an
+   * exposure or the cash series has none.
+   */
+  readonly warnings: readonly Warning[];
 }
 
 /**
@@ -215,10 +222,21 @@ export function alignExposureAttribution(
       for (let j = 0; j < width; j++) data[t * width + j] = table.columns[first + j]![t]!;
     return { rows: T, cols: width, data };
   };
+  const fundDates = input.funds.map((f) => new Set(f.series.map((p) => p.date)));
+  const dropped = droppedDatesWarning({
+    field: 'exposureReturns',
+    subject: 'attribution',
+    dates: (input.funds[0]?.series ?? [])
+      .map((p) => p.date)
+      .filter((d) => fundDates.every((s) => s.has(d))),
+    kept: table.dates,
+    why: `not every loaded exposure${cash ? ' and the cash series' : ''} has a return on them`,
+  });
   return {
     dates: table.dates,
     fundReturns: fill(0, n),
     exposureReturns: fill(n, K),
     ...(cash ? { cashReturns: Float64Array.from(table.columns[n + K]!) } : {}),
+    warnings: dropped ? [dropped] : [],
   };
 }

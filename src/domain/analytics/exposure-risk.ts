@@ -20,7 +20,7 @@ import type { Matrix } from '../../core/linalg/matrix.ts';
 import { BallastError, invalidInput } from '../errors.ts';
 import type { FundUniverse } from '../exposures/fund-types.ts';
 import { normalizeSymbol } from '../exposures/symbol.ts';
-import { checkConfidence } from '../optimize/cvar-measure.ts';
+import { checkConfidence } from '../measures/tail-risk.ts';
 import { normalPdf, normalQuantile } from './normal-distribution.ts';
 import { decomposeRisk } from './risk-decomposition.ts';
 

@@ -92,6 +92,14 @@ describe('factorRegression: hand-computed cases', () => {
     expect(r.observations).toBe(4);
     expect(r.residuals.map((p) => p.date)).toEqual([d[0], d[1], d[3], d[4]]);
     rel(r.betas[0]!.beta, 1.1, 1e-13);
+    // Month 3 of the returns is dropped (the factor has none): said, with the date.
+    expect(r.warnings).toEqual([
+      {
+        code: 'DATES_DROPPED',
+        message: 'returns: 1 of 5 dates dropped (not every factor has a return on them); 4 used',
+        details: { field: 'factors', dropped: 1, total: 5, dates: [d[2]] },
+      },
+    ]);
   });
 
   it('excess returns: betas unchanged, alpha shifted by rf·(1 − Σβ) or by rf', () => {

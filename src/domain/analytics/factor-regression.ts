@@ -26,7 +26,9 @@ import type { IsoDate } from '../calendar/iso-date.ts';
 import { BallastError, invalidInput } from '../errors.ts';
 import { alignCommon, type NamedSeries } from '../series/align-common.ts';
 import type { ReturnSeries } from '../series/types.ts';
+import type { Warning } from '../warnings.ts';
 import { checkPeriodsPerYear } from './annualize.ts';
+import { droppedDatesWarning } from './dropped-dates.ts';
 
 /** The dependent series, its factors and an optional per-period risk-free rate. */
 export interface FactorRegressionInput {
@@ -89,6 +91,8 @@ export interface FactorRegression {
   readonly condition: number;
   /** Residual u_t per aligned date. */
   readonly residuals: ReturnSeries;
+  /** `DATES_DROPPED` when some dates of the regressed series have no factor (or rf) value. */
+  readonly warnings: readonly Warning[];
 }
 
 const RISK_FREE_ID = 'risk-free';
@@ -184,14 +188,24 @@ export function factorRegression(
       ? ({ ok: false, reason: 'too-few-observations', observations: n } as const)
       : olsWithIntercept(x, y, lags === null ? {} : { hacLags: lags });
   if (!result.ok) throw failure(result, ids, returnsId);
-  return report({
-    fit: result.fit,
-    ids,
-    k,
-    lags,
-    dates: table.dates,
-    excess: excessMode(input, onFactors),
+  const dropped = droppedDatesWarning({
+    field: 'factors',
+    subject: returnsId,
+    dates: input.returns.map((p) => p.date),
+    kept: table.dates,
+    why: `not every factor${typeof input.riskFree === 'object' ? ' and the risk-free series' : ''} has a return on them`,
   });
+  return {
+    ...report({
+      fit: result.fit,
+      ids,
+      k,
+      lags,
+      dates: table.dates,
+      excess: excessMode(input, onFactors),
+    }),
+    warnings: dropped ? [dropped] : [],
+  };
 }
 
 function excessMode(input: FactorRegressionInput, onFactors: boolean): ExcessMode {
@@ -206,7 +220,7 @@ function report(parts: {
   lags: number | null;
   dates: readonly IsoDate[];
   excess: ExcessMode;
-}): FactorRegression {
+}): Omit<FactorRegression, 'warnings'> {
   const { fit, ids, k, lags, dates } = parts;
   const residualVol = Math.sqrt(fit.residualVariance);
   return {

@@ -8,6 +8,7 @@ export * from './annualize.ts';
 export * from './benchmark-relative.ts';
 export * from './conventions.ts';
 export * from './drawdown.ts';
+export * from './dropped-dates.ts';
 export * from './factor-regression.ts';
 export * from './metric-set.ts';
 export * from './metric-set-benchmark.ts';

@@ -7,6 +7,7 @@
 import type { IsoDate } from '../calendar/iso-date.ts';
 import { BallastError } from '../errors.ts';
 import type { ReturnSeries } from '../series/types.ts';
+import type { Warning } from '../warnings.ts';
 import {
   annualizedReturn,
   annualizedVolatility,
@@ -16,6 +17,7 @@ import {
 import { benchmarkMetrics, type BenchmarkMetrics } from './metric-set-benchmark.ts';
 import { METRIC_CONVENTIONS } from './conventions.ts';
 import { maxDrawdown, ulcerIndex, valuesFromReturns } from './drawdown.ts';
+import { droppedDatesWarning } from './dropped-dates.ts';
 import { excessKurtosis, skewness, type MomentConvention } from './moments.ts';
 import { bestWorst, hitRate } from './period-stats.ts';
 import { calmarRatio, downsideDeviation, omegaRatio, sharpeRatio, sortinoRatio } from './ratios.ts';
@@ -90,9 +92,26 @@ export interface MetricReport {
   readonly metrics: MetricSet;
   readonly supplementary: SupplementaryMetrics;
   readonly conventions: typeof METRIC_CONVENTIONS;
+  /** `DATES_DROPPED` when the benchmark lacks some dates of the series (relative metrics only). */
+  readonly warnings: readonly Warning[];
 }
 
 const finite = (x: number): number | null => (Number.isFinite(x) ? x : null);
+
+/** The warning when the benchmark-relative metrics use fewer dates than the series has. */
+function benchmarkWarnings(returns: ReturnSeries, benchmark: ReturnSeries | undefined): Warning[] {
+  if (benchmark === undefined) return [];
+  const has = new Set(benchmark.map((p) => p.date));
+  const dates = returns.map((p) => p.date);
+  const w = droppedDatesWarning({
+    field: 'benchmark',
+    subject: 'benchmark-relative metrics',
+    dates,
+    kept: dates.filter((d) => has.has(d)),
+    why: 'the benchmark has no return on them; the other metrics use every date',
+  });
+  return w ? [w] : [];
+}
 
 /**
  * Computes the metric set of `returns` (ascending dates, simple returns, no gaps filled).
@@ -164,5 +183,6 @@ export function computeMetrics(returns: ReturnSeries, options: MetricOptions): M
       riskFreePerPeriod: rf,
     },
     conventions: METRIC_CONVENTIONS,
+    warnings: benchmarkWarnings(returns, options.benchmark),
   };
 }

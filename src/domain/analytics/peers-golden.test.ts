@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { readPeerPanel, type PeerPanelName } from '../../../test/helpers/peer-panels.ts';
-import { portfolioReturns } from '../optimize/cvar-measure.ts';
+import { portfolioReturns } from '../measures/tail-risk.ts';
 import {
   annualizedReturn,
   annualizedReturnArithmetic,

@@ -6,6 +6,7 @@
 
 import { annualizedReturn, annualizedVolatility, checkPeriodsPerYear } from './annualize.ts';
 import { mean, sampleStdev } from './moments.ts';
+import { downsideDeviationBelow } from '../measures/semivariance.ts';
 
 /** Per-period inputs shared by the ratios. */
 export interface RatioOptions {
@@ -51,12 +52,7 @@ export function sharpeRatioGeometric(
  * its √k annualisation). MAR is per period.
  */
 export function downsideDeviation(returns: ArrayLike<number>, mar: number): number {
-  let s = 0;
-  for (let i = 0; i < returns.length; i++) {
-    const d = Math.min(returns[i]! - mar, 0);
-    s += d * d;
-  }
-  return Math.sqrt(s / returns.length);
+  return downsideDeviationBelow(returns, mar);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readPeerPanel } from '../../../test/helpers/peer-panels.ts';
-import { portfolioReturns } from '../optimize/cvar-measure.ts';
+import { portfolioReturns } from '../measures/tail-risk.ts';
 import { annualizedVolatility, totalReturn } from './annualize.ts';
 import { beta } from './benchmark-relative.ts';
 import { maxDrawdown, valuesFromReturns } from './drawdown.ts';

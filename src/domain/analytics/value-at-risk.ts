@@ -3,7 +3,7 @@
  * confidence α (0.95 → the 5 % left tail). All figures are per-period LOSSES: positive = loss.
  */
 
-import { checkConfidence, tailRisk } from '../optimize/cvar-measure.ts';
+import { checkConfidence, tailRisk } from '../measures/tail-risk.ts';
 import {
   centralMoment,
   excessKurtosis,
@@ -68,7 +68,7 @@ export function varHistoricalLowerEmpirical(
 /**
  * Rockafellar-Uryasev CVaR: min_ζ ζ + mean(max(−r − ζ, 0))/(1 − α), the mean of the worst
  * (1 − α)n periods counting the boundary period fractionally (fPortfolio `cvarRisk`; the
- * min-CVaR LP objective, shared with `optimize/cvar-measure`).
+ * min-CVaR LP objective, shared with `measures/tail-risk.ts`).
  */
 export function cvarRockafellarUryasev(returns: ArrayLike<number>, confidence: number): number {
   return tailRisk(

@@ -30,6 +30,17 @@ describe('xirr', () => {
     ).toBeCloseTo(0.1, 12);
   });
 
+  it('with yearDays D gives the rate per D-day period: −1000 then +1100 ten days later is 10 %', () => {
+    const flows: DatedFlow[] = [
+      { date: '2024-03-01', amount: -1000 },
+      { date: '2024-03-11', amount: 1100 },
+    ];
+    // Per 10 days: 1100/1000 − 1 = 0.1; per 365 days the same flows give 1.1^36.5 − 1.
+    expect(xirr(flows, { yearDays: 10 })).toBeCloseTo(0.1, 12);
+    expect(xirr(flows) / (1.1 ** 36.5 - 1)).toBeCloseTo(1, 9);
+    expect(() => xirr(flows, { yearDays: 0 })).toThrow(/yearDays/);
+  });
+
   it('finds a deep loss through the bracketing fallback', () => {
     // −1000 then +5 after 365 days: 5/1000 − 1 = −99.5 % (Newton from 10 % overshoots below −1).
     const flows: DatedFlow[] = [

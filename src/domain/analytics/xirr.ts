@@ -1,7 +1,10 @@
 /**
  * Money-weighted return: the annual internal rate of return of dated cash flows, the
  * spreadsheet XIRR (Excel/LibreOffice/Google Sheets): Σ_i CF_i / (1 + x)^((d_i − d_0)/365) = 0
- * with Actual/365 year fractions from the first date.
+ * with Actual/365 year fractions from the first date. With `yearDays: D` the same equation is
+ * solved with (d_i − d_0)/D: the rate per D-day period — D = the window's own length gives the
+ * period's money-weighted return, not annualised (docs/conventions.md, "Risk and performance
+ * measures": a period shorter than a year is not annualised).
  */
 
 import { toDayNumber, type IsoDate } from '../calendar/iso-date.ts';
@@ -14,12 +17,22 @@ export interface DatedFlow {
   readonly amount: number;
 }
 
-function npvAndDerivative(flows: readonly DatedFlow[], rate: number): [number, number] {
+/** Options of {@link xirr}. */
+export interface XirrOptions {
+  /** Days in one compounding period of the rate (default 365: an annual rate, Actual/365). */
+  readonly yearDays?: number;
+}
+
+function npvAndDerivative(
+  flows: readonly DatedFlow[],
+  rate: number,
+  yearDays = 365,
+): [number, number] {
   const d0 = toDayNumber(flows[0]!.date);
   let npv = 0;
   let slope = 0;
   for (const f of flows) {
-    const t = (toDayNumber(f.date) - d0) / 365;
+    const t = (toDayNumber(f.date) - d0) / yearDays;
     const discounted = f.amount * (1 + rate) ** -t;
     npv += discounted;
     slope -= (t * discounted) / (1 + rate);
@@ -27,16 +40,24 @@ function npvAndDerivative(flows: readonly DatedFlow[], rate: number): [number, n
   return [npv, slope];
 }
 
-/** XIRR's net present value of `flows` at annual `rate` (Actual/365 from the first date). */
-export function xnpv(flows: readonly DatedFlow[], rate: number): number {
-  return npvAndDerivative(flows, rate)[0];
+/**
+ * XIRR's net present value of `flows` at `rate` per `yearDays` days (default 365: annual,
+ * Actual/365 from the first date).
+ */
+export function xnpv(flows: readonly DatedFlow[], rate: number, yearDays = 365): number {
+  return npvAndDerivative(flows, rate, yearDays)[0];
 }
 
-function bisect(flows: readonly DatedFlow[], lo: number, hi: number): number {
-  let fLo = xnpv(flows, lo);
+function bisect(
+  flows: readonly DatedFlow[],
+  bracket: { lo: number; hi: number },
+  yearDays: number,
+): number {
+  let { lo, hi } = bracket;
+  let fLo = xnpv(flows, lo, yearDays);
   for (let i = 0; i < 200 && hi - lo > 1e-15 * Math.max(1, Math.abs(lo)); i++) {
     const mid = 0.5 * (lo + hi);
-    const fMid = xnpv(flows, mid);
+    const fMid = xnpv(flows, mid, yearDays);
     if (fMid === 0) return mid;
     if (Math.sign(fMid) === Math.sign(fLo)) {
       lo = mid;
@@ -51,9 +72,13 @@ function bisect(flows: readonly DatedFlow[], lo: number, hi: number): number {
  * default guess), falling back to bisection on a sign change found on a grid of rates in
  * (−1, 1e6) when Newton leaves (−1, ∞) or does not converge (|Δx| < 1e-12 within 100 steps).
  * Throws `INSUFFICIENT_DATA` for fewer than two dates or flows all of one sign, and
- * `SOLVER_FAILED` when no sign change of the NPV exists (no root).
+ * `SOLVER_FAILED` when no sign change of the NPV exists (no root). `options.yearDays` (default
+ * 365) sets the length of the period the rate is per.
  */
-export function xirr(flows: readonly DatedFlow[]): number {
+export function xirr(flows: readonly DatedFlow[], options: XirrOptions = {}): number {
+  const yearDays = options.yearDays ?? 365;
+  if (!(yearDays > 0 && Number.isFinite(yearDays)))
+    throw invalidInput('yearDays', yearDays, 'must be a positive number of days');
   const sorted = [...flows].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   for (const f of sorted)
     if (!Number.isFinite(f.amount)) throw invalidInput('flows.amount', f.amount, 'must be finite');
@@ -67,7 +92,7 @@ export function xirr(flows: readonly DatedFlow[]): number {
     );
   let x = 0.1;
   for (let i = 0; i < 100; i++) {
-    const [f, df] = npvAndDerivative(sorted, x);
+    const [f, df] = npvAndDerivative(sorted, x, yearDays);
     if (!(df !== 0 && Number.isFinite(f))) break;
     const next = x - f / df;
     if (!(next > -1) || !Number.isFinite(next)) break;
@@ -78,7 +103,8 @@ export function xirr(flows: readonly DatedFlow[]): number {
   for (let i = 1; i < grid.length; i++) {
     const lo = grid[i - 1]!;
     const hi = grid[i]!;
-    if (Math.sign(xnpv(sorted, lo)) !== Math.sign(xnpv(sorted, hi))) return bisect(sorted, lo, hi);
+    if (Math.sign(xnpv(sorted, lo, yearDays)) !== Math.sign(xnpv(sorted, hi, yearDays)))
+      return bisect(sorted, { lo, hi }, yearDays);
   }
   throw new BallastError(
     'SOLVER_FAILED',
@@ -92,8 +118,12 @@ export function xirr(flows: readonly DatedFlow[]): number {
 /**
  * Money-weighted return of a valuation history as XIRR: the first value paid in, each
  * external flow paid in (deposit → −CF), the last value received. Flows take their own date.
+ * The rate is annual unless `options.yearDays` says otherwise (see {@link xirr}).
  */
-export function moneyWeightedReturn(points: readonly ValuationPoint[]): number {
+export function moneyWeightedReturn(
+  points: readonly ValuationPoint[],
+  options: XirrOptions = {},
+): number {
   const first = points[0];
   const last = points.at(-1);
   if (first === undefined || last === undefined || points.length < 2)
@@ -104,5 +134,5 @@ export function moneyWeightedReturn(points: readonly ValuationPoint[]): number {
   const flows: DatedFlow[] = [{ date: first.date, amount: -first.value }];
   for (const p of points.slice(1)) if (p.flow) flows.push({ date: p.date, amount: -p.flow });
   flows.push({ date: last.date, amount: last.value });
-  return xirr(flows);
+  return xirr(flows, options);
 }

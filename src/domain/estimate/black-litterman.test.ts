@@ -161,7 +161,8 @@ describe('Black-Litterman posterior', () => {
       { omega: { method: 'idzorek', confidences: [1, 1] } },
     );
     expect(result.muAnnual[0]).toBeCloseTo(0.1, 12);
-    expect(result.warnings[0]).toMatch(/singular/);
+    expect(result.warnings[0]?.message).toMatch(/singular/);
+    expect(result.warnings[0]?.code).toBe('BLACK_LITTERMAN_SINGULAR_VIEWS');
   });
 
   it('rejects bad τ, unknown assets, mis-shaped P, Ω and prior, and confidences outside [0, 1]', () => {

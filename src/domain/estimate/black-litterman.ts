@@ -21,6 +21,7 @@
 import type { Matrix } from '../../core/linalg/matrix.ts';
 import { matrix } from '../../core/linalg/matrix.ts';
 import { invalidInput } from '../errors.ts';
+import { warning, type Warning } from '../warnings.ts';
 import { matmul, matvec } from '../../core/linalg/multiply.ts';
 import { transpose } from '../../core/linalg/transpose.ts';
 import { addScaled, solveSquare, symmetrise } from './black-litterman-algebra.ts';
@@ -69,7 +70,8 @@ export interface BlackLittermanResult {
   /** Ω used (k×k); +∞ on the diagonal of an ignored (zero-confidence) view. */
   readonly omega: Matrix;
   readonly tau: number;
-  readonly warnings: readonly string[];
+  /** `BLACK_LITTERMAN_SINGULAR_VIEWS` when PτΣPᵀ + Ω is singular. */
+  readonly warnings: readonly Warning[];
 }
 
 function omegaFor(
@@ -123,7 +125,7 @@ export function blackLitterman(
   const active = Array.from({ length: views.P.rows }, (_, k) => k).filter((k) =>
     Number.isFinite(omega.data[k * views.P.rows + k]),
   );
-  const warnings: string[] = [];
+  const warnings: Warning[] = [];
   const tauSigma = matrix(
     n,
     n,
@@ -152,7 +154,11 @@ export function blackLitterman(
   const correction = solveSquare(system, transpose(tauSigmaPt));
   if (shift.method !== 'lu' || correction.method !== 'lu') {
     warnings.push(
-      'PτΣPᵀ + Ω is singular (conflicting or duplicate certain views); least-squares solution used',
+      warning(
+        'BLACK_LITTERMAN_SINGULAR_VIEWS',
+        'PτΣPᵀ + Ω is singular (conflicting or duplicate certain views); least-squares solution used',
+        { views: active.length },
+      ),
     );
   }
   const step = matvec(tauSigmaPt, shift.solution.data);

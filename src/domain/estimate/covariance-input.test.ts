@@ -62,7 +62,15 @@ describe('covariance inputs', () => {
 
   it('warns that a covariance from fewer periods than assets is singular', () => {
     const returns = seededReturns({ t: 3, n: 5, seed: 8 });
-    expect(sampleCovariance(returns).warnings[0]).toMatch(/3 observations for 5 assets/);
+    const [rank] = sampleCovariance(returns).warnings;
+    expect(rank?.code).toBe('COVARIANCE_RANK_DEFICIENT');
+    expect(rank?.message).toMatch(/3 observations for 5 assets.*shrinkage/);
+    expect(rank?.details).toEqual({
+      estimator: 'sample covariance',
+      observations: 3,
+      assets: 5,
+      rank: 2,
+    });
     expect(sampleCovariance(seededReturns({ t: 6, n: 5, seed: 8 })).warnings).toEqual([]);
   });
 });
@@ -91,7 +99,8 @@ describe('single-asset and degenerate shrinkage', () => {
       ]),
     );
     expect(result.shrinkage).toBe(0);
-    expect(result.warnings[0]).toMatch(/zero variance/);
+    expect(result.warnings[0]?.message).toMatch(/zero variance/);
+    expect(result.warnings[0]?.code).toBe('SHRINKAGE_TARGET_DEGENERATE');
   });
 
   it('shrinks fully when OAS meets a scaled identity sample', () => {

@@ -13,6 +13,7 @@
 import type { Matrix } from '../../core/linalg/matrix.ts';
 import { BallastError, invalidInput } from '../errors.ts';
 import type { AlignedTable } from '../series/align-common.ts';
+import { warning, type Warning } from '../warnings.ts';
 
 /** The result of a covariance estimator. */
 export interface CovarianceEstimate {
@@ -21,7 +22,7 @@ export interface CovarianceEstimate {
   /** Shrinkage intensity δ ∈ [0, 1] (weight of the target), for shrinkage estimators. */
   readonly shrinkage?: number;
   /** What the caller should know (repairs, degenerate inputs); empty when nothing happened. */
-  readonly warnings: readonly string[];
+  readonly warnings: readonly Warning[];
 }
 
 /** What {@link assertReturnsMatrix} checks beyond finiteness. */
@@ -81,13 +82,20 @@ export function shrinkToward(sample: Matrix, target: Matrix, intensity: number):
 }
 
 /**
- * A warning when a T × n return matrix has fewer than n + 1 rows: a covariance estimated from
- * centred returns then has rank ≤ T − 1 < n, so it is singular (optimisers that invert it
- * need a shrinkage or factor estimator instead).
+ * `COVARIANCE_RANK_DEFICIENT` when a T × n return matrix has fewer than n + 1 rows: a
+ * covariance estimated from centred returns then has rank ≤ T − 1 < n, so it is singular and
+ * an optimiser that inverts it finds spurious riskless combinations. The remedy named in the
+ * message is a shrinkage estimator (Ledoit-Wolf, OAS) or a factor model, or more observations.
+ * Details: `estimator`, `observations` (T), `assets` (n), `rank` (the bound T − 1).
  */
-export function rankWarnings(estimator: string, returns: Matrix): string[] {
+export function rankWarnings(estimator: string, returns: Matrix): Warning[] {
   const { rows: t, cols: n } = returns;
-  return t - 1 < n
-    ? [`${estimator}: ${t} observations for ${n} assets — the matrix is singular (rank ≤ ${t - 1})`]
-    : [];
+  if (t - 1 >= n) return [];
+  return [
+    warning(
+      'COVARIANCE_RANK_DEFICIENT',
+      `${estimator}: ${t} observations for ${n} assets — the matrix is singular (rank ≤ ${t - 1}); use a shrinkage estimator (ledoit-wolf, oas) or a factor model, or more observations`,
+      { estimator, observations: t, assets: n, rank: t - 1 },
+    ),
+  ];
 }

@@ -55,7 +55,8 @@ describe('denoiseCovariance', () => {
     const cov = correlationToCovariance(c, sd);
     const result = denoiseCovariance(cov, { observations: 3 });
     expect(result.signalEigenvalues).toBe(0);
-    expect(result.warnings[0]).toMatch(/no eigenvalue above/);
+    expect(result.warnings[0]?.message).toMatch(/no eigenvalue above/);
+    expect(result.warnings[0]?.code).toBe('DENOISE_NO_SIGNAL');
     expectMatrixClose(
       result.covariance,
       [

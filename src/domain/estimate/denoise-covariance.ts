@@ -17,6 +17,7 @@ import { correlationToCovariance, covarianceToCorrelation } from '../../core/lin
 import type { Matrix } from '../../core/linalg/matrix.ts';
 import { fromEigen, symmetricEigen } from '../../core/linalg/symmetric-eigen.ts';
 import { invalidInput } from '../errors.ts';
+import { warning } from '../warnings.ts';
 import type { CovarianceEstimate } from './covariance-input.ts';
 
 /** Options of {@link denoiseCovariance}. */
@@ -75,7 +76,13 @@ export function denoiseCovariance(
   const rescaled = covarianceToCorrelation(clipped).correlation;
   const warnings =
     signalEigenvalues === 0
-      ? [`denoise: no eigenvalue above λ₊ = ${lambdaPlus.toPrecision(4)}; correlations set to 0`]
+      ? [
+          warning(
+            'DENOISE_NO_SIGNAL',
+            `denoise: no eigenvalue above λ₊ = ${lambdaPlus.toPrecision(4)}; correlations set to 0`,
+            { lambdaPlus },
+          ),
+        ]
       : [];
   return {
     covariance: correlationToCovariance(rescaled, stdev),

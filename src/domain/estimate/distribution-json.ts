@@ -8,6 +8,7 @@
 
 import { fromRows, toRows } from '../../core/linalg/matrix.ts';
 import { invalidInput } from '../errors.ts';
+import type { Warning } from '../warnings.ts';
 import type { JsonValue } from './distribution-hash.ts';
 import { assertReturnDistribution, type ReturnDistribution } from './distribution.ts';
 
@@ -27,7 +28,7 @@ export interface ReturnDistributionJSON {
   };
   readonly window: { readonly from: string; readonly to: string; readonly observations: number };
   readonly frequency: { readonly periodsPerYear: number };
-  readonly warnings: string[];
+  readonly warnings: Warning[];
   readonly inputsHash: string;
 }
 
@@ -118,11 +119,21 @@ export function returnDistributionFromJSON(value: unknown): ReturnDistribution {
         'frequency.periodsPerYear',
       ),
     },
-    warnings: array(json.warnings, 'warnings').map((w, i) => string(w, `warnings[${i}]`)),
+    warnings: array(json.warnings, 'warnings').map((w, i) => warningValue(w, `warnings[${i}]`)),
     inputsHash: string(json.inputsHash, 'inputsHash'),
   };
   assertReturnDistribution(distribution);
   return distribution;
+}
+
+function warningValue(value: unknown, field: string): Warning {
+  const w = record(value, field);
+  const details = jsonValue(w.details ?? {}, `${field}.details`);
+  return {
+    code: string(w.code, `${field}.code`),
+    message: string(w.message, `${field}.message`),
+    details: record(details, `${field}.details`),
+  };
 }
 
 function fromRowsChecked(rows: number[][]): ReturnType<typeof fromRows> {

@@ -9,6 +9,7 @@
  */
 
 import { toRows } from '../../core/linalg/matrix.ts';
+import type { Warning } from '../warnings.ts';
 import type { DistributionMethod, EstimationWindow, ReturnDistribution } from './distribution.ts';
 
 /** JSON-ready summary of a distribution (all figures annual decimals). */
@@ -21,7 +22,7 @@ export interface DistributionSummary {
   readonly method: DistributionMethod;
   readonly window: EstimationWindow;
   readonly frequency: { readonly periodsPerYear: number };
-  readonly warnings: string[];
+  readonly warnings: Warning[];
   readonly inputsHash: string;
 }
 

@@ -31,12 +31,13 @@ const bits = (values: Float64Array) =>
 
 describe('ReturnDistribution', () => {
   it('records the window, frequency, method, warnings and an inputs hash', () => {
-    const d = build({ warnings: ['few observations'] });
+    const few = { code: 'FEW_OBSERVATIONS', message: 'few observations', details: { n: 3 } };
+    const d = build({ warnings: [few] });
     expect(d.assets).toEqual(['A', 'B']);
     expect(d.window).toEqual({ from: '2024-01-28', to: '2024-03-28', observations: 3 });
     expect(d.frequency).toEqual({ periodsPerYear: 12 });
     expect(d.method).toEqual(method);
-    expect(d.warnings).toEqual(['few observations']);
+    expect(d.warnings).toEqual([few]);
     expect(d.inputsHash).toMatch(/^fnv1a64:[0-9a-f]{16}$/);
     expect(build().inputsHash).toBe(d.inputsHash);
   });

@@ -16,6 +16,7 @@ import type { IsoDate } from '../calendar/iso-date.ts';
 import { isIsoDate } from '../calendar/iso-date.ts';
 import { invalidInput } from '../errors.ts';
 import type { AlignedTable } from '../series/align-common.ts';
+import type { Warning } from '../warnings.ts';
 import { hashEstimationInputs, type HashedMethod } from './distribution-hash.ts';
 import {
   assertAssetIds,
@@ -46,7 +47,7 @@ export interface ReturnDistribution {
   readonly window: EstimationWindow;
   /** The frequency of the input returns. */
   readonly frequency: { readonly periodsPerYear: number };
-  readonly warnings: readonly string[];
+  readonly warnings: readonly Warning[];
   /** `fnv1a64:<16 hex>` over the returns, dates, asset order, frequency and method. */
   readonly inputsHash: string;
 }
@@ -59,7 +60,7 @@ export interface ReturnDistributionInput {
   readonly covarianceAnnual: Matrix;
   readonly method: DistributionMethod;
   readonly periodsPerYear: number;
-  readonly warnings?: readonly string[];
+  readonly warnings?: readonly Warning[];
 }
 
 /** Throws `INVALID_INPUT` naming the first broken invariant (see the module comment). */

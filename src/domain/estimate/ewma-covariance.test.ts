@@ -82,7 +82,9 @@ describe('ewmaCovariance', () => {
 
   it('warns when there are fewer periods than assets', () => {
     const returns = seededReturns({ t: 4, n: 6, seed: 7 });
-    expect(ewmaCovariance(returns, { lambda: 0.9, minPeriods: 2 }).warnings[0]).toMatch(/singular/);
+    expect(ewmaCovariance(returns, { lambda: 0.9, minPeriods: 2 }).warnings[0]?.message).toMatch(
+      /singular/,
+    );
   });
 
   it('rejects a bad λ, minPeriods or too few returns', () => {

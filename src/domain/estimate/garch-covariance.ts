@@ -1,6 +1,7 @@
 import { covarianceToCorrelation, correlationToCovariance } from '../../core/linalg/correlation.ts';
 import type { Matrix } from '../../core/linalg/matrix.ts';
 import { covariance as sampleCovarianceMatrix } from '../../core/stats/covariance.ts';
+import type { Warning } from '../warnings.ts';
 import { fitGarch, type GarchFit, type GarchFitOptions } from './garch.ts';
 import { horizonVariance } from './horizon.ts';
 
@@ -9,13 +10,16 @@ export interface GarchCovarianceOptions {
   /** Forecast horizon in periods (default 1): the variance is the average over the horizon. */
   readonly horizon?: number;
   readonly fit?: GarchFitOptions;
+  /** Asset names for warnings, in column order (default `asset 0`, `asset 1`, …). */
+  readonly assets?: readonly string[];
 }
 
 /** Result: per-period covariance, the per-asset fits and warnings. */
 export interface GarchCovarianceEstimate {
   readonly covariance: Matrix;
   readonly fits: readonly GarchFit[];
-  readonly warnings: string[];
+  /** The per-asset fit warnings, prefixed with the asset and with `details.asset` set. */
+  readonly warnings: Warning[];
 }
 
 /**
@@ -33,14 +37,21 @@ export function garchCovariance(
   const horizon = options.horizon ?? 1;
   const { rows: t, cols: n, data } = returns;
   const fits: GarchFit[] = [];
-  const warnings: string[] = [];
+  const warnings: Warning[] = [];
   const stdev = new Float64Array(n);
   for (let j = 0; j < n; j++) {
     const column = new Float64Array(t);
     for (let i = 0; i < t; i++) column[i] = data[i * n + j]!;
     const fit = fitGarch(column, options.fit ?? {});
     fits.push(fit);
-    warnings.push(...fit.warnings.map((w) => `asset ${j}: ${w}`));
+    const asset = options.assets?.[j] ?? `asset ${j}`;
+    warnings.push(
+      ...fit.warnings.map((w) => ({
+        code: w.code,
+        message: `${asset}: ${w.message}`,
+        details: { ...w.details, asset },
+      })),
+    );
     const model = {
       kind: 'garch' as const,
       omega: fit.omega,

@@ -13,6 +13,7 @@
  */
 
 import { matrix, type Matrix } from '../../core/linalg/matrix.ts';
+import { warning, type Warning } from '../warnings.ts';
 import { numericHessian, numericJacobian } from '../../core/optim/finite-differences.ts';
 import { invertPositiveDefinite } from '../../core/optim/invert-hessian.ts';
 import {
@@ -35,7 +36,8 @@ export interface GarchInference {
   /** Hessian-based SE of α + β: √(Var α + Var β + 2 Cov(α, β)). */
   readonly persistenceStandardError: number | null;
   readonly robustStandardErrors: GarchStandardErrors | null;
-  readonly warnings: readonly string[];
+  /** `GARCH_STANDARD_ERRORS_UNAVAILABLE` when the Hessian is not positive definite. */
+  readonly warnings: readonly Warning[];
 }
 
 const toParams = (x: Float64Array): GarchParameters => ({
@@ -85,7 +87,10 @@ export function garchStandardErrors(data: GarchData, params: GarchParameters): G
       persistenceStandardError: null,
       robustStandardErrors: null,
       warnings: [
-        'standard errors unavailable: the numeric Hessian of the log-likelihood is not positive definite (optimum on a boundary or flat likelihood)',
+        warning(
+          'GARCH_STANDARD_ERRORS_UNAVAILABLE',
+          'standard errors unavailable: the numeric Hessian of the log-likelihood is not positive definite (optimum on a boundary or flat likelihood)',
+        ),
       ],
     };
   }

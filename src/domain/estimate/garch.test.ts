@@ -95,7 +95,8 @@ describe('GARCH(1,1) quasi-MLE', () => {
     expect(fit.alpha).toBeGreaterThanOrEqual(0);
     expect(fit.beta).toBeGreaterThanOrEqual(0);
     expect(Number.isFinite(fit.longRunVariance)).toBe(true);
-    expect(fit.warnings.join(' ')).toMatch(/near 1 \(IGARCH-like/);
+    expect(fit.warnings.map((w) => w.message).join(' ')).toMatch(/near 1 \(IGARCH-like/);
+    expect(fit.warnings.map((w) => w.code)).toContain('GARCH_NEAR_UNIT_PERSISTENCE');
   });
 
   it('stops at the constraint from inside on explosive data (α + β = 1.05)', () => {
@@ -111,7 +112,7 @@ describe('GARCH(1,1) quasi-MLE', () => {
     const fit = fitGarch(returns);
     expect(fit.persistence).toBeLessThan(1);
     expect(fit.persistence).toBeGreaterThan(0.9999);
-    expect(fit.warnings.join(' ')).toMatch(/near 1/);
+    expect(fit.warnings.map((w) => w.message).join(' ')).toMatch(/near 1/);
     expect(fit.standardErrors).toBeNull();
   });
 
@@ -127,7 +128,8 @@ describe('GARCH(1,1) quasi-MLE', () => {
     const { returns } = simulateGarch({ ...truth, observations: 1000, seed: 1 });
     const fit = fitGarch(returns, { maxIterations: 3, onNonConvergence: 'return' });
     expect(fit.converged).toBe(false);
-    expect(fit.warnings[0]).toMatch(/did not converge/);
+    expect(fit.warnings[0]?.message).toMatch(/did not converge/);
+    expect(fit.warnings[0]?.code).toBe('GARCH_NOT_CONVERGED');
   });
 
   it('throws INSUFFICIENT_DATA for too few observations and for a constant series', () => {

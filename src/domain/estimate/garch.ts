@@ -22,6 +22,7 @@ import { bfgs } from '../../core/optim/bfgs.ts';
 import { nelderMead } from '../../core/optim/nelder-mead.ts';
 import type { MinimizeResult } from '../../core/optim/types.ts';
 import { BallastError, invalidInput } from '../errors.ts';
+import { warning, type Warning } from '../warnings.ts';
 import { assertFiniteReturns, sampleVariance } from './ewma-variance.ts';
 import {
   garchLogLikelihood,
@@ -73,7 +74,11 @@ export interface GarchFit extends GarchParameters {
   /** μ subtracted from the returns (0 for the zero-mean model). */
   readonly mean: number;
   readonly observations: number;
-  readonly warnings: readonly string[];
+  /**
+   * `GARCH_NOT_CONVERGED` (only with `onNonConvergence: 'return'`), `GARCH_NEAR_UNIT_PERSISTENCE`,
+   * `GARCH_STANDARD_ERRORS_UNAVAILABLE`.
+   */
+  readonly warnings: readonly Warning[];
 }
 
 const P_MAX = 1 - 1e-6;
@@ -156,7 +161,7 @@ export function fitGarch(returns: ArrayLike<number>, options: GarchFitOptions = 
   const { data, mu, s2 } = prepare(returns, options);
   const n = data.residuals.length;
   const run = minimise(data, options.maxIterations ?? 3000);
-  const warnings: string[] = [];
+  const warnings: Warning[] = [];
   if (!run.converged) {
     const message = `GARCH(1,1) quasi-MLE did not converge after ${run.iterations} iterations (${run.best.reason}); the likelihood may be flat or unbounded (e.g. many zero returns)`;
     if (options.onNonConvergence !== 'return') {
@@ -166,7 +171,12 @@ export function fitGarch(returns: ArrayLike<number>, options: GarchFitOptions = 
         observations: n,
       });
     }
-    warnings.push(message);
+    warnings.push(
+      warning('GARCH_NOT_CONVERGED', message, {
+        reason: run.best.reason,
+        iterations: run.iterations,
+      }),
+    );
   }
   const scaled = fromZ(run.best.x);
   const params = { omega: scaled.omega * s2, alpha: scaled.alpha, beta: scaled.beta };
@@ -178,7 +188,11 @@ export function fitGarch(returns: ArrayLike<number>, options: GarchFitOptions = 
     (seP !== null && 1 - persistence < 2 * seP)
   ) {
     warnings.push(
-      `persistence α + β = ${persistence.toPrecision(6)} is near 1 (IGARCH-like${seP === null ? '' : `, SE ${seP.toPrecision(2)}`}): the long-run variance is poorly determined and forecasts revert very slowly`,
+      warning(
+        'GARCH_NEAR_UNIT_PERSISTENCE',
+        `persistence α + β = ${persistence.toPrecision(6)} is near 1 (IGARCH-like${seP === null ? '' : `, SE ${seP.toPrecision(2)}`}): the long-run variance is poorly determined and forecasts revert very slowly`,
+        { persistence, persistenceStandardError: seP },
+      ),
     );
   }
   const scaleSe = (se: GarchStandardErrors | null): GarchStandardErrors | null =>

@@ -80,7 +80,7 @@ describe('ledoitWolfConstantCorrelation', () => {
         [0.0, 0.01, 0.005],
       ]),
     );
-    expect(result.warnings[0]).toMatch(/1 asset\(s\) with zero variance/);
+    expect(result.warnings[0]?.message).toMatch(/1 asset\(s\) with zero variance/);
     const rows = toRows(result.covariance);
     expect(rows[2]).toEqual([0, 0, 0]);
     expect(result.covariance.data.every(Number.isFinite)).toBe(true);

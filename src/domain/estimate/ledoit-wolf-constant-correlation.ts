@@ -17,6 +17,7 @@
 
 import type { Matrix } from '../../core/linalg/matrix.ts';
 import { quadraticForm } from '../../core/linalg/quadratic-form.ts';
+import { warning } from '../warnings.ts';
 import { assertReturnsMatrix, shrinkToward, type CovarianceEstimate } from './covariance-input.ts';
 import { centredMoments, frobeniusSquared, meanSquaredRowNorm } from './ledoit-wolf.ts';
 import { distanceSquared } from './ledoit-wolf-single-factor.ts';
@@ -71,7 +72,11 @@ export function ledoitWolfConstantCorrelation(returns: Matrix): CovarianceEstima
     flat === 0
       ? []
       : [
-          `Ledoit-Wolf constant correlation: ${flat} asset(s) with zero variance (correlation taken as 0)`,
+          warning(
+            'COVARIANCE_ZERO_VARIANCE',
+            `Ledoit-Wolf constant correlation: ${flat} asset(s) with zero variance (correlation taken as 0)`,
+            { estimator: 'ledoit-wolf-constant-correlation', assets: flat },
+          ),
         ];
   if (n === 1) return { covariance: sample, shrinkage: 0, warnings };
   const { target, meanCorrelation } = constantCorrelationTarget(sample);

@@ -17,6 +17,7 @@
 
 import type { Matrix } from '../../core/linalg/matrix.ts';
 import { quadraticForm } from '../../core/linalg/quadratic-form.ts';
+import { warning } from '../warnings.ts';
 import { assertReturnsMatrix, shrinkToward, type CovarianceEstimate } from './covariance-input.ts';
 import { centredMoments, frobeniusSquared, meanSquaredRowNorm } from './ledoit-wolf.ts';
 
@@ -64,7 +65,11 @@ export function ledoitWolfSingleFactor(returns: Matrix): CovarianceEstimate {
       covariance: sample,
       shrinkage: 0,
       warnings: [
-        'Ledoit-Wolf single factor: the equal-weight market has zero variance; sample covariance (divisor T) returned',
+        warning(
+          'SHRINKAGE_TARGET_DEGENERATE',
+          'Ledoit-Wolf single factor: the equal-weight market has zero variance; sample covariance (divisor T) returned',
+          { estimator: 'ledoit-wolf-single-factor' },
+        ),
       ],
     };
   }

@@ -29,7 +29,7 @@ describe('estimateExpectedReturns (the --mean switch)', () => {
     expect(ewma.parameters).toEqual({ span: 3, compounding: true });
     const shrinkage = estimateExpectedReturns(returns, { method: 'shrinkage', periodsPerYear: 12 });
     expect(shrinkage.parameters).toMatchObject({ target: 'grandMean', intensity: 0 });
-    expect(shrinkage.warnings[0]).toMatch(/at least 4 assets/);
+    expect(shrinkage.warnings[0]?.message).toMatch(/at least 4 assets/);
   });
 
   it('dispatches CAPM (beta) and equilibrium (δΣw + r_f) returns', () => {

@@ -18,6 +18,7 @@
 import type { Matrix } from '../../core/linalg/matrix.ts';
 import { invalidInput } from '../errors.ts';
 import type { AlignedTable } from '../series/align-common.ts';
+import type { Warning } from '../warnings.ts';
 import { blackLitterman, DEFAULT_TAU } from './black-litterman.ts';
 import type { BlackLittermanView, OmegaSpec, ViewMatrices } from './black-litterman-views.ts';
 import { buildingBlockReturns } from './building-block.ts';
@@ -82,7 +83,7 @@ export interface ExpectedReturnEstimate {
   readonly method: ExpectedReturnMethod['method'];
   /** Parameters (JSON) for `ReturnDistribution.method.parameters` and the inputs hash. */
   readonly parameters: Readonly<Record<string, JsonValue>>;
-  readonly warnings: readonly string[];
+  readonly warnings: readonly Warning[];
   /** Black-Litterman only: the posterior covariance Σ + M (annual). */
   readonly posteriorCovarianceAnnual?: Matrix;
 }
@@ -107,7 +108,7 @@ export function estimateExpectedReturns(
   options: ExpectedReturnOptions,
 ): ExpectedReturnEstimate {
   const periodsPerYear = options.periodsPerYear;
-  const base = { method: options.method, warnings: [] as string[] };
+  const base = { method: options.method, warnings: [] as Warning[] };
   switch (options.method) {
     case 'historical':
       return {

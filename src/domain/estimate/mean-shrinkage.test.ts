@@ -43,7 +43,8 @@ describe('James-Stein shrinkage toward the grand mean', () => {
     });
     expect(three.intensity).toBe(0);
     expect(three.muAnnual[2]).toBeCloseTo(1.8, RATE);
-    expect(three.warnings[0]).toMatch(/at least 4 assets/);
+    expect(three.warnings[0]?.message).toMatch(/at least 4 assets/);
+    expect(three.warnings[0]?.code).toBe('MEAN_SHRINKAGE_TOO_FEW_ASSETS');
   });
 
   it('needs two observations', () => {

@@ -21,6 +21,7 @@
  */
 
 import type { AlignedTable } from '../series/align-common.ts';
+import { warning, type Warning } from '../warnings.ts';
 import {
   assertPeriodsPerYear,
   assertReturnPanel,
@@ -43,7 +44,7 @@ export interface ShrinkageMeanResult {
   /** Grand mean k · m̄ (annual decimal), the shrinkage target. */
   readonly grandMeanAnnual: number;
   /** Why the estimate may be unexpected (e.g. too few assets to shrink). */
-  readonly warnings: readonly string[];
+  readonly warnings: readonly Warning[];
 }
 
 /** James-Stein positive-part means toward the grand mean; needs T ≥ 2. See the module comment. */
@@ -62,11 +63,17 @@ export function jamesSteinMeanReturns(
   const meanNoise = pooled / n / t;
   let dispersion = 0;
   for (const m of means) dispersion += (m - grand) ** 2;
-  const warnings: string[] = [];
+  const warnings: Warning[] = [];
   let intensity: number;
   if (n <= 3) {
     intensity = 0;
-    warnings.push(`James-Stein needs at least 4 assets to shrink; ${n} given, sample means kept`);
+    warnings.push(
+      warning(
+        'MEAN_SHRINKAGE_TOO_FEW_ASSETS',
+        `James-Stein needs at least 4 assets to shrink; ${n} given, sample means kept`,
+        { assets: n, required: 4 },
+      ),
+    );
   } else if (dispersion === 0) {
     intensity = 1;
   } else {

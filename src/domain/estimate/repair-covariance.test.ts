@@ -31,7 +31,10 @@ describe('repairCovariance', () => {
     expect(result.repaired).toBe(true);
     expect(result.iterations).toBeGreaterThan(0);
     expect(result.warnings).toHaveLength(1);
-    expect(result.warnings[0]).toMatch(/not positive semidefinite \(smallest eigenvalue -/);
+    expect(result.warnings[0]?.message).toMatch(
+      /not positive semidefinite \(smallest eigenvalue -/,
+    );
+    expect(result.warnings[0]?.code).toBe('COVARIANCE_REPAIRED');
     expectSymmetricPsd(result.covariance);
     const { stdev } = covarianceToCorrelation(result.covariance);
     stdev.forEach((s, i) => expect(Math.abs(s - sd[i]!)).toBeLessThanOrEqual(1e-15 * sd[i]!));

@@ -11,6 +11,7 @@ import type { Matrix } from '../../core/linalg/matrix.ts';
 import { nearestCorrelation } from '../../core/linalg/nearest-correlation.ts';
 import { isPositiveSemidefinite, minEigenvalue } from '../../core/linalg/positive-semidefinite.ts';
 import { invalidInput } from '../errors.ts';
+import { warning, type Warning } from '../warnings.ts';
 import type { CovarianceEstimate } from './covariance-input.ts';
 
 /** A covariance after the PSD check, with whether and how it was repaired. */
@@ -22,7 +23,8 @@ export interface RepairedCovariance extends CovarianceEstimate {
 
 /**
  * The PSD covariance nearest in correlation to the symmetric n × n `cov` (finite, variances
- * ≥ 0), with a warning naming the smallest eigenvalue found when a repair was needed.
+ * ≥ 0), with a `COVARIANCE_REPAIRED` warning naming the smallest eigenvalue found when a repair
+ * was needed (and `COVARIANCE_REPAIR_NOT_CONVERGED` when Higham's iteration hit its limit).
  * Throws `INVALID_INPUT` for a non-square or non-finite matrix or a negative variance.
  */
 export function repairCovariance(cov: Matrix): RepairedCovariance {
@@ -40,12 +42,22 @@ export function repairCovariance(cov: Matrix): RepairedCovariance {
   const lowest = minEigenvalue(cov);
   const { correlation, stdev } = covarianceToCorrelation(cov);
   const nearest = nearestCorrelation(correlation);
-  const warnings = [
-    `covariance was not positive semidefinite (smallest eigenvalue ${lowest.toPrecision(3)}); ` +
-      `repaired to the nearest PSD correlation (Higham 2002, ${nearest.iterations} iterations), variances kept`,
+  const warnings: Warning[] = [
+    warning(
+      'COVARIANCE_REPAIRED',
+      `covariance was not positive semidefinite (smallest eigenvalue ${lowest.toPrecision(3)}); ` +
+        `repaired to the nearest PSD correlation (Higham 2002, ${nearest.iterations} iterations), variances kept`,
+      { smallestEigenvalue: lowest, iterations: nearest.iterations },
+    ),
   ];
   if (!nearest.converged)
-    warnings.push('nearest-correlation repair stopped at its iteration limit');
+    warnings.push(
+      warning(
+        'COVARIANCE_REPAIR_NOT_CONVERGED',
+        'nearest-correlation repair stopped at its iteration limit',
+        { iterations: nearest.iterations },
+      ),
+    );
   return {
     covariance: correlationToCovariance(nearest.correlation, stdev),
     repaired: true,

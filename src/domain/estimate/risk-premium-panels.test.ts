@@ -66,7 +66,8 @@ describe('risk-premium view panels', () => {
     const panels = riskPremiumPanels({ ...input, riskFree: input.riskFree.slice(1) });
     expect(panels.total.dates).toEqual(['2024-02-29', '2024-03-28']);
     expect(panels.total.columns[0]!.length).toBe(2);
-    expect(panels.warnings[0]).toMatch(/1 of 3 common asset dates dropped/);
+    expect(panels.warnings[0]?.message).toMatch(/1 of 3 common asset dates dropped/);
+    expect(panels.warnings[0]?.details).toEqual({ dropped: 1, dates: 3 });
   });
 
   it('fails with INSUFFICIENT_DATA when no date has everything', () => {

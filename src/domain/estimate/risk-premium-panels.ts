@@ -24,6 +24,7 @@ import {
 } from '../series/real-excess.ts';
 import type { ReturnSeries } from '../series/types.ts';
 import { assertReturnSeries } from '../series/validate-series.ts';
+import { warning, type Warning } from '../warnings.ts';
 
 /** Total returns per asset, the cash return and inflation per period. */
 export interface RiskPremiumInput {
@@ -50,7 +51,8 @@ export interface RiskPremiumPanels {
   /** Inflation on `total.dates`. */
   readonly inflation: Float64Array;
   readonly excessMethod: ExcessMethod;
-  readonly warnings: readonly string[];
+  /** `DATES_DROPPED_NO_CASH_OR_INFLATION` when common asset dates lack cash or inflation. */
+  readonly warnings: readonly Warning[];
 }
 
 /** Aligns and transforms; throws `INSUFFICIENT_DATA` when no date has all inputs. */
@@ -81,11 +83,15 @@ export function riskPremiumPanels(
   const excessMethod = options.excessMethod ?? 'geometric';
   const excess = excessMethod === 'geometric' ? geometricExcessReturn : arithmeticExcessReturn;
   const panel = (columns: Float64Array[]): AlignedTable => ({ ids: assets.ids, dates, columns });
-  const warnings: string[] = [];
+  const warnings: Warning[] = [];
   const dropped = assets.dates.length - keep.length;
   if (dropped > 0) {
     warnings.push(
-      `${dropped} of ${assets.dates.length} common asset dates dropped: no cash return or inflation on them`,
+      warning(
+        'DATES_DROPPED_NO_CASH_OR_INFLATION',
+        `${dropped} of ${assets.dates.length} common asset dates dropped: no cash return or inflation on them`,
+        { dropped, dates: assets.dates.length },
+      ),
     );
   }
   return {

@@ -1,6 +1,7 @@
 import type { IsoDate } from '../calendar/iso-date.ts';
 import type { LedgerResult } from './ledger.ts';
-import { centsToDollars, roundQuantity } from './money.ts';
+import { holdingLines } from './holding-lines.ts';
+import { centsToDollars } from './money.ts';
 import type { RealizedSlice } from './types.ts';
 
 /** A lot as reported to users (dollars). */
@@ -64,38 +65,32 @@ function sumGains(slices: readonly RealizedSlice[], term?: 'short' | 'long'): nu
  * order of acquisition) and totals realised gains by term. Per-share figures are unrounded.
  */
 export function summarizePositions(ledger: LedgerResult): PositionsReport {
-  const groups = new Map<string, PositionView & { lots: LotView[] }>();
+  const lotsByLine = new Map<string, LotView[]>();
   for (const lot of ledger.lots) {
     const key = `${lot.account}\u0000${lot.symbol}`;
-    const group = groups.get(key) ?? {
-      symbol: lot.symbol,
-      account: lot.account,
-      quantity: 0,
-      costBasisTotal: 0,
-      costBasisPerShare: 0,
-      lots: [],
-    };
-    group.lots.push({
+    const views = lotsByLine.get(key) ?? [];
+    views.push({
       id: lot.id,
       acquired: lot.acquired,
       quantity: lot.quantity,
       costPerShare: centsToDollars(lot.basisCents) / lot.quantity,
     });
-    groups.set(key, {
-      ...group,
-      quantity: roundQuantity(group.quantity + lot.quantity),
-      costBasisTotal: group.costBasisTotal + lot.basisCents,
-    });
+    lotsByLine.set(key, views);
   }
-  const positions = [...groups.values()]
-    .map((p) => ({
-      ...p,
-      costBasisTotal: centsToDollars(p.costBasisTotal),
-      costBasisPerShare: p.quantity === 0 ? 0 : centsToDollars(p.costBasisTotal) / p.quantity,
-      lots: [...p.lots].sort((a, b) =>
-        a.acquired < b.acquired ? -1 : a.acquired > b.acquired ? 1 : 0,
-      ),
-    }))
+  const positions = holdingLines(ledger.lots)
+    .map((line): PositionView => {
+      const costBasisTotal = centsToDollars(line.basisCents);
+      return {
+        symbol: line.symbol,
+        account: line.account,
+        quantity: line.quantity,
+        costBasisTotal,
+        costBasisPerShare: line.quantity === 0 ? 0 : costBasisTotal / line.quantity,
+        lots: [...(lotsByLine.get(`${line.account}\u0000${line.symbol}`) ?? [])].sort((a, b) =>
+          a.acquired < b.acquired ? -1 : a.acquired > b.acquired ? 1 : 0,
+        ),
+      };
+    })
     .sort((a, b) => a.account.localeCompare(b.account) || a.symbol.localeCompare(b.symbol));
   const cash: Record<string, number> = {};
   for (const [account, cents] of [...ledger.cashCents].sort(([a], [b]) => a.localeCompare(b))) {

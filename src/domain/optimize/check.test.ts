@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { fromRows } from '../../core/linalg/matrix.ts';
-import { CHECK_TOLERANCE, checkConstraints, transactionCost } from './check.ts';
+import { thrown } from '../../../test/helpers/optimize.ts';
+import {
+  CHECK_TOLERANCE,
+  checkConstraints,
+  constraintCheck,
+  requireChecksHold,
+  transactionCost,
+} from './check.ts';
 
 const w = Float64Array.from([0.6, 0.5, -0.1]);
 const assets = ['A', 'B', 'C'];
@@ -79,5 +86,33 @@ describe('checkConstraints', () => {
       turnover: { currentWeights: [0.5, 0.5, 0], costRate: [0.01, 0.02, 0.03] },
     });
     expect(cost).toBeCloseTo(0.01 * 0.1 + 0.03 * 0.1, 15);
+  });
+});
+
+describe('the failure policy', () => {
+  it('holds a slack of −1e-9 and fails one of −1.1e-9 (docs/conventions.md, "Tolerances")', () => {
+    expect(constraintCheck('x', -1e-9).ok).toBe(true);
+    expect(constraintCheck('x', -1.1e-9).ok).toBe(false);
+  });
+
+  it('returns when every check holds and throws naming every violation otherwise', () => {
+    const held = [constraintCheck('budget', 0), constraintCheck('maxWeight', 0.2)];
+    expect(() => requireChecksHold(held, { label: 'minVariance' })).not.toThrow();
+    const broken = [...held, constraintCheck('gross', -0.25), constraintCheck('net', -2e-9)];
+    const e = thrown(() => requireChecksHold(broken, { label: 'fund mapping' }));
+    expect(e.code).toBe('SOLVER_FAILED');
+    expect(e.message).toBe('fund mapping: the solution violates gross by 0.25, net by 2e-9');
+    expect((e.details as { failed: unknown[] }).failed).toHaveLength(2);
+    const infeasible = thrown(() =>
+      requireChecksHold([constraintCheck('maxWeight', -0.1)], {
+        label: 'riskParity',
+        code: 'INFEASIBLE',
+        hint: 'its weights cannot be bounded',
+      }),
+    );
+    expect(infeasible.code).toBe('INFEASIBLE');
+    expect(infeasible.message).toMatch(
+      /violates maxWeight by 0\.1; its weights cannot be bounded$/,
+    );
   });
 });

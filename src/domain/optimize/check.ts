@@ -2,15 +2,21 @@
  * Independent verification of a portfolio against its constraints, on the weights themselves
  * (not the solver's auxiliary variables): every constraint yields `{ name, ok, slack }` with
  * slack ≥ 0 when satisfied (distance to the limit; −|residual| for equalities) and
- * ok ⇔ slack ≥ −{@link CHECK_TOLERANCE}. Nothing is renormalised: a result either passes every
- * check or the optimiser reports an error.
+ * ok ⇔ slack ≥ −{@link CHECK_TOLERANCE} (docs/conventions.md, "Tolerances": a constraint
+ * check on a result holds to 1e-9 absolute).
+ *
+ * The one failure policy of every optimiser — the mean-variance family, the scenario and
+ * risk-budget objectives, the hierarchical allocators and the fund mapping alike: a result
+ * passes every check, or {@link requireChecksHold} throws (SOLVER_FAILED, or INFEASIBLE where
+ * the weights are determined by the method and cannot be bounded). Nothing is renormalised.
  */
 
 import type { Matrix } from '../../core/linalg/matrix.ts';
-import { weightBounds } from './constraints.ts';
-import { fixedCosts } from './constraints-fixed-cost.ts';
-import { exposureForm } from './constraints-rows.ts';
-import type { PortfolioConstraints } from './problem.ts';
+import { BallastError } from '../errors.ts';
+import type { PortfolioConstraints } from './constraints.ts';
+import { fixedCosts } from './model/fixed-cost-rows.ts';
+import { weightBounds } from './model/portfolio-model.ts';
+import { exposureForm } from './model/rows.ts';
 
 /** Absolute tolerance of every check (weights, exposures, returns are decimals). */
 export const CHECK_TOLERANCE = 1e-9;
@@ -23,6 +29,47 @@ export interface ConstraintCheck {
   readonly slack: number;
 }
 
+/** A limit measured on a result, before the tolerance is applied. */
+export interface SlackCheck {
+  readonly name: string;
+  /** Distance to the limit (≥ 0 when satisfied). */
+  readonly slack: number;
+}
+
+/** `{ name, slack }` with `ok` ⇔ slack ≥ −{@link CHECK_TOLERANCE}. */
+export function constraintCheck(name: string, slack: number): ConstraintCheck {
+  return { name, ok: slack >= -CHECK_TOLERANCE, slack };
+}
+
+/** What {@link requireChecksHold} reports on a violation. */
+export interface ViolationReport {
+  /** What was solved, first word of the message (e.g. `minVariance`, `fund mapping`). */
+  readonly label: string;
+  /** Default SOLVER_FAILED; INFEASIBLE when the method's weights cannot honour a bound. */
+  readonly code?: 'SOLVER_FAILED' | 'INFEASIBLE';
+  /** Appended to the message (why, what to change). */
+  readonly hint?: string;
+  readonly details?: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * The failure policy (module comment): throws a BallastError naming every violated check and
+ * by how much, with the failed checks in `details.failed`; returns when every check holds.
+ */
+export function requireChecksHold(
+  checks: readonly ConstraintCheck[],
+  report: ViolationReport,
+): void {
+  const failed = checks.filter((c) => !c.ok);
+  if (failed.length === 0) return;
+  const list = failed.map((c) => `${c.name} by ${-c.slack}`).join(', ');
+  throw new BallastError(
+    report.code ?? 'SOLVER_FAILED',
+    `${report.label}: the solution violates ${list}${report.hint === undefined ? '' : `; ${report.hint}`}`,
+    { failed, ...report.details },
+  );
+}
+
 /** What {@link checkConstraints} verifies. */
 export interface CheckSpec {
   readonly assets: readonly string[];
@@ -33,7 +80,7 @@ export interface CheckSpec {
   /** Σ (annual), needed to verify a `trackingError` limit (the check fails without it). */
   readonly covarianceAnnual?: Matrix;
   /** Extra objective-defined limits (e.g. `targetReturn`), already as slacks. */
-  readonly extra?: readonly { readonly name: string; readonly slack: number }[];
+  readonly extra?: readonly SlackCheck[];
 }
 
 const sum = (a: ArrayLike<number>): number => {
@@ -46,8 +93,8 @@ function limitChecks(
   name: string,
   value: number,
   limits: { readonly min?: number | undefined; readonly max?: number | undefined },
-): { name: string; slack: number }[] {
-  const out: { name: string; slack: number }[] = [];
+): SlackCheck[] {
+  const out: SlackCheck[] = [];
   if (limits.min !== undefined && limits.min === limits.max) {
     return [{ name, slack: -Math.abs(value - limits.min) }];
   }
@@ -62,7 +109,7 @@ function dot(form: ArrayLike<number>, w: Float64Array): number {
   return s;
 }
 
-function exposureChecks(spec: CheckSpec): { name: string; slack: number }[] {
+function exposureChecks(spec: CheckSpec): SlackCheck[] {
   const e = spec.constraints.exposures;
   if (e === undefined) return [];
   const x = e.names.map((_, k) => dot(exposureForm(e, k), spec.weights));
@@ -94,7 +141,7 @@ export function checkConstraints(spec: CheckSpec): ConstraintCheck[] {
     minSlack = Math.min(minSlack, w[i]! - lower[i]!);
     maxSlack = Math.min(maxSlack, upper[i]! - w[i]!);
   }
-  const raw: { name: string; slack: number }[] = [];
+  const raw: SlackCheck[] = [];
   if (n > 0)
     raw.push({ name: 'minWeight', slack: minSlack }, { name: 'maxWeight', slack: maxSlack });
   const net = sum(w);
@@ -133,7 +180,7 @@ export function checkConstraints(spec: CheckSpec): ConstraintCheck[] {
     });
   }
   raw.push(...(spec.extra ?? []));
-  return raw.map(({ name, slack }) => ({ name, ok: slack >= -CHECK_TOLERANCE, slack }));
+  return raw.map(({ name, slack }) => constraintCheck(name, slack));
 }
 
 /**

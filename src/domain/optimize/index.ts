@@ -1,26 +1,55 @@
 /**
- * Portfolio optimisation: the mean-variance family with leverage-aware constraints.
- *
- * `optimize(highs, inputs, { objective, constraints })` validates the inputs, solves the
- * objective exactly (dense active-set QP or HiGHS + KKT polish; Charnes-Cooper for ratios),
- * optionally scales to a target volatility along the CAL, verifies every constraint on the
- * returned weights and reports metrics. It never renormalises: a result passes every check
- * (`constraintsChecked`, tolerance 1e-9) or the call throws a BallastError with code
- * INVALID_INPUT, INFEASIBLE, UNBOUNDED, NO_ASSET_ABOVE_RISK_FREE or SOLVER_FAILED.
+ * Portfolio optimisation (docs/optimize.md has the map): one entry point for every objective,
+ * `optimize(highs, problem)` (or `optimizeAsync(problem)`, which loads HiGHS on first use),
+ * taking one {@link OptimizationProblem} — the inputs, one objective of the mean-variance,
+ * scenario, risk-budget or hierarchical family, the constraints and cardinality limits — and
+ * returning one {@link OptimizationResult}. Which constraint goes with which objective is the
+ * table of `capabilities.ts`. A result passes every check (`constraintsChecked`, tolerance
+ * 1e-9) or the call throws a BallastError (INVALID_INPUT, INFEASIBLE, UNBOUNDED,
+ * NO_ASSET_ABOVE_RISK_FREE, SOLVER_FAILED); weights are never renormalised. Stage 2 of the
+ * leverage-aware pipeline (exposures → funds) is `mapExposuresToFunds` / `planTwoStage`.
  */
 
-export type * from './problem.ts';
-export type { ConstraintCheck } from './check.ts';
-export type { OptimizationDiagnostics, OptimizationResult } from './result.ts';
-export { checkConstraints, CHECK_TOLERANCE } from './check.ts';
-export { buildPortfolioModel, returnCoefficients, weightBounds } from './constraints.ts';
-export type { PortfolioModel } from './constraints.ts';
-export { ModelBuilder } from './constraints-model.ts';
-export type { LinearModel, ModelRow, VariableBlock } from './constraints-model.ts';
-export { efficientFrontier } from './frontier.ts';
-export type { EfficientFrontier, FrontierPoint } from './frontier.ts';
+export { optimize, optimizeAsync } from './optimize.ts';
+export type {
+  FixedCostSearch,
+  OptimizationInputs,
+  OptimizationProblem,
+  QpPath,
+} from './problem.ts';
+export type * from './constraints.ts';
+export type * from './objectives.ts';
+export {
+  isMeanVarianceObjective,
+  isObjectiveKind,
+  isScenarioObjective,
+  OBJECTIVE_FAMILY,
+  OBJECTIVE_KINDS,
+} from './objectives.ts';
+export type * from './result.ts';
 export { portfolioMetrics } from './result.ts';
-export { solveModel, toSolverProblem } from './problem-solve.ts';
-export { validateInputs } from './problem-validate.ts';
-
-export { optimize, optimizeAsync } from './problem-optimize.ts';
+export type { ConstraintCheck, SlackCheck } from './check.ts';
+export { CHECK_TOLERANCE, checkConstraints, constraintCheck } from './check.ts';
+export type { Capability, ConstraintFeature } from './capabilities.ts';
+export {
+  accepts,
+  CAPABILITIES,
+  cardinalityMethodOf,
+  checkCapabilities,
+  FEATURE_FIELD,
+  featuresOf,
+  objectivesAccepting,
+  refusal,
+} from './capabilities.ts';
+export { validateInputs } from './validate.ts';
+export { efficientFrontier } from './mean-variance/frontier.ts';
+export type {
+  EfficientFrontier,
+  FrontierOptions,
+  FrontierPoint,
+} from './mean-variance/frontier.ts';
+export type { RiskBudgetReport } from './risk-budget/solve.ts';
+export { fundExposureTable, mapExposuresToFunds } from './fund-mapping/mapping.ts';
+export type * from './fund-mapping/types.ts';
+export { planTwoStage } from './fund-mapping/two-stage.ts';
+export type { TwoStageInput, TwoStageOptions, TwoStagePlan } from './fund-mapping/two-stage.ts';

@@ -1,7 +1,8 @@
 /**
- * The optimisation result: weights by asset, annual return/volatility/Sharpe, risk
- * contributions, the verified constraint list and solver diagnostics — the shape of
- * `ballast optimize --format json` (CLI contract).
+ * The one result of every optimisation: weights by asset, annual return / volatility / Sharpe
+ * and variance risk contributions (from the annual μ and Σ of the inputs, whatever the
+ * objective), the objective's own risk figures, the verified constraint list, structured
+ * solver diagnostics and warnings — the shape of `ballast optimize --format json`.
  *
  * Formulas (annual decimals): E = μᵀw + rf·max(cash, 0) − (rf + spread)·max(−cash, 0) (gross
  * of one-off transaction costs, reported separately); σ = √(wᵀΣw); Sharpe = (E − rf)/σ (NaN
@@ -9,8 +10,21 @@
  * to 1; all 0 when σ = 0), Maillard, Roncalli & Teïletche, J. Portf. Mgmt 36 (2010).
  */
 
+import type { Warning } from '../warnings.ts';
 import type { ConstraintCheck } from './check.ts';
-import type { ObjectiveKind, OptimizationInputs, PortfolioConstraints } from './problem.ts';
+import type { PortfolioConstraints } from './constraints.ts';
+import type { ObjectiveKind } from './objectives.ts';
+import type { OptimizationInputs } from './problem.ts';
+import type { RiskBudgetReport } from './risk-budget/solve.ts';
+
+/** How cardinality limits were met: an exact MILP, or the documented top-K heuristic. */
+export type CardinalityMethod = 'exact-milp' | 'heuristic';
+
+/**
+ * How fixed trade costs were met: an exact MILP (linear objectives), an exact enumeration of
+ * every trade pattern, or the documented local search (a heuristic).
+ */
+export type FixedCostMethod = 'exact-milp' | 'exact-enumeration' | 'heuristic';
 
 /** Solver diagnostics of a run. */
 export interface OptimizationDiagnostics {
@@ -24,13 +38,41 @@ export interface OptimizationDiagnostics {
   readonly message: string;
   /** Scale applied along the capital allocation line for `targetVolatilityAnnual`. */
   readonly scaling?: { readonly factor: number; readonly capped: boolean };
+  /** Present when fixed trade costs were configured: how they were met. */
+  readonly fixedCosts?: FixedCostMethod;
+  /** Present when cardinality limits were imposed: how they were met. */
+  readonly cardinality?: CardinalityMethod;
 }
 
-/** A successful optimisation (failures are BallastErrors with codes, never partial weights). */
+/** Per-period risk figures of the returned portfolio (positive = loss), when computed. */
+export interface RiskMeasures {
+  /** α of CVaR / CDaR. */
+  readonly confidence?: number;
+  /** CVaR_α of period losses (Rockafellar-Uryasev, fractional tail; `measures/tail-risk.ts`). */
+  readonly cvar?: number;
+  readonly valueAtRisk?: number;
+  /** CDaR_α of the drawdowns of cumulative (uncompounded) returns (`measures/drawdown.ts`). */
+  readonly cdar?: number;
+  /** Maximum drawdown of cumulative (uncompounded) returns. */
+  readonly maxDrawdown?: number;
+  /** Semivariance E[min(r_p − B, 0)²] over all periods, and its square root. */
+  readonly semivariance?: number;
+  readonly semideviation?: number;
+}
+
+/**
+ * A successful optimisation. Failures are BallastErrors with codes (INVALID_INPUT,
+ * INFEASIBLE, UNBOUNDED, NO_ASSET_ABOVE_RISK_FREE, SOLVER_FAILED), never partial weights: every
+ * check in `constraintsChecked` holds to `CHECK_TOLERANCE` or `optimize` throws.
+ */
 export interface OptimizationResult {
   readonly status: 'optimal';
   readonly objective: ObjectiveKind;
-  /** Value of the objective in its natural unit (variance, Sharpe, return, ratio…). */
+  /**
+   * Value of the objective in its natural unit: variance, Sharpe, return, ratio, tracking
+   * error; CVaR / CDaR / max drawdown / semivariance per period; the risk-budget residual;
+   * the annual volatility for HRP and HERC.
+   */
   readonly objectiveValue: number;
   readonly weights: Readonly<Record<string, number>>;
   /** The same weights in asset order. */
@@ -41,10 +83,16 @@ export interface OptimizationResult {
   readonly volatilityAnnual: number;
   readonly sharpe: number;
   readonly riskContributions: Readonly<Record<string, number>>;
-  /** One-off proportional cost of trading from the current weights (0 without turnover). */
+  /** One-off cost of trading from the current weights (0 without turnover). */
   readonly transactionCost: number;
+  /** The objective's own per-period risk figures (empty for the mean-variance family). */
+  readonly riskMeasures: RiskMeasures;
   readonly constraintsChecked: readonly ConstraintCheck[];
+  /** Convergence of the risk-budgeting iteration (riskParity, riskBudget). */
+  readonly convergence?: RiskBudgetReport;
   readonly diagnostics: OptimizationDiagnostics;
+  /** What the result must say about itself (e.g. `CARDINALITY_HEURISTIC`). */
+  readonly warnings: readonly Warning[];
 }
 
 /** Σw (length n) for the n × n covariance. */

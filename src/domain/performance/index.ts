@@ -5,6 +5,7 @@
 
 export * from './attribution.ts';
 export * from './benchmark.ts';
+export * from './flag-warnings.ts';
 export * from './history.ts';
 export * from './pnl.ts';
 export * from './price-cursor.ts';

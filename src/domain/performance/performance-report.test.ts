@@ -48,9 +48,17 @@ describe('performanceReport on the hand-computed scenario (deposit, buy, split, 
     expect(r.twrAnnualized).toBeNull(); // a week is not annualised
   });
 
-  it('MWR is the XIRR of −1000 (4 Mar), −500 (6 Mar), +1650 (11 Mar)', () => {
-    // Peer: scipy 1.10.1 brentq on Σ CF/(1+r)^(days/365) from 2024-03-01 → 240.55735980625917.
-    expect(r.mwr).toBeCloseTo(240.55735980625917, 8);
+  it('MWR over a week is the period’s own money-weighted return, not annualised (GIPS)', () => {
+    // Flows −1000 (4 Mar), −500 (6 Mar), +1650 (11 Mar): the window is 7 days from the first
+    // money, so the rate ρ is per 7 days: −1000 − 500(1 + ρ)^(−2/7) + 1650(1 + ρ)^(−7/7) = 0.
+    // Peer for the annual rate: scipy 1.10.1 brentq on Σ CF/(1+r)^(days/365) → 240.55735980625917
+    // (24,056 %, what the report printed before); de-annualised: 241.55735980625917^(7/365) − 1
+    // = 0.1109685342693… Check by hand that ρ zeroes the 7-day NPV:
+    const rho = 241.55735980625917 ** (7 / 365) - 1;
+    expect(-1000 - 500 * (1 + rho) ** (-2 / 7) + 1650 / (1 + rho)).toBeCloseTo(0, 8);
+    expect(r.mwr).toBeCloseTo(0.1109685342693, 10);
+    expect(r.mwrBasis).toBe('period');
+    expect(r.windowDays).toBe(10); // base close Fri 1 Mar → Mon 11 Mar
   });
 
   it('P&L: realised +35 short-term, unrealised +105, income 10, fees 0; reconciles to value − flows', () => {
@@ -79,6 +87,18 @@ describe('performanceReport on the hand-computed scenario (deposit, buy, split, 
     expect(r.flags).toEqual([
       { kind: 'partialPeriod', period: '2024-03', start: '2024-03-04', end: '2024-03-11' },
     ]);
+    expect(r.warnings).toEqual([
+      {
+        code: 'PARTIAL_PERIOD',
+        message: '2024-03 is a partial period (2024-03-04..2024-03-11)',
+        details: {
+          kind: 'partialPeriod',
+          period: '2024-03',
+          start: '2024-03-04',
+          end: '2024-03-11',
+        },
+      },
+    ]);
     expect(r.accounts).toEqual([{ account: 'DEFAULT', endValue: 1650, twr: r.twr }]);
   });
 
@@ -97,8 +117,11 @@ describe('performanceReport on the hand-computed scenario (deposit, buy, split, 
       income: 0,
       fees: 0,
     });
-    // XIRR of −1630 on the 8th, +1650 on the 11th: (1650/1630)^(365/3) − 1.
-    expect(w.mwr).toBeCloseTo((1650 / 1630) ** (365 / 3) - 1, 9);
+    // −1630 on the 8th, +1650 on the 11th and nothing between: the period's money-weighted
+    // return is the simple return 1650/1630 − 1 (the annual XIRR would be (1650/1630)^(365/3) − 1
+    // = 337 %).
+    expect(w.mwr).toBeCloseTo(1650 / 1630 - 1, 12);
+    expect(w.mwrBasis).toBe('period');
   });
 });
 
@@ -116,9 +139,10 @@ describe("docs/conventions.md's TWR example", () => {
     expect(r.twr).toBeCloseTo(0.21, 14);
     // Subtracting flows from values would give (231 − 200)/100 = 31 % — not what we report.
     expect(r.twr).not.toBeCloseTo(0.31, 2);
-    // XIRR: −100 (4th), −100 and +231 (6th), t in years from the 1st (value 0):
-    // −100(1+x)^(−3/365) + 131(1+x)^(−5/365) = 0 ⇔ (1+x)^(2/365) = 1.31 ⇔ x = 1.31^182.5 − 1.
-    expect(r.mwr! / (1.31 ** 182.5 - 1)).toBeCloseTo(1, 9);
+    // MWR: −100 (4th), −100 and +231 (6th): two days from the first money, rate per 2 days:
+    // −100 + 131(1 + ρ)^(−2/2) = 0 ⇔ ρ = 0.31 (annual XIRR: 1.31^182.5 − 1, not reported).
+    expect(r.mwr).toBeCloseTo(0.31, 12);
+    expect(r.mwrBasis).toBe('period');
   });
 
   it('MWR of a one-day history is undefined (every flow on one date): flagged, not invented', () => {
@@ -127,6 +151,24 @@ describe("docs/conventions.md's TWR example", () => {
     expect(r.flags).toContainEqual(
       expect.objectContaining({ kind: 'undefinedMeasure', measure: 'mwr' }),
     );
+  });
+});
+
+describe('a short window with a large return', () => {
+  it('reports +50 % for a one-day +50 % window, not the annual XIRR 1.5^365 − 1 ≈ 1.9e64', () => {
+    const rows = ledgerRows([
+      { type: 'deposit', date: '2024-03-04', amount: 1000 },
+      { type: 'buy', date: '2024-03-04', symbol: 'X', quantity: 10, price: 100 },
+    ]);
+    const prices = new Map([['X', closes({ '2024-03-04': 100, '2024-03-05': 150 })]]);
+    const r = report(rows, { prices, from: '2024-03-05', to: '2024-03-05' });
+    // Base: close of the 4th, 10 × 100 = 1000; the 5th: 10 × 150 = 1500. −1000 then +1500 a day
+    // later: per one-day period ρ = 1500/1000 − 1 = 0.5 = the TWR. Annualised that would be
+    // 1.5^365 − 1 = e^(365 ln 1.5) − 1 ≈ e^148 ≈ 1.9e64, the kind of figure GIPS forbids.
+    expect(r.twr).toBeCloseTo(0.5, 14);
+    expect(r.mwr).toBeCloseTo(0.5, 12);
+    expect(r).toMatchObject({ mwrBasis: 'period', windowDays: 1, twrAnnualized: null });
+    expect(r.warnings.map((w) => w.code)).toEqual(['PARTIAL_PERIOD']); // no MEASURE_UNDEFINED
   });
 });
 
@@ -236,6 +278,7 @@ describe('annualisation over more than a year', () => {
     expect(r.twrAnnualized).toBeCloseTo(1.21 ** (252 / 293) - 1, 14);
     // One deposit: XIRR closed form 1.21^(365/426) − 1 (3 Jan 2023 → 4 Mar 2024 = 426 days).
     expect(r.mwr).toBeCloseTo(1.21 ** (365 / 426) - 1, 10);
+    expect(r.mwrBasis).toBe('annual');
     expect(r.periods.map((p) => [p.period, p.start, p.end])).toEqual([
       ['2023', '2023-01-03', '2023-12-29'],
       ['2024', '2024-01-02', '2024-03-04'],

@@ -9,10 +9,13 @@ import { calendarBucket, type BucketFrequency } from '../calendar/period-bucket.
 import type { TradingCalendar } from '../calendar/trading-calendar.ts';
 import { returnsByPeriod } from '../analytics/period-returns.ts';
 import type { FlowTiming } from '../analytics/time-weighted-return.ts';
+import { daysBetween } from '../calendar/iso-date.ts';
 import { toBallastError } from '../errors.ts';
 import type { LotMethod, Transaction } from '../ledger/types.ts';
+import type { Warning } from '../warnings.ts';
 import { positionAttribution, type PositionAttribution } from './attribution.ts';
 import type { BenchmarkSeries } from './benchmark.ts';
+import { flagWarning } from './flag-warnings.ts';
 import { profitAndLoss, type PnlSummary } from './pnl.ts';
 import {
   accountPoints,
@@ -21,6 +24,7 @@ import {
   dailyReturns,
   mwrOf,
   totalPoints,
+  type MwrBasis,
 } from './returns.ts';
 import type { PortfolioHistory, PriceFlag } from './types.ts';
 
@@ -67,9 +71,18 @@ export interface PerformanceReport {
   readonly endValue: number;
   readonly netFlows: number;
   readonly twr: number;
+  /** Geometric annual TWR; null when the window is a year or shorter (not annualised, GIPS). */
   readonly twrAnnualized: number | null;
-  /** XIRR (annual, Actual/365); null with an `undefinedMeasure` flag when XIRR has no answer. */
+  /**
+   * Money-weighted return ({@link mwrOf}): the annual XIRR (Actual/365) when the window is
+   * longer than a year, else the window's own return, not annualised (`mwrBasis` says which);
+   * null with an `undefinedMeasure` flag when XIRR has no answer.
+   */
   readonly mwr: number | null;
+  /** `annual` (XIRR per year) or `period` (the window's own money-weighted return). */
+  readonly mwrBasis: MwrBasis;
+  /** Calendar days from the base close to `to`; returns are annualised only above 365. */
+  readonly windowDays: number;
   readonly benchmark?: { readonly symbol: string; readonly twr: number; readonly excess: number };
   readonly periods: readonly PeriodRow[];
   readonly pnl: PnlSummary;
@@ -81,6 +94,8 @@ export interface PerformanceReport {
   /** Carino-linked contributions by position, over the window and the same periods. */
   readonly attribution: PositionAttribution;
   readonly flags: readonly PerformanceFlag[];
+  /** Every flag as a {@link Warning} (same order). */
+  readonly warnings: readonly Warning[];
 }
 
 /** Options of {@link performanceReport}. */
@@ -186,7 +201,8 @@ function accountRows(
  *   geometrically on the observation count when the window is longer than a year;
  * - periods compound the daily returns inside calendar buckets (`analytics/returnsByPeriod`;
  *   a partial first/last period is kept and flagged);
- * - MWR = XIRR of −start value, −flows, +end value ({@link mwrOf});
+ * - MWR = XIRR of −start value, −flows, +end value ({@link mwrOf}): annual for a window longer
+ *   than a year, the window's own return otherwise (GIPS: never annualised under a year);
  * - benchmark: total return from adjusted closes over the same window and periods; excess is
  *   the arithmetic difference portfolio TWR − benchmark TWR;
  * - attribution: {@link positionAttribution} over the same periods;
@@ -213,6 +229,7 @@ export function performanceReport(options: PerformanceOptions): PerformanceRepor
   if (bench)
     for (const c of [...bench.carried.values()].sort((a, b) => (a.date < b.date ? -1 : 1)))
       flags.push({ kind: 'benchmarkCarried', symbol: bench.symbol, ...c });
+  const accounts = accountRows(options, flags);
   return {
     from: days[1]!.date,
     to: last.date,
@@ -222,6 +239,8 @@ export function performanceReport(options: PerformanceOptions): PerformanceRepor
     twr,
     twrAnnualized: annualizeTwr(twr, { from: first.date, to: last.date, n: daily.length }),
     mwr: 'mwr' in mwr ? mwr.mwr : null,
+    mwrBasis: mwr.basis,
+    windowDays: daysBetween(first.date, last.date),
     ...(bench && benchTwr !== undefined
       ? { benchmark: { symbol: bench.symbol, twr: benchTwr, excess: twr - benchTwr } }
       : {}),
@@ -231,7 +250,7 @@ export function performanceReport(options: PerformanceOptions): PerformanceRepor
       days,
       ...(options.lotMethod ? { lotMethod: options.lotMethod } : {}),
     }),
-    accounts: accountRows(options, flags),
+    accounts,
     attribution: positionAttribution({
       transactions: options.transactions,
       history: options.history,
@@ -239,5 +258,6 @@ export function performanceReport(options: PerformanceOptions): PerformanceRepor
       periodOf: (date) => periodLabel(date, frequency),
     }),
     flags,
+    warnings: flags.map(flagWarning),
   };
 }

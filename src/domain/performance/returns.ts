@@ -72,6 +72,18 @@ export function compound(series: ReturnSeries): number {
   return series.reduce((g, p) => g * (1 + p.value), 1) - 1;
 }
 
+/** Windows longer than this many calendar days have annualised returns; shorter ones do not. */
+export const ANNUALISE_AFTER_DAYS = 365;
+
+/**
+ * True when a window from the base close `from` to `to` is longer than a year (more than
+ * {@link ANNUALISE_AFTER_DAYS} calendar days): only then are its returns annualised (GIPS;
+ * docs/conventions.md, "Risk and performance measures").
+ */
+export function isAnnualisable(span: { from: IsoDate; to: IsoDate }): boolean {
+  return daysBetween(span.from, span.to) > ANNUALISE_AFTER_DAYS;
+}
+
 /**
  * Annualised TWR, geometric on the observation count (docs/conventions.md): (1 + TWR)^(252 / n) − 1 for n
  * daily returns, reported only when the history spans more than 365 calendar days (a shorter
@@ -81,21 +93,57 @@ export function annualizeTwr(
   twr: number,
   span: { from: IsoDate; to: IsoDate; n: number },
 ): number | null {
-  if (daysBetween(span.from, span.to) <= 365 || span.n === 0) return null;
+  if (!isAnnualisable(span) || span.n === 0) return null;
   return (1 + twr) ** (252 / span.n) - 1;
 }
 
+/** How a money-weighted return is stated: per year, or for the window itself. */
+export type MwrBasis = 'annual' | 'period';
+
+/** The money-weighted return as reported, or why it is undefined. */
+export type ReportedMwr =
+  | { readonly mwr: number; readonly basis: MwrBasis; readonly days: number }
+  | { readonly reason: string; readonly basis: MwrBasis; readonly days: number };
+
 /**
- * Money-weighted return: XIRR (Actual/365) of −start value at the base date, −each external
- * flow at its date and +end value (`analytics/xirr`). Returns the failure reason instead when
- * XIRR is undefined (fewer than two dates with flows of both signs, or no root).
+ * Calendar days from the first money in the window (the base value when it is not zero, else
+ * the first day with an external flow) to the last valuation: the length of the period a
+ * money-weighted return is for. 0 when no money ever enters.
  */
-export function mwrOf(points: readonly ValuationPoint[]): { mwr: number } | { reason: string } {
+export function moneyDays(points: readonly ValuationPoint[]): number {
+  const last = points.at(-1);
+  const first = points.find((p, i) => (i === 0 ? p.value !== 0 : (p.flow ?? 0) !== 0));
+  return first === undefined || last === undefined ? 0 : daysBetween(first.date, last.date);
+}
+
+/**
+ * Money-weighted return: XIRR of −start value at the base date, −each external flow at its date
+ * and +end value (`analytics/xirr`).
+ * - Window longer than a year ({@link isAnnualisable}): the annual XIRR (Actual/365), basis
+ *   `annual`.
+ * - A year or less: the window's own money-weighted return, basis `period` — the rate ρ per
+ *   D days that zeroes Σ CF_i (1 + ρ)^(−(d_i − d_0)/D), D = {@link moneyDays} (equal to
+ *   (1 + XIRR)^(D/365) − 1, but solved directly so a short window with a large return does not
+ *   overflow the annual rate). GIPS forbids annualising a return for less than a year: a
+ *   week's +11 % is reported as +11 %, not as an XIRR of 24,000 %.
+ * Returns the failure reason instead when XIRR is undefined (fewer than two dates with flows
+ * of both signs, or no root).
+ */
+export function mwrOf(points: readonly ValuationPoint[]): ReportedMwr {
+  const first = points[0];
+  const last = points.at(-1);
+  const annual =
+    first !== undefined &&
+    last !== undefined &&
+    isAnnualisable({ from: first.date, to: last.date });
+  const days = moneyDays(points);
+  const basis: MwrBasis = annual ? 'annual' : 'period';
   try {
-    return { mwr: moneyWeightedReturn(points) };
+    const options = annual || days === 0 ? {} : { yearDays: days };
+    return { mwr: moneyWeightedReturn(points, options), basis, days };
   } catch (e) {
     if (e instanceof BallastError && (e.code === 'INSUFFICIENT_DATA' || e.code === 'SOLVER_FAILED'))
-      return { reason: e.message };
+      return { reason: e.message, basis, days };
     throw e;
   }
 }

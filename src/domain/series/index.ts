@@ -6,6 +6,7 @@
 
 export * from './align-common.ts';
 export * from './align-pairwise.ts';
+export * from './align-report.ts';
 export * from './as-of-join.ts';
 export * from './bar-returns.ts';
 export * from './combine-members.ts';
@@ -14,6 +15,7 @@ export * from './data-quality.ts';
 export * from './decomposition.ts';
 export * from './frequency.ts';
 export * from './implementation-returns.ts';
+export * from './infer-frequency.ts';
 export * from './inflation.ts';
 export * from './log-returns.ts';
 export * from './price-returns.ts';

@@ -1,16 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { BUILT_IN_SCENARIOS, monthsOf, parseWindow, windowShocks } from './historical.ts';
+import { BUILT_IN_SCENARIOS, checkWindow, monthsOf, windowShocks } from './historical.ts';
 
-describe('parseWindow', () => {
-  it('reads FROM:TO', () => {
-    expect(parseWindow('2020-02-19:2020-03-23')).toEqual({ from: '2020-02-19', to: '2020-03-23' });
+describe('checkWindow', () => {
+  it('accepts FROM before TO', () => {
+    const w = { from: '2020-02-19', to: '2020-03-23' };
+    expect(checkWindow(w)).toBe(w);
   });
-  it.each(['2020-02-19', '2020-02-30:2020-03-01', '2020-03-01:2020-02-01', 'a:b:c'])(
-    'rejects %j',
-    (text) => {
-      expect(() => parseWindow(text)).toThrow(/--window/);
-    },
-  );
+  it.each([
+    [{ from: '2020-02-30', to: '2020-03-01' }, /^window\.from:/],
+    [{ from: '2020-03-01', to: '2020-13-01' }, /^window\.to:/],
+    [{ from: '2020-03-01', to: '2020-02-01' }, /^window\.to: must be after window\.from/],
+  ])('names the field of a bad window %j', (window, message) => {
+    expect(() => checkWindow(window)).toThrow(message);
+  });
 });
 
 describe('monthsOf (outward month-end snapping)', () => {

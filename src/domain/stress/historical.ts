@@ -59,23 +59,18 @@ export const BUILT_IN_SCENARIOS: readonly HistoricalScenario[] = [
   },
 ];
 
-/** Parses `FROM:TO` (ISO dates, FROM < TO). Throws INVALID_INPUT naming the value. */
-export function parseWindow(text: string): StressWindow {
-  const [from, to, ...rest] = text.split(':').map((s) => s.trim());
-  if (
-    rest.length > 0 ||
-    from === undefined ||
-    to === undefined ||
-    !isIsoDate(from) ||
-    !isIsoDate(to)
-  )
-    throw invalidInput(
-      '--window',
-      text,
-      'expected FROM:TO with ISO dates, e.g. 2020-02-19:2020-03-23',
-    );
-  if (!(from < to)) throw invalidInput('--window', text, 'FROM must be before TO');
-  return { from, to };
+/**
+ * Checks a window given as input: both dates real calendar dates and `from` before `to`.
+ * Throws INVALID_INPUT naming `field.from` / `field.to` (default field `window`).
+ */
+export function checkWindow(window: StressWindow, field = 'window'): StressWindow {
+  if (!isIsoDate(window.from))
+    throw invalidInput(`${field}.from`, window.from, 'expected a calendar date YYYY-MM-DD');
+  if (!isIsoDate(window.to))
+    throw invalidInput(`${field}.to`, window.to, 'expected a calendar date YYYY-MM-DD');
+  if (!(window.from < window.to))
+    throw invalidInput(`${field}.to`, window.to, `must be after ${field}.from (${window.from})`);
+  return window;
 }
 
 /** One observation of an exposure's return series. */

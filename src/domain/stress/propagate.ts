@@ -120,7 +120,7 @@ export function propagateShocks(input: PropagateInput): StressOutcome {
       if (!input.allowPartial) {
         throw new BallastError(
           'NOT_FOUND',
-          `${reason} (account ${h.account}); add it to the fund definitions (--funds) or pass --allow-partial to report it without P&L`,
+          `${reason} (account ${h.account}); add it to the fund definitions (funds) or allow partial results (allowPartial) to report it without P&L`,
           { field: 'symbol', value: h.symbol, account: h.account },
         );
       }

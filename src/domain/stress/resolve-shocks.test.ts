@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { returnFromYieldChange, resolveShocks, type ShockUniverse } from './resolve-shocks.ts';
-import { parseShocks } from './shock-spec.ts';
+import { shockText, type ShockSpec } from './shock-spec.ts';
+
+/** Shock specs from `target=value` items (a decimal return, or `±Nbp` for a yield change). */
+function specs(text: string): ShockSpec[] {
+  return text.split(',').map((item) => {
+    const [target, value] = item.split('=') as [string, string];
+    const spec = value.endsWith('bp')
+      ? { target, kind: 'yield' as const, size: Number(value.slice(0, -2)) / 10_000 }
+      : { target, kind: 'return' as const, size: Number(value) };
+    return { ...spec, text: shockText(spec) };
+  });
+}
 
 const universe: ShockUniverse = {
   exposures: [
@@ -33,7 +44,7 @@ describe('returnFromYieldChange', () => {
 describe('resolveShocks', () => {
   it('applies the most specific target and converts yields through duration', () => {
     const r = resolveShocks(
-      parseShocks('equity=-0.3,us_large_equity=-0.35,rates=+200bp,real_assets=0.05'),
+      specs('equity=-0.3,us_large_equity=-0.35,rates=+200bp,real_assets=0.05'),
       universe,
       all,
     );
@@ -49,18 +60,18 @@ describe('resolveShocks', () => {
     expect(r.find((x) => x.exposure === 'broad_ust')!.rule).toContain('duration from test');
   });
 
-  it('asks for --duration when a held exposure has none', () => {
-    expect(() =>
-      resolveShocks(parseShocks('rates=+100bp'), universe, new Set(['cash_rate'])),
-    ).toThrow(/--duration cash_rate=YEARS/);
+  it('asks for the duration of a held exposure that has none, naming the input field', () => {
+    expect(() => resolveShocks(specs('rates=+100bp'), universe, new Set(['cash_rate']))).toThrow(
+      /^durations\.cash_rate: the yield shock rates=\+100bp reaches cash_rate/,
+    );
   });
 
   it('rejects unknown targets and same-level conflicts', () => {
-    expect(() => resolveShocks(parseShocks('bitcoin=-0.5'), universe, all)).toThrow(
-      /unknown target "bitcoin"/,
+    expect(() => resolveShocks(specs('gold=0.1,bitcoin=-0.5'), universe, all)).toThrow(
+      /^shocks\[1\]\.target: unknown target "bitcoin"/,
     );
     // category (rank 1) beats group (rank 0) whatever the order written
-    const r = resolveShocks(parseShocks('equity_beta=-0.3,equity=-0.2'), universe, all);
+    const r = resolveShocks(specs('equity_beta=-0.3,equity=-0.2'), universe, all);
     expect(r.map((x) => [x.exposure, x.shock])).toEqual([
       ['us_large_equity', -0.3],
       ['emerging_equity', -0.3],
@@ -73,7 +84,7 @@ describe('resolveShocks', () => {
       exposures: [{ id: 'x', category: 'equity_beta' }],
       durations: new Map([['x', { years: 1, source: 't' }]]),
     };
-    expect(() => resolveShocks(parseShocks('equity=-0.1,rates=+100bp'), u, new Set(['x']))).toThrow(
+    expect(() => resolveShocks(specs('equity=-0.1,rates=+100bp'), u, new Set(['x']))).toThrow(
       /already shocked by equity=-0.1/,
     );
   });

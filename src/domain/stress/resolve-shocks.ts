@@ -12,11 +12,12 @@
  *
  * Yield shocks (`bp`) become returns through duration (first-order, plus convexity when
  * known): r ≈ −D·Δy + ½·C·Δy². An exposure the portfolio holds that a yield shock reaches but
- * that has no duration is an error asking for `--duration id=years` — never a guessed figure.
+ * that has no duration is an error asking for a duration (`durations.<id>`, years) — never a
+ * guessed figure. Errors name the input field (`shocks[2].target`, `durations.broad_ust`).
  */
 
 import { BallastError, invalidInput } from '../errors.ts';
-import type { ShockSpec } from './shock-spec.ts';
+import { checkShockSpecs, type ShockSpec } from './shock-spec.ts';
 
 /** An exposure's rate sensitivity and where the figure comes from. */
 export interface DurationInfo {
@@ -24,7 +25,7 @@ export interface DurationInfo {
   readonly years: number;
   /** Convexity, years²; absent when not known (first-order only). */
   readonly convexity?: number;
-  /** Provenance, e.g. `config/exposures.yaml: ICE index factsheet 2024-06-28` or `--duration`. */
+  /** Provenance, e.g. `config/exposures.yaml (ICE index factsheet, as of 2024-06-28)` or `input`. */
   readonly source: string;
 }
 
@@ -59,7 +60,11 @@ export function returnFromYieldChange(duration: DurationInfo, dy: number): numbe
   return -duration.years * dy + 0.5 * (duration.convexity ?? 0) * dy * dy;
 }
 
-function targetsOf(spec: ShockSpec, universe: ShockUniverse): { ids: string[]; rank: number } {
+function targetsOf(
+  spec: ShockSpec,
+  at: { universe: ShockUniverse; index: number },
+): { ids: string[]; rank: number } {
+  const { universe } = at;
   const ids = universe.exposures.map((e) => e.id);
   if (ids.includes(spec.target)) return { ids: [spec.target], rank: 2 };
   const inCategory = (c: string): string[] =>
@@ -75,10 +80,11 @@ function targetsOf(spec: ShockSpec, universe: ShockUniverse): { ids: string[]; r
       rank: 0,
     };
   }
+  const field = `shocks[${at.index}].target`;
   throw new BallastError(
     'NOT_FOUND',
-    `--shock: unknown target "${spec.target}" (${spec.text}); expected an exposure id, a category id or one of ${Object.keys(SHOCK_GROUPS).join(', ')}`,
-    { field: '--shock', value: spec.text },
+    `${field}: unknown target "${spec.target}" (${spec.text}); expected an exposure id, a category id or one of ${Object.keys(SHOCK_GROUPS).join(', ')}`,
+    { field, value: spec.target },
   );
 }
 
@@ -87,21 +93,22 @@ function shockFor(
   id: string,
   durations: ReadonlyMap<string, DurationInfo>,
 ): { shock: number; rule: string } | undefined {
-  if (spec.kind === 'return') return { shock: spec.value, rule: spec.text };
+  if (spec.kind === 'return') return { shock: spec.size, rule: spec.text };
   const d = durations.get(id);
   if (!d) return undefined;
-  const convexity = d.convexity === undefined ? '' : ` + ½ × ${d.convexity} × ${spec.value}²`;
+  const convexity = d.convexity === undefined ? '' : ` + ½ × ${d.convexity} × ${spec.size}²`;
   return {
-    shock: returnFromYieldChange(d, spec.value),
-    rule: `${spec.text}: −${d.years} × ${spec.value}${convexity} (duration from ${d.source})`,
+    shock: returnFromYieldChange(d, spec.size),
+    rule: `${spec.text}: −${d.years} × ${spec.size}${convexity} (duration from ${d.source})`,
   };
 }
 
 /**
- * Resolves `specs` to one shock per exposure reached (universe order). `held` lists the
- * exposures the portfolio holds: a held exposure reached by a yield shock without a duration
- * throws INVALID_INPUT naming it; an unheld one is left out. Unknown targets throw NOT_FOUND;
- * two equally specific specs on one exposure throw INVALID_INPUT.
+ * Resolves `specs` (checked with `checkShockSpecs`) to one shock per exposure reached (universe
+ * order). `held` lists the exposures the portfolio holds: a held exposure reached by a yield
+ * shock without a duration throws INVALID_INPUT naming `durations.<id>` (details: `exposure`,
+ * `shock`); an unheld one is left out. Unknown targets throw NOT_FOUND naming
+ * `shocks[i].target`; two equally specific specs on one exposure throw INVALID_INPUT.
  */
 export function resolveShocks(
   specs: readonly ShockSpec[],
@@ -109,20 +116,20 @@ export function resolveShocks(
   held: ReadonlySet<string>,
 ): ResolvedShock[] {
   const chosen = new Map<string, { spec: ShockSpec; rank: number }>();
-  for (const spec of specs) {
-    const { ids, rank } = targetsOf(spec, universe);
+  checkShockSpecs(specs).forEach((spec, index) => {
+    const { ids, rank } = targetsOf(spec, { universe, index });
     for (const id of ids) {
       const prior = chosen.get(id);
       if (prior && prior.rank === rank) {
         throw invalidInput(
-          '--shock',
-          spec.text,
+          `shocks[${index}].target`,
+          spec.target,
           `${id} is already shocked by ${prior.spec.text} at the same level (exposure, category or group); name the exposure to override`,
         );
       }
       if (!prior || prior.rank < rank) chosen.set(id, { spec, rank });
     }
-  }
+  });
   const out: ResolvedShock[] = [];
   for (const { id } of universe.exposures) {
     const c = chosen.get(id);
@@ -130,10 +137,11 @@ export function resolveShocks(
     const s = shockFor(c.spec, id, universe.durations);
     if (s) out.push({ exposure: id, ...s });
     else if (held.has(id)) {
-      throw invalidInput(
-        '--duration',
-        id,
-        `the yield shock ${c.spec.text} reaches ${id}, which has no duration in config/exposures.yaml; give --duration ${id}=YEARS (modified duration) — Ballast does not guess one`,
+      const field = `durations.${id}`;
+      throw new BallastError(
+        'INVALID_INPUT',
+        `${field}: the yield shock ${c.spec.text} reaches ${id}, which has no duration in config/exposures.yaml; give its modified duration in years — Ballast does not guess one`,
+        { field, value: undefined, exposure: id, shock: c.spec.text },
       );
     }
   }

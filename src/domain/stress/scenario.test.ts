@@ -6,7 +6,6 @@ import {
   hypotheticalScenario,
   type StressPortfolio,
 } from './scenario.ts';
-import { parseShocks } from './shock-spec.ts';
 
 const def = (exposures: Record<string, number>) => ({
   name: 'n',
@@ -43,7 +42,11 @@ describe('scenarios', () => {
   it('runs hypothetical shocks end to end', () => {
     const r = hypotheticalScenario(portfolio, {
       name: 'x',
-      specs: parseShocks('equity=-0.2,rates=+100bp'),
+      specs: [
+        { target: 'equity', kind: 'return', size: -0.2, text: 'equity=-0.2' },
+        // +100 bp = 0.01 of yield
+        { target: 'rates', kind: 'yield', size: 0.01, text: 'rates=+100bp' },
+      ],
     });
     // SSO 1000 × 2 × −0.2 = −400; IEF 2000 × (−7 × 0.01) = −140; total value 4000
     expect(r.shocks).toEqual({ us_large_equity: -0.2, broad_ust: -0.07 });

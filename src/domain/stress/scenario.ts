@@ -7,7 +7,7 @@
 import { BallastError } from '../errors.ts';
 import type { FundUniverse } from '../exposures/fund-types.ts';
 import type { IsoDate } from '../calendar/iso-date.ts';
-import { windowShocks, type ReturnPoint, type StressWindow } from './historical.ts';
+import { checkWindow, windowShocks, type ReturnPoint, type StressWindow } from './historical.ts';
 import { propagateShocks, type StressHolding, type StressOutcome } from './propagate.ts';
 import { resolveShocks, type ShockUniverse } from './resolve-shocks.ts';
 import type { ShockSpec } from './shock-spec.ts';
@@ -51,7 +51,7 @@ function order(portfolio: StressPortfolio): string[] {
   return portfolio.universe.exposures.map((e) => e.id);
 }
 
-/** Runs hypothetical shocks (`equity=-0.3,rates=+200bp`) on the portfolio. */
+/** Runs hypothetical shocks (checked as `checkShockSpecs` says) on the portfolio. */
 export function hypotheticalScenario(
   portfolio: StressPortfolio,
   scenario: { name: string; specs: readonly ShockSpec[] },
@@ -95,7 +95,7 @@ export function historicalScenario(
   const held = heldExposures(portfolio);
   const ids = order(portfolio).filter((id) => held.has(id));
   const w = windowShocks({
-    window: input.window,
+    window: checkWindow(input.window),
     frequency: input.frequency,
     ids,
     series: input.series,
@@ -103,7 +103,7 @@ export function historicalScenario(
   if (w.uncovered.length > 0 && !portfolio.allowPartial) {
     throw new BallastError(
       'DATA_UNAVAILABLE',
-      `scenario ${input.name} (${input.window.from} → ${input.window.to}): no ${input.source} data for the whole window for ${w.uncovered.map((u) => `${u.exposure} (${u.reason})`).join('; ')}; pass --allow-partial to run without them`,
+      `scenario ${input.name} (${input.window.from} → ${input.window.to}): no ${input.source} data for the whole window for ${w.uncovered.map((u) => `${u.exposure} (${u.reason})`).join('; ')}; allow partial results (allowPartial) to run without them`,
       { scenario: input.name, exposures: w.uncovered.map((u) => u.exposure) },
     );
   }

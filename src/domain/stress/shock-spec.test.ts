@@ -1,38 +1,49 @@
 import { describe, expect, it } from 'vitest';
-import { parseDurations, parseShocks } from './shock-spec.ts';
+import { BallastError } from '../errors.ts';
+import { checkShockSpecs, shockText, type ShockSpec } from './shock-spec.ts';
 
-describe('parseShocks', () => {
-  it('reads decimal, percent and basis-point items', () => {
-    expect(parseShocks(' Equity=-0.3, us_large_equity=-35% ,rates=+200bp')).toEqual([
-      { target: 'equity', kind: 'return', value: -0.3, text: 'Equity=-0.3' },
-      // −35 % = −0.35
-      { target: 'us_large_equity', kind: 'return', value: -0.35, text: 'us_large_equity=-35%' },
-      // 200 bp = 200 / 10 000 = 0.02
-      { target: 'rates', kind: 'yield', value: 0.02, text: 'rates=+200bp' },
-    ]);
-    expect(parseShocks('rates=-50bp')[0]!.value).toBeCloseTo(-0.005, 15);
+const spec = (target: string, kind: 'return' | 'yield', size: number): ShockSpec => ({
+  target,
+  kind,
+  size,
+  text: shockText({ target, kind, size }),
+});
+
+describe('checkShockSpecs', () => {
+  it('accepts returns ≥ −1 and yield changes of any sign', () => {
+    const specs = [spec('equity', 'return', -1), spec('rates', 'yield', -0.05)];
+    expect(checkShockSpecs(specs)).toBe(specs);
   });
 
   it.each([
-    ['', 'expected target=value'],
-    ['equity', 'expected target=value'],
-    ['=0.1', 'expected target=value'],
-    ['equity=abc', 'expected a decimal return'],
-    ['rates=+2x00bp', 'expected a yield change'],
-    ['equity=-1.5', 'cannot be below -1'],
-    ['equity=-0.3,EQUITY=-0.2', 'given twice'],
-  ])('rejects %j', (text, why) => {
-    expect(() => parseShocks(text)).toThrow(why);
+    [[spec('equity', 'return', -1.5)], 'shocks[0].size', 'cannot be below -1'],
+    [[spec('gold', 'return', 0.1), spec('equity', 'return', NaN)], 'shocks[1].size', 'finite'],
+    [
+      [spec('equity', 'return', -0.3), spec('equity', 'return', -0.2)],
+      'shocks[1].target',
+      'given twice',
+    ],
+    [[spec(' ', 'return', -0.3)], 'shocks[0].target', 'empty target'],
+    [[], 'shocks', 'at least one'],
+  ])('names the field of a bad shock (%#)', (specs, field, why) => {
+    let error: unknown;
+    try {
+      checkShockSpecs(specs);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(BallastError);
+    expect((error as BallastError).details).toMatchObject({ field });
+    expect((error as BallastError).message).toContain(why);
+    expect((error as BallastError).message).not.toContain('--');
   });
 });
 
-describe('parseDurations', () => {
-  it('reads years and optional convexity', () => {
-    const d = parseDurations('broad_ust=6.5:60, short_ust=1.9');
-    expect(d.get('broad_ust')).toEqual({ years: 6.5, convexity: 60, source: '--duration' });
-    expect(d.get('short_ust')).toEqual({ years: 1.9, source: '--duration' });
-  });
-  it.each(['broad_ust', 'broad_ust=-1', 'broad_ust=1..2', ' , '])('rejects %j', (text) => {
-    expect(() => parseDurations(text)).toThrow(/--duration/);
+describe('shockText', () => {
+  it('writes returns as decimals and yield changes in basis points', () => {
+    expect(shockText({ target: 'equity', kind: 'return', size: -0.3 })).toBe('equity=-0.3');
+    // 0.02 × 10 000 = 200 bp; −0.005 × 10 000 = −50 bp
+    expect(shockText({ target: 'rates', kind: 'yield', size: 0.02 })).toBe('rates=+200bp');
+    expect(shockText({ target: 'rates', kind: 'yield', size: -0.005 })).toBe('rates=-50bp');
   });
 });

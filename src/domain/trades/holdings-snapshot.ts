@@ -5,7 +5,8 @@
 
 import { BallastError, invalidInput } from '../errors.ts';
 import { normalizeSymbol } from '../exposures/symbol.ts';
-import { roundHalfAway, roundQuantity, type Cents } from '../ledger/money.ts';
+import { holdingsBySymbol } from '../ledger/holding-lines.ts';
+import { roundHalfAway, type Cents } from '../ledger/money.ts';
 import type { Lot } from '../ledger/types.ts';
 import type { PriceQuote } from '../valuation/value-positions.ts';
 import type { CurrentHoldings } from './types.ts';
@@ -45,12 +46,7 @@ export function firstPriceBySymbol(
 
 /** Signed quantity per upper-case symbol over all accounts (1e-9 share precision). */
 export function quantityBySymbol(lots: readonly Lot[]): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const lot of lots) {
-    const key = normalizeSymbol(lot.symbol);
-    out.set(key, roundQuantity((out.get(key) ?? 0) + lot.quantity));
-  }
-  return out;
+  return new Map([...holdingsBySymbol(lots)].map(([symbol, h]) => [symbol, h.quantity]));
 }
 
 /**

@@ -238,7 +238,13 @@ describe('planTrades rounding options', () => {
     );
     expect(pinned.cashAfterByAccount).toEqual({ IRA: 100_000, TAXABLE: -100_000 });
     expect(pinned.warnings).toEqual([
-      expect.stringContaining('account TAXABLE: cash after trades is -$1000.00 (before: $1000.00)'),
+      {
+        code: 'ACCOUNT_CASH_NEGATIVE',
+        message: expect.stringContaining(
+          'account TAXABLE: cash after trades is -$1000.00 (before: $1000.00)',
+        ),
+        details: { account: 'TAXABLE', cashAfter: -1000, cashBefore: 1000 },
+      },
     ]);
   });
 

@@ -11,6 +11,7 @@
  * Weights are never renormalised: what rounding, skipping and costs leave is reported as drift.
  */
 
+import { warning, type Warning } from '../warnings.ts';
 import { isIsoDate } from '../calendar/iso-date.ts';
 import { invalidInput } from '../errors.ts';
 import { normalizeSymbol } from '../exposures/symbol.ts';
@@ -158,12 +159,16 @@ function warningsFor(input: {
   cashAfterCents: Cents;
   targetCashCents: number;
   converged: boolean;
-}): string[] {
-  const warnings: string[] = [];
+}): Warning[] {
+  const warnings: Warning[] = [];
   const short = input.targetCashCents - input.cashAfterCents;
   if (short >= 1) {
     warnings.push(
-      `cash after trades is ${dollars(short)} below the target cash line (skipped sells, lot sizes or costs)`,
+      warning(
+        'CASH_BELOW_TARGET',
+        `cash after trades is ${dollars(short)} below the target cash line (skipped sells, lot sizes or costs)`,
+        { shortfall: Math.round(short) / 100 },
+      ),
     );
   }
   const accounts = Object.entries(input.byAccount);
@@ -173,13 +178,21 @@ function warningsFor(input: {
     const planned = accounts.length === 1 && cents >= input.targetCashCents - 1;
     if (cents < 0 && cents < before && !planned) {
       warnings.push(
-        `account ${account}: cash after trades is ${dollars(cents)} (before: ${dollars(before)}); move cash between accounts or choose another account for buys`,
+        warning(
+          'ACCOUNT_CASH_NEGATIVE',
+          `account ${account}: cash after trades is ${dollars(cents)} (before: ${dollars(before)}); move cash between accounts or choose another account for buys`,
+          { account, cashAfter: cents / 100, cashBefore: before / 100 },
+        ),
       );
     }
   }
   if (!input.converged) {
     warnings.push(
-      `cost estimate did not settle in ${MAX_COST_ROUNDS} sizing rounds; the last round is used`,
+      warning(
+        'COST_ESTIMATE_UNSETTLED',
+        `cost estimate did not settle in ${MAX_COST_ROUNDS} sizing rounds; the last round is used`,
+        { rounds: MAX_COST_ROUNDS },
+      ),
     );
   }
   return warnings;

@@ -9,6 +9,7 @@ import type { Term } from '../ledger/holding-period.ts';
 import type { Cents } from '../ledger/money.ts';
 import type { Lot, LotMethod } from '../ledger/types.ts';
 import type { PriceQuote } from '../valuation/value-positions.ts';
+import type { Warning } from '../warnings.ts';
 
 /** What the portfolio holds now: open lots (from the ledger or a snapshot) and cash per account. */
 export interface CurrentHoldings {
@@ -145,5 +146,6 @@ export interface TradePlan {
     readonly realizedShortTermCents: Cents;
     readonly realizedLongTermCents: Cents;
   };
-  readonly warnings: readonly string[];
+  /** What the plan must say about itself (cash short of the target, an account overdrawn, costs unsettled). */
+  readonly warnings: readonly Warning[];
 }

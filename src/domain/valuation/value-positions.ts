@@ -1,5 +1,6 @@
 import type { IsoDate } from '../calendar/iso-date.ts';
-import { centsToDollars, roundQuantity } from '../ledger/money.ts';
+import { holdingsBySymbol } from '../ledger/holding-lines.ts';
+import { centsToDollars } from '../ledger/money.ts';
 import type { LastTrade, Lot } from '../ledger/types.ts';
 
 /** A price with where it came from (shown to users next to every valuation). */
@@ -43,14 +44,7 @@ export function valuePositions(input: {
   priceSources: readonly ReadonlyMap<string, PriceQuote>[];
   lastTrade?: ReadonlyMap<string, LastTrade>;
 }): Valuation {
-  const bySymbol = new Map<string, { quantity: number; basisCents: number }>();
-  for (const lot of input.lots) {
-    const acc = bySymbol.get(lot.symbol) ?? { quantity: 0, basisCents: 0 };
-    bySymbol.set(lot.symbol, {
-      quantity: acc.quantity + lot.quantity,
-      basisCents: acc.basisCents + lot.basisCents,
-    });
-  }
+  const bySymbol = holdingsBySymbol(input.lots);
   const fromLedger = new Map<string, PriceQuote>(
     [...(input.lastTrade ?? new Map<string, LastTrade>())].map(([s, t]) => [
       s,
@@ -61,7 +55,7 @@ export function valuePositions(input: {
   const positions: ValuedPosition[] = [];
   const unpriced: { symbol: string; quantity: number }[] = [];
   for (const [symbol, h] of [...bySymbol].sort(([a], [b]) => a.localeCompare(b))) {
-    const quantity = roundQuantity(h.quantity);
+    const quantity = h.quantity;
     if (quantity === 0) continue;
     const quote = sources.map((s) => s.get(symbol)).find((q) => q !== undefined);
     if (!quote) {

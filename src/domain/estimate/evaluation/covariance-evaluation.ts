@@ -34,6 +34,8 @@ export interface CovarianceEvaluationOptions {
   /** Baseline id (default: the first forecaster, e.g. the sample covariance). */
   readonly baselineId?: string;
   readonly holdOutFraction?: number;
+  /** Called once per origin (progress reporting). */
+  readonly onOrigin?: () => void;
 }
 
 /** The table, the portfolios used, mean QLIKE per portfolio and the selection. */
@@ -94,6 +96,7 @@ export function evaluateCovarianceForecasts(
     });
     if (realised.some((v) => v === 0)) {
       skippedOrigins++;
+      options.onOrigin?.();
       continue;
     }
     origins.push(origin);
@@ -129,6 +132,7 @@ export function evaluateCovarianceForecasts(
       const avg = (xs: number[]): number => xs.reduce((s, v) => s + v, 0) / xs.length;
       outcomes[m]!.push({ ok: true, qlike: avg(q), mse: avg(e) });
     });
+    options.onOrigin?.();
   }
   const table = tabulate({
     horizon,

@@ -7,6 +7,7 @@
  */
 
 import { BallastError } from '../../errors.ts';
+import { warning, type Warning } from '../../warnings.ts';
 
 /** A forecast that could not be made (the run goes on). */
 export interface ForecastFailure {
@@ -50,7 +51,8 @@ export interface EvaluationTable {
   readonly failures: readonly ForecastFailure[];
   /** Origins left out because the realised variance was 0 (QLIKE undefined). */
   readonly skippedOrigins: number;
-  readonly warnings: readonly string[];
+  /** `FORECAST_MODEL_FAILED` per model that failed at some origin (details: model, failures, origins). */
+  readonly warnings: readonly Warning[];
 }
 
 /** Inputs of {@link tabulate}: `outcomes[m][k]` is model m at `origins[k]`. */
@@ -84,7 +86,7 @@ export function tabulate(input: TabulateInput): EvaluationTable {
     );
   }
   const kept = input.origins.map((_, k) => k);
-  const warnings: string[] = [];
+  const warnings: Warning[] = [];
   const models = input.models.map((model, m): ModelEvaluation => {
     const row = input.outcomes[m] ?? [];
     const qlikeByOrigin = Float64Array.from(kept, (k) => {
@@ -100,7 +102,11 @@ export function tabulate(input: TabulateInput): EvaluationTable {
       const first = row.find((o) => !o.ok);
       const why = first && !first.ok ? first.failure.message : '';
       warnings.push(
-        `${model.label} failed at ${failed} of ${row.length} origins (${why}); excluded from selection`,
+        warning(
+          'FORECAST_MODEL_FAILED',
+          `${model.label} failed at ${failed} of ${row.length} origins (${why}); excluded from selection`,
+          { model: model.id, failures: failed, origins: row.length },
+        ),
       );
     }
     return {

@@ -82,7 +82,8 @@ describe('walk-forward variance evaluation', () => {
     expect(garch).toMatchObject({ eligible: false, count: 0 });
     expect(garch?.failures).toBe(result.origins.length);
     expect(result.failures[0]).toMatchObject({ modelId: 'garch', code: 'INSUFFICIENT_DATA' });
-    expect(result.warnings[0]).toMatch(/GARCH\(1,1\) failed at 10 of 10 origins/);
+    expect(result.warnings[0]?.message).toMatch(/GARCH\(1,1\) failed at 10 of 10 origins/);
+    expect(result.warnings[0]?.details).toMatchObject({ failures: 10, origins: 10 });
     expect(result.models.find((m) => m.id === 'ewma-0.94')?.eligible).toBe(true);
     expect(Number.isNaN(garch?.meanQlike)).toBe(true);
   });

@@ -42,6 +42,8 @@ export function walkForwardVariance(
   options: {
     readonly forecasters: readonly VarianceForecaster[];
     readonly walkForward: WalkForwardOptions;
+    /** Called once per origin after every model forecast there (progress reporting). */
+    readonly onOrigin?: () => void;
   },
 ): VarianceWalkForward {
   assertFiniteReturns('returns', returns);
@@ -57,6 +59,7 @@ export function walkForwardVariance(
     const target = realisedVariance(series, { origin, horizon });
     if (target === 0) {
       skippedOrigins++;
+      options.onOrigin?.();
       continue;
     }
     const window = series.subarray(trainStart, origin);
@@ -75,6 +78,7 @@ export function walkForwardVariance(
           : result,
       );
     });
+    options.onOrigin?.();
   }
   const table = tabulate({
     horizon,

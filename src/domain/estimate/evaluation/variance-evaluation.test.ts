@@ -63,6 +63,10 @@ describe('per-asset variance evaluation (ballast estimate evaluate)', () => {
       'ewma-0.99',
       'garch',
     ]);
-    expect(short.warnings[0]).toMatch(/^X: GARCH\(1,1\) failed/);
+    expect(short.warnings[0]?.message).toMatch(/^X: GARCH\(1,1\) failed/);
+    expect(short.warnings[0]).toMatchObject({
+      code: 'FORECAST_MODEL_FAILED',
+      details: { asset: 'X', model: 'garch' },
+    });
   });
 });

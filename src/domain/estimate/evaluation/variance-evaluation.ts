@@ -9,6 +9,7 @@
 import { defaultVarianceForecasters, type VarianceForecaster } from './forecasters.ts';
 import { selectModel, type ModelSelection } from './select.ts';
 import { walkForwardVariance, type VarianceWalkForward } from './univariate.ts';
+import type { Warning } from '../../warnings.ts';
 import type { WalkForwardOptions } from './walk-forward.ts';
 
 /** Asset columns of per-period returns (an `AlignedTable` from `series/align-common` fits). */
@@ -26,6 +27,8 @@ export interface VarianceEvaluationOptions {
   readonly baselineId?: string;
   /** Hold-out share for the honest improvement (default 0.5). */
   readonly holdOutFraction?: number;
+  /** Called once per asset and origin (progress reporting). */
+  readonly onOrigin?: () => void;
 }
 
 /** One asset's walk-forward table and selection. */
@@ -39,8 +42,8 @@ export interface AssetVarianceEvaluation {
 export interface VarianceEvaluationReport {
   readonly horizon: number;
   readonly assets: readonly AssetVarianceEvaluation[];
-  /** Each evaluation warning prefixed with its asset id. */
-  readonly warnings: readonly string[];
+  /** Each evaluation warning, its message prefixed with the asset id and `details.asset` set. */
+  readonly warnings: readonly Warning[];
 }
 
 /** Runs the evaluation for every asset column (see the module note). */
@@ -53,6 +56,7 @@ export function evaluateVarianceForecasts(
     const evaluation = walkForwardVariance(panel.columns[k] ?? new Float64Array(0), {
       forecasters,
       walkForward: options.walkForward,
+      ...(options.onOrigin === undefined ? {} : { onOrigin: options.onOrigin }),
     });
     const selection = selectModel(evaluation, {
       baselineId: options.baselineId ?? 'sample',
@@ -65,7 +69,13 @@ export function evaluateVarianceForecasts(
   return {
     horizon: options.walkForward.horizon,
     assets,
-    warnings: assets.flatMap((a) => a.evaluation.warnings.map((w) => `${a.asset}: ${w}`)),
+    warnings: assets.flatMap((a) =>
+      a.evaluation.warnings.map((w) => ({
+        code: w.code,
+        message: `${a.asset}: ${w.message}`,
+        details: { ...w.details, asset: a.asset },
+      })),
+    ),
   };
 }
 

@@ -1,0 +1,141 @@
+/**
+ * Use case `demo`: the bundled illustrative ledger (data/demo/transactions.csv) shown through
+ * the other use cases — its holdings, positions, lots and realised gains (`positions`), its
+ * economic exposures (`exposures`), its ex-ante risk on the bundled monthly real exposure
+ * returns (`risk`, Ledoit-Wolf) and an equity shock of −30 % through the fund definitions
+ * (`stress`). Offline: no store is opened and no provider is called.
+ *
+ * @example
+ * ```ts
+ * const doc = await demo({}, deps);
+ * doc.risk.stress.totalPnl; // dollars lost if every equity exposure fell 30 %
+ * ```
+ */
+
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { BallastError } from '../domain/errors.ts';
+import type { AppDeps } from './deps.ts';
+import { exposures, type ExposuresDocument } from './exposures.ts';
+import { parseInput } from './input.ts';
+import { loadPortfolio } from './portfolio-input.ts';
+import { positions, type PositionsDocument } from './positions.ts';
+import { risk } from './risk.ts';
+import { roundCents } from './rounding.ts';
+import { stress } from './stress.ts';
+
+/** The bundled illustrative ledger (a path on disk). */
+export const DEMO_LEDGER = fileURLToPath(
+  new URL('../../data/demo/transactions.csv', import.meta.url),
+);
+
+/** The equity shock the demo shows. */
+export const DEMO_SHOCK = 'equity=-0.3';
+
+const VALUATION_NOTE =
+  'Offline valuation: no market data is stored, so each fund is valued at the last trade price in the demo ledger (labelled per line).';
+
+/** Input of {@link demo}: nothing (the demo is fixed). */
+export const demoInputSchema = z.object({}).strict();
+
+/** What callers pass to {@link demo}. */
+export type DemoInput = z.input<typeof demoInputSchema>;
+
+/** The demo's risk summary (`risk` in the document). */
+export interface DemoRisk {
+  readonly volatilityAnnual: number;
+  readonly valueAtRisk1y: { confidence: number; var: number; cvar: number; varAmount: number };
+  /** The three largest exposure contributions to volatility, as shares of it. */
+  readonly largestContributions: { exposure: string; percent: number }[];
+  readonly covariance: string;
+  readonly stress: {
+    shock: string;
+    totalPnl: number;
+    totalReturn: number;
+    byAccount: { account: string; pnl: number; return: number | null }[];
+  };
+}
+
+/** One holding of the demo over all accounts, valued (dollars; price per share unrounded). */
+export interface DemoHolding {
+  readonly symbol: string;
+  readonly quantity: number;
+  readonly price: number;
+  readonly priceSource: string;
+  readonly priceDate: string | null;
+  readonly marketValue: number;
+  readonly costBasis: number;
+  readonly unrealizedGain: number;
+}
+
+/** The `demo` document (the CLI's `--format json`). */
+export interface DemoDocument {
+  readonly ledger: string;
+  readonly valuation: string;
+  readonly holdings: readonly DemoHolding[];
+  readonly positions: PositionsDocument;
+  readonly exposures: ExposuresDocument;
+  readonly risk: DemoRisk;
+}
+
+async function demoRisk(deps: AppDeps): Promise<DemoRisk> {
+  const transactions = { path: DEMO_LEDGER };
+  const [doc, shocked] = await Promise.all([
+    risk({ transactions, covariance: 'ledoit-wolf', source: 'sample', confidence: 0.95 }, deps),
+    stress(
+      {
+        transactions,
+        name: DEMO_SHOCK,
+        shocks: [{ target: 'equity', kind: 'return', size: -0.3, text: DEMO_SHOCK }],
+      },
+      deps,
+    ),
+  ]);
+  const shock = shocked.scenarios[0]!;
+  if ('error' in shock)
+    throw new BallastError('INTERNAL', `demo shock failed: ${shock.error.message}`);
+  return {
+    volatilityAnnual: doc.volatilityAnnual,
+    valueAtRisk1y: {
+      confidence: doc.valueAtRisk.confidence,
+      var: doc.valueAtRisk.oneYear.var,
+      cvar: doc.valueAtRisk.oneYear.cvar,
+      varAmount: doc.valueAtRisk.oneYear.varAmount,
+    },
+    largestContributions: [...doc.byExposure]
+      .sort((a, b) => b.percent - a.percent)
+      .slice(0, 3)
+      .map((e) => ({ exposure: e.exposure, percent: e.percent })),
+    covariance: `${doc.covariance.method} of ${doc.covariance.periods} monthly real exposure returns ${doc.covariance.from}..${doc.covariance.to} (bundled sample)`,
+    stress: {
+      shock: DEMO_SHOCK,
+      totalPnl: shock.totalPnl,
+      totalReturn: shock.totalReturn,
+      byAccount: shock.byAccount.map((a) => ({ account: a.account, pnl: a.pnl, return: a.return })),
+    },
+  };
+}
+
+/** The demo portfolio through positions, exposures, risk and stress (see the module comment). */
+export async function demo(raw: DemoInput, deps: AppDeps): Promise<DemoDocument> {
+  parseInput(demoInputSchema, raw);
+  const transactions = { path: DEMO_LEDGER };
+  const { valuation } = loadPortfolio({ transactions, lotMethod: 'fifo' });
+  return {
+    ledger: 'data/demo/transactions.csv',
+    valuation: VALUATION_NOTE,
+    holdings: valuation.positions.map((p) => ({
+      symbol: p.symbol,
+      quantity: p.quantity,
+      price: p.price,
+      priceSource: p.priceSource,
+      priceDate: p.priceDate ?? null,
+      marketValue: roundCents(p.marketValue),
+      costBasis: roundCents(p.costBasis),
+      unrealizedGain: roundCents(p.unrealizedGain),
+    })),
+    positions: positions({ transactions }),
+    exposures: await exposures({ transactions }),
+    risk: await demoRisk(deps),
+  };
+}

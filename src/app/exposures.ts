@@ -1,0 +1,130 @@
+/**
+ * Use case `exposures`: what a portfolio really owns — holdings decomposed into economic
+ * exposures through fund definitions (economic exposure per $1 of NAV, leverage included;
+ * docs/conventions.md, "Holdings, ledger and exposures"). Money in the document is rounded to
+ * cents, weights to 12 significant digits.
+ *
+ * Missing data: a holding with no price is listed in `unexplained` with `marketValue: null` and
+ * left out of total value (its value is unknown); a holding with no fund definition is listed
+ * there with its market value, which counts in total value.
+ *
+ * @example
+ * ```ts
+ * const doc = await exposures({ holdings: { path: 'holdings.csv' } });
+ * doc.grossEconomicExposure; // 3.06 = 306 % of total value
+ * ```
+ */
+
+import { z } from 'zod';
+import { decomposeHoldings, type HoldingsDecomposition } from '../domain/exposures/decompose.ts';
+import type { ExposureRegistry } from '../domain/exposures/registry.ts';
+import type { FundUniverse } from '../domain/exposures/fund-types.ts';
+import type { Valuation } from '../domain/valuation/value-positions.ts';
+import type { ExposureChartInput } from '../report/exposure.ts';
+import { loadExposureRegistry } from '../data/config/load-exposure-config.ts';
+import { parseInput } from './input.ts';
+import { loadExposureConfig, loadPortfolio, portfolioInputShape } from './portfolio-input.ts';
+import { roundCents, roundFine } from './rounding.ts';
+
+export type { ExposureChartInput } from '../report/exposure.ts';
+
+/** Input of {@link exposures}: a portfolio (holdings and/or transactions, prices, funds). */
+export const exposuresInputSchema = z.object(portfolioInputShape);
+
+/** What callers pass to {@link exposures}. */
+export type ExposuresInput = z.input<typeof exposuresInputSchema>;
+
+/** The `exposures` document (the CLI's `--format json`). */
+export interface ExposuresDocument {
+  /** Σ priced market values + cash, dollars. */
+  readonly totalValue: number;
+  /** Cash over accounts, dollars (negative = margin loan). */
+  readonly cash: number;
+  readonly positions: readonly {
+    symbol: string;
+    quantity: number;
+    price: number;
+    priceSource: string;
+    marketValue: number;
+    notionalWeight: number;
+  }[];
+  readonly exposures: HoldingsDecomposition['exposures'];
+  readonly byCategory: HoldingsDecomposition['byCategory'];
+  /** Σ|economic| / total value (2.0 = 200 %). */
+  readonly grossEconomicExposure: number;
+  /** Σ economic / total value. */
+  readonly netEconomicExposure: number;
+  readonly unexplained: readonly { symbol: string; marketValue: number | null; reason: string }[];
+}
+
+/** Decomposes a valued portfolio into the {@link ExposuresDocument} (see the module comment). */
+export function exposuresDocument(
+  valuation: Valuation,
+  config: { funds: FundUniverse; registry: ExposureRegistry },
+): ExposuresDocument {
+  const d = decomposeHoldings({
+    positions: valuation.positions.map((p) => ({ symbol: p.symbol, marketValue: p.marketValue })),
+    cash: valuation.cash,
+    ...config,
+  });
+  const bySymbol = new Map(valuation.positions.map((p) => [p.symbol, p]));
+  return {
+    totalValue: roundCents(d.totalValue),
+    cash: roundCents(d.cash),
+    positions: d.positions.map((p) => {
+      const v = bySymbol.get(p.symbol)!;
+      return {
+        symbol: p.symbol,
+        quantity: v.quantity,
+        price: v.price,
+        priceSource: v.priceSource,
+        marketValue: roundCents(p.marketValue),
+        notionalWeight: roundFine(p.notionalWeight),
+      };
+    }),
+    exposures: d.exposures.map((e) => ({
+      ...e,
+      economicValue: roundCents(e.economicValue),
+      economicWeight: roundFine(e.economicWeight),
+    })),
+    byCategory: d.byCategory.map((c) => ({
+      ...c,
+      economicValue: roundCents(c.economicValue),
+      economicWeight: roundFine(c.economicWeight),
+    })),
+    grossEconomicExposure: roundFine(d.grossEconomicExposure),
+    netEconomicExposure: roundFine(d.netEconomicExposure),
+    unexplained: [
+      ...valuation.unpriced.map((u) => ({
+        symbol: u.symbol,
+        marketValue: null,
+        reason: unpricedReason(u.symbol),
+      })),
+      ...d.unexplained.map((u) => ({ ...u, marketValue: roundCents(u.marketValue) })),
+    ],
+  };
+}
+
+/** Why an unpriced holding is left out (names the inputs that could price it). */
+export function unpricedReason(symbol: string): string {
+  return `no price for ${symbol} (add it to the prices file or give a price column in the holdings file); not valued`;
+}
+
+/** Economic exposures of a portfolio (see the module comment). */
+export async function exposures(raw: ExposuresInput): Promise<ExposuresDocument> {
+  const input = parseInput(exposuresInputSchema, raw);
+  const portfolio = loadPortfolio(input);
+  return exposuresDocument(portfolio.valuation, await loadExposureConfig(input.funds));
+}
+
+/**
+ * The treemap input of a document: its non-zero exposures, labelled with the registry's
+ * exposure names (config/exposures.yaml).
+ */
+export async function exposuresChart(doc: ExposuresDocument): Promise<ExposureChartInput> {
+  const registry = await loadExposureRegistry();
+  return {
+    exposures: doc.exposures.filter((e) => e.economicWeight !== 0),
+    labels: Object.fromEntries(registry.exposures.map((e) => [e.id, e.name] as const)),
+  };
+}

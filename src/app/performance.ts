@@ -1,0 +1,137 @@
+/**
+ * Use case `performance`: the ledger replayed over trading days and valued at the day's
+ * unadjusted close (`domain/performance`), reported as TWR (chain-linked between external
+ * flows), MWR, calendar periods, an optional benchmark's total return, P&L, per-account TWR,
+ * Carino-linked attribution by position, and an optional growth-of-$1 chart option.
+ *
+ * Returns over a window of a year or less are NOT annualised (GIPS; docs/conventions.md, "Risk
+ * and performance measures"): `twrAnnualized` is null and `mwr` is the window's own
+ * money-weighted return (`mwrBasis: 'period'`); longer windows give the annual XIRR
+ * (`mwrBasis: 'annual'`).
+ *
+ * Prices come from `pricesHistory` when given, else from the store through market data
+ * (refreshing unless `deps.offline`; stale data is a `PRICES_STALE` warning). `to` defaults to
+ * the last date of `pricesHistory`, else `deps.clock.today()`; `from` to the first transaction.
+ *
+ * @example
+ * ```ts
+ * const doc = await performance(
+ *   { transactions: { path: 'ledger.csv' }, pricesHistory: { path: 'prices.csv' }, period: 'quarterly' },
+ *   deps,
+ * );
+ * doc.twr; doc.mwr; doc.mwrBasis; // 'period' for a window of a year or less
+ * ```
+ */
+
+import { z } from 'zod';
+import { createNyseCalendar } from '../domain/calendar/trading-calendar.ts';
+import { portfolioHistory, symbolsToPrice } from '../domain/performance/history.ts';
+import { performanceReport } from '../domain/performance/performance-report.ts';
+import { parsePricesHistoryCsv } from '../data/ledger/prices-history-csv.ts';
+import { parseTransactionsCsv } from '../data/ledger/transactions-csv.ts';
+import type { ChartOption } from '../report/chart-style.ts';
+import type { AppDeps } from './deps.ts';
+import { parseInput } from './input.ts';
+import { performanceChart } from './performance-chart.ts';
+import { performanceDocument, type PerformanceDocument } from './performance-document.ts';
+import { pricesFromFile, pricesFromStore } from './performance-prices.ts';
+import { isoDateSchema, lotMethodSchema } from './schemas.ts';
+import { readSource, textSourceSchema } from './sources.ts';
+
+export type {
+  AttributionDocument,
+  PerformanceDocument,
+  PerformancePeriod,
+} from './performance-document.ts';
+export { CASH_OTHER } from '../domain/performance/attribution.ts';
+export type { PerformanceFlag } from '../domain/performance/performance-report.ts';
+export type { Warning } from '../domain/warnings.ts';
+
+/** Input of {@link performance}. */
+export const performanceInputSchema = z
+  .object({
+    /** The ledger, in the transactions-CSV format. */
+    transactions: textSourceSchema,
+    /** First day whose return counts (default: the first transaction). */
+    from: isoDateSchema.optional(),
+    /** Last day, inclusive (default: the last date of `pricesHistory`, else today). */
+    to: isoDateSchema.optional(),
+    /** Benchmark symbol: total return from its adjusted closes over the same periods. */
+    benchmark: z
+      .string()
+      .trim()
+      .min(1)
+      .transform((s) => s.toUpperCase())
+      .optional(),
+    /** Rows of the period table. */
+    period: z.enum(['monthly', 'quarterly', 'annual']).default('monthly'),
+    /** `date,symbol,close[,adj_close]` instead of the store (unadjusted closes). */
+    pricesHistory: textSourceSchema.optional(),
+    lotMethod: lotMethodSchema.default('fifo'),
+    /** External flows enter at the start (default) or the end of their day. */
+    flowTiming: z.enum(['startOfDay', 'endOfDay']).default('startOfDay'),
+    /** Build the chart option ({@link performanceWithChart}). */
+    chart: z.boolean().default(false),
+  })
+  .refine((i) => i.from === undefined || i.to === undefined || i.from <= i.to, {
+    path: ['from'],
+    message: 'must not be after to',
+  });
+
+/** What callers pass to {@link performance} (defaults applied inside). */
+export type PerformanceInput = z.input<typeof performanceInputSchema>;
+
+/**
+ * The document and, when `input.chart`, the growth-of-$1 chart option of the daily TWR (and the
+ * benchmark).
+ */
+export async function performanceWithChart(
+  raw: PerformanceInput,
+  deps: AppDeps,
+): Promise<{ document: PerformanceDocument; chart?: ChartOption }> {
+  const input = parseInput(performanceInputSchema, raw);
+  const ledger = readSource(input.transactions, 'transactions');
+  const transactions = parseTransactionsCsv(ledger.text, ledger.name);
+  const file = input.pricesHistory && readSource(input.pricesHistory, 'pricesHistory');
+  const parsed = file && parsePricesHistoryCsv(file.text, file.name);
+  const to = input.to ?? parsed?.lastDate ?? deps.clock.today();
+  const calendar = createNyseCalendar();
+  const base = {
+    transactions,
+    calendar,
+    to,
+    lotMethod: input.lotMethod,
+    ...(input.from ? { from: input.from } : {}),
+  };
+  const need = { symbols: symbolsToPrice(base), benchmark: input.benchmark };
+  const firstTrade = transactions[0]!.date;
+  const prices =
+    parsed && file
+      ? pricesFromFile(parsed, { ...need, name: file.name })
+      : await pricesFromStore(deps, {
+          ...need,
+          first: input.from && input.from > firstTrade ? input.from : firstTrade,
+          to,
+        });
+  const history = portfolioHistory({ ...base, prices: prices.closes });
+  const report = performanceReport({
+    transactions,
+    history,
+    calendar,
+    frequency: input.period,
+    flowTiming: input.flowTiming,
+    lotMethod: input.lotMethod,
+    ...(prices.benchmark ? { benchmark: prices.benchmark } : {}),
+  });
+  const document = performanceDocument(report, prices.warnings);
+  if (!input.chart) return { document };
+  return { document, chart: performanceChart({ report, history, benchmark: prices.benchmark }) };
+}
+
+/** The `performance` document (see the module comment). */
+export async function performance(
+  raw: PerformanceInput,
+  deps: AppDeps,
+): Promise<PerformanceDocument> {
+  return (await performanceWithChart(raw, deps)).document;
+}

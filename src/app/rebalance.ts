@@ -1,0 +1,195 @@
+/**
+ * Use case `rebalance`: the trade list from current holdings to target weights — weights of
+ * total value including cash, sized in whole shares unless fractional, sells before buys,
+ * lot-aware estimated gains by term, costs, residual cash and drift (docs/conventions.md,
+ * "Trades"). Targets come from a targets file (`symbol,weight`, a `CASH` row is the cash line),
+ * from weights given directly, or from an optimisation on a returns file.
+ *
+ * Prices: every held and every target symbol at the first quote found in the prices file, the
+ * holdings file's prices, the ledger's last trade price — a target the portfolio does not hold
+ * is bought at its quote. A symbol with no quote is DATA_UNAVAILABLE naming it.
+ *
+ * @example
+ * ```ts
+ * const doc = await rebalance(
+ *   { transactions: { path: 'ledger.csv' }, prices: { path: 'p.csv' }, weights: { VTI: 0.6, BND: 0.4 } },
+ *   deps,
+ * );
+ * doc.trades; // sells first, then buys
+ * ```
+ */
+
+import { z } from 'zod';
+import { invalidInput } from '../domain/errors.ts';
+import { centsToDollars } from '../domain/ledger/money.ts';
+import { planTrades } from '../domain/trades/plan-trades.ts';
+import { targetsFromRows } from '../domain/trades/targets.ts';
+import type { TradePlan, TradeTargets } from '../domain/trades/types.ts';
+import type { Warning } from '../domain/warnings.ts';
+import { parseTargetsCsv } from '../data/ledger/targets-csv.ts';
+import type { AppDeps } from './deps.ts';
+import { parseInput } from './input.ts';
+import { loadPortfolio, portfolioInputShape } from './portfolio-input.ts';
+import { optimizedTargets, optimizeTargetsSchema } from './rebalance-optimize.ts';
+import { roundCents } from './rounding.ts';
+import { readSource, textSourceSchema } from './sources.ts';
+
+export type { TradePlan } from '../domain/trades/types.ts';
+export { REBALANCE_OBJECTIVES } from './rebalance-optimize.ts';
+
+const { holdings, transactions, prices, lotMethod, asOf } = portfolioInputShape;
+
+/** Input of {@link rebalance}: the portfolio, exactly one source of targets, sizing options. */
+export const rebalanceInputSchema = z.object({
+  holdings,
+  transactions,
+  prices,
+  lotMethod,
+  asOf,
+  /** Targets CSV `symbol,weight` (a `CASH` row is the explicit cash line). */
+  targets: textSourceSchema.optional(),
+  /** Or target weights by symbol (decimals of total value; they sum to 1 without `cashWeight`). */
+  weights: z.record(z.string(), z.number()).optional(),
+  /** With `weights`: the cash line (negative = borrowing), or `residual` = 1 − Σ weights. */
+  cashWeight: z.union([z.number(), z.literal('residual')]).optional(),
+  /** Or targets from an optimisation on a returns file (long-only, fully invested). */
+  optimize: optimizeTargetsSchema.optional(),
+  /** Skip trades smaller than this many dollars (default 0). */
+  minTrade: z.number().nonnegative().optional(),
+  /** Allow fractional shares (default whole shares). */
+  fractional: z.boolean().default(false),
+  /** Proportional cost per trade, basis points of its gross value (default 0). */
+  costBps: z.number().nonnegative().optional(),
+  /** Fixed cost per trade, dollars (default 0). */
+  costPerTrade: z.number().nonnegative().optional(),
+});
+
+/** What callers pass to {@link rebalance}. */
+export type RebalanceInput = z.input<typeof rebalanceInputSchema>;
+type ParsedInput = z.output<typeof rebalanceInputSchema>;
+
+/** A trade plan as its document: money in dollars (cents rounded), every field kept. */
+export interface TradePlanDocument {
+  readonly tradeDate: string;
+  readonly lotMethod: string;
+  readonly totalValue: number;
+  readonly cashBefore: number;
+  readonly cashAfter: number;
+  readonly cashAfterByAccount: Readonly<Record<string, number>>;
+  readonly trades: readonly {
+    side: 'sell' | 'buy';
+    symbol: string;
+    account: string;
+    quantity: number;
+    price: number;
+    priceSource: string;
+    gross: number;
+    cost: number;
+    realizedShortTerm: number;
+    realizedLongTerm: number;
+    lots: { lotId: string; acquired: string; quantity: number; gain: number; term: string }[];
+  }[];
+  readonly skipped: TradePlan['skipped'];
+  readonly positions: TradePlan['positions'];
+  readonly cash: TradePlan['cash'];
+  readonly totals: {
+    readonly buys: number;
+    readonly sells: number;
+    readonly costs: number;
+    readonly realizedShortTerm: number;
+    readonly realizedLongTerm: number;
+  };
+  readonly warnings: readonly Warning[];
+}
+
+/** The `rebalance` document (the CLI's `--format json`). */
+export type RebalanceDocument = TradePlanDocument;
+
+/** A trade plan as its document (shared with `plan`). */
+export function tradePlanDocument(plan: TradePlan): TradePlanDocument {
+  const d = (c: number): number => roundCents(centsToDollars(c));
+  return {
+    tradeDate: plan.tradeDate,
+    lotMethod: plan.lotMethod,
+    totalValue: d(plan.totalValueCents),
+    cashBefore: d(plan.cashBeforeCents),
+    cashAfter: d(plan.cashAfterCents),
+    cashAfterByAccount: Object.fromEntries(
+      Object.entries(plan.cashAfterByAccount).map(([a, c]) => [a, d(c)]),
+    ),
+    trades: plan.trades.map((t) => ({
+      side: t.side,
+      symbol: t.symbol,
+      account: t.account,
+      quantity: t.quantity,
+      price: t.price,
+      priceSource: t.priceSource,
+      gross: d(t.grossCents),
+      cost: d(t.costCents),
+      realizedShortTerm: d(t.realizedShortTermCents),
+      realizedLongTerm: d(t.realizedLongTermCents),
+      lots: t.lots.map((l) => ({
+        lotId: l.lotId,
+        acquired: l.acquired,
+        quantity: l.quantity,
+        gain: d(l.gainCents),
+        term: l.term,
+      })),
+    })),
+    skipped: plan.skipped,
+    positions: plan.positions,
+    cash: plan.cash,
+    totals: {
+      buys: d(plan.totals.buysCents),
+      sells: d(plan.totals.sellsCents),
+      costs: d(plan.totals.costsCents),
+      realizedShortTerm: d(plan.totals.realizedShortTermCents),
+      realizedLongTerm: d(plan.totals.realizedLongTermCents),
+    },
+    warnings: plan.warnings,
+  };
+}
+
+async function targetsOf(input: ParsedInput, deps: AppDeps): Promise<TradeTargets> {
+  const given = (['targets', 'weights', 'optimize'] as const).filter((k) => input[k] !== undefined);
+  if (given.length !== 1)
+    throw invalidInput(
+      given[1] ?? 'targets',
+      given.length === 0 ? undefined : input[given[1]!],
+      'give exactly one of targets, weights or optimize',
+    );
+  if (input.targets) {
+    const { text, name } = readSource(input.targets, 'targets');
+    return targetsFromRows(parseTargetsCsv(text, name));
+  }
+  if (input.weights)
+    return {
+      weightsBySymbol: input.weights,
+      ...(input.cashWeight === undefined ? {} : { cashWeight: input.cashWeight }),
+    };
+  return optimizedTargets(input.optimize!, deps);
+}
+
+/** The trade plan of a portfolio towards its targets (see the module comment). */
+export async function rebalance(raw: RebalanceInput, deps: AppDeps): Promise<RebalanceDocument> {
+  const input = parseInput(rebalanceInputSchema, raw);
+  const portfolio = loadPortfolio(input);
+  const targets = await targetsOf(input, deps);
+  const plan = planTrades(
+    { lots: portfolio.lots, cashCents: portfolio.cashCents, prices: portfolio.quotes },
+    targets,
+    {
+      tradeDate: input.asOf ?? deps.clock.today(),
+      lotMethod: input.lotMethod,
+      ...(input.fractional ? { fractional: true } : {}),
+      ...(input.minTrade === undefined ? {} : { minTradeDollars: input.minTrade }),
+      costs: {
+        ...(input.costBps === undefined ? {} : { proportionalBps: input.costBps }),
+        ...(input.costPerTrade === undefined
+          ? {}
+          : { fixedPerTradeCents: Math.round(input.costPerTrade * 100) }),
+      },
+    },
+  );
+  return tradePlanDocument(plan);
+}
