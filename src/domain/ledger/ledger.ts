@@ -61,6 +61,12 @@ interface Pending {
   readonly seq: number;
 }
 
+/** An account's cash (one mutable cell) and its holdings by symbol. */
+interface Account {
+  cents: Cents;
+  readonly holdings: ReadonlyMap<string, Holding>;
+}
+
 /** A mutable {@link LastTrade}, updated in place on every trade. */
 interface Trade {
   price: number;
@@ -70,7 +76,7 @@ interface Trade {
 class LedgerBuilder {
   readonly book: LotBook;
   /** Cash per account in first-seen order, as one mutable cell each. */
-  readonly accounts = new Map<string, { cents: Cents }>();
+  readonly accounts = new Map<string, Account>();
   readonly realized: RealizedSlice[] = [];
   readonly income: IncomeTotals = { dividendsCents: 0, interestCents: 0, feesCents: 0 };
   readonly lastTrade = new Map<string, Trade>();
@@ -83,14 +89,18 @@ class LedgerBuilder {
     this.book = new LotBook(method);
   }
 
-  account(account: string): { cents: Cents } {
-    let cash = this.accounts.get(account);
-    if (!cash) this.accounts.set(account, (cash = { cents: 0 }));
-    return cash;
+  account(name: string): Account {
+    let account = this.accounts.get(name);
+    if (!account) {
+      account = { cents: 0, holdings: this.book.holdingsOf(name) };
+      this.accounts.set(name, account);
+    }
+    return account;
   }
 
-  addCash(account: string, cents: Cents): void {
-    this.account(account).cents += cents;
+  /** The holding of `symbol` in an account. */
+  holding(account: Account, tx: { account: string; symbol: string }): Holding {
+    return account.holdings.get(tx.symbol) ?? this.book.holding(tx.account, tx.symbol);
   }
 
   traded(symbol: string, price: number, date: IsoDate): void {
@@ -124,28 +134,33 @@ class LedgerBuilder {
       .map((p) => p.out);
   }
 
-  apply(tx: Transaction): void {
-    this.addCash(tx.account, -tx.feesCents);
+  apply(tx: Transaction, account: Account): void {
+    account.cents -= tx.feesCents;
     if (tx.type !== 'buy' && tx.type !== 'sell') this.income.feesCents += tx.feesCents;
     switch (tx.type) {
       case 'buy':
       case 'sell':
-        return this.trade(tx);
+        return this.trade(tx, account);
       case 'deposit':
         this.contributions += tx.amountCents;
-        return this.addCash(tx.account, tx.amountCents);
+        account.cents += tx.amountCents;
+        return;
       case 'withdrawal':
         this.contributions -= tx.amountCents;
-        return this.addCash(tx.account, -tx.amountCents);
+        account.cents -= tx.amountCents;
+        return;
       case 'fee':
         this.income.feesCents += tx.amountCents;
-        return this.addCash(tx.account, -tx.amountCents);
+        account.cents -= tx.amountCents;
+        return;
       case 'interest':
         this.income.interestCents += tx.amountCents;
-        return this.addCash(tx.account, tx.amountCents);
+        account.cents += tx.amountCents;
+        return;
       case 'dividend':
         this.income.dividendsCents += tx.amountCents;
-        return this.addCash(tx.account, tx.amountCents);
+        account.cents += tx.amountCents;
+        return;
       case 'reinvest': {
         const value = tradeValueCents(tx.quantity, tx.price);
         this.income.dividendsCents += value;
@@ -159,13 +174,13 @@ class LedgerBuilder {
       case 'transfer_in':
         return this.transferIn(tx);
       case 'return_of_capital':
-        return this.returnOfCapital(tx);
+        return this.returnOfCapital(tx, account);
     }
   }
 
-  private trade(tx: TradeTx): void {
+  private trade(tx: TradeTx, account: Account): void {
     const dir = tx.type === 'buy' ? 1 : -1;
-    const holding = this.book.holding(tx.account, tx.symbol);
+    const holding = this.holding(account, tx);
     const held = holding.held();
     const closable = Math.sign(held) === -dir ? Math.min(Math.abs(held), tx.quantity) : 0;
     if (tx.lots?.length && closable === 0) {
@@ -178,7 +193,7 @@ class LedgerBuilder {
     const gross = tradeValueCents(tx.quantity, tx.price);
     const grossClose = prorateCents(gross, closable, tx.quantity);
     const feesClose = prorateCents(tx.feesCents, closable, tx.quantity);
-    this.addCash(tx.account, -dir * gross);
+    account.cents -= dir * gross;
     this.traded(tx.symbol, tx.price, tx.date);
     if (closable > 0) {
       const slices = this.book.relieve(holding, {
@@ -302,8 +317,8 @@ class LedgerBuilder {
     for (const lot of out.lots) this.book.add(this.book.holding(tx.account, lot.symbol), lot);
   }
 
-  private returnOfCapital(tx: ReturnOfCapitalTx): void {
-    const holding = this.book.holding(tx.account, tx.symbol);
+  private returnOfCapital(tx: ReturnOfCapitalTx, account: Account): void {
+    const holding = this.holding(account, tx);
     const lots = this.book.longLots(holding);
     const { quantity, basisCents, acquired } = this.book.store;
     const total = lots.reduce((s, i) => s + quantity[i]!, 0);
@@ -314,7 +329,7 @@ class LedgerBuilder {
         { ...tx.source, column: 'symbol', value: tx.symbol },
       );
     }
-    this.addCash(tx.account, tx.amountCents);
+    account.cents += tx.amountCents;
     let left = tx.amountCents;
     lots.forEach((lot, i) => {
       const cut =
@@ -371,8 +386,7 @@ export function buildLedger(
     }
     previous = tx;
     if (options.asOf !== undefined && tx.date > options.asOf) continue;
-    builder.account(tx.account);
-    builder.apply(tx);
+    builder.apply(tx, builder.account(tx.account));
   }
   let lastDate: IsoDate | undefined;
   for (let i = transactions.length - 1; i >= 0 && lastDate === undefined; i--) {

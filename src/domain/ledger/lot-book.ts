@@ -45,6 +45,13 @@ export class LotBook {
   /** `method` picks the order kept: LIFO, HIFO, or FIFO (FIFO, average and specific). */
   constructor(readonly method: LotMethod) {}
 
+  /** The holdings of an account by symbol (a live map, empty at first). */
+  holdingsOf(account: string): ReadonlyMap<string, Holding> {
+    let byAccount = this.holdings.get(account);
+    if (!byAccount) this.holdings.set(account, (byAccount = new Map<string, Holding>()));
+    return byAccount;
+  }
+
   /** The holding of `account` × `symbol`, created empty on first use. */
   holding(account: string, symbol: string): Holding {
     let byAccount = this.holdings.get(account);
