@@ -62,12 +62,12 @@ const gen = measure(() => syntheticLedgerCsv({ rows: ROWS, seed: 1 }));
 console.log(
   `\n${ROWS.toLocaleString('en-US')} rows (${(gen.value.length / 1e6).toFixed(1)} MB), generated in ${gen.wall.toFixed(0)} ms`,
 );
-const parse = best(2, () => parseTransactionsCsv(gen.value, 'bench.csv'));
+const parse = best(4, () => parseTransactionsCsv(gen.value, 'bench.csv'));
 console.log(`  parse transactions CSV          ${ms(parse)}  ${perSecond(ROWS, parse)}`);
 const txs: Transaction[] = parse.value;
 const methods: LotMethod[] = ['fifo', 'lifo', 'hifo', 'average', 'specific'];
 for (const lotMethod of methods) {
-  const replay = best(2, () => buildLedger(txs, { lotMethod }));
+  const replay = best(4, () => buildLedger(txs, { lotMethod }));
   const total = { wall: parse.wall + replay.wall, cpu: parse.cpu + replay.cpu };
   console.log(
     `  replay ${lotMethod.padEnd(9)} ${String(replay.value.lots.length).padStart(6)} open lots ${ms(replay)}  ${perSecond(ROWS, replay)}   parse + replay ${total.wall.toFixed(0)} ms (target < 500)`,
@@ -80,7 +80,7 @@ const small = parseTransactionsCsv(syntheticLedgerCsv({ rows: SMALL, seed: 1 }),
 console.log(
   `\n${SMALL.toLocaleString('en-US')} rows: indexed replay vs the reference replay (FIFO)`,
 );
-const fast = best(2, () => buildLedger(small, { lotMethod: 'fifo' }));
+const fast = best(4, () => buildLedger(small, { lotMethod: 'fifo' }));
 const reference = measure(() => referenceBuildLedger(small, { lotMethod: 'fifo' }));
 console.log(`  indexed (src/domain/ledger)     ${ms(fast)}`);
 console.log(`  reference (test/helpers)        ${ms(reference)}`);
