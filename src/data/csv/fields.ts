@@ -2,6 +2,23 @@ import { isIsoDate, type IsoDate } from '../../domain/calendar/iso-date.ts';
 import { BallastError } from '../../domain/errors.ts';
 import type { CsvRow } from './parse-csv.ts';
 
+/**
+ * The largest magnitude of a plain number in an input file — a price, a quantity of shares, a
+ * weight, a ratio: 1e15. Past it a value is refused at its field (an overflowing `1e400` or a
+ * 400-digit cell would otherwise read as Infinity and turn sums into −∞ and NaN).
+ */
+export const MAX_INPUT_MAGNITUDE = 1e15;
+
+/**
+ * The largest money amount in integer cents: `Number.MAX_SAFE_INTEGER` cents
+ * ($90,071,992,547,409.91), the largest amount whose every cent a double holds exactly
+ * (docs/conventions.md, "Units": money in the ledger is integer cents).
+ */
+export const MAX_CENTS = Number.MAX_SAFE_INTEGER;
+
+/** {@link MAX_CENTS} as dollars for messages. */
+export const MAX_DOLLARS_TEXT = '90071992547409.91';
+
 /** The last date text found valid: files repeat a date on many rows in a row. */
 let lastDate: string | undefined;
 
@@ -40,12 +57,17 @@ export class RowReader {
     return v;
   }
 
-  /** A plain decimal number (`-12.5`, `3`, `.25`); no thousands separators or exponents. */
+  /**
+   * A plain decimal number (`-12.5`, `3`, `.25`); no thousands separators or exponents. Its
+   * magnitude is at most {@link MAX_INPUT_MAGNITUDE}.
+   */
   number(column: string, opts: { min?: number; positive?: boolean } = {}): number | undefined {
     const v = this.text(column);
     if (v === undefined) return undefined;
     if (!/^[+-]?(\d+\.?\d*|\.\d+)$/.test(v)) throw this.fail(column, 'not a number');
     const n = Number(v);
+    if (!(Math.abs(n) <= MAX_INPUT_MAGNITUDE))
+      throw this.fail(column, `out of range: the magnitude must be at most 1e15`);
     if (opts.positive && !(n > 0)) throw this.fail(column, 'must be greater than zero');
     if (opts.min !== undefined && n < opts.min)
       throw this.fail(column, `must be at least ${opts.min}`);
@@ -59,16 +81,27 @@ export class RowReader {
     return n;
   }
 
-  /** A money amount in integer cents, parsed from the decimal text (half away from zero). */
+  /**
+   * A money amount in integer cents, parsed from the decimal text (half away from zero); at most
+   * {@link MAX_CENTS} in magnitude, so that every cent is exact.
+   */
   cents(column: string, opts: { min?: number } = {}): number | undefined {
     const n = this.number(column, opts);
     if (n === undefined) return undefined;
     const text = this.text(column)!.replace(/^[+-]/, '');
     const [whole = '0', frac = ''] = text.split('.');
     const padded = (frac + '000').slice(0, 3);
-    const tenths = Number(whole || '0') * 1000 + Number(padded);
-    const cents = Math.floor(tenths / 10) + (tenths % 10 >= 5 ? 1 : 0);
+    const cents = centsOf(Number(whole || '0'), Number(padded));
+    if (!(cents <= MAX_CENTS)) throw this.centsTooLarge(column);
     return n < 0 ? -cents : cents;
+  }
+
+  /** The error for an amount past {@link MAX_CENTS}. */
+  centsTooLarge(column: string): BallastError {
+    return this.fail(
+      column,
+      `out of range: an amount is at most ${MAX_DOLLARS_TEXT} (every cent exact)`,
+    );
   }
 
   /** An ISO `YYYY-MM-DD` calendar date. */
@@ -88,6 +121,16 @@ export class RowReader {
     if (!/^[A-Z0-9.^=\-/$]+$/.test(s)) throw this.fail(column, 'not a ticker symbol');
     return s;
   }
+}
+
+/**
+ * Cents of an unsigned amount `whole` dollars and `thousandths` (0–999), rounded half away from
+ * zero; exact while `whole` × 100 is a safe integer (larger amounts come out above
+ * {@link MAX_CENTS}, which the callers refuse).
+ */
+export function centsOf(whole: number, thousandths: number): number {
+  if (whole > MAX_CENTS / 100) return Infinity;
+  return whole * 100 + Math.floor(thousandths / 10) + (thousandths % 10 >= 5 ? 1 : 0);
 }
 
 const NO_CELLS: Readonly<Record<string, string>> = {};

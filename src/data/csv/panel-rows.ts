@@ -9,6 +9,7 @@ import { isIsoDate, type IsoDate } from '../../domain/calendar/iso-date.ts';
 import { BallastError } from '../../domain/errors.ts';
 import type { AlignedTable } from '../../domain/series/align-common.ts';
 import { decimalAt, isAsciiSpace } from './decimal.ts';
+import { MAX_INPUT_MAGNITUDE } from './fields.ts';
 
 /** Dates left out of the common window, and why. */
 export interface DroppedDates {
@@ -179,6 +180,8 @@ export class PanelRows {
       throw this.fail(cells, k, v.endsWith('%') ? PERCENT_HINT : 'not a number');
     const n = Number(v);
     if (!Number.isFinite(n)) throw this.fail(cells, k, 'not a finite number');
+    if (!(Math.abs(n) <= MAX_INPUT_MAGNITUDE))
+      throw this.fail(cells, k, 'out of range: the magnitude must be at most 1e15');
     return n;
   }
 
@@ -200,7 +203,7 @@ export class PanelRows {
       }
       let v = cells.values[k]!;
       if (v !== v) v = decimalAt(text, a, b);
-      if (!Number.isFinite(v)) v = this.slowValue(cells, k);
+      if (!(Math.abs(v) <= MAX_INPUT_MAGNITUDE)) v = this.slowValue(cells, k);
       if (v < -1) throw this.fail(cells, k, 'must be at least -1');
       this.columns[k - 1]![at] = v;
       this.first[k - 1] ??= date;

@@ -6,7 +6,7 @@
  */
 
 import { decimalAt } from './decimal.ts';
-import { RowReader } from './fields.ts';
+import { centsOf, MAX_CENTS, MAX_INPUT_MAGNITUDE, RowReader } from './fields.ts';
 import type { PlainRecord } from './parse-csv.ts';
 
 const NO_CELLS: Readonly<Record<string, string>> = {};
@@ -83,7 +83,11 @@ export class RangeReader extends RowReader {
     opts: { min?: number; positive?: boolean } = {},
   ): number | undefined {
     const n = this.plain(column);
-    if (n !== n || (opts.positive && !(n > 0)) || (opts.min !== undefined && n < opts.min)) {
+    if (
+      !(Math.abs(n) <= MAX_INPUT_MAGNITUDE) ||
+      (opts.positive && !(n > 0)) ||
+      (opts.min !== undefined && n < opts.min)
+    ) {
       return super.number(column, opts); // empty, or the error the string reader gives
     }
     return n;
@@ -110,8 +114,8 @@ export class RangeReader extends RowReader {
       thousandths = thousandths * 10 + (j < end ? text.charCodeAt(j) - 0x30 : 0);
     }
     // As RowReader.cents: thousandths of the unsigned text, rounded half away from zero.
-    const tenths = whole * 1000 + thousandths;
-    const cents = Math.floor(tenths / 10) + (tenths % 10 >= 5 ? 1 : 0);
+    const cents = centsOf(whole, thousandths);
+    if (!(cents <= MAX_CENTS)) throw this.centsTooLarge(column);
     return n < 0 ? -cents : cents;
   }
 

@@ -4,7 +4,13 @@ import {
   type Transaction,
   type TransferInTx,
 } from '../../domain/ledger/types.ts';
-import { CellsReader, checkHeader, type RowReader } from '../csv/fields.ts';
+import {
+  CellsReader,
+  checkHeader,
+  MAX_CENTS,
+  MAX_DOLLARS_TEXT,
+  type RowReader,
+} from '../csv/fields.ts';
 import { scanCsv } from '../csv/parse-csv.ts';
 import { RangeReader, RangeStrings } from '../csv/range-reader.ts';
 
@@ -92,6 +98,20 @@ const internedSymbol = (r: RowReader, strings: Interner): string =>
   strings.intern(requireSymbol(r));
 const requireQuantity = (r: RowReader): number => r.requireNumber('quantity', { positive: true });
 
+/**
+ * The price per share of a trade of `quantity` shares; the trade's value `quantity × price` must
+ * stay within the amounts kept exact to the cent (fields.ts `MAX_CENTS`).
+ */
+function tradePrice(r: RowReader, quantity: number, required: boolean): number | undefined {
+  const price = required ? r.requireNumber('price', { min: 0 }) : r.number('price', { min: 0 });
+  if (price !== undefined && !(quantity * price * 100 <= MAX_CENTS))
+    throw r.fail(
+      'price',
+      `out of range: quantity × price is past ${MAX_DOLLARS_TEXT}, the largest amount kept exact to the cent`,
+    );
+  return price;
+}
+
 // Objects are written out field by field (no spreads): a 100 000-row file parses in a blink.
 function readRow(r: RowReader, strings: Interner): Transaction {
   const type = readType(r);
@@ -102,7 +122,7 @@ function readRow(r: RowReader, strings: Interner): Transaction {
     case 'sell': {
       const symbol = internedSymbol(r, strings);
       const quantity = requireQuantity(r);
-      const price = r.requireNumber('price', { min: 0 });
+      const price = tradePrice(r, quantity, true)!;
       return lots
         ? { date, account, feesCents, source, type, symbol, quantity, price, lots }
         : { date, account, feesCents, source, type, symbol, quantity, price };
@@ -110,7 +130,7 @@ function readRow(r: RowReader, strings: Interner): Transaction {
     case 'reinvest': {
       const symbol = internedSymbol(r, strings);
       const quantity = requireQuantity(r);
-      const price = r.requireNumber('price', { min: 0 });
+      const price = tradePrice(r, quantity, true)!;
       return { date, account, feesCents, source, type, symbol, quantity, price };
     }
     case 'split': {
@@ -148,10 +168,13 @@ function readTransferIn(
 ): TransferInTx {
   const costPerShare = r.number('price', { min: 0 });
   const acquired = strings.intern(r.date('acquired'));
+  const symbol = internedSymbol(r, strings);
+  const quantity = requireQuantity(r);
+  tradePrice(r, quantity, false);
   return {
     ...base,
-    symbol: internedSymbol(r, strings),
-    quantity: requireQuantity(r),
+    symbol,
+    quantity,
     ...(costPerShare === undefined ? {} : { costPerShare }),
     ...(acquired === undefined ? {} : { acquired }),
   };

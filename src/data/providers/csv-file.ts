@@ -2,11 +2,14 @@ import { readFile as readFileFromDisk } from 'node:fs/promises';
 import { isIsoDate, type IsoDate } from '../../domain/calendar/iso-date.ts';
 import { BallastError, invalidInput } from '../../domain/errors.ts';
 import type { PriceBar, SeriesPoint } from '../../domain/market/types.ts';
-import { checkHeader, RowReader } from '../csv/fields.ts';
+import { checkHeader, MAX_INPUT_MAGNITUDE, RowReader } from '../csv/fields.ts';
 import { parseCsv } from '../csv/parse-csv.ts';
 import type { MarketDataProvider, PriceRequest } from './provider.ts';
 
-/** A plain decimal, optionally with an exponent (`-0.0125`, `5.2e-05`); no `%`, no separators. */
+/**
+ * A plain decimal, optionally with an exponent (`-0.0125`, `5.2e-05`); no `%`, no separators;
+ * finite and at most `MAX_INPUT_MAGNITUDE` (1e15) in magnitude.
+ */
 function decimal(r: RowReader, column: string, min?: number): number | undefined {
   const v = r.text(column);
   if (v === undefined) return undefined;
@@ -18,6 +21,8 @@ function decimal(r: RowReader, column: string, min?: number): number | undefined
   }
   const n = Number(v);
   if (!Number.isFinite(n)) throw r.fail(column, 'not a finite number');
+  if (!(Math.abs(n) <= MAX_INPUT_MAGNITUDE))
+    throw r.fail(column, 'out of range: the magnitude must be at most 1e15');
   if (min !== undefined && n < min) throw r.fail(column, `must be at least ${min}`);
   return n;
 }
