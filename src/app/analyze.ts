@@ -29,7 +29,7 @@ import { analysisOption } from '../report/analysis.ts';
 import { returnHistogramOption } from '../report/histogram.ts';
 import { attributionReport, type AttributionReport } from './analyze-attribution.ts';
 import { drawdownRows, type DrawdownRow } from './analyze-drawdowns.ts';
-import { portfolioSeries } from './analyze-portfolio.ts';
+import { portfolioSeries, type CashLine } from './analyze-portfolio.ts';
 import { rollingChart, rollingReport, type RollingReport } from './analyze-rolling.ts';
 import type { AppDeps } from './deps.ts';
 import { parseInput } from './input.ts';
@@ -37,6 +37,7 @@ import { columnSeries, loadReturnsFile, periodsPerYearOf } from './returns-file.
 import { textSourceSchema } from './sources.ts';
 
 export type { AttributionReport } from './analyze-attribution.ts';
+export type { CashLine } from './analyze-portfolio.ts';
 export type { DrawdownRow } from './analyze-drawdowns.ts';
 export type { RollingPoint, RollingReport } from './analyze-rolling.ts';
 export type { MetricSet, SupplementaryMetrics } from '../domain/analytics/metric-set.ts';
@@ -51,7 +52,11 @@ export const analyzeInputSchema = z
     returns: textSourceSchema,
     /** Analyse this one column (not with `weights`). */
     column: name.optional(),
-    /** Fixed weights rebalanced every period, in this order (default: equal, benchmark excluded). */
+    /**
+     * Fixed weights rebalanced every period, in this order (default: equal, benchmark excluded).
+     * They sum to 1 (within 1e-9); a portfolio that holds cash or borrows says so with the cash
+     * line `CASH` (negative = borrowing), e.g. A=0.6, B=0.6, CASH=−0.2.
+     */
     weights: z
       .array(z.object({ symbol: name, weight: z.number().finite() }))
       .min(1)
@@ -62,6 +67,16 @@ export const analyzeInputSchema = z
     periodsPerYear: z.number().finite().positive().optional(),
     /** Annual risk-free rate (decimal), converted per period as (1 + rf)^(1/k) − 1. */
     riskFreeRateAnnual: z.number().finite().gt(-1).default(0),
+    /**
+     * Annual rate (decimal) of the cash line `CASH` in `weights`, converted per period as
+     * (1 + c)^(1/k) − 1; default 0. Only with a cash line.
+     */
+    cashRateAnnual: z.number().finite().gt(-1).optional(),
+    /**
+     * Annual spread (decimal) over `cashRateAnnual` that a negative cash line (borrowing) pays:
+     * its rate is c + s; default 0. Only with a cash line.
+     */
+    borrowSpreadAnnual: z.number().finite().min(0).optional(),
     /** VaR/CVaR confidence α. */
     confidence: z.number().gt(0).lt(1).default(0.95),
     /** List the N deepest drawdowns. */
@@ -103,6 +118,8 @@ export interface AnalyzeDocument {
   readonly metrics: MetricReport['metrics'];
   readonly supplementary: MetricReport['supplementary'];
   readonly conventions: MetricReport['conventions'];
+  /** The explicit cash line `CASH` of the weights, when there is one: weight and rate used. */
+  readonly cashLine?: CashLine;
   readonly drawdowns?: DrawdownRow[];
   readonly rolling?: RollingReport;
   readonly attribution?: AttributionReport;
@@ -126,7 +143,7 @@ export async function analyzeWithCharts(
 ): Promise<{ document: AnalyzeDocument; charts: AnalyzeCharts }> {
   const input = parseInput(analyzeInputSchema, raw);
   const file = loadReturnsFile(input.returns, 'returns');
-  const { members, series, warnings } = portfolioSeries(file, input);
+  const { members, series, warnings, cashLine } = portfolioSeries(file, input);
   const benchmark = input.benchmark
     ? columnSeries(file, input.benchmark, 'benchmark').series
     : undefined;
@@ -158,6 +175,7 @@ export async function analyzeWithCharts(
     metrics: report.metrics,
     supplementary: report.supplementary,
     conventions: report.conventions,
+    ...(cashLine ? { cashLine } : {}),
     ...(input.drawdowns === undefined ? {} : { drawdowns: drawdownRows(series, input.drawdowns) }),
     ...(rolling ? { rolling } : {}),
     ...(attribution ? { attribution: attribution.report } : {}),

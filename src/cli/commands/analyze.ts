@@ -18,6 +18,8 @@ interface AnalyzeOptions {
   column?: string;
   periodsPerYear?: string;
   rf?: string;
+  cashRate?: string;
+  borrowSpread?: string;
   confidence?: string;
   benchmark?: string;
   chart?: string;
@@ -38,6 +40,8 @@ const FLAGS = {
   benchmark: '--benchmark',
   periodsPerYear: '--periods-per-year',
   riskFreeRateAnnual: '--rf',
+  cashRateAnnual: '--cash-rate',
+  borrowSpreadAnnual: '--borrow-spread',
   confidence: '--confidence',
   drawdowns: '--drawdowns',
   rollingWindow: '--rolling',
@@ -61,6 +65,11 @@ export function analyzeTable(doc: AnalyzeDocument): string {
   return [
     renderTable(Object.entries(doc.metrics) as MetricRow[], columns),
     `${doc.periods} periods, k = ${doc.periodsPerYear} periods per year`,
+    ...(doc.cashLine
+      ? [
+          `cash line CASH ${doc.cashLine.weight} at ${doc.cashLine.rateAnnual} a year (${doc.cashLine.ratePerPeriod.toPrecision(6)} a period)`,
+        ]
+      : []),
     ...(doc.drawdowns ? [renderDrawdowns(doc.drawdowns)] : []),
     ...(doc.rolling ? [renderRollingSummary(doc.rolling)] : []),
     ...(doc.attribution ? [renderAttribution(doc.attribution)] : []),
@@ -110,10 +119,18 @@ export function registerAnalyze(program: Command, io: Io): void {
       'Performance and risk metrics of a return series or a fixed-weight portfolio (rebalanced every period)',
     )
     .requiredOption('--returns <file>', 'returns CSV date,A,B,...')
-    .option('--weights <list>', 'portfolio weights A=0.6,B=0.4 (default equal over all columns)')
+    .option(
+      '--weights <list>',
+      'portfolio weights A=0.6,B=0.4 summing to 1, with CASH=-0.2 for cash or borrowing (default equal over all columns)',
+    )
     .option('--column <name>', 'analyse one column instead of a portfolio')
     .option('--periods-per-year <n>', 'periods per year (default: inferred)')
     .option('--rf <annual>', 'risk-free rate, annual decimal (default 0)')
+    .option('--cash-rate <annual>', 'annual rate of the CASH line, decimal (default 0)')
+    .option(
+      '--borrow-spread <annual>',
+      'annual spread over --cash-rate paid when CASH is negative, decimal (default 0)',
+    )
     .option('--confidence <level>', 'VaR/CVaR confidence (default 0.95)')
     .option('--benchmark <column>', 'benchmark column for beta, alpha, tracking error, capture')
     .option(
@@ -142,6 +159,8 @@ export function registerAnalyze(program: Command, io: Io): void {
       const weights = weightsFlag(options.weights);
       const periodsPerYear = numberFlag('--periods-per-year', options.periodsPerYear, (x) => x > 0);
       const rf = numberFlag('--rf', options.rf);
+      const cashRate = numberFlag('--cash-rate', options.cashRate);
+      const borrowSpread = numberFlag('--borrow-spread', options.borrowSpread);
       const confidence = numberFlag('--confidence', options.confidence, (x) => x > 0 && x < 1);
       const { document, charts } = await withFlagNames(FLAGS, () =>
         analyzeWithCharts({
@@ -151,6 +170,8 @@ export function registerAnalyze(program: Command, io: Io): void {
           ...(options.benchmark === undefined ? {} : { benchmark: options.benchmark }),
           ...(periodsPerYear === undefined ? {} : { periodsPerYear }),
           ...(rf === undefined ? {} : { riskFreeRateAnnual: rf }),
+          ...(cashRate === undefined ? {} : { cashRateAnnual: cashRate }),
+          ...(borrowSpread === undefined ? {} : { borrowSpreadAnnual: borrowSpread }),
           ...(confidence === undefined ? {} : { confidence }),
           ...(drawdowns === undefined ? {} : { drawdowns }),
           ...(window === undefined ? {} : { rollingWindow: window }),
