@@ -30,3 +30,18 @@ export function parseFormat(value: string): Format {
     },
   );
 }
+
+/**
+ * Validates `--format` for a command with no CSV form: `csv` is INVALID_INPUT when the flags are
+ * read, before any work (docs/bad-inputs.md), instead of a table printed under the csv name.
+ */
+export function parseTableOrJson(value: string): Format {
+  const format = parseFormat(value);
+  if (format === 'csv')
+    throw new BallastError(
+      'INVALID_INPUT',
+      '--format: this command has no CSV form: use table or json (got "csv")',
+      { field: 'format', value },
+    );
+  return format;
+}

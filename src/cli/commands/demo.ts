@@ -3,7 +3,7 @@ import { demo } from '../../app/demo.ts';
 import { withDeps, type Runtime } from '../context.ts';
 import { demoTable } from '../format/demo.ts';
 import { renderDocument } from '../format/output.ts';
-import { parseFormat, type Format, type Io } from '../io.ts';
+import { parseTableOrJson, type Format, type Io } from '../io.ts';
 
 export { DEMO_LEDGER } from '../../app/demo.ts';
 
@@ -14,7 +14,7 @@ export function registerDemo(program: Command, io: Io, runtime: Runtime): void {
     .description(
       'The bundled demo portfolio: positions, lots, realised gains and economic exposures (offline)',
     )
-    .option('--format <format>', 'table | json', parseFormat, 'table' as Format)
+    .option('--format <format>', 'table | json (no CSV form)', parseTableOrJson, 'table' as Format)
     .action(async (options: { format: Format }, command: Command) => {
       const doc = await withDeps(command, runtime, (deps) => demo({}, deps));
       io.out(renderDocument(options.format, { json: doc, table: () => demoTable(doc) }));
