@@ -94,7 +94,19 @@ export class KyselyMarketStore implements MarketStore {
 
   #write<T>(fn: (db: Db) => Promise<T>): Promise<T> {
     const db = this.#db();
-    return db.isTransaction ? fn(db) : db.transaction().execute(fn);
+    return db.isTransaction ? fn(db) : this.#settled(() => db.transaction().execute(fn));
+  }
+
+  /** Runs an outermost transaction, then lets the engine settle what it deferred to its end. */
+  async #settled<T>(run: () => Promise<T>): Promise<T> {
+    let committed = false;
+    try {
+      const result = await run();
+      committed = true;
+      return result;
+    } finally {
+      this.#parts.access.settle?.(committed);
+    }
   }
 
   #read<T>(fn: (db: Db) => Promise<T>): Promise<T> {
@@ -215,9 +227,11 @@ export class KyselyMarketStore implements MarketStore {
     const live = { open: true };
     return this.#inTransaction.run(true, async () => {
       try {
-        return await db
-          .transaction()
-          .execute((trx) => fn(new KyselyMarketStore({ ...this.#parts, db: trx }, live)));
+        return await this.#settled(() =>
+          db
+            .transaction()
+            .execute((trx) => fn(new KyselyMarketStore({ ...this.#parts, db: trx }, live))),
+        );
       } finally {
         live.open = false;
       }

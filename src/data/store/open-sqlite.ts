@@ -1,19 +1,28 @@
 /**
  * Opens the embedded SQLite store: better-sqlite3 with WAL journaling, `synchronous=NORMAL`
- * (durable across a process crash; the last commits may be lost on power loss), foreign keys
- * on and a 5 s busy timeout for a second process (CLI next to the server).
+ * (durable across a process crash; the last commits may be lost on power loss) and foreign keys
+ * on. Several processes may use one file: readers never wait (WAL), and a writer — an import, a
+ * fetch — waits for the one before it rather than failing: write transactions begin with
+ * `BEGIN IMMEDIATE` (sqlite-immediate-dialect.ts) and the busy timeout is
+ * {@link SQLITE_BUSY_TIMEOUT_MS} (an import of millions of rows holds the lock for a minute or
+ * more). Migrations run only when one is pending, so opening a current store takes no write lock.
  */
 
+import type { Database } from 'better-sqlite3';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely } from 'kysely';
 import { BallastError } from '../../domain/errors.ts';
 import { KyselyMarketStore } from './kysely-market-store.ts';
 import type { MarketStore, StoreOptions } from './market-store.ts';
-import { migrateToLatest } from './migrations/index.ts';
+import { MIGRATION_NAMES, migrateToLatest } from './migrations/index.ts';
 import type { StoreDatabase } from './schema.ts';
+import { ImmediateSqliteDialect } from './sqlite-immediate-dialect.ts';
 import { sqliteTimeSeries } from './sqlite-time-series.ts';
 import { systemClock } from '../system-clock.ts';
+
+/** How long a writer waits for another process's write transaction: 10 minutes. */
+export const SQLITE_BUSY_TIMEOUT_MS = 600_000;
 
 /** Where the SQLite database lives. */
 export interface SqliteStoreOptions extends StoreOptions {
@@ -25,6 +34,25 @@ export interface SqliteStoreOptions extends StoreOptions {
    * than a silently created new store somewhere unexpected. Default true.
    */
   readonly createDirectory?: boolean;
+  /** How long a writer waits for another writer, in ms (default {@link SQLITE_BUSY_TIMEOUT_MS}). */
+  readonly busyTimeoutMs?: number;
+}
+
+/**
+ * Whether the migrator has work (or a check) to do: false only when the applied migrations are
+ * exactly those this code knows — a read, so opening a current store never waits for a writer.
+ */
+function migrationsPending(raw: Database): boolean {
+  const table = raw
+    .prepare("select 1 from sqlite_master where type = 'table' and name = 'kysely_migration'")
+    .get();
+  if (table === undefined) return true;
+  const applied = (
+    raw.prepare('select name from kysely_migration order by name').all() as {
+      name: string;
+    }[]
+  ).map((r) => r.name);
+  return applied.join('\n') !== [...MIGRATION_NAMES].sort().join('\n');
 }
 
 /** Opens (creating and migrating as needed) a SQLite store. */
@@ -45,10 +73,12 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Mark
   if (!memory) raw.pragma('journal_mode = WAL');
   raw.pragma('synchronous = NORMAL');
   raw.pragma('foreign_keys = ON');
-  raw.pragma('busy_timeout = 5000');
-  const db = new Kysely<StoreDatabase>({ dialect: new SqliteDialect({ database: raw }) });
+  raw.pragma(
+    `busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? SQLITE_BUSY_TIMEOUT_MS))}`,
+  );
+  const db = new Kysely<StoreDatabase>({ dialect: new ImmediateSqliteDialect({ database: raw }) });
   try {
-    await migrateToLatest(db as Kysely<unknown>, 'sqlite');
+    if (migrationsPending(raw)) await migrateToLatest(db as Kysely<unknown>, 'sqlite');
   } catch (error) {
     await db.destroy();
     throw error;

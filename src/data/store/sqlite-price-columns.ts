@@ -85,13 +85,18 @@ export function sqlitePriceColumns(raw: Database): SqlitePriceColumns | undefine
   const dayNumbers = new Map<IsoDate, number>();
   const dayOf = (date: IsoDate): number => {
     let day = dayNumbers.get(date);
-    if (day === undefined) dayNumbers.set(date, (day = epochDay(date)));
+    if (day === undefined) {
+      if (dayNumbers.size >= 100_000) dayNumbers.clear(); // ~400 years of days: bounded memory
+      dayNumbers.set(date, (day = epochDay(date)));
+    }
     return day;
   };
 
+  const countBars = raw.prepare('select count(*) from price_bars where "symbol" = ?').pluck();
+
+  // Streams the rows into the columns (a symbol of millions of bars never exists as row objects).
   const rebuild = (symbol: string): void => {
-    const rows = selectBars.all(symbol) as BarCells[];
-    const n = rows.length;
+    const n = countBars.get(symbol) as number;
     if (n === 0) {
       remove.run(symbol);
       return;
@@ -103,13 +108,14 @@ export function sqlitePriceColumns(raw: Database): SqlitePriceColumns | undefine
       new Float64Array(n),
       new Float64Array(n),
     ];
-    rows.forEach(([date, c, a, d, s], i) => {
+    let i = 0;
+    for (const [date, c, a, d, s] of selectBars.iterate(symbol) as IterableIterator<BarCells>) {
       days[i] = dayOf(date);
       close[i] = c;
       adjClose[i] = a ?? Number.NaN;
       dividend[i] = d;
-      split[i] = s;
-    });
+      split[i++] = s;
+    }
     upsert.run(symbol, blob(days), blob(close), blob(adjClose), blob(dividend), blob(split));
   };
 

@@ -105,6 +105,8 @@ export function sqliteTimeSeries(raw: Database): TimeSeriesAccess {
     selectSql('price_bars', ['symbol', 'date', 'close', 'adj_close', 'dividend', 'split']),
   );
   const cache = sqlitePriceColumns(raw);
+  /** Symbols written in the open transaction: their cache rows are rebuilt once it commits. */
+  const written = new Set<string>();
 
   const readColumnsFromRows = (query: RangeQuery): Map<string, PriceColumns> =>
     groupPriceColumns(
@@ -117,7 +119,7 @@ export function sqliteTimeSeries(raw: Database): TimeSeriesAccess {
         insertBar,
         rows.map((row) => BAR_COLUMNS.map((c) => row[c])),
       );
-      if (changed > 0 && cache) new Set(rows.map((r) => r.symbol)).forEach((s) => cache.rebuild(s));
+      if (changed > 0 && cache) for (const row of rows) written.add(row.symbol);
       return Promise.resolve(changed);
     },
     writePoints: (_db, rows: readonly SeriesPointsTable[]) =>
@@ -131,5 +133,10 @@ export function sqliteTimeSeries(raw: Database): TimeSeriesAccess {
     readColumns: (_db, query) =>
       Promise.resolve(cache ? cache.read(query) : readColumnsFromRows(query)),
     readPoints: (_db, query) => Promise.resolve(readGrouped(selectPoints, query, pointFromCells)),
+    settle: (committed) => {
+      // A rolled-back write restored the cache rows its triggers deleted: nothing to rebuild.
+      if (committed && cache) for (const symbol of written) cache.rebuild(symbol);
+      written.clear();
+    },
   };
 }

@@ -38,6 +38,12 @@ export interface TimeSeriesAccess {
     db: Kysely<StoreDatabase>,
     query: RangeQuery,
   ): Promise<Map<string, StoredSeriesPoint[]>>;
+  /**
+   * Called once the outermost write transaction committed (`committed`) or rolled back: work
+   * deferred to the end of a transaction (SQLite rebuilds its column cache once per symbol
+   * written, not once per chunk of an import) runs here.
+   */
+  settle?(committed: boolean): void;
 }
 
 /** Columns of `price_bars` in storage order; the first two are the primary key. */
