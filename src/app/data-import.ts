@@ -7,8 +7,13 @@
  * - `returns`: `date,A,B,...` decimal returns, stored per column as series `RETURNS:<column>`
  *   (read back by `returns` and `estimate --symbols` as given).
  *
- * Rows are written in chunks of {@link IMPORT_CHUNK_ROWS} inside the transaction, ticking
- * `deps.progress` per chunk.
+ * Memory is bounded whatever the file's size: the file streams through in chunks and is written
+ * {@link IMPORT_CHUNK_ROWS} rows at a time inside the one transaction (a bad row anywhere rolls
+ * the whole import back: nothing is stored). `deps.progress` counts the characters read.
+ * Implausible values are stored as given and reported per stored id: `PRICE_JUMP` (a close 100
+ * times or a hundredth of the row before) and `RETURNS_LOOK_LIKE_PERCENT` (domain/series/
+ * plausibility.ts). On SQLite a second import into the same file waits for the first
+ * (data/store/open-sqlite.ts).
  *
  * @example
  * ```ts
@@ -18,19 +23,24 @@
 
 import { basename } from 'node:path';
 import { z } from 'zod';
-import type { PriceBar, Provenance, SeriesPoint } from '../domain/market/types.ts';
-import { RETURNS_PREFIX } from '../data/market-data/return-query.ts';
-import {
-  parsePriceFileCsv,
-  parseReturnsFileCsv,
-  parseSeriesFileCsv,
-} from '../data/providers/csv-file.ts';
+import type { Provenance } from '../domain/market/types.ts';
+import { csvBatches, type CsvBatch } from '../data/csv/csv-stream.ts';
 import type { MarketStore } from '../data/store/market-store.ts';
+import {
+  pricesImporter,
+  returnsImporter,
+  seriesImporter,
+  type DataImportRow,
+  type Importer,
+} from './data-import-kinds.ts';
 import type { AppDeps, ProgressTask } from './deps.ts';
 import { parseInput } from './input.ts';
-import { readSource, textSourceSchema } from './sources.ts';
+import { textSourceSchema } from './sources.ts';
 
-/** Rows written per store call (and per progress tick). */
+export type { DataImportRow } from './data-import-kinds.ts';
+export type { Warning } from '../domain/warnings.ts';
+
+/** Rows written per store call. */
 export const IMPORT_CHUNK_ROWS = 5000;
 
 /** Input of {@link dataImport}. */
@@ -58,102 +68,45 @@ export const dataImportInputSchema = z
 /** What callers pass to {@link dataImport}. */
 export type DataImportInput = z.input<typeof dataImportInputSchema>;
 
-/** One stored id: rows in the file and rows inserted or changed. */
-export interface DataImportRow {
-  readonly id: string;
-  readonly kind: 'prices' | 'returns' | 'series';
-  readonly rows: number;
-  readonly written: number;
-}
-
 /** The `data import` document: one row per stored id. */
 export type DataImportDocument = DataImportRow[];
-
-async function writeChunks<T>(
-  rows: readonly T[],
-  write: (chunk: readonly T[]) => Promise<number>,
-  task: ProgressTask,
-): Promise<number> {
-  let written = 0;
-  for (let start = 0; start < rows.length; start += IMPORT_CHUNK_ROWS) {
-    const chunk = rows.slice(start, start + IMPORT_CHUNK_ROWS);
-    written += await write(chunk);
-    task.tick(chunk.length);
-  }
-  return written;
-}
 
 /** Parses the file (INVALID_INPUT naming file, line, column, value) and writes it all or nothing. */
 export async function dataImport(raw: DataImportInput, deps: AppDeps): Promise<DataImportDocument> {
   const input = parseInput(dataImportInputSchema, raw);
-  const { text, name } = readSource(input.file, 'file');
-  const provenance: Provenance = { source: `csv:${basename(name)}`, fetchedAt: deps.clock.now() };
-  let parsed:
-    | { kind: 'prices'; bars: PriceBar[] }
-    | { kind: 'series'; points: SeriesPoint[] }
-    | {
-        kind: 'returns';
-        columns: { id: string; column: string; points: readonly SeriesPoint[] }[];
-      };
-  if (input.kind === 'prices') parsed = { kind: 'prices', bars: parsePriceFileCsv(text, name) };
-  else if (input.kind === 'series')
-    parsed = { kind: 'series', points: parseSeriesFileCsv(text, name) };
-  else {
-    const file = parseReturnsFileCsv(text, name);
-    parsed = {
-      kind: 'returns',
-      columns: file.columns.map((column) => ({
-        id: `${RETURNS_PREFIX}${column}`,
-        column,
-        points: file.seriesByColumn.get(column)!,
-      })),
-    };
-  }
-  const total =
-    parsed.kind === 'prices'
-      ? parsed.bars.length
-      : parsed.kind === 'series'
-        ? parsed.points.length
-        : parsed.columns.reduce((s, c) => s + c.points.length, 0);
-  const store = await deps.store();
-  const task = deps.progress.start('importing rows', total);
+  const source = input.file;
+  const file = 'path' in source ? source.path : source.name;
+  const provenance: Provenance = { source: `csv:${basename(file)}`, fetchedAt: deps.clock.now() };
+  const importer: Importer =
+    input.kind === 'prices'
+      ? pricesImporter(input.symbol!)
+      : input.kind === 'series'
+        ? seriesImporter(input.symbol!)
+        : returnsImporter();
+  let task: ProgressTask | undefined;
+  const batches = csvBatches(source, {
+    what: 'file',
+    batchRows: IMPORT_CHUNK_ROWS,
+    onSize: (bytes) => (task = deps.progress.start('importing', bytes)),
+  });
   try {
+    // The first batch is read before the store opens: an unreadable or empty file never opens it.
+    const first = batches.next();
+    const store = await deps.store();
     return await store.transaction(async (tx: MarketStore): Promise<DataImportDocument> => {
-      if (parsed.kind === 'prices') {
-        const id = input.symbol!;
-        const written = await writeChunks(
-          parsed.bars,
-          (chunk) => tx.upsertPriceBars(id, chunk, provenance),
-          task,
-        );
-        return [{ id, kind: 'prices', rows: parsed.bars.length, written }];
-      }
-      if (parsed.kind === 'series') {
-        const id = input.symbol!;
-        const written = await writeChunks(
-          parsed.points,
-          (chunk) => tx.upsertSeriesPoints(id, chunk, provenance),
-          task,
-        );
-        return [{ id, kind: 'series', rows: parsed.points.length, written }];
-      }
-      const out: DataImportRow[] = [];
-      for (const { id, column, points } of parsed.columns) {
-        await tx.upsertInstrument({
-          symbol: id,
-          name: `${column} returns from ${basename(name)}`,
-          kind: 'returns',
-        });
-        const written = await writeChunks(
-          points,
-          (chunk) => tx.upsertSeriesPoints(id, chunk, provenance),
-          task,
-        );
-        out.push({ id, kind: 'returns', rows: points.length, written });
-      }
-      return out;
+      const context = { tx, file, provenance };
+      let consumed = 0;
+      const write = async (batch: CsvBatch): Promise<void> => {
+        await importer.batch(batch, context);
+        task?.tick(batch.consumed - consumed);
+        consumed = batch.consumed;
+      };
+      if (!first.done) await write(first.value);
+      for (let next = batches.next(); !next.done; next = batches.next()) await write(next.value);
+      return importer.finish();
     });
   } finally {
-    task.done();
+    batches.return();
+    task?.done();
   }
 }

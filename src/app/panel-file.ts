@@ -12,12 +12,15 @@
  *   dropped are counted with the columns that lacked a value (`DATES_DROPPED`); a row with
  *   fewer cells than the header is INVALID_INPUT (a truncated row, not a missing value);
  * - a malformed cell is INVALID_INPUT naming file, line, column and value; a missing file is
- *   NOT_FOUND naming the input field.
+ *   NOT_FOUND naming the input field;
+ * - implausible values are warned about, never changed: returns that look like percentages
+ *   (`RETURNS_LOOK_LIKE_PERCENT`), a price that jumps ×100 or ÷100 between rows (`PRICE_JUMP`).
  */
 
 import type { AlignedTable } from '../domain/series/align-common.ts';
 import { invalidInput } from '../domain/errors.ts';
 import type { Warning } from '../domain/warnings.ts';
+import { panelPlausibilityWarnings } from '../domain/series/plausibility.ts';
 import { readReturnsPanel, returnsPanelWarnings } from '../data/csv/returns-panel.ts';
 import type { TextSource } from './sources.ts';
 
@@ -33,6 +36,11 @@ export interface PanelFileOptions {
   readonly field: string;
   /** `upper` (default): column names are symbols; `lower`: ids kept as written. */
   readonly columnCase?: 'upper' | 'lower';
+  /**
+   * What the cells are, for the plausibility warnings (domain/series/plausibility.ts):
+   * `returns` (default) warns `RETURNS_LOOK_LIKE_PERCENT`, `prices` warns `PRICE_JUMP`.
+   */
+  readonly values?: 'returns' | 'prices';
 }
 
 /** Signature of a panel reader (what a faster implementation provides). */
@@ -45,7 +53,14 @@ export const readPanelFile: PanelFileReader = (source, options) => {
     ...(options.columnCase === undefined ? {} : { columnCase: options.columnCase }),
   });
   const table: AlignedTable = { ids: panel.ids, dates: panel.dates, columns: panel.columns };
-  return { table, warnings: returnsPanelWarnings(panel, options.field) };
+  const file = 'path' in source ? source.path : source.name;
+  return {
+    table,
+    warnings: [
+      ...returnsPanelWarnings(panel, options.field),
+      ...panelPlausibilityWarnings(table, { file, values: options.values ?? 'returns' }),
+    ],
+  };
 };
 
 /**

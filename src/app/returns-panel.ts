@@ -106,7 +106,11 @@ export async function loadReturnsPanel(
   const input = parseInput(panelSourceSchema, source);
   switch (input.kind) {
     case 'file': {
-      const read = readPanelFile(input.file, { field: 'file', columnCase: input.columnCase });
+      const read = readPanelFile(input.file, {
+        field: 'file',
+        columnCase: input.columnCase,
+        values: input.prices ? 'prices' : 'returns',
+      });
       return {
         table: input.prices ? pricesToReturns(read.table, 'file') : read.table,
         warnings: read.warnings,

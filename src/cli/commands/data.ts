@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { dataFetch, dataFetchFailure, type DataFetchRow } from '../../app/data-fetch.ts';
 import { dataImport, type DataImportInput, type DataImportRow } from '../../app/data-import.ts';
 import { dataList, type CoverageEntry } from '../../app/data-list.ts';
+import { warningLines } from '../../app/errors.ts';
 import { withDeps, type Runtime } from '../context.ts';
 import { renderDocument } from '../format/output.ts';
 import { rowViews } from '../format/row-views.ts';
@@ -113,7 +114,15 @@ function registerImport(data: Command, io: Io, runtime: Runtime): void {
           deps,
         ),
       );
-      io.out(renderDocument(options.format, rowViews(rows, importColumns)));
+      const warnings = warningLines(rows.flatMap((r) => r.warnings ?? []));
+      const views = rowViews(rows, importColumns);
+      if (options.format !== 'table') for (const line of warnings) io.err(line);
+      io.out(
+        renderDocument(options.format, {
+          ...views,
+          table: () => [views.table(), ...warnings].join('\n'),
+        }),
+      );
     });
 }
 

@@ -43,6 +43,40 @@ function ascendingDate(r: RowReader, column: string, previous: IsoDate | undefin
   return date;
 }
 
+/** Columns of a local prices file (`date` and `close` required). */
+export const PRICE_FILE_COLUMNS = {
+  required: ['date', 'close'],
+  optional: ['adj_close', 'dividend', 'split', 'open', 'high', 'low', 'volume'],
+} as const;
+
+/**
+ * One row of a prices file as a {@link PriceBar} (see {@link parsePriceFileCsv}); its date must
+ * come after `previous`, the date of the row before.
+ *
+ * @throws BallastError INVALID_INPUT naming file, line, column and value.
+ */
+export function readPriceBar(r: RowReader, previous: IsoDate | undefined): PriceBar {
+  const date = ascendingDate(r, 'date', previous);
+  const close = positive(r, 'close');
+  if (close === undefined) throw r.fail('close', 'a value is required');
+  const [open, high, low] = [decimal(r, 'open', 0), decimal(r, 'high', 0), decimal(r, 'low', 0)];
+  if (high !== undefined && low !== undefined && high < low)
+    throw r.fail('high', `is below low (${low})`);
+  const adjClose = positive(r, 'adj_close');
+  const volume = decimal(r, 'volume', 0);
+  return {
+    date,
+    ...(open === undefined ? {} : { open }),
+    ...(high === undefined ? {} : { high }),
+    ...(low === undefined ? {} : { low }),
+    close,
+    ...(adjClose === undefined ? {} : { adjClose }),
+    ...(volume === undefined ? {} : { volume }),
+    dividend: decimal(r, 'dividend', 0) ?? 0,
+    split: positive(r, 'split') ?? 1,
+  };
+}
+
 /**
  * Parses a local prices file `date,close[,adj_close,dividend,split,open,high,low,volume]` (any
  * column order, header case-insensitive) into {@link PriceBar}s. `close` (and open/high/low) are
@@ -54,34 +88,13 @@ function ascendingDate(r: RowReader, column: string, previous: IsoDate | undefin
  */
 export function parsePriceFileCsv(text: string, file: string): PriceBar[] {
   const table = parseCsv(text, file);
-  checkHeader(file, table.header, {
-    required: ['date', 'close'],
-    optional: ['adj_close', 'dividend', 'split', 'open', 'high', 'low', 'volume'],
-  });
+  checkHeader(file, table.header, PRICE_FILE_COLUMNS);
   const bars: PriceBar[] = [];
   let previous: IsoDate | undefined;
   for (const row of table.rows) {
-    const r = new RowReader(file, row);
-    const date = ascendingDate(r, 'date', previous);
-    previous = date;
-    const close = positive(r, 'close');
-    if (close === undefined) throw r.fail('close', 'a value is required');
-    const [open, high, low] = [decimal(r, 'open', 0), decimal(r, 'high', 0), decimal(r, 'low', 0)];
-    if (high !== undefined && low !== undefined && high < low)
-      throw r.fail('high', `is below low (${low})`);
-    const adjClose = positive(r, 'adj_close');
-    const volume = decimal(r, 'volume', 0);
-    bars.push({
-      date,
-      ...(open === undefined ? {} : { open }),
-      ...(high === undefined ? {} : { high }),
-      ...(low === undefined ? {} : { low }),
-      close,
-      ...(adjClose === undefined ? {} : { adjClose }),
-      ...(volume === undefined ? {} : { volume }),
-      dividend: decimal(r, 'dividend', 0) ?? 0,
-      split: positive(r, 'split') ?? 1,
-    });
+    const bar = readPriceBar(new RowReader(file, row), previous);
+    previous = bar.date;
+    bars.push(bar);
   }
   return bars;
 }
@@ -102,6 +115,48 @@ function headerError(file: string, column: string, why: string): BallastError {
 }
 
 /**
+ * The column ids of a returns file's header (`date,A,B,...`, see {@link parseReturnsFileCsv}):
+ * upper-cased unless `columnCase: 'lower'`.
+ *
+ * @throws BallastError INVALID_INPUT naming the file and the column.
+ */
+export function returnsFileColumns(
+  header: readonly string[],
+  file: string,
+  options: { readonly columnCase?: 'upper' | 'lower' } = {},
+): string[] {
+  const [dateColumn, ...names] = header;
+  if (dateColumn !== 'date' && dateColumn !== '') {
+    throw headerError(file, dateColumn ?? '', 'the first column must be the date');
+  }
+  if (names.length === 0) throw headerError(file, 'date', 'no return columns after the date');
+  const columns = names.map((c) => (options.columnCase === 'lower' ? c : c.toUpperCase()));
+  columns.forEach((c, i) => {
+    if (c === '' || c === 'DATE' || c === 'date')
+      throw headerError(file, c, 'a return column needs a name');
+    if (columns.indexOf(c) !== i) throw headerError(file, c, 'appears twice');
+  });
+  return columns;
+}
+
+/**
+ * One row of a returns file: its date (after `previous`) and the value of each column of
+ * `header` after the date, `undefined` for an empty cell (a missing return, never a zero).
+ *
+ * @throws BallastError INVALID_INPUT naming file, line, column and value.
+ */
+export function readReturnsRow(
+  r: RowReader,
+  header: readonly string[],
+  previous: IsoDate | undefined,
+): { date: IsoDate; values: (number | undefined)[] } {
+  const date = ascendingDate(r, header[0]!, previous);
+  const values: (number | undefined)[] = [];
+  for (let i = 1; i < header.length; i++) values.push(decimal(r, header[i]!, -1));
+  return { date, values };
+}
+
+/**
  * Parses a returns file `date,A,B,...`: one row per date (ascending, unique), one column per
  * asset, decimal simple returns (0.012 = +1.2 %; ≥ −1). An empty cell means no observation and
  * is left out of that column's series — never zero-filled or carried forward. The first column
@@ -116,29 +171,45 @@ export function parseReturnsFileCsv(
   options: { readonly columnCase?: 'upper' | 'lower' } = {},
 ): ReturnsFile {
   const table = parseCsv(text, file);
-  const [dateColumn, ...header] = table.header;
-  if (dateColumn !== 'date' && dateColumn !== '') {
-    throw headerError(file, dateColumn ?? '', 'the first column must be the date');
-  }
-  if (header.length === 0) throw headerError(file, 'date', 'no return columns after the date');
-  const columns = header.map((c) => (options.columnCase === 'lower' ? c : c.toUpperCase()));
-  columns.forEach((c, i) => {
-    if (c === '' || c === 'DATE' || c === 'date')
-      throw headerError(file, c, 'a return column needs a name');
-    if (columns.indexOf(c) !== i) throw headerError(file, c, 'appears twice');
-  });
+  const columns = returnsFileColumns(table.header, file, options);
   const series = columns.map((): SeriesPoint[] => []);
   let previous: IsoDate | undefined;
   for (const row of table.rows) {
-    const r = new RowReader(file, row);
-    const date = ascendingDate(r, dateColumn, previous);
+    const { date, values } = readReturnsRow(new RowReader(file, row), table.header, previous);
     previous = date;
-    header.forEach((column, i) => {
-      const value = decimal(r, column, -1);
+    values.forEach((value, i) => {
       if (value !== undefined) series[i]!.push({ date, value });
     });
   }
   return { columns, seriesByColumn: new Map(columns.map((c, i) => [c, series[i]!])) };
+}
+
+/** Columns of a series file. */
+export const SERIES_FILE_COLUMNS = {
+  required: ['date', 'value'],
+  optional: ['available_from'],
+} as const;
+
+/**
+ * One row of a series file (see {@link parseSeriesFileCsv}): its date (after `previous`) and
+ * its point, `undefined` when the value is empty.
+ *
+ * @throws BallastError INVALID_INPUT naming file, line, column and value.
+ */
+export function readSeriesRow(
+  r: RowReader,
+  previous: IsoDate | undefined,
+): { date: IsoDate; point: SeriesPoint | undefined } {
+  const date = ascendingDate(r, 'date', previous);
+  const value = decimal(r, 'value');
+  const availableFrom = r.date('available_from');
+  if (availableFrom !== undefined && availableFrom < date)
+    throw r.fail('available_from', `is before the date ${date}`);
+  if (value === undefined) return { date, point: undefined };
+  return {
+    date,
+    point: { date, value, ...(availableFrom === undefined ? {} : { availableFrom }) },
+  };
 }
 
 /**
@@ -150,19 +221,13 @@ export function parseReturnsFileCsv(
  */
 export function parseSeriesFileCsv(text: string, file: string): SeriesPoint[] {
   const table = parseCsv(text, file);
-  checkHeader(file, table.header, { required: ['date', 'value'], optional: ['available_from'] });
+  checkHeader(file, table.header, SERIES_FILE_COLUMNS);
   const points: SeriesPoint[] = [];
   let previous: IsoDate | undefined;
   for (const row of table.rows) {
-    const r = new RowReader(file, row);
-    const date = ascendingDate(r, 'date', previous);
+    const { date, point } = readSeriesRow(new RowReader(file, row), previous);
     previous = date;
-    const value = decimal(r, 'value');
-    const availableFrom = r.date('available_from');
-    if (availableFrom !== undefined && availableFrom < date)
-      throw r.fail('available_from', `is before the date ${date}`);
-    if (value === undefined) continue;
-    points.push({ date, value, ...(availableFrom === undefined ? {} : { availableFrom }) });
+    if (point) points.push(point);
   }
   return points;
 }
