@@ -15,8 +15,8 @@ import {
   PriceJumps,
 } from '../domain/series/plausibility.ts';
 import type { Warning } from '../domain/warnings.ts';
-import { checkHeader, RowReader } from '../data/csv/fields.ts';
-import type { CsvBatch } from '../data/csv/csv-stream.ts';
+import { CellsReader, checkHeader } from '../data/csv/fields.ts';
+import type { CsvBatch, RawRow } from '../data/csv/csv-stream.ts';
 import { RETURNS_PREFIX } from '../data/market-data/return-query.ts';
 import {
   PRICE_FILE_COLUMNS,
@@ -51,6 +51,9 @@ export interface Importer {
   finish(): DataImportRow[];
 }
 
+const reader = (file: string, row: RawRow, batch: CsvBatch): CellsReader =>
+  new CellsReader(file, { line: row.line, cells: row.cells, columns: batch.columns });
+
 const withWarnings = (row: DataImportRow, warnings: (Warning | undefined)[]): DataImportRow => {
   const found = warnings.filter((w): w is Warning => w !== undefined);
   return found.length > 0 ? { ...row, warnings: found } : row;
@@ -69,7 +72,7 @@ export function pricesImporter(symbol: string): Importer {
       if (rows === 0) checkHeader(name, batch.header, PRICE_FILE_COLUMNS);
       const bars: PriceBar[] = [];
       for (const row of batch.rows) {
-        const bar = readPriceBar(new RowReader(name, row), previous);
+        const bar = readPriceBar(reader(name, row, batch), previous);
         previous = bar.date;
         jumps.add(bar.date, bar.close, row.line);
         bars.push(bar);
@@ -95,7 +98,7 @@ export function seriesImporter(id: string): Importer {
       started = true;
       const points: SeriesPoint[] = [];
       for (const row of batch.rows) {
-        const { date, point } = readSeriesRow(new RowReader(file, row), previous);
+        const { date, point } = readSeriesRow(reader(file, row, batch), previous);
         previous = date;
         if (point) points.push(point);
       }
@@ -128,7 +131,7 @@ export function returnsImporter(): Importer {
       }
       const points = columns.map((): SeriesPoint[] => []);
       for (const row of batch.rows) {
-        const { date, values } = readReturnsRow(new RowReader(name, row), batch.header, previous);
+        const { date, values } = readReturnsRow(reader(name, row, batch), batch.header, previous);
         previous = date;
         gaps.add(date);
         values.forEach((value, i) => {

@@ -40,8 +40,10 @@ import { textSourceSchema } from './sources.ts';
 export type { DataImportRow } from './data-import-kinds.ts';
 export type { Warning } from '../domain/warnings.ts';
 
-/** Rows written per store call. */
+/** Rows written per store call (at most). */
 export const IMPORT_CHUNK_ROWS = 5000;
+/** Cells read per batch at most: a wide returns file is read a few rows at a time. */
+export const IMPORT_CHUNK_CELLS = 100_000;
 
 /** Input of {@link dataImport}. */
 export const dataImportInputSchema = z
@@ -87,6 +89,8 @@ export async function dataImport(raw: DataImportInput, deps: AppDeps): Promise<D
   const batches = csvBatches(source, {
     what: 'file',
     batchRows: IMPORT_CHUNK_ROWS,
+    batchCells: IMPORT_CHUNK_CELLS,
+    chunkBytes: 1 << 18,
     onSize: (bytes) => (task = deps.progress.start('importing', bytes)),
   });
   try {

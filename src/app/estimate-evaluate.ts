@@ -35,6 +35,9 @@ import {
 import { walkForwardOrigins } from '../domain/estimate/evaluation/walk-forward.ts';
 import { inferPeriodsPerYear } from '../domain/series/infer-frequency.ts';
 import type { Warning } from '../domain/warnings.ts';
+import { windowOf, type DataWindow } from './data-window.ts';
+
+export { windowLine, type DataWindow } from './data-window.ts';
 import type { AppDeps } from './deps.ts';
 import { parseInput } from './input.ts';
 import { filePanelSchema, loadReturnsPanel, symbolsPanelSchema } from './returns-panel.ts';
@@ -75,6 +78,10 @@ export interface CovarianceEvaluationRow {
 
 /** The `estimate evaluate` document (the CLI's `--format json`). */
 export interface EstimateEvaluateDocument {
+  /** The data evaluated on: first and last date and number of periods of the panel. */
+  readonly window: DataWindow;
+  /** k of the panel, inferred from its dates. */
+  readonly periodsPerYear: number;
   readonly horizon: number;
   readonly variance: {
     readonly rows: VarianceEvaluationRow[];
@@ -93,7 +100,8 @@ export async function estimateEvaluate(
   deps: AppDeps,
 ): Promise<EstimateEvaluateDocument> {
   const input = parseInput(estimateEvaluateInputSchema, raw);
-  const { table } = await loadReturnsPanel(input.panel, deps);
+  const panel = await loadReturnsPanel(input.panel, deps);
+  const { table } = panel;
   const { horizon } = input;
   const minObservations =
     input.minObservations ?? Math.min(252, Math.floor(table.dates.length / 2));
@@ -123,6 +131,8 @@ export async function estimateEvaluate(
       onOrigin,
     });
     return {
+      window: windowOf(table.dates)!,
+      periodsPerYear,
       horizon,
       variance: {
         rows: varianceEvaluationRows(report),
@@ -138,7 +148,7 @@ export async function estimateEvaluate(
         })),
         selection: covariance.selection,
       },
-      warnings: [...report.warnings, ...covariance.warnings],
+      warnings: [...panel.warnings, ...report.warnings, ...covariance.warnings],
     };
   } finally {
     task.done();

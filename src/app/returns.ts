@@ -16,6 +16,7 @@ import { z } from 'zod';
 import { alignCommonReport } from '../domain/series/align-report.ts';
 import type { ReturnSeriesFlags } from '../domain/series/types.ts';
 import type { Warning } from '../domain/warnings.ts';
+import { windowOf, type DataWindow } from './data-window.ts';
 import type { AppDeps } from './deps.ts';
 import { parseInput } from './input.ts';
 import { isoDateSchema } from './schemas.ts';
@@ -28,6 +29,7 @@ import {
 } from './symbol-returns.ts';
 
 export { FREQUENCIES } from '../domain/series/frequency.ts';
+export { windowLine, type DataWindow } from './data-window.ts';
 export { RETURN_KINDS } from './symbol-returns.ts';
 
 /** Input of {@link returns}. */
@@ -54,6 +56,13 @@ export interface ReturnsDocument {
   /** Excess returns only: `geometric` (1 + r)/(1 + r_f) − 1 over the cash series. */
   readonly excessMethod?: 'geometric';
   readonly cashSeries?: 'DGS3MO';
+  /** The dates asked for (`from` defaulted to ten years before today, `to` to today). */
+  readonly requested: { readonly from: string; readonly to: string };
+  /**
+   * The data used: first and last date and number of dates of the series (their common dates
+   * with `align: 'common'`, all their dates with `pairwise`); absent when no series has a date.
+   */
+  readonly window?: DataWindow;
   /** Per id, the dated returns kept by the alignment. */
   readonly series: Record<string, { date: string; value: number }[]>;
   readonly provenance: Record<string, SeriesProvenance>;
@@ -96,11 +105,19 @@ export async function returns(raw: ReturnsInput, deps: AppDeps): Promise<Returns
     ...(input.kind === 'excess'
       ? { excessMethod: 'geometric' as const, cashSeries: 'DGS3MO' as const }
       : {}),
+    requested: { from: computed.from, to: computed.to },
+    ...windowField(series),
     series,
     provenance: byId((s) => s.provenance),
     flags: byId((s) => s.flags),
     warnings,
   };
+}
+
+function windowField(series: ReturnsDocument['series']): { window?: DataWindow } {
+  const dates = [...new Set(Object.values(series).flatMap((s) => s.map((p) => p.date)))].sort();
+  const window = windowOf(dates);
+  return window === undefined ? {} : { window };
 }
 
 /** One row of the returns table: a date and each id's value (null where an id has none). */

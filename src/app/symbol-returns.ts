@@ -17,6 +17,7 @@ import {
   type ComputedReturns,
   type ReturnKind,
 } from '../data/market-data/return-query.ts';
+import type { MarketStore } from '../data/store/market-store.ts';
 import type { AppDeps } from './deps.ts';
 
 export {
@@ -68,9 +69,10 @@ export interface SymbolReturns {
 /**
  * Computes the return series of `symbols` over [from, to] (see `computeReturns` in the data
  * layer for the definitions) with `deps.offline` honoured. When `from` is not given the
- * window starts {@link DEFAULT_HISTORY_YEARS} years before today, and a
- * `WINDOW_SHORTER_THAN_STORED` warning names every symbol whose stored history starts earlier.
- * Warnings of the data layer: `DATA_STALE`, `CPI_RELEASE_MISSING`, `INFLATION_TRUNCATED`.
+ * window starts {@link DEFAULT_HISTORY_YEARS} years before today. Whenever the window leaves
+ * out stored data — history before `from` or after `to`, whether the dates were given or
+ * defaulted — a `WINDOW_SHORTER_THAN_STORED` warning names every such symbol with its stored
+ * range. Warnings of the data layer: `DATA_STALE`, `CPI_RELEASE_MISSING`, `INFLATION_TRUNCATED`.
  */
 export async function symbolReturns(
   query: SymbolReturnsQuery,
@@ -93,26 +95,56 @@ export async function symbolReturns(
     { service: await deps.marketData(), store },
   );
   const warnings: Warning[] = [...computed.warnings];
-  if (query.from === undefined) {
-    const earlier: Record<string, IsoDate> = {};
-    for (const s of computed.series) {
-      const stored =
-        (await store.coverage(s.id)) ?? (await store.seriesCoverage(`${RETURNS_PREFIX}${s.id}`));
-      if (stored !== undefined && stored.first < from) earlier[s.id] = stored.first;
-    }
-    if (Object.keys(earlier).length > 0) {
-      warnings.push(
-        warning(
-          'WINDOW_SHORTER_THAN_STORED',
-          `no start date given: the last ${DEFAULT_HISTORY_YEARS} years (from ${from}) were used, but the store holds earlier data (${Object.entries(
-            earlier,
-          )
-            .map(([id, first]) => `${id} from ${first}`)
-            .join(', ')}); give a start date to use it`,
-          { from, to, storedFrom: earlier },
-        ),
-      );
-    }
-  }
+  const shorter = await shorterThanStored(store, {
+    ids: computed.series.map((s) => s.id),
+    from,
+    to,
+    defaultFrom: query.from === undefined,
+  });
+  if (shorter) warnings.push(shorter);
   return { series: computed.series, from, to, warnings };
+}
+
+/**
+ * `WINDOW_SHORTER_THAN_STORED` when the store holds data of `ids` before `from` or after `to`
+ * (prices, or imported return columns); undefined otherwise. Details: the window, whether the
+ * start was defaulted, and per id the stored first date (`storedFrom`, only ids with earlier
+ * data) and last date (`storedTo`, only ids with later data).
+ */
+async function shorterThanStored(
+  store: MarketStore,
+  window: { ids: readonly string[]; from: IsoDate; to: IsoDate; defaultFrom: boolean },
+): Promise<Warning | undefined> {
+  const { from, to } = window;
+  const earlier: Record<string, IsoDate> = {};
+  const later: Record<string, IsoDate> = {};
+  for (const id of window.ids) {
+    const stored =
+      (await store.coverage(id)) ?? (await store.seriesCoverage(`${RETURNS_PREFIX}${id}`));
+    if (stored === undefined) continue;
+    if (stored.first < from) earlier[id] = stored.first;
+    if (stored.last > to) later[id] = stored.last;
+  }
+  const before = Object.entries(earlier);
+  const after = Object.entries(later);
+  if (before.length === 0 && after.length === 0) return undefined;
+  const held = [
+    ...before.map(([id, first]) => `${id} from ${first}`),
+    ...after.map(([id, last]) => `${id} to ${last}`),
+  ].join(', ');
+  const used = window.defaultFrom
+    ? `no start date given: the last ${DEFAULT_HISTORY_YEARS} years (from ${from}) were used`
+    : `the window ${from}..${to} was used`;
+  const fix = window.defaultFrom ? 'give a start date to use it' : 'widen the window to use it';
+  return warning(
+    'WINDOW_SHORTER_THAN_STORED',
+    `${used}, but the store holds data outside it (${held}); ${fix}`,
+    {
+      from,
+      to,
+      ...(window.defaultFrom ? {} : { fromGiven: true }),
+      ...(before.length > 0 ? { storedFrom: earlier } : {}),
+      ...(after.length > 0 ? { storedTo: later } : {}),
+    },
+  );
 }

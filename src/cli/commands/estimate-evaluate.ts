@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { warningLines } from '../../app/errors.ts';
 import {
   estimateEvaluate,
+  windowLine,
   type EstimateEvaluateDocument,
   type VarianceEvaluationRow,
 } from '../../app/estimate-evaluate.ts';
@@ -33,6 +34,7 @@ const csvColumns: Column<VarianceEvaluationRow>[] = [
 
 function evaluationTable(doc: EstimateEvaluateDocument): string {
   const out = [
+    `${windowLine(doc.window)}, ${doc.periodsPerYear}/year`,
     `Variance forecasts, horizon ${doc.horizon} periods (QLIKE primary; relative = QLIKE / sample baseline)`,
     renderTable(doc.variance.rows, [
       { title: 'Asset', value: (r) => r.asset },

@@ -5,6 +5,7 @@ import {
   returns,
   returnsRows,
   RETURN_KINDS,
+  windowLine,
   type ReturnsDocument,
   type ReturnsInput,
   type ReturnsRow,
@@ -91,7 +92,7 @@ export function registerReturns(program: Command, io: Io, runtime: Runtime): voi
           json: doc,
           table: () => {
             const t = tableOf(doc);
-            return renderTable(t.rows, t.columns);
+            return [renderTable(t.rows, t.columns), windowLine(doc.window)].join('\n');
           },
           csv: () => {
             const t = tableOf(doc);

@@ -6,7 +6,6 @@
  */
 
 import { BallastError } from '../../domain/errors.ts';
-import type { CsvRow } from './parse-csv.ts';
 import { readRecord } from './record.ts';
 import { sourceName, textChunks, type CsvSource } from './text-chunks.ts';
 
@@ -14,18 +13,31 @@ import { sourceName, textChunks, type CsvSource } from './text-chunks.ts';
 export interface CsvBatchOptions {
   /** The input's name in a NOT_FOUND error for an unreadable file. */
   readonly what: string;
-  /** Rows per batch (the last one may be shorter). */
+  /** Rows per batch at most (the last one may be shorter). */
   readonly batchRows: number;
+  /**
+   * Cells per batch at most: a wide file (a returns panel of 1,000 columns) gets fewer rows per
+   * batch, at least one (default: no limit beyond `batchRows`).
+   */
+  readonly batchCells?: number;
   /** Bytes read at a time (default 1 MiB). */
   readonly chunkBytes?: number;
   /** Receives the size of the source in bytes (its length for text in memory) first. */
   readonly onSize?: (bytes: number) => void;
 }
 
+/** One data row: its 1-based line and its raw cells (untrimmed; never more than the header's). */
+export interface RawRow {
+  readonly line: number;
+  readonly cells: readonly string[];
+}
+
 /** One batch: the header (trimmed, lower-case), data rows, and characters read so far. */
 export interface CsvBatch {
   readonly header: readonly string[];
-  readonly rows: readonly CsvRow[];
+  /** Each header name's position (a repeated name: its last column), for `CellsReader`. */
+  readonly columns: ReadonlyMap<string, number>;
+  readonly rows: readonly RawRow[];
   /** Characters of the source consumed up to the end of this batch (for progress). */
   readonly consumed: number;
 }
@@ -36,8 +48,8 @@ function isBlank(cells: readonly string[]): boolean {
 }
 
 /**
- * The rows of the CSV `source` in batches of `batchRows`, each row's cells by header name,
- * trimmed ('' for a short line's missing cells). A row with more cells than the header is an
+ * The rows of the CSV `source` in batches of `batchRows`, each row's raw cells by position (read
+ * them with `CellsReader`, which trims them and gives '' for a short line's missing cells). A row with more cells than the header is an
  * error naming the file and line, as is a quoted field left open at the end; an empty file is an
  * error. Errors come in file order (a batch before the error has been handed over already:
  * callers that must write all or nothing run inside one transaction).
@@ -50,7 +62,8 @@ export function* csvBatches(
 ): Generator<CsvBatch, void, undefined> {
   const file = sourceName(source);
   let header: string[] | undefined;
-  let rows: CsvRow[] = [];
+  let columns = new Map<string, number>();
+  let rows: RawRow[] = [];
   let carry = '';
   let line = 1;
   let consumed = 0;
@@ -59,6 +72,7 @@ export function* csvBatches(
     if (isBlank(cells)) return;
     if (header === undefined) {
       header = cells.map((h) => h.trim().toLowerCase());
+      columns = new Map(header.map((name, i) => [name, i]));
       return;
     }
     if (cells.length > header.length)
@@ -67,9 +81,7 @@ export function* csvBatches(
         `${file}:${at}: ${cells.length} cells but the header has ${header.length} columns`,
         { file, line: at },
       );
-    const named: Record<string, string> = {};
-    for (let i = 0; i < header.length; i++) named[header[i]!] = (cells[i] ?? '').trim();
-    rows.push({ line: at, cells: named });
+    rows.push({ line: at, cells });
   };
   const scan = (text: string, final: boolean): number => {
     let pos = 0;
@@ -87,6 +99,15 @@ export function* csvBatches(
     ...(options.chunkBytes === undefined ? {} : { chunkBytes: options.chunkBytes }),
     ...(options.onSize === undefined ? {} : { onSize: options.onSize }),
   });
+  let size = options.batchRows;
+  const sized = (): number => {
+    if (header !== undefined && options.batchCells !== undefined)
+      size = Math.max(
+        1,
+        Math.min(options.batchRows, Math.floor(options.batchCells / header.length)),
+      );
+    return size;
+  };
   for (const chunk of chunks) {
     let text = carry === '' ? chunk : carry + chunk;
     if (first && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
@@ -94,10 +115,11 @@ export function* csvBatches(
     const pos = scan(text, false);
     consumed += pos;
     carry = text.slice(pos);
-    while (rows.length >= options.batchRows) {
-      yield { header: header!, rows: rows.slice(0, options.batchRows), consumed };
-      rows = rows.slice(options.batchRows);
-    }
+    const n = sized();
+    let at = 0;
+    for (; rows.length - at >= n; at += n)
+      yield { header: header!, columns, rows: rows.slice(at, at + n), consumed };
+    rows = at === 0 ? rows : rows.slice(at);
   }
   if (first && carry.charCodeAt(0) === 0xfeff) carry = carry.slice(1);
   consumed += scan(carry, true);
@@ -109,7 +131,8 @@ export function* csvBatches(
         file,
       },
     );
-  for (let i = 0; i < rows.length; i += options.batchRows)
-    yield { header, rows: rows.slice(i, i + options.batchRows), consumed };
-  if (rows.length === 0) yield { header, rows: [], consumed };
+  const n = sized();
+  for (let i = 0; i < rows.length; i += n)
+    yield { header, columns, rows: rows.slice(i, i + n), consumed };
+  if (rows.length === 0) yield { header, columns, rows: [], consumed };
 }

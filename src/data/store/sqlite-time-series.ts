@@ -38,9 +38,18 @@ function selectSql(table: string, columns: readonly string[]): string {
   );
 }
 
-function runAll(statement: Statement, rows: readonly Cell[][]): number {
+/** Runs `statement` once per row with its `columns` as parameters (one array reused). */
+function runAll<R>(
+  statement: Statement,
+  rows: readonly R[],
+  columns: readonly (keyof R)[],
+): number {
   let changes = 0;
-  for (const row of rows) changes += statement.run(row).changes;
+  const cells = new Array<unknown>(columns.length);
+  for (const row of rows) {
+    for (let k = 0; k < columns.length; k++) cells[k] = row[columns[k]!];
+    changes += statement.run(cells).changes;
+  }
   return changes;
 }
 
@@ -95,6 +104,9 @@ function pointFromCells(r: Cell[], intern: (s: string) => string): StoredSeriesP
   return point;
 }
 
+/** Bars of a symbol up to which a write rebuilds its column cache at once (~1,000 years daily). */
+const REBUILD_MAX_BARS = 250_000;
+
 /** The SQLite {@link TimeSeriesAccess} over `raw` (tables must exist: migrate first). */
 export function sqliteTimeSeries(raw: Database): TimeSeriesAccess {
   const insertBar = raw.prepare(insertSql('price_bars', BAR_COLUMNS));
@@ -105,6 +117,7 @@ export function sqliteTimeSeries(raw: Database): TimeSeriesAccess {
     selectSql('price_bars', ['symbol', 'date', 'close', 'adj_close', 'dividend', 'split']),
   );
   const cache = sqlitePriceColumns(raw);
+  const countBars = raw.prepare('select count(*) from price_bars where "symbol" = ?').pluck();
   /** Symbols written in the open transaction: their cache rows are rebuilt once it commits. */
   const written = new Set<string>();
 
@@ -115,27 +128,23 @@ export function sqliteTimeSeries(raw: Database): TimeSeriesAccess {
 
   return {
     writeBars: (_db, rows: readonly PriceBarsTable[]) => {
-      const changed = runAll(
-        insertBar,
-        rows.map((row) => BAR_COLUMNS.map((c) => row[c])),
-      );
+      const changed = runAll(insertBar, rows, BAR_COLUMNS);
       if (changed > 0 && cache) for (const row of rows) written.add(row.symbol);
       return Promise.resolve(changed);
     },
     writePoints: (_db, rows: readonly SeriesPointsTable[]) =>
-      Promise.resolve(
-        runAll(
-          insertPoint,
-          rows.map((row) => POINT_COLUMNS.map((c) => row[c])),
-        ),
-      ),
+      Promise.resolve(runAll(insertPoint, rows, POINT_COLUMNS)),
     readBars: (_db, query) => Promise.resolve(readGrouped(selectBars, query, barFromCells)),
     readColumns: (_db, query) =>
       Promise.resolve(cache ? cache.read(query) : readColumnsFromRows(query)),
     readPoints: (_db, query) => Promise.resolve(readGrouped(selectPoints, query, pointFromCells)),
     settle: (committed) => {
       // A rolled-back write restored the cache rows its triggers deleted: nothing to rebuild.
-      if (committed && cache) for (const symbol of written) cache.rebuild(symbol);
+      // A very long history is left to the first read (read-repair), so an import's memory
+      // stays bounded whatever the file's size.
+      if (committed && cache)
+        for (const symbol of written)
+          if ((countBars.get(symbol) as number) <= REBUILD_MAX_BARS) cache.rebuild(symbol);
       written.clear();
     },
   };
