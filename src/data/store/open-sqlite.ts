@@ -55,6 +55,27 @@ function migrationsPending(raw: Database): boolean {
   return applied.join('\n') !== [...MIGRATION_NAMES].sort().join('\n');
 }
 
+/**
+ * Runs pending migrations. Two processes opening a new file at once race in Kysely's migrator
+ * while it creates its tables and lock row (outside its transaction); the loser's error is
+ * dropped when the winner has migrated, and it tries again (then waiting on the winner's
+ * `BEGIN IMMEDIATE`) when the winner is still at it.
+ */
+async function migrate(db: Kysely<StoreDatabase>, raw: Database): Promise<void> {
+  for (let attempt = 1; migrationsPending(raw); attempt++) {
+    try {
+      await migrateToLatest(db as Kysely<unknown>, 'sqlite');
+      return;
+    } catch (error) {
+      if (attempt >= 3 || !migrationsPending(raw)) {
+        if (migrationsPending(raw)) throw error;
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+    }
+  }
+}
+
 /** Opens (creating and migrating as needed) a SQLite store. */
 export async function openSqliteStore(options: SqliteStoreOptions): Promise<MarketStore> {
   const { default: Database } = await import('better-sqlite3');
@@ -79,7 +100,7 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Mark
   );
   const db = new Kysely<StoreDatabase>({ dialect: new ImmediateSqliteDialect({ database: raw }) });
   try {
-    if (migrationsPending(raw)) await migrateToLatest(db as Kysely<unknown>, 'sqlite');
+    await migrate(db, raw);
   } catch (error) {
     await db.destroy();
     throw error;
