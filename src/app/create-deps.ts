@@ -83,6 +83,7 @@ export function createDeps(options: CreateDepsOptions): OwnedDeps {
     providers,
     solver: async (): Promise<HighsRuntime> =>
       (await import('../core/solvers/highs.ts')).loadHighs(),
+    workers: async (size) => (await import('./worker-pool.ts')).workerPool(size),
     clock: options.clock,
     offline: options.offline === true,
     log: options.log ?? silentLogger,

@@ -12,9 +12,9 @@
  * ```
  */
 
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { BallastError } from '../domain/errors.ts';
+import { DEMO_LEDGER } from './demo-ledger.ts';
 import type { AppDeps } from './deps.ts';
 import { exposures, type ExposuresDocument } from './exposures.ts';
 import { parseInput } from './input.ts';
@@ -24,10 +24,7 @@ import { risk } from './risk.ts';
 import { roundCents } from './rounding.ts';
 import { stress } from './stress.ts';
 
-/** The bundled illustrative ledger (a path on disk). */
-export const DEMO_LEDGER = fileURLToPath(
-  new URL('../../data/demo/transactions.csv', import.meta.url),
-);
+export { DEMO_LEDGER };
 
 /** The equity shock the demo shows. */
 export const DEMO_SHOCK = 'equity=-0.3';

@@ -10,6 +10,7 @@ import type { HighsRuntime } from '../core/solvers/highs.ts';
 import type { Clock } from '../domain/clock.ts';
 import type { FallbackChains, MarketDataService } from '../data/market-data/service.ts';
 import type { MarketStore } from '../data/store/market-store.ts';
+import type { SolveExecutorFactory } from './solve.ts';
 
 /** Diagnostic messages (never results: those go in the returned document). */
 export interface Logger {
@@ -47,6 +48,11 @@ export interface AppDeps {
   readonly providers: () => Promise<FallbackChains>;
   /** The HiGHS runtime (LP, QP, MILP), loaded on first call. */
   readonly solver: () => Promise<HighsRuntime>;
+  /**
+   * Worker threads for CPU work (the frontier's solves with `threads ≥ 2`); absent, every
+   * solve runs in-process (same results).
+   */
+  readonly workers?: SolveExecutorFactory;
   /** "Now" and "today". */
   readonly clock: Clock;
   /** Store only: never call a market-data provider. */

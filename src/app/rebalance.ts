@@ -30,12 +30,26 @@ import { parseTargetsCsv } from '../data/ledger/targets-csv.ts';
 import type { AppDeps } from './deps.ts';
 import { parseInput } from './input.ts';
 import { loadPortfolio, portfolioInputShape } from './portfolio-input.ts';
-import { optimizedTargets, optimizeTargetsSchema } from './rebalance-optimize.ts';
+import { optimize } from './optimize.ts';
+import { PARAMETERLESS_OBJECTIVES } from './optimize-input.ts';
 import { roundCents } from './rounding.ts';
 import { readSource, textSourceSchema } from './sources.ts';
 
 export type { TradePlan } from '../domain/trades/types.ts';
-export { REBALANCE_OBJECTIVES } from './rebalance-optimize.ts';
+
+/** Objectives `rebalance` can take its targets from (none needs a target or a parameter). */
+export const REBALANCE_OBJECTIVES = PARAMETERLESS_OBJECTIVES;
+
+/**
+ * An optimisation that yields the targets: `optimize` with its defaults — historical mean and
+ * sample covariance annualised by the file's inferred frequency, long-only, fully invested,
+ * risk-free rate 0 (docs/conventions.md, "Optimisation").
+ */
+export const optimizeTargetsSchema = z.object({
+  objective: z.enum(REBALANCE_OBJECTIVES),
+  /** Returns CSV `date,A,B,…` of the symbols to hold. */
+  returns: textSourceSchema,
+});
 
 const { holdings, transactions, prices, lotMethod, asOf } = portfolioInputShape;
 
@@ -167,7 +181,15 @@ async function targetsOf(input: ParsedInput, deps: AppDeps): Promise<TradeTarget
       weightsBySymbol: input.weights,
       ...(input.cashWeight === undefined ? {} : { cashWeight: input.cashWeight }),
     };
-  return optimizedTargets(input.optimize!, deps);
+  const spec = input.optimize!;
+  const doc = await optimize(
+    {
+      moments: { kind: 'estimate', panel: { kind: 'file', file: spec.returns } },
+      objective: { kind: spec.objective },
+    },
+    deps,
+  );
+  return { weightsBySymbol: doc.weights };
 }
 
 /** The trade plan of a portfolio towards its targets (see the module comment). */

@@ -8,15 +8,13 @@
 import { writeFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { BallastError, invalidInput } from '../../domain/errors.ts';
-import type { EfficientFrontier } from '../../domain/optimize/mean-variance/frontier.ts';
-import type { OptimizationInputs } from '../../domain/optimize/problem.ts';
 import type { ReturnSeries } from '../../domain/series/types.ts';
 import { analysisOption } from '../../report/analysis.ts';
 import type { ChartOption } from '../../report/chart-style.ts';
 import { correlationHeatmapOption } from '../../report/correlation.ts';
 import { returnHistogramOption } from '../../report/histogram.ts';
 import { exposureTreemapOption, type ExposureChartInput } from '../../report/exposure.ts';
-import { efficientFrontierOption } from '../../report/frontier.ts';
+import { efficientFrontierOption, type FrontierChartInput } from '../../report/frontier.ts';
 import {
   riskContributionsOption,
   type RiskContributionsChartInput,
@@ -101,19 +99,10 @@ export async function writeAnalysisChart(
  */
 export async function writeFrontierChart(
   path: string,
-  input: { frontier: EfficientFrontier; inputs: OptimizationInputs },
+  input: FrontierChartInput,
   io: Io,
 ): Promise<void> {
-  const { assets, covarianceAnnual: cov, expectedReturnsAnnual: mu } = input.inputs;
-  const option = efficientFrontierOption({
-    frontier: input.frontier,
-    assets: assets.map((name, i) => ({
-      name,
-      volatilityAnnual: Math.sqrt(cov.data[i * cov.cols + i]!),
-      expectedReturnAnnual: mu[i]!,
-    })),
-  });
-  io.err(describeWrittenChart(await writeChartFile(path, option)));
+  io.err(describeWrittenChart(await writeChartFile(path, efficientFrontierOption(input))));
 }
 
 /** Writes component risk contributions as bars (`ballast risk --chart`). */
