@@ -12,7 +12,7 @@ import type { GroupConstraint, PortfolioConstraints } from '../domain/optimize/c
 import { parseGroupsCsv, parseWeightsCsv } from '../data/constraints/constraint-csv.ts';
 import { indexOfName } from './optimization-data.ts';
 import type { ConstraintsSpec } from './optimize-input.ts';
-import { exposureConstraints, exposureMap, type ExposureMap } from './optimize-exposures.ts';
+import type { ExposureMap } from './optimize-exposures.ts';
 import { readSource } from './sources.ts';
 
 /** Built constraints, with the exposure map when fund definitions were used. */
@@ -159,11 +159,16 @@ export async function buildConstraints(
           ),
           maxAnnual: te.maxAnnual,
         };
-  const map = spec.exposures === undefined ? undefined : await exposureMap(assets, spec.exposures);
+  // Fund definitions (YAML) are read only when exposures are used.
+  const funds = spec.exposures === undefined ? undefined : await import('./optimize-exposures.ts');
+  const map =
+    funds === undefined || spec.exposures === undefined
+      ? undefined
+      : await funds.exposureMap(assets, spec.exposures);
   const exposures =
     map === undefined || spec.exposures === undefined
       ? undefined
-      : exposureConstraints(map, spec.exposures);
+      : funds!.exposureConstraints(map, spec.exposures);
   return {
     constraints: {
       ...basic,

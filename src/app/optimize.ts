@@ -28,9 +28,9 @@ import type { OptimizationResult } from '../domain/optimize/result.ts';
 import type { Warning } from '../domain/warnings.ts';
 import type { AppDeps } from './deps.ts';
 import { parseInput } from './input.ts';
+import { withSolver } from './lazy-solver.ts';
 import { loadOptimizationData } from './optimization-data.ts';
 import { buildConstraints } from './optimize-constraints.ts';
-import { exposuresOf } from './optimize-exposures.ts';
 import {
   cardinalityInputSchema,
   constraintsInputSchema,
@@ -155,17 +155,21 @@ export async function optimize(raw: OptimizeInput, deps: AppDeps): Promise<Optim
     task.tick();
     const built = await buildConstraints(data.inputs.assets, input.constraints);
     const cardinality = cardinalityOf(input.cardinality);
-    const result = solve(await deps.solver(), {
+    const problem = {
       inputs: data.inputs,
       objective: domainObjective(input.objective, data),
       constraints: built.constraints,
       ...(cardinality === undefined ? {} : { cardinality }),
-    });
+    };
+    const result = await withSolver(deps, (highs) => solve(highs, problem));
     task.tick();
+    const map = built.exposures;
+    const exposures =
+      map === undefined
+        ? undefined
+        : (await import('./optimize-exposures.ts')).exposuresOf(map, result.weightsVector);
     return optimizeDocument(result, {
-      ...(built.exposures === undefined
-        ? {}
-        : { exposures: exposuresOf(built.exposures, result.weightsVector) }),
+      ...(exposures === undefined ? {} : { exposures }),
       ...(data.riskFree === undefined ? {} : { riskFree: data.riskFree }),
       warnings: data.warnings,
     });
