@@ -49,16 +49,46 @@ import { scenarioDocument, type FailedScenario, type ScenarioDocument } from './
 export { BUILT_IN_SCENARIOS, type HistoricalScenario } from '../domain/stress/historical.ts';
 export type { FailedScenario, ScenarioDocument } from './stress-document.ts';
 
-/** One hypothetical shock of the input. */
-export const shockInputSchema = z.object({
-  /** Exposure id, category id, or `equity` / `rates` (case-insensitive). */
-  target: z.string().trim().toLowerCase().min(1),
-  /** `return`: `size` is a simple return (−0.3 = −30 %); `yield`: a yield change (0.02 = +200 bp). */
-  kind: z.enum(['return', 'yield']),
-  size: z.number(),
-  /** How the shock is shown in rules (default `equity=-0.3`, `rates=+200bp`). */
-  text: z.string().min(1).optional(),
-});
+/** Units a shock's `size` may be written in. */
+export const SHOCK_UNITS = ['decimal', 'percent', 'bp'] as const;
+
+const UNIT_SCALE = { decimal: 1, percent: 100, bp: 10_000 } as const;
+
+/**
+ * One hypothetical shock of the input. `size` is written in `unit`: `decimal` (−0.3 = −30 %;
+ * 0.02 of yield = +200 bp), `percent` (−30; a yield change of 2 = +200 bp) or `bp` (yield
+ * changes only: 200). A yield shock must carry its unit — a bare number is ambiguous (200 meant
+ * as bp would be read as a 20 000 % move) — while a return shock defaults to `decimal`.
+ */
+export const shockInputSchema = z
+  .object({
+    /** Exposure id, category id, or `equity` / `rates` (case-insensitive). */
+    target: z.string().trim().toLowerCase().min(1),
+    /** `return`: a simple return of the exposure; `yield`: a yield change (through duration). */
+    kind: z.enum(['return', 'yield']),
+    /** The shock in `unit` (see the schema comment). */
+    size: z.number(),
+    /** `decimal`, `percent` or `bp`; required for yield shocks, default `decimal` for returns. */
+    unit: z.enum(SHOCK_UNITS).optional(),
+    /** How the shock is shown in rules (default `equity=-0.3`, `rates=+200bp`). */
+    text: z.string().min(1).optional(),
+  })
+  .superRefine((shock, ctx) => {
+    if (shock.kind === 'yield' && shock.unit === undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['unit'],
+        input: shock.unit,
+        message: `a yield shock carries its unit: bp (200 = +200bp), percent (2 = +2 points of yield) or decimal (0.02); ${shock.size} alone is ambiguous`,
+      });
+    if (shock.kind === 'return' && shock.unit === 'bp')
+      ctx.addIssue({
+        code: 'custom',
+        path: ['unit'],
+        input: shock.unit,
+        message: 'bp measures a yield change; a return shock is written as a decimal or percent',
+      });
+  });
 
 /** A modified duration (years, optional convexity in years²) with its provenance. */
 export const durationInputSchema = z.object({
@@ -170,14 +200,12 @@ export function stressPortfolio(
   };
 }
 
-/** Shock specs of the input, each with its text. */
+/** Shock specs of the input, sizes converted to decimals, each with its text. */
 export function shockSpecs(shocks: readonly z.output<typeof shockInputSchema>[]): ShockSpec[] {
-  return shocks.map((s) => ({
-    target: s.target,
-    kind: s.kind,
-    size: s.size,
-    text: s.text ?? shockText(s),
-  }));
+  return shocks.map((s) => {
+    const spec = { target: s.target, kind: s.kind, size: s.size / UNIT_SCALE[s.unit ?? 'decimal'] };
+    return { ...spec, text: s.text ?? shockText(spec) };
+  });
 }
 
 function pickScenario(name: string): HistoricalScenario {

@@ -1,0 +1,51 @@
+/**
+ * Bad and unusual portfolio inputs through the CLI: each is refused with a coded error naming
+ * the input and the value, or answered with an explicit warning — never a wrong number with
+ * exit 0 (docs/bad-inputs.md, "Portfolio and valuation").
+ */
+
+import { describe, expect, it } from 'vitest';
+import { runCli, tempFiles } from '../helpers/run-cli.ts';
+
+// config/funds.yaml: BND is 1.0 broad_ust per $1 of NAV.
+const BONDS = 'symbol,quantity,cost_basis,acquired,account,price\nBND,100,7000,2024-01-10,IRA,80\n';
+
+describe('stress: rate shocks carry their unit', () => {
+  it('refuses rates=+200 without a unit (exit 2, naming the shock and value)', async () => {
+    const h = tempFiles({ 'h.csv': BONDS })['h.csv'];
+    const run = await runCli('stress', '--holdings', h!, '--shock', 'rates=+200');
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain('INVALID_INPUT');
+    expect(run.stderr).toContain(
+      '--shock: a rate shock carries its unit: +200bp (basis points) or +200% (points of yield); a bare number is ambiguous (got "rates=+200")',
+    );
+  });
+
+  it('refuses rates=+0.02 (today a 2 % gain on bonds as rates rise)', async () => {
+    const h = tempFiles({ 'h.csv': BONDS })['h.csv'];
+    const run = await runCli('stress', '--holdings', h!, '--shock', 'rates=+0.02');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('(got "rates=+0.02")');
+  });
+
+  it('rates=+100bp on duration 6 loses 6 % of the bonds (hand arithmetic, JSON)', async () => {
+    const h = tempFiles({ 'h.csv': BONDS })['h.csv'];
+    const run = await runCli(
+      ...['stress', '--holdings', h!, '--shock', 'rates=+100bp', '--duration', 'broad_ust=6'],
+      ...['--format', 'json'],
+    );
+    expect(run.code).toBe(0);
+    const s = JSON.parse(run.stdout).scenarios[0];
+    // BND 100 × 80 = 8 000 of broad_ust; r = −D·Δy = −6 × 0.01 = −0.06; P&L −480
+    expect(s.shocks.broad_ust).toBeCloseTo(-0.06, 12);
+    expect(s.totalPnl).toBe(-480);
+    expect(s.totalReturn).toBeCloseTo(-0.06, 12);
+    // +1% of yield is the same move
+    const percent = await runCli(
+      ...['stress', '--holdings', h!, '--shock', 'rates=+1%', '--duration', 'broad_ust=6'],
+      ...['--format', 'json'],
+    );
+    expect(JSON.parse(percent.stdout).scenarios[0].totalPnl).toBe(-480);
+  });
+});
