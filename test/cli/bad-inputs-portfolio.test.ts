@@ -4,6 +4,8 @@
  * exit 0 (docs/bad-inputs.md, "Portfolio and valuation").
  */
 
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, tempFiles } from '../helpers/run-cli.ts';
 
@@ -47,5 +49,43 @@ describe('stress: rate shocks carry their unit', () => {
       ...['--format', 'json'],
     );
     expect(JSON.parse(percent.stdout).scenarios[0].totalPnl).toBe(-480);
+  });
+});
+
+describe('output paths: --out and --chart', () => {
+  const sample = (): string =>
+    readFileSync(
+      new URL('../fixtures/exposures/fund_universe_sample.yaml', import.meta.url),
+      'utf8',
+    );
+
+  it('refuses funds import --out into a missing directory (exit 3, naming --out and the path)', async () => {
+    const input = tempFiles({ 'in.yaml': sample() })['in.yaml']!;
+    const out = join(dirname(input), 'missing', 'funds.yaml');
+    const run = await runCli('funds', 'import', '--weight-style', input, '--out', out);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toContain('NOT_FOUND');
+    expect(run.stderr).toContain(`--out: cannot write ${out}: no such directory`);
+    expect(run.stderr).not.toContain('INTERNAL');
+    expect(run.stderr).not.toContain('ENOENT');
+  });
+
+  it('refuses funds import --out onto a directory (exit 2, naming --out)', async () => {
+    const input = tempFiles({ 'in.yaml': sample() })['in.yaml']!;
+    const out = join(dirname(input), 'a-directory');
+    mkdirSync(out);
+    const run = await runCli('funds', 'import', '--weight-style', input, '--out', out);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`--out: cannot write ${out}: it is a directory`);
+  });
+
+  it('refuses exposures --chart into a missing directory before any work (exit 3)', async () => {
+    const h = tempFiles({ 'h.csv': BONDS })['h.csv']!;
+    const chart = join(dirname(h), 'missing', 'x.svg');
+    const run = await runCli('exposures', '--holdings', h, '--chart', chart);
+    expect(run.code).toBe(3);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain(`--chart: cannot write ${chart}: no such directory`);
+    expect(existsSync(chart)).toBe(false);
   });
 });
