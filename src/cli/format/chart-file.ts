@@ -10,7 +10,7 @@ import { invalidInput } from '../../app/errors.ts';
 import { checkOutputPath, writeOutputFile } from '../../app/files.ts';
 import type { EfficientFrontier } from '../../domain/optimize/mean-variance/frontier.ts';
 import type { OptimizationInputs } from '../../domain/optimize/problem.ts';
-import type { ReturnSeries } from '../../domain/series/types.ts';
+import type { ReturnSeries } from '../../app/returns-file.ts';
 import { analysisOption } from '../../report/analysis.ts';
 import type { ChartOption } from '../../report/chart-style.ts';
 import { correlationHeatmapOption } from '../../report/correlation.ts';
