@@ -6,6 +6,9 @@
  * is listed with its error instead of failing the run). Money rounded to cents, ratios to 12
  * significant digits.
  *
+ * Prices as in `exposures` (prices file, stored close on or before the as-of date, holdings
+ * file, last trade); `pricing` and `warnings` (`STALE_PRICE`) appear when a stored close is used.
+ *
  * Missing data: an unpriced holding is an error unless `allowPartial` (then it is left out, no
  * P&L, not in total value, and named in `notes`); likewise a holding without a fund definition
  * and, for historical windows, a held exposure without data for the whole window.
@@ -39,10 +42,17 @@ import {
   type StressPortfolio,
 } from '../domain/stress/scenario.ts';
 import { shockText, type ShockSpec } from '../domain/stress/shock-spec.ts';
+import type { Warning } from '../domain/warnings.ts';
 import type { AppDeps } from './deps.ts';
 import { exposureReturnSource, UNIVERSE_SOURCES } from './exposure-returns.ts';
 import { parseInput } from './input.ts';
-import { loadExposureConfig, loadPortfolio, portfolioInputShape } from './portfolio-input.ts';
+import {
+  loadExposureConfig,
+  loadPortfolio,
+  portfolioInputShape,
+  type LoadedPortfolio,
+} from './portfolio-input.ts';
+import { pricingFields, type PricingDocument } from './portfolio-pricing.ts';
 import { isoDateSchema } from './schemas.ts';
 import { scenarioDocument, type FailedScenario, type ScenarioDocument } from './stress-document.ts';
 
@@ -128,6 +138,10 @@ export interface StressDocument {
   readonly scenarios: readonly (ScenarioDocument | FailedScenario)[];
   /** Conventions, data provenance and what was left out. */
   readonly notes: readonly string[];
+  /** Stored closes used and their provenance; present only when a stored close priced something. */
+  readonly pricing?: PricingDocument;
+  /** Valuation warnings (`STALE_PRICE`); present with `pricing`. */
+  readonly warnings?: readonly Warning[];
 }
 
 const NOTES = [
@@ -166,11 +180,11 @@ function durationsOf(
  * `allowPartial` (then named in the returned notes).
  */
 export function stressPortfolio(
-  input: Pick<ParsedStressInput, 'durations' | 'allowPartial'> &
-    Parameters<typeof loadPortfolio>[0],
+  loaded: LoadedPortfolio,
+  input: Pick<ParsedStressInput, 'durations' | 'allowPartial'>,
   config: { registry: ExposureRegistry; funds: FundUniverse },
 ): { portfolio: StressPortfolio; notes: string[] } {
-  const { lots, cashCents, valuation } = loadPortfolio(input);
+  const { lots, cashCents, valuation } = loaded;
   if (valuation.unpriced.length > 0 && !input.allowPartial) {
     const symbols = valuation.unpriced.map((u) => u.symbol);
     throw new BallastError(
@@ -232,12 +246,14 @@ export async function stress(raw: StressInput, deps: AppDeps): Promise<StressDoc
   if (chosen.length > 1)
     throw invalidInput(chosen[1]!, input[chosen[1]!], `give at most one of ${chosen.join(', ')}`);
   const config = await loadExposureConfig(input.funds);
-  const { portfolio, notes } = stressPortfolio(input, config);
+  const loaded = await loadPortfolio(input, deps);
+  const { portfolio, notes } = stressPortfolio(loaded, input, config);
+  const valuation = pricingFields(loaded.pricing);
   if (input.shocks !== undefined) {
     const specs = shockSpecs(input.shocks);
     const name = input.name ?? specs.map((s) => s.text).join(',');
     const result = hypotheticalScenario(portfolio, { name, specs });
-    return { scenarios: [scenarioDocument(result)], notes: [...NOTES, ...notes] };
+    return { scenarios: [scenarioDocument(result)], notes: [...NOTES, ...notes], ...valuation };
   }
   const data = await exposureReturnSource(input.source, {
     store: () => deps.store(),
@@ -261,5 +277,10 @@ export async function stress(raw: StressInput, deps: AppDeps): Promise<StressDoc
     }
     return scenarioDocument(result);
   });
-  return { source: data.source, scenarios, notes: [...NOTES, ...notes, ...data.notes] };
+  return {
+    source: data.source,
+    scenarios,
+    notes: [...NOTES, ...notes, ...data.notes],
+    ...valuation,
+  };
 }

@@ -1,10 +1,10 @@
 /**
  * Compatibility shim: the portfolio input moved to `src/app/portfolio-input.ts`. Commands not
- * yet on use cases (`plan`) load a portfolio from file paths here; delete this file when they
- * move.
+ * yet on use cases (`plan`) load a portfolio from file paths here — from the files only, without
+ * the stored closes `loadPortfolio` reads; delete this file when they move.
  */
 
-import { loadPortfolio as loadFromSources, type LoadedPortfolio } from '../app/portfolio-input.ts';
+import { loadPortfolioFromFiles, type LoadedPortfolio } from '../app/portfolio-input.ts';
 import type { LotMethod } from '../app/schemas.ts';
 
 export type { LoadedPortfolio } from '../app/portfolio-input.ts';
@@ -18,17 +18,21 @@ export interface PortfolioSources {
   readonly asOf?: string | undefined;
 }
 
-/** {@link loadFromSources} over file paths. */
+/** `loadPortfolioFromFiles` over file paths (no store). */
 export function loadPortfolio(sources: PortfolioSources): LoadedPortfolio {
   const file = (path: string | undefined) => (path === undefined ? undefined : { path });
   const holdings = file(sources.holdings);
   const transactions = file(sources.transactions);
   const prices = file(sources.prices);
-  return loadFromSources({
-    ...(holdings ? { holdings } : {}),
-    ...(transactions ? { transactions } : {}),
-    ...(prices ? { prices } : {}),
-    lotMethod: sources.lotMethod ?? 'fifo',
-    ...(sources.asOf ? { asOf: sources.asOf } : {}),
-  });
+  return loadPortfolioFromFiles(
+    {
+      ...(holdings ? { holdings } : {}),
+      ...(transactions ? { transactions } : {}),
+      ...(prices ? { prices } : {}),
+      lotMethod: sources.lotMethod ?? 'fifo',
+      ...(sources.asOf ? { asOf: sources.asOf } : {}),
+    },
+    // only dates the (empty) stored-close lookup: no stored close is read here
+    new Date().toISOString().slice(0, 10),
+  );
 }
