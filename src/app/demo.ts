@@ -50,7 +50,7 @@ export function valuationNote(pricing: PortfolioPricing): string {
   const stale = pricing.warnings.length > 0 ? ' Some are stale: see the warning.' : '';
   const rest =
     used === of ? '' : `; the other ${of - used} at the last trade price in the demo ledger`;
-  return `Offline valuation: ${used} of ${of} funds at stored closes of ${range(pricing.closes.map((c) => c.date))} (${sources}, the latest on or before ${pricing.asOf})${rest} (labelled per line).${stale}`;
+  return `Offline valuation: ${used} of ${of} funds at stored closes of ${range(pricing.closes.map((c) => c.date))} (from ${sources}, the latest on or before ${pricing.asOf})${rest} (labelled per line).${stale}`;
 }
 
 /** Input of {@link demo}: nothing (the demo is fixed). */

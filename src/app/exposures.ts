@@ -124,10 +124,7 @@ export function unpricedReason(symbol: string): string {
 }
 
 /** Economic exposures of a portfolio (see the module comment). */
-export async function exposures(
-  raw: ExposuresInput,
-  deps: AppDeps,
-): Promise<ExposuresDocument> {
+export async function exposures(raw: ExposuresInput, deps: AppDeps): Promise<ExposuresDocument> {
   const input = parseInput(exposuresInputSchema, raw);
   const portfolio = await loadPortfolio(input, deps);
   return {

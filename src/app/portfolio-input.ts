@@ -36,7 +36,7 @@ import { parseTransactionsCsv } from '../data/ledger/transactions-csv.ts';
 import type { AppDeps } from './deps.ts';
 import { portfolioPricing, type PortfolioPricing } from './portfolio-pricing.ts';
 import { isoDateSchema, lotMethodSchema } from './schemas.ts';
-import { storedCloses } from './stored-closes.ts';
+import { storedCloses, type StoredClose } from './stored-closes.ts';
 import { readSource, textSourceSchema, type TextSource } from './sources.ts';
 
 /** The fields of a portfolio input (spread into a use case's `z.object`). */
@@ -139,7 +139,7 @@ function heldSymbols(lots: readonly Lot[]): string[] {
 
 function valueFiles(
   files: PortfolioFiles,
-  stored: { asOf: IsoDate; closes: ReadonlyMap<string, PriceQuote> },
+  stored: { asOf: IsoDate; closes: ReadonlyMap<string, StoredClose> },
 ): LoadedPortfolio {
   const { lots, cashCents, ledger, pricesFile, holdingsPrices } = files;
   const priceSources = [pricesFile, stored.closes, holdingsPrices];
@@ -196,7 +196,7 @@ export async function pricePortfolio(
   ].filter((s) => s !== '' && !files.pricesFile.has(s));
   const closes =
     wanted.length === 0
-      ? new Map<string, PriceQuote>()
+      ? new Map<string, StoredClose>()
       : await storedCloses(await at.deps.store(), wanted, asOf);
   return valueFiles(files, { asOf, closes });
 }

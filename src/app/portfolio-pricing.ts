@@ -14,6 +14,7 @@ import { createNyseCalendar } from '../domain/calendar/trading-calendar.ts';
 import { priceAge, stalePricesWarning } from '../domain/valuation/price-age.ts';
 import type { PriceQuote } from '../domain/valuation/value-positions.ts';
 import type { Warning } from '../domain/warnings.ts';
+import type { StoredClose } from './stored-closes.ts';
 
 /** The order in which a valuation takes a symbol's price: the first source that has it. */
 export const VALUATION_PRECEDENCE = [
@@ -30,7 +31,7 @@ export interface StoredCloseUsed {
   readonly price: number;
   /** The trading day of the close. */
   readonly date: IsoDate;
-  /** The label shown next to the price, e.g. `stored close (stooq)`. */
+  /** The provider that supplied the close, e.g. `stooq`. */
   readonly source: string;
   /** When the close was fetched into the store (UTC ISO timestamp). */
   readonly fetchedAt: string;
@@ -63,21 +64,22 @@ export interface PortfolioPricing extends PricingDocument {
  */
 export function portfolioPricing(input: {
   asOf: IsoDate;
-  stored: ReadonlyMap<string, PriceQuote>;
+  stored: ReadonlyMap<string, StoredClose>;
   chosen: ReadonlyMap<string, PriceQuote>;
   held: readonly string[];
 }): PortfolioPricing {
   const calendar = createNyseCalendar();
   const closes: StoredCloseUsed[] = [];
-  for (const [symbol, quote] of [...input.chosen].sort(([a], [b]) => a.localeCompare(b))) {
-    if (input.stored.get(symbol) !== quote || quote.date === undefined) continue;
-    const age = priceAge(quote.date, input.asOf, calendar);
+  for (const [symbol, chosen] of [...input.chosen].sort(([a], [b]) => a.localeCompare(b))) {
+    const close = input.stored.get(symbol);
+    if (close === undefined || close !== chosen) continue;
+    const age = priceAge(close.date, input.asOf, calendar);
     closes.push({
       symbol,
-      price: quote.price,
-      date: quote.date,
-      source: quote.source,
-      fetchedAt: quote.fetchedAt ?? '',
+      price: close.price,
+      date: close.date,
+      source: close.provider,
+      fetchedAt: close.fetchedAt,
       ageDays: age.days,
       ageTradingDays: age.tradingDays,
     });

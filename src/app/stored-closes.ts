@@ -16,18 +16,27 @@ import type { MarketStore } from '../data/store/market-store.ts';
 /** Calendar days read in the first pass; older closes are found symbol by symbol. */
 const RECENT_DAYS = 14;
 
+/** A stored close as a quote, with its provider and fetch time. */
+export interface StoredClose extends PriceQuote {
+  /** The provider that supplied the close (the store's `source`), e.g. `stooq`. */
+  readonly provider: string;
+  readonly date: IsoDate;
+  readonly fetchedAt: string;
+}
+
 /** The label of a stored close, e.g. `stored close (stooq)`. */
 export function storedCloseSource(provider: string): string {
   return `stored close (${provider})`;
 }
 
-function latestUsable(bars: readonly StoredPriceBar[]): PriceQuote | undefined {
+function latestUsable(bars: readonly StoredPriceBar[]): StoredClose | undefined {
   for (let i = bars.length - 1; i >= 0; i -= 1) {
     const bar = bars[i]!;
     if (Number.isFinite(bar.close) && bar.close > 0)
       return {
         price: bar.close,
         source: storedCloseSource(bar.source),
+        provider: bar.source,
         date: bar.date,
         fetchedAt: bar.fetchedAt,
       };
@@ -45,8 +54,8 @@ export async function storedCloses(
   store: MarketStore,
   symbols: readonly string[],
   asOf: IsoDate,
-): Promise<Map<string, PriceQuote>> {
-  const out = new Map<string, PriceQuote>();
+): Promise<Map<string, StoredClose>> {
+  const out = new Map<string, StoredClose>();
   if (symbols.length === 0) return out;
   const recent = await store.getPriceBarsMany(symbols, {
     from: addDays(asOf, -RECENT_DAYS),

@@ -89,3 +89,59 @@ describe('output paths: --out and --chart', () => {
     expect(existsSync(chart)).toBe(false);
   });
 });
+
+describe('valuation: holdings files and stored closes', () => {
+  it('refuses a holdings file with VTI at 250 and 260 (exit 2, naming both lines)', async () => {
+    const h = tempFiles({
+      'h.csv':
+        'symbol,quantity,cost_basis,acquired,account,price\nVTI,10,2000,2023-01-03,IRA,250\nVTI,4,900,2023-06-01,TAXABLE,260\n',
+    })['h.csv']!;
+    const run = await runCli('exposures', '--holdings', h);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain(
+      `${h}:3: VTI has two different prices: ${h}:2 (price 250) and ${h}:3 (price 260)`,
+    );
+  });
+
+  it('values BND at its stored close and warns that a 34-session-old close is stale', async () => {
+    const files = tempFiles({
+      'store.sqlite': '',
+      'bnd.csv': 'date,close\n2024-05-01,75\n',
+      'h.csv': BONDS,
+    });
+    const db = ['--db', files['store.sqlite']!];
+    expect(
+      (await runCli(...db, 'data', 'import', '--csv', files['bnd.csv']!, '--symbol', 'BND')).code,
+    ).toBe(0);
+    const args = [...db, 'exposures', '--holdings', files['h.csv']!, '--as-of', '2024-06-20'];
+    const json = JSON.parse((await runCli(...args, '--format', 'json')).stdout);
+    // BND 100 × 75 (stored close of 2024-05-01) instead of the file's 80
+    expect(json.totalValue).toBe(7500);
+    expect(json.pricing.closes).toEqual([
+      expect.objectContaining({
+        symbol: 'BND',
+        price: 75,
+        date: '2024-05-01',
+        source: 'csv:bnd.csv',
+        ageTradingDays: 34,
+      }),
+    ]);
+    expect(json.warnings.map((w: { code: string }) => w.code)).toEqual(['STALE_PRICE']);
+    const table = (await runCli(...args)).stdout;
+    expect(table).toContain('Prices: 1 of 1 held symbols at stored closes on or before 2024-06-20');
+    expect(table).toContain('BND 75.00: csv:bnd.csv close of 2024-05-01');
+    expect(table).toContain(
+      'warning: a stored close is more than 5 trading days older than the valuation date 2024-06-20: BND 2024-05-01 (34 trading days)',
+    );
+  });
+
+  it('demo: the note says nothing is stored when the store is empty', async () => {
+    const db = tempFiles({ 'store.sqlite': '' })['store.sqlite']!;
+    const run = await runCli('--db', db, 'demo');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(
+      /Offline valuation: the store holds no close for the demo's 6 funds on or before \d{4}-\d{2}-\d{2}/,
+    );
+  });
+});
