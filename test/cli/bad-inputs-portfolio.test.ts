@@ -20,7 +20,7 @@ describe('stress: rate shocks carry their unit', () => {
     expect(run.stdout).toBe('');
     expect(run.stderr).toContain('INVALID_INPUT');
     expect(run.stderr).toContain(
-      '--shock: a rate shock carries its unit: +200bp (basis points) or +200% (points of yield); a bare number is ambiguous (got "rates=+200")',
+      '--shock: a rate shock carries its unit, bp or % of yield (+200bp = +2%); a bare number is ambiguous (got "rates=+200")',
     );
   });
 

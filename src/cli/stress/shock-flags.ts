@@ -51,7 +51,7 @@ function parseValue(
     throw invalidInput(
       '--shock',
       item,
-      `a rate shock carries its unit: ${signed(n)}bp (basis points) or ${signed(n)}% (points of yield); a bare number is ambiguous`,
+      'a rate shock carries its unit, bp or % of yield (+200bp = +2%); a bare number is ambiguous',
     );
   if (target === RATES) return { kind: 'yield', size: Number(n), unit: 'percent' };
   if (!percent && Number(n) > 1)

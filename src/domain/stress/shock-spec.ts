@@ -73,7 +73,7 @@ export function checkShockSpecs(specs: readonly ShockSpec[]): readonly ShockSpec
       throw invalidInput(
         `shocks[${i}].size`,
         spec.size,
-        `a yield change of ${shockText(spec).split('=')[1]} (${spec.text}) is beyond ±${MAX_YIELD_CHANGE * 10_000}bp: yield changes are decimals (0.02 = +200bp)`,
+        `a yield change of ${shockText(spec).split('=')[1]} (${spec.text}) is beyond ±${MAX_YIELD_CHANGE * 10_000}bp, where no duration approximation holds (as a decimal, 0.02 is +200bp)`,
       );
   });
   return specs;
