@@ -141,6 +141,16 @@ describe('rate shocks keep their sign through the duration model', () => {
     );
   });
 
+  it('refuses rates=+100bp on duration 0 with convexity 60 (it would gain ½ × 60 × 0.0001 = +0.3 %)', () => {
+    const u: ShockUniverse = {
+      ...bonds,
+      durations: new Map([['broad_ust', { years: 0, convexity: 60, source: 'hand' }]]),
+    };
+    expect(() => resolveShocks(specs('rates=+100bp'), u, held)).toThrow(/stops falling/);
+    // a fall is still a gain: −0 × (−0.01) + ½ × 60 × 0.0001 = +0.003
+    expect(resolveShocks(specs('rates=-100bp'), u, held)[0]!.shock).toBeCloseTo(0.003, 15);
+  });
+
   it('refuses a duration move below −100 % (duration 20, +600bp = −120 %)', () => {
     const u: ShockUniverse = {
       ...bonds,
