@@ -74,8 +74,11 @@ export interface LoadedPortfolio {
   readonly pricing: PortfolioPricing;
 }
 
-/** What {@link loadPortfolio} needs besides its input: the store and the clock ("today"). */
-export type PortfolioDeps = Pick<AppDeps, 'store' | 'clock'>;
+/**
+ * What {@link loadPortfolio} needs besides its input: the store (`existingStore` when given, so
+ * that valuing a portfolio never creates the default store) and the clock ("today").
+ */
+export type PortfolioDeps = Pick<AppDeps, 'store' | 'existingStore' | 'clock'>;
 
 /** Options of {@link loadPortfolio}. */
 export interface LoadPortfolioOptions {
@@ -194,10 +197,12 @@ export async function pricePortfolio(
   const wanted = [
     ...new Set([...heldSymbols(files.lots), ...(options.alsoQuote ?? []).map(normalizeSymbol)]),
   ].filter((s) => s !== '' && !files.pricesFile.has(s));
-  const closes =
+  const store =
     wanted.length === 0
-      ? new Map<string, StoredClose>()
-      : await storedCloses(await at.deps.store(), wanted, asOf);
+      ? undefined
+      : await (at.deps.existingStore ? at.deps.existingStore() : at.deps.store());
+  const closes =
+    store === undefined ? new Map<string, StoredClose>() : await storedCloses(store, wanted, asOf);
   return valueFiles(files, { asOf, closes });
 }
 
