@@ -1,25 +1,25 @@
 /**
  * The one place a returns (or prices) file becomes an aligned panel: `date,A,B,...` text →
  * {@link AlignedTable} on the dates every column shares, plus warnings about what alignment
- * dropped. Every use case that reads a panel file goes through {@link readPanelFile}, so a
- * faster reader (streaming straight into `Float64Array` columns) replaces only this function's
- * body and keeps its contract:
+ * dropped. Every use case that reads a panel file goes through {@link readPanelFile}, which
+ * streams the file straight into `Float64Array` columns (`readReturnsPanel`, bounded memory
+ * whatever the file's size). Its contract:
  *
  * - columns in file order; names trimmed, upper-cased (`columnCase: 'upper'`, symbols) or kept
  *   as written (`'lower'`, exposure ids such as `us_large_equity`);
  * - dates ascending and unique; an empty cell is a missing observation (never zero, never
  *   carried forward); the common window keeps the dates every column has, and dates dropped
- *   inside it are reported (`ALIGNMENT_DATES_DROPPED`, see `domain/series/align-report`);
+ *   dropped are counted with the columns that lacked a value (`DATES_DROPPED`); a row with
+ *   fewer cells than the header is INVALID_INPUT (a truncated row, not a missing value);
  * - a malformed cell is INVALID_INPUT naming file, line, column and value; a missing file is
  *   NOT_FOUND naming the input field.
  */
 
 import type { AlignedTable } from '../domain/series/align-common.ts';
-import { alignCommonReport } from '../domain/series/align-report.ts';
 import { invalidInput } from '../domain/errors.ts';
 import type { Warning } from '../domain/warnings.ts';
-import { parseReturnsFileCsv } from '../data/providers/csv-file.ts';
-import { readSource, type TextSource } from './sources.ts';
+import { readReturnsPanel, returnsPanelWarnings } from '../data/csv/returns-panel.ts';
+import type { TextSource } from './sources.ts';
 
 /** A panel and what the reader has to say about it. */
 export interface PanelRead {
@@ -40,13 +40,12 @@ export type PanelFileReader = (source: TextSource, options: PanelFileOptions) =>
 
 /** Reads a `date,A,B,...` file into a common-window panel (see the module comment). */
 export const readPanelFile: PanelFileReader = (source, options) => {
-  const { text, name } = readSource(source, options.field);
-  const file = parseReturnsFileCsv(text, name, {
+  const panel = readReturnsPanel(source, {
+    what: options.field,
     ...(options.columnCase === undefined ? {} : { columnCase: options.columnCase }),
   });
-  return alignCommonReport(
-    file.columns.map((id) => ({ id, series: file.seriesByColumn.get(id)! })),
-  );
+  const table: AlignedTable = { ids: panel.ids, dates: panel.dates, columns: panel.columns };
+  return { table, warnings: returnsPanelWarnings(panel, options.field) };
 };
 
 /**

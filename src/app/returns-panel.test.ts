@@ -31,7 +31,7 @@ describe('loadReturnsPanel from a file', () => {
     expect(Array.from(panel.table.columns[0]!)).toEqual([0.01, -0.02, 0.02]);
     expect(panel.warnings).toHaveLength(1);
     expect(panel.warnings[0]).toMatchObject({
-      code: 'ALIGNMENT_DATES_DROPPED',
+      code: 'DATES_DROPPED',
       details: { dropped: 1, missingBySeries: { B: 1 }, dates: ['2024-02-29'] },
     });
   });

@@ -7,6 +7,8 @@
 import { z } from 'zod';
 import { readTextFile } from '../data/files/read-text.ts';
 
+export { readTextFile };
+
 /** A file on disk, or its content inline with a name used in error messages. */
 export const textSourceSchema = z.union([
   z.object({ path: z.string().min(1) }).strict(),

@@ -1,11 +1,7 @@
 import type { Command } from 'commander';
 import { createDeps, type OwnedDeps } from '../app/create-deps.ts';
 import type { ProgressReporter } from '../app/deps.ts';
-import type { Clock } from '../domain/clock.ts';
-import type { FetchFn } from '../data/http/http-client.ts';
-import type { MarketDataService } from '../data/market-data/service.ts';
-import type { MarketStore } from '../data/store/market-store.ts';
-import { systemClock } from '../data/system-clock.ts';
+import { systemClock, type Clock, type FetchFn } from '../app/runtime.ts';
 import { terminalProgress } from './progress.ts';
 
 /** Options every command accepts, anywhere on the line (`--db`, `--offline`). */
@@ -61,51 +57,4 @@ export async function withDeps<T>(
   } finally {
     await deps.close();
   }
-}
-
-/**
- * Lazily opened resources of one command run (the store and market data over it). Kept for
- * commands not yet moved onto use cases; new code uses {@link withDeps}.
- */
-export class CommandContext {
-  private readonly deps: OwnedDeps;
-
-  constructor(
-    readonly runtime: Runtime,
-    readonly options: GlobalOptions,
-  ) {
-    this.deps = createDeps({
-      env: runtime.env,
-      clock: runtime.clock,
-      db: options.db,
-      offline: options.offline,
-      fetch: runtime.fetch,
-      progress: runtime.progress,
-    });
-  }
-
-  /** True when `--offline`: store only, no provider is called. */
-  get offline(): boolean {
-    return this.deps.offline;
-  }
-
-  /** The store, opened (and migrated) on first use. */
-  store(): Promise<MarketStore> {
-    return this.deps.store();
-  }
-
-  /** The market-data service with the fallback chains from the environment. */
-  service(): Promise<MarketDataService> {
-    return this.deps.marketData();
-  }
-
-  /** Closes whatever was opened. */
-  async close(): Promise<void> {
-    await this.deps.close();
-  }
-}
-
-/** Builds the context of a command from its options merged with the program's. */
-export function contextOf(command: Command, runtime: Runtime): CommandContext {
-  return new CommandContext(runtime, command.optsWithGlobals<GlobalOptions>());
 }

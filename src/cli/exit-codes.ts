@@ -1,4 +1,4 @@
-import { ERROR_CODES, type ErrorCode } from '../domain/errors.ts';
+import { ERROR_CODES, type ErrorCode } from '../app/errors.ts';
 
 /**
  * Process exit code per error class, read from the error registry's rows: 2 bad input, 3 not

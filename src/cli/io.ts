@@ -1,5 +1,5 @@
-import { BallastError } from '../domain/errors.ts';
-export { readTextFile } from '../data/files/read-text.ts';
+import { BallastError } from '../app/errors.ts';
+export { readTextFile } from '../app/sources.ts';
 
 /** Where a command writes: injected so tests capture output without spawning processes. */
 export interface Io {

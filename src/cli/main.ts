@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { BallastError, exitCodeOf, toBallastError } from '../domain/errors.ts';
+import { BallastError, exitCodeOf, toBallastError } from '../app/errors.ts';
 import { COMMANDS, commandNameOf } from './command-table.ts';
 import { processRuntime, type Runtime } from './context.ts';
 import { processIo, type Io } from './io.ts';

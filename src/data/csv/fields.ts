@@ -2,6 +2,9 @@ import { isIsoDate, type IsoDate } from '../../domain/calendar/iso-date.ts';
 import { BallastError } from '../../domain/errors.ts';
 import type { CsvRow } from './parse-csv.ts';
 
+/** The last date text found valid: files repeat a date on many rows in a row. */
+let lastDate: string | undefined;
+
 /** Reads typed cells of one CSV row, failing with the file, line, column and value. */
 export class RowReader {
   constructor(
@@ -9,9 +12,14 @@ export class RowReader {
     readonly row: CsvRow,
   ) {}
 
+  /** The trimmed cell of `column` ('' when the line is short), undefined when no such column. */
+  protected cell(column: string): string | undefined {
+    return this.row.cells[column];
+  }
+
   /** An INVALID_INPUT error for `column` of this row. */
   fail(column: string, why: string): BallastError {
-    const value = this.row.cells[column] ?? '';
+    const value = this.cell(column) ?? '';
     return new BallastError(
       'INVALID_INPUT',
       `${this.file}:${this.row.line}: column "${column}": ${why} (got ${JSON.stringify(value)})`,
@@ -21,7 +29,7 @@ export class RowReader {
 
   /** The trimmed cell text, or undefined when empty or absent. */
   text(column: string): string | undefined {
-    const v = this.row.cells[column];
+    const v = this.cell(column);
     return v === undefined || v === '' ? undefined : v;
   }
 
@@ -66,8 +74,9 @@ export class RowReader {
   /** An ISO `YYYY-MM-DD` calendar date. */
   date(column: string): IsoDate | undefined {
     const v = this.text(column);
-    if (v === undefined) return undefined;
+    if (v === undefined || v === lastDate) return v;
     if (!isIsoDate(v)) throw this.fail(column, 'not a calendar date in YYYY-MM-DD form');
+    lastDate = v;
     return v;
   }
 
@@ -78,6 +87,38 @@ export class RowReader {
     const s = v.toUpperCase();
     if (!/^[A-Z0-9.^=\-/$]+$/.test(s)) throw this.fail(column, 'not a ticker symbol');
     return s;
+  }
+}
+
+const NO_CELLS: Readonly<Record<string, string>> = {};
+
+/**
+ * A {@link RowReader} over a record's raw cells by position (as {@link scanCsv} hands them
+ * over), with the same values and errors as over a parsed {@link CsvRow}: cells are trimmed, a
+ * short line's missing cells are empty, and a repeated header name means its last column. It
+ * reads the cells in place: use it only during the visitor's call.
+ */
+export class CellsReader extends RowReader {
+  private readonly cells: readonly string[];
+  private readonly columns: ReadonlyMap<string, number>;
+
+  constructor(
+    file: string,
+    record: { line: number; cells: readonly string[]; columns: ReadonlyMap<string, number> },
+  ) {
+    super(file, { line: record.line, cells: NO_CELLS });
+    this.cells = record.cells;
+    this.columns = record.columns;
+  }
+
+  /** Column positions of a header, for {@link CellsReader}. */
+  static columns(header: readonly string[]): Map<string, number> {
+    return new Map(header.map((name, i) => [name, i]));
+  }
+
+  protected override cell(column: string): string | undefined {
+    const i = this.columns.get(column);
+    return i === undefined ? undefined : (this.cells[i] ?? '').trim();
   }
 }
 

@@ -1,4 +1,6 @@
 import { BallastError } from '../../domain/errors.ts';
+import { isAsciiSpace } from './decimal.ts';
+import { COMMA, CR, readRecord } from './record.ts';
 
 /** One data row of a CSV file: its 1-based line number and its cells by header name. */
 export interface CsvRow {
@@ -12,86 +14,186 @@ export interface CsvTable {
   readonly rows: readonly CsvRow[];
 }
 
+/** Receives the records of {@link scanCsv}, in file order. */
+export interface CsvVisitor {
+  /** The header: the first non-blank record's names, trimmed and lower-cased. */
+  header(names: readonly string[]): void;
+  /**
+   * A non-blank data row: its cells untrimmed (fewer than the header's columns when the line
+   * is short, never more) and its 1-based line. The array is reused: copy what you keep.
+   */
+  row(cells: readonly string[], line: number): void;
+  /**
+   * Optional fast path for a data row of plain ASCII without quotes: its cells as positions in
+   * the text, trimmed. Return false to be handed the row through {@link row} instead.
+   */
+  rowAt?(record: PlainRecord): boolean;
+}
+
+/** A plain record's cells: `text[starts[k], ends[k])`, trimmed of blanks, for k < count. */
+export interface PlainRecord {
+  readonly text: string;
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+  readonly count: number;
+  readonly line: number;
+}
+
 /**
  * Parses RFC 4180 CSV text (quoted fields with doubled quotes, CRLF or LF, a UTF-8 BOM) whose
  * first line is a header. Blank lines are skipped; line numbers are the lines a text editor
  * shows. A row with more cells than the header is an error naming the file and line.
  */
 export function parseCsv(text: string, file: string): CsvTable {
-  const records = splitRecords(text.replace(/^\uFEFF/, ''), file);
-  const first = records.find((r) => !isBlank(r.cells));
-  if (!first) {
+  let header: readonly string[] = [];
+  const rows: CsvRow[] = [];
+  scanCsv(text, file, {
+    header: (names) => (header = names),
+    row: (raw, line) => {
+      const cells: Record<string, string> = {};
+      header.forEach((name, i) => (cells[name] = (raw[i] ?? '').trim()));
+      rows.push({ line, cells });
+    },
+  });
+  return { header, rows };
+}
+
+/**
+ * The streaming form of {@link parseCsv}: the same records and the same errors, handed to
+ * `visitor` one at a time without keeping the file's cells in memory. Errors come in the order
+ * `parseCsv` gives them whatever their place in the file: an unclosed quote, then an empty file,
+ * then the first row with more cells than the header, then the first error the visitor threw
+ * (after which it is called no more).
+ *
+ * @throws BallastError INVALID_INPUT naming the file and line; or the visitor's error.
+ */
+export function scanCsv(text: string, file: string, visitor: CsvVisitor): void {
+  let header: readonly string[] | undefined;
+  let tooMany: BallastError | undefined;
+  let failure: { error: unknown } | undefined;
+  const tooManyCells = (count: number, line: number): void => {
+    tooMany ??= new BallastError(
+      'INVALID_INPUT',
+      `${file}:${line}: ${count} cells but the header has ${header!.length} columns`,
+      { file, line },
+    );
+  };
+  const onRecord = (cells: string[], line: number): void => {
+    if (isBlank(cells)) return;
+    if (header !== undefined && cells.length > header.length)
+      return tooManyCells(cells.length, line);
+    const first = header === undefined;
+    if (first) header = cells.map((h) => h.trim().toLowerCase());
+    if (tooMany !== undefined || failure !== undefined) return;
+    try {
+      if (first) visitor.header(header!);
+      else visitor.row(cells, line);
+    } catch (error) {
+      failure = { error };
+    }
+  };
+  const rowAt = visitor.rowAt?.bind(visitor);
+  const positions = { starts: new Int32Array(32), ends: new Int32Array(32) };
+  const onPlain = (span: { pos: number; stop: number; line: number }): void => {
+    const { pos, stop, line } = span;
+    const plain = rowAt && header !== undefined ? cellPositions(text, span, positions) : 'general';
+    if (plain === 'general') return onRecord(text.slice(pos, stop).split(','), line);
+    if (plain === 'blank') return;
+    if (plain > header!.length) return tooManyCells(plain, line);
+    if (tooMany !== undefined || failure !== undefined) return;
+    try {
+      const record = { text, starts: positions.starts, ends: positions.ends, count: plain, line };
+      if (!rowAt!(record)) visitor.row(text.slice(pos, stop).split(','), line);
+    } catch (error) {
+      failure = { error };
+    }
+  };
+  splitRecords(text, file, { onRecord, onPlain });
+  if (header === undefined) {
     throw new BallastError(
       'INVALID_INPUT',
       `${file}: the file is empty (a header line is required)`,
       { file },
     );
   }
-  const header = first.cells.map((h) => h.trim().toLowerCase());
-  const rows: CsvRow[] = [];
-  for (const record of records) {
-    if (record === first || isBlank(record.cells)) continue;
-    if (record.cells.length > header.length) {
-      throw new BallastError(
-        'INVALID_INPUT',
-        `${file}:${record.line}: ${record.cells.length} cells but the header has ${header.length} columns`,
-        { file, line: record.line },
-      );
-    }
-    const cells: Record<string, string> = {};
-    header.forEach((name, i) => (cells[name] = (record.cells[i] ?? '').trim()));
-    rows.push({ line: record.line, cells });
+  if (tooMany) throw tooMany;
+  if (failure) throw failure.error;
+}
+
+/**
+ * The trimmed cell positions of the quote-free line `text[pos, stop)` and their count; `'blank'`
+ * for a line of blanks and commas; `'general'` for a line with a non-ASCII character (whose
+ * blanks only `String.prototype.trim` knows).
+ */
+function cellPositions(
+  text: string,
+  span: { pos: number; stop: number },
+  out: { starts: Int32Array; ends: Int32Array },
+): number | 'blank' | 'general' {
+  let count = 0;
+  let start = span.pos;
+  let blank = true;
+  for (let i = span.pos; i <= span.stop; i++) {
+    const c = i === span.stop ? COMMA : text.charCodeAt(i);
+    if (c === COMMA) {
+      if (count === out.starts.length) {
+        const starts = new Int32Array(count * 2);
+        const ends = new Int32Array(count * 2);
+        starts.set(out.starts);
+        ends.set(out.ends);
+        out.starts = starts;
+        out.ends = ends;
+      }
+      let a = start;
+      let b = i;
+      while (a < b && isAsciiSpace(text.charCodeAt(a))) a++;
+      while (b > a && isAsciiSpace(text.charCodeAt(b - 1))) b--;
+      out.starts[count] = a;
+      out.ends[count++] = b;
+      start = i + 1;
+    } else if (c >= 0x80) return 'general';
+    else if (blank && !isAsciiSpace(c)) blank = false;
   }
-  return { header, rows };
+  return blank ? 'blank' : count;
 }
 
 function isBlank(cells: readonly string[]): boolean {
-  return cells.every((c) => c.trim() === '');
+  for (const cell of cells) if (cell.trim() !== '') return false;
+  return true;
 }
 
-function splitRecords(text: string, file: string): { line: number; cells: string[] }[] {
-  const records: { line: number; cells: string[] }[] = [];
-  let cells: string[] = [];
-  let cell = '';
-  let quoted = false;
+/**
+ * Splits CSV text (after a byte-order mark) into records of raw cells, calling `onRecord` with
+ * each record's cells and first line. A line without quotes or a lone CR is split natively; any
+ * other goes through {@link readRecord}.
+ */
+function splitRecords(
+  text: string,
+  file: string,
+  on: {
+    onRecord: (cells: string[], line: number) => void;
+    onPlain: (span: { pos: number; stop: number; line: number }) => void;
+  },
+): void {
+  const n = text.length;
+  let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let line = 1;
-  let start = 1;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else {
-        if (ch === '\n') line++;
-        cell += ch;
-      }
-    } else if (ch === '"' && cell.trim() === '') {
-      quoted = true;
-      cell = '';
-    } else if (ch === ',') {
-      cells.push(cell);
-      cell = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      cells.push(cell);
-      records.push({ line: start, cells });
-      cells = [];
-      cell = '';
-      line++;
-      start = line;
-    } else cell += ch;
+  let quote = -1; // the next quote at or after `pos` (n: none)
+  let cr = -1; // the next CR at or after `pos` (n: none)
+  while (pos < n) {
+    let end = text.indexOf('\n', pos);
+    if (end < 0) end = n;
+    const stop = end > pos && text.charCodeAt(end - 1) === CR ? end - 1 : end;
+    if (quote < pos) quote = text.indexOf('"', pos) >>> 0;
+    if (cr < pos) cr = text.indexOf('\r', pos) >>> 0;
+    if (quote >= stop && cr >= stop) {
+      on.onPlain({ pos, stop, line: line++ });
+      pos = end + 1;
+    } else {
+      const next = readRecord(text, { pos, line, file, final: true });
+      if (next.cells) on.onRecord(next.cells, line);
+      pos = next.pos;
+      line = next.line;
+    }
   }
-  if (quoted) {
-    throw new BallastError('INVALID_INPUT', `${file}:${start}: a quoted field is not closed`, {
-      file,
-      line: start,
-    });
-  }
-  if (cell !== '' || cells.length > 0) {
-    cells.push(cell);
-    records.push({ line: start, cells });
-  }
-  return records;
 }

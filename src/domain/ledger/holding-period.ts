@@ -3,6 +3,9 @@ import { addYears, type IsoDate } from '../calendar/iso-date.ts';
 /** Tax term of a realised gain. */
 export type Term = 'short' | 'long';
 
+/** First anniversaries already computed (a ledger sells lots of the same dates many times). */
+const anniversaries = new Map<IsoDate, IsoDate>();
+
 /**
  * Holding-period term of a long position (docs/conventions.md, IRS Pub. 550): long-term when disposed of
  * **more than** one year after acquisition, i.e. strictly after the first anniversary of the
@@ -10,5 +13,11 @@ export type Term = 'short' | 'long';
  * An acquisition on 29 February has its anniversary on 28 February of a common year.
  */
 export function holdingTerm(acquired: IsoDate, disposed: IsoDate): Term {
-  return disposed > addYears(acquired, 1) ? 'long' : 'short';
+  let anniversary = anniversaries.get(acquired);
+  if (anniversary === undefined) {
+    if (anniversaries.size >= 4096) anniversaries.clear();
+    anniversary = addYears(acquired, 1);
+    anniversaries.set(acquired, anniversary);
+  }
+  return disposed > anniversary ? 'long' : 'short';
 }

@@ -2,7 +2,8 @@ import type { IsoDate } from '../calendar/iso-date.ts';
 import { BallastError } from '../errors.ts';
 import { holdingTerm } from './holding-period.ts';
 import { prorateCents, roundQuantity, tradeValueCents, type Cents } from './money.ts';
-import { relieveLots, type LotSlice } from './relief.ts';
+import type { Holding } from './holding.ts';
+import { LotBook, type StoredSlice } from './lot-book.ts';
 import type {
   IncomeTotals,
   LastTrade,
@@ -54,82 +55,133 @@ function where(source: SourceRef): string {
   return source.file ? `${source.file}:${source.line}` : `line ${source.line}`;
 }
 
+/** An unmatched `transfer_out`, with its place in creation order. */
+interface Pending {
+  readonly out: TransferredOut;
+  readonly seq: number;
+}
+
+/** An account's cash (one mutable cell) and its holdings by symbol. */
+interface Account {
+  cents: Cents;
+  readonly holdings: ReadonlyMap<string, Holding>;
+}
+
+/** A mutable {@link LastTrade}, updated in place on every trade. */
+interface Trade {
+  price: number;
+  date: IsoDate;
+}
+
 class LedgerBuilder {
-  readonly lots: Lot[] = [];
-  readonly cash = new Map<string, Cents>();
+  readonly book: LotBook;
+  /** Cash per account in first-seen order, as one mutable cell each. */
+  readonly accounts = new Map<string, Account>();
   readonly realized: RealizedSlice[] = [];
   readonly income: IncomeTotals = { dividendsCents: 0, interestCents: 0, feesCents: 0 };
-  readonly lastTrade = new Map<string, LastTrade>();
-  readonly pending: TransferredOut[] = [];
+  readonly lastTrade = new Map<string, Trade>();
+  /** Unmatched transfers out, by symbol, in the order they were made. */
+  private readonly pending = new Map<string, Pending[]>();
+  private pendingCount = 0;
   contributions: Cents = 0;
 
-  constructor(readonly method: LotMethod) {}
-
-  addCash(account: string, cents: Cents): void {
-    this.cash.set(account, (this.cash.get(account) ?? 0) + cents);
+  constructor(readonly method: LotMethod) {
+    this.book = new LotBook(method);
   }
 
-  held(account: string, symbol: string): number {
-    const q = this.lots
-      .filter((l) => l.account === account && l.symbol === symbol)
-      .reduce((s, l) => s + l.quantity, 0);
-    return roundQuantity(q);
+  account(name: string): Account {
+    let account = this.accounts.get(name);
+    if (!account) {
+      account = { cents: 0, holdings: this.book.holdingsOf(name) };
+      this.accounts.set(name, account);
+    }
+    return account;
   }
 
-  open(tx: Transaction & { symbol: string }, quantity: number, basisCents: Cents): void {
-    if (quantity === 0) return;
-    this.lots.push({
-      id: `L${tx.source.line}`,
-      account: tx.account,
-      symbol: tx.symbol,
+  /** The holding of `symbol` in an account. */
+  holding(account: Account, tx: { account: string; symbol: string }): Holding {
+    return account.holdings.get(tx.symbol) ?? this.book.holding(tx.account, tx.symbol);
+  }
+
+  traded(symbol: string, price: number, date: IsoDate): void {
+    const last = this.lastTrade.get(symbol);
+    if (!last) this.lastTrade.set(symbol, { price, date });
+    else {
+      last.price = price;
+      last.date = date;
+    }
+  }
+
+  open(
+    tx: Transaction & { symbol: string },
+    lot: { quantity: number; basisCents: Cents },
+    holding?: Holding,
+  ): void {
+    if (lot.quantity === 0) return;
+    this.book.add(holding ?? this.book.holding(tx.account, tx.symbol), {
+      id: tx.source.line,
       acquired: tx.date,
-      quantity,
-      basisCents,
+      quantity: lot.quantity,
+      basisCents: lot.basisCents,
     });
   }
 
-  apply(tx: Transaction): void {
-    this.addCash(tx.account, -tx.feesCents);
+  /** The unmatched transfers out in the order they were made. */
+  transferredOut(): TransferredOut[] {
+    return [...this.pending.values()]
+      .flat()
+      .sort((a, b) => a.seq - b.seq)
+      .map((p) => p.out);
+  }
+
+  apply(tx: Transaction, account: Account): void {
+    account.cents -= tx.feesCents;
     if (tx.type !== 'buy' && tx.type !== 'sell') this.income.feesCents += tx.feesCents;
     switch (tx.type) {
       case 'buy':
       case 'sell':
-        return this.trade(tx);
+        return this.trade(tx, account);
       case 'deposit':
         this.contributions += tx.amountCents;
-        return this.addCash(tx.account, tx.amountCents);
+        account.cents += tx.amountCents;
+        return;
       case 'withdrawal':
         this.contributions -= tx.amountCents;
-        return this.addCash(tx.account, -tx.amountCents);
+        account.cents -= tx.amountCents;
+        return;
       case 'fee':
         this.income.feesCents += tx.amountCents;
-        return this.addCash(tx.account, -tx.amountCents);
+        account.cents -= tx.amountCents;
+        return;
       case 'interest':
         this.income.interestCents += tx.amountCents;
-        return this.addCash(tx.account, tx.amountCents);
+        account.cents += tx.amountCents;
+        return;
       case 'dividend':
         this.income.dividendsCents += tx.amountCents;
-        return this.addCash(tx.account, tx.amountCents);
+        account.cents += tx.amountCents;
+        return;
       case 'reinvest': {
         const value = tradeValueCents(tx.quantity, tx.price);
         this.income.dividendsCents += value;
-        this.lastTrade.set(tx.symbol, { price: tx.price, date: tx.date });
-        return this.open(tx, tx.quantity, value);
+        this.traded(tx.symbol, tx.price, tx.date);
+        return this.open(tx, { quantity: tx.quantity, basisCents: value });
       }
       case 'split':
-        return this.split(tx.symbol, tx.ratio);
+        return this.split(tx);
       case 'transfer_out':
         return this.transferOut(tx);
       case 'transfer_in':
         return this.transferIn(tx);
       case 'return_of_capital':
-        return this.returnOfCapital(tx);
+        return this.returnOfCapital(tx, account);
     }
   }
 
-  private trade(tx: TradeTx): void {
+  private trade(tx: TradeTx, account: Account): void {
     const dir = tx.type === 'buy' ? 1 : -1;
-    const held = this.held(tx.account, tx.symbol);
+    const holding = this.holding(account, tx);
+    const held = holding.held();
     const closable = Math.sign(held) === -dir ? Math.min(Math.abs(held), tx.quantity) : 0;
     if (tx.lots?.length && closable === 0) {
       throw new BallastError(
@@ -141,10 +193,10 @@ class LedgerBuilder {
     const gross = tradeValueCents(tx.quantity, tx.price);
     const grossClose = prorateCents(gross, closable, tx.quantity);
     const feesClose = prorateCents(tx.feesCents, closable, tx.quantity);
-    this.addCash(tx.account, -dir * gross);
-    this.lastTrade.set(tx.symbol, { price: tx.price, date: tx.date });
+    account.cents -= dir * gross;
+    this.traded(tx.symbol, tx.price, tx.date);
     if (closable > 0) {
-      const slices = relieveLots(this.lots, {
+      const slices = this.book.relieve(holding, {
         account: tx.account,
         symbol: tx.symbol,
         side: dir > 0 ? 'short' : 'long',
@@ -153,17 +205,19 @@ class LedgerBuilder {
         lotIds: tx.lots,
         source: tx.source,
       });
-      this.realize(slices, { date: tx.date, cash: grossClose, fees: feesClose, dir });
+      this.realize(holding, slices, { date: tx.date, cash: grossClose, fees: feesClose, dir });
     }
     const opening = roundQuantity(tx.quantity - closable);
     const grossOpen = gross - grossClose;
     const feesOpen = tx.feesCents - feesClose;
     // A long lot's basis is cost + fees; a short lot's is minus the net proceeds.
-    this.open(tx, dir * opening, dir > 0 ? grossOpen + feesOpen : -(grossOpen - feesOpen));
+    const basisCents = dir > 0 ? grossOpen + feesOpen : -(grossOpen - feesOpen);
+    this.open(tx, { quantity: dir * opening, basisCents }, holding);
   }
 
   private realize(
-    slices: readonly LotSlice[],
+    holding: Holding,
+    slices: readonly StoredSlice[],
     trade: { date: IsoDate; cash: Cents; fees: Cents; dir: number },
   ): void {
     const total = slices.reduce((s, x) => s + Math.abs(x.quantity), 0);
@@ -179,37 +233,45 @@ class LedgerBuilder {
       const isCover = trade.dir > 0;
       const proceeds = isCover ? -slice.basisCents : cash - fees;
       const cost = isCover ? cash + fees : slice.basisCents;
+      const { store } = this.book;
+      const acquired = store.acquired[slice.lot]!;
       this.realized.push({
-        lotId: slice.lot.id,
-        symbol: slice.lot.symbol,
-        account: slice.lot.account,
+        lotId: store.id(slice.lot),
+        symbol: holding.symbol,
+        account: holding.account,
         quantity: q,
         proceedsCents: proceeds,
         costBasisCents: cost,
         gainCents: proceeds - cost,
         // Short-sale gains are short-term (IRS Pub. 550: the cover shares are held 0 days).
-        term: isCover ? 'short' : holdingTerm(slice.lot.acquired, trade.date),
-        acquired: slice.lot.acquired,
+        term: isCover ? 'short' : holdingTerm(acquired, trade.date),
+        acquired,
         disposed: trade.date,
         kind: isCover ? 'cover' : 'sale',
       });
     });
   }
 
-  private split(symbol: string, ratio: number): void {
-    for (const lot of this.lots) {
-      if (lot.symbol === symbol) lot.quantity = roundQuantity(lot.quantity * ratio);
+  private split(tx: Transaction & { symbol: string; ratio: number }): void {
+    const { symbol, ratio } = tx;
+    if (!(ratio > 0 && Number.isFinite(ratio))) {
+      throw new BallastError(
+        'INVALID_INPUT',
+        `${where(tx.source)}: quantity: a split ratio must be a positive number (got ${ratio})`,
+        { ...tx.source, column: 'quantity', value: ratio },
+      );
     }
-    for (const out of this.pending) {
-      if (out.symbol === symbol)
-        for (const lot of out.lots) lot.quantity = roundQuantity(lot.quantity * ratio);
+    this.book.split(symbol, ratio);
+    for (const { out } of this.pending.get(symbol) ?? []) {
+      for (const lot of out.lots) lot.quantity = roundQuantity(lot.quantity * ratio);
     }
     const last = this.lastTrade.get(symbol);
-    if (last) this.lastTrade.set(symbol, { price: last.price / ratio, date: last.date });
+    if (last) last.price /= ratio;
   }
 
   private transferOut(tx: TransferOutTx): void {
-    const held = this.held(tx.account, tx.symbol);
+    const holding = this.book.holding(tx.account, tx.symbol);
+    const held = holding.held();
     if (held < tx.quantity) {
       throw new BallastError(
         'INVALID_INPUT',
@@ -217,7 +279,7 @@ class LedgerBuilder {
         { ...tx.source, column: 'quantity', value: tx.quantity },
       );
     }
-    const slices = relieveLots(this.lots, {
+    const slices = this.book.relieve(holding, {
       account: tx.account,
       symbol: tx.symbol,
       side: 'long',
@@ -226,19 +288,23 @@ class LedgerBuilder {
       lotIds: tx.lots,
       source: tx.source,
     });
-    const lots = slices.map((s) => ({ ...s.lot, quantity: s.quantity, basisCents: s.basisCents }));
-    this.pending.push({ symbol: tx.symbol, account: tx.account, date: tx.date, lots });
+    const lots = slices.map((s) => this.book.sliceLot(s));
+    const out = { symbol: tx.symbol, account: tx.account, date: tx.date, lots };
+    const list = this.pending.get(tx.symbol);
+    const entry = { out, seq: this.pendingCount++ };
+    if (list) list.push(entry);
+    else this.pending.set(tx.symbol, [entry]);
   }
 
   private transferIn(tx: TransferInTx): void {
     if (tx.costPerShare !== undefined) {
       const lot = { ...tx, date: tx.acquired ?? tx.date };
-      return this.open(lot, tx.quantity, tradeValueCents(tx.quantity, tx.costPerShare));
+      const basisCents = tradeValueCents(tx.quantity, tx.costPerShare);
+      return this.open(lot, { quantity: tx.quantity, basisCents });
     }
-    const i = this.pending.findIndex(
-      (p) =>
-        p.symbol === tx.symbol &&
-        roundQuantity(p.lots.reduce((s, l) => s + l.quantity, 0) - tx.quantity) === 0,
+    const list = this.pending.get(tx.symbol) ?? [];
+    const i = list.findIndex(
+      ({ out }) => roundQuantity(out.lots.reduce((s, l) => s + l.quantity, 0) - tx.quantity) === 0,
     );
     if (i < 0) {
       throw new BallastError(
@@ -247,15 +313,15 @@ class LedgerBuilder {
         { ...tx.source, column: 'price', value: null },
       );
     }
-    const [out] = this.pending.splice(i, 1);
-    for (const lot of out!.lots) this.lots.push({ ...lot, account: tx.account });
+    const [{ out }] = list.splice(i, 1) as [Pending];
+    for (const lot of out.lots) this.book.add(this.book.holding(tx.account, lot.symbol), lot);
   }
 
-  private returnOfCapital(tx: ReturnOfCapitalTx): void {
-    const lots = this.lots.filter(
-      (l) => l.account === tx.account && l.symbol === tx.symbol && l.quantity > 0,
-    );
-    const total = lots.reduce((s, l) => s + l.quantity, 0);
+  private returnOfCapital(tx: ReturnOfCapitalTx, account: Account): void {
+    const holding = this.holding(account, tx);
+    const lots = this.book.longLots(holding);
+    const { quantity, basisCents, acquired } = this.book.store;
+    const total = lots.reduce((s, i) => s + quantity[i]!, 0);
     if (lots.length === 0) {
       throw new BallastError(
         'INVALID_INPUT',
@@ -263,31 +329,33 @@ class LedgerBuilder {
         { ...tx.source, column: 'symbol', value: tx.symbol },
       );
     }
-    this.addCash(tx.account, tx.amountCents);
+    account.cents += tx.amountCents;
     let left = tx.amountCents;
     lots.forEach((lot, i) => {
-      const cut = i === lots.length - 1 ? left : prorateCents(tx.amountCents, lot.quantity, total);
+      const cut =
+        i === lots.length - 1 ? left : prorateCents(tx.amountCents, quantity[lot]!, total);
       left -= cut;
-      lot.basisCents -= cut;
-      if (lot.basisCents < 0) {
+      basisCents[lot] = basisCents[lot]! - cut;
+      if (basisCents[lot] < 0) {
         // Return of capital beyond basis is a capital gain (IRS Pub. 550).
-        const excess = -lot.basisCents;
-        lot.basisCents = 0;
+        const excess = -basisCents[lot];
+        basisCents[lot] = 0;
         this.realized.push({
-          lotId: lot.id,
-          symbol: lot.symbol,
-          account: lot.account,
+          lotId: this.book.store.id(lot),
+          symbol: tx.symbol,
+          account: tx.account,
           quantity: 0,
           proceedsCents: excess,
           costBasisCents: 0,
           gainCents: excess,
-          term: holdingTerm(lot.acquired, tx.date),
-          acquired: lot.acquired,
+          term: holdingTerm(acquired[lot]!, tx.date),
+          acquired: acquired[lot]!,
           disposed: tx.date,
           kind: 'return_of_capital',
         });
       }
     });
+    holding.long.reorder();
   }
 }
 
@@ -318,21 +386,22 @@ export function buildLedger(
     }
     previous = tx;
     if (options.asOf !== undefined && tx.date > options.asOf) continue;
-    if (!builder.cash.has(tx.account)) builder.cash.set(tx.account, 0);
-    builder.apply(tx);
+    builder.apply(tx, builder.account(tx.account));
   }
-  const lastDate = [...transactions]
-    .reverse()
-    .find((t) => !options.asOf || t.date <= options.asOf)?.date;
+  let lastDate: IsoDate | undefined;
+  for (let i = transactions.length - 1; i >= 0 && lastDate === undefined; i--) {
+    const date = transactions[i]!.date;
+    if (!options.asOf || date <= options.asOf) lastDate = date;
+  }
   return {
     asOf: options.asOf ?? lastDate,
     lotMethod: builder.method,
-    cashCents: builder.cash,
-    lots: builder.lots,
+    cashCents: new Map([...builder.accounts].map(([account, cash]) => [account, cash.cents])),
+    lots: builder.book.lots(),
     realized: builder.realized,
     income: builder.income,
     netContributionsCents: builder.contributions,
     lastTrade: builder.lastTrade,
-    transferredOut: builder.pending,
+    transferredOut: builder.transferredOut(),
   };
 }
