@@ -39,6 +39,13 @@ export interface ProgressReporter {
 export interface AppDeps {
   /** The store (SQLite, PostgreSQL or PGlite), opened and migrated on first call. */
   readonly store: () => Promise<MarketStore>;
+  /**
+   * The store for a read that may do without one (valuation from stored closes): undefined when
+   * no store was chosen (`--db`, `BALLAST_DB`, `DATABASE_URL`) and the default SQLite file does
+   * not exist yet — nothing is stored, and reading creates no store. Otherwise {@link store}.
+   * Absent: use {@link store}.
+   */
+  readonly existingStore?: () => Promise<MarketStore | undefined>;
   /** Market data over the store with the provider chains of the environment. */
   readonly marketData: () => Promise<MarketDataService>;
   /**

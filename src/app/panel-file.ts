@@ -2,14 +2,15 @@
  * The one place a returns (or prices) file becomes an aligned panel: `date,A,B,...` text →
  * {@link AlignedTable} on the dates every column shares, plus warnings about what alignment
  * dropped. Every use case that reads a panel file goes through {@link readPanelFile}, which
- * streams the file straight into `Float64Array` columns (`data/csv/returns-panel.ts`: bounded
- * memory, dates parsed once, no per-cell objects):
+ * streams the file straight into `Float64Array` columns (`readReturnsPanel`, bounded memory
+ * whatever the file's size). Its contract:
  *
  * - columns in file order; names trimmed, upper-cased (`columnCase: 'upper'`, symbols) or kept
  *   as written (`'lower'`, exposure ids such as `us_large_equity`);
  * - dates ascending and unique; an empty cell is a missing observation (never zero, never
- *   carried forward); the panel keeps the dates every column has, and the dates dropped are
- *   reported (`DATES_DROPPED`: how many of how many, the first ones, the empty cells per column);
+ *   carried forward); the common window keeps the dates every column has, and dates dropped
+ *   dropped are counted with the columns that lacked a value (`DATES_DROPPED`); a row with
+ *   fewer cells than the header is INVALID_INPUT (a truncated row, not a missing value);
  * - a malformed cell is INVALID_INPUT naming file, line, column and value; a missing file is
  *   NOT_FOUND naming the input field.
  */
@@ -43,10 +44,8 @@ export const readPanelFile: PanelFileReader = (source, options) => {
     what: options.field,
     ...(options.columnCase === undefined ? {} : { columnCase: options.columnCase }),
   });
-  return {
-    table: { ids: panel.ids, dates: panel.dates, columns: panel.columns },
-    warnings: returnsPanelWarnings(panel, options.field),
-  };
+  const table: AlignedTable = { ids: panel.ids, dates: panel.dates, columns: panel.columns };
+  return { table, warnings: returnsPanelWarnings(panel, options.field) };
 };
 
 /**

@@ -6,8 +6,11 @@
  * gross exposure ≤ max leverage, scaled along the capital allocation line to the target
  * volatility. Stage 2 chooses fund weights that track those exposures (risk-weighted distance
  * under the notional cap) among the funds held and the candidates (funds not yet held, priced
- * from the prices file). Stage 3 sizes the trades from current holdings (sells first,
- * lot-aware). Without holdings or transactions the bundled demo ledger is the portfolio.
+ * from the prices file or the store). Stage 3 sizes the trades from current holdings (sells
+ * first, lot-aware). Holdings are valued as every portfolio is (`portfolio-input.ts`: the prices
+ * file, the latest stored close on or before the as-of date, the holdings file's prices, the
+ * ledger's last trade). Without holdings or transactions the bundled demo ledger is the
+ * portfolio.
  *
  * @example
  * ```ts
@@ -34,6 +37,7 @@ import { domainObjective } from './optimize-objective.ts';
 import { MEAN_VARIANCE_KINDS, momentsInputSchema, objectiveInputSchema } from './optimize-input.ts';
 import { CASH_EXPOSURE, exposureMoments, type ExposureMoments } from './plan-exposures.ts';
 import { loadFunds, loadPortfolio, portfolioInputShape } from './portfolio-input.ts';
+import { pricingFields, type PricingDocument } from './portfolio-pricing.ts';
 import { tradePlanDocument, type TradePlanDocument } from './rebalance.ts';
 import { readSource, textSourceSchema } from './sources.ts';
 
@@ -87,6 +91,8 @@ export interface PlanDocument {
   readonly trades: TradePlanDocument;
   /** Where the exposure returns came from and their frequency. */
   readonly returns: ExposureMoments['returns'];
+  /** The stored closes that valued holdings (absent when none did). */
+  readonly pricing?: PricingDocument;
   readonly warnings: readonly Warning[];
 }
 
@@ -146,23 +152,26 @@ function stage1(
 /** Exposures → funds → trades for a portfolio (see the module comment). */
 export async function plan(raw: PlanInput, deps: AppDeps): Promise<PlanDocument> {
   const input = parseInput(planInputSchema, raw);
-  const portfolio = loadPortfolio(
+  const listed = candidatesOf(input);
+  const portfolio = await loadPortfolio(
     input.holdings === undefined && input.transactions === undefined
       ? { ...input, transactions: { path: DEMO_LEDGER } }
       : input,
+    deps,
+    { alsoQuote: listed },
   );
   const funds = fundExposureTable(await loadFunds(input.funds));
   const held = portfolio.valuation.positions
     .map((p) => p.symbol)
     .filter((s) => funds[s] !== undefined);
-  const candidates = candidatesOf(input).filter((s) => !held.includes(s));
+  const candidates = listed.filter((s) => !held.includes(s));
   candidates.forEach((s, i) => {
     if (funds[s] === undefined)
       throw invalidInput(`candidates[${i}]`, s, 'not a fund of the fund definitions');
     if (!portfolio.quotes.has(s))
       throw new BallastError(
         'DATA_UNAVAILABLE',
-        `candidates[${i}]: no price for ${s} (give it in the prices file)`,
+        `candidates[${i}]: no price for ${s} (give it in the prices file, or store its closes)`,
         { field: `candidates[${i}]`, value: s },
       );
   });
@@ -202,6 +211,7 @@ export async function plan(raw: PlanInput, deps: AppDeps): Promise<PlanDocument>
       },
     },
   );
+  const valuation = pricingFields(portfolio.pricing);
   return {
     stage1: {
       objective: s1.objective,
@@ -214,6 +224,7 @@ export async function plan(raw: PlanInput, deps: AppDeps): Promise<PlanDocument>
     mapping: result.mapping,
     trades: tradePlanDocument(result.trades),
     returns: m.returns,
-    warnings: [...m.warnings, ...s1.warnings],
+    ...(valuation.pricing === undefined ? {} : { pricing: valuation.pricing }),
+    warnings: [...m.warnings, ...s1.warnings, ...(valuation.warnings ?? [])],
   };
 }

@@ -30,10 +30,9 @@ describe('loadReturnsPanel from a file', () => {
     expect(panel.table.dates).toEqual(['2024-01-31', '2024-03-31', '2024-04-30']);
     expect(Array.from(panel.table.columns[0]!)).toEqual([0.01, -0.02, 0.02]);
     expect(panel.warnings).toHaveLength(1);
-    // 4 dates read, 1 with an empty cell (B): 1 of 4 dropped, 3 used
     expect(panel.warnings[0]).toMatchObject({
       code: 'DATES_DROPPED',
-      details: { dropped: 1, total: 4, emptyCells: { B: 1 }, dates: ['2024-02-29'] },
+      details: { dropped: 1, missingBySeries: { B: 1 }, dates: ['2024-02-29'] },
     });
   });
 

@@ -44,7 +44,7 @@ describe('returns use case (stored data, offline)', () => {
       expect(r3).toBeCloseTo(-0.1, 14);
       // common dates drop PLN's 03-06 (DIV has no value there), and say so
       expect(total.series.PLN!.map((p) => p.value)).toEqual([11 / 10 - 1, 0, 12.1 / 12.1 - 1]);
-      expect(total.warnings.map((w) => w.code)).toContain('ALIGNMENT_DATES_DROPPED');
+      expect(total.warnings.map((w) => w.code)).toContain('DATES_DROPPED');
       expect(total.provenance.DIV).toMatchObject({ source: 'csv:input', stale: true });
       const price = await returns({ symbols: ['DIV'], kind: 'price', ...range }, d);
       expect(price.series.DIV![0]!.value).toBeCloseTo(0.025, 14);

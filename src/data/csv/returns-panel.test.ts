@@ -59,7 +59,7 @@ describe('readReturnsPanel', () => {
           dropped: 1,
           total: 3,
           dates: ['2024-01-03'],
-          emptyCells: { TLT: 1 },
+          missingBySeries: { TLT: 1 },
         },
       },
     ]);

@@ -161,7 +161,7 @@ export function returnsPanelWarnings(panel: ReturnsPanel, field: string): Warnin
     warning(
       DATES_DROPPED,
       `${field}: ${count} of ${total} dates dropped (a value is missing: ${columns}); ${total - count} used`,
-      { field, dropped: count, total, dates, emptyCells },
+      { field, dropped: count, total, dates, missingBySeries: emptyCells },
     ),
   ];
 }

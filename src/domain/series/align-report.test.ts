@@ -17,7 +17,7 @@ describe('alignCommonReport', () => {
     expect(report.table.dates).toEqual(['2024-02-29', '2024-03-31', '2024-05-31']);
     expect(report.warnings).toHaveLength(1);
     expect(report.warnings[0]).toMatchObject({
-      code: 'ALIGNMENT_DATES_DROPPED',
+      code: 'DATES_DROPPED',
       details: {
         dropped: 1,
         window: { from: '2024-02-29', to: '2024-05-31' },

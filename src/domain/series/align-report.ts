@@ -4,7 +4,7 @@
  * inside the common window (from the latest first date to the earliest last date) that some
  * series has and another lacks — a missing value in the middle of a file, a holiday on one
  * exchange — drops out for all. This module reports those dates as an
- * `ALIGNMENT_DATES_DROPPED` warning, counting per series how many window dates it lacks, so the
+ * `DATES_DROPPED` warning, counting per series how many window dates it lacks, so the
  * reader knows how many observations were lost and why. Dates outside the common window are
  * not counted here: the window itself is reported with every estimate.
  */
@@ -23,7 +23,7 @@ export interface AlignmentReport {
 const LISTED_DATES = 5;
 
 /**
- * {@link alignCommon} plus an `ALIGNMENT_DATES_DROPPED` warning when dates inside the common
+ * {@link alignCommon} plus an `DATES_DROPPED` warning when dates inside the common
  * window were dropped. Details: `dropped` (number of dates), `window` (`{ from, to }`),
  * `missingBySeries` (series id → dates it lacks inside the window) and `dates` (the first few).
  * Throws as {@link alignCommon} does.
@@ -54,7 +54,7 @@ export function alignCommonReport(series: readonly NamedSeries[]): AlignmentRepo
     table,
     warnings: [
       warning(
-        'ALIGNMENT_DATES_DROPPED',
+        'DATES_DROPPED',
         `${dropped.length} date(s) inside the common window ${from}..${to} dropped for every series because some series has no value on them (${who}; ${listed}${more}); nothing is filled`,
         {
           dropped: dropped.length,
