@@ -31,8 +31,8 @@ function budgetsOf(
     if (i < 0)
       throw invalidInput(
         `objective.budgets.${name}`,
-        b,
-        `not an asset (assets: ${assets.join(', ')})`,
+        name,
+        `"${name}" is not an asset (assets: ${assets.join(', ')})`,
       );
     out[assets[i]!] = b;
   }

@@ -103,5 +103,6 @@ export const OBJECTIVE_FLAGS: FlagNames = {
   'objective.confidence': '--confidence',
   'objective.linkage': '--linkage',
   'objective.budgets': '--risk-budgets',
+  budgets: '--risk-budgets',
   'objective.kind': '--objective',
 };
