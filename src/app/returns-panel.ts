@@ -25,7 +25,7 @@ import { parseInput } from './input.ts';
 import { pricesToReturns, readPanelFile } from './panel-file.ts';
 import { isoDateSchema } from './schemas.ts';
 import { textSourceSchema } from './sources.ts';
-import { frequencySchema, returnKindSchema, symbolListSchema } from './symbol-returns.ts';
+import { frequencySchema, returnKindSchema, symbolListSchema } from './symbol-input.ts';
 
 export type { AlignedTable } from '../domain/series/align-common.ts';
 export { returnsMatrix } from '../domain/estimate/covariance-input.ts';
