@@ -35,6 +35,9 @@ const REBALANCE_FLAGS = {
   ...PORTFOLIO_FLAGS,
   targets: '--targets',
   'optimize.returns': '--returns',
+  // errors of the optimisation behind --optimize name its own fields
+  file: '--returns',
+  'moments.panel': '--returns',
   optimize: '--optimize',
   minTrade: '--min-trade',
   costBps: '--cost-bps',
