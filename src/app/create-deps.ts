@@ -3,9 +3,11 @@
  * The store locator follows the documented order — `db` (the `--db` option), then
  * `$BALLAST_DB`, then `$DATABASE_URL`, then the default SQLite file in the user's data
  * directory — the most specific wins. Store engines, providers and HiGHS are imported only
- * when first used, so a command pays only for what it touches.
+ * when first used, so a command pays only for what it touches; a read that may do without a
+ * store (`existingStore`) does not create the default file when it does not exist yet.
  */
 
+import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import type { HighsRuntime } from '../core/solvers/highs.ts';
 import type { Clock } from '../domain/clock.ts';
@@ -54,18 +56,27 @@ export function createDeps(options: CreateDepsOptions): OwnedDeps {
     );
     return chains;
   };
-  const openStoreLazily = (): Promise<MarketStore> => {
+  const locate = (): { url: string; isDefault: boolean } => {
     const home = options.homedir ?? homedir();
     const url = resolveStoreLocator({ db: options.db, env: options.env, homedir: home });
+    return { url, isDefault: url === defaultStorePath({ ...options.env, BALLAST_DB: '' }, home) };
+  };
+  const openStoreLazily = (): Promise<MarketStore> => {
+    const { url, isDefault } = locate();
     // Only the default file's directory (the user's data directory) is created on demand.
-    const createDirectory = url === defaultStorePath({ ...options.env, BALLAST_DB: '' }, home);
     store ??= import('../data/store/open-store.ts').then(({ openStore }) =>
-      openStore({ url, clock: options.clock, createDirectory }),
+      openStore({ url, clock: options.clock, createDirectory: isDefault }),
     );
     return store;
   };
+  const existingStore = async (): Promise<MarketStore | undefined> => {
+    const { url, isDefault } = locate();
+    if (store === undefined && isDefault && !existsSync(url)) return undefined;
+    return openStoreLazily();
+  };
   return {
     store: openStoreLazily,
+    existingStore,
     marketData: () => {
       service ??= (async () => {
         const [{ MarketDataService }, fallbackChains] = await Promise.all([
@@ -83,6 +94,7 @@ export function createDeps(options: CreateDepsOptions): OwnedDeps {
     providers,
     solver: async (): Promise<HighsRuntime> =>
       (await import('../core/solvers/highs.ts')).loadHighs(),
+    workers: async (size) => (await import('./worker-pool.ts')).workerPool(size),
     clock: options.clock,
     offline: options.offline === true,
     log: options.log ?? silentLogger,

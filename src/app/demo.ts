@@ -3,7 +3,9 @@
  * the other use cases — its holdings, positions, lots and realised gains (`positions`), its
  * economic exposures (`exposures`), its ex-ante risk on the bundled monthly real exposure
  * returns (`risk`, Ledoit-Wolf) and an equity shock of −30 % through the fund definitions
- * (`stress`). Offline: no store is opened and no provider is called.
+ * (`stress`). Offline: no provider is called. Holdings are valued at the latest close the
+ * store holds on or before today for each fund, else at the ledger's last trade price; the
+ * `valuation` note says which (`N of M funds at stored closes …`, or that nothing is stored).
  *
  * @example
  * ```ts
@@ -12,28 +14,41 @@
  * ```
  */
 
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { BallastError } from '../domain/errors.ts';
+import type { Warning } from '../domain/warnings.ts';
+import { DEMO_LEDGER } from './demo-ledger.ts';
 import type { AppDeps } from './deps.ts';
 import { exposures, type ExposuresDocument } from './exposures.ts';
 import { parseInput } from './input.ts';
 import { loadPortfolio } from './portfolio-input.ts';
+import { pricingFields, type PortfolioPricing, type PricingDocument } from './portfolio-pricing.ts';
 import { positions, type PositionsDocument } from './positions.ts';
 import { risk } from './risk.ts';
 import { roundCents } from './rounding.ts';
 import { stress } from './stress.ts';
 
-/** The bundled illustrative ledger (a path on disk). */
-export const DEMO_LEDGER = fileURLToPath(
-  new URL('../../data/demo/transactions.csv', import.meta.url),
-);
+export { DEMO_LEDGER };
 
 /** The equity shock the demo shows. */
 export const DEMO_SHOCK = 'equity=-0.3';
 
-const VALUATION_NOTE =
-  'Offline valuation: no market data is stored, so each fund is valued at the last trade price in the demo ledger (labelled per line).';
+function range(dates: readonly string[]): string {
+  const sorted = [...new Set(dates)].sort();
+  return sorted.length === 1 ? sorted[0]! : `${sorted[0]} to ${sorted.at(-1)}`;
+}
+
+/** What the demo's valuation actually used, in one sentence (see the module comment). */
+export function valuationNote(pricing: PortfolioPricing): string {
+  const { used, of } = pricing.storedCloses;
+  if (used === 0)
+    return `Offline valuation: the store holds no close for the demo's ${of} funds on or before ${pricing.asOf}, so each fund is valued at the last trade price in the demo ledger (labelled per line).`;
+  const sources = [...new Set(pricing.closes.map((c) => c.source))].join(', ');
+  const stale = pricing.warnings.length > 0 ? ' Some are stale: see the warning.' : '';
+  const rest =
+    used === of ? '' : `; the other ${of - used} at the last trade price in the demo ledger`;
+  return `Offline valuation: ${used} of ${of} funds at stored closes of ${range(pricing.closes.map((c) => c.date))} (from ${sources}, the latest on or before ${pricing.asOf})${rest} (labelled per line).${stale}`;
+}
 
 /** Input of {@link demo}: nothing (the demo is fixed). */
 export const demoInputSchema = z.object({}).strict();
@@ -76,6 +91,10 @@ export interface DemoDocument {
   readonly positions: PositionsDocument;
   readonly exposures: ExposuresDocument;
   readonly risk: DemoRisk;
+  /** Stored closes used and their provenance; present only when a stored close priced a fund. */
+  readonly pricing?: PricingDocument;
+  /** Valuation warnings (`STALE_PRICE`); present with `pricing`. */
+  readonly warnings?: readonly Warning[];
 }
 
 async function demoRisk(deps: AppDeps): Promise<DemoRisk> {
@@ -120,10 +139,10 @@ async function demoRisk(deps: AppDeps): Promise<DemoRisk> {
 export async function demo(raw: DemoInput, deps: AppDeps): Promise<DemoDocument> {
   parseInput(demoInputSchema, raw);
   const transactions = { path: DEMO_LEDGER };
-  const { valuation } = loadPortfolio({ transactions, lotMethod: 'fifo' });
+  const { valuation, pricing } = await loadPortfolio({ transactions, lotMethod: 'fifo' }, deps);
   return {
     ledger: 'data/demo/transactions.csv',
-    valuation: VALUATION_NOTE,
+    valuation: valuationNote(pricing),
     holdings: valuation.positions.map((p) => ({
       symbol: p.symbol,
       quantity: p.quantity,
@@ -135,7 +154,8 @@ export async function demo(raw: DemoInput, deps: AppDeps): Promise<DemoDocument>
       unrealizedGain: roundCents(p.unrealizedGain),
     })),
     positions: positions({ transactions }),
-    exposures: await exposures({ transactions }),
+    exposures: await exposures({ transactions }, deps),
     risk: await demoRisk(deps),
+    ...pricingFields(pricing),
   };
 }

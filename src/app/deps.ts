@@ -10,6 +10,7 @@ import type { HighsRuntime } from '../core/solvers/highs.ts';
 import type { Clock } from '../domain/clock.ts';
 import type { FallbackChains, MarketDataService } from '../data/market-data/service.ts';
 import type { MarketStore } from '../data/store/market-store.ts';
+import type { SolveExecutorFactory } from './solve.ts';
 
 /** Diagnostic messages (never results: those go in the returned document). */
 export interface Logger {
@@ -38,6 +39,13 @@ export interface ProgressReporter {
 export interface AppDeps {
   /** The store (SQLite, PostgreSQL or PGlite), opened and migrated on first call. */
   readonly store: () => Promise<MarketStore>;
+  /**
+   * The store for a read that may do without one (valuation from stored closes): undefined when
+   * no store was chosen (`--db`, `BALLAST_DB`, `DATABASE_URL`) and the default SQLite file does
+   * not exist yet — nothing is stored, and reading creates no store. Otherwise {@link store}.
+   * Absent: use {@link store}.
+   */
+  readonly existingStore?: () => Promise<MarketStore | undefined>;
   /** Market data over the store with the provider chains of the environment. */
   readonly marketData: () => Promise<MarketDataService>;
   /**
@@ -47,6 +55,11 @@ export interface AppDeps {
   readonly providers: () => Promise<FallbackChains>;
   /** The HiGHS runtime (LP, QP, MILP), loaded on first call. */
   readonly solver: () => Promise<HighsRuntime>;
+  /**
+   * Worker threads for CPU work (the frontier's solves with `threads ≥ 2`); absent, every
+   * solve runs in-process (same results).
+   */
+  readonly workers?: SolveExecutorFactory;
   /** "Now" and "today". */
   readonly clock: Clock;
   /** Store only: never call a market-data provider. */

@@ -14,7 +14,10 @@
 
 import { annualizeCovariance } from '../domain/estimate/annualize-covariance.ts';
 import { returnsMatrix } from '../domain/estimate/covariance-input.ts';
-import { createReturnDistribution } from '../domain/estimate/distribution.ts';
+import {
+  createReturnDistribution,
+  type DistributionMethod,
+} from '../domain/estimate/distribution.ts';
 import { hashFloat64, type JsonValue } from '../domain/estimate/distribution-hash.ts';
 import {
   summariseDistribution,
@@ -111,16 +114,28 @@ function points(table: AlignedTable, j: number): { date: string; value: number }
   return table.dates.map((date, t) => ({ date, value: column[t]! }));
 }
 
+/** The lean estimate: the optimiser's moments and what produced them, without the summary. */
+export interface FittedMoments {
+  /** Annual μ and Σ in `table.ids` order (rf when the spec gives one). */
+  readonly moments: Moments;
+  /** The panel the estimate used (fewer dates than given when factor returns lack some). */
+  readonly table: AlignedTable;
+  readonly periodsPerYear: number;
+  /** The panel's, then the covariance model's, then the mean model's. */
+  readonly warnings: readonly Warning[];
+  /** Method labels and parameters, as the summary reports them. */
+  readonly method: DistributionMethod;
+}
+
 /**
- * Estimates annual moments of `panel` with `spec` (validated; INVALID_INPUT names the field).
- * Periods per year: `spec.periodsPerYear`, else the panel's, else inferred from the dates.
- * Warnings: the panel's, then the covariance model's (e.g. `COVARIANCE_RANK_DEFICIENT`,
- * `COVARIANCE_REPAIRED`, GARCH fit warnings by asset), then the mean model's.
+ * Fits the covariance and mean models of `spec` (validated; INVALID_INPUT names the field) to
+ * `panel`: annual μ and Σ and the warnings, without building the `estimate` summary (what the
+ * optimisers need). Periods per year: `spec.periodsPerYear`, else the panel's, else inferred
+ * from the dates. Warnings: the panel's, then the covariance model's (e.g.
+ * `COVARIANCE_RANK_DEFICIENT`, `COVARIANCE_REPAIRED`, GARCH fit warnings by asset), then the
+ * mean model's.
  */
-export function estimateMoments(
-  panel: EstimationPanel,
-  rawSpec: EstimationSpecInput,
-): EstimatedMoments {
+export function fitMoments(panel: EstimationPanel, rawSpec: EstimationSpecInput): FittedMoments {
   const spec = parseEstimationSpec(rawSpec);
   const warnings: Warning[] = [...(panel.warnings ?? [])];
   let table = panel.table;
@@ -156,10 +171,16 @@ export function estimateMoments(
     ...meanMethodOf(spec.mean, { assets: table.ids, covarianceAnnual, riskFreeRateAnnual }),
     periodsPerYear,
   });
-  const distribution = createReturnDistribution({
-    returns: table,
-    muAnnual: mean.muAnnual,
-    covarianceAnnual,
+  return {
+    moments: {
+      assets: table.ids,
+      expectedReturnsAnnual: Float64Array.from(mean.muAnnual),
+      covarianceAnnual,
+      ...(spec.riskFreeRateAnnual === undefined ? {} : { riskFreeRateAnnual }),
+    },
+    table,
+    periodsPerYear,
+    warnings: [...warnings, ...mean.warnings],
     method: {
       mean: mean.method,
       covariance: covarianceLabel,
@@ -170,17 +191,36 @@ export function estimateMoments(
         periodsPerYear,
       },
     },
-    periodsPerYear,
-    warnings: [...warnings, ...mean.warnings],
+  };
+}
+
+/**
+ * Estimates annual moments of `panel` with `spec` and summarises them as the `estimate`
+ * document ({@link fitMoments} plus the distribution's window, volatility, correlation and
+ * inputs hash).
+ */
+export function estimateMoments(
+  panel: EstimationPanel,
+  rawSpec: EstimationSpecInput,
+): EstimatedMoments {
+  const fitted = fitMoments(panel, rawSpec);
+  const distribution = createReturnDistribution({
+    returns: fitted.table,
+    muAnnual: fitted.moments.expectedReturnsAnnual,
+    covarianceAnnual: fitted.moments.covarianceAnnual,
+    method: fitted.method,
+    periodsPerYear: fitted.periodsPerYear,
+    warnings: fitted.warnings,
   });
+  const rf = fitted.moments.riskFreeRateAnnual;
   return {
     summary: summariseDistribution(distribution),
     moments: {
       assets: distribution.assets,
       expectedReturnsAnnual: Float64Array.from(distribution.mu),
       covarianceAnnual: distribution.covariance,
-      ...(spec.riskFreeRateAnnual === undefined ? {} : { riskFreeRateAnnual }),
+      ...(rf === undefined ? {} : { riskFreeRateAnnual: rf }),
     },
-    table,
+    table: fitted.table,
   };
 }

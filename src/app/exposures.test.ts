@@ -1,7 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { BallastError } from '../domain/errors.ts';
 import { exposures, exposuresChart } from './exposures.ts';
-import { errorOf } from './test-helpers.ts';
+import { errorOf, testDeps } from './test-helpers.ts';
+
+const deps = testDeps();
+afterAll(() => deps.close());
 
 const holdings = [
   'symbol,quantity,cost_basis,acquired,account,price',
@@ -14,7 +17,7 @@ const holdings = [
 
 describe('exposures use case', () => {
   it('decomposes inline holdings through the shipped fund definitions (hand arithmetic)', async () => {
-    const doc = await exposures({ holdings: { text: holdings, name: 'h.csv' } });
+    const doc = await exposures({ holdings: { text: holdings, name: 'h.csv' } }, deps);
     // total = 400 × 25 + 100 × 100 + 10 × 100 − 5 000 = 16 000 (ABC has no price: not valued)
     expect(doc.totalValue).toBe(16000);
     expect(doc.cash).toBe(-5000);
@@ -44,12 +47,15 @@ describe('exposures use case', () => {
       '    provenance: test',
       '    validatedBy: null',
     ].join('\n');
-    const doc = await exposures({
-      holdings: {
-        text: 'symbol,quantity,cost_basis,acquired,account,price\nMYFUND,10,100,2024-01-02,A,10\n',
+    const doc = await exposures(
+      {
+        holdings: {
+          text: 'symbol,quantity,cost_basis,acquired,account,price\nMYFUND,10,100,2024-01-02,A,10\n',
+        },
+        funds: { text: funds, name: 'funds.yaml' },
       },
-      funds: { text: funds, name: 'funds.yaml' },
-    });
+      deps,
+    );
     // $100 of a fund with 2 gold per $: $200 of gold, 200 % of total value
     expect(doc.exposures).toEqual([
       { id: 'gold', category: 'real_assets', economicValue: 200, economicWeight: 2 },
@@ -60,12 +66,15 @@ describe('exposures use case', () => {
   });
 
   it('values a ledger with a prices file first and the last trade price otherwise', async () => {
-    const doc = await exposures({
-      transactions: {
-        text: 'date,type,symbol,quantity,price,amount,fees,account,lots\n2024-01-02,deposit,,,,1000,,,\n2024-01-03,buy,SPY,2,400,,,,\n2024-01-03,buy,GLD,1,180,,,,\n',
+    const doc = await exposures(
+      {
+        transactions: {
+          text: 'date,type,symbol,quantity,price,amount,fees,account,lots\n2024-01-02,deposit,,,,1000,,,\n2024-01-03,buy,SPY,2,400,,,,\n2024-01-03,buy,GLD,1,180,,,,\n',
+        },
+        prices: { text: 'symbol,price,date,source\nSPY,500,2024-06-28,broker close\n' },
       },
-      prices: { text: 'symbol,price,date,source\nSPY,500,2024-06-28,broker close\n' },
-    });
+      deps,
+    );
     // cash 1 000 − 800 − 180 = 20; SPY 2 × 500 = 1 000; GLD 1 × 180 (last trade) → 1 200
     expect(doc.totalValue).toBe(1200);
     expect(doc.positions.map((p) => [p.symbol, p.priceSource])).toEqual([
@@ -75,7 +84,7 @@ describe('exposures use case', () => {
   });
 
   it('names the input field when neither holdings nor transactions is given', async () => {
-    const error = await errorOf(() => exposures({}));
+    const error = await errorOf(() => exposures({}, deps));
     expect(error).toBeInstanceOf(BallastError);
     expect((error as BallastError).code).toBe('INVALID_INPUT');
     expect((error as BallastError).details['field']).toBe('holdings');

@@ -4,13 +4,18 @@
  * docs/conventions.md, "Holdings, ledger and exposures"). Money in the document is rounded to
  * cents, weights to 12 significant digits.
  *
+ * Prices: the prices file, then the latest stored close on or before the as-of date, then the
+ * holdings file's price, then the ledger's last trade (`portfolio-input.ts`); when a stored
+ * close is used the document carries `pricing` (provenance and age of each close) and
+ * `warnings` (`STALE_PRICE`).
+ *
  * Missing data: a holding with no price is listed in `unexplained` with `marketValue: null` and
  * left out of total value (its value is unknown); a holding with no fund definition is listed
  * there with its market value, which counts in total value.
  *
  * @example
  * ```ts
- * const doc = await exposures({ holdings: { path: 'holdings.csv' } });
+ * const doc = await exposures({ holdings: { path: 'holdings.csv' } }, deps);
  * doc.grossEconomicExposure; // 3.06 = 306 % of total value
  * ```
  */
@@ -20,13 +25,17 @@ import { decomposeHoldings, type HoldingsDecomposition } from '../domain/exposur
 import type { ExposureRegistry } from '../domain/exposures/registry.ts';
 import type { FundUniverse } from '../domain/exposures/fund-types.ts';
 import type { Valuation } from '../domain/valuation/value-positions.ts';
+import type { Warning } from '../domain/warnings.ts';
 import type { ExposureChartInput } from '../report/exposure.ts';
 import { loadExposureRegistry } from '../data/config/load-exposure-config.ts';
+import type { AppDeps } from './deps.ts';
 import { parseInput } from './input.ts';
 import { loadExposureConfig, loadPortfolio, portfolioInputShape } from './portfolio-input.ts';
+import { pricingFields, type PricingDocument } from './portfolio-pricing.ts';
 import { roundCents, roundFine } from './rounding.ts';
 
 export type { ExposureChartInput } from '../report/exposure.ts';
+export type { PricingDocument, StoredCloseUsed } from './portfolio-pricing.ts';
 
 /** Input of {@link exposures}: a portfolio (holdings and/or transactions, prices, funds). */
 export const exposuresInputSchema = z.object(portfolioInputShape);
@@ -55,6 +64,10 @@ export interface ExposuresDocument {
   /** Σ economic / total value. */
   readonly netEconomicExposure: number;
   readonly unexplained: readonly { symbol: string; marketValue: number | null; reason: string }[];
+  /** Stored closes used and their provenance; present only when a stored close priced something. */
+  readonly pricing?: PricingDocument;
+  /** Valuation warnings (`STALE_PRICE`); present with `pricing`. */
+  readonly warnings?: readonly Warning[];
 }
 
 /** Decomposes a valued portfolio into the {@link ExposuresDocument} (see the module comment). */
@@ -111,10 +124,13 @@ export function unpricedReason(symbol: string): string {
 }
 
 /** Economic exposures of a portfolio (see the module comment). */
-export async function exposures(raw: ExposuresInput): Promise<ExposuresDocument> {
+export async function exposures(raw: ExposuresInput, deps: AppDeps): Promise<ExposuresDocument> {
   const input = parseInput(exposuresInputSchema, raw);
-  const portfolio = loadPortfolio(input);
-  return exposuresDocument(portfolio.valuation, await loadExposureConfig(input.funds));
+  const portfolio = await loadPortfolio(input, deps);
+  return {
+    ...exposuresDocument(portfolio.valuation, await loadExposureConfig(input.funds)),
+    ...pricingFields(portfolio.pricing),
+  };
 }
 
 /**

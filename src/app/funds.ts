@@ -29,6 +29,7 @@ import {
   weightStyleSourceName,
 } from '../data/config/load-fund-universe.ts';
 import { writeFundUniverse } from '../data/config/write-fund-universe.ts';
+import { checkOutputPath } from '../data/files/write-file.ts';
 import { parseInput } from './input.ts';
 import { loadFunds } from './portfolio-input.ts';
 import { textSourceSchema, type TextSource } from './sources.ts';
@@ -100,8 +101,10 @@ function issuesText(issues: readonly FundIssue[]): string {
 
 /**
  * Converts a weight-style fund file to canonical definitions and writes them to `out`. Throws
- * INVALID_INPUT naming `out` when it is the input file, and naming the input when the converted
- * definitions do not validate (every issue in `details.issues`).
+ * INVALID_INPUT naming `out` when it is the input file, NOT_FOUND / INVALID_INPUT naming `out`
+ * when it cannot be written (a missing directory, no permission — checked before converting),
+ * and INVALID_INPUT naming the input when the converted definitions do not validate (every
+ * issue in `details.issues`).
  */
 export async function fundsImport(raw: FundsImportInput): Promise<FundsImportDocument> {
   const input = parseInput(fundsImportInputSchema, raw);
@@ -112,6 +115,7 @@ export async function fundsImport(raw: FundsImportInput): Promise<FundsImportDoc
       input.out,
       'is the input file (weightStyle): it would be overwritten',
     );
+  checkOutputPath(input.out, 'out');
   const registry = await loadExposureRegistry();
   const name = sourceName(source);
   const universe: FundUniverse = convertWeightStyleUniverse({

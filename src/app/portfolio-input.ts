@@ -5,19 +5,24 @@
  * (docs/conventions.md, "Holdings, ledger and exposures"). Written once here; each use case
  * spreads {@link portfolioInputShape} into its own schema.
  *
- * Valuation: each symbol at the first price found in the prices file, the holdings file's own
- * prices, the ledger's last trade price — each quote labelled with its source. A symbol none of
- * them prices is listed as unpriced, never given a made-up value.
+ * Valuation: each symbol at the first price found, in this order of precedence — the prices
+ * file (explicit), the latest stored close on or before the as-of date (the input's `asOf`, else
+ * today; read from the store, never fetched), the holdings file's own prices, the ledger's last
+ * trade price — each quote labelled with its source, stored closes with their date, fetched-at
+ * time and age (see `portfolio-pricing.ts`). A symbol none of them prices is listed as unpriced,
+ * never given a made-up value.
  */
 
 import type { z } from 'zod';
+import type { IsoDate } from '../domain/calendar/iso-date.ts';
 import type { FundUniverse } from '../domain/exposures/fund-types.ts';
 import type { ExposureRegistry } from '../domain/exposures/registry.ts';
 import { invalidInput } from '../domain/errors.ts';
 import { buildLedger, type LedgerResult } from '../domain/ledger/ledger.ts';
 import type { Cents } from '../domain/ledger/money.ts';
 import type { Lot } from '../domain/ledger/types.ts';
-import { firstPriceBySymbol } from '../domain/trades/holdings-snapshot.ts';
+import { normalizeSymbol } from '../domain/exposures/symbol.ts';
+import { firstPriceBySymbol, quantityBySymbol } from '../domain/trades/holdings-snapshot.ts';
 import {
   valuePositions,
   type PriceQuote,
@@ -28,7 +33,10 @@ import { loadFundUniverse, parseFundUniverse } from '../data/config/load-fund-un
 import { parseHoldingsCsv } from '../data/ledger/holdings-csv.ts';
 import { parsePricesCsv } from '../data/ledger/prices-csv.ts';
 import { parseTransactionsCsv } from '../data/ledger/transactions-csv.ts';
+import type { AppDeps } from './deps.ts';
+import { portfolioPricing, type PortfolioPricing } from './portfolio-pricing.ts';
 import { isoDateSchema, lotMethodSchema } from './schemas.ts';
+import { storedCloses, type StoredClose } from './stored-closes.ts';
 import { readSource, textSourceSchema, type TextSource } from './sources.ts';
 
 /** The fields of a portfolio input (spread into a use case's `z.object`). */
@@ -43,7 +51,7 @@ export const portfolioInputShape = {
   funds: textSourceSchema.optional(),
   /** Lot relief for the ledger (default FIFO). */
   lotMethod: lotMethodSchema.default('fifo'),
-  /** Ignore ledger transactions after this date. */
+  /** Ignore ledger transactions after this date; stored closes are taken on or before it (default today). */
   asOf: isoDateSchema.optional(),
 };
 
@@ -62,14 +70,39 @@ export interface LoadedPortfolio {
    * rebalance target the portfolio does not hold is priced from here).
    */
   readonly quotes: ReadonlyMap<string, PriceQuote>;
+  /** The stored closes used, their provenance and age, and the warnings they raise. */
+  readonly pricing: PortfolioPricing;
 }
 
 /**
- * Reads and values a portfolio (see the module comment). Throws INVALID_INPUT naming
- * `holdings` when neither `holdings` nor `transactions` is given; parse errors name the
- * source and line.
+ * What {@link loadPortfolio} needs besides its input: the store (`existingStore` when given, so
+ * that valuing a portfolio never creates the default store) and the clock ("today").
  */
-export function loadPortfolio(input: PortfolioInput): LoadedPortfolio {
+export type PortfolioDeps = Pick<AppDeps, 'store' | 'existingStore' | 'clock'>;
+
+/** Options of {@link loadPortfolio}. */
+export interface LoadPortfolioOptions {
+  /** Symbols to quote besides the held ones (e.g. rebalance targets not held). */
+  readonly alsoQuote?: readonly string[];
+}
+
+/** The files of a portfolio input, read: lots, cash, ledger and the prices the files state. */
+export interface PortfolioFiles {
+  readonly lots: readonly Lot[];
+  readonly cashCents: ReadonlyMap<string, Cents>;
+  readonly ledger?: LedgerResult;
+  /** The prices file's quotes (first precedence), empty when none was given. */
+  readonly pricesFile: ReadonlyMap<string, PriceQuote>;
+  /** The holdings file's own prices, empty when none. */
+  readonly holdingsPrices: ReadonlyMap<string, PriceQuote>;
+}
+
+/**
+ * Reads the files of a portfolio input (no valuation yet; see {@link pricePortfolio}). Throws
+ * INVALID_INPUT naming `holdings` when neither `holdings` nor `transactions` is given; parse
+ * errors name the source and line.
+ */
+export function readPortfolioFiles(input: PortfolioInput): PortfolioFiles {
   if (input.holdings === undefined && input.transactions === undefined)
     throw invalidInput('holdings', undefined, 'give holdings or transactions (or both)');
   const lots: Lot[] = [];
@@ -77,17 +110,18 @@ export function loadPortfolio(input: PortfolioInput): LoadedPortfolio {
   const addCash = (cents: ReadonlyMap<string, Cents>): void => {
     for (const [account, c] of cents) cash.set(account, (cash.get(account) ?? 0) + c);
   };
-  const priceSources: ReadonlyMap<string, PriceQuote>[] = [];
+  let pricesFile: ReadonlyMap<string, PriceQuote> = new Map();
   if (input.prices) {
     const { text, name } = readSource(input.prices, 'prices');
-    priceSources.push(parsePricesCsv(text, name));
+    pricesFile = parsePricesCsv(text, name);
   }
+  let holdingsPrices: ReadonlyMap<string, PriceQuote> = new Map();
   if (input.holdings) {
     const { text, name } = readSource(input.holdings, 'holdings');
     const snapshot = parseHoldingsCsv(text, name);
     lots.push(...snapshot.lots);
     addCash(snapshot.cashCents);
-    priceSources.push(snapshot.prices);
+    holdingsPrices = snapshot.prices;
   }
   let ledger: LedgerResult | undefined;
   if (input.transactions) {
@@ -99,9 +133,22 @@ export function loadPortfolio(input: PortfolioInput): LoadedPortfolio {
     lots.push(...ledger.lots);
     addCash(ledger.cashCents);
   }
+  return { lots, cashCents: cash, ...(ledger ? { ledger } : {}), pricesFile, holdingsPrices };
+}
+
+function heldSymbols(lots: readonly Lot[]): string[] {
+  return [...quantityBySymbol(lots)].filter(([, q]) => q !== 0).map(([s]) => s);
+}
+
+function valueFiles(
+  files: PortfolioFiles,
+  stored: { asOf: IsoDate; closes: ReadonlyMap<string, StoredClose> },
+): LoadedPortfolio {
+  const { lots, cashCents, ledger, pricesFile, holdingsPrices } = files;
+  const priceSources = [pricesFile, stored.closes, holdingsPrices];
   const valuation = valuePositions({
     lots,
-    cashCents: cash,
+    cashCents,
     priceSources,
     ...(ledger ? { lastTrade: ledger.lastTrade } : {}),
   });
@@ -111,13 +158,65 @@ export function loadPortfolio(input: PortfolioInput): LoadedPortfolio {
       { price: t.price, date: t.date, source: 'last trade price (ledger)' },
     ]),
   );
+  const quotes = firstPriceBySymbol([...priceSources, lastTrade]);
   return {
     lots,
-    cashCents: cash,
+    cashCents,
     ...(ledger ? { ledger } : {}),
     valuation,
-    quotes: firstPriceBySymbol([...priceSources, lastTrade]),
+    quotes,
+    pricing: portfolioPricing({
+      asOf: stored.asOf,
+      stored: stored.closes,
+      chosen: quotes,
+      held: heldSymbols(lots),
+    }),
   };
+}
+
+/**
+ * Reads and values a portfolio from its files only — the prices file, the holdings file's
+ * prices, the ledger's last trades — without the store (for callers without dependencies).
+ * Errors as {@link loadPortfolio}.
+ */
+export function loadPortfolioFromFiles(input: PortfolioInput, today: IsoDate): LoadedPortfolio {
+  return valueFiles(readPortfolioFiles(input), { asOf: input.asOf ?? today, closes: new Map() });
+}
+
+/**
+ * Values portfolio files read by {@link readPortfolioFiles} (see the module comment): stored
+ * closes on or before `asOf` (default today) are read for every held symbol, and every symbol
+ * of `options.alsoQuote`, that the prices file does not price.
+ */
+export async function pricePortfolio(
+  files: PortfolioFiles,
+  at: { readonly asOf?: IsoDate | undefined; readonly deps: PortfolioDeps },
+  options: LoadPortfolioOptions = {},
+): Promise<LoadedPortfolio> {
+  const asOf = at.asOf ?? at.deps.clock.today();
+  const wanted = [
+    ...new Set([...heldSymbols(files.lots), ...(options.alsoQuote ?? []).map(normalizeSymbol)]),
+  ].filter((s) => s !== '' && !files.pricesFile.has(s));
+  const store =
+    wanted.length === 0
+      ? undefined
+      : await (at.deps.existingStore ? at.deps.existingStore() : at.deps.store());
+  const closes =
+    store === undefined ? new Map<string, StoredClose>() : await storedCloses(store, wanted, asOf);
+  return valueFiles(files, { asOf, closes });
+}
+
+/**
+ * Reads and values a portfolio (see the module comment; {@link readPortfolioFiles} then
+ * {@link pricePortfolio}). Throws INVALID_INPUT naming `holdings` when neither `holdings` nor
+ * `transactions` is given; parse errors name the source and line.
+ */
+export async function loadPortfolio(
+  input: PortfolioInput,
+  deps: PortfolioDeps,
+  options: LoadPortfolioOptions = {},
+): Promise<LoadedPortfolio> {
+  return pricePortfolio(readPortfolioFiles(input), { asOf: input.asOf, deps }, options);
 }
 
 /** Fund definitions from `source`, or the shipped config/funds.yaml when absent. */

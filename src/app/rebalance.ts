@@ -6,8 +6,11 @@
  * from weights given directly, or from an optimisation on a returns file.
  *
  * Prices: every held and every target symbol at the first quote found in the prices file, the
- * holdings file's prices, the ledger's last trade price — a target the portfolio does not hold
- * is bought at its quote. A symbol with no quote is DATA_UNAVAILABLE naming it.
+ * latest stored close on or before the as-of date (default today), the holdings file's prices,
+ * the ledger's last trade price — a target the portfolio does not hold is bought at its quote.
+ * A symbol with no quote is DATA_UNAVAILABLE naming it. When a stored close is used the
+ * document carries `pricing` and, for closes more than a week of sessions old, a `STALE_PRICE`
+ * warning.
  *
  * @example
  * ```ts
@@ -29,13 +32,28 @@ import type { Warning } from '../domain/warnings.ts';
 import { parseTargetsCsv } from '../data/ledger/targets-csv.ts';
 import type { AppDeps } from './deps.ts';
 import { parseInput } from './input.ts';
-import { loadPortfolio, portfolioInputShape } from './portfolio-input.ts';
-import { optimizedTargets, optimizeTargetsSchema } from './rebalance-optimize.ts';
+import { portfolioInputShape, pricePortfolio, readPortfolioFiles } from './portfolio-input.ts';
+import { pricingFields, type PricingDocument } from './portfolio-pricing.ts';
+import { optimize } from './optimize.ts';
+import { PARAMETERLESS_OBJECTIVES } from './optimize-input.ts';
 import { roundCents } from './rounding.ts';
 import { readSource, textSourceSchema } from './sources.ts';
 
 export type { TradePlan } from '../domain/trades/types.ts';
-export { REBALANCE_OBJECTIVES } from './rebalance-optimize.ts';
+
+/** Objectives `rebalance` can take its targets from (none needs a target or a parameter). */
+export const REBALANCE_OBJECTIVES = PARAMETERLESS_OBJECTIVES;
+
+/**
+ * An optimisation that yields the targets: `optimize` with its defaults — historical mean and
+ * sample covariance annualised by the file's inferred frequency, long-only, fully invested,
+ * risk-free rate 0 (docs/conventions.md, "Optimisation").
+ */
+export const optimizeTargetsSchema = z.object({
+  objective: z.enum(REBALANCE_OBJECTIVES),
+  /** Returns CSV `date,A,B,…` of the symbols to hold. */
+  returns: textSourceSchema,
+});
 
 const { holdings, transactions, prices, lotMethod, asOf } = portfolioInputShape;
 
@@ -103,7 +121,10 @@ export interface TradePlanDocument {
 }
 
 /** The `rebalance` document (the CLI's `--format json`). */
-export type RebalanceDocument = TradePlanDocument;
+export interface RebalanceDocument extends TradePlanDocument {
+  /** Stored closes used and their provenance; present only when a stored close priced something. */
+  readonly pricing?: PricingDocument;
+}
 
 /** A trade plan as its document (shared with `plan`). */
 export function tradePlanDocument(plan: TradePlan): TradePlanDocument {
@@ -167,14 +188,27 @@ async function targetsOf(input: ParsedInput, deps: AppDeps): Promise<TradeTarget
       weightsBySymbol: input.weights,
       ...(input.cashWeight === undefined ? {} : { cashWeight: input.cashWeight }),
     };
-  return optimizedTargets(input.optimize!, deps);
+  const spec = input.optimize!;
+  const doc = await optimize(
+    {
+      moments: { kind: 'estimate', panel: { kind: 'file', file: spec.returns } },
+      objective: { kind: spec.objective },
+    },
+    deps,
+  );
+  return { weightsBySymbol: doc.weights };
 }
 
 /** The trade plan of a portfolio towards its targets (see the module comment). */
 export async function rebalance(raw: RebalanceInput, deps: AppDeps): Promise<RebalanceDocument> {
   const input = parseInput(rebalanceInputSchema, raw);
-  const portfolio = loadPortfolio(input);
+  const files = readPortfolioFiles(input);
   const targets = await targetsOf(input, deps);
+  const portfolio = await pricePortfolio(
+    files,
+    { asOf: input.asOf, deps },
+    { alsoQuote: Object.keys(targets.weightsBySymbol) },
+  );
   const plan = planTrades(
     { lots: portfolio.lots, cashCents: portfolio.cashCents, prices: portfolio.quotes },
     targets,
@@ -191,5 +225,12 @@ export async function rebalance(raw: RebalanceInput, deps: AppDeps): Promise<Reb
       },
     },
   );
-  return tradePlanDocument(plan);
+  const doc = tradePlanDocument(plan);
+  const valuation = pricingFields(portfolio.pricing);
+  if (valuation.pricing === undefined) return doc;
+  return {
+    ...doc,
+    warnings: [...doc.warnings, ...(valuation.warnings ?? [])],
+    pricing: valuation.pricing,
+  };
 }

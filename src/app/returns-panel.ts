@@ -19,20 +19,13 @@ import type { AlignedTable } from '../domain/series/align-common.ts';
 import { alignCommonReport } from '../domain/series/align-report.ts';
 import { periodsPerYear as periodsOf } from '../domain/series/frequency.ts';
 import type { Warning } from '../domain/warnings.ts';
-import { loadExposureRegistry } from '../data/config/load-exposure-config.ts';
 import type { SeriesProvenance } from '../data/market-data/return-query.ts';
 import type { AppDeps } from './deps.ts';
-import { universePanel } from './exposure-returns.ts';
 import { parseInput } from './input.ts';
 import { pricesToReturns, readPanelFile } from './panel-file.ts';
 import { isoDateSchema } from './schemas.ts';
 import { textSourceSchema } from './sources.ts';
-import {
-  frequencySchema,
-  returnKindSchema,
-  symbolListSchema,
-  symbolReturns,
-} from './symbol-returns.ts';
+import { frequencySchema, returnKindSchema, symbolListSchema } from './symbol-input.ts';
 
 export type { AlignedTable } from '../domain/series/align-common.ts';
 export { returnsMatrix } from '../domain/estimate/covariance-input.ts';
@@ -118,6 +111,9 @@ export async function loadReturnsPanel(
       };
     }
     case 'symbols': {
+      // The store, providers and the exposure registry are loaded only by the branches that
+      // use them (a file panel loads none of them).
+      const { symbolReturns } = await import('./symbol-returns.ts');
       const computed = await symbolReturns(
         {
           symbols: input.symbols,
@@ -140,6 +136,10 @@ export async function loadReturnsPanel(
       };
     }
     case 'universe': {
+      const [{ universePanel }, { loadExposureRegistry }] = await Promise.all([
+        import('./exposure-returns.ts'),
+        import('../data/config/load-exposure-config.ts'),
+      ]);
       const panel = await universePanel(input.source, {
         store: () => deps.store(),
         registry: () => loadExposureRegistry(),

@@ -6,6 +6,9 @@
  * VaR/CVaR at one year and one month (√t scaling). Risk figures are unrounded so that they add
  * up exactly; money is rounded to cents.
  *
+ * Prices as in `exposures` (prices file, stored close on or before the as-of date, holdings
+ * file, last trade); `pricing` and a `STALE_PRICE` warning appear when a stored close is used.
+ *
  * Missing data: an unpriced holding and a holding without a fund definition are listed in
  * `unexplained` and are not in the risk figures; an exposure held but absent from the panel is
  * DATA_UNAVAILABLE naming it (never padded).
@@ -48,6 +51,7 @@ import {
   valuationDate,
   type LoadedPortfolio,
 } from './portfolio-input.ts';
+import { pricingFields, type PricingDocument } from './portfolio-pricing.ts';
 import { roundCents } from './rounding.ts';
 
 export type { RiskContributionsChartInput } from '../report/risk-contributions.ts';
@@ -130,6 +134,8 @@ export interface RiskDocument {
     reason: string;
   }[];
   readonly warnings: readonly Warning[];
+  /** Stored closes used and their provenance; present only when a stored close priced something. */
+  readonly pricing?: PricingDocument;
 }
 
 function covarianceSpec(
@@ -170,6 +176,7 @@ export function portfolioRisk(
   options: PortfolioRiskOptions,
 ): RiskDocument {
   const { panel, confidence } = options;
+  const valuationNotes = pricingFields(portfolio.pricing);
   const spec = covarianceSpec(options.covariance, options.lambda);
   const estimate = estimateCovariance(tableMatrix(panel.table), spec);
   const prices = new Map(portfolio.valuation.positions.map((p) => [p.symbol, p.price]));
@@ -237,17 +244,15 @@ export function portfolioRisk(
       })),
       ...report.unexplained.map((u) => ({ ...u, marketValue: roundCents(u.marketValue) })),
     ],
-    warnings: [
-      ...panel.warnings,
-      ...estimate.warnings,
-    ],
+    warnings: [...panel.warnings, ...estimate.warnings, ...(valuationNotes.warnings ?? [])],
+    ...(valuationNotes.pricing === undefined ? {} : { pricing: valuationNotes.pricing }),
   };
 }
 
 /** Ex-ante risk of a portfolio (see the module comment). */
 export async function risk(raw: RiskInput, deps: AppDeps): Promise<RiskDocument> {
   const input = parseInput(riskInputSchema, raw);
-  const portfolio = loadPortfolio(input);
+  const portfolio = await loadPortfolio(input, deps);
   const funds = await loadFunds(input.funds);
   const panel = await universePanel(input.source, {
     store: () => deps.store(),

@@ -48,7 +48,7 @@ describe('stress use case', () => {
       await stress(
         {
           holdings: HOLDINGS,
-          shocks: [{ target: 'rates', kind: 'yield', size: 0.02 }],
+          shocks: [{ target: 'rates', kind: 'yield', size: 200, unit: 'bp' }],
           durations: { broad_ust: { years: 6.5 } },
         },
         deps,
@@ -100,7 +100,10 @@ describe('stress use case', () => {
     expect((target as BallastError).details['field']).toBe('shocks[1].target');
     const duration = await errorOf(() =>
       stress(
-        { holdings: HOLDINGS, shocks: [{ target: 'rates', kind: 'yield', size: 0.02 }] },
+        {
+          holdings: HOLDINGS,
+          shocks: [{ target: 'rates', kind: 'yield', size: 0.02, unit: 'decimal' }],
+        },
         deps,
       ),
     );
@@ -124,5 +127,97 @@ describe('stress use case', () => {
     // only SPY is valued: 10 × 500
     expect(only(doc).totalValue).toBe(5000);
     expect(doc.notes).toContain('UNPRICED (left out, no P&L, not in total value): IEF 5 shares');
+  });
+
+  describe('rate shocks carry their unit', () => {
+    const durations = { broad_ust: { years: 6 } };
+
+    it('refuses rates=+200 without a unit, naming shocks[0].unit', async () => {
+      const e = (await errorOf(() =>
+        stress(
+          {
+            holdings: HOLDINGS,
+            shocks: [{ target: 'rates', kind: 'yield', size: 200 }],
+            durations,
+          },
+          deps,
+        ),
+      )) as BallastError;
+      expect(e.code).toBe('INVALID_INPUT');
+      expect(e.details['field']).toBe('shocks[0].unit');
+      expect(e.message).toMatch(/^shocks\[0\]\.unit: a yield shock carries its unit/);
+      expect(e.message).toContain('200 alone is ambiguous');
+    });
+
+    it('refuses rates=+200 given as a return (it would be +20 000 % on bonds)', async () => {
+      const e = (await errorOf(() =>
+        stress(
+          { holdings: HOLDINGS, shocks: [{ target: 'rates', kind: 'return', size: 200 }] },
+          deps,
+        ),
+      )) as BallastError;
+      expect(e.details).toMatchObject({ field: 'shocks[0].kind', value: 'return' });
+    });
+
+    it('refuses rates=+0.02 as a return (bonds would gain 2 % as rates rise)', async () => {
+      const e = (await errorOf(() =>
+        stress(
+          { holdings: HOLDINGS, shocks: [{ target: 'rates', kind: 'return', size: 0.02 }] },
+          deps,
+        ),
+      )) as BallastError;
+      expect(e.details['field']).toBe('shocks[0].kind');
+    });
+
+    it('refuses a yield change of 200 written as a decimal (+2 000 000bp)', async () => {
+      const e = (await errorOf(() =>
+        stress(
+          {
+            holdings: HOLDINGS,
+            shocks: [{ target: 'rates', kind: 'yield', size: 200, unit: 'decimal' }],
+            durations,
+          },
+          deps,
+        ),
+      )) as BallastError;
+      expect(e.details).toMatchObject({ field: 'shocks[0].size', value: 200 });
+    });
+
+    it('refuses bp on a return shock, naming shocks[0].unit', async () => {
+      const e = (await errorOf(() =>
+        stress(
+          {
+            holdings: HOLDINGS,
+            shocks: [{ target: 'equity', kind: 'return', size: -30, unit: 'bp' }],
+          },
+          deps,
+        ),
+      )) as BallastError;
+      expect(e.details).toMatchObject({ field: 'shocks[0].unit', value: 'bp' });
+    });
+
+    it('reads +100bp, +1 percent and 0.01 decimal alike: duration 6 loses 6 % (hand arithmetic)', async () => {
+      // −D·Δy = −6 × 0.01 = −0.06 on broad_ust. IEF (1.0 broad_ust) 4 750 × −0.06 = −285;
+      // RSSB (0.95 broad_ust) 2 500 × 0.95 × −0.06 = −142.5; SPY and SSO hold no bonds.
+      for (const [size, unit] of [
+        [100, 'bp'],
+        [1, 'percent'],
+        [0.01, 'decimal'],
+      ] as const) {
+        const s = only(
+          await stress(
+            {
+              holdings: HOLDINGS,
+              shocks: [{ target: 'rates', kind: 'yield', size, unit }],
+              durations,
+            },
+            deps,
+          ),
+        );
+        expect(s.shocks['broad_ust']).toBeCloseTo(-0.06, 15);
+        expect(pnlOf(s)).toEqual({ SPY: 0, SSO: 0, IEF: -285, RSSB: -142.5 });
+        expect(s.totalPnl).toBe(-427.5);
+      }
+    });
   });
 });

@@ -6,6 +6,9 @@
  * is listed with its error instead of failing the run). Money rounded to cents, ratios to 12
  * significant digits.
  *
+ * Prices as in `exposures` (prices file, stored close on or before the as-of date, holdings
+ * file, last trade); `pricing` and `warnings` (`STALE_PRICE`) appear when a stored close is used.
+ *
  * Missing data: an unpriced holding is an error unless `allowPartial` (then it is left out, no
  * P&L, not in total value, and named in `notes`); likewise a holding without a fund definition
  * and, for historical windows, a held exposure without data for the whole window.
@@ -39,26 +42,63 @@ import {
   type StressPortfolio,
 } from '../domain/stress/scenario.ts';
 import { shockText, type ShockSpec } from '../domain/stress/shock-spec.ts';
+import type { Warning } from '../domain/warnings.ts';
 import type { AppDeps } from './deps.ts';
 import { exposureReturnSource, UNIVERSE_SOURCES } from './exposure-returns.ts';
 import { parseInput } from './input.ts';
-import { loadExposureConfig, loadPortfolio, portfolioInputShape } from './portfolio-input.ts';
+import {
+  loadExposureConfig,
+  loadPortfolio,
+  portfolioInputShape,
+  type LoadedPortfolio,
+} from './portfolio-input.ts';
+import { pricingFields, type PricingDocument } from './portfolio-pricing.ts';
 import { isoDateSchema } from './schemas.ts';
 import { scenarioDocument, type FailedScenario, type ScenarioDocument } from './stress-document.ts';
 
 export { BUILT_IN_SCENARIOS, type HistoricalScenario } from '../domain/stress/historical.ts';
 export type { FailedScenario, ScenarioDocument } from './stress-document.ts';
 
-/** One hypothetical shock of the input. */
-export const shockInputSchema = z.object({
-  /** Exposure id, category id, or `equity` / `rates` (case-insensitive). */
-  target: z.string().trim().toLowerCase().min(1),
-  /** `return`: `size` is a simple return (−0.3 = −30 %); `yield`: a yield change (0.02 = +200 bp). */
-  kind: z.enum(['return', 'yield']),
-  size: z.number(),
-  /** How the shock is shown in rules (default `equity=-0.3`, `rates=+200bp`). */
-  text: z.string().min(1).optional(),
-});
+/** Units a shock's `size` may be written in. */
+export const SHOCK_UNITS = ['decimal', 'percent', 'bp'] as const;
+
+const UNIT_SCALE = { decimal: 1, percent: 100, bp: 10_000 } as const;
+
+/**
+ * One hypothetical shock of the input. `size` is written in `unit`: `decimal` (−0.3 = −30 %;
+ * 0.02 of yield = +200 bp), `percent` (−30; a yield change of 2 = +200 bp) or `bp` (yield
+ * changes only: 200). A yield shock must carry its unit — a bare number is ambiguous (200 meant
+ * as bp would be read as a 20 000 % move) — while a return shock defaults to `decimal`.
+ */
+export const shockInputSchema = z
+  .object({
+    /** Exposure id, category id, or `equity` / `rates` (case-insensitive). */
+    target: z.string().trim().toLowerCase().min(1),
+    /** `return`: a simple return of the exposure; `yield`: a yield change (through duration). */
+    kind: z.enum(['return', 'yield']),
+    /** The shock in `unit` (see the schema comment). */
+    size: z.number(),
+    /** `decimal`, `percent` or `bp`; required for yield shocks, default `decimal` for returns. */
+    unit: z.enum(SHOCK_UNITS).optional(),
+    /** How the shock is shown in rules (default `equity=-0.3`, `rates=+200bp`). */
+    text: z.string().min(1).optional(),
+  })
+  .superRefine((shock, ctx) => {
+    if (shock.kind === 'yield' && shock.unit === undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['unit'],
+        input: shock.unit,
+        message: `a yield shock carries its unit: bp (200 = +200bp), percent (2 = +2 points of yield) or decimal (0.02); ${shock.size} alone is ambiguous`,
+      });
+    if (shock.kind === 'return' && shock.unit === 'bp')
+      ctx.addIssue({
+        code: 'custom',
+        path: ['unit'],
+        input: shock.unit,
+        message: 'bp measures a yield change; a return shock is written as a decimal or percent',
+      });
+  });
 
 /** A modified duration (years, optional convexity in years²) with its provenance. */
 export const durationInputSchema = z.object({
@@ -98,6 +138,10 @@ export interface StressDocument {
   readonly scenarios: readonly (ScenarioDocument | FailedScenario)[];
   /** Conventions, data provenance and what was left out. */
   readonly notes: readonly string[];
+  /** Stored closes used and their provenance; present only when a stored close priced something. */
+  readonly pricing?: PricingDocument;
+  /** Valuation warnings (`STALE_PRICE`); present with `pricing`. */
+  readonly warnings?: readonly Warning[];
 }
 
 const NOTES = [
@@ -136,11 +180,11 @@ function durationsOf(
  * `allowPartial` (then named in the returned notes).
  */
 export function stressPortfolio(
-  input: Pick<ParsedStressInput, 'durations' | 'allowPartial'> &
-    Parameters<typeof loadPortfolio>[0],
+  loaded: LoadedPortfolio,
+  input: Pick<ParsedStressInput, 'durations' | 'allowPartial'>,
   config: { registry: ExposureRegistry; funds: FundUniverse },
 ): { portfolio: StressPortfolio; notes: string[] } {
-  const { lots, cashCents, valuation } = loadPortfolio(input);
+  const { lots, cashCents, valuation } = loaded;
   if (valuation.unpriced.length > 0 && !input.allowPartial) {
     const symbols = valuation.unpriced.map((u) => u.symbol);
     throw new BallastError(
@@ -170,14 +214,12 @@ export function stressPortfolio(
   };
 }
 
-/** Shock specs of the input, each with its text. */
+/** Shock specs of the input, sizes converted to decimals, each with its text. */
 export function shockSpecs(shocks: readonly z.output<typeof shockInputSchema>[]): ShockSpec[] {
-  return shocks.map((s) => ({
-    target: s.target,
-    kind: s.kind,
-    size: s.size,
-    text: s.text ?? shockText(s),
-  }));
+  return shocks.map((s) => {
+    const spec = { target: s.target, kind: s.kind, size: s.size / UNIT_SCALE[s.unit ?? 'decimal'] };
+    return { ...spec, text: s.text ?? shockText(spec) };
+  });
 }
 
 function pickScenario(name: string): HistoricalScenario {
@@ -204,12 +246,14 @@ export async function stress(raw: StressInput, deps: AppDeps): Promise<StressDoc
   if (chosen.length > 1)
     throw invalidInput(chosen[1]!, input[chosen[1]!], `give at most one of ${chosen.join(', ')}`);
   const config = await loadExposureConfig(input.funds);
-  const { portfolio, notes } = stressPortfolio(input, config);
+  const loaded = await loadPortfolio(input, deps);
+  const { portfolio, notes } = stressPortfolio(loaded, input, config);
+  const valuation = pricingFields(loaded.pricing);
   if (input.shocks !== undefined) {
     const specs = shockSpecs(input.shocks);
     const name = input.name ?? specs.map((s) => s.text).join(',');
     const result = hypotheticalScenario(portfolio, { name, specs });
-    return { scenarios: [scenarioDocument(result)], notes: [...NOTES, ...notes] };
+    return { scenarios: [scenarioDocument(result)], notes: [...NOTES, ...notes], ...valuation };
   }
   const data = await exposureReturnSource(input.source, {
     store: () => deps.store(),
@@ -233,5 +277,10 @@ export async function stress(raw: StressInput, deps: AppDeps): Promise<StressDoc
     }
     return scenarioDocument(result);
   });
-  return { source: data.source, scenarios, notes: [...NOTES, ...notes, ...data.notes] };
+  return {
+    source: data.source,
+    scenarios,
+    notes: [...NOTES, ...notes, ...data.notes],
+    ...valuation,
+  };
 }

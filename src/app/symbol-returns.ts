@@ -5,14 +5,12 @@
  * than what the store holds (docs/conventions.md, "Returns").
  */
 
-import { z } from 'zod';
 import { addYears, type IsoDate } from '../domain/calendar/iso-date.ts';
 import { invalidInput } from '../domain/errors.ts';
-import { FREQUENCIES, type Frequency } from '../domain/series/frequency.ts';
+import type { Frequency } from '../domain/series/frequency.ts';
 import { warning, type Warning } from '../domain/warnings.ts';
 import {
   computeReturns,
-  RETURN_KINDS,
   RETURNS_PREFIX,
   type ComputedReturns,
   type ReturnKind,
@@ -30,22 +28,7 @@ export {
 /** Years of history read when no start date is given. */
 export const DEFAULT_HISTORY_YEARS = 10;
 
-/** Symbols (trimmed, upper-cased) or imported return columns. */
-export const symbolListSchema = z
-  .array(
-    z
-      .string()
-      .trim()
-      .min(1)
-      .transform((s) => s.toUpperCase()),
-  )
-  .min(1);
-
-/** A return frequency. */
-export const frequencySchema = z.enum(FREQUENCIES as [Frequency, ...Frequency[]]);
-
-/** A return kind (`total`, `price`, `log`, `real`, `excess`). */
-export const returnKindSchema = z.enum(RETURN_KINDS);
+export { frequencySchema, returnKindSchema, symbolListSchema } from './symbol-input.ts';
 
 /** What {@link symbolReturns} computes. */
 export interface SymbolReturnsQuery {

@@ -1,88 +1,24 @@
 /**
- * The efficient frontier with its solves spread over a {@link SolvePool}: the same portfolios
- * as the domain's `efficientFrontier` (src/domain/optimize/mean-variance/frontier.ts), in the same order, with
- * the same target returns — min variance and max return first (in parallel), then the N − 2
- * inner efficient-return points and the tangency portfolio (in parallel). Targets are
- * r_k = r_min + (r_max − r_min)·k/(N − 1) for 0 < k < N − 1 and r_max − 1e-12·(1 + |r_max|)
- * for the last point; returns are net of one-off transaction costs. Every point is solved by the
- * same deterministic `optimize` call as in-process, so the weights are identical (test:
- * test/jobs/frontier-parallel.test.ts compares against `efficientFrontier`). Only
- * `diagnostics.solveMs` differs (it sums per-solve times measured on the workers).
+ * The efficient frontier with its solves spread over a {@link SolvePool}: the app's
+ * `frontierOn` (src/app/frontier-run.ts) with the pool's `solve` — the same portfolios as the
+ * in-process `efficientFrontier`, in the same order (test: test/jobs/solve-pool.test.ts and
+ * test/cli/frontier-threads.test.ts). Only `diagnostics.solveMs` differs (it sums per-solve
+ * times measured on the workers).
  */
 
-import { BallastError, invalidInput } from '../domain/errors.ts';
 import {
-  assembleFrontier,
-  frontierPoint,
-  frontierTargets,
+  frontierOn,
   type EfficientFrontier,
   type FrontierOptions,
-  type FrontierPoint,
-} from '../domain/optimize/mean-variance/frontier.ts';
-import type { MeanVarianceObjective } from '../domain/optimize/objectives.ts';
-import type { OptimizationInputs } from '../domain/optimize/problem.ts';
-import type { OptimizationResult } from '../domain/optimize/result.ts';
+  type OptimizationInputs,
+} from '../app/frontier-run.ts';
 import type { SolvePool } from './solve-pool.ts';
 
-const point = frontierPoint;
-
-/**
- * Awaits every promise, then returns the values in order or throws the FIRST error in order
- * (not the first in time), so a failing frontier reports the same error as the in-process loop.
- */
-async function inOrder<T>(promises: readonly Promise<T>[]): Promise<T[]> {
-  const settled = await Promise.allSettled(promises);
-  return settled.map((s) => {
-    if (s.status === 'rejected') throw s.reason;
-    return s.value;
-  });
-}
-
-/** {@link EfficientFrontier} of `inputs` with every solve on `pool` (module comment). */
-export async function parallelFrontier(
+/** The efficient frontier of `inputs` with every solve on `pool` (module comment). */
+export function parallelFrontier(
   pool: SolvePool,
   inputs: OptimizationInputs,
   options: FrontierOptions,
 ): Promise<EfficientFrontier> {
-  const count = options.points;
-  if (!Number.isInteger(count) || count < 2)
-    throw invalidInput('points', count, 'must be an integer ≥ 2');
-  const base = {
-    ...(options.constraints === undefined ? {} : { constraints: options.constraints }),
-    ...(options.method === undefined ? {} : { method: options.method }),
-  };
-  let solves = 0;
-  let solveMs = 0;
-  const run = async (objective: MeanVarianceObjective): Promise<OptimizationResult> => {
-    const r = await pool.solve({ problem: { inputs, ...base, objective } });
-    solves += r.diagnostics.solves;
-    solveMs += r.diagnostics.solveMs;
-    return r;
-  };
-  const ends = await inOrder([run({ kind: 'minVariance' }), run({ kind: 'maxReturn' })]);
-  const low = ends[0]!;
-  const high = ends[1]!;
-  const rLow = low.expectedReturnAnnual - low.transactionCost;
-  const rHigh = high.expectedReturnAnnual - high.transactionCost;
-  const inner = frontierTargets(rLow, rHigh, count).map((target) =>
-    target <= rLow
-      ? Promise.resolve(point(low))
-      : run({ kind: 'efficientReturn', targetReturnAnnual: target }).then(point),
-  );
-  const tangencyRun = run({ kind: 'maxSharpe' }).then(point, (error: unknown) => {
-    if (error instanceof BallastError && error.code === 'NO_ASSET_ABOVE_RISK_FREE')
-      return undefined;
-    throw error;
-  });
-  const settled = await inOrder<FrontierPoint | undefined>([...inner, tangencyRun]);
-  const tangency = settled.pop();
-  const points = settled as FrontierPoint[];
-  return assembleFrontier({
-    points: [point(low), ...points],
-    low,
-    high,
-    tangency,
-    riskFreeRateAnnual: inputs.riskFreeRateAnnual,
-    diagnostics: { solves, solveMs },
-  });
+  return frontierOn((problem) => pool.solve({ problem }), inputs, options);
 }

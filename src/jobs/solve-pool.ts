@@ -12,8 +12,8 @@
  */
 
 import { Worker } from 'node:worker_threads';
-import { BallastError, invalidInput } from '../domain/errors.ts';
-import type { OptimizationResult } from '../domain/optimize/result.ts';
+import { BallastError, invalidInput } from '../app/errors.ts';
+import type { OptimizationResult } from '../app/solve.ts';
 import {
   decodeError,
   type SolveJob,

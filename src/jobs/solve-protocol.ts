@@ -7,9 +7,8 @@
  * message ({@link decodeError}).
  */
 
-import { BallastError, toBallastError, type ErrorCode } from '../domain/errors.ts';
-import type { OptimizationProblem } from '../domain/optimize/problem.ts';
-import type { OptimizationResult } from '../domain/optimize/result.ts';
+import { BallastError, toBallastError, type ErrorCode } from '../app/errors.ts';
+import type { OptimizationProblem, OptimizationResult } from '../app/solve.ts';
 
 /** One solve: the problem of the domain's `optimize(highs, problem)`. */
 export interface SolveJob {

@@ -258,7 +258,11 @@ describe('ballast stress (historical)', () => {
     // close of 2024-01-04 → close of 2024-01-10: 105 / 99 − 1 (no dividends: a price ratio)
     expect(s.shocks.us_large_equity).toBeCloseTo(105 / 99 - 1, 12);
     expect(s.window.effectiveTo).toBe('2024-01-10');
-    expect(s.totalPnl).toBeCloseTo(5000 * (105 / 99 - 1), 2);
+    // SPY is valued at its latest stored close (106 on 2024-01-11), which comes before the
+    // holdings file's own price (500): 10 × 106 = 1 060.
+    expect(s.totalValue).toBe(1060);
+    expect(s.totalPnl).toBeCloseTo(1060 * (105 / 99 - 1), 2);
+    expect(r.pricing.closes).toMatchObject([{ symbol: 'SPY', price: 106, date: '2024-01-11' }]);
     // a window the stored data does not cover
     const early = await runCli(
       ...base,

@@ -12,9 +12,17 @@ export interface CliRun {
 }
 
 /**
+ * This test file's own data directory: commands that value a portfolio read the default store
+ * when no `--db` is given, and test files run in parallel — each gets its own empty default
+ * store (created on first use) instead of several processes migrating one file at once.
+ */
+const dataHome = mkdtempSync(join(tmpdir(), 'ballast-test-home-cli-'));
+
+/**
  * The process runtime without `DATABASE_URL` / `BALLAST_DB`: a CLI test reaches a store only
  * through an explicit `--db`, never the shared server database CI names for the store contract
- * tests (a command opening the default store there once left tables in its public schema).
+ * tests (a command opening the default store there once left tables in its public schema); the
+ * default store is in {@link dataHome}.
  */
 function testRuntime(): Runtime {
   const env = Object.fromEntries(
@@ -22,7 +30,7 @@ function testRuntime(): Runtime {
       ([name]) => name !== 'DATABASE_URL' && name !== 'BALLAST_DB',
     ),
   );
-  return { ...processRuntime(), env };
+  return { ...processRuntime(), env: { ...env, XDG_DATA_HOME: dataHome } };
 }
 
 /** Runs `ballast <args>` in-process through the real entry point, capturing output. */

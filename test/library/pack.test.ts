@@ -88,10 +88,33 @@ describe('the packed library', () => {
       `import { positions } from 'ballast';\nconst doc = positions({ transactions: { path: ${JSON.stringify(DEMO)} } });\nconsole.log(doc.realizedTotal.total);\n`,
     );
     expect(run(process.execPath, ['use.mjs'], project).trim()).toBe('260');
+    // Subpath: the two-asset tangency of docs/conventions.md, "Optimisation": μ = (.10, .08),
+    // Σ = diag(.04, .01), rf = .02 → Σ⁻¹(μ − rf) = (2, 6), normalised (0.25, 0.75).
+    writeFileSync(
+      join(project, 'tangency.mjs'),
+      [
+        "import { optimizeAsync } from 'ballast/optimize';",
+        'const r = await optimizeAsync({',
+        "  inputs: { assets: ['A', 'B'], expectedReturnsAnnual: new Float64Array([0.1, 0.08]),",
+        '    covarianceAnnual: { rows: 2, cols: 2, data: new Float64Array([0.04, 0, 0, 0.01]) },',
+        '    riskFreeRateAnnual: 0.02 },',
+        "  objective: { kind: 'maxSharpe' },",
+        '});',
+        'console.log(JSON.stringify(r.weights));',
+      ].join('\n'),
+    );
+    const w = JSON.parse(run(process.execPath, ['tangency.mjs'], project));
+    expect(w.A).toBeCloseTo(0.25, 12);
+    expect(w.B).toBeCloseTo(0.75, 12);
     writeFileSync(
       join(project, 'use.ts'),
       [
         "import { positions, type PositionsDocument } from 'ballast';",
+        "import { buildLedger, type LedgerResult } from 'ballast/ledger';",
+        "import type { OptimizationResult } from 'ballast/optimize';",
+        'const ledger: LedgerResult = buildLedger([]);',
+        'const weights: OptimizationResult["weights"] | undefined = undefined;',
+        'export { ledger, weights };',
         "const doc: PositionsDocument = positions({ transactions: { text: 'date,type,symbol,quantity,price,amount,fees,account,lots' } });",
         'const total: number = doc.realizedTotal.total;',
         '// @ts-expect-error the document has no such field',

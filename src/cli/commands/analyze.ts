@@ -89,8 +89,12 @@ export function analyzeCsv(doc: AnalyzeDocument): string {
 
 /** Checks the flags that only make sense together, before any work. */
 function checkFlags(options: AnalyzeOptions, window: number | undefined): void {
-  for (const path of [options.chart, options.histogramChart, options.rollingChart])
-    if (path !== undefined) chartFormatOf(path);
+  for (const [path, flag] of [
+    [options.chart, '--chart'],
+    [options.histogramChart, '--histogram-chart'],
+    [options.rollingChart, '--rolling-chart'],
+  ] as const)
+    if (path !== undefined) chartFormatOf(path, flag);
   if (options.rollingChart && window === undefined)
     throw invalidInput('--rolling-chart', options.rollingChart, 'needs --rolling N');
   if (options.funds && !options.exposureReturns)
@@ -104,10 +108,12 @@ async function writeCharts(
   paths: Readonly<Record<keyof AnalyzeCharts, string | undefined>>,
   io: Io,
 ): Promise<void> {
+  const flags = { growth: '--chart', histogram: '--histogram-chart', rolling: '--rolling-chart' };
   for (const key of ['growth', 'histogram', 'rolling'] as const) {
     const option: ChartOption | undefined = charts[key];
     const path = paths[key];
-    if (option && path) io.err(describeWrittenChart(await writeChartFile(path, option)));
+    if (option && path)
+      io.err(describeWrittenChart(await writeChartFile(path, option, { flag: flags[key] })));
   }
 }
 

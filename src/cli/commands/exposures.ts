@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { exposures, exposuresChart } from '../../app/exposures.ts';
+import { withDeps, type Runtime } from '../context.ts';
 import { chartFormatOf, writeExposureChart } from '../format/chart-file.ts';
 import { exposureTable, exposuresCsv } from '../format/exposures.ts';
 import { renderDocument } from '../format/output.ts';
@@ -13,7 +14,7 @@ interface ExposuresOptions extends PortfolioFlags {
 }
 
 /** Registers `ballast exposures`. */
-export function registerExposures(program: Command, io: Io): void {
+export function registerExposures(program: Command, io: Io, runtime: Runtime): void {
   withPortfolioOptions(
     program
       .command('exposures')
@@ -28,9 +29,11 @@ export function registerExposures(program: Command, io: Io): void {
       'table' as Format,
     )
     .option('--chart <file>', 'also write the exposure breakdown (treemap) as .svg or .png')
-    .action(async (options: ExposuresOptions) => {
+    .action(async (options: ExposuresOptions, command: Command) => {
       if (options.chart) chartFormatOf(options.chart);
-      const doc = await withFlagNames(PORTFOLIO_FLAGS, () => exposures(portfolioInput(options)));
+      const doc = await withDeps(command, runtime, (deps) =>
+        withFlagNames(PORTFOLIO_FLAGS, () => exposures(portfolioInput(options), deps)),
+      );
       if (options.chart) await writeExposureChart(options.chart, await exposuresChart(doc), io);
       io.out(
         renderDocument(options.format, {

@@ -49,10 +49,15 @@ export function withPortfolioOptions(command: Command): Command {
       '--transactions <file>',
       'transactions CSV (the ledger); combined with --holdings when both are given',
     )
-    .option('--prices <file>', 'prices CSV (symbol,price[,date][,source])')
+    .option(
+      '--prices <file>',
+      'prices CSV (symbol,price[,date][,source]); prices come from this file first, then the latest stored close on or before --as-of, then the holdings file, then the last trade',
+    )
     .option('--funds <file>', 'fund definitions YAML (default: the shipped config/funds.yaml)')
     .option('--lot-method <method>', 'lot relief for the ledger', parseLotMethod, 'fifo')
-    .option('--as-of <date>', 'ledger as of this date', (v) => parseDateOption('--as-of', v));
+    .option('--as-of <date>', 'ledger and stored closes as of this date (default: today)', (v) =>
+      parseDateOption('--as-of', v),
+    );
 }
 
 /**

@@ -35,6 +35,9 @@ const REBALANCE_FLAGS = {
   ...PORTFOLIO_FLAGS,
   targets: '--targets',
   'optimize.returns': '--returns',
+  // errors of the optimisation behind --optimize name its own fields
+  file: '--returns',
+  'moments.panel': '--returns',
   optimize: '--optimize',
   minTrade: '--min-trade',
   costBps: '--cost-bps',
@@ -93,7 +96,7 @@ export function registerRebalance(program: Command, io: Io, runtime: Runtime): v
     .option('--holdings <file>', 'or a holdings snapshot CSV')
     .option(
       '--prices <file>',
-      'prices CSV symbol,price[,date][,source] (first choice for valuation; also prices targets not held)',
+      'prices CSV symbol,price[,date][,source] (first choice for valuation, then the latest stored close on or before --as-of, the holdings file, the last trade; also prices targets not held)',
     )
     .option('--targets <file>', 'targets CSV symbol,weight (a CASH row is the cash line)')
     .option(
@@ -111,7 +114,11 @@ export function registerRebalance(program: Command, io: Io, runtime: Runtime): v
       parseLotMethod,
       'fifo' as LotMethod,
     )
-    .option('--as-of <date>', 'trade date (default today)', (v) => parseDateOption('--as-of', v))
+    .option(
+      '--as-of <date>',
+      'trade date, and stored closes on or before it (default today)',
+      (v) => parseDateOption('--as-of', v),
+    )
     .option(
       '--format <format>',
       'table | json | csv (csv: one row per trade)',

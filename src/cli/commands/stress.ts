@@ -80,7 +80,10 @@ export function registerStress(program: Command, io: Io, runtime: Runtime): void
       '--scenario <name>',
       `built-in historical scenario: ${BUILT_IN_SCENARIOS.map((s) => s.name).join(', ')}`,
     )
-    .option('--shock <list>', 'hypothetical shocks: equity=-0.3,us_large_equity=-0.35,rates=+200bp')
+    .option(
+      '--shock <list>',
+      'hypothetical shocks: equity=-0.3,us_large_equity=-35%,rates=+200bp (returns as decimals or %; rates need a unit: +200bp or +2%)',
+    )
     .option('--window <from:to>', 'user historical window, e.g. 2020-02-19:2020-03-23')
     .option(
       '--duration <list>',

@@ -1,48 +1,18 @@
 /**
  * The estimation flags of the CLI (`--covariance`, `--mean` and their parameters) and their
  * translation into the app's estimation spec (`src/app/estimation-spec.ts`), where the models
- * are defined. Any command that estimates moments can add these flags with
- * {@link withModelOptions} and read them with {@link estimationSpecOf}.
+ * are defined. Any command that estimates moments (`estimate`, `optimize`, `frontier`, `plan`)
+ * adds these flags with {@link withModelOptions} and reads them with {@link estimationSpecOf}.
  */
 
 import type { Command } from 'commander';
 import { invalidInput } from '../../app/errors.ts';
 import {
   COVARIANCE_MODELS,
-  covarianceMethodOf,
-  covarianceModelSchema,
-  meanMethodOf,
-  meanModelSchema,
   MEAN_MODELS,
-  type CovarianceMethod,
   type EstimationSpecInput,
-  type ExpectedReturnMethod,
-  type Matrix,
   type ViewInput,
 } from '../../app/estimation-spec.ts';
-import { parseInput } from '../../app/input.ts';
-
-/** `--mean` values of the commands not yet on the estimation spec (optimize, frontier). */
-export const MEAN_METHODS = [
-  'historical',
-  'geometric',
-  'ewma',
-  'shrinkage',
-  'capm',
-  'black-litterman',
-] as const;
-/** `--covariance` values of the commands not yet on the estimation spec (optimize, risk). */
-export const COVARIANCE_METHODS = [
-  'sample',
-  'ewma',
-  'ledoit-wolf',
-  'ledoit-wolf-single-factor',
-  'ledoit-wolf-constant-correlation',
-  'oas',
-  'semicovariance',
-  'denoised',
-  'garch',
-] as const;
 
 /** Options that select and parameterise the estimators (commander's camel-cased flags). */
 export interface MethodOptions {
@@ -206,14 +176,22 @@ export function estimationSpecOf(o: MethodOptions): EstimationSpecInput {
   };
 }
 
+/** Options of {@link withModelOptions}. */
+export interface ModelOptionsSpec {
+  /** Default `--covariance` (default `sample`). */
+  readonly covariance?: string;
+  /**
+   * The command registers `--risk-aversion` itself (e.g. `optimize`, where it is also the
+   * utility γ); the Black-Litterman δ then reads the same flag.
+   */
+  readonly ownRiskAversion?: boolean;
+}
+
 /** Adds the model flags (covariance, mean and their parameters) to a command. */
-export function withModelOptions(
-  command: Command,
-  defaults: { readonly covariance: string } = { covariance: 'sample' },
-): Command {
-  return command
+export function withModelOptions(command: Command, spec: ModelOptionsSpec = {}): Command {
+  const head = command
     .option('--mean <method>', MEAN_MODELS.join(' | '), 'historical')
-    .option('--covariance <method>', COVARIANCE_MODELS.join(' | '), defaults.covariance)
+    .option('--covariance <method>', COVARIANCE_MODELS.join(' | '), spec.covariance ?? 'sample')
     .option('--lambda <x>', 'EWMA decay λ (default 0.94)')
     .option(
       '--factor-returns <file>',
@@ -225,8 +203,12 @@ export function withModelOptions(
     .option(
       '--rf <annual>',
       'risk-free rate, annual decimal (CAPM, Black-Litterman prior, moments file; default 0)',
-    )
-    .option('--risk-aversion <delta>', 'Black-Litterman δ (default 2.5)')
+    );
+  return (
+    spec.ownRiskAversion
+      ? head
+      : head.option('--risk-aversion <delta>', 'Black-Litterman δ (default 2.5)')
+  )
     .option('--market-weights <list>', 'Black-Litterman prior weights A=0.6,B=0.4 (default equal)')
     .option(
       '--view <spec>',
@@ -243,24 +225,4 @@ export function withModelOptions(
       '--premiums <list>',
       'with --mean building-block: premium over cash per asset, A=0.04,B=0.02',
     );
-}
-
-/**
- * The domain covariance method from `--covariance` and `--lambda` (for commands not yet on the
- * estimation spec; `factor` needs the factor returns the spec carries, so it is refused here).
- */
-export function covarianceMethod(o: MethodOptions): CovarianceMethod | { method: 'garch' } {
-  const name = oneOf('covariance', o.covariance, COVARIANCE_METHODS);
-  const model = parseInput(covarianceModelSchema, covarianceModelOf({ ...o, covariance: name }));
-  return covarianceMethodOf(model);
-}
-
-/** The domain expected-return method from `--mean` and its options (see {@link covarianceMethod}). */
-export function meanMethod(
-  o: MethodOptions,
-  ctx: { assets: readonly string[]; covarianceAnnual: Matrix },
-): ExpectedReturnMethod {
-  const name = oneOf('mean', o.mean, MEAN_METHODS);
-  const model = parseInput(meanModelSchema, meanModelOf({ ...o, mean: name }));
-  return meanMethodOf(model, { ...ctx, riskFreeRateAnnual: numberOption('rf', o.rf) ?? 0 });
 }

@@ -5,18 +5,16 @@
  * do not pay for loading it.
  */
 
-import { writeFileSync } from 'node:fs';
 import { extname } from 'node:path';
-import { BallastError, invalidInput } from '../../domain/errors.ts';
-import type { EfficientFrontier } from '../../domain/optimize/mean-variance/frontier.ts';
-import type { OptimizationInputs } from '../../domain/optimize/problem.ts';
-import type { ReturnSeries } from '../../domain/series/types.ts';
+import { invalidInput } from '../../app/errors.ts';
+import { checkOutputPath, writeOutputFile } from '../../app/files.ts';
+import type { ReturnSeries } from '../../app/returns-file.ts';
 import { analysisOption } from '../../report/analysis.ts';
 import type { ChartOption } from '../../report/chart-style.ts';
 import { correlationHeatmapOption } from '../../report/correlation.ts';
 import { returnHistogramOption } from '../../report/histogram.ts';
 import { exposureTreemapOption, type ExposureChartInput } from '../../report/exposure.ts';
-import { efficientFrontierOption } from '../../report/frontier.ts';
+import { efficientFrontierOption, type FrontierChartInput } from '../../report/frontier.ts';
 import {
   riskContributionsOption,
   type RiskContributionsChartInput,
@@ -27,11 +25,17 @@ import type { Io } from '../io.ts';
 /** Formats `--chart` writes. */
 export type ChartFormat = 'svg' | 'png';
 
-/** The format of a `--chart` path from its extension (case-insensitive); INVALID_INPUT else. */
-export function chartFormatOf(path: string): ChartFormat {
+/**
+ * The format of a `--chart` path from its extension (case-insensitive); INVALID_INPUT else.
+ * Also checks, before any work is done, that the path can be written (`checkOutputPath`:
+ * NOT_FOUND for a missing directory, INVALID_INPUT for an unwritable place), naming `flag`.
+ */
+export function chartFormatOf(path: string, flag = '--chart'): ChartFormat {
   const ext = extname(path).toLowerCase();
-  if (ext === '.svg' || ext === '.png') return ext === '.svg' ? 'svg' : 'png';
-  throw invalidInput('--chart', path, 'the file name must end in .svg or .png');
+  if (ext !== '.svg' && ext !== '.png')
+    throw invalidInput(flag, path, 'the file name must end in .svg or .png');
+  checkOutputPath(path, flag);
+  return ext === '.svg' ? 'svg' : 'png';
 }
 
 /** What {@link writeChartFile} wrote. */
@@ -45,29 +49,20 @@ export interface WrittenChart {
 /**
  * Renders `option` (default 960 × 600 pixels) and writes it to `path` in the format its
  * extension names. Throws INVALID_INPUT on a bad extension and NOT_FOUND / INVALID_INPUT
- * naming the path when the file cannot be written.
+ * naming `options.flag` (default `--chart`) and the path when the file cannot be written.
  */
 export async function writeChartFile(
   path: string,
   option: ChartOption,
-  size?: ChartSize,
+  options: { readonly size?: ChartSize; readonly flag?: string } = {},
 ): Promise<WrittenChart> {
-  const format = chartFormatOf(path);
+  const { size, flag = '--chart' } = options;
+  const format = chartFormatOf(path, flag);
   const { renderPng, renderSvg, DEFAULT_CHART_SIZE } = await import('../../report/render.ts');
   const pixels = size ?? DEFAULT_CHART_SIZE;
   const svg = renderSvg(option, pixels);
   const content = format === 'svg' ? svg : renderPng(svg);
-  try {
-    writeFileSync(path, content);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT')
-      throw new BallastError('NOT_FOUND', `--chart: cannot write ${path}: no such directory`, {
-        field: '--chart',
-        value: path,
-      });
-    throw invalidInput('--chart', path, `cannot write the file: ${String(e)}`);
-  }
+  writeOutputFile(path, content, { field: flag });
   return { path, format, bytes: content.length, size: pixels };
 }
 
@@ -101,19 +96,10 @@ export async function writeAnalysisChart(
  */
 export async function writeFrontierChart(
   path: string,
-  input: { frontier: EfficientFrontier; inputs: OptimizationInputs },
+  input: FrontierChartInput,
   io: Io,
 ): Promise<void> {
-  const { assets, covarianceAnnual: cov, expectedReturnsAnnual: mu } = input.inputs;
-  const option = efficientFrontierOption({
-    frontier: input.frontier,
-    assets: assets.map((name, i) => ({
-      name,
-      volatilityAnnual: Math.sqrt(cov.data[i * cov.cols + i]!),
-      expectedReturnAnnual: mu[i]!,
-    })),
-  });
-  io.err(describeWrittenChart(await writeChartFile(path, option)));
+  io.err(describeWrittenChart(await writeChartFile(path, efficientFrontierOption(input))));
 }
 
 /** Writes component risk contributions as bars (`ballast risk --chart`). */

@@ -1,6 +1,7 @@
 /** The text of the `demo` document. */
 
 import type { DemoDocument, DemoRisk } from '../../app/demo.ts';
+import { warningLines } from '../../app/errors.ts';
 import { positionsTable } from '../commands/positions.ts';
 import { exposureTable } from './exposures.ts';
 import { fmtMoney, fmtPercent, fmtPrice, fmtQuantity } from './numbers.ts';
@@ -32,6 +33,7 @@ export function demoTable(doc: DemoDocument): string {
   return [
     `Ballast demo — an illustrative leveraged portfolio (ledger: ${doc.ledger})`,
     doc.valuation,
+    ...warningLines(doc.warnings ?? []),
     '',
     'Holdings (all accounts)',
     renderTable(doc.holdings, [

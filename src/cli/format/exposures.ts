@@ -1,10 +1,15 @@
 /** Tables and CSV of the `exposures` document (also used by the demo). */
 
+import { warningLines } from '../../app/errors.ts';
 import type { ExposuresDocument } from '../../app/exposures.ts';
 import { fmtMoney, fmtPercent, fmtPrice, fmtQuantity } from './numbers.ts';
+import { pricingLines } from './pricing.ts';
 import { renderCsv, renderTable } from './table.ts';
 
-/** Human-readable exposure tables (positions first unless `positions: false`). */
+/**
+ * Human-readable exposure tables (positions first unless `positions: false`; with them, the
+ * stored closes used and the valuation warnings at the end).
+ */
 export function exposureTable(r: ExposuresDocument, options: { positions?: boolean } = {}): string {
   const positions =
     options.positions === false
@@ -40,6 +45,9 @@ export function exposureTable(r: ExposuresDocument, options: { positions?: boole
     r.unexplained.length === 0
       ? 'Unexplained: none'
       : `Unexplained:\n${r.unexplained.map((u) => `  ${u.symbol} ${u.marketValue === null ? '' : fmtMoney(u.marketValue) + ' '}— ${u.reason}`).join('\n')}`,
+    ...(options.positions === false
+      ? []
+      : [...pricingLines(r.pricing), ...warningLines(r.warnings ?? [])]),
   ].join('\n');
 }
 

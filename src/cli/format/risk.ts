@@ -2,6 +2,7 @@
 
 import type { HorizonFigures, RiskDocument } from '../../app/risk.ts';
 import { warningLines } from '../../app/errors.ts';
+import { pricingLines } from './pricing.ts';
 import { fmtMoney, fmtPercent } from './numbers.ts';
 import { renderCsv, renderTable } from './table.ts';
 
@@ -45,6 +46,7 @@ export function riskTable(doc: RiskDocument): string {
     doc.unexplained.length === 0
       ? 'Unexplained: none'
       : `Unexplained (NOT in the risk figures):\n${doc.unexplained.map((u) => `  ${u.symbol} — ${u.reason}`).join('\n')}`,
+    ...pricingLines(doc.pricing),
     ...warningLines(doc.warnings),
   ].join('\n');
 }

@@ -6,7 +6,9 @@ import type {
   ScenarioDocument,
   StressDocument,
 } from '../../app/stress.ts';
+import { warningLines } from '../../app/errors.ts';
 import { fmtMoney, fmtPercent } from './numbers.ts';
+import { pricingLines } from './pricing.ts';
 import { renderCsv, renderTable } from './table.ts';
 
 const pct = (x: number | null): string => (x === null ? '—' : fmtPercent(x));
@@ -78,6 +80,8 @@ export function stressTable(
     ...head,
     doc.scenarios.map((r) => ('error' in r ? failedLine(r) : scenarioTable(r))).join('\n\n'),
     `\nNotes:\n${doc.notes.map((n) => `  - ${n}`).join('\n')}`,
+    ...pricingLines(doc.pricing),
+    ...warningLines(doc.warnings ?? []),
   ].join('\n');
 }
 

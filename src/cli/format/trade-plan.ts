@@ -1,8 +1,14 @@
 /** Tables and CSV of a trade plan (`rebalance`, and stage 3 of `plan`). */
 
 import { warningLines } from '../../app/errors.ts';
-import { tradePlanDocument, type TradePlan, type TradePlanDocument } from '../../app/rebalance.ts';
+import {
+  tradePlanDocument,
+  type RebalanceDocument,
+  type TradePlan,
+  type TradePlanDocument,
+} from '../../app/rebalance.ts';
 import { fmtMoney, fmtPercent, fmtPrice, fmtQuantity } from './numbers.ts';
+import { pricingLines } from './pricing.ts';
 import { renderCsv, renderTable } from './table.ts';
 
 /** A trade plan as JSON (kept for `plan`; the document of `rebalance`). */
@@ -10,9 +16,9 @@ export function tradePlanJson(plan: TradePlan): TradePlanDocument {
   return tradePlanDocument(plan);
 }
 
-/** A trade plan as tables for people. */
-export function tradePlanTable(plan: TradePlan | TradePlanDocument): string {
-  const doc = 'totalValueCents' in plan ? tradePlanDocument(plan) : plan;
+/** A trade plan as tables for people (with the stored closes used, when a document has them). */
+export function tradePlanTable(plan: TradePlan | TradePlanDocument | RebalanceDocument): string {
+  const doc: RebalanceDocument = 'totalValueCents' in plan ? tradePlanDocument(plan) : plan;
   const $ = fmtMoney;
   return [
     `Trades for ${doc.tradeDate} (total value ${$(doc.totalValue)}, lot relief ${doc.lotMethod.toUpperCase()}; sells first)`,
@@ -43,6 +49,7 @@ export function tradePlanTable(plan: TradePlan | TradePlanDocument): string {
       { title: 'Drift', value: (p) => fmtPercent(p.drift), align: 'right' },
     ]),
     `Cash ${$(doc.cashBefore)} → ${$(doc.cashAfter)} (target ${fmtPercent(doc.cash.targetWeight)}, achieved ${fmtPercent(doc.cash.achievedWeight)}); costs ${$(doc.totals.costs)}; estimated realised gains: short-term ${$(doc.totals.realizedShortTerm)}, long-term ${$(doc.totals.realizedLongTerm)}`,
+    ...pricingLines(doc.pricing),
     ...warningLines(doc.warnings),
   ].join('\n');
 }

@@ -1,38 +1,36 @@
 /**
- * The full constraint set of `optimize` / `frontier` from the flags: the basic ones of
- * `constraintsFrom` (bounds, long-short, gross leverage, cash line) plus groups (`--group`,
- * `--groups`), economic exposures (`--funds`, `--exposure-bounds`, `--category-bounds`,
- * `--max-gross-exposure`, see `exposure-flags.ts`) and turnover against current weights
- * (`--current-weights` / `--current`, `--max-turnover` Σ|w − w0| ≤ T, `--cost-bps` N charging
- * N/10 000 per unit traded against the annual return, `--fixed-cost` F per traded asset in
- * weight units), the tracking-error limit (`--tracking-error-limit` against
- * `--benchmark-weights`, unlisted assets 0), and the cardinality limits
- * (`--max-assets`, `--min-position`). Current weights not listed are 0 (not held); a listed
- * asset that is not a returns column is an error.
+ * The constraint flags of `optimize` / `frontier` as the app's constraints input: bounds
+ * (`--min-weight`, `--max-weight`), `--long-short` with `--gross-leverage`, the cash line
+ * (`--borrow-spread`), groups (`--group`, `--groups`), economic exposures (`--funds`,
+ * `--exposure-bounds`, `--category-bounds`, `--max-gross-exposure`), turnover against current
+ * weights (`--current-weights` / `--current`, `--max-turnover`, `--cost-bps`, `--fixed-cost`),
+ * the tracking-error limit (`--tracking-error-limit` with `--benchmark-weights`) and the
+ * cardinality limits (`--max-assets`, `--min-position`). Flags that need another flag are
+ * refused here, naming both; the app checks the names against the assets.
  */
 
-import type { CardinalityLimits } from '../../domain/optimize/model/cardinality.ts';
-import type { GroupConstraint, PortfolioConstraints } from '../../domain/optimize/constraints.ts';
+import type { ConstraintsInput } from '../../app/optimize-input.ts';
+import type { FlagNames } from '../flag-errors.ts';
 import { numberOption } from '../estimate/methods.ts';
-import { readTextFile } from '../io.ts';
-import {
-  exposureConstraints,
-  exposureMap,
-  usesFunds,
-  type ExposureFlags,
-  type ExposureMap,
-} from './exposure-flags.ts';
 import {
   flagError,
   parseGroupFlag,
-  parseGroupsCsv,
+  parseKeyedRanges,
   parseWeightList,
-  parseWeightsCsv,
+  type Limits,
 } from './flag-lists.ts';
-import { constraintsFrom, type ObjectiveOptions } from './objectives.ts';
 
-/** Group and turnover flags (commander camelCase). */
-export interface ConstraintFlags extends ExposureFlags {
+/** The constraint flags (commander camelCase). */
+export interface ConstraintFlags {
+  readonly minWeight?: string | undefined;
+  readonly maxWeight?: string | undefined;
+  readonly longShort?: boolean | undefined;
+  readonly grossLeverage?: string | undefined;
+  readonly borrowSpread?: string | undefined;
+  readonly funds?: string | undefined;
+  readonly exposureBounds?: string | undefined;
+  readonly categoryBounds?: string | undefined;
+  readonly maxGrossExposure?: string | undefined;
   readonly group?: readonly string[] | undefined;
   readonly groups?: string | undefined;
   readonly currentWeights?: string | undefined;
@@ -77,100 +75,95 @@ export function collect(value: string, previous: string[] | undefined): string[]
   return [...(previous ?? []), value];
 }
 
-function groupsFrom(assets: readonly string[], o: ConstraintFlags): GroupConstraint[] {
-  const groups = [
-    ...(o.group ?? []).map(parseGroupFlag),
-    ...(o.groups === undefined ? [] : parseGroupsCsv(readTextFile(o.groups, '--groups'))),
-  ];
-  const names = new Set<string>();
-  for (const g of groups) {
-    const flag = (o.group ?? []).some((t) => t.startsWith(`${g.name}=`)) ? 'group' : 'groups';
-    if (names.has(g.name)) throw flagError(flag, g.name, 'the group name is given twice');
-    names.add(g.name);
-    for (const asset of Object.keys(g.coefficients))
-      if (!assets.includes(asset))
-        throw flagError(flag, asset, `group "${g.name}": "${asset}" is not a returns column`);
-  }
-  return groups;
-}
+const record = (ranges: Map<string, Limits>): Record<string, Limits> => Object.fromEntries(ranges);
 
-function turnoverFrom(
-  assets: readonly string[],
-  o: ConstraintFlags,
-): PortfolioConstraints['turnover'] {
-  if (o.currentWeights !== undefined && o.current !== undefined)
-    throw flagError('current', o.current, 'give --current-weights or --current, not both');
-  const maxTurnover = numberOption('max-turnover', o.maxTurnover, (x) => x >= 0);
-  const bps = numberOption('cost-bps', o.costBps, (x) => x >= 0);
-  const fixed = numberOption('fixed-cost', o.fixedCost, (x) => x >= 0);
-  const flag = o.current === undefined ? 'current-weights' : 'current';
-  const current =
-    o.current !== undefined
-      ? parseWeightsCsv(readTextFile(o.current, '--current'))
-      : o.currentWeights !== undefined
-        ? parseWeightList('current-weights', o.currentWeights)
-        : undefined;
-  if (current === undefined) {
-    if (maxTurnover !== undefined)
-      throw flagError('max-turnover', o.maxTurnover!, 'needs --current-weights or --current');
-    if (bps !== undefined)
-      throw flagError('cost-bps', o.costBps!, 'needs --current-weights or --current');
-    if (fixed !== undefined)
-      throw flagError('fixed-cost', o.fixedCost!, 'needs --current-weights or --current');
-    return undefined;
-  }
-  for (const asset of current.keys())
-    if (!assets.includes(asset)) throw flagError(flag, asset, 'not a returns column');
+function exposuresOf(o: ConstraintFlags): ConstraintsInput['exposures'] {
+  const given =
+    o.funds !== undefined ||
+    o.exposureBounds !== undefined ||
+    o.categoryBounds !== undefined ||
+    o.maxGrossExposure !== undefined;
+  if (!given) return undefined;
+  const grossMax = numberOption('max-gross-exposure', o.maxGrossExposure, (x) => x > 0);
   return {
-    currentWeights: assets.map((a) => current.get(a) ?? 0),
-    ...(maxTurnover === undefined ? {} : { maxTurnover }),
-    ...(bps === undefined ? {} : { costRate: bps / 10_000 }),
-    ...(fixed === undefined ? {} : { fixedCost: fixed }),
+    ...(o.funds === undefined ? {} : { funds: { path: o.funds } }),
+    ...(o.exposureBounds === undefined
+      ? {}
+      : { limits: record(parseKeyedRanges('exposure-bounds', o.exposureBounds)) }),
+    ...(o.categoryBounds === undefined
+      ? {}
+      : { categories: record(parseKeyedRanges('category-bounds', o.categoryBounds)) }),
+    ...(grossMax === undefined ? {} : { grossMax }),
   };
 }
 
-/** `--tracking-error-limit` with `--benchmark-weights` (each needs the other). */
-function trackingErrorFrom(
-  assets: readonly string[],
-  o: ConstraintFlags,
-): PortfolioConstraints['trackingError'] {
+function turnoverOf(o: ConstraintFlags): ConstraintsInput['turnover'] {
+  if (o.currentWeights !== undefined && o.current !== undefined)
+    throw flagError('current', o.current, 'give --current-weights or --current, not both');
+  const maxTurnover = numberOption('max-turnover', o.maxTurnover, (x) => x >= 0);
+  const costBps = numberOption('cost-bps', o.costBps, (x) => x >= 0);
+  const fixedCost = numberOption('fixed-cost', o.fixedCost, (x) => x >= 0);
+  if (o.currentWeights === undefined && o.current === undefined) {
+    if (maxTurnover !== undefined)
+      throw flagError('max-turnover', o.maxTurnover!, 'needs --current-weights or --current');
+    if (costBps !== undefined)
+      throw flagError('cost-bps', o.costBps!, 'needs --current-weights or --current');
+    if (fixedCost !== undefined)
+      throw flagError('fixed-cost', o.fixedCost!, 'needs --current-weights or --current');
+    return undefined;
+  }
+  return {
+    ...(o.current === undefined ? {} : { currentWeightsFile: { path: o.current } }),
+    ...(o.currentWeights === undefined
+      ? {}
+      : { currentWeights: parseWeightList('current-weights', o.currentWeights) }),
+    ...(maxTurnover === undefined ? {} : { maxTurnover }),
+    ...(costBps === undefined ? {} : { costBps }),
+    ...(fixedCost === undefined ? {} : { fixedCost }),
+  };
+}
+
+function trackingErrorOf(o: ConstraintFlags): ConstraintsInput['trackingError'] {
   const limit = numberOption('tracking-error-limit', o.trackingErrorLimit, (x) => x >= 0);
   if (limit === undefined && o.benchmarkWeights === undefined) return undefined;
   if (limit === undefined)
     throw flagError('benchmark-weights', o.benchmarkWeights!, 'needs --tracking-error-limit');
   if (o.benchmarkWeights === undefined)
     throw flagError('tracking-error-limit', o.trackingErrorLimit!, 'needs --benchmark-weights');
-  const benchmark = parseWeightList('benchmark-weights', o.benchmarkWeights);
-  for (const asset of benchmark.keys())
-    if (!assets.includes(asset))
-      throw flagError('benchmark-weights', asset, 'not a returns column');
-  return { benchmarkWeights: assets.map((a) => benchmark.get(a) ?? 0), maxAnnual: limit };
+  return {
+    benchmarkWeights: parseWeightList('benchmark-weights', o.benchmarkWeights),
+    maxAnnual: limit,
+  };
 }
 
-/** The constraints of the flags and, when fund definitions are used, the exposure map. */
-export async function portfolioConstraints(
-  assets: readonly string[],
-  o: ObjectiveOptions & ConstraintFlags,
-): Promise<{ constraints: PortfolioConstraints; exposures?: ExposureMap }> {
-  const groups = groupsFrom(assets, o);
-  const turnover = turnoverFrom(assets, o);
-  const trackingError = trackingErrorFrom(assets, o);
-  const map = usesFunds(o) ? await exposureMap(assets, o) : undefined;
-  const exposures = map === undefined ? undefined : exposureConstraints(map, o);
+/** The constraints input of the flags (module comment). */
+export function constraintsInput(o: ConstraintFlags): ConstraintsInput {
+  const minWeight = numberOption('min-weight', o.minWeight);
+  const maxWeight = numberOption('max-weight', o.maxWeight);
+  const gross = numberOption('gross-leverage', o.grossLeverage, (x) => x > 0);
+  const spread = numberOption('borrow-spread', o.borrowSpread, (x) => x >= 0);
+  const groups = (o.group ?? []).map(parseGroupFlag);
+  const exposures = exposuresOf(o);
+  const turnover = turnoverOf(o);
+  const trackingError = trackingErrorOf(o);
   return {
-    constraints: {
-      ...constraintsFrom(o),
-      ...(groups.length === 0 ? {} : { groups }),
-      ...(exposures === undefined ? {} : { exposures }),
-      ...(turnover === undefined ? {} : { turnover }),
-      ...(trackingError === undefined ? {} : { trackingError }),
-    },
-    ...(map === undefined ? {} : { exposures: { names: map.names, loadings: map.loadings } }),
+    ...(minWeight === undefined ? {} : { minWeight }),
+    ...(maxWeight === undefined ? {} : { maxWeight }),
+    ...(o.longShort ? { longShort: true } : {}),
+    ...(gross === undefined ? {} : { grossLeverage: gross }),
+    ...(spread === undefined ? {} : { borrowSpreadAnnual: spread }),
+    ...(groups.length === 0 ? {} : { groups }),
+    ...(o.groups === undefined ? {} : { groupsFile: { path: o.groups } }),
+    ...(exposures === undefined ? {} : { exposures }),
+    ...(turnover === undefined ? {} : { turnover }),
+    ...(trackingError === undefined ? {} : { trackingError }),
   };
 }
 
 /** `--max-assets` (integer ≥ 1) and `--min-position` (0 < m ≤ 1); undefined when neither. */
-export function cardinalityFrom(o: CardinalityFlags): CardinalityLimits | undefined {
+export function cardinalityInput(
+  o: CardinalityFlags,
+): { maxAssets?: number; minPositionWeight?: number } | undefined {
   const maxAssets = numberOption('max-assets', o.maxAssets, (x) => Number.isInteger(x) && x >= 1);
   const minPosition = numberOption('min-position', o.minPosition, (x) => x > 0 && x <= 1);
   if (maxAssets === undefined && minPosition === undefined) return undefined;
@@ -179,3 +172,27 @@ export function cardinalityFrom(o: CardinalityFlags): CardinalityLimits | undefi
     ...(minPosition === undefined ? {} : { minPositionWeight: minPosition }),
   };
 }
+
+/** Constraint fields → flags, for {@link withFlagNames}. */
+export const CONSTRAINT_FLAGS: FlagNames = {
+  'constraints.minWeight': '--min-weight',
+  'constraints.maxWeight': '--max-weight',
+  'constraints.longShort': '--long-short',
+  'constraints.grossLeverage': '--gross-leverage',
+  'constraints.borrowSpreadAnnual': '--borrow-spread',
+  'constraints.groups': '--group',
+  'constraints.groupsFile': '--groups',
+  'constraints.exposures.funds': '--funds',
+  'constraints.exposures.limits': '--exposure-bounds',
+  'constraints.exposures.categories': '--category-bounds',
+  'constraints.exposures.grossMax': '--max-gross-exposure',
+  'constraints.turnover.currentWeights': '--current-weights',
+  'constraints.turnover.currentWeightsFile': '--current',
+  'constraints.turnover.maxTurnover': '--max-turnover',
+  'constraints.turnover.costBps': '--cost-bps',
+  'constraints.turnover.fixedCost': '--fixed-cost',
+  'constraints.trackingError.benchmarkWeights': '--benchmark-weights',
+  'constraints.trackingError.maxAnnual': '--tracking-error-limit',
+  'cardinality.maxAssets': '--max-assets',
+  'cardinality.minPositionWeight': '--min-position',
+};

@@ -4,13 +4,18 @@
  *
  * - ranges `min:max` (either side may be empty = unbounded, not both): `0.4:0.8`, `:0.3`, `0.1:`
  * - keyed ranges `id=min:max,id=min:max` (`--exposure-bounds`, `--category-bounds`)
- * - groups `name=A+B+C:min:max` (`--group`, repeatable) or a CSV file `group,asset,min,max`
- *   (`--groups`; one member per row, min/max may be blank and must agree within a group)
- * - weights `A=0.5,B=0.5` (`--current-weights`) or a CSV file `asset,weight` (`--current`)
+ * - groups `name=A+B+C:min:max` (`--group`, repeatable)
+ * - weights `A=0.5,B=0.5` (`--current-weights`, `--benchmark-weights`, `--risk-budgets`)
  */
 
-import { BallastError } from '../../domain/errors.ts';
-import type { GroupConstraint, Limits } from '../../domain/optimize/constraints.ts';
+import { BallastError } from '../../app/errors.ts';
+import type { GroupInput } from '../../app/optimize-input.ts';
+
+/** `{ min?, max? }` of a range flag. */
+export interface Limits {
+  readonly min?: number;
+  readonly max?: number;
+}
 
 /** An INVALID_INPUT error naming `--flag` and the offending text. */
 export function flagError(flag: string, value: string, why: string): BallastError {
@@ -77,7 +82,7 @@ export function parseKeyedRanges(flag: string, text: string): Map<string, Limits
 }
 
 /** One `--group name=A+B+C:min:max`. */
-export function parseGroupFlag(text: string): GroupConstraint {
+export function parseGroupFlag(text: string): GroupInput {
   const [name, rest] = keyed('group', text);
   const colon = rest.indexOf(':');
   if (colon < 0) throw flagError('group', text, 'expected name=A+B+C:min:max');
@@ -90,85 +95,20 @@ export function parseGroupFlag(text: string): GroupConstraint {
   const seen = new Set<string>();
   members.forEach((m) => noDuplicate(seen, { flag: 'group', key: m, item: text }));
   const limits = parseRange('group', rest.slice(colon + 1));
-  return { name, coefficients: Object.fromEntries(members.map((m) => [m, 1])), ...limits };
-}
-
-function csvRows(flag: string, text: string, header: readonly string[]): string[][] {
-  const lines = text
-    .split(/\r?\n/)
-    .map((l) => l.trim())
-    .filter((l) => l !== '' && !l.startsWith('#'));
-  const head = lines
-    .shift()
-    ?.split(',')
-    .map((h) => h.trim().toLowerCase());
-  if (head?.join(',') !== header.join(','))
-    throw flagError(flag, head?.join(',') ?? '', `the header must be ${header.join(',')}`);
-  return lines.map((line) => {
-    const cells = line.split(',').map((c) => c.trim());
-    if (cells.length !== header.length)
-      throw flagError(flag, line, `each row needs ${header.length} fields: ${header.join(',')}`);
-    return cells;
-  });
-}
-
-/** The CSV of `--groups`: `group,asset,min,max`, one member per row (module comment). */
-export function parseGroupsCsv(text: string): GroupConstraint[] {
-  const groups = new Map<string, { members: string[]; min?: number; max?: number }>();
-  for (const [name, asset, minText, maxText] of csvRows('groups', text, [
-    'group',
-    'asset',
-    'min',
-    'max',
-  ])) {
-    const row = `${name},${asset},${minText},${maxText}`;
-    if (name === '' || asset === '') throw flagError('groups', row, 'group and asset are required');
-    const g = groups.get(name!) ?? { members: [] };
-    if (g.members.includes(asset!)) throw flagError('groups', row, `"${asset}" is listed twice`);
-    g.members.push(asset!);
-    for (const [side, cell] of [
-      ['min', minText!],
-      ['max', maxText!],
-    ] as const) {
-      const x = bound('groups', cell, row);
-      if (x === undefined) continue;
-      if (g[side] !== undefined && g[side] !== x)
-        throw flagError('groups', row, `group "${name}" has two different ${side} values`);
-      g[side] = x;
-    }
-    groups.set(name!, g);
-  }
-  return [...groups].map(([name, g]) => {
-    if (g.min === undefined && g.max === undefined)
-      throw flagError('groups', name, 'the group has neither a min nor a max');
-    if (g.min !== undefined && g.max !== undefined && g.min > g.max)
-      throw flagError('groups', name, 'the minimum exceeds the maximum');
-    return {
-      name,
-      coefficients: Object.fromEntries(g.members.map((m) => [m, 1])),
-      ...(g.min === undefined ? {} : { min: g.min }),
-      ...(g.max === undefined ? {} : { max: g.max }),
-    };
-  });
+  return { name, assets: members, ...limits };
 }
 
 /** `A=0.5,B=0.5` → asset → weight (finite numbers, assets unique). */
-export function parseWeightList(flag: string, text: string): Map<string, number> {
-  const out = new Map<string, number>();
+export function parseWeightList(flag: string, text: string): Record<string, number> {
+  const out: Record<string, number> = {};
   const seen = new Set<string>();
   for (const item of items(text)) {
     const [asset, value] = keyed(flag, item);
     noDuplicate(seen, { flag, key: asset, item });
     const x = bound(flag, value, item);
     if (x === undefined) throw flagError(flag, item, 'missing weight');
-    out.set(asset, x);
+    out[asset] = x;
   }
-  if (out.size === 0) throw flagError(flag, text, 'no asset=weight item');
+  if (seen.size === 0) throw flagError(flag, text, 'no asset=weight item');
   return out;
-}
-
-/** The CSV of `--current`: `asset,weight`. */
-export function parseWeightsCsv(text: string): Map<string, number> {
-  const rows = csvRows('current', text, ['asset', 'weight']);
-  return parseWeightList('current', rows.map((r) => r.join('=')).join(','));
 }

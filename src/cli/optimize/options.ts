@@ -1,29 +1,44 @@
 import type { Command } from 'commander';
-import { COVARIANCE_METHODS, MEAN_METHODS } from '../estimate/methods.ts';
+import { withModelOptions } from '../estimate/methods.ts';
 import { collect } from './constraint-flags.ts';
 
 /**
- * The flags `optimize` and `frontier` share: the returns panel, its frequency, the estimators
- * and the constraints (weights, groups, economic exposures, turnover and costs).
+ * The data flags of `optimize`, `frontier` and `plan`: a returns file (`--returns`, prices with
+ * `--prices`) estimated with the model flags of `estimate` (`--covariance`, `--mean`, …), or a
+ * moments file (`--moments`); the risk-free column and `--periods-per-year`.
  */
-export function withPanelAndConstraintOptions(command: Command): Command {
+export function withMomentsOptions(
+  command: Command,
+  spec: { readonly ownRiskAversion?: boolean } = {},
+): Command {
+  return withModelOptions(
+    command
+      .option('--returns <file>', 'returns CSV date,A,B,... (or prices with --prices)')
+      .option('--prices', 'the --returns file holds prices; returns are P_t/P_{t-1} − 1')
+      .option(
+        '--moments <file>',
+        'or: a moments file written by `ballast estimate --format json` (annual μ and Σ)',
+      )
+      .option(
+        '--risk-free-column <column>',
+        'the column (or moments asset) that is the risk-free asset: it leaves the risky assets and its mean return is the risk-free rate (a zero-variance column is refused otherwise)',
+      )
+      .option('--periods-per-year <n>', 'periods per year (default: inferred from the dates)'),
+    spec,
+  );
+}
+
+/**
+ * The constraint flags `optimize` and `frontier` share: weights, long-short, the cash line,
+ * groups, economic exposures, turnover and costs, the tracking-error limit.
+ */
+export function withConstraintOptions(command: Command): Command {
   return command
-    .requiredOption('--returns <file>', 'returns CSV date,A,B,... (or prices with --prices)')
-    .option('--prices', 'the file holds prices; returns are P_t/P_{t-1} − 1')
-    .option('--periods-per-year <n>', 'periods per year (default: inferred from the dates)')
-    .option('--rf <annual>', 'risk-free rate, annual decimal (default 0)')
     .option('--min-weight <x>', 'lower bound per asset (negative allows shorts)')
     .option('--max-weight <x>', 'upper bound per asset')
     .option('--long-short', 'allow shorts (bounds −1..1 unless given)')
     .option('--gross-leverage <g>', 'with --long-short: Σ|w| ≤ g')
     .option('--borrow-spread <annual>', 'open a cash line: borrowing costs rf + spread')
-    .option('--mean <method>', MEAN_METHODS.join(' | '), 'historical')
-    .option(
-      '--covariance <method>',
-      COVARIANCE_METHODS.filter((m) => m !== 'garch').join(' | '),
-      'sample',
-    )
-    .option('--lambda <x>', 'EWMA λ')
     .option(
       '--funds <file>',
       'fund definitions YAML mapping columns to economic exposures (default config/funds.yaml)',

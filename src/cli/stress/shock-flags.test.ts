@@ -2,15 +2,39 @@ import { describe, expect, it } from 'vitest';
 import { parseDurationFlag, parseShockFlag, parseWindowFlag } from './shock-flags.ts';
 
 describe('--shock', () => {
-  it('reads decimal, percent and basis-point items', () => {
+  it('reads decimal, percent and basis-point items, keeping the unit written', () => {
     expect(parseShockFlag(' Equity=-0.3, us_large_equity=-35% ,rates=+200bp')).toEqual([
-      { target: 'equity', kind: 'return', size: -0.3, text: 'Equity=-0.3' },
-      // −35 % = −0.35
-      { target: 'us_large_equity', kind: 'return', size: -0.35, text: 'us_large_equity=-35%' },
-      // 200 bp = 200 / 10 000 = 0.02
-      { target: 'rates', kind: 'yield', size: 0.02, text: 'rates=+200bp' },
+      { target: 'equity', kind: 'return', size: -0.3, unit: 'decimal', text: 'Equity=-0.3' },
+      {
+        target: 'us_large_equity',
+        kind: 'return',
+        size: -35,
+        unit: 'percent',
+        text: 'us_large_equity=-35%',
+      },
+      { target: 'rates', kind: 'yield', size: 200, unit: 'bp', text: 'rates=+200bp' },
     ]);
-    expect(parseShockFlag('rates=-50bp')[0]!.size).toBeCloseTo(-0.005, 15);
+    expect(parseShockFlag('rates=-50bp')[0]).toMatchObject({ size: -50, unit: 'bp' });
+  });
+
+  it('reads rates=+2% as two points of yield, not a 2 % return', () => {
+    expect(parseShockFlag('rates=+2%')).toEqual([
+      { target: 'rates', kind: 'yield', size: 2, unit: 'percent', text: 'rates=+2%' },
+    ]);
+  });
+
+  it.each(['rates=+200', 'rates=+0.02', 'Rates=-50'])('refuses %j without a unit', (text) => {
+    expect(() => parseShockFlag(text)).toThrow(
+      `--shock: a rate shock carries its unit, bp or % of yield (+200bp = +2%); a bare number is ambiguous (got ${JSON.stringify(text)})`,
+    );
+  });
+
+  it('refuses equity=+30 (a bare decimal return of +3 000 %) and asks for +30%', () => {
+    expect(() => parseShockFlag('equity=+30')).toThrow(
+      '--shock: a bare number is a decimal return (+30 = 3000 %); write +30% for a percent (got "equity=+30")',
+    );
+    // up to +1 (doubling) a bare decimal is read as written
+    expect(parseShockFlag('gold=1')[0]).toMatchObject({ kind: 'return', size: 1 });
   });
 
   it.each([

@@ -27,9 +27,23 @@ export function crossProduct(x: Matrix, options: CrossProductOptions = {}): Matr
     throw new RangeError(`crossProduct: ${x.rows} rows but ${w.length} row weights`);
   }
   const rows = activeRows(x.rows, w);
-  const t = rows.length;
   const right = columnMajor(x, rows, undefined);
   const left = w === undefined ? right : columnMajor(x, rows, w);
+  return gramOfColumns(left, right, { n, t: rows.length });
+}
+
+/**
+ * n × n matrix LᵀR of two column-major T × n matrices (column j = `left[j·T, (j+1)·T)`): the
+ * kernel of {@link crossProduct}, for callers that already hold their data column by column
+ * (e.g. a centred panel). Pass the same array twice for XᵀX. Exactly symmetric when
+ * `left === right` (the lower triangle mirrors the upper one).
+ */
+export function gramOfColumns(
+  left: Float64Array,
+  right: Float64Array,
+  size: { readonly n: number; readonly t: number },
+): Matrix {
+  const { n, t } = size;
   const out = new Float64Array(n * n);
   const n4 = n - (n % 4);
   for (let i = 0; i < n4; i += 4) {

@@ -4,8 +4,8 @@
  * tred2/tql2 pair; Golub & Van Loan §8.3) and its inverse {@link fromEigen}.
  */
 
-import { EigenvalueDecomposition, Matrix as MlMatrix } from 'ml-matrix';
 import type { Matrix } from './matrix.ts';
+import { mlMatrix } from './ml-matrix.ts';
 
 /**
  * Eigenvalues in ASCENDING order (λ_0 ≤ λ_1 ≤ …) and the orthonormal eigenvectors as the
@@ -30,6 +30,7 @@ export function symmetricEigen(a: Matrix): SymmetricEigen {
   // Scaled to max |a_ij| = 1 with entries below 1e-290 flushed: tred2/tql2 return NaN on
   // subnormal input, and the flush perturbs A by less than 1e-290·max |a_ij|.
   const scaled = a.data.map((v) => (Math.abs(v / scale) < 1e-290 ? 0 : v / scale));
+  const { EigenvalueDecomposition, Matrix: MlMatrix } = mlMatrix();
   const evd = new EigenvalueDecomposition(MlMatrix.from1DArray(n, n, scaled), {
     assumeSymmetric: true,
   });

@@ -14,6 +14,7 @@
  * Murray & Wright, "Practical Optimization" (1981), §5.3.
  */
 
+import { cholesky } from '../linalg/cholesky.ts';
 import { gradient, solveEqp, type DenseQpData, type WorkingSet } from './active-set-eqp.ts';
 import { GrowingCholesky } from './growing-cholesky.ts';
 
@@ -104,17 +105,44 @@ function startState(qp: DenseQpData, options: ActiveSetOptions): State | ActiveS
       s.ws.rowTargets.push(qp.rowLower[i]!);
     }
   }
+  const free: number[] = [];
   for (let j = 0; j < n; j++) {
     const xj = s.x[j]!;
     if (xj <= qp.lower[j]!) s.side[j] = -1;
     else if (xj >= qp.upper[j]!) s.side[j] = 1;
     if (s.side[j] !== 0) s.x[j] = s.side[j]! < 0 ? qp.lower[j]! : qp.upper[j]!;
-    else {
-      const released = s.release(j);
-      if (released !== 'ok') return released;
-    }
+    else free.push(j);
+  }
+  if (free.length >= BLOCK_FACTOR_MIN && factorFreeSet(s, free)) return s;
+  for (const j of free) {
+    const released = s.release(j);
+    if (released !== 'ok') return released;
   }
   return s;
+}
+
+/** Free sets at least this large are factored at once rather than one variable at a time. */
+const BLOCK_FACTOR_MIN = 32;
+
+/**
+ * Frees every variable of `free` at once: one Cholesky factorisation of H_FF (blocked, the
+ * same arithmetic as appending them one by one, O(k³/3) either way but several times faster).
+ * False (nothing changed) when H_FF is not positive definite; the caller then appends them one
+ * by one, which tells a singular block from an indefinite one.
+ */
+function factorFreeSet(s: State, free: readonly number[]): boolean {
+  const { n, h } = s.qp;
+  const k = free.length;
+  const block = new Float64Array(k * k);
+  for (let p = 0; p < k; p++) {
+    const row = free[p]! * n;
+    for (let q = 0; q < k; q++) block[p * k + q] = h[row + free[q]!]!;
+  }
+  const factored = cholesky({ rows: k, cols: k, data: block });
+  if (!factored.ok) return false;
+  s.factor.load(factored.lower.data, k);
+  s.ws.free.push(...free);
+  return true;
 }
 
 /** Frees fixed variables until the working rows are independent on the free set. */

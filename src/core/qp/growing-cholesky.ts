@@ -28,6 +28,14 @@ export class GrowingCholesky {
     this.data = new Float64Array(this.stride * this.stride);
   }
 
+  /** Replaces the factor by `lower` (k × k row-major, lower triangular, k ≤ capacity). */
+  load(lower: Float64Array, k: number): void {
+    const s = this.stride;
+    this.data.fill(0);
+    for (let i = 0; i < k; i++) this.data.set(lower.subarray(i * k, i * k + i + 1), i * s);
+    this.size = k;
+  }
+
   /**
    * Appends a row/column: `column[i]` = H(existing i, new) for i < k and `diagonal` = H(new,
    * new). Returns false (factor unchanged) when the new pivot is ≤ `relativePivot`·diagonal,

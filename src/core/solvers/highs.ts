@@ -12,7 +12,6 @@
  * Comp. 10 (2018); HiGHS documentation https://ergo-code.github.io/HiGHS/.
  */
 
-import highsLoader from 'highs';
 import type { Highs, Model, ModelStatusCode } from 'highs';
 import { checkProblemShape, firstNonFinite, toModelData } from './highs-model.ts';
 import type { Matrix } from '../linalg/matrix.ts';
@@ -25,14 +24,17 @@ let runtime: Promise<Highs> | undefined;
 
 /**
  * Loads the HiGHS WebAssembly runtime once per process and returns the cached instance
- * (~40 ms the first time). A failed load is not cached, so a later call retries.
+ * (~40 ms the first time; the `highs` package itself is imported then too, so a process that
+ * never solves with HiGHS never loads it). A failed load is not cached, so a later call retries.
  */
 export function loadHighs(): Promise<HighsRuntime> {
   if (runtime === undefined) {
-    runtime = highsLoader().catch((error: unknown) => {
-      runtime = undefined;
-      throw error;
-    });
+    runtime = import('highs')
+      .then(({ default: highsLoader }) => highsLoader())
+      .catch((error: unknown) => {
+        runtime = undefined;
+        throw error;
+      });
   }
   return runtime;
 }

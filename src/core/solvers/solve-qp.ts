@@ -18,7 +18,13 @@
 
 import { cholesky } from '../linalg/cholesky.ts';
 import { activeSetQp } from '../qp/active-set.ts';
-import { boxRowStart, DENSE_QP_MAX_ROWS, toDenseQp } from '../qp/dense-qp.ts';
+import {
+  boxRowStart,
+  DENSE_QP_MAX_ROWS,
+  projectedStart,
+  PROJECTED_START_MIN_VARIABLES,
+  toDenseQp,
+} from '../qp/dense-qp.ts';
 import { isFeasible, polishKkt, quadraticObjective } from '../qp/kkt-polish.ts';
 import { solve, type HighsRuntime } from './highs.ts';
 import type { SolveOptions, SolveResult, SolverProblem } from './types.ts';
@@ -48,6 +54,11 @@ function denseStart(
   options: SolveOptions = {},
 ): Float64Array | SolveResult {
   const dense = toDenseQp(problem);
+  const projected =
+    dense === undefined || dense.n < PROJECTED_START_MIN_VARIABLES
+      ? undefined
+      : projectedStart(dense);
+  if (projected !== undefined) return projected;
   const greedy = dense === undefined ? undefined : boxRowStart(dense);
   if (greedy !== undefined) return greedy;
   const phase1 = solve(

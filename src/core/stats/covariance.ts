@@ -5,9 +5,9 @@
  * R `cov`), ddof = 0 the maximum-likelihood one (scikit-learn `empirical_covariance`).
  */
 
-import { crossProduct } from '../linalg/cross-product.ts';
+import { gramOfColumns } from '../linalg/cross-product.ts';
 import type { Matrix } from '../linalg/matrix.ts';
-import { centerColumns } from './center-columns.ts';
+import { columnMeans } from './column-means.ts';
 
 /** Options of {@link covariance}. */
 export interface CovarianceOptions {
@@ -25,7 +25,15 @@ export function covariance(x: Matrix, options: CovarianceOptions = {}): Matrix {
   if (divisor < 1) {
     throw new RangeError(`covariance: ${x.rows} observations are too few for ddof ${ddof}`);
   }
-  const s = crossProduct(centerColumns(x));
+  // Centred and laid out column by column in one pass (the cross-product kernel's layout).
+  const { rows: t, cols: n, data } = x;
+  const means = columnMeans(x);
+  const centred = new Float64Array(t * n);
+  for (let r = 0; r < t; r++) {
+    const o = r * n;
+    for (let j = 0; j < n; j++) centred[j * t + r] = data[o + j]! - means[j]!;
+  }
+  const s = gramOfColumns(centred, centred, { n, t });
   const d = s.data;
   for (let k = 0; k < d.length; k++) d[k] = d[k]! / divisor;
   return s;

@@ -1,8 +1,8 @@
 /** Writing a canonical fund universe file. */
 
-import { rename, writeFile } from 'node:fs/promises';
 import { Document } from 'yaml';
 import type { FundDefinition, FundUniverse } from '../../domain/exposures/fund-types.ts';
+import { writeOutputFile } from '../files/write-file.ts';
 import { configPathToString, type ConfigPath } from './read-yaml.ts';
 
 /** Header comment written at the top of every fund universe file. */
@@ -41,10 +41,22 @@ function plainDefinition(definition: FundDefinition): Record<string, unknown> {
  * Writes `universe` as YAML in the canonical layout readable by `loadFundUniverse`, with
  * {@link FUND_UNIVERSE_HEADER} as a comment. Numbers are rounded to 12 significant digits.
  * The file is written to a temporary sibling and renamed, so an existing file is never left
- * half-written.
+ * half-written. A path that cannot be written is NOT_FOUND (missing directory) or INVALID_INPUT
+ * naming `options.field` (default `out`) and the path.
  */
-export async function writeFundUniverse(path: ConfigPath, universe: FundUniverse): Promise<void> {
-  const file = configPathToString(path);
+export function writeFundUniverse(
+  path: ConfigPath,
+  universe: FundUniverse,
+  options: { readonly field?: string } = {},
+): Promise<void> {
+  // A throw inside the executor rejects the promise, as an async write would.
+  return new Promise((done) => {
+    writeUniverse(configPathToString(path), universe, options.field ?? 'out');
+    done();
+  });
+}
+
+function writeUniverse(file: string, universe: FundUniverse, field: string): void {
   const funds = Object.fromEntries(
     Object.entries(universe.funds).map(([symbol, definition]) => [
       symbol,
@@ -53,7 +65,8 @@ export async function writeFundUniverse(path: ConfigPath, universe: FundUniverse
   );
   const document = new Document({ funds });
   document.commentBefore = FUND_UNIVERSE_HEADER;
-  const temporary = `${file}.${process.pid}.tmp`;
-  await writeFile(temporary, document.toString({ lineWidth: 100 }), 'utf8');
-  await rename(temporary, file);
+  writeOutputFile(file, document.toString({ lineWidth: 100 }), {
+    field,
+    atomic: true,
+  });
 }

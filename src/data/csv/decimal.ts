@@ -43,20 +43,32 @@ export function scanNumber(text: string, start: number, limit: number): void {
   let significant = 0;
   let digits = 0;
   let fraction = 0;
-  for (let dot = false; i < limit; c = ++i < limit ? text.charCodeAt(i) : -1) {
-    if (c === DOT && !dot) {
-      dot = true;
-      continue;
+  // One loop per stretch (integer part, then fraction), each with its leading zeros, the first
+  // 15 significant digits, the next five and the rest in tight loops of their own.
+  for (let part = 0; part < 2; part++) {
+    if (part === 1) {
+      if (c !== DOT) break;
+      c = ++i < limit ? text.charCodeAt(i) : -1;
     }
-    if (c < ZERO || c > NINE) break;
-    if (significant > 0 || c !== ZERO) significant++;
-    if (significant <= 15) mantissa = mantissa * 10 + (c - ZERO);
-    else if (tailDigits < 5) {
+    const first = i;
+    if (significant === 0) while (c === ZERO) c = ++i < limit ? text.charCodeAt(i) : -1;
+    while (significant < 15 && c >= ZERO && c <= NINE) {
+      mantissa = mantissa * 10 + (c - ZERO);
+      significant++;
+      c = ++i < limit ? text.charCodeAt(i) : -1;
+    }
+    while (tailDigits < 5 && c >= ZERO && c <= NINE) {
       tail = tail * 10 + (c - ZERO);
       tailDigits++;
+      significant++;
+      c = ++i < limit ? text.charCodeAt(i) : -1;
     }
-    digits++;
-    if (dot) fraction++;
+    while (c >= ZERO && c <= NINE) {
+      significant++;
+      c = ++i < limit ? text.charCodeAt(i) : -1;
+    }
+    digits += i - first;
+    if (part === 1) fraction = i - first;
   }
   scanned.value = NaN;
   scanned.end = i;

@@ -15,10 +15,9 @@ import { warning, type Warning } from '../../domain/warnings.ts';
 import type { MarketStore } from '../store/market-store.ts';
 import type { MarketDataService } from './service.ts';
 
-/** Return kinds of `ballast returns`. */
-export const RETURN_KINDS = ['total', 'price', 'log', 'real', 'excess'] as const;
-/** One of {@link RETURN_KINDS}. */
-export type ReturnKind = (typeof RETURN_KINDS)[number];
+import type { ReturnKind } from './return-kinds.ts';
+
+export { RETURN_KINDS, type ReturnKind } from './return-kinds.ts';
 
 /** Series-id prefix under which imported return columns are stored. */
 export const RETURNS_PREFIX = 'RETURNS:';

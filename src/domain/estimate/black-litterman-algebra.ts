@@ -6,7 +6,7 @@
  * PyPortfolioOpt — when the system is singular). Inputs are never mutated.
  */
 
-import { LuDecomposition, Matrix as MlMatrix, pseudoInverse } from 'ml-matrix';
+import { mlMatrix } from '../../core/linalg/ml-matrix.ts';
 import { matrix, type Matrix } from '../../core/linalg/matrix.ts';
 
 /** c · A + B elementwise (same shapes), e.g. the A = PτΣPᵀ + Ω of Black-Litterman. */
@@ -41,6 +41,7 @@ export function solveSquare(a: Matrix, b: Matrix): SolveResult {
   if (a.rows !== a.cols || b.rows !== a.rows) {
     throw new RangeError(`solveSquare: ${a.rows}×${a.cols} \\ ${b.rows}×${b.cols}`);
   }
+  const { LuDecomposition, Matrix: MlMatrix, pseudoInverse } = mlMatrix();
   const left = MlMatrix.from1DArray(a.rows, a.cols, Array.from(a.data));
   const right = MlMatrix.from1DArray(b.rows, b.cols, Array.from(b.data));
   const lu = new LuDecomposition(left);

@@ -89,3 +89,73 @@ describe('resolveShocks', () => {
     );
   });
 });
+
+describe('rate shocks keep their sign through the duration model', () => {
+  const bonds: ShockUniverse = {
+    exposures: [{ id: 'broad_ust', category: 'nominal_fixed_income' }],
+    durations: new Map([['broad_ust', { years: 6, source: 'hand' }]]),
+  };
+  const held = new Set(['broad_ust']);
+
+  it('a rise of 100bp on duration 6 is a loss of 6 %, a fall of 100bp a gain of 6 %', () => {
+    // −D·Δy = −6 × 0.01 = −0.06; −6 × (−0.01) = +0.06
+    expect(resolveShocks(specs('rates=+100bp'), bonds, held)[0]!.shock).toBeCloseTo(-0.06, 15);
+    expect(resolveShocks(specs('rates=-100bp'), bonds, held)[0]!.shock).toBeCloseTo(0.06, 15);
+  });
+
+  it('never lets a rise in rates raise a bond, whatever the size and convexity', () => {
+    let priced = 0;
+    for (const convexity of [0, 30, 60, 200]) {
+      const u: ShockUniverse = {
+        ...bonds,
+        durations: new Map([['broad_ust', { years: 6, convexity, source: 'hand' }]]),
+      };
+      for (const bp of [1, 10, 100, 250, 500, 1000, 2000]) {
+        let shock: number | undefined;
+        try {
+          shock = resolveShocks(specs(`rates=+${bp}bp`), u, held)[0]!.shock;
+        } catch {
+          continue; // refused: fine, never a gain
+        }
+        expect(shock).toBeLessThanOrEqual(0);
+        priced += 1;
+      }
+    }
+    // 4 × 7 = 28 pairs. Refused where C·Δy > D = 6: C = 60 at 2000bp (60 × 0.2 = 12), C = 200
+    // at 500, 1000 and 2000bp (200 × 0.05 = 10 …); and where the return is below −1: C = 0 at
+    // 2000bp (−6 × 0.2 = −1.2). 28 − 1 − 3 − 1 = 23 priced.
+    expect(priced).toBe(23);
+  });
+
+  it('refuses a rise beyond where convexity turns the approximation up (D/C), naming the size', () => {
+    // D = 6.5, C = 60: the slope −6.5 + 60·Δy turns positive at Δy = 6.5/60 = 0.10833 (1083bp).
+    // At +1500bp: −6.5 × 0.15 + ½ × 60 × 0.0225 = −0.975 + 0.675 = −0.3, which would look less
+    // bad than +1000bp (−0.65 + 0.3 = −0.35): refused instead.
+    const u: ShockUniverse = {
+      ...bonds,
+      durations: new Map([['broad_ust', { years: 6.5, convexity: 60, source: 'hand' }]]),
+    };
+    expect(resolveShocks(specs('rates=+1000bp'), u, held)[0]!.shock).toBeCloseTo(-0.35, 12);
+    expect(() => resolveShocks(specs('rates=+1500bp'), u, held)).toThrow(
+      /^shocks\[0\]\.size: the yield shock rates=\+1500bp cannot be priced on broad_ust: .*stops falling beyond a yield change of 1083\.33bp/,
+    );
+  });
+
+  it('refuses rates=+100bp on duration 0 with convexity 60 (it would gain ½ × 60 × 0.0001 = +0.3 %)', () => {
+    const u: ShockUniverse = {
+      ...bonds,
+      durations: new Map([['broad_ust', { years: 0, convexity: 60, source: 'hand' }]]),
+    };
+    expect(() => resolveShocks(specs('rates=+100bp'), u, held)).toThrow(/stops falling/);
+    // a fall is still a gain: −0 × (−0.01) + ½ × 60 × 0.0001 = +0.003
+    expect(resolveShocks(specs('rates=-100bp'), u, held)[0]!.shock).toBeCloseTo(0.003, 15);
+  });
+
+  it('refuses a duration move below −100 % (duration 20, +600bp = −120 %)', () => {
+    const u: ShockUniverse = {
+      ...bonds,
+      durations: new Map([['broad_ust', { years: 20, source: 'hand' }]]),
+    };
+    expect(() => resolveShocks(specs('rates=+600bp'), u, held)).toThrow(/below −1/);
+  });
+});

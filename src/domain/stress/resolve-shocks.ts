@@ -11,7 +11,11 @@
  * get no shock (0): a hypothetical scenario moves only what it names.
  *
  * Yield shocks (`bp`) become returns through duration (first-order, plus convexity when
- * known): r ≈ −D·Δy + ½·C·Δy². An exposure the portfolio holds that a yield shock reaches but
+ * known): r ≈ −D·Δy + ½·C·Δy² with D ≥ 0 — a rise in yields (Δy > 0) lowers a bond, a fall
+ * raises it. The approximation is used only where it keeps that sign and stays a possible
+ * return: its slope −D + C·Δy must not turn positive along the move (C·Δy ≤ D; beyond, a
+ * large rise would seem to raise the bond) and r ≥ −1; outside, the shock is INVALID_INPUT
+ * naming `shocks[i].size`. An exposure the portfolio holds that a yield shock reaches but
  * that has no duration is an error asking for a duration (`durations.<id>`, years) — never a
  * guessed figure. Errors name the input field (`shocks[2].target`, `durations.broad_ust`).
  */
@@ -88,14 +92,37 @@ function targetsOf(
   );
 }
 
+/**
+ * Why the duration approximation cannot price `dy` for `duration` (see the module comment), or
+ * undefined when it can.
+ */
+export function yieldShockProblem(duration: DurationInfo, dy: number): string | undefined {
+  const { years, convexity = 0 } = duration;
+  if (!(years >= 0)) return `its duration ${years} is negative`;
+  if (convexity * dy > years)
+    return `with duration ${years} and convexity ${convexity} the approximation −D·Δy + ½·C·Δy² stops ${dy > 0 ? 'falling' : 'rising'} beyond a yield change of ${Number(((years / convexity) * 10_000).toPrecision(6))}bp, so it would show a ${dy > 0 ? 'rise' : 'fall'} in yields ${dy > 0 ? 'raising' : 'lowering'} the bond`;
+  const r = returnFromYieldChange(duration, dy);
+  if (r < -1)
+    return `duration ${years} × ${dy} gives a return of ${Number(r.toPrecision(6))}, below −1 (−100 %)`;
+  return undefined;
+}
+
 function shockFor(
-  spec: ShockSpec,
+  chosen: { spec: ShockSpec; index: number },
   id: string,
   durations: ReadonlyMap<string, DurationInfo>,
 ): { shock: number; rule: string } | undefined {
+  const { spec, index } = chosen;
   if (spec.kind === 'return') return { shock: spec.size, rule: spec.text };
   const d = durations.get(id);
   if (!d) return undefined;
+  const problem = yieldShockProblem(d, spec.size);
+  if (problem !== undefined)
+    throw new BallastError(
+      'INVALID_INPUT',
+      `shocks[${index}].size: the yield shock ${spec.text} cannot be priced on ${id}: ${problem} (got ${spec.size})`,
+      { field: `shocks[${index}].size`, value: spec.size, exposure: id, duration: d },
+    );
   const convexity = d.convexity === undefined ? '' : ` + ½ × ${d.convexity} × ${spec.size}²`;
   return {
     shock: returnFromYieldChange(d, spec.size),
@@ -108,14 +135,16 @@ function shockFor(
  * order). `held` lists the exposures the portfolio holds: a held exposure reached by a yield
  * shock without a duration throws INVALID_INPUT naming `durations.<id>` (details: `exposure`,
  * `shock`); an unheld one is left out. Unknown targets throw NOT_FOUND naming
- * `shocks[i].target`; two equally specific specs on one exposure throw INVALID_INPUT.
+ * `shocks[i].target`; two equally specific specs on one exposure throw INVALID_INPUT; a yield
+ * change the duration approximation cannot price ({@link yieldShockProblem}) throws
+ * INVALID_INPUT naming `shocks[i].size`.
  */
 export function resolveShocks(
   specs: readonly ShockSpec[],
   universe: ShockUniverse,
   held: ReadonlySet<string>,
 ): ResolvedShock[] {
-  const chosen = new Map<string, { spec: ShockSpec; rank: number }>();
+  const chosen = new Map<string, { spec: ShockSpec; rank: number; index: number }>();
   checkShockSpecs(specs).forEach((spec, index) => {
     const { ids, rank } = targetsOf(spec, { universe, index });
     for (const id of ids) {
@@ -127,14 +156,14 @@ export function resolveShocks(
           `${id} is already shocked by ${prior.spec.text} at the same level (exposure, category or group); name the exposure to override`,
         );
       }
-      if (!prior || prior.rank < rank) chosen.set(id, { spec, rank });
+      if (!prior || prior.rank < rank) chosen.set(id, { spec, rank, index });
     }
   });
   const out: ResolvedShock[] = [];
   for (const { id } of universe.exposures) {
     const c = chosen.get(id);
     if (!c) continue;
-    const s = shockFor(c.spec, id, universe.durations);
+    const s = shockFor(c, id, universe.durations);
     if (s) out.push({ exposure: id, ...s });
     else if (held.has(id)) {
       const field = `durations.${id}`;

@@ -10,8 +10,12 @@ const spec = (target: string, kind: 'return' | 'yield', size: number): ShockSpec
 });
 
 describe('checkShockSpecs', () => {
-  it('accepts returns ≥ −1 and yield changes of any sign', () => {
-    const specs = [spec('equity', 'return', -1), spec('rates', 'yield', -0.05)];
+  it('accepts returns ≥ −1 and yield changes of any sign up to ±2 000bp', () => {
+    const specs = [
+      spec('equity', 'return', -1),
+      spec('rates', 'yield', -0.05),
+      spec('broad_ust', 'yield', 0.2),
+    ];
     expect(checkShockSpecs(specs)).toBe(specs);
   });
 
@@ -25,6 +29,10 @@ describe('checkShockSpecs', () => {
     ],
     [[spec(' ', 'return', -0.3)], 'shocks[0].target', 'empty target'],
     [[], 'shocks', 'at least one'],
+    // rates=+200 read as a return would be +20 000 % on bonds
+    [[spec('rates', 'return', 200)], 'shocks[0].kind', 'the rates group takes a yield change'],
+    // 2 as a decimal yield change is +20 000bp: a unit mistake
+    [[spec('rates', 'yield', 2)], 'shocks[0].size', 'beyond ±2000bp'],
   ])('names the field of a bad shock (%#)', (specs, field, why) => {
     let error: unknown;
     try {

@@ -6,7 +6,12 @@
  *   ≥ −1 (an unlevered exposure cannot lose more than everything; leverage is applied later,
  *   through fund definitions).
  * - `kind: 'yield'`: `size` is a **yield change** in decimal (0.02 = +200 bp), converted into a
- *   return through the exposure's duration (see `resolve-shocks.ts`).
+ *   return through the exposure's duration (see `resolve-shocks.ts`). Its magnitude is at most
+ *   {@link MAX_YIELD_CHANGE} (±2,000 bp): beyond that a figure is a unit mistake (200 meant as
+ *   basis points) or outside anything a duration approximation can say.
+ * - The `rates` group is shocked by a yield change only: a `return` on `rates` is refused (a
+ *   bare `rates=+200` read as a +20,000 % return on bonds is the mistake this prevents). A
+ *   return on bonds is given by exposure or category (`broad_ust=-0.05`).
  * - Targets are exposure ids, category ids or a shorthand group (`equity`, `rates`), lower
  *   case; they are resolved against the universe in `resolve-shocks.ts`. A target given twice
  *   is an error.
@@ -15,6 +20,9 @@
  */
 
 import { BallastError, invalidInput } from '../errors.ts';
+
+/** Largest yield change accepted, decimal (0.2 = 2,000 bp), either sign. */
+export const MAX_YIELD_CHANGE = 0.2;
 
 /** One hypothetical shock. */
 export interface ShockSpec {
@@ -28,9 +36,10 @@ export interface ShockSpec {
 }
 
 /**
- * Checks shock specs (see the module comment). Throws INVALID_INPUT naming `shocks[i].target`
- * or `shocks[i].size` for an empty list, an empty or repeated target, a non-finite size or a
- * return below −1.
+ * Checks shock specs (see the module comment). Throws INVALID_INPUT naming `shocks[i].target`,
+ * `shocks[i].kind` or `shocks[i].size` for an empty list, an empty or repeated target, a
+ * non-finite size, a return below −1, a return on the `rates` group or a yield change beyond
+ * ±{@link MAX_YIELD_CHANGE}.
  */
 export function checkShockSpecs(specs: readonly ShockSpec[]): readonly ShockSpec[] {
   if (specs.length === 0) throw invalidInput('shocks', [], 'at least one shock is needed');
@@ -53,6 +62,18 @@ export function checkShockSpecs(specs: readonly ShockSpec[]): readonly ShockSpec
         `shocks[${i}].size`,
         spec.size,
         'a return shock cannot be below -1 (-100 %)',
+      );
+    if (spec.kind === 'return' && spec.target === 'rates')
+      throw invalidInput(
+        `shocks[${i}].kind`,
+        spec.kind,
+        `the rates group takes a yield change (kind "yield", e.g. +200bp), not a return (${spec.text}); a return on bonds is given by exposure or category, e.g. broad_ust=-0.05`,
+      );
+    if (spec.kind === 'yield' && Math.abs(spec.size) > MAX_YIELD_CHANGE)
+      throw invalidInput(
+        `shocks[${i}].size`,
+        spec.size,
+        `a yield change of ${shockText(spec).split('=')[1]} (${spec.text}) is beyond ±${MAX_YIELD_CHANGE * 10_000}bp, where no duration approximation holds (as a decimal, 0.02 is +200bp)`,
       );
   });
   return specs;

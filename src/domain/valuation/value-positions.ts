@@ -6,9 +6,11 @@ import type { LastTrade, Lot } from '../ledger/types.ts';
 /** A price with where it came from (shown to users next to every valuation). */
 export interface PriceQuote {
   readonly price: number;
-  /** e.g. `prices file p.csv`, `last trade price (ledger)`, `stooq close`. */
+  /** e.g. `prices file p.csv`, `last trade price (ledger)`, `stored close (stooq)`. */
   readonly source: string;
   readonly date?: IsoDate;
+  /** When the price was fetched (UTC ISO timestamp), for prices read from the store. */
+  readonly fetchedAt?: string;
 }
 
 /** A symbol's holding across accounts, valued. */
@@ -18,6 +20,8 @@ export interface ValuedPosition {
   readonly price: number;
   readonly priceSource: string;
   readonly priceDate?: IsoDate;
+  /** When the price was fetched (stored closes only; UTC ISO timestamp). */
+  readonly priceFetchedAt?: string;
   readonly marketValue: number;
   readonly costBasis: number;
   readonly unrealizedGain: number;
@@ -69,6 +73,7 @@ export function valuePositions(input: {
       price: quote.price,
       priceSource: quote.source,
       ...(quote.date === undefined ? {} : { priceDate: quote.date }),
+      ...(quote.fetchedAt === undefined ? {} : { priceFetchedAt: quote.fetchedAt }),
       marketValue,
       costBasis: centsToDollars(h.basisCents),
       unrealizedGain: marketValue - centsToDollars(h.basisCents),

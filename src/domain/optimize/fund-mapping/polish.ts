@@ -11,7 +11,7 @@
  * §16.5 (active-set methods).
  */
 
-import { Matrix as MlMatrix, solve as mlSolve } from 'ml-matrix';
+import { mlMatrix } from '../../../core/linalg/ml-matrix.ts';
 import type { SolverProblem } from '../../../core/solvers/types.ts';
 
 /** Activity tolerance deciding the active set (absolute, scaled by max(1, |bound|)). */
@@ -97,6 +97,7 @@ export function polishOnActiveSet(
   const h = problem.hessian;
   const hAt = (i: number, j: number): number =>
     h !== undefined && i < h.rows && j < h.cols ? h.data[i * h.cols + j]! : 0;
+  const { Matrix: MlMatrix, solve: mlSolve } = mlMatrix();
   const kkt = MlMatrix.zeros(size, size);
   const rhs = MlMatrix.zeros(size, 1);
   free.forEach((i, a) => {

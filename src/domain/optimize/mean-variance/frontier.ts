@@ -41,6 +41,8 @@ export interface FrontierOptions {
   readonly points: number;
   readonly constraints?: PortfolioConstraints;
   readonly method?: QpPath;
+  /** Called after each solve (at most N + 1: the points and the tangency portfolio). */
+  readonly onSolve?: () => void;
 }
 
 /** A result as a frontier point (return net of one-off transaction costs). */
@@ -112,6 +114,7 @@ export function efficientFrontier(
     const r = optimize(highs, { inputs, ...base, objective });
     solves += r.diagnostics.solves;
     solveMs += r.diagnostics.solveMs;
+    options.onSolve?.();
     return r;
   };
   const low = run({ kind: 'minVariance' });

@@ -1,0 +1,61 @@
+/**
+ * The use cases of Ballast — what the CLI, the HTTP API and jobs run. Each takes one input
+ * validated by its zod schema (exported beside it) and {@link AppDeps}, and returns the JSON
+ * document the CLI prints with `--format json`. Build the dependencies once with
+ * {@link createDeps}.
+ *
+ * @example
+ * ```ts
+ * import { createDeps, estimate, systemClock } from 'ballast';
+ * const deps = createDeps({ env: process.env, clock: systemClock, offline: true });
+ * try {
+ *   const doc = await estimate({ panel: { kind: 'file', file: { path: 'returns.csv' } } }, deps);
+ *   console.log(doc.volatility);
+ * } finally {
+ *   await deps.close();
+ * }
+ * ```
+ */
+
+export * from './errors.ts';
+export { createDeps, type CreateDepsOptions, type OwnedDeps } from './create-deps.ts';
+export {
+  silentLogger,
+  silentProgress,
+  type AppDeps,
+  type Logger,
+  type ProgressReporter,
+  type ProgressTask,
+} from './deps.ts';
+export { fixedClock, systemClock, type Clock, type FetchFn } from './runtime.ts';
+export { textSourceSchema, type TextSource } from './sources.ts';
+export { fieldPath, parseInput } from './input.ts';
+
+export * from './positions.ts';
+export * from './exposures.ts';
+export * from './funds.ts';
+export * from './funds-check.ts';
+export * from './universe.ts';
+export * from './rebalance.ts';
+export * from './risk.ts';
+export * from './stress.ts';
+export * from './regimes.ts';
+export * from './demo.ts';
+export * from './analyze.ts';
+export * from './performance.ts';
+export * from './factors.ts';
+export * from './data-fetch.ts';
+export * from './data-import.ts';
+export * from './data-list.ts';
+export * from './data-lookup.ts';
+export * from './data-quality.ts';
+export * from './returns.ts';
+export * from './estimate.ts';
+export * from './estimate-evaluate.ts';
+export * from './estimate-universe.ts';
+export * from './returns-panel.ts';
+export * from './estimation-spec.ts';
+export * from './estimate-moments.ts';
+export * from './moments.ts';
+export * from './load-moments.ts';
+export * from './portfolio-input.ts';
