@@ -11,7 +11,7 @@
  */
 
 import { BallastError } from '../../domain/errors.ts';
-import { checkHeader, RowReader } from '../csv/fields.ts';
+import { checkHeader, MAX_INPUT_MAGNITUDE, RowReader } from '../csv/fields.ts';
 import { parseCsv } from '../csv/parse-csv.ts';
 
 /** A group of a groups file: its members and limits on Σ w over them. */
@@ -22,11 +22,15 @@ export interface GroupRow {
   readonly max?: number;
 }
 
+/** A decimal (exponent allowed: `1e-3`), finite and at most `MAX_INPUT_MAGNITUDE` in size. */
 function signedNumber(r: RowReader, column: string): number | undefined {
   const text = r.text(column);
   if (text === undefined) return undefined;
   const x = Number(text);
-  if (!Number.isFinite(x)) throw r.fail(column, 'not a number');
+  if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(text) || !Number.isFinite(x))
+    throw r.fail(column, 'not a number');
+  if (!(Math.abs(x) <= MAX_INPUT_MAGNITUDE))
+    throw r.fail(column, 'out of range: the magnitude must be at most 1e15');
   return x;
 }
 

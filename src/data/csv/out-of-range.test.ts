@@ -7,6 +7,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { BallastError } from '../../domain/errors.ts';
+import { parseGroupsCsv, parseWeightsCsv } from '../constraints/constraint-csv.ts';
 import { parseHoldingsCsv } from '../ledger/holdings-csv.ts';
 import { parsePricesCsv } from '../ledger/prices-csv.ts';
 import { parsePricesHistoryCsv } from '../ledger/prices-history-csv.ts';
@@ -173,5 +174,25 @@ describe('a number that overflows in an import or returns file', () => {
       expectRefused(() => parseReturnsFileCsv(text, 'r.csv'), at);
       expectRefused(() => readReturnsPanel({ text, name: 'r.csv' }), at);
     }
+  });
+});
+
+describe('a number that does not fit in a groups or weights file', () => {
+  it.each([
+    ['a 400-digit max', `group,asset,min,max\nEQ,SPY,0,${HUGE}\n`, 'max', HUGE],
+    ['a max of 1e400', 'group,asset,min,max\nEQ,SPY,0,1e400\n', 'max', '1e400'],
+    ['a hexadecimal min', 'group,asset,min,max\nEQ,SPY,0x10,1\n', 'min', '0x10'],
+  ])('groups: %s is INVALID_INPUT', (_, text, column, value) => {
+    expectRefused(() => parseGroupsCsv(text, 'g.csv'), { file: 'g.csv', line: 2, column, value });
+  });
+
+  it('weights: 1e16 is INVALID_INPUT; 1e-3 is read', () => {
+    expectRefused(() => parseWeightsCsv('asset,weight\nSPY,1e16\n', 'w.csv'), {
+      file: 'w.csv',
+      line: 2,
+      column: 'weight',
+      value: '1e16',
+    });
+    expect(parseWeightsCsv('asset,weight\nSPY,1e-3\n', 'w.csv')).toEqual({ SPY: 0.001 });
   });
 });
