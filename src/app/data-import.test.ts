@@ -83,4 +83,19 @@ describe('dataImport use case', () => {
     ).rejects.toThrow(/bad\.csv:3/);
     expect(await (await d.store()).listCoverage()).toEqual([]);
   });
+
+  it('streams an import into PGlite the same way, all or nothing', async () => {
+    const d = testDeps({ db: 'pglite://memory' });
+    opened.push(d);
+    const doc = await dataImport(
+      { file: { text: pricesCsv(6_000), name: 'p.csv' }, symbol: 'PG' },
+      d,
+    );
+    expect(doc).toEqual([{ id: 'PG', kind: 'prices', rows: 6_000, written: 6_000 }]);
+    const bad = `${pricesCsv(6_000)}\n2010-01-01,abc`;
+    await expect(
+      dataImport({ file: { text: bad, name: 'bad.csv' }, symbol: 'PG2' }, d),
+    ).rejects.toThrow(/bad\.csv:6002/);
+    expect((await (await d.store()).listCoverage()).map((c) => c.id)).toEqual(['PG']);
+  }, 60_000);
 });
