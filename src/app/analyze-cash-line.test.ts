@@ -128,6 +128,7 @@ describe('analyze with an explicit cash line', () => {
     // 0.018 − 0.006 − 0.002 = 0.010 → total 1.016 × 1.004 × 1.010 − 1 = 0.03026464.
     expect(doc.metrics.totalReturn).toBeCloseTo(0.03026464, 14);
     expect(doc.periods).toBe(3);
+    expect(doc.window).toEqual({ from: '2024-01-31', to: '2025-01-31', periods: 3 });
   });
 
   it('A=0.5,B=0.3,CASH=0.2 earns the cash rate (no spread on a positive line)', async () => {

@@ -31,6 +31,7 @@ import { attributionReport, type AttributionReport } from './analyze-attribution
 import { drawdownRows, type DrawdownRow } from './analyze-drawdowns.ts';
 import { portfolioSeries, type CashLine } from './analyze-portfolio.ts';
 import { rollingChart, rollingReport, type RollingReport } from './analyze-rolling.ts';
+import { windowOf, type DataWindow } from './data-window.ts';
 import type { AppDeps } from './deps.ts';
 import { parseInput } from './input.ts';
 import { columnSeries, loadReturnsFile, periodsPerYearOf } from './returns-file.ts';
@@ -38,6 +39,7 @@ import { textSourceSchema } from './sources.ts';
 
 export type { AttributionReport } from './analyze-attribution.ts';
 export type { CashLine } from './analyze-portfolio.ts';
+export type { DataWindow } from './data-window.ts';
 export type { DrawdownRow } from './analyze-drawdowns.ts';
 export type { RollingPoint, RollingReport } from './analyze-rolling.ts';
 export type { MetricSet, SupplementaryMetrics } from '../domain/analytics/metric-set.ts';
@@ -113,6 +115,8 @@ export type AnalyzeInput = z.input<typeof analyzeInputSchema>;
 export interface AnalyzeDocument {
   /** Periods of the analysed series. */
   readonly periods: number;
+  /** First and last date and number of periods of the analysed series. */
+  readonly window?: DataWindow;
   /** k used to annualise (given, or inferred from the dates). */
   readonly periodsPerYear: number;
   readonly metrics: MetricReport['metrics'];
@@ -134,6 +138,11 @@ export interface AnalyzeCharts {
   readonly histogram?: ChartOption;
   /** Rolling return, volatility, Sharpe (and beta). */
   readonly rolling?: ChartOption;
+}
+
+function windowField(dates: readonly string[]): { window?: DataWindow } {
+  const window = windowOf(dates);
+  return window === undefined ? {} : { window };
 }
 
 /** The document and the chart options asked for (module comment). */
@@ -171,6 +180,7 @@ export async function analyzeWithCharts(
   const rolling = rollingInput && rollingReport(rollingInput);
   const document: AnalyzeDocument = {
     periods: report.periods,
+    ...windowField(series.map((p) => p.date)),
     periodsPerYear,
     metrics: report.metrics,
     supplementary: report.supplementary,

@@ -64,7 +64,7 @@ export function analyzeTable(doc: AnalyzeDocument): string {
   ];
   return [
     renderTable(Object.entries(doc.metrics) as MetricRow[], columns),
-    `${doc.periods} periods, k = ${doc.periodsPerYear} periods per year`,
+    `${doc.periods} periods${doc.window ? ` (${doc.window.from}..${doc.window.to})` : ''}, k = ${doc.periodsPerYear} periods per year`,
     ...(doc.cashLine
       ? [
           `cash line CASH ${doc.cashLine.weight} at ${doc.cashLine.rateAnnual} a year (${doc.cashLine.ratePerPeriod.toPrecision(6)} a period)`,
