@@ -80,7 +80,7 @@ function checkBudget(
   throw invalidInput(
     'weights',
     text,
-    `the weights sum to ${rounded}, not 1: give the cash line explicitly (${CASH_LINE}=${cash}; negative is borrowing) with its rate (cashRateAnnual, borrowSpreadAnnual)`,
+    `the weights sum to ${rounded}, not 1: give the cash line explicitly (${CASH_LINE}=${cash}; negative is borrowing) and its annual rate`,
   );
 }
 
