@@ -44,6 +44,7 @@ export default tseslint.config(
       'bin',
       'eslint.config.js',
       'bench/*.mjs',
+      'scripts',
       'src/**/*.mjs',
     ],
   },

@@ -1,6 +1,7 @@
 /**
- * Builds dist/ (incrementally) before the suite, so tests that run the `ballast` executable or
- * pack the library exercise the compiled JavaScript of the current sources, never a stale build.
+ * Builds dist/ (incrementally) and the bundled CLI before the suite, so tests that run the
+ * `ballast` executable or pack the library exercise the compiled JavaScript of the current
+ * sources, never a stale build.
  */
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -13,4 +14,6 @@ export default function setup(): void {
     cwd: root,
     stdio: 'inherit',
   });
+  // The bundled CLI that bin/ballast.mjs runs (dist/bin/).
+  execFileSync(process.execPath, ['scripts/build-cli.mjs'], { cwd: root, stdio: 'inherit' });
 }

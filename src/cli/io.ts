@@ -1,5 +1,4 @@
 import { BallastError } from '../app/errors.ts';
-export { readTextFile } from '../app/sources.ts';
 
 /** Where a command writes: injected so tests capture output without spawning processes. */
 export interface Io {

@@ -1,0 +1,32 @@
+#!/usr/bin/env node
+// Bundles the CLI into dist/bin/ (run by `npm run build` after tsc): the command table and each
+// command's module graph become a few chunks, with zod and commander inside them, so a command
+// loads a handful of files instead of hundreds (start-up is most of a short command's time).
+// Packages with native code, WebAssembly or size that commands load on demand stay external.
+// dist/bin/ sits two levels below the package root, like src/<layer>/, so shipped files are
+// found by the same relative URLs (src/data/package-paths.ts).
+import { build } from 'esbuild';
+import { readFileSync } from 'node:fs';
+
+const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+const bundled = new Set(['zod', 'commander']);
+const external = Object.keys(pkg.dependencies ?? {}).filter((name) => !bundled.has(name));
+
+await build({
+  entryPoints: { bin: 'src/cli/bin.ts' },
+  outdir: 'dist/bin',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  external: [...external, ...external.map((name) => `${name}/*`), '@electric-sql/pglite'],
+  chunkNames: '[name]-[hash]',
+  sourcemap: true,
+  legalComments: 'none',
+  // commander is CommonJS: its require('node:events') needs a real require in ESM output.
+  banner: {
+    js: "import { createRequire as __ballastRequire } from 'node:module'; const require = __ballastRequire(import.meta.url);",
+  },
+  logLevel: 'warning',
+});
