@@ -21,7 +21,7 @@ import {
   type ReplicationCheck,
 } from '../domain/exposures/replication-check.ts';
 import { normalizeSymbol } from '../domain/exposures/symbol.ts';
-import { inferPeriodsPerYear } from '../domain/series/infer-periods-per-year.ts';
+import { inferPeriodsPerYear } from '../domain/series/infer-frequency.ts';
 import type { ReturnSeries } from '../domain/series/types.ts';
 import { parseReturnsFileCsv, type ReturnsFile } from '../data/providers/csv-file.ts';
 import { parseInput } from './input.ts';

@@ -14,29 +14,18 @@
  * ```
  */
 
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { Warning } from '../domain/warnings.ts';
 import type { AppDeps } from './deps.ts';
 import { estimateMoments, type DistributionSummary } from './estimate-moments.ts';
-import { estimationSpecSchema } from './estimation-spec.ts';
 import { parseInput } from './input.ts';
 import { readMoments, type Moments } from './moments.ts';
-import { loadReturnsPanel, panelSourceSchema } from './returns-panel.ts';
-import { textSourceSchema } from './sources.ts';
+import { loadReturnsPanel } from './returns-panel.ts';
+import { momentsInputSchema } from './optimize-input.ts';
 
-/** Where moments come from: a moments file, or a panel and an estimation spec. */
-export const momentsSourceInputSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('file'), moments: textSourceSchema }),
-  z.object({
-    kind: z.literal('estimate'),
-    panel: panelSourceSchema,
-    spec: estimationSpecSchema.default({
-      covariance: { method: 'sample' },
-      mean: { method: 'historical' },
-      horizon: 1,
-    }),
-  }),
-]);
+/** Where moments come from: a moments file, or a panel and an estimation spec (the same
+ * schema the optimisers take). */
+export const momentsSourceInputSchema = momentsInputSchema;
 
 /** What callers pass to {@link loadMoments}. */
 export type MomentsSourceInput = z.input<typeof momentsSourceInputSchema>;

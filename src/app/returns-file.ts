@@ -5,7 +5,7 @@
  */
 
 import { invalidInput } from '../domain/errors.ts';
-import { inferPeriodsPerYear } from '../domain/series/infer-periods-per-year.ts';
+import { inferPeriodsPerYear } from '../domain/series/infer-frequency.ts';
 import type { ReturnSeries } from '../domain/series/types.ts';
 import { parseReturnsFileCsv, type ReturnsFile } from '../data/providers/csv-file.ts';
 import { readSource, type TextSource } from './sources.ts';

@@ -35,7 +35,7 @@ import {
 import type { FundUniverse } from '../domain/exposures/fund-types.ts';
 import { centsToDollars } from '../domain/ledger/money.ts';
 import { holdingLines, valueHoldingLines } from '../domain/ledger/holding-lines.ts';
-import { inferPeriodsPerYear } from '../domain/series/infer-periods-per-year.ts';
+import { inferPeriodsPerYear } from '../domain/series/infer-frequency.ts';
 import { tableMatrix } from '../domain/series/table-matrix.ts';
 import type { Warning } from '../domain/warnings.ts';
 import type { RiskContributionsChartInput } from '../report/risk-contributions.ts';

@@ -6,18 +6,9 @@
 
 import { invalidInput } from '../../app/errors.ts';
 
-/** A number flag (`--rf 0.02`), `undefined` when absent; `check` limits the accepted values. */
-export function numberFlag(
-  flag: string,
-  value: string | undefined,
-  check?: (x: number) => boolean,
-): number | undefined {
-  if (value === undefined) return undefined;
-  const x = Number(value);
-  if (value.trim() === '' || !Number.isFinite(x) || (check && !check(x)))
-    throw invalidInput(flag, value, 'not a valid number here');
-  return x;
-}
+import { numberFlag } from './options.ts';
+
+export { numberFlag };
 
 /** An integer flag ≥ `min` (`--drawdowns 5`, `--rolling 12`). */
 export function integerFlag(

@@ -5,6 +5,7 @@
  * adds these flags with {@link withModelOptions} and reads them with {@link estimationSpecOf}.
  */
 
+import { numberFlag } from '../commands/options.ts';
 import type { Command } from 'commander';
 import { invalidInput } from '../../app/errors.ts';
 import {
@@ -34,17 +35,13 @@ export interface MethodOptions {
   readonly horizon?: string | undefined;
 }
 
-/** Parses a number option, naming it in the error. */
+/** Parses a number option (`name` without its dashes), naming the flag in the error. */
 export function numberOption(
   name: string,
   value: string | undefined,
   check?: (x: number) => boolean,
 ): number | undefined {
-  if (value === undefined) return undefined;
-  const x = Number(value);
-  if (value.trim() === '' || !Number.isFinite(x) || (check && !check(x)))
-    throw invalidInput(`--${name}`, value, 'not a valid number here');
-  return x;
+  return numberFlag(`--${name}`, value, check);
 }
 
 function oneOf<T extends string>(name: string, value: string, allowed: readonly T[]): T {
