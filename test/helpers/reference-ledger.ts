@@ -2,7 +2,8 @@
  * The straightforward ledger replay of earlier versions, kept as a test-only oracle for the fast
  * implementation in src/domain/ledger (same results by construction, quadratic in open lots: each
  * trade scans every open lot). Used by the fast-versus-reference property tests and the ledger
- * benchmark; not part of the library.
+ * benchmark; not part of the library. Lots are relieved by `relieveLots` (src/domain/ledger/relief.ts,
+ * the scan over a plain lot list that trade estimates use), never by the indexed lot book.
  */
 
 import type { IsoDate } from '../../src/domain/calendar/iso-date.ts';
@@ -14,7 +15,7 @@ import {
   tradeValueCents,
   type Cents,
 } from '../../src/domain/ledger/money.ts';
-import { relieveLots, type LotSlice } from './reference-relief.ts';
+import { relieveLots, type LotSlice } from '../../src/domain/ledger/relief.ts';
 import type {
   IncomeTotals,
   LastTrade,
