@@ -4,7 +4,7 @@
  */
 
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { BallastError } from '../../domain/errors.ts';
+import { unreadableFile as unreadable } from '../files/read-text.ts';
 
 /** A file to stream, or text in memory with the name errors cite. */
 export type CsvSource =
@@ -13,25 +13,6 @@ export type CsvSource =
 /** The name errors cite for a source: its path or its name. */
 export function sourceName(source: CsvSource): string {
   return 'path' in source ? source.path : source.name;
-}
-
-/** The same NOT_FOUND `readTextFile` (data/files/read-text.ts) gives for an unreadable file. */
-function unreadable(e: unknown, path: string, what: string): BallastError {
-  const code = (e as NodeJS.ErrnoException).code;
-  const reason =
-    code === 'ENOENT'
-      ? 'no such file'
-      : code === 'EISDIR'
-        ? 'it is a directory'
-        : code === 'EACCES'
-          ? 'permission denied'
-          : String(e);
-  return new BallastError(
-    'NOT_FOUND',
-    `${what}: cannot read ${path}: ${reason}`,
-    { field: what, value: path },
-    { cause: e },
-  );
 }
 
 /** How a source is read. */
