@@ -42,12 +42,18 @@ describe('analyze use case', () => {
     expect(doc.metrics.sharpe).toBeCloseTo(15, 11);
     expect(doc.metrics.maxDrawdown).toBe(0);
     expect(doc.metrics.beta).toBeNull();
+    // Four monthly periods are less than a year: the annualised figures say they extrapolate.
     expect(doc.warnings).toEqual([
       {
         code: 'DATES_DROPPED',
         message:
           'the portfolio: 1 of 5 dates dropped (not every member has a return on them); 4 used',
         details: { field: 'weights', dropped: 1, total: 5, dates: ['2024-04-30'] },
+      },
+      {
+        code: 'ANNUALISED_UNDER_A_YEAR',
+        message: `returns: 4 periods at 12 a year cover less than a year; the annualised figures extrapolate them (totalReturn is the window's own return)`,
+        details: { field: 'returns', periods: 4, periodsPerYear: 12 },
       },
     ]);
   });
@@ -61,8 +67,8 @@ describe('analyze use case', () => {
     // Up (B > 0: Jan, Feb, May): mean A 0.02/3 over mean B 0.06/3 = 1/3; down (Mar): 0.04/−0.02.
     expect(doc.metrics.upCapture).toBeCloseTo(1 / 3, 14);
     expect(doc.metrics.downCapture).toBeCloseTo(-2, 14);
-    // B has every date of A: nothing dropped.
-    expect(doc.warnings).toEqual([]);
+    // B has every date of A: nothing dropped; four months are less than a year.
+    expect(doc.warnings.map((w) => w.code)).toEqual(['ANNUALISED_UNDER_A_YEAR']);
   });
 
   it('rolling window 2 and the deepest drawdown', async () => {
@@ -123,6 +129,7 @@ describe('analyze use case', () => {
     const implementation = a.byExposure['implementation'] as Record<string, number>;
     expect(Math.abs(implementation['US_LARGE_EQUITY']!)).toBeLessThan(1e-15);
     expect(doc.warnings.map((w) => [w.code, w.details['field'], w.details['dropped']])).toEqual([
+      ['ANNUALISED_UNDER_A_YEAR', 'returns', undefined],
       ['DATES_DROPPED', 'exposureReturns', 1],
     ]);
   });

@@ -25,7 +25,11 @@ describe('ballast analyze --rolling', () => {
       '--format',
       'json',
     );
-    expect(run.stderr).toBe('');
+    // Four monthly periods: the one warning says the annualised figures extrapolate them.
+    expect(run.stderr).toMatch(
+      /^warning: returns: \d+ periods at 12 a year cover less than a year/,
+    );
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
     const { rolling } = JSON.parse(run.stdout);
     expect(rolling.window).toBe(2);
     const [p1, p2] = rolling.points;

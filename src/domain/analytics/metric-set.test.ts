@@ -70,7 +70,13 @@ describe('computeMetrics', () => {
     expect(m.alpha).toBeCloseTo(rp - (49 / 41) * rb, 13);
     expect(m.informationRatio).toBeCloseTo((rp - rb) / Math.sqrt(0.00096), 12);
     // January has no benchmark return: the relative metrics say so.
+    // Six monthly periods are less than a year: the annualised figures extrapolate them.
     expect(report.warnings).toEqual([
+      {
+        code: 'ANNUALISED_UNDER_A_YEAR',
+        message: `returns: 6 periods at 12 a year cover less than a year; the annualised figures extrapolate them (totalReturn is the window's own return)`,
+        details: { field: 'returns', periods: 6, periodsPerYear: 12 },
+      },
       {
         code: 'DATES_DROPPED',
         message:
@@ -78,7 +84,19 @@ describe('computeMetrics', () => {
         details: { field: 'benchmark', dropped: 1, total: 6, dates: ['2024-01-31'] },
       },
     ]);
-    expect(computeMetrics(portfolio, { periodsPerYear: 12, benchmark }).warnings).toEqual([]);
+    expect(
+      computeMetrics(portfolio, { periodsPerYear: 12, benchmark }).warnings.map((w) => w.code),
+    ).toEqual(['ANNUALISED_UNDER_A_YEAR']);
+  });
+
+  it('warns ANNUALISED_UNDER_A_YEAR below k periods and not at k', () => {
+    // Six periods: under a year at k = 12 or 7, exactly a year at k = 6 (bimonthly).
+    expect(computeMetrics(portfolio, { periodsPerYear: 12 }).warnings[0]).toMatchObject({
+      code: 'ANNUALISED_UNDER_A_YEAR',
+      details: { field: 'returns', periods: 6, periodsPerYear: 12 },
+    });
+    expect(computeMetrics(portfolio, { periodsPerYear: 6 }).warnings).toEqual([]);
+    expect(computeMetrics(portfolio, { periodsPerYear: 7 }).warnings).toHaveLength(1);
   });
 
   it('converts the annual risk-free rate per period geometrically', () => {

@@ -7,7 +7,7 @@
 import type { IsoDate } from '../calendar/iso-date.ts';
 import { BallastError } from '../errors.ts';
 import type { ReturnSeries } from '../series/types.ts';
-import type { Warning } from '../warnings.ts';
+import { warning, type Warning } from '../warnings.ts';
 import {
   annualizedReturn,
   annualizedVolatility,
@@ -114,6 +114,23 @@ function benchmarkWarnings(returns: ReturnSeries, benchmark: ReturnSeries | unde
 }
 
 /**
+ * The warning when the series covers less than a year (n < k periods): the annualised figures
+ * (return, volatility, ratios) extrapolate it, as PerformanceAnalytics does, while a
+ * performance report of such a window states the window's own return instead
+ * (docs/conventions.md, "Measures").
+ */
+function shortWindowWarnings(periods: number, k: number): Warning[] {
+  if (periods >= k) return [];
+  return [
+    warning(
+      'ANNUALISED_UNDER_A_YEAR',
+      `returns: ${periods} periods at ${k} a year cover less than a year; the annualised figures extrapolate them (totalReturn is the window's own return)`,
+      { field: 'returns', periods, periodsPerYear: k },
+    ),
+  ];
+}
+
+/**
  * Computes the metric set of `returns` (ascending dates, simple returns, no gaps filled).
  * Throws `INSUFFICIENT_DATA` for fewer than 2 periods and `INVALID_INPUT` for a bad k or α.
  */
@@ -183,6 +200,9 @@ export function computeMetrics(returns: ReturnSeries, options: MetricOptions): M
       riskFreePerPeriod: rf,
     },
     conventions: METRIC_CONVENTIONS,
-    warnings: benchmarkWarnings(returns, options.benchmark),
+    warnings: [
+      ...shortWindowWarnings(r.length, k),
+      ...benchmarkWarnings(returns, options.benchmark),
+    ],
   };
 }
