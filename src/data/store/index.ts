@@ -18,6 +18,13 @@ export type {
   StoredInstrument,
   StoreOptions,
 } from './market-store.ts';
+export type {
+  NewPortfolio,
+  PortfolioRef,
+  PortfolioStore,
+  PortfolioSummary,
+  StoredPortfolio,
+} from './portfolio-store.ts';
 export { openPostgresStore, type PostgresStoreOptions } from './open-postgres.ts';
 export { openSqliteStore, type SqliteStoreOptions } from './open-sqlite.ts';
 export { openStore, type OpenStoreOptions } from './open-store.ts';

@@ -32,6 +32,8 @@ import type {
   StoredFetchLogEntry,
   StoredInstrument,
 } from './market-store.ts';
+import { KyselyPortfolioStore } from './kysely-portfolio-store.ts';
+import type { PortfolioStore } from './portfolio-store.ts';
 import { emptyPriceColumns } from './price-columns.ts';
 import type { StoreDatabase } from './schema.ts';
 import { OPEN_RANGE, type RangeQuery, type TimeSeriesAccess } from './time-series-access.ts';
@@ -61,6 +63,7 @@ function symbolKeys(symbols: readonly string[]): string[] {
 /** A {@link MarketStore} over a Kysely instance (root, or a transaction when `parts.db` is one). */
 export class KyselyMarketStore implements MarketStore {
   readonly dialect: StoreDialect;
+  readonly portfolios: PortfolioStore;
   readonly #parts: KyselyMarketStoreParts;
   /** Marks the async context of this store's open transaction (to refuse re-entry). */
   readonly #inTransaction = new AsyncLocalStorage<true>();
@@ -71,6 +74,11 @@ export class KyselyMarketStore implements MarketStore {
     this.dialect = parts.dialect;
     this.#parts = parts;
     this.#live = live;
+    this.portfolios = new KyselyPortfolioStore({
+      read: (fn) => this.#read(fn),
+      write: (fn) => this.#write(fn),
+      clock: parts.clock,
+    });
   }
 
   /**

@@ -6,6 +6,7 @@
 import { afterEach, beforeEach, describe } from 'vitest';
 import { catalogueCases } from './contract/catalogue.contract.ts';
 import { manualClock, type ManualClock, type OpenStore } from './contract/fixtures.ts';
+import { portfolioCases } from './contract/portfolio.contract.ts';
 import { priceBarCases } from './contract/price-bars.contract.ts';
 import { priceColumnCases } from './contract/price-columns.contract.ts';
 import { seriesPointCases } from './contract/series-points.contract.ts';
@@ -40,5 +41,6 @@ export function describeMarketStoreContract(name: string, open: OpenStore): void
     seriesPointCases(current);
     catalogueCases(current, () => clock);
     transactionCases(current);
+    portfolioCases(current);
   });
 }

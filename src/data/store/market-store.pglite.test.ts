@@ -3,7 +3,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { describeMarketStoreContract } from './market-store.contract.ts';
 import { openPostgresStore } from './open-postgres.ts';
 import { pglitePool } from './pglite-pool.ts';
-import { MARKET_TABLES } from './schema.ts';
+import { STORE_TABLES } from './schema.ts';
 
 // One PGlite for the whole file (a cold start takes 3–6 s); each case truncates the tables.
 let pglite: PGlite;
@@ -17,6 +17,6 @@ describeMarketStoreContract('PGlite', async (options) => {
     pool: pglitePool(pglite, { closeOnEnd: false }),
     ...options,
   });
-  await pglite.exec(`truncate ${MARKET_TABLES.join(', ')} restart identity`);
+  await pglite.exec(`truncate ${STORE_TABLES.join(', ')} restart identity`);
   return store;
 });

@@ -2,7 +2,7 @@ import pg from 'pg';
 import { afterAll, describe } from 'vitest';
 import { describeMarketStoreContract } from './market-store.contract.ts';
 import { openStore } from './open-store.ts';
-import { MARKET_TABLES } from './schema.ts';
+import { STORE_TABLES } from './schema.ts';
 
 const url = process.env.DATABASE_URL;
 // A schema of its own per run, so parallel and repeated runs never share tables.
@@ -23,7 +23,7 @@ describe.skipIf(url === undefined)(
       const client = new pg.Client({ connectionString: url });
       await client.connect();
       await client.query(
-        `truncate ${MARKET_TABLES.map((t) => `${schema}.${t}`).join(', ')} restart identity`,
+        `truncate ${STORE_TABLES.map((t) => `${schema}.${t}`).join(', ')} restart identity`,
       );
       await client.end();
       return store;

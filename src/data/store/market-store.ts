@@ -1,6 +1,7 @@
 /**
- * The market-data store contract: price bars, economic series, instruments and the fetch log,
- * behind one interface implemented on SQLite (better-sqlite3), PostgreSQL (pg) and PGlite.
+ * The store contract: price bars, economic series, instruments and the fetch log, and stored
+ * portfolios ({@link MarketStore.portfolios}, see `portfolio-store.ts`), behind one interface
+ * implemented on SQLite (better-sqlite3), PostgreSQL (pg) and PGlite.
  *
  * Conventions on every method:
  * - Symbols and series ids are trimmed and upper-cased (`" rssb "` → `"RSSB"`) on every path,
@@ -24,6 +25,7 @@ import type {
   StoredPriceBar,
   StoredSeriesPoint,
 } from '../../domain/market/types.ts';
+import type { PortfolioStore } from './portfolio-store.ts';
 
 /** An inclusive date range; a missing end is open. `from > to` is INVALID_INPUT. */
 export interface DateRange {
@@ -119,10 +121,16 @@ export interface StoreOptions {
   readonly clock?: Clock;
 }
 
-/** Typed access to the market-data tables. Obtain one with `openStore`. */
+/** Typed access to the store's tables. Obtain one with `openStore`. */
 export interface MarketStore {
   /** The engine behind this store. */
   readonly dialect: StoreDialect;
+
+  /**
+   * Stored portfolios, their accounts and ledgers. On the store a {@link MarketStore.transaction}
+   * callback receives, its writes join that transaction.
+   */
+  readonly portfolios: PortfolioStore;
 
   /**
    * Writes `bars` of `symbol` with `provenance`, all or nothing. One row per (symbol, date):

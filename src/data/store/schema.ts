@@ -1,8 +1,8 @@
 /**
  * Row types of the store's tables as Kysely sees them (snake_case columns). Prices and values
  * are float8 / REAL (pg returns them as numbers); dates are `YYYY-MM-DD` text and timestamps
- * UTC ISO text; nullable columns are `null` when the domain field is absent. Later issues add
- * tables (portfolios, transactions, runs, …) by extending {@link StoreDatabase}.
+ * UTC ISO text; nullable columns are `null` when the domain field is absent. New tables extend
+ * {@link StoreDatabase}.
  */
 
 import type { Generated } from 'kysely';
@@ -59,13 +59,59 @@ export interface FetchLogTable {
   message: string | null;
 }
 
+/** `portfolios`: one row per stored portfolio; `name` is unique. */
+export interface PortfoliosTable {
+  id: Generated<number>;
+  name: string;
+  base_currency: string;
+  created_at: string;
+}
+
+/** `accounts`: the tax treatment of one account of a portfolio. */
+export interface AccountsTable {
+  portfolio_id: number;
+  name: string;
+  tax_type: string;
+}
+
+/**
+ * `transactions`: one ledger row of a portfolio, in `seq` order, with the columns of the
+ * transactions-CSV vocabulary (money in integer cents; PostgreSQL's bigint may read back as a
+ * string, so readers convert with `Number`).
+ */
+export interface TransactionsTable {
+  portfolio_id: number;
+  seq: number;
+  line: number;
+  date: string;
+  type: string;
+  symbol: string | null;
+  quantity: number | null;
+  price: number | null;
+  amount_cents: number | string | bigint | null;
+  fees_cents: number | string | bigint;
+  account: string;
+  /** Lot ids as a JSON array of strings. */
+  lots: string | null;
+  acquired: string | null;
+}
+
 /** Every table of the store, keyed by table name. */
 export interface StoreDatabase {
   instruments: InstrumentsTable;
   price_bars: PriceBarsTable;
   series_points: SeriesPointsTable;
   fetch_log: FetchLogTable;
+  portfolios: PortfoliosTable;
+  accounts: AccountsTable;
+  transactions: TransactionsTable;
 }
 
 /** Names of the market-data tables (test cleanup, diagnostics). */
 export const MARKET_TABLES = ['instruments', 'price_bars', 'series_points', 'fetch_log'] as const;
+
+/** Names of the portfolio tables, children after their parent. */
+export const PORTFOLIO_TABLES = ['portfolios', 'accounts', 'transactions'] as const;
+
+/** Every table the store's migrations create on both engines (test cleanup, diagnostics). */
+export const STORE_TABLES = [...MARKET_TABLES, ...PORTFOLIO_TABLES] as const;

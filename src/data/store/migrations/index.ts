@@ -8,6 +8,7 @@ import { BallastError } from '../../../domain/errors.ts';
 import type { StoreDialect } from '../market-store.ts';
 import * as marketData from './20261125T1500_market_data.ts';
 import * as sqlitePriceColumns from './20261125T1510_sqlite_price_columns.ts';
+import * as portfolios from './20261201T0900_portfolios.ts';
 
 interface StoreMigration {
   up(db: Kysely<unknown>, dialect: StoreDialect): Promise<void>;
@@ -16,6 +17,7 @@ interface StoreMigration {
 const MIGRATIONS: Readonly<Record<string, StoreMigration>> = {
   '20261125T1500_market_data': marketData,
   '20261125T1510_sqlite_price_columns': sqlitePriceColumns,
+  '20261201T0900_portfolios': portfolios,
 };
 
 /** Names of every migration this code knows, in the order they apply. */

@@ -1,0 +1,301 @@
+/**
+ * The {@link PortfolioStore} of a {@link KyselyMarketStore}: it reads and writes through the
+ * market store's own read and write paths, so its writes run in one transaction each and join
+ * the caller's inside `store.transaction(fn)`.
+ */
+
+import type { Kysely } from 'kysely';
+import type { Clock } from '../../domain/clock.ts';
+import { BallastError, invalidInput } from '../../domain/errors.ts';
+import type { AccountInfo, TaxType } from '../../domain/ledger/accounts.ts';
+import type { Transaction } from '../../domain/ledger/types.ts';
+import {
+  accountRows,
+  checkPortfolioName,
+  portfolioRow,
+  toStoredPortfolio,
+  toTransaction,
+  transactionRows,
+  type TransactionRow,
+} from './portfolio-rows.ts';
+import type {
+  NewPortfolio,
+  PortfolioRef,
+  PortfolioStore,
+  PortfolioSummary,
+  StoredPortfolio,
+} from './portfolio-store.ts';
+import type { StoreDatabase } from './schema.ts';
+import { fromCodeUnitOrder } from './sort.ts';
+import { normalizeTimestamp } from './validate.ts';
+
+type Db = Kysely<StoreDatabase>;
+
+/** How the portfolio store reaches the database: the market store's read and write paths. */
+export interface PortfolioStoreAccess {
+  read<T>(fn: (db: Db) => Promise<T>): Promise<T>;
+  write<T>(fn: (db: Db) => Promise<T>): Promise<T>;
+  readonly clock: Clock;
+}
+
+/** Rows per insert statement (13 parameters each: far below every engine's limit). */
+const INSERT_CHUNK = 500;
+
+/** A checked {@link PortfolioRef}: an id or a trimmed name. */
+function checkRef(ref: PortfolioRef): { id: number } | { name: string } {
+  if (typeof ref === 'number') {
+    if (!Number.isSafeInteger(ref) || ref < 1)
+      throw invalidInput('portfolio', ref, 'must be a positive integer id or a name');
+    return { id: ref };
+  }
+  return { name: checkPortfolioName('portfolio', ref) };
+}
+
+function notFound(ref: PortfolioRef): BallastError {
+  const what = typeof ref === 'number' ? `with id ${ref}` : JSON.stringify(ref.trim());
+  return new BallastError('NOT_FOUND', `portfolio: no stored portfolio ${what}`, {
+    field: 'portfolio',
+    value: ref,
+  });
+}
+
+function nameTaken(name: string): BallastError {
+  return new BallastError(
+    'CONFLICT',
+    `name: a portfolio named ${JSON.stringify(name)} already exists`,
+    {
+      field: 'name',
+      value: name,
+    },
+  );
+}
+
+async function findRow(db: Db, ref: PortfolioRef): Promise<StoredPortfolio | undefined> {
+  const key = checkRef(ref);
+  const query = db.selectFrom('portfolios').selectAll();
+  const row = await (
+    'id' in key ? query.where('id', '=', key.id) : query.where('name', '=', key.name)
+  ).executeTakeFirst();
+  return row === undefined ? undefined : toStoredPortfolio(row);
+}
+
+async function requireRow(db: Db, ref: PortfolioRef): Promise<StoredPortfolio> {
+  const found = await findRow(db, ref);
+  if (found === undefined) throw notFound(ref);
+  return found;
+}
+
+async function refuseTakenName(db: Db, name: string, except?: number): Promise<void> {
+  const other = await db
+    .selectFrom('portfolios')
+    .select('id')
+    .where('name', '=', name)
+    .executeTakeFirst();
+  if (other !== undefined && Number(other.id) !== except) throw nameTaken(name);
+}
+
+async function insertTransactions(
+  db: Db,
+  portfolioId: number,
+  rows: readonly TransactionRow[],
+): Promise<void> {
+  const last = await db
+    .selectFrom('transactions')
+    .select((eb) => eb.fn.max('seq').as('seq'))
+    .where('portfolio_id', '=', portfolioId)
+    .executeTakeFirst();
+  const first = Number(last?.seq ?? 0) + 1;
+  for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
+    const values = rows
+      .slice(start, start + INSERT_CHUNK)
+      .map((row, i) => ({ ...row, portfolio_id: portfolioId, seq: first + start + i }));
+    await db.insertInto('transactions').values(values).execute();
+  }
+}
+
+async function lastLine(db: Db, portfolioId: number): Promise<number> {
+  const last = await db
+    .selectFrom('transactions')
+    .select((eb) => eb.fn.max('line').as('line'))
+    .where('portfolio_id', '=', portfolioId)
+    .executeTakeFirst();
+  return Number(last?.line ?? 0);
+}
+
+async function deleteLedger(db: Db, portfolioId: number): Promise<number> {
+  const result = await db
+    .deleteFrom('transactions')
+    .where('portfolio_id', '=', portfolioId)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+async function counts(db: Db, table: 'accounts' | 'transactions'): Promise<Map<number, number>> {
+  const rows = await db
+    .selectFrom(table)
+    .select((eb) => ['portfolio_id', eb.fn.countAll().as('n')])
+    .groupBy('portfolio_id')
+    .execute();
+  return new Map(rows.map((r) => [Number(r.portfolio_id), Number(r.n)]));
+}
+
+/** {@link PortfolioStore} over the market store's Kysely (module comment). */
+export class KyselyPortfolioStore implements PortfolioStore {
+  readonly #access: PortfolioStoreAccess;
+
+  constructor(access: PortfolioStoreAccess) {
+    this.#access = access;
+  }
+
+  async create(portfolio: NewPortfolio): Promise<StoredPortfolio> {
+    const now = normalizeTimestamp('clock.now()', this.#access.clock.now());
+    const row = portfolioRow(portfolio, now);
+    return this.#access.write(async (db) => {
+      await refuseTakenName(db, row.name);
+      const { id } = await db
+        .insertInto('portfolios')
+        .values(row)
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return toStoredPortfolio({ ...row, id });
+    });
+  }
+
+  async list(): Promise<PortfolioSummary[]> {
+    const [rows, accounts, transactions] = await this.#access.read(
+      async (db) =>
+        [
+          await db.selectFrom('portfolios').selectAll().execute(),
+          await counts(db, 'accounts'),
+          await counts(db, 'transactions'),
+        ] as const,
+    );
+    const summaries = rows.map(toStoredPortfolio).map((p) => ({
+      ...p,
+      accounts: accounts.get(p.id) ?? 0,
+      transactions: transactions.get(p.id) ?? 0,
+    }));
+    return fromCodeUnitOrder(summaries, (p) => p.name);
+  }
+
+  async get(ref: PortfolioRef): Promise<StoredPortfolio> {
+    checkRef(ref);
+    return this.#access.read((db) => requireRow(db, ref));
+  }
+
+  async find(ref: PortfolioRef): Promise<StoredPortfolio | undefined> {
+    checkRef(ref);
+    return this.#access.read((db) => findRow(db, ref));
+  }
+
+  async rename(ref: PortfolioRef, name: string): Promise<StoredPortfolio> {
+    checkRef(ref);
+    const newName = checkPortfolioName('name', name);
+    return this.#access.write(async (db) => {
+      const found = await requireRow(db, ref);
+      await refuseTakenName(db, newName, found.id);
+      await db
+        .updateTable('portfolios')
+        .set({ name: newName })
+        .where('id', '=', found.id)
+        .execute();
+      return { ...found, name: newName };
+    });
+  }
+
+  async delete(ref: PortfolioRef): Promise<void> {
+    checkRef(ref);
+    await this.#access.write(async (db) => {
+      const found = await requireRow(db, ref);
+      await db.deleteFrom('portfolios').where('id', '=', found.id).execute();
+    });
+  }
+
+  async setAccounts(ref: PortfolioRef, accounts: readonly AccountInfo[]): Promise<number> {
+    checkRef(ref);
+    const rows = accountRows(accounts);
+    return this.#access.write(async (db) => {
+      const { id } = await requireRow(db, ref);
+      await db.deleteFrom('accounts').where('portfolio_id', '=', id).execute();
+      if (rows.length > 0)
+        await db
+          .insertInto('accounts')
+          .values(rows.map((a) => ({ portfolio_id: id, name: a.name, tax_type: a.taxType })))
+          .execute();
+      return rows.length;
+    });
+  }
+
+  async listAccounts(ref: PortfolioRef): Promise<AccountInfo[]> {
+    checkRef(ref);
+    const rows = await this.#access.read(async (db) => {
+      const { id } = await requireRow(db, ref);
+      return db
+        .selectFrom('accounts')
+        .select(['name', 'tax_type'])
+        .where('portfolio_id', '=', id)
+        .execute();
+    });
+    const accounts = rows.map((r) => ({ name: r.name, taxType: r.tax_type as TaxType }));
+    return fromCodeUnitOrder(accounts, (a) => a.name);
+  }
+
+  async appendTransactions(
+    ref: PortfolioRef,
+    transactions: readonly Transaction[],
+  ): Promise<number> {
+    checkRef(ref);
+    const checked = transactionRows(transactions, 0);
+    return this.#access.write(async (db) => {
+      const { id } = await requireRow(db, ref);
+      const rows = transactionRows(transactions, await lastLine(db, id));
+      await insertTransactions(db, id, rows);
+      return checked.length;
+    });
+  }
+
+  async listTransactions(ref: PortfolioRef): Promise<Transaction[]> {
+    checkRef(ref);
+    const rows = await this.#access.read(async (db) => {
+      const { id } = await requireRow(db, ref);
+      return db
+        .selectFrom('transactions')
+        .select([
+          'line',
+          'date',
+          'type',
+          'symbol',
+          'quantity',
+          'price',
+          'amount_cents',
+          'fees_cents',
+          'account',
+          'lots',
+          'acquired',
+        ])
+        .where('portfolio_id', '=', id)
+        .orderBy('seq')
+        .execute();
+    });
+    return rows.map(toTransaction);
+  }
+
+  async replaceTransactions(
+    ref: PortfolioRef,
+    transactions: readonly Transaction[],
+  ): Promise<number> {
+    checkRef(ref);
+    const rows = transactionRows(transactions, 0);
+    return this.#access.write(async (db) => {
+      const { id } = await requireRow(db, ref);
+      await deleteLedger(db, id);
+      await insertTransactions(db, id, rows);
+      return rows.length;
+    });
+  }
+
+  async deleteTransactions(ref: PortfolioRef): Promise<number> {
+    checkRef(ref);
+    return this.#access.write(async (db) => deleteLedger(db, (await requireRow(db, ref)).id));
+  }
+}
