@@ -32,6 +32,18 @@ export { textSourceSchema, type TextSource } from './sources.ts';
 export { fieldPath, parseInput } from './input.ts';
 
 export * from './positions.ts';
+export * from './portfolio-create.ts';
+export * from './portfolio-list.ts';
+export * from './portfolio-import.ts';
+export * from './portfolio-export.ts';
+export * from './portfolio-positions.ts';
+export {
+  BACKUP_FORMAT,
+  BACKUP_VERSION,
+  parsePortfolioBackup,
+  portfolioBackupSchema,
+} from './portfolio-backup.ts';
+export { TAX_TYPES, type AccountInfo, type TaxType } from '../domain/ledger/accounts.ts';
 export * from './exposures.ts';
 export * from './funds.ts';
 export * from './funds-check.ts';

@@ -154,7 +154,9 @@ export async function plan(raw: PlanInput, deps: AppDeps): Promise<PlanDocument>
   const input = parseInput(planInputSchema, raw);
   const listed = candidatesOf(input);
   const portfolio = await loadPortfolio(
-    input.holdings === undefined && input.transactions === undefined
+    input.holdings === undefined &&
+      input.transactions === undefined &&
+      input.portfolio === undefined
       ? { ...input, transactions: { path: DEMO_LEDGER } }
       : input,
     deps,

@@ -1,7 +1,7 @@
 /**
  * The portfolio input shared by `exposures`, `risk`, `stress`, `rebalance` and `demo`: a holdings
- * snapshot and/or a transactions ledger (both: combined, e.g. one account as a snapshot and
- * another as a ledger), a prices file, and the fund definitions that look through the funds
+ * snapshot and/or a ledger — a transactions file or a stored portfolio's (both a snapshot and a
+ * ledger: combined, e.g. one account as a snapshot and another as a ledger), a prices file, and the fund definitions that look through the funds
  * (docs/conventions.md, "Holdings, ledger and exposures"). Written once here; each use case
  * spreads {@link portfolioInputShape} into its own schema.
  *
@@ -20,7 +20,7 @@ import type { ExposureRegistry } from '../domain/exposures/registry.ts';
 import { invalidInput } from '../domain/errors.ts';
 import { buildLedger, type LedgerResult } from '../domain/ledger/ledger.ts';
 import type { Cents } from '../domain/ledger/money.ts';
-import type { Lot } from '../domain/ledger/types.ts';
+import type { Lot, Transaction } from '../domain/ledger/types.ts';
 import { normalizeSymbol } from '../domain/exposures/symbol.ts';
 import { firstPriceBySymbol, quantityBySymbol } from '../domain/trades/holdings-snapshot.ts';
 import {
@@ -37,6 +37,7 @@ import type { AppDeps } from './deps.ts';
 import { portfolioPricing, type PortfolioPricing } from './portfolio-pricing.ts';
 import { isoDateSchema, lotMethodSchema } from './schemas.ts';
 import { storedCloses, type StoredClose } from './stored-closes.ts';
+import { portfolioNameSchema, readStoredLedger, type StoredLedgerDeps } from './stored-ledger.ts';
 import { readSource, textSourceSchema, type TextSource } from './sources.ts';
 
 /** The fields of a portfolio input (spread into a use case's `z.object`). */
@@ -45,6 +46,8 @@ export const portfolioInputShape = {
   holdings: textSourceSchema.optional(),
   /** Transactions CSV (the ledger); combined with `holdings` when both are given. */
   transactions: textSourceSchema.optional(),
+  /** A stored portfolio whose ledger to use instead of a transactions file. */
+  portfolio: portfolioNameSchema.optional(),
   /** Prices CSV `symbol,price[,date][,source]`: the first choice for valuation. */
   prices: textSourceSchema.optional(),
   /** Fund definitions YAML (economic exposure per $1 of NAV); default the shipped config/funds.yaml. */
@@ -97,14 +100,44 @@ export interface PortfolioFiles {
   readonly holdingsPrices: ReadonlyMap<string, PriceQuote>;
 }
 
+/** The ledger of a portfolio input: the transactions file's, or the stored portfolio's given. */
+function ledgerTransactions(
+  input: PortfolioInput,
+  stored: readonly Transaction[] | undefined,
+): readonly Transaction[] | undefined {
+  if (input.transactions !== undefined && input.portfolio !== undefined)
+    throw invalidInput('portfolio', input.portfolio, 'give transactions or portfolio, not both');
+  if (input.portfolio !== undefined) {
+    if (stored === undefined)
+      throw invalidInput(
+        'portfolio',
+        input.portfolio,
+        'a stored portfolio is read through the store (readPortfolioSources)',
+      );
+    return stored;
+  }
+  if (input.transactions === undefined) return undefined;
+  const { text, name } = readSource(input.transactions, 'transactions');
+  return parseTransactionsCsv(text, name);
+}
+
 /**
- * Reads the files of a portfolio input (no valuation yet; see {@link pricePortfolio}). Throws
- * INVALID_INPUT naming `holdings` when neither `holdings` nor `transactions` is given; parse
- * errors name the source and line.
+ * Reads the files of a portfolio input (no valuation yet; see {@link pricePortfolio}), with
+ * `stored` the ledger of `input.portfolio` when one is named (see {@link readPortfolioSources}).
+ * Throws INVALID_INPUT naming `holdings` when none of `holdings`, `transactions` or `portfolio`
+ * is given, and naming `portfolio` when it comes with `transactions`; parse errors name the
+ * source and line.
  */
-export function readPortfolioFiles(input: PortfolioInput): PortfolioFiles {
-  if (input.holdings === undefined && input.transactions === undefined)
-    throw invalidInput('holdings', undefined, 'give holdings or transactions (or both)');
+export function readPortfolioFiles(
+  input: PortfolioInput,
+  stored?: readonly Transaction[],
+): PortfolioFiles {
+  if (
+    input.holdings === undefined &&
+    input.transactions === undefined &&
+    input.portfolio === undefined
+  )
+    throw invalidInput('holdings', undefined, 'give holdings, transactions or portfolio');
   const lots: Lot[] = [];
   const cash = new Map<string, Cents>();
   const addCash = (cents: ReadonlyMap<string, Cents>): void => {
@@ -124,9 +157,9 @@ export function readPortfolioFiles(input: PortfolioInput): PortfolioFiles {
     holdingsPrices = snapshot.prices;
   }
   let ledger: LedgerResult | undefined;
-  if (input.transactions) {
-    const { text, name } = readSource(input.transactions, 'transactions');
-    ledger = buildLedger(parseTransactionsCsv(text, name), {
+  const transactions = ledgerTransactions(input, stored);
+  if (transactions) {
+    ledger = buildLedger(transactions, {
       lotMethod: input.lotMethod,
       ...(input.asOf === undefined ? {} : { asOf: input.asOf }),
     });
@@ -134,6 +167,19 @@ export function readPortfolioFiles(input: PortfolioInput): PortfolioFiles {
     addCash(ledger.cashCents);
   }
   return { lots, cashCents: cash, ...(ledger ? { ledger } : {}), pricesFile, holdingsPrices };
+}
+
+/**
+ * {@link readPortfolioFiles} with the ledger of the stored portfolio `input.portfolio` when one
+ * is named (NOT_FOUND when it is not stored).
+ */
+export async function readPortfolioSources(
+  input: PortfolioInput,
+  deps: StoredLedgerDeps,
+): Promise<PortfolioFiles> {
+  const stored =
+    input.portfolio === undefined ? undefined : await readStoredLedger(input.portfolio, deps);
+  return readPortfolioFiles(input, stored);
 }
 
 function heldSymbols(lots: readonly Lot[]): string[] {
@@ -207,16 +253,20 @@ export async function pricePortfolio(
 }
 
 /**
- * Reads and values a portfolio (see the module comment; {@link readPortfolioFiles} then
- * {@link pricePortfolio}). Throws INVALID_INPUT naming `holdings` when neither `holdings` nor
- * `transactions` is given; parse errors name the source and line.
+ * Reads and values a portfolio (see the module comment; {@link readPortfolioSources} then
+ * {@link pricePortfolio}). Errors as {@link readPortfolioFiles}, and NOT_FOUND for a portfolio
+ * that is not stored.
  */
 export async function loadPortfolio(
   input: PortfolioInput,
   deps: PortfolioDeps,
   options: LoadPortfolioOptions = {},
 ): Promise<LoadedPortfolio> {
-  return pricePortfolio(readPortfolioFiles(input), { asOf: input.asOf, deps }, options);
+  return pricePortfolio(
+    await readPortfolioSources(input, deps),
+    { asOf: input.asOf, deps },
+    options,
+  );
 }
 
 /** Fund definitions from `source`, or the shipped config/funds.yaml when absent. */

@@ -32,7 +32,7 @@ import type { Warning } from '../domain/warnings.ts';
 import { parseTargetsCsv } from '../data/ledger/targets-csv.ts';
 import type { AppDeps } from './deps.ts';
 import { parseInput } from './input.ts';
-import { portfolioInputShape, pricePortfolio, readPortfolioFiles } from './portfolio-input.ts';
+import { portfolioInputShape, pricePortfolio, readPortfolioSources } from './portfolio-input.ts';
 import { pricingFields, type PricingDocument } from './portfolio-pricing.ts';
 import { optimize } from './optimize.ts';
 import { PARAMETERLESS_OBJECTIVES } from './optimize-input.ts';
@@ -61,6 +61,7 @@ const { holdings, transactions, prices, lotMethod, asOf } = portfolioInputShape;
 export const rebalanceInputSchema = z.object({
   holdings,
   transactions,
+  portfolio: portfolioInputShape.portfolio,
   prices,
   lotMethod,
   asOf,
@@ -202,7 +203,7 @@ async function targetsOf(input: ParsedInput, deps: AppDeps): Promise<TradeTarget
 /** The trade plan of a portfolio towards its targets (see the module comment). */
 export async function rebalance(raw: RebalanceInput, deps: AppDeps): Promise<RebalanceDocument> {
   const input = parseInput(rebalanceInputSchema, raw);
-  const files = readPortfolioFiles(input);
+  const files = await readPortfolioSources(input, deps);
   const targets = await targetsOf(input, deps);
   const portfolio = await pricePortfolio(
     files,

@@ -28,8 +28,14 @@ export const COMMANDS: readonly CommandEntry[] = [
   },
   {
     name: 'positions',
-    summary: 'Positions, open tax lots and realised gains derived from a transactions file',
+    summary:
+      'Positions, open tax lots and realised gains derived from a transactions file or a stored portfolio',
     load: async () => (await import('./commands/positions.ts')).registerPositions,
+  },
+  {
+    name: 'portfolio',
+    summary: 'Stored portfolios: create, list, import a ledger, export a JSON backup',
+    load: async () => (await import('./commands/portfolio.ts')).registerPortfolio,
   },
   {
     name: 'exposures',

@@ -46,6 +46,7 @@ export async function withFlagNames<T>(flags: FlagNames, work: () => Promise<T>)
 export const PORTFOLIO_FLAGS: FlagNames = {
   holdings: '--holdings',
   transactions: '--transactions',
+  portfolio: '--portfolio',
   prices: '--prices',
   funds: '--funds',
   lotMethod: '--lot-method',

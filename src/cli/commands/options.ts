@@ -28,6 +28,7 @@ export function requireOneOf(options: Record<string, unknown>, names: readonly s
 export interface PortfolioFlags {
   readonly holdings?: string | undefined;
   readonly transactions?: string | undefined;
+  readonly portfolio?: string | undefined;
   readonly prices?: string | undefined;
   readonly funds?: string | undefined;
   readonly lotMethod: LotMethod;
@@ -37,7 +38,7 @@ export interface PortfolioFlags {
 /**
  * The options of commands that read a portfolio and look through its funds (`exposures`,
  * `risk`, `stress`): `--holdings`, `--transactions`, `--prices`, `--funds`, `--lot-method`,
- * `--as-of` (turned into a portfolio input by {@link portfolioInput}).
+ * `--portfolio`, `--as-of` (turned into a portfolio input by {@link portfolioInput}).
  */
 export function withPortfolioOptions(command: Command): Command {
   return command
@@ -49,6 +50,7 @@ export function withPortfolioOptions(command: Command): Command {
       '--transactions <file>',
       'transactions CSV (the ledger); combined with --holdings when both are given',
     )
+    .option('--portfolio <name>', 'the ledger of this stored portfolio, instead of --transactions')
     .option(
       '--prices <file>',
       'prices CSV (symbol,price[,date][,source]); prices come from this file first, then the latest stored close on or before --as-of, then the holdings file, then the last trade',
@@ -62,17 +64,22 @@ export function withPortfolioOptions(command: Command): Command {
 
 /**
  * The portfolio input of a use case from the portfolio flags (files as paths); fails naming
- * the flags unless `--holdings` or `--transactions` is given.
+ * the flags unless `--holdings`, `--transactions` or `--portfolio` is given.
  */
 export function portfolioInput(flags: PortfolioFlags): {
   holdings?: { path: string };
   transactions?: { path: string };
+  portfolio?: string;
   prices?: { path: string };
   funds?: { path: string };
   lotMethod: LotMethod;
   asOf?: string;
 } {
-  requireOneOf(flags as unknown as Record<string, unknown>, ['holdings', 'transactions']);
+  requireOneOf(flags as unknown as Record<string, unknown>, [
+    'holdings',
+    'transactions',
+    'portfolio',
+  ]);
   const file = (key: 'holdings' | 'transactions' | 'prices' | 'funds') => {
     const path = flags[key];
     return path === undefined ? {} : { [key]: { path } };
@@ -80,6 +87,7 @@ export function portfolioInput(flags: PortfolioFlags): {
   return {
     ...file('holdings'),
     ...file('transactions'),
+    ...(flags.portfolio === undefined ? {} : { portfolio: flags.portfolio }),
     ...file('prices'),
     ...file('funds'),
     lotMethod: flags.lotMethod,

@@ -75,6 +75,7 @@ function planInput(options: PlanOptions, command: Command): PlanInput {
   return {
     ...(holdings ? { holdings } : {}),
     ...(transactions ? { transactions } : {}),
+    ...(options.portfolio === undefined ? {} : { portfolio: options.portfolio }),
     ...(prices ? { prices } : {}),
     ...(funds ? { funds } : {}),
     lotMethod: options.lotMethod,

@@ -1,12 +1,16 @@
 import type { Command } from 'commander';
+import { BallastError } from '../../app/errors.ts';
+import { portfolioPositions } from '../../app/portfolio-positions.ts';
 import { positions, type PositionsDocument } from '../../app/positions.ts';
+import { withDeps, type Runtime } from '../context.ts';
 import { fmtMoney, fmtPrice, fmtQuantity } from '../format/numbers.ts';
 import { renderCsv, renderTable, type Column } from '../format/table.ts';
 import { parseFormat, type Format, type Io } from '../io.ts';
-import { parseDateOption, parseLotMethod } from './options.ts';
+import { parseDateOption, parseLotMethod, requireOneOf } from './options.ts';
 
 interface PositionsOptions {
-  transactions: string;
+  transactions?: string;
+  portfolio?: string;
   asOf?: string;
   lotMethod: string;
   format: Format;
@@ -81,12 +85,37 @@ export function positionsTable(report: PositionsDocument): string {
   return out.join('\n');
 }
 
+/** The ledger's positions: from the transactions file, or from the stored portfolio (one of them). */
+async function positionsOf(
+  options: PositionsOptions,
+  run: { command: Command; runtime: Runtime },
+): Promise<PositionsDocument> {
+  requireOneOf(options as unknown as Record<string, unknown>, ['transactions', 'portfolio']);
+  if (options.transactions !== undefined && options.portfolio !== undefined)
+    throw new BallastError('INVALID_INPUT', 'give --transactions or --portfolio, not both', {
+      field: 'transactions|portfolio',
+    });
+  const common = {
+    lotMethod: options.lotMethod,
+    ...(options.asOf === undefined ? {} : { asOf: options.asOf }),
+  };
+  if (options.transactions !== undefined)
+    return positions({ transactions: { path: options.transactions }, ...common });
+  const portfolio = options.portfolio!;
+  return withDeps(run.command, run.runtime, (deps) =>
+    portfolioPositions({ portfolio, ...common }, deps),
+  );
+}
+
 /** Registers `ballast positions`. */
-export function registerPositions(program: Command, io: Io): void {
+export function registerPositions(program: Command, io: Io, runtime: Runtime): void {
   program
     .command('positions')
-    .description('Positions, open tax lots and realised gains derived from a transactions file')
-    .requiredOption('--transactions <file>', 'transactions CSV (see README "Transactions file")')
+    .description(
+      'Positions, open tax lots and realised gains derived from a transactions file or a stored portfolio',
+    )
+    .option('--transactions <file>', 'transactions CSV (see README "Transactions file")')
+    .option('--portfolio <name>', 'the ledger of this stored portfolio (see `portfolio import`)')
     .option('--as-of <date>', 'ignore transactions after this date (YYYY-MM-DD)', (v) =>
       parseDateOption('--as-of', v),
     )
@@ -102,12 +131,8 @@ export function registerPositions(program: Command, io: Io): void {
       parseFormat,
       'table' as Format,
     )
-    .action((options: PositionsOptions) => {
-      const report = positions({
-        transactions: { path: options.transactions },
-        lotMethod: options.lotMethod,
-        ...(options.asOf === undefined ? {} : { asOf: options.asOf }),
-      });
+    .action(async (options: PositionsOptions, command: Command) => {
+      const report = await positionsOf(options, { command, runtime });
       if (options.format === 'json') io.out(JSON.stringify(report, null, 2));
       else if (options.format === 'csv') {
         const rows = report.positions.flatMap((p) =>

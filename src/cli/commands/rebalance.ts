@@ -17,6 +17,7 @@ import {
 
 interface RebalanceOptions {
   transactions?: string;
+  portfolio?: string;
   holdings?: string;
   prices?: string;
   targets?: string;
@@ -47,7 +48,7 @@ const REBALANCE_FLAGS = {
 /** The use-case input of the flags. */
 function rebalanceInput(options: RebalanceOptions): RebalanceInput {
   const flags = options as unknown as Record<string, unknown>;
-  requireOneOf(flags, ['transactions', 'holdings']);
+  requireOneOf(flags, ['transactions', 'holdings', 'portfolio']);
   requireOneOf(flags, ['targets', 'optimize']);
   const file = (path: string | undefined) => (path === undefined ? undefined : { path });
   const number = (flag: string, value: string | undefined) =>
@@ -73,6 +74,7 @@ function rebalanceInput(options: RebalanceOptions): RebalanceInput {
   return {
     ...(options.holdings ? { holdings: { path: options.holdings } } : {}),
     ...(options.transactions ? { transactions: { path: options.transactions } } : {}),
+    ...(options.portfolio === undefined ? {} : { portfolio: options.portfolio }),
     ...(options.prices ? { prices: { path: options.prices } } : {}),
     ...(targetsFile ? { targets: targetsFile } : {}),
     ...(optimize ? { optimize } : {}),
@@ -93,6 +95,7 @@ export function registerRebalance(program: Command, io: Io, runtime: Runtime): v
       'Trade list from current holdings to target weights: cash-, lot- and tax-aware, sells first',
     )
     .option('--transactions <file>', 'the ledger (transactions CSV)')
+    .option('--portfolio <name>', 'or the ledger of this stored portfolio')
     .option('--holdings <file>', 'or a holdings snapshot CSV')
     .option(
       '--prices <file>',

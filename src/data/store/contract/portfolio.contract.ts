@@ -264,14 +264,8 @@ export function portfolioCases(store: CurrentStore): void {
     const before = await rejection(portfolios().appendTransactions('p', [tx(8)]));
     expect(before.code).toBe('INVALID_INPUT');
     expect(before.details.field).toBe('transactions[0].source');
-    expect(
-      await portfolios().replaceTransactions('p', [
-        tx(2, { amountCents: 5 }),
-      ]),
-    ).toBe(1);
-    expect(await portfolios().listTransactions('p')).toStrictEqual([
-      tx(2, { amountCents: 5 }),
-    ]);
+    expect(await portfolios().replaceTransactions('p', [tx(2, { amountCents: 5 })])).toBe(1);
+    expect(await portfolios().listTransactions('p')).toStrictEqual([tx(2, { amountCents: 5 })]);
     expect(await portfolios().deleteTransactions('p')).toBe(1);
     expect(await portfolios().listTransactions('p')).toEqual([]);
   });
