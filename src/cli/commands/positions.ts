@@ -3,6 +3,7 @@ import { BallastError } from '../../app/errors.ts';
 import { portfolioPositions } from '../../app/portfolio-positions.ts';
 import { positions, type PositionsDocument } from '../../app/positions.ts';
 import { withDeps, type Runtime } from '../context.ts';
+import { PORTFOLIO_FLAGS, withFlagNames } from '../flag-errors.ts';
 import { fmtMoney, fmtPrice, fmtQuantity } from '../format/numbers.ts';
 import { renderCsv, renderTable, type Column } from '../format/table.ts';
 import { parseFormat, type Format, type Io } from '../io.ts';
@@ -103,7 +104,7 @@ async function positionsOf(
     return positions({ transactions: { path: options.transactions }, ...common });
   const portfolio = options.portfolio!;
   return withDeps(run.command, run.runtime, (deps) =>
-    portfolioPositions({ portfolio, ...common }, deps),
+    withFlagNames(PORTFOLIO_FLAGS, () => portfolioPositions({ portfolio, ...common }, deps)),
   );
 }
 
