@@ -35,6 +35,7 @@ const WITH_CSV = [
   'optimize',
   'performance',
   'plan',
+  'portfolio list',
   'positions',
   'rebalance',
   'regimes',
@@ -47,6 +48,14 @@ const WITH_CSV = [
 /** Commands with no CSV form: `--format csv` is INVALID_INPUT before any work. */
 const WITHOUT_CSV: Record<string, string[]> = {
   demo: ['demo'],
+  'portfolio create': ['portfolio', 'create', 'csv-test'],
+  'portfolio import': [
+    'portfolio',
+    'import',
+    'csv-test',
+    '--transactions',
+    'data/demo/transactions.csv',
+  ],
 };
 
 async function commandsWithFormat(): Promise<string[]> {
