@@ -245,12 +245,13 @@ export class KyselyPortfolioStore implements PortfolioStore {
     transactions: readonly Transaction[],
   ): Promise<number> {
     checkRef(ref);
-    const checked = transactionRows(transactions, 0);
+    // The batch on its own first, so a bad row fails before the database is touched.
+    transactionRows(transactions, 0);
     return this.#access.write(async (db) => {
       const { id } = await requireRow(db, ref);
       const rows = transactionRows(transactions, await lastLine(db, id));
       await insertTransactions(db, id, rows);
-      return checked.length;
+      return rows.length;
     });
   }
 

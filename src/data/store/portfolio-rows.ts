@@ -83,35 +83,30 @@ export function accountRows(accounts: readonly AccountInfo[]): AccountInfo[] {
   });
 }
 
-/** The fields each type may carry besides date, type, account, feesCents and source. */
-const FIELDS: Readonly<Record<Transaction['type'], readonly string[]>> = {
-  buy: ['symbol', 'quantity', 'price', 'lots'],
-  sell: ['symbol', 'quantity', 'price', 'lots'],
-  reinvest: ['symbol', 'quantity', 'price'],
-  split: ['symbol', 'ratio'],
-  transfer_out: ['symbol', 'quantity', 'lots'],
-  transfer_in: ['symbol', 'quantity', 'costPerShare', 'acquired'],
-  return_of_capital: ['symbol', 'amountCents'],
-  deposit: ['amountCents', 'symbol'],
-  withdrawal: ['amountCents', 'symbol'],
-  fee: ['amountCents', 'symbol'],
-  interest: ['amountCents', 'symbol'],
-  dividend: ['amountCents', 'symbol'],
+/** A type's own fields besides date, type, account, feesCents and source. */
+interface TypeFields {
+  readonly required: readonly string[];
+  readonly optional: readonly string[];
+}
+
+const CASH: TypeFields = { required: ['amountCents'], optional: ['symbol'] };
+
+/** The fields of each type, as the transactions-CSV vocabulary gives them. */
+const FIELDS: Readonly<Record<Transaction['type'], TypeFields>> = {
+  buy: { required: ['symbol', 'quantity', 'price'], optional: ['lots'] },
+  sell: { required: ['symbol', 'quantity', 'price'], optional: ['lots'] },
+  reinvest: { required: ['symbol', 'quantity', 'price'], optional: [] },
+  split: { required: ['symbol', 'ratio'], optional: [] },
+  transfer_out: { required: ['symbol', 'quantity'], optional: ['lots'] },
+  transfer_in: { required: ['symbol', 'quantity'], optional: ['costPerShare', 'acquired'] },
+  return_of_capital: { required: ['symbol', 'amountCents'], optional: [] },
+  deposit: CASH,
+  withdrawal: CASH,
+  fee: CASH,
+  interest: CASH,
+  dividend: CASH,
 };
 const COMMON = ['date', 'type', 'account', 'feesCents', 'source'];
-/** Fields a type must have (the rest of {@link FIELDS} are optional). */
-const REQUIRED = new Set(['symbol', 'quantity', 'price', 'ratio', 'amountCents']);
-const OPTIONAL_FOR: Readonly<Partial<Record<Transaction['type'], readonly string[]>>> = {
-  buy: ['lots'],
-  sell: ['lots'],
-  transfer_out: ['lots'],
-  transfer_in: ['costPerShare', 'acquired'],
-  deposit: ['symbol'],
-  withdrawal: ['symbol'],
-  fee: ['symbol'],
-  interest: ['symbol'],
-  dividend: ['symbol'],
-};
 
 /** Reads the fields of one transaction, failing with its index, line and field. */
 class TxReader {
@@ -187,13 +182,11 @@ function checkShape(r: TxReader, tx: Readonly<Record<string, unknown>>): Transac
   const type = tx['type'];
   if (typeof type !== 'string' || !(TRANSACTION_TYPES as readonly string[]).includes(type))
     throw r.fail('type', `must be one of ${TRANSACTION_TYPES.join(', ')}`);
-  const allowed = new Set([...COMMON, ...FIELDS[type as Transaction['type']]]);
+  const { required, optional } = FIELDS[type as Transaction['type']];
+  const allowed = new Set([...COMMON, ...required, ...optional]);
   for (const key of Object.keys(tx))
     if (tx[key] !== undefined && !allowed.has(key)) throw r.fail(key, `not a field of a ${type}`);
-  const optional = new Set(OPTIONAL_FOR[type as Transaction['type']] ?? []);
-  for (const field of FIELDS[type as Transaction['type']])
-    if (REQUIRED.has(field) && !optional.has(field) && !r.has(field))
-      throw r.fail(field, `required by a ${type}`);
+  for (const field of required) if (!r.has(field)) throw r.fail(field, `required by a ${type}`);
   return type as Transaction['type'];
 }
 
