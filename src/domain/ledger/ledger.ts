@@ -220,10 +220,13 @@ class LedgerBuilder {
     slices: readonly StoredSlice[],
     trade: { date: IsoDate; cash: Cents; fees: Cents; dir: number },
   ): void {
-    const total = slices.reduce((s, x) => s + Math.abs(x.quantity), 0);
+    let total = 0;
+    for (const slice of slices) total += Math.abs(slice.quantity);
     let cashLeft = trade.cash;
     let feesLeft = trade.fees;
-    slices.forEach((slice, i) => {
+    const { store } = this.book;
+    for (let i = 0; i < slices.length; i++) {
+      const slice = slices[i]!;
       const q = Math.abs(slice.quantity);
       const last = i === slices.length - 1;
       const cash = last ? cashLeft : prorateCents(trade.cash, q, total);
@@ -233,7 +236,6 @@ class LedgerBuilder {
       const isCover = trade.dir > 0;
       const proceeds = isCover ? -slice.basisCents : cash - fees;
       const cost = isCover ? cash + fees : slice.basisCents;
-      const { store } = this.book;
       const acquired = store.acquired[slice.lot]!;
       this.realized.push({
         lotId: store.id(slice.lot),
@@ -249,7 +251,7 @@ class LedgerBuilder {
         disposed: trade.date,
         kind: isCover ? 'cover' : 'sale',
       });
-    });
+    }
   }
 
   private split(tx: Transaction & { symbol: string; ratio: number }): void {

@@ -96,7 +96,7 @@ export class LotBook {
 
   /** The long lots of a holding in creation order (for a return of capital). */
   longLots(holding: Holding): number[] {
-    return holding.long.fifo().sort((a, b) => a - b);
+    return holding.long.unordered().sort((a, b) => a - b);
   }
 
   /** Multiplies the quantity of every lot of `symbol` by `ratio` (a split; `ratio` > 0). */
