@@ -94,11 +94,15 @@ export function scanCsv(text: string, file: string, visitor: CsvVisitor): void {
     }
   };
   const rowAt = visitor.rowAt?.bind(visitor);
-  // One record for every plain row: the visitor reads it only during its call.
-  const record = { text, starts: new Int32Array(32), ends: new Int32Array(32), count: 0, line: 0 };
+  // One record for every plain row (the visitor reads it only during its call), with the
+  // line's span `text[pos, stop)`.
+  const starts = new Int32Array(32);
+  const ends = new Int32Array(32);
+  const record = { text, starts, ends, count: 0, line: 0, pos: 0, stop: 0 };
   const onPlain = (pos: number, stop: number, line: number): void => {
-    const plain =
-      rowAt && header !== undefined ? cellPositions(text, { pos, stop }, record) : 'general';
+    record.pos = pos;
+    record.stop = stop;
+    const plain = rowAt && header !== undefined ? cellPositions(record) : 'general';
     if (plain === 'general') return onRecord(text.slice(pos, stop).split(','), line);
     if (plain === 'blank') return;
     if (plain > header!.length) return tooManyCells(plain, line);
@@ -124,15 +128,19 @@ export function scanCsv(text: string, file: string, visitor: CsvVisitor): void {
 }
 
 /**
- * The trimmed cell positions of the quote-free line `text[pos, stop)` and their count; `'blank'`
- * for a line of blanks and commas; `'general'` for a line with a non-ASCII character (whose
- * blanks only `String.prototype.trim` knows).
+ * The trimmed cell positions of the quote-free line `text[pos, stop)` into `starts` and
+ * `ends`, and their count; `'blank'` for a line of blanks and commas; `'general'` for a line
+ * with a non-ASCII character (whose blanks only `String.prototype.trim` knows).
  */
-function cellPositions(
-  text: string,
-  span: { pos: number; stop: number },
-  out: { starts: Int32Array; ends: Int32Array },
-): number | 'blank' | 'general' {
+function cellPositions(out: {
+  readonly text: string;
+  readonly pos: number;
+  readonly stop: number;
+  starts: Int32Array;
+  ends: Int32Array;
+}): number | 'blank' | 'general' {
+  const { text } = out;
+  const span = out;
   let count = 0;
   let start = span.pos;
   let blank = true;

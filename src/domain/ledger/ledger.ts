@@ -84,6 +84,8 @@ class LedgerBuilder {
   private readonly pending = new Map<string, Pending[]>();
   private pendingCount = 0;
   contributions: Cents = 0;
+  /** The lot {@link LedgerBuilder.open} hands to the book, reused: the book copies its fields. */
+  private readonly opening = { id: 0, acquired: '', quantity: 0, basisCents: 0 };
 
   constructor(readonly method: LotMethod) {
     this.book = new LotBook(method);
@@ -118,12 +120,12 @@ class LedgerBuilder {
     holding?: Holding,
   ): void {
     if (lot.quantity === 0) return;
-    this.book.add(holding ?? this.book.holding(tx.account, tx.symbol), {
-      id: tx.source.line,
-      acquired: tx.date,
-      quantity: lot.quantity,
-      basisCents: lot.basisCents,
-    });
+    const opening = this.opening;
+    opening.id = tx.source.line;
+    opening.acquired = tx.date;
+    opening.quantity = lot.quantity;
+    opening.basisCents = lot.basisCents;
+    this.book.add(holding ?? this.book.holding(tx.account, tx.symbol), opening);
   }
 
   /** The unmatched transfers out in the order they were made. */
@@ -221,7 +223,7 @@ class LedgerBuilder {
     trade: { date: IsoDate; cash: Cents; fees: Cents; dir: number },
   ): void {
     let total = 0;
-    for (const slice of slices) total += Math.abs(slice.quantity);
+    for (let i = 0; i < slices.length; i++) total += Math.abs(slices[i]!.quantity);
     let cashLeft = trade.cash;
     let feesLeft = trade.fees;
     const { store } = this.book;
@@ -378,7 +380,8 @@ export function buildLedger(
 ): LedgerResult {
   const builder = new LedgerBuilder(options.lotMethod ?? 'fifo');
   let previous: Transaction | undefined;
-  for (const tx of transactions) {
+  for (let i = 0; i < transactions.length; i++) {
+    const tx = transactions[i]!;
     if (previous && tx.date < previous.date) {
       throw new BallastError(
         'INVALID_INPUT',
