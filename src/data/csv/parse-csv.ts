@@ -25,7 +25,8 @@ export interface CsvVisitor {
   row(cells: readonly string[], line: number): void;
   /**
    * Optional fast path for a data row of plain ASCII without quotes: its cells as positions in
-   * the text, trimmed. Return false to be handed the row through {@link row} instead.
+   * the text, trimmed. Return false to be handed the row through {@link row} instead. The record
+   * is reused: read it only during the call.
    */
   rowAt?(record: PlainRecord): boolean;
 }
@@ -93,16 +94,22 @@ export function scanCsv(text: string, file: string, visitor: CsvVisitor): void {
     }
   };
   const rowAt = visitor.rowAt?.bind(visitor);
-  const positions = { starts: new Int32Array(32), ends: new Int32Array(32) };
-  const onPlain = (span: { pos: number; stop: number; line: number }): void => {
-    const { pos, stop, line } = span;
-    const plain = rowAt && header !== undefined ? cellPositions(text, span, positions) : 'general';
+  // One record for every plain row (the visitor reads it only during its call), with the
+  // line's span `text[pos, stop)`.
+  const starts = new Int32Array(32);
+  const ends = new Int32Array(32);
+  const record = { text, starts, ends, count: 0, line: 0, pos: 0, stop: 0 };
+  const onPlain = (pos: number, stop: number, line: number): void => {
+    record.pos = pos;
+    record.stop = stop;
+    const plain = rowAt && header !== undefined ? cellPositions(record) : 'general';
     if (plain === 'general') return onRecord(text.slice(pos, stop).split(','), line);
     if (plain === 'blank') return;
     if (plain > header!.length) return tooManyCells(plain, line);
     if (tooMany !== undefined || failure !== undefined) return;
     try {
-      const record = { text, starts: positions.starts, ends: positions.ends, count: plain, line };
+      record.count = plain;
+      record.line = line;
       if (!rowAt!(record)) visitor.row(text.slice(pos, stop).split(','), line);
     } catch (error) {
       failure = { error };
@@ -121,15 +128,19 @@ export function scanCsv(text: string, file: string, visitor: CsvVisitor): void {
 }
 
 /**
- * The trimmed cell positions of the quote-free line `text[pos, stop)` and their count; `'blank'`
- * for a line of blanks and commas; `'general'` for a line with a non-ASCII character (whose
- * blanks only `String.prototype.trim` knows).
+ * The trimmed cell positions of the quote-free line `text[pos, stop)` into `starts` and
+ * `ends`, and their count; `'blank'` for a line of blanks and commas; `'general'` for a line
+ * with a non-ASCII character (whose blanks only `String.prototype.trim` knows).
  */
-function cellPositions(
-  text: string,
-  span: { pos: number; stop: number },
-  out: { starts: Int32Array; ends: Int32Array },
-): number | 'blank' | 'general' {
+function cellPositions(out: {
+  readonly text: string;
+  readonly pos: number;
+  readonly stop: number;
+  starts: Int32Array;
+  ends: Int32Array;
+}): number | 'blank' | 'general' {
+  const { text } = out;
+  const span = out;
   let count = 0;
   let start = span.pos;
   let blank = true;
@@ -172,7 +183,7 @@ function splitRecords(
   file: string,
   on: {
     onRecord: (cells: string[], line: number) => void;
-    onPlain: (span: { pos: number; stop: number; line: number }) => void;
+    onPlain: (pos: number, stop: number, line: number) => void;
   },
 ): void {
   const n = text.length;
@@ -187,7 +198,7 @@ function splitRecords(
     if (quote < pos) quote = text.indexOf('"', pos) >>> 0;
     if (cr < pos) cr = text.indexOf('\r', pos) >>> 0;
     if (quote >= stop && cr >= stop) {
-      on.onPlain({ pos, stop, line: line++ });
+      on.onPlain(pos, stop, line++);
       pos = end + 1;
     } else {
       const next = readRecord(text, { pos, line, file, final: true });

@@ -49,11 +49,16 @@ function readType(r: RowReader): Transaction['type'] {
   return type;
 }
 
+/** Gives one string object per distinct text, so that the ledger's maps compare by identity. */
+interface Strings {
+  intern<T extends string | undefined>(s: T): T;
+}
+
 /**
  * One string object per distinct account, symbol and date: a 2 M-row file then holds a few
- * thousand strings instead of millions, and the ledger's maps compare them by identity.
+ * thousand strings instead of millions.
  */
-class Interner {
+class Interner implements Strings {
   private readonly pool = new Map<string, string>();
 
   intern<T extends string | undefined>(s: T): T {
@@ -65,22 +70,18 @@ class Interner {
   }
 }
 
+/** For the in-place reader, whose texts are shared strings already (range-reader.ts). */
+const SHARED: Strings = { intern: (s) => s };
+
+const POSITIVE = { positive: true } as const;
+const AT_LEAST_ZERO = { min: 0 } as const;
+
 /** The fields every transaction has, read in the order errors are reported. */
-function readBase(
-  r: RowReader,
-  strings: Interner,
-): {
-  date: string;
-  account: string;
-  feesCents: number;
-  source: { file: string; line: number };
-} {
-  return {
-    date: strings.intern(r.date('date') ?? r.requireText('date')),
-    account: strings.intern(r.text('account')) ?? DEFAULT_ACCOUNT,
-    feesCents: r.cents('fees', { min: 0 }) ?? 0,
-    source: { file: r.file, line: r.row.line },
-  };
+interface Base {
+  readonly date: string;
+  readonly account: string;
+  readonly feesCents: number;
+  readonly source: { file: string; line: number };
 }
 
 function readLots(r: RowReader): string[] | undefined {
@@ -94,16 +95,17 @@ function readLots(r: RowReader): string[] | undefined {
 }
 
 const requireSymbol = (r: RowReader): string => r.symbol('symbol') ?? r.requireText('symbol');
-const internedSymbol = (r: RowReader, strings: Interner): string =>
-  strings.intern(requireSymbol(r));
-const requireQuantity = (r: RowReader): number => r.requireNumber('quantity', { positive: true });
+const internedSymbol = (r: RowReader, strings: Strings): string => strings.intern(requireSymbol(r));
+const requireQuantity = (r: RowReader): number => r.requireNumber('quantity', POSITIVE);
 
 /**
  * The price per share of a trade of `quantity` shares; the trade's value `quantity × price` must
  * stay within the amounts kept exact to the cent (fields.ts `MAX_CENTS`).
  */
 function tradePrice(r: RowReader, quantity: number, required: boolean): number | undefined {
-  const price = required ? r.requireNumber('price', { min: 0 }) : r.number('price', { min: 0 });
+  const price = required
+    ? r.requireNumber('price', AT_LEAST_ZERO)
+    : r.number('price', AT_LEAST_ZERO);
   if (price !== undefined && !(quantity * price * 100 <= MAX_CENTS))
     throw r.fail(
       'price',
@@ -112,10 +114,14 @@ function tradePrice(r: RowReader, quantity: number, required: boolean): number |
   return price;
 }
 
-// Objects are written out field by field (no spreads): a 100 000-row file parses in a blink.
-function readRow(r: RowReader, strings: Interner): Transaction {
+// Objects are written out field by field (no spreads, no intermediate objects): every row
+// costs one transaction and its source.
+function readRow(r: RowReader, strings: Strings): Transaction {
   const type = readType(r);
-  const { date, account, feesCents, source } = readBase(r, strings);
+  const date = strings.intern(r.date('date') ?? r.requireText('date'));
+  const account = strings.intern(r.text('account')) ?? DEFAULT_ACCOUNT;
+  const feesCents = r.cents('fees', AT_LEAST_ZERO) ?? 0;
+  const source = { file: r.file, line: r.row.line };
   const lots = readLots(r);
   switch (type) {
     case 'buy':
@@ -148,11 +154,11 @@ function readRow(r: RowReader, strings: Interner): Transaction {
       return readTransferIn(r, { date, account, feesCents, source, type }, strings);
     case 'return_of_capital': {
       const symbol = internedSymbol(r, strings);
-      const amountCents = requireCents(r, 0);
+      const amountCents = requireCents(r, true);
       return { date, account, feesCents, source, type, symbol, amountCents };
     }
     default: {
-      const amountCents = requireCents(r, type === 'interest' ? undefined : 0);
+      const amountCents = requireCents(r, type !== 'interest');
       const symbol = strings.intern(r.symbol('symbol'));
       return symbol === undefined
         ? { date, account, feesCents, source, type, amountCents }
@@ -163,25 +169,32 @@ function readRow(r: RowReader, strings: Interner): Transaction {
 
 function readTransferIn(
   r: RowReader,
-  base: ReturnType<typeof readBase> & { type: 'transfer_in' },
-  strings: Interner,
+  base: Base & { type: 'transfer_in' },
+  strings: Strings,
 ): TransferInTx {
-  const costPerShare = r.number('price', { min: 0 });
+  const costPerShare = r.number('price', AT_LEAST_ZERO);
   const acquired = strings.intern(r.date('acquired'));
   const symbol = internedSymbol(r, strings);
   const quantity = requireQuantity(r);
   tradePrice(r, quantity, false);
-  return {
-    ...base,
+  const { date, account, feesCents, source, type } = base;
+  const tx: { -readonly [K in keyof TransferInTx]: TransferInTx[K] } = {
+    date,
+    account,
+    feesCents,
+    source,
+    type,
     symbol,
     quantity,
-    ...(costPerShare === undefined ? {} : { costPerShare }),
-    ...(acquired === undefined ? {} : { acquired }),
   };
+  if (costPerShare !== undefined) tx.costPerShare = costPerShare;
+  if (acquired !== undefined) tx.acquired = acquired;
+  return tx;
 }
 
-function requireCents(r: RowReader, min?: number): number {
-  const cents = r.cents('amount', min === undefined ? {} : { min });
+/** The `amount` in cents; at least zero unless `nonNegative` is false (interest may be a debit). */
+function requireCents(r: RowReader, nonNegative: boolean): number {
+  const cents = r.cents('amount', nonNegative ? AT_LEAST_ZERO : {});
   if (cents === undefined) throw r.fail('amount', 'a value is required');
   return cents;
 }
@@ -197,19 +210,18 @@ function requireCents(r: RowReader, min?: number): number {
 export function parseTransactionsCsv(text: string, file: string): Transaction[] {
   const transactions: Transaction[] = [];
   let columns = new Map<string, number>();
+  let reader: RangeReader | undefined;
   const strings = new Interner();
-  const ranges = new RangeStrings();
   scanCsv(text, file, {
     header: (names) => {
       checkHeader(file, names, TRANSACTION_COLUMNS);
       columns = CellsReader.columns(names);
+      reader = new RangeReader(file, { columns, strings: new RangeStrings() });
     },
     row: (cells, line) =>
       transactions.push(readRow(new CellsReader(file, { line, cells, columns }), strings)),
     rowAt: (record) => {
-      transactions.push(
-        readRow(new RangeReader(file, record, { columns, strings: ranges }), strings),
-      );
+      transactions.push(readRow(reader!.at(record), SHARED));
       return true;
     },
   });

@@ -5,6 +5,8 @@ export type Term = 'short' | 'long';
 
 /** First anniversaries already computed (a ledger sells lots of the same dates many times). */
 const anniversaries = new Map<IsoDate, IsoDate>();
+/** The last acquisition date asked about and its anniversary (sales relieve lots in runs). */
+const last: { acquired?: IsoDate; anniversary: IsoDate } = { anniversary: '' };
 
 /**
  * Holding-period term of a long position (docs/conventions.md, IRS Pub. 550): long-term when disposed of
@@ -13,11 +15,14 @@ const anniversaries = new Map<IsoDate, IsoDate>();
  * An acquisition on 29 February has its anniversary on 28 February of a common year.
  */
 export function holdingTerm(acquired: IsoDate, disposed: IsoDate): Term {
+  if (acquired === last.acquired) return disposed > last.anniversary ? 'long' : 'short';
   let anniversary = anniversaries.get(acquired);
   if (anniversary === undefined) {
     if (anniversaries.size >= 4096) anniversaries.clear();
     anniversary = addYears(acquired, 1);
     anniversaries.set(acquired, anniversary);
   }
+  last.acquired = acquired;
+  last.anniversary = anniversary;
   return disposed > anniversary ? 'long' : 'short';
 }

@@ -49,7 +49,7 @@ export class Holding {
 
   /** Every lot in a side, in creation order. */
   private all(): number[] {
-    return [...this.long.fifo(), ...this.short.fifo()].sort(ascending);
+    return [...this.long.unordered(), ...this.short.unordered()].sort(ascending);
   }
 
   /**
@@ -122,7 +122,7 @@ export class Holding {
   split(ratio: number): number[] {
     const store = this.store;
     const zeros: number[] = [];
-    for (const lot of [...this.long.fifo(), ...this.short.fifo()]) {
+    for (const lot of [...this.long.unordered(), ...this.short.unordered()]) {
       const quantity = roundQuantity(store.quantity[lot]! * ratio);
       if (quantity !== 0) {
         this.setQuantity(lot, quantity);

@@ -84,6 +84,8 @@ class LedgerBuilder {
   private readonly pending = new Map<string, Pending[]>();
   private pendingCount = 0;
   contributions: Cents = 0;
+  /** The lot {@link LedgerBuilder.open} hands to the book, reused: the book copies its fields. */
+  private readonly opening = { id: 0, acquired: '', quantity: 0, basisCents: 0 };
 
   constructor(readonly method: LotMethod) {
     this.book = new LotBook(method);
@@ -118,12 +120,12 @@ class LedgerBuilder {
     holding?: Holding,
   ): void {
     if (lot.quantity === 0) return;
-    this.book.add(holding ?? this.book.holding(tx.account, tx.symbol), {
-      id: tx.source.line,
-      acquired: tx.date,
-      quantity: lot.quantity,
-      basisCents: lot.basisCents,
-    });
+    const opening = this.opening;
+    opening.id = tx.source.line;
+    opening.acquired = tx.date;
+    opening.quantity = lot.quantity;
+    opening.basisCents = lot.basisCents;
+    this.book.add(holding ?? this.book.holding(tx.account, tx.symbol), opening);
   }
 
   /** The unmatched transfers out in the order they were made. */
@@ -220,10 +222,13 @@ class LedgerBuilder {
     slices: readonly StoredSlice[],
     trade: { date: IsoDate; cash: Cents; fees: Cents; dir: number },
   ): void {
-    const total = slices.reduce((s, x) => s + Math.abs(x.quantity), 0);
+    let total = 0;
+    for (let i = 0; i < slices.length; i++) total += Math.abs(slices[i]!.quantity);
     let cashLeft = trade.cash;
     let feesLeft = trade.fees;
-    slices.forEach((slice, i) => {
+    const { store } = this.book;
+    for (let i = 0; i < slices.length; i++) {
+      const slice = slices[i]!;
       const q = Math.abs(slice.quantity);
       const last = i === slices.length - 1;
       const cash = last ? cashLeft : prorateCents(trade.cash, q, total);
@@ -233,7 +238,6 @@ class LedgerBuilder {
       const isCover = trade.dir > 0;
       const proceeds = isCover ? -slice.basisCents : cash - fees;
       const cost = isCover ? cash + fees : slice.basisCents;
-      const { store } = this.book;
       const acquired = store.acquired[slice.lot]!;
       this.realized.push({
         lotId: store.id(slice.lot),
@@ -249,7 +253,7 @@ class LedgerBuilder {
         disposed: trade.date,
         kind: isCover ? 'cover' : 'sale',
       });
-    });
+    }
   }
 
   private split(tx: Transaction & { symbol: string; ratio: number }): void {
@@ -376,7 +380,8 @@ export function buildLedger(
 ): LedgerResult {
   const builder = new LedgerBuilder(options.lotMethod ?? 'fifo');
   let previous: Transaction | undefined;
-  for (const tx of transactions) {
+  for (let i = 0; i < transactions.length; i++) {
+    const tx = transactions[i]!;
     if (previous && tx.date < previous.date) {
       throw new BallastError(
         'INVALID_INPUT',

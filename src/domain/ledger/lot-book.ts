@@ -39,6 +39,8 @@ export class LotBook {
   readonly store = new LotStore<Holding>();
   private readonly holdings = new Map<string, Map<string, Holding>>();
   private readonly bySymbol = new Map<string, Holding[]>();
+  /** The slices the relief under way has taken (a fresh array per relief). */
+  private taken: StoredSlice[] = [];
   /** Lots a split brought to zero shares: open (as before) until the next relief. */
   private zeros: number[] = [];
 
@@ -96,7 +98,7 @@ export class LotBook {
 
   /** The long lots of a holding in creation order (for a return of capital). */
   longLots(holding: Holding): number[] {
-    return holding.long.fifo().sort((a, b) => a - b);
+    return holding.long.unordered().sort((a, b) => a - b);
   }
 
   /** Multiplies the quantity of every lot of `symbol` by `ratio` (a split; `ratio` > 0). */
@@ -120,23 +122,25 @@ export class LotBook {
    *   lots that do not cover the quantity, or not enough lots), naming file and line.
    */
   relieve(holding: Holding, req: ReliefRequest): StoredSlice[] {
-    for (const lot of this.zeros) this.store.closed[lot] = 1;
-    this.zeros = [];
+    if (this.zeros.length > 0) {
+      for (const lot of this.zeros) this.store.closed[lot] = 1;
+      this.zeros = [];
+    }
     const sign = req.side === 'long' ? 1 : -1;
     if (req.lotIds?.length) return this.relieveListed(holding, req, sign);
     const side = sign > 0 ? holding.long : holding.short;
     if (req.method === 'average') this.average(side.fifo());
-    const slices: StoredSlice[] = [];
+    this.taken = [];
     let remaining = req.quantity;
     while (remaining > 0) {
       const lot = side.next();
       if (lot < 0) break;
-      remaining = this.take(holding, lot, { remaining, sign, slices });
+      remaining = this.take(lot, remaining, sign);
       if (this.store.quantity[lot] === 0) this.close(holding, lot);
       else side.update(lot);
     }
     if (remaining > 0) throw shortfall(req, remaining);
-    return slices;
+    return this.taken;
   }
 
   /**
@@ -169,11 +173,11 @@ export class LotBook {
       }
       return lot;
     });
-    const slices: StoredSlice[] = [];
+    this.taken = [];
     let remaining = req.quantity;
     for (const lot of picked) {
       if (remaining <= 0) break;
-      remaining = this.take(holding, lot, { remaining, sign, slices });
+      remaining = this.take(lot, remaining, sign);
     }
     if (remaining > 0) throw shortfall(req, remaining);
     for (const lot of picked) {
@@ -181,16 +185,14 @@ export class LotBook {
       if (this.store.quantity[lot] === 0) this.close(holding, lot);
       else holding.update(lot);
     }
-    return slices;
+    return this.taken;
   }
 
-  /** One step of `relieveLots`: takes up to `remaining` shares from a lot; returns the rest. */
-  private take(
-    holding: Holding,
-    lot: number,
-    step: { remaining: number; sign: number; slices: StoredSlice[] },
-  ): number {
-    const { remaining, sign } = step;
+  /**
+   * One step of `relieveLots`: takes up to `remaining` shares from a lot of sign `sign` into
+   * {@link LotBook.taken}; returns the rest.
+   */
+  private take(lot: number, remaining: number, sign: number): number {
     const { quantity, basisCents } = this.store;
     const q = quantity[lot]!;
     const basis = basisCents[lot]!;
@@ -198,8 +200,8 @@ export class LotBook {
     const taken = whole ? Math.abs(q) : remaining;
     const signed = sign * taken;
     const cut = whole ? basis : Math.round((basis * signed) / q);
-    step.slices.push({ lot, quantity: signed, basisCents: cut });
-    holding.setQuantity(lot, roundQuantity(q - signed));
+    this.taken.push({ lot, quantity: signed, basisCents: cut });
+    this.store.holding[lot]!.setQuantity(lot, roundQuantity(q - signed));
     basisCents[lot] = basis - cut;
     return roundQuantity(remaining - taken);
   }
