@@ -59,11 +59,11 @@ function head(path: string, bytes: number): Buffer {
   }
 }
 
-/** Position just after the first line feed at or after `from`; −1 when none within 1 MiB. */
+/** Position just after the first line feed at or after `from`; −1 when none within 64 KiB. */
 function lineStartAfter(path: string, from: number): number {
   const fd = openSync(path, 'r');
   try {
-    const buffer = Buffer.allocUnsafe(1 << 20);
+    const buffer = Buffer.allocUnsafe(1 << 16);
     const n = readSync(fd, buffer, 0, buffer.length, from);
     const at = buffer.subarray(0, n).indexOf(0x0a);
     return at < 0 ? -1 : from + at + 1;
@@ -72,9 +72,9 @@ function lineStartAfter(path: string, from: number): number {
   }
 }
 
-/** The header's cells when the file's first line is one (an ASCII header without quotes). */
+/** The header's cells when the file's first line (within 64 KiB) is one. */
 function headerOf(path: string, options: ReadReturnsPanelOptions): readonly string[] | undefined {
-  const bytes = head(path, 1 << 20);
+  const bytes = head(path, 1 << 16);
   const end = bytes.indexOf(0x0a);
   if (end < 0) return undefined;
   const stream = new PanelStream({ text: bytes.toString('utf8', 0, end), name: path }, options);
