@@ -14,7 +14,7 @@
  * ```
  */
 
-import { z } from 'zod';
+import * as z from 'zod';
 import type { AlignedTable } from '../domain/series/align-common.ts';
 import { alignCommonReport } from '../domain/series/align-report.ts';
 import { periodsPerYear as periodsOf } from '../domain/series/frequency.ts';
