@@ -83,23 +83,122 @@ function headerOf(path: string, options: ReadReturnsPanelOptions): readonly stri
   return rows.failed ? undefined : rows.headerNames;
 }
 
-/** Runs the worker on `job`; resolves `ok: false` if it fails in any way. */
-function runWorker(job: PanelPartJob): Promise<PanelPartResult> {
-  return new Promise((resolve) => {
-    let worker: Worker;
+/** A worker reading a {@link PanelPartJob}: its part, then (when asked) the part's Gram. */
+class PanelWorker {
+  readonly part: Promise<PanelPartResult>;
+  readonly gram: Promise<CentredGram | undefined>;
+  private readonly worker: Worker | undefined;
+
+  /** Starts the worker; both promises settle (`ok: false`, undefined) if it fails in any way. */
+  constructor(job: PanelPartJob) {
+    let settlePart: (result: PanelPartResult) => void = () => {};
+    let settleGram: (gram: CentredGram | undefined) => void = () => {};
+    this.part = new Promise((resolve) => (settlePart = resolve));
+    this.gram = new Promise((resolve) => (settleGram = resolve));
     try {
-      worker = new Worker(WORKER, { workerData: job });
+      this.worker = new Worker(WORKER, { workerData: job });
     } catch {
-      resolve({ ok: false });
+      settlePart({ ok: false });
+      settleGram(undefined);
       return;
     }
-    worker.once('message', (result: PanelPartResult) => {
-      worker.unref();
-      resolve(result);
+    let messages = 0;
+    this.worker.on('message', (message: PanelPartResult | CentredGram) => {
+      if (messages++ === 0) {
+        settlePart(message as PanelPartResult);
+        if (!job.gram || !(message as PanelPartResult).ok) settleGram(undefined);
+      } else settleGram(message as CentredGram);
     });
-    worker.once('error', () => resolve({ ok: false }));
-    worker.once('exit', () => resolve({ ok: false }));
+    const fail = (): void => {
+      settlePart({ ok: false });
+      settleGram(undefined);
+    };
+    this.worker.once('error', fail);
+    this.worker.once('exit', fail);
+  }
+
+  /** Whether the worker keeps the process alive while it runs. */
+  keepAlive(yes: boolean): void {
+    if (yes) this.worker?.ref();
+    else this.worker?.unref();
+  }
+
+  /** Stops the worker (its promises settle as failed if they had not settled). */
+  stop(): void {
+    void this.worker?.terminate();
+  }
+}
+
+/** How a file is split between this thread and a worker, and the worker reading its part. */
+interface SplitRead {
+  readonly size: number;
+  readonly modified: number;
+  readonly split: number;
+  readonly worker: PanelWorker;
+}
+
+/** Reads started ahead of time ({@link prefetchReturnsPanel}), by path. */
+const prefetched = new Map<string, SplitRead>();
+
+/** The worker's part of `path` (stat'ed as `stat`), or undefined when one thread should read. */
+function startSplitRead(
+  path: string,
+  stat: { readonly size: number; readonly mtimeMs: number },
+  options: ReadReturnsPanelOptions & { readonly gram: boolean; readonly share?: number },
+): SplitRead | undefined {
+  const { size } = stat;
+  const header = headerOf(path, options);
+  const split = lineStartAfter(path, Math.floor(size * (options.share ?? 0.5)));
+  if (header === undefined || split <= 0 || split >= size) return undefined;
+  const worker = new PanelWorker({
+    path,
+    start: split,
+    end: size,
+    header,
+    ...(options.columnCase === undefined ? {} : { columnCase: options.columnCase }),
+    gram: options.gram,
   });
+  return { size, modified: stat.mtimeMs, split, worker };
+}
+
+/**
+ * Starts the worker of a later {@link readReturnsPanelParallel} of `path` now (e.g. while a
+ * command loads its modules), with the centred cross-products in case they are asked for. A
+ * read of the same path takes it over when the file has not changed since; an unused one
+ * neither keeps the process alive nor changes any result. Nothing happens for a small or
+ * unreadable file.
+ */
+export function prefetchReturnsPanel(
+  path: string,
+  options: Pick<ParallelPanelOptions, 'minBytes' | 'share'> = {},
+): void {
+  if (prefetched.has(path)) return;
+  try {
+    const stat = statSync(path);
+    if (stat.size < (options.minBytes ?? PARALLEL_MIN_BYTES)) return;
+    const started = startSplitRead(path, stat, {
+      gram: true,
+      ...(options.share === undefined ? {} : { share: options.share }),
+    });
+    if (started === undefined) return;
+    started.worker.keepAlive(false);
+    prefetched.set(path, started);
+  } catch {
+    // Unreadable: the read itself reports it.
+  }
+}
+
+/** The prefetched read of `path` when it still describes the file; stops a stale one. */
+function takePrefetched(
+  path: string,
+  stat: { readonly size: number; readonly mtimeMs: number },
+): SplitRead | undefined {
+  const pending = prefetched.get(path);
+  if (pending === undefined) return undefined;
+  prefetched.delete(path);
+  if (pending.size === stat.size && pending.modified === stat.mtimeMs) return pending;
+  pending.worker.stop();
+  return undefined;
 }
 
 /**
@@ -112,36 +211,50 @@ export async function readReturnsPanelParallel(
 ): Promise<ParallelPanel> {
   const { gram: wantGram, minBytes, share, ...readOptions } = options;
   if (!('path' in source)) return readReturnsPanel(source, readOptions);
-  let size: number;
+  let stat: { size: number; mtimeMs: number };
   try {
-    size = statSync(source.path).size;
+    stat = statSync(source.path);
   } catch {
     return readReturnsPanel(source, readOptions);
   }
-  if (size < (minBytes ?? PARALLEL_MIN_BYTES)) return readReturnsPanel(source, readOptions);
-  const header = headerOf(source.path, readOptions);
-  const split = lineStartAfter(source.path, Math.floor(size * (share ?? 0.5)));
-  if (header === undefined || split <= 0 || split >= size)
+  const prefetch = takePrefetched(source.path, stat);
+  if (prefetch === undefined && stat.size < (minBytes ?? PARALLEL_MIN_BYTES))
     return readReturnsPanel(source, readOptions);
-  const worker = runWorker({
-    path: source.path,
-    start: split,
-    end: size,
-    header,
-    ...(readOptions.columnCase === undefined ? {} : { columnCase: readOptions.columnCase }),
-    gram: wantGram === true,
-  });
-  const stream = new PanelStream(source, { ...readOptions, bytes: size });
-  stream.feed({ start: 0, end: split });
+  const plan =
+    prefetch ??
+    startSplitRead(source.path, stat, {
+      ...readOptions,
+      gram: wantGram === true,
+      ...(share === undefined ? {} : { share }),
+    });
+  if (plan === undefined) return readReturnsPanel(source, readOptions);
+  plan.worker.keepAlive(true);
+  try {
+    return await readSplit(source, plan, { ...readOptions, gram: wantGram === true });
+  } finally {
+    plan.worker.stop();
+  }
+}
+
+/** This thread's half, then the worker's rows (or this thread reads them) and the Gram. */
+async function readSplit(
+  source: { readonly path: string },
+  plan: SplitRead,
+  options: ReadReturnsPanelOptions & { readonly gram: boolean },
+): Promise<ParallelPanel> {
+  const { gram: wantGram, ...readOptions } = options;
+  const stream = new PanelStream(source, { ...readOptions, bytes: plan.size });
+  stream.feed({ start: 0, end: plan.split });
   const rows = stream.panelRows!;
   const read = rows.completeRows();
   const own = wantGram && !rows.failed ? centredGram(read.columns, read.count) : undefined;
-  const result = await worker;
+  const result = await plan.worker.part;
   if (result.ok && stream.atRecordEnd && rows.append(result.part)) {
     const panel = stream.end().finish();
-    const gram = own && result.gram ? mergeCentredGrams(own, result.gram) : undefined;
+    const theirs = own === undefined ? undefined : await plan.worker.gram;
+    const gram = own && theirs ? mergeCentredGrams(own, theirs) : undefined;
     return gram && gram.count === panel.dates.length ? { ...panel, gram } : panel;
   }
-  stream.feed({ start: split, end: size });
+  stream.feed({ start: plan.split, end: plan.size });
   return stream.end().finish();
 }

@@ -1,11 +1,10 @@
 /**
  * The second part of a returns panel read on its own (by a worker thread): the lines of a byte
- * range of the file after the header, checked and parsed as {@link PanelStream} reads them,
- * with their centred cross-products when asked. Any refusal or failure gives `{ ok: false }`:
- * the caller then reads the range itself, so errors name the right line.
+ * range of the file after the header, checked and parsed as {@link PanelStream} reads them.
+ * Any refusal or failure gives `{ ok: false }`: the caller then reads the range itself, so
+ * errors name the right line.
  */
 
-import { centredGram, type CentredGram } from '../../core/stats/centred-gram.ts';
 import type { PanelPart } from './panel-rows.ts';
 import { PanelStream } from './returns-panel.ts';
 
@@ -17,14 +16,13 @@ export interface PanelPartJob {
   /** The header's cells, trimmed and lower-cased (`PanelRows.headerNames`). */
   readonly header: readonly string[];
   readonly columnCase?: 'upper' | 'lower';
-  /** Also compute the {@link CentredGram} of the part's complete rows. */
+  /** Also compute the centred cross-products of the part's complete rows (core/stats). */
   readonly gram: boolean;
 }
 
 /** The part read, or `ok: false` when the caller must read the range itself. */
 export type PanelPartResult =
-  | { readonly ok: true; readonly part: PanelPart; readonly gram?: CentredGram }
-  | { readonly ok: false };
+  { readonly ok: true; readonly part: PanelPart } | { readonly ok: false };
 
 /** Reads the job's lines (module comment). Never throws. */
 export function readPanelPart(job: PanelPartJob): PanelPartResult {
@@ -39,9 +37,7 @@ export function readPanelPart(job: PanelPartJob): PanelPartResult {
     stream.feed({ start: job.start, end: job.end });
     const rows = stream.end();
     if (rows.failed) return { ok: false };
-    const part = rows.part();
-    if (!job.gram) return { ok: true, part };
-    return { ok: true, part, gram: centredGram(part.columns, part.dates.length) };
+    return { ok: true, part: rows.part() };
   } catch {
     return { ok: false };
   }
@@ -52,9 +48,5 @@ export function transferables(result: PanelPartResult): ArrayBuffer[] {
   if (!result.ok) return [];
   const buffers = new Set<ArrayBuffer>();
   for (const c of result.part.columns) buffers.add(c.buffer as ArrayBuffer);
-  if (result.gram) {
-    buffers.add(result.gram.means.buffer as ArrayBuffer);
-    buffers.add(result.gram.gram.buffer as ArrayBuffer);
-  }
   return [...buffers];
 }
