@@ -18,7 +18,7 @@ export interface CommandEntry {
   readonly summary: string;
   readonly load: () => Promise<RegisterCommand>;
   /** Work to start before the command's module loads (given the raw arguments). */
-  readonly prefetch?: (args: readonly string[]) => void;
+  readonly prefetch?: (args: readonly string[]) => Promise<void>;
 }
 
 /** Every top-level command, in the order `--help` lists them. */

@@ -18,12 +18,16 @@ export function flagValue(args: readonly string[], flag: string): string | undef
   return undefined;
 }
 
-/** Starts reading the `--returns` file of `args`, if any (see the module comment). */
-export function prefetchReturnsFlag(args: readonly string[]): void {
+/**
+ * Starts reading the `--returns` file of `args`, if any (see the module comment); resolves once
+ * the read has started (its modules are the reader's, which the command loads anyway).
+ */
+export async function prefetchReturnsFlag(args: readonly string[]): Promise<void> {
   const path = flagValue(args, '--returns');
   if (path === undefined || path === '') return;
-  void import('../app/returns-prefetch.ts').then(
-    (m) => m.prefetchReturnsFile(path),
-    () => undefined,
-  );
+  try {
+    (await import('../app/returns-prefetch.ts')).prefetchReturnsFile(path);
+  } catch {
+    // Only a hint: the command reads the file as usual.
+  }
 }
