@@ -10,13 +10,16 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { createRng, normalSampler } from '../../src/core/random/index.ts';
-import type { readReturnsPanelParallel as ReadParallel } from '../../src/data/parallel-panel.ts';
+import {
+  PARALLEL_MIN_BYTES,
+  type readReturnsPanelParallel as ReadParallel,
+} from '../../src/data/parallel-panel.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const ASSETS = 200;
 const DAYS = 400;
 
-/** The same returns written short (< 2 MiB, one thread) and padded with zeros (> 2 MiB). */
+/** The same returns written short (< 4 MiB, one thread) and padded with zeros (> 4 MiB). */
 function files(): { short: string; long: string } {
   const z = normalSampler(createRng(11));
   const header = ['date', ...Array.from({ length: ASSETS }, (_, j) => `A${j}`)].join(',');
@@ -27,7 +30,7 @@ function files(): { short: string; long: string } {
     const market = z();
     const cells = Array.from({ length: ASSETS }, () => (0.004 * market + 0.01 * z()).toFixed(6));
     short.push([date, ...cells].join(','));
-    long.push([date, ...cells.map((c) => `${c}${'0'.repeat(24)}`)].join(','));
+    long.push([date, ...cells.map((c) => `${c}${'0'.repeat(64)}`)].join(','));
   }
   const dir = mkdtempSync(join(tmpdir(), 'ballast-parallel-read-'));
   const paths = { short: join(dir, 'short.csv'), long: join(dir, 'long.csv') };
@@ -60,8 +63,8 @@ describe('a large returns file read by two threads', () => {
   const paths = files();
 
   it('optimises to the one-thread weights from the bundled CLI', () => {
-    expect(statSync(paths.short).size).toBeLessThan(2 << 20);
-    expect(statSync(paths.long).size).toBeGreaterThan(2 << 20);
+    expect(statSync(paths.short).size).toBeLessThan(PARALLEL_MIN_BYTES);
+    expect(statSync(paths.long).size).toBeGreaterThan(PARALLEL_MIN_BYTES);
     const one = weights(paths.short);
     const two = weights(paths.long);
     expect(Object.keys(two)).toEqual(Object.keys(one));
