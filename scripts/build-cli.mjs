@@ -4,7 +4,9 @@
 // loads a handful of files instead of hundreds (start-up is most of a short command's time).
 // Packages with native code, WebAssembly or size that commands load on demand stay external.
 // dist/bin/ sits two levels below the package root, like src/<layer>/, so shipped files are
-// found by the same relative URLs (src/data/package-paths.ts).
+// found by the same relative URLs (src/data/package-paths.ts). The worker that reads half of a
+// large returns file (src/data/panel-worker.ts) is an entry of its own beside the chunks that
+// start it (src/data/parallel-panel.ts finds it as ./panel-worker.js).
 import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
 
@@ -13,7 +15,7 @@ const bundled = new Set(['zod', 'commander']);
 const external = Object.keys(pkg.dependencies ?? {}).filter((name) => !bundled.has(name));
 
 await build({
-  entryPoints: { bin: 'src/cli/bin.ts' },
+  entryPoints: { bin: 'src/cli/bin.ts', 'panel-worker': 'src/data/panel-worker.ts' },
   outdir: 'dist/bin',
   bundle: true,
   splitting: true,

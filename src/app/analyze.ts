@@ -21,7 +21,7 @@
  * ```
  */
 
-import { z } from 'zod';
+import * as z from 'zod';
 import { computeMetrics, type MetricReport } from '../domain/analytics/metric-set.ts';
 import type { Warning } from '../domain/warnings.ts';
 import type { ChartOption } from '../report/chart-style.ts';

@@ -12,7 +12,7 @@
  * ```
  */
 
-import { z } from 'zod';
+import * as z from 'zod';
 import { addYears } from '../domain/calendar/iso-date.ts';
 import { BallastError, invalidInput } from '../domain/errors.ts';
 import type { AppDeps } from './deps.ts';

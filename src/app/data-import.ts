@@ -22,7 +22,7 @@
  */
 
 import { basename } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Provenance } from '../domain/market/types.ts';
 import { csvBatches, type CsvBatch } from '../data/csv/csv-stream.ts';
 import type { MarketStore } from '../data/store/market-store.ts';

@@ -9,7 +9,7 @@
  * ```
  */
 
-import { z } from 'zod';
+import * as z from 'zod';
 import type { CoverageEntry } from '../data/store/market-store.ts';
 import type { AppDeps } from './deps.ts';
 import { parseInput } from './input.ts';

@@ -9,7 +9,7 @@
  * ```
  */
 
-import { z } from 'zod';
+import * as z from 'zod';
 import { BallastError } from '../domain/errors.ts';
 import type { Quote, SymbolMatch } from '../domain/market/types.ts';
 import { latestQuote, searchSymbols } from '../data/market-data/lookup.ts';

@@ -10,7 +10,7 @@
  * ```
  */
 
-import { z } from 'zod';
+import * as z from 'zod';
 import { createNyseCalendar } from '../domain/calendar/trading-calendar.ts';
 import { BallastError } from '../domain/errors.ts';
 import { priceQualityReport, type QualityReport } from '../domain/series/data-quality.ts';

@@ -14,7 +14,7 @@
  * ```
  */
 
-import { z } from 'zod';
+import * as z from 'zod';
 import { BallastError } from '../domain/errors.ts';
 import type { Warning } from '../domain/warnings.ts';
 import { DEMO_LEDGER } from './demo-ledger.ts';

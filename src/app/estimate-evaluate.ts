@@ -17,7 +17,7 @@
  * ```
  */
 
-import { z } from 'zod';
+import * as z from 'zod';
 import { returnsMatrix } from '../domain/estimate/covariance-input.ts';
 import {
   describeCovarianceMethod,

@@ -26,7 +26,9 @@ import {
 import {
   describeCovarianceMethod,
   estimateCovariance,
+  estimateSampleCovarianceOfGram,
 } from '../domain/estimate/estimate-covariance.ts';
+import type { CentredGram } from '../core/stats/centred-gram.ts';
 import { garchCovariance } from '../domain/estimate/garch-covariance.ts';
 import { estimateExpectedReturns } from '../domain/estimate/mean-estimate.ts';
 import { invalidInput } from '../domain/errors.ts';
@@ -54,6 +56,11 @@ export interface EstimationPanel {
   readonly warnings?: readonly Warning[];
   /** Periods per year fixed by the source; else inferred from the dates. */
   readonly periodsPerYear?: number;
+  /**
+   * Centred cross-products of exactly `table.columns` (every row), when reading the panel made
+   * them: the sample covariance then comes from them instead of another pass over the data.
+   */
+  readonly centredGram?: CentredGram;
 }
 
 /** The estimate: its document form and the optimiser's input. */
@@ -114,6 +121,13 @@ function points(table: AlignedTable, j: number): { date: string; value: number }
   return table.dates.map((date, t) => ({ date, value: column[t]! }));
 }
 
+/** `gram` when it describes exactly the columns of `table` (as many rows and columns). */
+function gramOf(gram: CentredGram | undefined, table: AlignedTable): CentredGram | undefined {
+  if (gram === undefined) return undefined;
+  const fits = gram.count === table.dates.length && gram.means.length === table.columns.length;
+  return fits ? gram : undefined;
+}
+
 /** The lean estimate: the optimiser's moments and what produced them, without the summary. */
 export interface FittedMoments {
   /** Annual μ and Σ in `table.ids` order (rf when the spec gives one). */
@@ -150,17 +164,23 @@ export function fitMoments(panel: EstimationPanel, rawSpec: EstimationSpecInput)
   const periodsPerYear =
     spec.periodsPerYear ?? panel.periodsPerYear ?? inferPeriodsPerYear(table.dates);
   const { horizon } = spec;
-  const x = returnsMatrix(table);
   const method = covarianceMethodOf(spec.covariance, factors);
+  const gram = table === panel.table ? gramOf(panel.centredGram, table) : undefined;
   let perPeriod: Matrix;
   let covarianceLabel: string;
-  if (method.method === 'garch') {
+  if (method.method === 'sample' && gram !== undefined) {
+    const c = estimateSampleCovarianceOfGram(gram, method);
+    perPeriod = c.covariance;
+    covarianceLabel = describeCovarianceMethod(method);
+    warnings.push(...c.warnings);
+  } else if (method.method === 'garch') {
+    const x = returnsMatrix(table);
     const g = garchCovariance(x, { horizon, assets: table.ids });
     perPeriod = g.covariance;
     covarianceLabel = `garch(1,1)+constant-correlation(horizon=${horizon})`;
     warnings.push(...g.warnings);
   } else {
-    const c = estimateCovariance(x, method);
+    const c = estimateCovariance(returnsMatrix(table), method);
     perPeriod = c.covariance;
     covarianceLabel = describeCovarianceMethod(method);
     warnings.push(...c.warnings);

@@ -11,7 +11,7 @@
  * ```
  */
 
-import { z } from 'zod';
+import * as z from 'zod';
 import type { AppDeps } from './deps.ts';
 import { estimateMoments, type DistributionSummary } from './estimate-moments.ts';
 import { covarianceModelSchema, estimationSpecSchema } from './estimation-spec.ts';

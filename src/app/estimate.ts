@@ -15,7 +15,7 @@
  * ```
  */
 
-import { z } from 'zod';
+import * as z from 'zod';
 import { invalidInput } from '../domain/errors.ts';
 import type { AppDeps } from './deps.ts';
 import { estimateMoments, type DistributionSummary } from './estimate-moments.ts';

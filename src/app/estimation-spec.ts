@@ -15,7 +15,7 @@
  * ```
  */
 
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Matrix } from '../core/linalg/matrix.ts';
 import { invalidInput } from '../domain/errors.ts';
 import type { BlackLittermanView } from '../domain/estimate/black-litterman-views.ts';

@@ -20,7 +20,7 @@
  * ```
  */
 
-import { z } from 'zod';
+import * as z from 'zod';
 import { decomposeHoldings, type HoldingsDecomposition } from '../domain/exposures/decompose.ts';
 import type { ExposureRegistry } from '../domain/exposures/registry.ts';
 import type { FundUniverse } from '../domain/exposures/fund-types.ts';

@@ -22,7 +22,7 @@
  * ```
  */
 
-import { z } from 'zod';
+import * as z from 'zod';
 import { riskFreePerPeriod } from '../domain/analytics/annualize.ts';
 import {
   factorRegression,

@@ -16,7 +16,7 @@
  * ```
  */
 
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   efficientFrontier,
   type EfficientFrontier,

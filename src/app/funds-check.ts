@@ -13,7 +13,7 @@
  * ```
  */
 
-import { z } from 'zod';
+import * as z from 'zod';
 import { BallastError, invalidInput } from '../domain/errors.ts';
 import {
   checkReplication,

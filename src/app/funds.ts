@@ -12,7 +12,7 @@
  */
 
 import { resolve } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { BallastError, invalidInput } from '../domain/errors.ts';
 import type { FundUniverse } from '../domain/exposures/fund-types.ts';
 import {

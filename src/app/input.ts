@@ -4,7 +4,7 @@
  * field path (`shocks[2].size`) and the value received; every other issue is kept in `details`.
  */
 
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { BallastError } from '../domain/errors.ts';
 
 /** `a.b[2].c` from a zod issue path. */

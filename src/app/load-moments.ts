@@ -14,7 +14,7 @@
  * ```
  */
 
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { Warning } from '../domain/warnings.ts';
 import type { AppDeps } from './deps.ts';
 import { estimateMoments, type DistributionSummary } from './estimate-moments.ts';

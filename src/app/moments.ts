@@ -21,7 +21,7 @@
  * ```
  */
 
-import { z } from 'zod';
+import * as z from 'zod';
 import { matrix, type Matrix } from '../core/linalg/matrix.ts';
 import { isPositiveSemidefinite } from '../core/linalg/positive-semidefinite.ts';
 import { invalidInput } from '../domain/errors.ts';

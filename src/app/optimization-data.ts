@@ -101,7 +101,9 @@ async function fromPanel(
 ): Promise<OptimizationData> {
   const spec = parseEstimationSpec(source.spec);
   refuseTwoRates(input, spec);
-  const panel: ReturnsPanel = await loadReturnsPanel(source.panel, deps);
+  const panel: ReturnsPanel = await loadReturnsPanel(source.panel, deps, {
+    centredGram: spec.covariance.method === 'sample' && input.riskFreeColumn === undefined,
+  });
   let table = panel.table;
   const periodsPerYear =
     spec.periodsPerYear ?? panel.periodsPerYear ?? inferPeriodsPerYear(table.dates);
@@ -115,8 +117,14 @@ async function fromPanel(
     table = withoutColumn(table, j);
   }
   refuseZeroVariance('moments.panel', constantColumns(table));
+  const gram = table === panel.table ? panel.centredGram : undefined;
   const fitted = fitMoments(
-    { table, warnings: panel.warnings, periodsPerYear },
+    {
+      table,
+      warnings: panel.warnings,
+      periodsPerYear,
+      ...(gram === undefined ? {} : { centredGram: gram }),
+    },
     riskFree === undefined ? spec : { ...spec, riskFreeRateAnnual: riskFree.rateAnnual },
   );
   return {

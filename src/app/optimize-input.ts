@@ -7,7 +7,7 @@
  * "Units", "Optimisation").
  */
 
-import { z } from 'zod';
+import * as z from 'zod';
 import { estimationSpecSchema } from './estimation-spec.ts';
 import { panelSourceSchema } from './returns-panel.ts';
 import { finiteSchema } from './schemas.ts';

@@ -20,7 +20,7 @@
  * ```
  */
 
-import { z } from 'zod';
+import * as z from 'zod';
 import { toBallastError } from '../domain/errors.ts';
 import type { CardinalityLimits } from '../domain/optimize/constraints.ts';
 import { optimize as solve } from '../domain/optimize/optimize.ts';

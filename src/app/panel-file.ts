@@ -21,7 +21,13 @@ import type { AlignedTable } from '../domain/series/align-common.ts';
 import { invalidInput } from '../domain/errors.ts';
 import type { Warning } from '../domain/warnings.ts';
 import { panelPlausibilityWarnings } from '../domain/series/plausibility.ts';
-import { readReturnsPanel, returnsPanelWarnings } from '../data/csv/returns-panel.ts';
+import type { CentredGram } from '../core/stats/centred-gram.ts';
+import {
+  readReturnsPanel,
+  returnsPanelWarnings,
+  type ReturnsPanel as CsvPanel,
+} from '../data/csv/returns-panel.ts';
+import { readReturnsPanelParallel } from '../data/parallel-panel.ts';
 import type { TextSource } from './sources.ts';
 
 /** A panel and what the reader has to say about it. */
@@ -47,11 +53,43 @@ export interface PanelFileOptions {
 export type PanelFileReader = (source: TextSource, options: PanelFileOptions) => PanelRead;
 
 /** Reads a `date,A,B,...` file into a common-window panel (see the module comment). */
-export const readPanelFile: PanelFileReader = (source, options) => {
-  const panel = readReturnsPanel(source, {
+export const readPanelFile: PanelFileReader = (source, options) =>
+  panelRead(readReturnsPanel(source, readOptions(options)), source, options);
+
+/** A {@link PanelRead}, with the centred cross-products of its columns when they were made. */
+export interface ParallelPanelRead extends PanelRead {
+  /** Of exactly `table.columns` (every row); absent when one thread read the file. */
+  readonly gram?: CentredGram;
+}
+
+/**
+ * {@link readPanelFile} with a worker thread reading half of a large file (the same table,
+ * warnings and errors; data/parallel-panel.ts); with `gram`, the centred cross-products of the
+ * columns come back too when two threads read the file.
+ */
+export async function readPanelFileParallel(
+  source: TextSource,
+  options: PanelFileOptions & { readonly gram?: boolean },
+): Promise<ParallelPanelRead> {
+  const panel = await readReturnsPanelParallel(source, {
+    ...readOptions(options),
+    gram: options.gram === true,
+  });
+  const read = panelRead(panel, source, options);
+  return panel.gram === undefined ? read : { ...read, gram: panel.gram };
+}
+
+function readOptions(options: PanelFileOptions): {
+  what: string;
+  columnCase?: 'upper' | 'lower';
+} {
+  return {
     what: options.field,
     ...(options.columnCase === undefined ? {} : { columnCase: options.columnCase }),
-  });
+  };
+}
+
+function panelRead(panel: CsvPanel, source: TextSource, options: PanelFileOptions): PanelRead {
   const table: AlignedTable = { ids: panel.ids, dates: panel.dates, columns: panel.columns };
   const file = 'path' in source ? source.path : source.name;
   return {
@@ -61,7 +99,7 @@ export const readPanelFile: PanelFileReader = (source, options) => {
       ...panelPlausibilityWarnings(table, { file, values: options.values ?? 'returns' }),
     ],
   };
-};
+}
 
 /**
  * Simple returns from a price panel: r_t = P_t / P_{t−1} − 1 per column on consecutive dates of

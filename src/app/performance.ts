@@ -23,7 +23,7 @@
  * ```
  */
 
-import { z } from 'zod';
+import * as z from 'zod';
 import { createNyseCalendar } from '../domain/calendar/trading-calendar.ts';
 import { portfolioHistory, symbolsToPrice } from '../domain/performance/history.ts';
 import { performanceReport } from '../domain/performance/performance-report.ts';

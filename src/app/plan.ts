@@ -20,7 +20,7 @@
  * ```
  */
 
-import { z } from 'zod';
+import * as z from 'zod';
 import { BallastError, invalidInput } from '../domain/errors.ts';
 import { fundExposureTable } from '../domain/optimize/fund-mapping/mapping.ts';
 import type { FundMappingResult } from '../domain/optimize/fund-mapping/types.ts';

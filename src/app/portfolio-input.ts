@@ -13,7 +13,7 @@
  * never given a made-up value.
  */
 
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { IsoDate } from '../domain/calendar/iso-date.ts';
 import type { FundUniverse } from '../domain/exposures/fund-types.ts';
 import type { ExposureRegistry } from '../domain/exposures/registry.ts';

@@ -10,7 +10,7 @@
  * ```
  */
 
-import { z } from 'zod';
+import * as z from 'zod';
 import { buildLedger } from '../domain/ledger/ledger.ts';
 import { summarizePositions, type PositionsReport } from '../domain/ledger/positions.ts';
 import { parseTransactionsCsv } from '../data/ledger/transactions-csv.ts';

@@ -22,7 +22,7 @@
  * ```
  */
 
-import { z } from 'zod';
+import * as z from 'zod';
 import { invalidInput } from '../domain/errors.ts';
 import { centsToDollars } from '../domain/ledger/money.ts';
 import { planTrades } from '../domain/trades/plan-trades.ts';

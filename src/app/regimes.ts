@@ -13,7 +13,7 @@
  * ```
  */
 
-import { z } from 'zod';
+import * as z from 'zod';
 import { BallastError } from '../domain/errors.ts';
 import { alignCommon } from '../domain/series/align-common.ts';
 import {

@@ -14,7 +14,7 @@
  * ```
  */
 
-import { z } from 'zod';
+import * as z from 'zod';
 import type { AlignedTable } from '../domain/series/align-common.ts';
 import { alignCommonReport } from '../domain/series/align-report.ts';
 import { periodsPerYear as periodsOf } from '../domain/series/frequency.ts';
@@ -22,7 +22,8 @@ import type { Warning } from '../domain/warnings.ts';
 import type { SeriesProvenance } from '../data/market-data/return-query.ts';
 import type { AppDeps } from './deps.ts';
 import { parseInput } from './input.ts';
-import { pricesToReturns, readPanelFile } from './panel-file.ts';
+import type { CentredGram } from '../core/stats/centred-gram.ts';
+import { pricesToReturns, readPanelFileParallel } from './panel-file.ts';
 import { isoDateSchema } from './schemas.ts';
 import { textSourceSchema } from './sources.ts';
 import { frequencySchema, returnKindSchema, symbolListSchema } from './symbol-input.ts';
@@ -85,29 +86,46 @@ export interface ReturnsPanel {
   readonly periodsPerYear?: number;
   /** Symbols only: the provenance of each series. */
   readonly provenance?: Readonly<Record<string, SeriesProvenance>>;
+  /**
+   * Centred cross-products of exactly `table.columns`, when asked for
+   * ({@link LoadPanelOptions.centredGram}) and made on the way (a large returns file).
+   */
+  readonly centredGram?: CentredGram;
+}
+
+/** Options of {@link loadReturnsPanel}. */
+export interface LoadPanelOptions {
+  /**
+   * Return the centred cross-products of the columns when reading the file made them at
+   * little cost (a large returns file read by two threads); for a sample covariance.
+   */
+  readonly centredGram?: boolean;
 }
 
 /**
  * Loads the panel of `source` (validated; INVALID_INPUT names the field). Files are read by
- * `readPanelFile`; symbols through the store and providers (`deps.offline` honoured); the
+ * `readPanelFileParallel` (a worker thread reads half of a large file); symbols through the store and providers (`deps.offline` honoured); the
  * universe from the store only.
  */
 export async function loadReturnsPanel(
   source: PanelSourceInput,
   deps: AppDeps,
+  options: LoadPanelOptions = {},
 ): Promise<ReturnsPanel> {
   const input = parseInput(panelSourceSchema, source);
   switch (input.kind) {
     case 'file': {
-      const read = readPanelFile(input.file, {
+      const read = await readPanelFileParallel(input.file, {
         field: 'file',
         columnCase: input.columnCase,
         values: input.prices ? 'prices' : 'returns',
+        gram: options.centredGram === true && !input.prices,
       });
       return {
         table: input.prices ? pricesToReturns(read.table, 'file') : read.table,
         warnings: read.warnings,
         origin: 'file',
+        ...(read.gram === undefined || input.prices ? {} : { centredGram: read.gram }),
       };
     }
     case 'symbols': {

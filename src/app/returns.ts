@@ -12,7 +12,7 @@
  * ```
  */
 
-import { z } from 'zod';
+import * as z from 'zod';
 import { alignCommonReport } from '../domain/series/align-report.ts';
 import type { ReturnSeriesFlags } from '../domain/series/types.ts';
 import type { Warning } from '../domain/warnings.ts';

@@ -1,6 +1,6 @@
 /** zod schemas shared by use-case inputs (and the API's OpenAPI document). */
 
-import { z } from 'zod';
+import * as z from 'zod';
 import { isIsoDate } from '../domain/calendar/iso-date.ts';
 import { LOT_METHODS } from '../domain/ledger/types.ts';
 

@@ -4,7 +4,7 @@
  * produce the same coded errors whatever the face.
  */
 
-import { z } from 'zod';
+import * as z from 'zod';
 import { readTextFile } from '../data/files/read-text.ts';
 
 export { readTextFile };

@@ -23,7 +23,7 @@
  * ```
  */
 
-import { z } from 'zod';
+import * as z from 'zod';
 import { BallastError, invalidInput } from '../domain/errors.ts';
 import type { ExposureRegistry } from '../domain/exposures/registry.ts';
 import type { FundUniverse } from '../domain/exposures/fund-types.ts';

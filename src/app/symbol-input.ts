@@ -4,7 +4,7 @@
  * market-data code that computes the series (`symbol-returns.ts`).
  */
 
-import { z } from 'zod';
+import * as z from 'zod';
 import { FREQUENCIES, type Frequency } from '../domain/series/frequency.ts';
 import { RETURN_KINDS } from '../data/market-data/return-kinds.ts';
 

@@ -10,7 +10,7 @@
  * ```
  */
 
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Category, Exposure } from '../domain/exposures/types.ts';
 import { loadExposureRegistry } from '../data/config/load-exposure-config.ts';
 import { parseInput } from './input.ts';

@@ -7,6 +7,7 @@
 import type { Command } from 'commander';
 import type { Runtime } from './context.ts';
 import type { Io } from './io.ts';
+import { prefetchReturnsFlag } from './returns-prefetch.ts';
 
 /** Registers one command (with its subcommands) on the program. */
 export type RegisterCommand = (program: Command, io: Io, runtime: Runtime) => void;
@@ -16,6 +17,8 @@ export interface CommandEntry {
   readonly name: string;
   readonly summary: string;
   readonly load: () => Promise<RegisterCommand>;
+  /** Work to start before the command's module loads (given the raw arguments). */
+  readonly prefetch?: (args: readonly string[]) => Promise<void>;
 }
 
 /** Every top-level command, in the order `--help` lists them. */
@@ -73,6 +76,7 @@ export const COMMANDS: readonly CommandEntry[] = [
     name: 'optimize',
     summary: 'Optimal weights for one objective under constraints (verified, never renormalised)',
     load: async () => (await import('./commands/optimize.ts')).registerOptimize,
+    prefetch: prefetchReturnsFlag,
   },
   {
     name: 'frontier',

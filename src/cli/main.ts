@@ -40,6 +40,7 @@ export async function createProgram(
       program.command(entry.name).description(entry.summary);
       continue;
     }
+    await entry.prefetch?.(args);
     (await entry.load())(program, io, runtime);
     const command = program.commands.find((c) => c.name() === wanted)!;
     withGlobalOptions(command);

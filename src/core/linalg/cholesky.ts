@@ -31,7 +31,7 @@ export function cholesky(a: Matrix): CholeskyResult {
   const src = a.data;
   const l = new Float64Array(n * n);
   // Rows in blocks of four: the entries left of the block's diagonal block share each load of
-  // row j across four running sums (same operations, same order as one row at a time).
+  // rows j and j+1 across eight running sums (same operations, same order as one at a time).
   for (let i0 = 0; i0 < n; i0 += 4) {
     if (i0 + 4 <= n) offDiagonalBlock(src, l, { n, i0 });
     else for (let i = i0; i < n; i++) offDiagonalRow(src, l, { n, i, until: i0 });
@@ -54,7 +54,11 @@ export function cholesky(a: Matrix): CholeskyResult {
   return { ok: true, lower: { rows: n, cols: n, data: l } };
 }
 
-/** L_ij for rows i0…i0+3 and every column j < i0 (four rows share each row-j load). */
+/**
+ * L_ij for rows i0…i0+3 and every column j < i0, two columns at a time: each k step loads two
+ * entries of rows j and j+1 and four of the block's rows for eight multiply-adds. Every sum
+ * runs over k in increasing order, as one column at a time would, so the result is the same.
+ */
 function offDiagonalBlock(
   src: Float64Array,
   l: Float64Array,
@@ -65,24 +69,49 @@ function offDiagonalBlock(
   const r1 = r0 + n;
   const r2 = r1 + n;
   const r3 = r2 + n;
-  for (let j = 0; j < i0; j++) {
+  // i0 is a multiple of four, so the columns j < i0 come in pairs.
+  for (let j = 0; j < i0; j += 2) {
     const rj = j * n;
-    let s0 = src[r0 + j]!;
-    let s1 = src[r1 + j]!;
-    let s2 = src[r2 + j]!;
-    let s3 = src[r3 + j]!;
+    const rk = rj + n;
+    let s00 = src[r0 + j]!;
+    let s10 = src[r1 + j]!;
+    let s20 = src[r2 + j]!;
+    let s30 = src[r3 + j]!;
+    let s01 = src[r0 + j + 1]!;
+    let s11 = src[r1 + j + 1]!;
+    let s21 = src[r2 + j + 1]!;
+    let s31 = src[r3 + j + 1]!;
     for (let k = 0; k < j; k++) {
-      const b = l[rj + k]!;
-      s0 -= l[r0 + k]! * b;
-      s1 -= l[r1 + k]! * b;
-      s2 -= l[r2 + k]! * b;
-      s3 -= l[r3 + k]! * b;
+      const a = l[rj + k]!;
+      const b = l[rk + k]!;
+      const x0 = l[r0 + k]!;
+      s00 -= x0 * a;
+      s01 -= x0 * b;
+      const x1 = l[r1 + k]!;
+      s10 -= x1 * a;
+      s11 -= x1 * b;
+      const x2 = l[r2 + k]!;
+      s20 -= x2 * a;
+      s21 -= x2 * b;
+      const x3 = l[r3 + k]!;
+      s30 -= x3 * a;
+      s31 -= x3 * b;
     }
     const ljj = l[rj + j]!;
-    l[r0 + j] = s0 / ljj;
-    l[r1 + j] = s1 / ljj;
-    l[r2 + j] = s2 / ljj;
-    l[r3 + j] = s3 / ljj;
+    const y0 = s00 / ljj;
+    const y1 = s10 / ljj;
+    const y2 = s20 / ljj;
+    const y3 = s30 / ljj;
+    l[r0 + j] = y0;
+    l[r1 + j] = y1;
+    l[r2 + j] = y2;
+    l[r3 + j] = y3;
+    const b = l[rk + j]!;
+    const lkk = l[rk + j + 1]!;
+    l[r0 + j + 1] = (s01 - y0 * b) / lkk;
+    l[r1 + j + 1] = (s11 - y1 * b) / lkk;
+    l[r2 + j + 1] = (s21 - y2 * b) / lkk;
+    l[r3 + j + 1] = (s31 - y3 * b) / lkk;
   }
 }
 

@@ -3,7 +3,7 @@
  * are strict so a misspelt key (`start_date` for `startDate`) is an error, not ignored.
  */
 
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ExposureConfig } from '../../domain/exposures/types.ts';
 import { dropUndefined } from './drop-undefined.ts';
 

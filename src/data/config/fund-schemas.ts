@@ -3,7 +3,7 @@
  * and the upstream weight-and-leverage layout (snake_case, extra keys tolerated).
  */
 
-import { z } from 'zod';
+import * as z from 'zod';
 import type {
   FundDefinition,
   FundUniverse,

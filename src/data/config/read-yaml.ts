@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { parseDocument } from 'yaml';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { BallastError } from '../../domain/errors.ts';
 
 /** A file location: a filesystem path or a `file:` URL. */

@@ -41,16 +41,30 @@ export function scanNumber(text: string, start: number, limit: number): void {
   let tail = 0; // digits after the 15th significant one, as an integer
   let tailDigits = 0;
   let significant = 0;
-  let digits = 0;
+  // The integer part, then the fraction: leading zeros, the first 15 significant digits, the
+  // next five and the rest, each in a tight loop of its own.
+  const integerStart = i;
+  while (c === ZERO) c = ++i < limit ? text.charCodeAt(i) : -1;
+  while (significant < 15 && c >= ZERO && c <= NINE) {
+    mantissa = mantissa * 10 + (c - ZERO);
+    significant++;
+    c = ++i < limit ? text.charCodeAt(i) : -1;
+  }
+  while (tailDigits < 5 && c >= ZERO && c <= NINE) {
+    tail = tail * 10 + (c - ZERO);
+    tailDigits++;
+    significant++;
+    c = ++i < limit ? text.charCodeAt(i) : -1;
+  }
+  while (c >= ZERO && c <= NINE) {
+    significant++;
+    c = ++i < limit ? text.charCodeAt(i) : -1;
+  }
+  let digits = i - integerStart;
   let fraction = 0;
-  // One loop per stretch (integer part, then fraction), each with its leading zeros, the first
-  // 15 significant digits, the next five and the rest in tight loops of their own.
-  for (let part = 0; part < 2; part++) {
-    if (part === 1) {
-      if (c !== DOT) break;
-      c = ++i < limit ? text.charCodeAt(i) : -1;
-    }
-    const first = i;
+  if (c === DOT) {
+    c = ++i < limit ? text.charCodeAt(i) : -1;
+    const fractionStart = i;
     if (significant === 0) while (c === ZERO) c = ++i < limit ? text.charCodeAt(i) : -1;
     while (significant < 15 && c >= ZERO && c <= NINE) {
       mantissa = mantissa * 10 + (c - ZERO);
@@ -67,8 +81,8 @@ export function scanNumber(text: string, start: number, limit: number): void {
       significant++;
       c = ++i < limit ? text.charCodeAt(i) : -1;
     }
-    digits += i - first;
-    if (part === 1) fraction = i - first;
+    fraction = i - fractionStart;
+    digits += fraction;
   }
   scanned.value = NaN;
   scanned.end = i;

@@ -28,6 +28,28 @@ export interface ReturnsPanel extends AlignedTable {
   readonly dropped: DroppedDates;
 }
 
+/** The rows one {@link PanelRows} read, to append to another's ({@link PanelRows.append}). */
+export interface PanelPart {
+  /** Column j's complete rows (as many as `dates`). */
+  readonly columns: readonly Float64Array[];
+  /** Dates of the complete rows. */
+  readonly dates: readonly IsoDate[];
+  /** Date of the first and of the last data row, complete or not (undefined: no row). */
+  readonly firstDate: IsoDate | undefined;
+  readonly lastDate: IsoDate | undefined;
+  /** Per column: its first and last date with a value. */
+  readonly first: readonly (IsoDate | undefined)[];
+  readonly last: readonly (IsoDate | undefined)[];
+  /** Per column: empty cells in dropped rows. */
+  readonly empty: Int32Array;
+  /** Data rows read, complete or not. */
+  readonly total: number;
+  /** The first dropped dates (up to 5). */
+  readonly droppedDates: readonly IsoDate[];
+  /** Characters of the data rows (for sizing the columns). */
+  readonly recordChars: number;
+}
+
 /** Cells of one record: `text[starts[k], ends[k])` for k < count, and values read already. */
 export interface RecordCells {
   readonly text: string;
@@ -70,6 +92,7 @@ export class PanelRows {
   private total = 0;
   private readonly droppedDates: IsoDate[] = [];
   private recordChars = 0;
+  private firstDate: IsoDate | undefined;
 
   constructor(
     private readonly file: string,
@@ -115,7 +138,15 @@ export class PanelRows {
     for (let k = 0; k < cells.count; k++) {
       names.push(cells.text.slice(cells.starts[k], cells.ends[k]).toLowerCase());
     }
-    this.names = names;
+    this.adoptHeader(names);
+  }
+
+  /**
+   * Takes the header's cells (trimmed, lower-cased) as if its record had been read: for rows
+   * read from the middle of a file (the lines after the header).
+   */
+  adoptHeader(names: readonly string[]): void {
+    this.names = [...names];
     try {
       this.ids = this.checkHeader(names);
     } catch (error) {
@@ -170,6 +201,7 @@ export class PanelRows {
       );
     }
     this.previous = date;
+    this.firstDate ??= date;
     return date;
   }
 
@@ -215,12 +247,79 @@ export class PanelRows {
     } else if (this.droppedDates.length < LISTED) this.droppedDates.push(date);
   }
 
+  /** The header's cells (trimmed, lower-cased), once read. */
+  get headerNames(): readonly string[] | undefined {
+    return this.names;
+  }
+
+  /** True once a record was refused (the panel will not finish). */
+  get failed(): boolean {
+    return (
+      this.shapeError !== undefined ||
+      this.headerFailure !== undefined ||
+      this.rowFailure !== undefined
+    );
+  }
+
+  /** The complete rows read so far: `count` rows at the start of each column. */
+  completeRows(): { readonly columns: readonly Float64Array[]; readonly count: number } {
+    return { columns: this.columns, count: this.rows };
+  }
+
+  /** What was read, for {@link PanelRows.append} on another instance (after the header). */
+  part(): PanelPart {
+    return {
+      columns: this.columns.map((c) => c.subarray(0, this.rows)),
+      dates: this.dates,
+      firstDate: this.firstDate,
+      lastDate: this.previous,
+      first: this.first,
+      last: this.last,
+      empty: this.empty,
+      total: this.total,
+      droppedDates: this.droppedDates,
+      recordChars: this.recordChars,
+    };
+  }
+
+  /**
+   * Appends the rows another instance read from the records that follow this one's last (the
+   * same header adopted, no record refused), as if this instance had read them: false, and
+   * nothing changed, when `part` does not fit (another width, or a date not after this one's
+   * last date) — read those records here instead to get the error.
+   */
+  append(part: PanelPart): boolean {
+    const width = this.first.length;
+    if (this.names === undefined || this.failed || part.columns.length !== width) return false;
+    if (part.firstDate === undefined) return true;
+    if (this.previous !== undefined && part.firstDate <= this.previous) return false;
+    const added = part.dates.length;
+    if (this.rows + added > this.capacity) this.grow(this.rows + added);
+    for (let j = 0; j < width; j++) {
+      this.columns[j]!.set(part.columns[j]!.subarray(0, added), this.rows);
+      this.first[j] ??= part.first[j];
+      this.last[j] = part.last[j] ?? this.last[j];
+      this.empty[j]! += part.empty[j]!;
+    }
+    this.rows += added;
+    for (const date of part.dates) this.dates.push(date);
+    for (const date of part.droppedDates)
+      if (this.droppedDates.length < LISTED) this.droppedDates.push(date);
+    this.firstDate ??= part.firstDate;
+    this.previous = part.lastDate;
+    this.checkedDate = '';
+    this.total += part.total;
+    this.recordChars += part.recordChars;
+    return true;
+  }
+
   /** Room for more rows: at first the file size over the bytes per row so far, then × 1.5. */
-  private grow(): void {
+  private grow(atLeast = 0): void {
     const perRow = this.total > 0 ? this.recordChars / this.total : 0;
     const estimate = perRow > 0 && this.options.bytes ? Math.ceil(this.options.bytes / perRow) : 0;
     const capacity = Math.max(
       64,
+      atLeast,
       Math.ceil(this.capacity * 1.5),
       this.capacity === 0 ? 0 : Math.ceil(estimate * 1.02),
     );

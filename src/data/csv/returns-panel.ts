@@ -115,32 +115,92 @@ export function readReturnsPanel(
   source: CsvSource,
   options: ReadReturnsPanelOptions = {},
 ): ReturnsPanel {
-  const file = sourceName(source);
-  let bytes = 0;
-  const chunks = textChunks(source, {
-    what: options.what ?? 'returns',
-    ...(options.chunkBytes === undefined ? {} : { chunkBytes: options.chunkBytes }),
-    onSize: (size) => (bytes = size),
-  });
-  let rows: PanelRows | undefined;
-  const cells = new Positions();
-  let carry = '';
-  let line = 1;
-  let started = false;
-  for (const chunk of chunks) {
-    rows ??= new PanelRows(file, { ...options, bytes });
-    let text = carry === '' ? chunk : carry + chunk;
-    if (!started) {
-      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-      started = true;
-    }
-    const done = scan(text, { line, final: false, file }, { rows, cells });
-    carry = text.slice(done.pos);
-    line = done.line;
+  const stream = new PanelStream(source, options);
+  stream.feed();
+  return stream.end().finish();
+}
+
+/**
+ * The records of a file read into a {@link PanelRows} piece by piece: {@link PanelStream.feed}
+ * reads the whole source or a byte range of lines (ranges in order), keeping an unfinished
+ * record for the next piece; {@link PanelStream.end} reads what is left and returns the rows.
+ * Line numbers in errors count from the stream's first line (`startLine`).
+ */
+export class PanelStream {
+  private readonly file: string;
+  private rows: PanelRows | undefined;
+  private readonly cells = new Positions();
+  private carry = '';
+  private line: number;
+  private started: boolean;
+
+  constructor(
+    private readonly source: CsvSource,
+    private readonly options: ReadReturnsPanelOptions & {
+      /** Header cells already read elsewhere (the stream starts after the header). */
+      readonly header?: readonly string[];
+      /** Bytes the columns are sized for (default: the first piece's size). */
+      readonly bytes?: number;
+    } = {},
+  ) {
+    this.file = sourceName(source);
+    this.line = options.header === undefined ? 1 : 2;
+    this.started = options.header !== undefined;
   }
-  rows ??= new PanelRows(file, { ...options, bytes });
-  scan(carry, { line, final: true, file }, { rows, cells });
-  return rows.finish();
+
+  /** True when the text read so far ends at a record's end (nothing carried over). */
+  get atRecordEnd(): boolean {
+    return this.carry === '';
+  }
+
+  /** The rows read so far (created by the first {@link PanelStream.feed}). */
+  get panelRows(): PanelRows | undefined {
+    return this.rows;
+  }
+
+  /** Reads the source, or its bytes `range` (whole lines), up to its last complete record. */
+  feed(range?: { readonly start: number; readonly end: number }): void {
+    const { options, file } = this;
+    let bytes = 0;
+    const chunks = textChunks(this.source, {
+      what: options.what ?? 'returns',
+      ...(options.chunkBytes === undefined ? {} : { chunkBytes: options.chunkBytes }),
+      ...(range === undefined ? {} : { range }),
+      onSize: (size) => (bytes = options.bytes ?? size),
+    });
+    for (const chunk of chunks) {
+      const rows = this.panel(bytes);
+      let text = this.carry === '' ? chunk : this.carry + chunk;
+      if (!this.started) {
+        if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+        this.started = true;
+      }
+      const done = scan(text, { line: this.line, final: false, file }, { rows, cells: this.cells });
+      this.carry = text.slice(done.pos);
+      this.line = done.line;
+    }
+    this.panel(bytes);
+  }
+
+  /** Reads the record left unfinished, if any, and returns the rows. */
+  end(): PanelRows {
+    const rows = this.panel(this.options.bytes ?? 0);
+    scan(
+      this.carry,
+      { line: this.line, final: true, file: this.file },
+      { rows, cells: this.cells },
+    );
+    this.carry = '';
+    return rows;
+  }
+
+  private panel(bytes: number): PanelRows {
+    if (this.rows === undefined) {
+      this.rows = new PanelRows(this.file, { ...this.options, bytes });
+      if (this.options.header !== undefined) this.rows.adoptHeader(this.options.header);
+    }
+    return this.rows;
+  }
 }
 
 /** Code of the warning {@link returnsPanelWarnings} gives. */

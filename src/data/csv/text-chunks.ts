@@ -21,6 +21,8 @@ export interface ChunkOptions {
   readonly what: string;
   /** Bytes read at a time (default 1 MiB). */
   readonly chunkBytes?: number;
+  /** Only the bytes `[start, end)` of a file (whole lines: `start` at a line's beginning). */
+  readonly range?: { readonly start: number; readonly end: number };
 }
 
 /**
@@ -28,7 +30,7 @@ export interface ChunkOptions {
  * in order: decoded as UTF-8 the way `readFileSync(path, 'utf8')` decodes (malformed bytes
  * become U+FFFD, a byte-order mark is kept). A line end byte never occurs inside a multi-byte
  * character, so each piece decodes on its own. `onSize` first receives the file's size in
- * bytes (the text's length for text in memory).
+ * bytes (the range's for a `range`, the text's length for text in memory).
  *
  * @throws BallastError NOT_FOUND naming the input and the path when the file cannot be read.
  */
@@ -48,7 +50,11 @@ export function* textChunks(
     throw unreadable(e, source.path, options.what);
   }
   try {
-    options.onSize?.(fstatSync(fd).size);
+    const size = fstatSync(fd).size;
+    const range = options.range;
+    let position = range?.start ?? 0;
+    const end = range === undefined ? Infinity : Math.min(size, range.end);
+    options.onSize?.(range === undefined ? size : Math.max(0, end - position));
     let buffer = Buffer.allocUnsafe(options.chunkBytes ?? 1 << 20);
     let filled = 0;
     for (;;) {
@@ -59,17 +65,20 @@ export function* textChunks(
       }
       let n: number;
       try {
-        n = readSync(fd, buffer, filled, buffer.length - filled, null);
+        const want = Math.min(buffer.length - filled, end - position);
+        n =
+          want > 0 ? readSync(fd, buffer, filled, want, range === undefined ? null : position) : 0;
       } catch (e) {
         throw unreadable(e, source.path, options.what);
       }
       if (n === 0) break;
       filled += n;
-      const end = buffer.lastIndexOf(0x0a, filled - 1) + 1;
-      if (end === 0) continue;
-      yield buffer.toString('utf8', 0, end);
-      buffer.copy(buffer, 0, end, filled);
-      filled -= end;
+      position += n;
+      const cut = buffer.lastIndexOf(0x0a, filled - 1) + 1;
+      if (cut === 0) continue;
+      yield buffer.toString('utf8', 0, cut);
+      buffer.copy(buffer, 0, cut, filled);
+      filled -= cut;
     }
     if (filled > 0) yield buffer.toString('utf8', 0, filled);
   } finally {

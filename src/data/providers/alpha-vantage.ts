@@ -17,7 +17,7 @@
  *   `{"Error Message": "… apikey is invalid or missing …"}` → 401 → UNAUTHORIZED.
  */
 
-import { z } from 'zod';
+import * as z from 'zod';
 import { isIsoDate } from '../../domain/calendar/iso-date.ts';
 import type { PriceBar } from '../../domain/market/types.ts';
 import { HttpClient } from '../http/http-client.ts';

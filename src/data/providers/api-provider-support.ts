@@ -5,7 +5,7 @@
  * `HttpClient` already knows how to retry and map.
  */
 
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { isIsoDate, type IsoDate } from '../../domain/calendar/iso-date.ts';
 import { BallastError, invalidInput } from '../../domain/errors.ts';
 import type { PriceBar, SeriesPoint } from '../../domain/market/types.ts';

@@ -25,7 +25,7 @@
  * (revisions included); only the availability date comes from ALFRED.
  */
 
-import { z } from 'zod';
+import * as z from 'zod';
 import { isIsoDate, type IsoDate } from '../../domain/calendar/iso-date.ts';
 import { invalidInput } from '../../domain/errors.ts';
 import type { SeriesPoint } from '../../domain/market/types.ts';

@@ -29,7 +29,7 @@
  * free plan) → retried, then RATE_LIMITED.
  */
 
-import { z } from 'zod';
+import * as z from 'zod';
 import { isIsoDate, type IsoDate } from '../../domain/calendar/iso-date.ts';
 import { BallastError } from '../../domain/errors.ts';
 import type { PriceBar } from '../../domain/market/types.ts';

@@ -14,7 +14,7 @@
  * 429 too. A range without trading days is `[]`.
  */
 
-import { z } from 'zod';
+import * as z from 'zod';
 import { isIsoDate } from '../../domain/calendar/iso-date.ts';
 import type { PriceBar } from '../../domain/market/types.ts';
 import { HttpClient } from '../http/http-client.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { BallastError } from '../../domain/errors.ts';
 import type { FetchFn, HttpClient } from '../http/http-client.ts';
 

@@ -12,5 +12,7 @@ export function annualizeCovariance(cov: Matrix, periodsPerYear: number): Matrix
   if (!Number.isFinite(periodsPerYear) || periodsPerYear <= 0) {
     throw invalidInput('periodsPerYear', periodsPerYear, 'must be a finite number above 0');
   }
-  return { rows: cov.rows, cols: cov.cols, data: cov.data.map((v) => v * periodsPerYear) };
+  const data = new Float64Array(cov.data.length);
+  for (let k = 0; k < data.length; k++) data[k] = cov.data[k]! * periodsPerYear;
+  return { rows: cov.rows, cols: cov.cols, data };
 }

@@ -88,7 +88,7 @@ export function shrinkToward(sample: Matrix, target: Matrix, intensity: number):
  * message is a shrinkage estimator (Ledoit-Wolf, OAS) or a factor model, or more observations.
  * Details: `estimator`, `observations` (T), `assets` (n), `rank` (the bound T − 1).
  */
-export function rankWarnings(estimator: string, returns: Matrix): Warning[] {
+export function rankWarnings(estimator: string, returns: Pick<Matrix, 'rows' | 'cols'>): Warning[] {
   const { rows: t, cols: n } = returns;
   if (t - 1 >= n) return [];
   return [

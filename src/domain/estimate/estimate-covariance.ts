@@ -17,7 +17,8 @@ import { ledoitWolfConstantCorrelation } from './ledoit-wolf-constant-correlatio
 import { ledoitWolfSingleFactor } from './ledoit-wolf-single-factor.ts';
 import { oracleApproximatingShrinkage } from './oas.ts';
 import { repairCovariance } from './repair-covariance.ts';
-import { sampleCovariance } from './sample-covariance.ts';
+import type { CentredGram } from '../../core/stats/centred-gram.ts';
+import { sampleCovariance, sampleCovarianceOfGram } from './sample-covariance.ts';
 import { semicovariance } from './semicovariance.ts';
 
 /** Shrinkage targets of Ledoit-Wolf. */
@@ -45,6 +46,28 @@ export function estimateCovariance(returns: Matrix, options: CovarianceMethod): 
   // PSD by construction, its rounding error (~T·ε·‖X‖²) far inside the check's tolerance
   // (1e-12·trace), so the O(n³/3) check is skipped there (it is ~35 ms at n = 500).
   if (options.method === 'sample' && returns.rows > returns.cols) return raw;
+  const checked = repairCovariance(raw.covariance);
+  return {
+    ...raw,
+    covariance: checked.covariance,
+    warnings: [...raw.warnings, ...checked.warnings],
+  };
+}
+
+/**
+ * {@link estimateCovariance} with `method: 'sample'` for the returns whose centred
+ * cross-products are `parts` (e.g. made by the threads that read a file): the same estimate,
+ * checks and warnings, without the returns themselves.
+ */
+export function estimateSampleCovarianceOfGram(
+  parts: CentredGram,
+  options: Extract<CovarianceMethod, { method: 'sample' }>,
+): CovarianceEstimate {
+  const raw = sampleCovarianceOfGram(
+    parts,
+    options.ddof === undefined ? {} : { ddof: options.ddof },
+  );
+  if (parts.count > parts.means.length) return raw;
   const checked = repairCovariance(raw.covariance);
   return {
     ...raw,
