@@ -76,6 +76,19 @@ export default tseslint.config(
   },
   ...layers,
   {
+    files: ['src/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "ImportDeclaration[source.value='zod'] > ImportSpecifier",
+          message:
+            "import * as z from 'zod': the CLI bundle then keeps only the zod it uses (a named import pulls in every locale).",
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.test.ts', 'test/**/*.ts'],
     rules: {
       'max-lines': 'off',

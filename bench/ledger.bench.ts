@@ -3,10 +3,13 @@
  * transaction type, 4 accounts + a specific-lot account, 300 symbols, shorts) for every lot
  * method, and 2 000 000 rows with about a million lots left open — and the replay against the
  * straightforward reference implementation (test/helpers/reference-ledger.ts, quadratic in open
- * lots) on 25 000 rows, where it still finishes.
+ * lots) on 25 000 rows, where it still finishes. The big ledger is written to a temporary file and
+ * replayed by the compiled library (dist/) in a fresh process, then read by `ballast positions`
+ * as a whole command (needs `npm run build`).
  *
  * The ledgers are SYNTHETIC BENCHMARK DATA from a seeded generator
- * (test/helpers/synthetic-ledger.ts), built in memory and never written anywhere.
+ * (test/helpers/synthetic-ledger.ts), built in memory (the big one written to a temporary directory
+ * and removed at the end); never committed.
  *
  * Times are wall-clock and, beside them, the process's own CPU time: on a machine shared with
  * other work the CPU figure is the steadier one.
@@ -15,12 +18,17 @@
  * shrinks the big ledger.
  */
 
-import { cpus, loadavg } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseTransactionsCsv } from '../src/data/ledger/transactions-csv.ts';
 import { buildLedger } from '../src/domain/ledger/ledger.ts';
 import type { LotMethod, Transaction } from '../src/domain/ledger/types.ts';
 import { referenceBuildLedger } from '../test/helpers/reference-ledger.ts';
 import { syntheticLedgerCsv } from '../test/helpers/synthetic-ledger.ts';
+import { timeCommands } from './process-timing.ts';
 
 interface Timing {
   readonly wall: number;
@@ -91,18 +99,71 @@ if (JSON.stringify(fast.value.realized) !== JSON.stringify(reference.value.reali
   throw new Error('the indexed and reference replays disagree');
 }
 
-// The big one.
+// The big one, written to a temporary file and replayed by the compiled library in a fresh
+// process (bench/ledger-big.mjs), as `ballast positions` runs it; then the whole command.
 const BIG = Number(process.env['LEDGER_BENCH_BIG'] ?? 2_000_000);
+const root = fileURLToPath(new URL('..', import.meta.url));
+if (!existsSync(join(root, 'dist', 'data', 'ledger', 'transactions-csv.js'))) {
+  throw new Error('run `npm run build` first (the big ledger runs the compiled library)');
+}
+const bigFile = join(mkdtempSync(join(tmpdir(), 'ballast-ledger-bench-')), 'big.csv');
 const bigGen = measure(() => syntheticLedgerCsv({ rows: BIG, seed: 11, buyShare: 0.85 }));
+writeFileSync(bigFile, bigGen.value);
 console.log(
-  `\n${BIG.toLocaleString('en-US')} rows (${(bigGen.value.length / 1e6).toFixed(0)} MB, 85 % of trades buys), generated in ${bigGen.wall.toFixed(0)} ms`,
+  `\n${BIG.toLocaleString('en-US')} rows (${(bigGen.value.length / 1e6).toFixed(0)} MB, 85 % of trades buys), generated in ${bigGen.wall.toFixed(0)} ms; compiled library, fresh process`,
 );
-const bigParse = measure(() => parseTransactionsCsv(bigGen.value, 'big.csv'));
-console.log(`  parse transactions CSV          ${ms(bigParse)}  ${perSecond(BIG, bigParse)}`);
+interface BigRun {
+  readonly read: Timing;
+  readonly parse: Timing;
+  readonly replay: Timing;
+  readonly openLots: number;
+  readonly peakMb: number;
+}
 for (const lotMethod of ['fifo', 'hifo'] as const) {
-  const replay = measure(() => buildLedger(bigParse.value, { lotMethod }));
+  const child = spawnSync(
+    process.execPath,
+    [join(root, 'bench', 'ledger-big.mjs'), bigFile, lotMethod],
+    { encoding: 'utf8' },
+  );
+  if (child.status !== 0) throw new Error(`ledger-big.mjs failed: ${child.stderr.slice(-500)}`);
+  const run = JSON.parse(child.stdout) as BigRun;
+  const total = {
+    wall: run.read.wall + run.parse.wall + run.replay.wall,
+    cpu: run.read.cpu + run.parse.cpu + run.replay.cpu,
+  };
+  console.log(`  ${lotMethod}: read file                 ${ms(run.read)}`);
   console.log(
-    `  replay ${lotMethod.padEnd(9)} ${String(replay.value.lots.length).padStart(8)} open lots ${ms(replay)}  ${perSecond(BIG, replay)}  (target < 10 s)`,
+    `  ${lotMethod}: parse transactions CSV    ${ms(run.parse)}  ${perSecond(BIG, run.parse)}`,
+  );
+  console.log(
+    `  ${lotMethod}: replay, ${String(run.openLots).padStart(8)} open lots ${ms(run.replay)}  ${perSecond(BIG, run.replay)}`,
+  );
+  console.log(
+    `  ${lotMethod}: read + parse + replay     ${ms(total)}  (target < 10 s), peak RSS ${run.peakMb.toFixed(0)} MB`,
   );
 }
-console.log(`  peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+// The whole command, its output (one CSV row per open lot) thrown away by the shell.
+const positionsArgv = [process.execPath, join(root, 'bin', 'ballast.mjs'), 'positions'];
+const [positions] = timeCommands(
+  [
+    {
+      name: 'positions',
+      argv: [
+        'sh',
+        '-c',
+        `exec "$@" >/dev/null`,
+        'sh',
+        ...positionsArgv,
+        '--transactions',
+        bigFile,
+        '--format',
+        'csv',
+      ],
+    },
+  ],
+  1,
+);
+console.log(
+  `  ballast positions --format csv (whole process, 1 row per open lot) ${(positions!.wallSeconds * 1000).toFixed(0)} ms, peak RSS ${positions!.peakMb.toFixed(0)} MB`,
+);
+rmSync(dirname(bigFile), { recursive: true, force: true });

@@ -6,7 +6,7 @@
  * value), so export → import → export gives the same bytes.
  */
 
-import { z } from 'zod';
+import * as z from 'zod';
 import { BallastError } from '../domain/errors.ts';
 import { TAX_TYPES, type AccountInfo } from '../domain/ledger/accounts.ts';
 import type { Transaction } from '../domain/ledger/types.ts';

@@ -8,7 +8,7 @@
  * ```
  */
 
-import { z } from 'zod';
+import * as z from 'zod';
 import type { StoredPortfolio } from '../data/store/portfolio-store.ts';
 import type { AppDeps } from './deps.ts';
 import { parseInput } from './input.ts';

@@ -9,7 +9,7 @@
  * ```
  */
 
-import { z } from 'zod';
+import * as z from 'zod';
 import type { AppDeps } from './deps.ts';
 import { parseInput } from './input.ts';
 import { BACKUP_FORMAT, BACKUP_VERSION, type PortfolioBackup } from './portfolio-backup.ts';

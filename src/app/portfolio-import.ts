@@ -19,7 +19,7 @@
  * ```
  */
 
-import { z } from 'zod';
+import * as z from 'zod';
 import { BallastError } from '../domain/errors.ts';
 import type { AccountInfo } from '../domain/ledger/accounts.ts';
 import { buildLedger } from '../domain/ledger/ledger.ts';

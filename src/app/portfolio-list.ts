@@ -4,7 +4,7 @@
  * empty (and no store is created).
  */
 
-import { z } from 'zod';
+import * as z from 'zod';
 import type { PortfolioSummary } from '../data/store/portfolio-store.ts';
 import type { AppDeps } from './deps.ts';
 import { parseInput } from './input.ts';

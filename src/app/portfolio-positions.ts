@@ -9,7 +9,7 @@
  * ```
  */
 
-import { z } from 'zod';
+import * as z from 'zod';
 import { buildLedger } from '../domain/ledger/ledger.ts';
 import { summarizePositions } from '../domain/ledger/positions.ts';
 import { parseInput } from './input.ts';

@@ -5,7 +5,7 @@
  * ledger's problems read like a file's.
  */
 
-import { z } from 'zod';
+import * as z from 'zod';
 import { BallastError } from '../domain/errors.ts';
 import type { Transaction } from '../domain/ledger/types.ts';
 import type { MarketStore } from '../data/store/market-store.ts';

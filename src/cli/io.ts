@@ -8,7 +8,11 @@ export interface Io {
 
 /** Io over the process's stdout and stderr. */
 export const processIo: Io = {
-  out: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
+  // The line end written on its own: a large document is not copied to append it.
+  out: (text) => {
+    process.stdout.write(text);
+    if (!text.endsWith('\n')) process.stdout.write('\n');
+  },
   err: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
 };
 

@@ -35,11 +35,27 @@ const lotColumns: Column<LotRow>[] = [
   { title: 'cost_per_share', value: (r) => String(r.costPerShare), align: 'right' },
 ];
 
+/** Every open lot with its account and symbol, in the document's order. */
+function lotRowsOf(report: PositionsDocument): LotRow[] {
+  const rows: LotRow[] = [];
+  for (const p of report.positions) {
+    for (const l of p.lots) {
+      rows.push({
+        account: p.account,
+        symbol: p.symbol,
+        id: l.id,
+        acquired: l.acquired,
+        quantity: l.quantity,
+        costPerShare: l.costPerShare,
+      });
+    }
+  }
+  return rows;
+}
+
 /** Human-readable tables: positions, open lots, realised gains, totals. */
 export function positionsTable(report: PositionsDocument): string {
-  const lotRows: LotRow[] = report.positions.flatMap((p) =>
-    p.lots.map((l) => ({ ...l, account: p.account, symbol: p.symbol })),
-  );
+  const lotRows = lotRowsOf(report);
   const out = [
     `Positions as of ${report.asOf ?? '—'} (lot relief: ${report.lotMethod.toUpperCase()})`,
     renderTable(report.positions, [
@@ -135,11 +151,7 @@ export function registerPositions(program: Command, io: Io, runtime: Runtime): v
     .action(async (options: PositionsOptions, command: Command) => {
       const report = await positionsOf(options, { command, runtime });
       if (options.format === 'json') io.out(JSON.stringify(report, null, 2));
-      else if (options.format === 'csv') {
-        const rows = report.positions.flatMap((p) =>
-          p.lots.map((l) => ({ ...l, account: p.account, symbol: p.symbol })),
-        );
-        io.out(renderCsv(rows, lotColumns));
-      } else io.out(positionsTable(report));
+      else if (options.format === 'csv') io.out(renderCsv(lotRowsOf(report), lotColumns));
+      else io.out(positionsTable(report));
     });
 }
