@@ -6,12 +6,14 @@
 // dist/bin/ sits two levels below the package root, like src/<layer>/, so shipped files are
 // found by the same relative URLs (src/data/package-paths.ts). The worker that reads half of a
 // large returns file (src/data/panel-worker.ts) is an entry of its own beside the chunks that
-// start it (src/data/parallel-panel.ts finds it as ./panel-worker.js).
+// start it (src/data/parallel-panel.ts finds it as ./panel-worker.js). The HTTP API's packages
+// (hono, @hono/zod-openapi, @hono/node-server) are bundled like zod: @hono/zod-openapi reads
+// the use cases' zod schemas, so it must share the bundle's one copy of zod.
 import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
-const bundled = new Set(['zod', 'commander']);
+const bundled = new Set(['zod', 'commander', 'hono', '@hono/zod-openapi', '@hono/node-server']);
 const external = Object.keys(pkg.dependencies ?? {}).filter((name) => !bundled.has(name));
 
 await build({

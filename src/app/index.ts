@@ -37,6 +37,10 @@ export * from './portfolio-list.ts';
 export * from './portfolio-import.ts';
 export * from './portfolio-export.ts';
 export * from './portfolio-positions.ts';
+export * from './portfolio-get.ts';
+export * from './portfolio-transactions.ts';
+export * from './portfolio-append.ts';
+export * from './store-ready.ts';
 export {
   BACKUP_FORMAT,
   BACKUP_VERSION,

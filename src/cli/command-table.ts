@@ -132,6 +132,11 @@ export const COMMANDS: readonly CommandEntry[] = [
       'Regime detection on a return series (Markov switching or volatility threshold), calm vs stressed risk',
     load: async () => (await import('./commands/regimes.ts')).registerRegimes,
   },
+  {
+    name: 'serve',
+    summary: 'The HTTP API over the use cases: portfolios, positions, optimisation (OpenAPI 3.1)',
+    load: async () => (await import('./commands/serve.ts')).registerServe,
+  },
 ];
 
 /** Global options and whether each takes a value (they may appear anywhere on the line). */

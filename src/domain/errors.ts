@@ -70,6 +70,11 @@ export const ERROR_CODES = {
     exitCode: 4,
     httpStatus: 429,
   },
+  TOO_LARGE: {
+    meaning: 'A request body is larger than the limit allowed.',
+    exitCode: 2,
+    httpStatus: 413,
+  },
   UNAUTHORIZED: { meaning: 'Missing or invalid credentials.', exitCode: 6, httpStatus: 401 },
   INTERNAL: { meaning: 'An unexpected internal failure (a bug).', exitCode: 1, httpStatus: 500 },
 } as const satisfies Record<string, ErrorCodeRow>;

@@ -1,0 +1,55 @@
+/**
+ * The HTTP API of Ballast: a Hono app over the use cases of `src/app` (`createApi`), served by
+ * `ballast serve`. Routes live under `/api/v1`; `/api/health`, `/api/ready`, `/api/openapi.json`
+ * and `/api/docs` describe the service. Every error is `{ code, message, details }` with the
+ * HTTP status of its code's row in the error registry; bodies are limited in size (TOO_LARGE,
+ * 413); responses carry the secure-headers defaults; CORS is not enabled (same origin only).
+ *
+ * @example
+ * ```ts
+ * const api = createApi(deps, { version: '0.1.0' });
+ * const res = await api.request('/api/health'); // { status: 'ok', version: '0.1.0' }
+ * ```
+ */
+
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
+import type { AppDeps } from '../app/deps.ts';
+import { BallastError } from '../app/errors.ts';
+import { notFound, onError } from './errors.ts';
+import { mountMetaRoutes } from './meta-routes.ts';
+import { mountOptimizeRoutes } from './optimize-routes.ts';
+import { mountPortfolioRoutes } from './portfolio-routes.ts';
+
+/** Options of {@link createApi}. */
+export interface ApiOptions {
+  /** The version `/api/health` and the OpenAPI document report. */
+  readonly version: string;
+  /** Largest request body in bytes; default {@link DEFAULT_BODY_LIMIT}. */
+  readonly bodyLimit?: number;
+}
+
+/** The default body limit: 10 MiB (a returns panel of a few hundred assets fits). */
+export const DEFAULT_BODY_LIMIT = 10 * 1024 * 1024;
+
+function tooLarge(maxSize: number): never {
+  throw new BallastError('TOO_LARGE', `body: larger than the limit of ${maxSize} bytes`, {
+    field: 'body',
+    limit: maxSize,
+  });
+}
+
+/** Builds the API over `deps` (nothing listens: serve it with `@hono/node-server`, or call `request`). */
+export function createApi(deps: AppDeps, options: ApiOptions): OpenAPIHono {
+  const app = new OpenAPIHono();
+  const maxSize = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
+  app.use('*', secureHeaders());
+  app.use('*', bodyLimit({ maxSize, onError: () => tooLarge(maxSize) }));
+  mountMetaRoutes(app, deps, options.version);
+  mountPortfolioRoutes(app, deps);
+  mountOptimizeRoutes(app, deps);
+  app.notFound(notFound);
+  app.onError(onError(deps.log));
+  return app;
+}

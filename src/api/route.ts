@@ -1,0 +1,49 @@
+/**
+ * One route: documented in the app's OpenAPI registry from the use case's own schemas, and
+ * served by a handler that passes the raw request to the use case, which validates it once
+ * (`parseInput`). Request schemas are therefore never run twice, and a bad field is the
+ * INVALID_INPUT the CLI gives for the same input.
+ */
+
+import type { OpenAPIHono, RouteConfig } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import * as z from 'zod';
+import { errorBodySchema } from './errors.ts';
+
+/** A route handler: the request's context → the response. */
+export type RouteHandler = (c: Context) => Promise<Response> | Response;
+
+/** The error responses every route may give, from the error registry's statuses. */
+export const ERROR_RESPONSES = {
+  400: { description: 'INVALID_INPUT: a field, the body or a header is malformed (details.field)' },
+  404: { description: 'NOT_FOUND: an unknown portfolio or route' },
+  413: { description: 'TOO_LARGE: the body is larger than the limit' },
+  500: { description: 'INTERNAL: an unexpected failure (no details)' },
+} as const;
+
+/** `{ description }` with the error body as JSON. */
+function withErrorBody(description: string) {
+  return { description, content: { 'application/json': { schema: errorBodySchema } } };
+}
+
+/** The error responses of a route: the common ones plus `extra` (status → description). */
+export function errorResponses(extra: Readonly<Record<number, string>> = {}) {
+  const all: Record<number, string> = {};
+  for (const [status, { description }] of Object.entries(ERROR_RESPONSES))
+    all[Number(status)] = description;
+  for (const [status, description] of Object.entries(extra)) all[Number(status)] = description;
+  return Object.fromEntries(
+    Object.entries(all).map(([status, description]) => [status, withErrorBody(description)]),
+  );
+}
+
+/** A JSON response documented by `description` (documents are described, not schema'd). */
+export function jsonResponse(description: string) {
+  return { description, content: { 'application/json': { schema: z.unknown() } } };
+}
+
+/** Registers `route` in the OpenAPI document and serves it with `handler`. */
+export function mount(app: OpenAPIHono, route: RouteConfig, handler: RouteHandler): void {
+  app.openAPIRegistry.registerPath(route);
+  app.on(route.method.toUpperCase(), route.path.replaceAll(/\/{(.+?)}/g, '/:$1'), handler);
+}
