@@ -255,3 +255,42 @@ describe('mapExposuresToFunds: accounts, minimums, costs', () => {
     close(still.weightsByFund['A']!, 0.6, TOL.weightSolver);
   });
 });
+
+describe('mapExposuresToFunds: a target at the bounds', () => {
+  it('a target within 1e-9 of zero: every fund at its bound 0, none below it', () => {
+    // Found by the random-problem property: HiGHS ended 5e-9 below F1's lower bound and the
+    // polish, with every variable at a bound, kept the solver's point, so the check failed.
+    // Funds F0 (3, 0.5, 1), F1 (0.5, 2, 1), F2 (0, 1, 0.5) and an empty F3 against a target
+    // of (0, 0, 6.2e-10): any $w of a fund adds exposures of order w, so the optimum is within
+    // ~1e-9 of w = 0, the vertex where every weight sits at its bound.
+    const ids = ['x0', 'x1', 'x2'];
+    const covariance: ExposureCovariance = {
+      ids,
+      matrix: fromRows([
+        [0.001932685627040519, 0, 0.007334058064861755],
+        [0, 0.0001, 0],
+        [0.007334058064861755, 0, 0.029449500484501005],
+      ]),
+    };
+    const rows = [
+      [3, 0.5, 1],
+      [0.5, 2, 1],
+      [0, 1, 0.5],
+      [0, 0, 0],
+    ];
+    const funds = Object.fromEntries(
+      rows.map((r, f) => [`F${f}`, Object.fromEntries(ids.map((id, i) => [id, r[i]!]))]),
+    );
+    const r = mapExposuresToFunds(highs, {
+      targetExposures: { x0: 0, x1: 0, x2: 6.220337473322632e-10 },
+      covariance,
+      funds,
+    });
+    for (const w of Object.values(r.weightsByFund)) {
+      expect(w).toBeGreaterThanOrEqual(0);
+      expect(w).toBeLessThan(1e-9);
+    }
+    // The tracking error of w = 0 is √(tᵀΣt) = 6.2e-10 · √0.02945 ≈ 1.1e-10.
+    expect(r.trackingErrorAnnual).toBeLessThan(1e-9);
+  });
+});

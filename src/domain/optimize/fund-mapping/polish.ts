@@ -92,7 +92,9 @@ export function polishOnActiveSet(
   }
   const f = free.length;
   const size = f + working.length;
-  if (f === 0) return undefined;
+  // Every variable at a bound: the active set leaves nothing to solve for, and the polished
+  // point is the vertex itself (the solver's point may sit a hair outside its bounds).
+  if (f === 0) return keepIfBetter(problem, x, Float64Array.from(fixed));
   const pos = new Map(free.map((j, k) => [j, k]));
   const h = problem.hessian;
   const hAt = (i: number, j: number): number =>
@@ -128,6 +130,15 @@ export function polishOnActiveSet(
   if (!(residual <= 1e-9 * Math.max(1, rhs.norm('frobenius')))) return undefined;
   const polished = Float64Array.from(fixed);
   free.forEach((j, a) => (polished[j] = z.get(a, 0)));
+  return keepIfBetter(problem, x, polished);
+}
+
+/** `polished` when it is feasible and no worse than the solver's `x`; else undefined. */
+function keepIfBetter(
+  problem: SolverProblem,
+  x: Float64Array,
+  polished: Float64Array,
+): Float64Array | undefined {
   if (!isFeasible(problem, polished)) return undefined;
   const before = qpObjective(problem, x);
   const after = qpObjective(problem, polished);
