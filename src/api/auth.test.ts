@@ -126,6 +126,14 @@ describe('the HTTP API rate limit', () => {
     });
     expect((await app.request('/api/v1/portfolios', init(b.key))).status).toBe(200);
     expect((await app.request('/api/health')).status).toBe(200);
+    // Refused keys count against their address: after 3 401s, the 4th guess is a 429.
+    const guesses = [];
+    for (let i = 0; i < 4; i++)
+      guesses.push(
+        (await app.request('/api/v1/portfolios', init(`blst_${'x'.repeat(43)}`))).status,
+      );
+    expect(guesses).toEqual([401, 401, 401, 429]);
+    expect((await app.request('/api/v1/portfolios', init(b.key))).status).toBe(200);
   });
 
   it('limits by remote address without keys, and refills with time', async () => {

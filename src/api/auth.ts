@@ -4,7 +4,8 @@
  * key is 401 UNAUTHORIZED with `WWW-Authenticate: Bearer`, and a `read` key on a write
  * (anything but GET, HEAD, OPTIONS) is 403 FORBIDDEN. Then each caller — the key, or without
  * keys the remote address — has its token bucket: over the limit is 429 RATE_LIMITED with
- * `Retry-After` in seconds. The routes that describe the service (`/api/health`, `/api/ready`,
+ * `Retry-After` in seconds; requests refused with 401 count against their remote address, so
+ * guessing keys is limited too. The routes that describe the service (`/api/health`, `/api/ready`,
  * `/api/openapi.json`, `/api/docs`) are outside `/api/v1` and stay open.
  */
 
@@ -67,23 +68,27 @@ export function guard(
   rateLimit: RateLimitOptions | false = DEFAULT_RATE_LIMIT,
 ): MiddlewareHandler {
   const buckets = rateLimit === false ? undefined : new TokenBuckets(checkRateLimit(rateLimit));
+  const limited = (c: Context, caller: string): Response | undefined => {
+    const wait = buckets?.take(caller, Date.parse(deps.clock.now()));
+    if (wait === undefined) return undefined;
+    const limit = rateLimit as RateLimitOptions;
+    const res = errorResponse(
+      c,
+      new BallastError(
+        'RATE_LIMITED',
+        `rate limit: more than ${limit.requests} requests in ${limit.windowSeconds} s; retry in ${wait} s`,
+        { field: 'rate limit', retryAfter: wait, ...limit },
+      ),
+    );
+    res.headers.set('Retry-After', String(wait));
+    return res;
+  };
   return async (c, next) => {
     const caller = await callerOf(c, deps, auth);
-    if (caller instanceof Response) return caller;
-    const wait = buckets?.take(caller, Date.parse(deps.clock.now()));
-    if (wait !== undefined) {
-      const limit = rateLimit as RateLimitOptions;
-      const res = errorResponse(
-        c,
-        new BallastError(
-          'RATE_LIMITED',
-          `rate limit: more than ${limit.requests} requests in ${limit.windowSeconds} s; retry in ${wait} s`,
-          { field: 'rate limit', retryAfter: wait, ...limit },
-        ),
-      );
-      res.headers.set('Retry-After', String(wait));
-      return res;
-    }
+    // A refused key counts against the address it came from (guessing keys is limited too).
+    if (caller instanceof Response) return limited(c, `address:${remoteAddress(c)}`) ?? caller;
+    const refused = limited(c, caller);
+    if (refused !== undefined) return refused;
     await next();
     return undefined;
   };
