@@ -4,6 +4,8 @@
  * and `/api/docs` describe the service. Every error is `{ code, message, details }` with the
  * HTTP status of its code's row in the error registry; bodies are limited in size (TOO_LARGE,
  * 413); responses carry the secure-headers defaults; CORS is not enabled (same origin only).
+ * With `auth: 'required'`, `/api/v1` needs an API key; every caller is rate-limited
+ * (`auth.ts`).
  *
  * @example
  * ```ts
@@ -17,10 +19,15 @@ import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps } from '../app/deps.ts';
 import { BallastError } from '../app/errors.ts';
+import { guard, registerBearerScheme, type AuthMode } from './auth.ts';
 import { notFound, onError } from './errors.ts';
 import { mountMetaRoutes } from './meta-routes.ts';
 import { mountOptimizeRoutes } from './optimize-routes.ts';
 import { mountPortfolioRoutes } from './portfolio-routes.ts';
+import type { RateLimitOptions } from './rate-limit.ts';
+
+export type { AuthMode } from './auth.ts';
+export { DEFAULT_RATE_LIMIT, type RateLimitOptions } from './rate-limit.ts';
 
 /** Options of {@link createApi}. */
 export interface ApiOptions {
@@ -28,6 +35,13 @@ export interface ApiOptions {
   readonly version: string;
   /** Largest request body in bytes; default {@link DEFAULT_BODY_LIMIT}. */
   readonly bodyLimit?: number;
+  /**
+   * Whether `/api/v1` requires an API key (`Authorization: Bearer <key>`); default `off`.
+   * `ballast serve` and {@link startServer} decide it from the host (see `server.ts`).
+   */
+  readonly auth?: AuthMode;
+  /** Requests per caller (key, or address without keys); default {@link DEFAULT_RATE_LIMIT}; `false`: none. */
+  readonly rateLimit?: RateLimitOptions | false;
 }
 
 /** The default body limit: 10 MiB (a returns panel of a few hundred assets fits). */
@@ -44,9 +58,12 @@ function tooLarge(maxSize: number): never {
 export function createApi(deps: AppDeps, options: ApiOptions): OpenAPIHono {
   const app = new OpenAPIHono();
   const maxSize = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
+  const auth = options.auth ?? 'off';
   app.use('*', secureHeaders());
+  app.use('/api/v1/*', guard(deps, auth, options.rateLimit));
   app.use('*', bodyLimit({ maxSize, onError: () => tooLarge(maxSize) }));
-  mountMetaRoutes(app, deps, options.version);
+  registerBearerScheme(app);
+  mountMetaRoutes(app, deps, { version: options.version, auth });
   mountPortfolioRoutes(app, deps);
   mountOptimizeRoutes(app, deps);
   app.notFound(notFound);

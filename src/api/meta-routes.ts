@@ -2,13 +2,14 @@
  * The routes about the API itself: `GET /api/health` (the process answers), `GET /api/ready`
  * (the store answers; 503 with the store's error otherwise), `GET /api/openapi.json` (the
  * OpenAPI 3.1 document built from the use cases' zod schemas) and `GET /api/docs` (an HTML list
- * of the operations).
+ * of the operations). They are open even when `/api/v1` requires keys.
  */
 
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppDeps } from '../app/deps.ts';
 import { toBallastError } from '../app/errors.ts';
 import { storeReady } from '../app/store-ready.ts';
+import { BEARER_SCHEME, type AuthMode } from './auth.ts';
 import { docsPage } from './docs-page.ts';
 import { errorBody } from './errors.ts';
 import { jsonResponse, mount } from './route.ts';
@@ -16,10 +17,17 @@ import { jsonResponse, mount } from './route.ts';
 /** Where the OpenAPI document is served. */
 export const OPENAPI_PATH = '/api/openapi.json';
 
-/** The OpenAPI 3.1 document of `app`. */
-export function openApiDocument(app: OpenAPIHono, version: string) {
+/** What the meta routes report: the version, and whether keys are required. */
+export interface MetaOptions {
+  readonly version: string;
+  readonly auth: AuthMode;
+}
+
+/** The OpenAPI 3.1 document of `app` (every operation needs the bearer key when `auth` is required). */
+export function openApiDocument(app: OpenAPIHono, { version, auth }: MetaOptions) {
   return app.getOpenAPI31Document({
     openapi: '3.1.0',
+    ...(auth === 'required' ? { security: [{ [BEARER_SCHEME]: [] }] } : {}),
     info: {
       title: 'Ballast API',
       version,
@@ -30,7 +38,8 @@ export function openApiDocument(app: OpenAPIHono, version: string) {
 }
 
 /** Mounts the health, readiness, OpenAPI and docs routes on `app`. */
-export function mountMetaRoutes(app: OpenAPIHono, deps: AppDeps, version: string): void {
+export function mountMetaRoutes(app: OpenAPIHono, deps: AppDeps, meta: MetaOptions): void {
+  const { version } = meta;
   mount(
     app,
     {
@@ -38,6 +47,7 @@ export function mountMetaRoutes(app: OpenAPIHono, deps: AppDeps, version: string
       path: '/api/health',
       tags: ['meta'],
       summary: 'The process answers',
+      security: [],
       responses: { 200: jsonResponse('{ status: "ok", version }') },
     },
     (c) => c.json({ status: 'ok', version }),
@@ -49,6 +59,7 @@ export function mountMetaRoutes(app: OpenAPIHono, deps: AppDeps, version: string
       path: '/api/ready',
       tags: ['meta'],
       summary: 'The store answers',
+      security: [],
       responses: {
         200: jsonResponse('{ status: "ready", portfolios }'),
         503: jsonResponse('The store error'),
@@ -63,6 +74,6 @@ export function mountMetaRoutes(app: OpenAPIHono, deps: AppDeps, version: string
     },
   );
   // The document and the page describe the API; they are not operations of it.
-  app.get(OPENAPI_PATH, (c) => c.json(openApiDocument(app, version)));
-  app.get('/api/docs', (c) => c.html(docsPage(openApiDocument(app, version), OPENAPI_PATH)));
+  app.get(OPENAPI_PATH, (c) => c.json(openApiDocument(app, meta)));
+  app.get('/api/docs', (c) => c.html(docsPage(openApiDocument(app, meta), OPENAPI_PATH)));
 }

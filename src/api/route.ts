@@ -16,8 +16,14 @@ export type RouteHandler = (c: Context) => Promise<Response> | Response;
 /** The error responses every route may give, from the error registry's statuses. */
 export const ERROR_RESPONSES = {
   400: { description: 'INVALID_INPUT: a field, the body or a header is malformed (details.field)' },
+  401: {
+    description:
+      'UNAUTHORIZED: keys are required and the bearer key is missing, unknown or revoked',
+  },
+  403: { description: 'FORBIDDEN: a read-scope key on a write (POST, PUT, PATCH, DELETE)' },
   404: { description: 'NOT_FOUND: an unknown portfolio or route' },
   413: { description: 'TOO_LARGE: the body is larger than the limit' },
+  429: { description: 'RATE_LIMITED: over the per-caller limit; Retry-After gives the seconds' },
   500: { description: 'INTERNAL: an unexpected failure (no details)' },
 } as const;
 

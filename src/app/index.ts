@@ -41,6 +41,10 @@ export * from './portfolio-get.ts';
 export * from './portfolio-transactions.ts';
 export * from './portfolio-append.ts';
 export * from './store-ready.ts';
+export * from './key-create.ts';
+export * from './key-list.ts';
+export * from './key-revoke.ts';
+export * from './authenticate.ts';
 export {
   BACKUP_FORMAT,
   BACKUP_VERSION,

@@ -137,6 +137,11 @@ export const COMMANDS: readonly CommandEntry[] = [
     summary: 'The HTTP API over the use cases: portfolios, positions, optimisation (OpenAPI 3.1)',
     load: async () => (await import('./commands/serve.ts')).registerServe,
   },
+  {
+    name: 'keys',
+    summary: 'API keys of the HTTP API: create (shown once), list, revoke',
+    load: async () => (await import('./commands/keys.ts')).registerKeys,
+  },
 ];
 
 /** Global options and whether each takes a value (they may appear anywhere on the line). */

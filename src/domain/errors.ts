@@ -66,7 +66,8 @@ export const ERROR_CODES = {
     httpStatus: 422,
   },
   RATE_LIMITED: {
-    meaning: 'A provider refused the request because of its rate limit.',
+    meaning:
+      'A rate limit refused the request: a provider’s, or the HTTP API’s own (per key or address).',
     exitCode: 4,
     httpStatus: 429,
   },
@@ -76,6 +77,11 @@ export const ERROR_CODES = {
     httpStatus: 413,
   },
   UNAUTHORIZED: { meaning: 'Missing or invalid credentials.', exitCode: 6, httpStatus: 401 },
+  FORBIDDEN: {
+    meaning: 'The credentials are valid but do not allow this (a read-only key writing).',
+    exitCode: 6,
+    httpStatus: 403,
+  },
   INTERNAL: { meaning: 'An unexpected internal failure (a bug).', exitCode: 1, httpStatus: 500 },
 } as const satisfies Record<string, ErrorCodeRow>;
 

@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
 import { createDeps, type OwnedDeps } from '../../app/create-deps.ts';
-import { invalidInput } from '../../app/errors.ts';
+import { BallastError, invalidInput } from '../../app/errors.ts';
 import { storeReady } from '../../app/store-ready.ts';
-import { startServer } from '../../api/server.ts';
+import type { AuthMode } from '../../api/app.ts';
+import { authFor, LOOPBACK_HOSTS, startServer } from '../../api/server.ts';
 import type { GlobalOptions, Runtime } from '../context.ts';
 import type { Io } from '../io.ts';
 import { VERSION } from '../main.ts';
@@ -10,6 +11,28 @@ import { VERSION } from '../main.ts';
 interface ServeOptions {
   host: string;
   port: number;
+  auth?: AuthMode;
+}
+
+/** Validates `--auth`: off | required. */
+export function parseAuth(value: string): AuthMode {
+  if (value !== 'off' && value !== 'required')
+    throw invalidInput('--auth', value, 'expected off or required');
+  return value;
+}
+
+/** The auth mode of `--auth` on `--host` (refusing off on a non-loopback host, naming --auth). */
+function authOf(options: ServeOptions): AuthMode {
+  try {
+    return authFor(options.host, options.auth);
+  } catch (error) {
+    if (error instanceof BallastError)
+      throw new BallastError('INVALID_INPUT', `--auth${error.message.slice('auth'.length)}`, {
+        ...error.details,
+        field: '--auth',
+      });
+    throw error;
+  }
 }
 
 /** Validates `--port`: an integer from 0 (any free port) to 65535. */
@@ -46,14 +69,24 @@ function nextStopSignal(): Promise<string> {
   });
 }
 
-async function serveUntilStopped(deps: OwnedDeps, options: ServeOptions, io: Io): Promise<void> {
+async function serveUntilStopped(
+  deps: OwnedDeps,
+  options: ServeOptions & { auth: AuthMode },
+  io: Io,
+): Promise<void> {
   await storeReady(deps);
   const server = await startServer(deps, {
     host: options.host,
     port: options.port,
+    auth: options.auth,
     version: VERSION,
   });
   io.out(`Ballast API listening on ${server.url} (docs: ${server.url}/api/docs)`);
+  io.out(
+    options.auth === 'required'
+      ? 'API keys required on /api/v1 (Authorization: Bearer <key>; create one with `ballast keys create`)'
+      : 'API keys off: /api/v1 is open to every local process',
+  );
   const signal = await nextStopSignal();
   io.out(`${signal}: stopping`);
   await server.close();
@@ -64,14 +97,20 @@ export function registerServe(program: Command, io: Io, runtime: Runtime): void 
   program
     .command('serve')
     .description(
-      'Serve the HTTP API (routes under /api/v1, OpenAPI at /api/openapi.json) until SIGINT or SIGTERM',
+      'Serve the HTTP API (routes under /api/v1, OpenAPI at /api/openapi.json) until SIGINT or SIGTERM. API keys (`ballast keys create`) are required on /api/v1 unless the host is a loopback address; --auth off is refused on any other host. Each key (or, without keys, each address) may make 100 requests per 10 s',
     )
     .option('--host <host>', 'interface to listen on', '127.0.0.1')
     .option('--port <port>', 'port to listen on (0: any free port)', parsePort, 8080)
+    .option(
+      '--auth <mode>',
+      `off | required: whether /api/v1 needs an API key (Authorization: Bearer <key>, see \`ballast keys\`); default off on a loopback host (${LOOPBACK_HOSTS.join(', ')}), required on any other, where off is refused`,
+      parseAuth,
+    )
     .action(async (options: ServeOptions, command: Command) => {
+      const auth = authOf(options);
       const deps = serverDeps(command, runtime, io);
       try {
-        await serveUntilStopped(deps, options, io);
+        await serveUntilStopped(deps, { ...options, auth }, io);
       } finally {
         await deps.close();
       }

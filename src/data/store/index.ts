@@ -3,6 +3,13 @@
  * PostgreSQL and PGlite. Open it with {@link openStore}.
  */
 
+export {
+  API_KEY_SCOPES,
+  type ApiKeyScope,
+  type ApiKeyStore,
+  type NewApiKey,
+  type StoredApiKey,
+} from './api-key-store.ts';
 export { defaultStorePath, type StoreEnv } from './default-store-path.ts';
 export type {
   Coverage,

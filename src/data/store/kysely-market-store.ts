@@ -32,6 +32,8 @@ import type {
   StoredFetchLogEntry,
   StoredInstrument,
 } from './market-store.ts';
+import type { ApiKeyStore } from './api-key-store.ts';
+import { KyselyApiKeyStore } from './kysely-api-key-store.ts';
 import { KyselyPortfolioStore } from './kysely-portfolio-store.ts';
 import type { PortfolioStore } from './portfolio-store.ts';
 import { emptyPriceColumns } from './price-columns.ts';
@@ -64,6 +66,7 @@ function symbolKeys(symbols: readonly string[]): string[] {
 export class KyselyMarketStore implements MarketStore {
   readonly dialect: StoreDialect;
   readonly portfolios: PortfolioStore;
+  readonly apiKeys: ApiKeyStore;
   readonly #parts: KyselyMarketStoreParts;
   /** Marks the async context of this store's open transaction (to refuse re-entry). */
   readonly #inTransaction = new AsyncLocalStorage<true>();
@@ -74,11 +77,13 @@ export class KyselyMarketStore implements MarketStore {
     this.dialect = parts.dialect;
     this.#parts = parts;
     this.#live = live;
-    this.portfolios = new KyselyPortfolioStore({
-      read: (fn) => this.#read(fn),
-      write: (fn) => this.#write(fn),
+    const access = {
+      read: <T>(fn: (db: Db) => Promise<T>) => this.#read(fn),
+      write: <T>(fn: (db: Db) => Promise<T>) => this.#write(fn),
       clock: parts.clock,
-    });
+    };
+    this.portfolios = new KyselyPortfolioStore(access);
+    this.apiKeys = new KyselyApiKeyStore(access);
   }
 
   /**

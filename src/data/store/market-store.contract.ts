@@ -4,6 +4,7 @@
  */
 
 import { afterEach, beforeEach, describe } from 'vitest';
+import { apiKeyCases } from './contract/api-key.contract.ts';
 import { catalogueCases } from './contract/catalogue.contract.ts';
 import { manualClock, type ManualClock, type OpenStore } from './contract/fixtures.ts';
 import { portfolioCases } from './contract/portfolio.contract.ts';
@@ -42,5 +43,6 @@ export function describeMarketStoreContract(name: string, open: OpenStore): void
     catalogueCases(current, () => clock);
     transactionCases(current);
     portfolioCases(current);
+    apiKeyCases(current, () => clock);
   });
 }

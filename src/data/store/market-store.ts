@@ -25,6 +25,7 @@ import type {
   StoredPriceBar,
   StoredSeriesPoint,
 } from '../../domain/market/types.ts';
+import type { ApiKeyStore } from './api-key-store.ts';
 import type { PortfolioStore } from './portfolio-store.ts';
 
 /** An inclusive date range; a missing end is open. `from > to` is INVALID_INPUT. */
@@ -131,6 +132,9 @@ export interface MarketStore {
    * callback receives, its writes join that transaction.
    */
   readonly portfolios: PortfolioStore;
+
+  /** The HTTP API's keys (hashes only); inside a transaction, its writes join it. */
+  readonly apiKeys: ApiKeyStore;
 
   /**
    * Writes `bars` of `symbol` with `provenance`, all or nothing. One row per (symbol, date):

@@ -96,6 +96,18 @@ export interface TransactionsTable {
   acquired: string | null;
 }
 
+/** `api_keys`: the keys of the HTTP API; only the SHA-256 of a secret is stored (`key_hash`). */
+export interface ApiKeysTable {
+  id: Generated<number>;
+  name: string;
+  scope: string;
+  key_hash: string;
+  prefix: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
 /** Every table of the store, keyed by table name. */
 export interface StoreDatabase {
   instruments: InstrumentsTable;
@@ -105,6 +117,7 @@ export interface StoreDatabase {
   portfolios: PortfoliosTable;
   accounts: AccountsTable;
   transactions: TransactionsTable;
+  api_keys: ApiKeysTable;
 }
 
 /** Names of the market-data tables (test cleanup, diagnostics). */
@@ -113,5 +126,8 @@ export const MARKET_TABLES = ['instruments', 'price_bars', 'series_points', 'fet
 /** Names of the portfolio tables, children after their parent. */
 export const PORTFOLIO_TABLES = ['portfolios', 'accounts', 'transactions'] as const;
 
+/** Names of the tables of the HTTP API's keys. */
+export const API_KEY_TABLES = ['api_keys'] as const;
+
 /** Every table the store's migrations create on both engines (test cleanup, diagnostics). */
-export const STORE_TABLES = [...MARKET_TABLES, ...PORTFOLIO_TABLES] as const;
+export const STORE_TABLES = [...MARKET_TABLES, ...PORTFOLIO_TABLES, ...API_KEY_TABLES] as const;

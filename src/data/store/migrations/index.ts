@@ -9,6 +9,7 @@ import type { StoreDialect } from '../market-store.ts';
 import * as marketData from './20261125T1500_market_data.ts';
 import * as sqlitePriceColumns from './20261125T1510_sqlite_price_columns.ts';
 import * as portfolios from './20261201T0900_portfolios.ts';
+import * as apiKeys from './20261207T0500_api_keys.ts';
 
 interface StoreMigration {
   up(db: Kysely<unknown>, dialect: StoreDialect): Promise<void>;
@@ -18,6 +19,7 @@ const MIGRATIONS: Readonly<Record<string, StoreMigration>> = {
   '20261125T1500_market_data': marketData,
   '20261125T1510_sqlite_price_columns': sqlitePriceColumns,
   '20261201T0900_portfolios': portfolios,
+  '20261207T0500_api_keys': apiKeys,
 };
 
 /** Names of every migration this code knows, in the order they apply. */
