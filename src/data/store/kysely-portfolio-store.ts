@@ -151,13 +151,16 @@ export class KyselyPortfolioStore implements PortfolioStore {
     const now = normalizeTimestamp('clock.now()', this.#access.clock.now());
     const row = portfolioRow(portfolio, now);
     return this.#access.write(async (db) => {
-      await refuseTakenName(db, row.name);
-      const { id } = await db
+      // One statement decides: a name taken first (by this or a concurrent writer) inserts
+      // nothing, so two creates of one name give one portfolio and one CONFLICT, never INTERNAL.
+      const inserted = await db
         .insertInto('portfolios')
         .values(row)
+        .onConflict((oc) => oc.column('name').doNothing())
         .returning('id')
-        .executeTakeFirstOrThrow();
-      return toStoredPortfolio({ ...row, id });
+        .executeTakeFirst();
+      if (inserted === undefined) throw nameTaken(row.name);
+      return toStoredPortfolio({ ...row, id: inserted.id });
     });
   }
 

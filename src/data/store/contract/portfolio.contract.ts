@@ -223,6 +223,23 @@ export function portfolioCases(store: CurrentStore): void {
     expect((await portfolios().list()).map((p) => p.name)).toEqual(['demo', 'other']);
   });
 
+  it('two concurrent creates of one name: one portfolio, one CONFLICT', async () => {
+    // On PostgreSQL the two run on separate pooled connections, so both may pass a name check
+    // before either inserts; the insert itself must decide.
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 4 }, () => portfolios().create({ name: 'race' })),
+    );
+    const made = outcomes.filter((o) => o.status === 'fulfilled');
+    const refused = outcomes.flatMap((o): unknown[] => (o.status === 'rejected' ? [o.reason] : []));
+    expect(made).toHaveLength(1);
+    expect(refused.map((e) => (e as { code?: string }).code)).toEqual([
+      'CONFLICT',
+      'CONFLICT',
+      'CONFLICT',
+    ]);
+    expect((await portfolios().list()).map((p) => p.name)).toEqual(['race']);
+  });
+
   it('names an unknown portfolio, by id or name, with NOT_FOUND on every method', async () => {
     const calls = [
       () => portfolios().get('ghost'),
