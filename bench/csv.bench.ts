@@ -29,6 +29,7 @@ import { readReturnsPanel } from '../src/data/csv/returns-panel.ts';
 import { parseReturnsFileCsv } from '../src/data/providers/csv-file.ts';
 import { addDays } from '../src/domain/calendar/iso-date.ts';
 import { alignCommon, type AlignedTable } from '../src/domain/series/align-common.ts';
+import { mulberry32 } from './synthetic-bars.ts';
 
 /** The old path: the whole text, a point object per cell, a Map per column, then alignment. */
 function oldPath(path: string): AlignedTable {
@@ -56,18 +57,6 @@ function child(mode: 'new' | 'old' | 'none', path: string): { ms: number; rssMb:
   });
   if (run.status !== 0) throw new Error(`child ${mode} failed: ${run.stderr}`);
   return JSON.parse(run.stdout.trim().split('\n').at(-1)!) as { ms: number; rssMb: number };
-}
-
-/** mulberry32: a small seeded PRNG returning uniforms in [0, 1). */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Writes a returns file: `assets` columns of r = 0.04·(u − 0.5) over `days` dates. */

@@ -19,6 +19,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { addDays } from '../src/domain/calendar/iso-date.ts';
 import { timeCommands } from './process-timing.ts';
+import { mulberry32 } from './synthetic-bars.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const BIN = join(root, 'bin/ballast.mjs');
@@ -51,18 +52,6 @@ function child(kind: 'prices' | 'returns', path: string, db: string) {
     seconds: timing!.wallSeconds,
     rssMb: timing!.peakMb,
     rows: doc.reduce((s, r) => s + r.rows, 0),
-  };
-}
-
-/** mulberry32: a small seeded PRNG returning uniforms in [0, 1). */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
 

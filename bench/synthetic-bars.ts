@@ -1,12 +1,13 @@
 /**
  * SYNTHETIC BENCHMARK DATA — deterministic daily bars from a seeded formula, never real
- * prices. Used only by `bench/store.bench.ts` and only ever written to a temporary database.
+ * prices. Used by the benchmarks (bars in `bench/store.bench.ts`, the PRNG in the CSV and import
+ * benchmarks) and only ever written to temporary files and databases.
  */
 
 import type { PriceBar } from '../src/domain/market/types.ts';
 
 /** mulberry32: a small seeded PRNG returning uniforms in [0, 1). */
-function mulberry32(seed: number): () => number {
+export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -42,7 +42,8 @@ export function scanNumber(text: string, start: number, limit: number): void {
   let tailDigits = 0;
   let significant = 0;
   // The integer part, then the fraction: leading zeros, the first 15 significant digits, the
-  // next five and the rest, each in a tight loop of its own.
+  // next five and the rest, each in a tight loop of its own. The two parts are written out
+  // rather than looped over: one loop over both parts read the benchmark file ~15 % slower.
   const integerStart = i;
   while (c === ZERO) c = ++i < limit ? text.charCodeAt(i) : -1;
   while (significant < 15 && c >= ZERO && c <= NINE) {
