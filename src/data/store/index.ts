@@ -10,6 +10,18 @@ export {
   type NewApiKey,
   type StoredApiKey,
 } from './api-key-store.ts';
+export {
+  FINAL_RUN_STATUSES,
+  RUN_STATUSES,
+  type NewRun,
+  type RunError,
+  type RunOutcome,
+  type RunProgress,
+  type RunQuery,
+  type RunStatus,
+  type RunStore,
+  type StoredRun,
+} from './run-store.ts';
 export { defaultStorePath, type StoreEnv } from './default-store-path.ts';
 export type {
   Coverage,

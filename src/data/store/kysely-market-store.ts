@@ -33,6 +33,8 @@ import type {
   StoredInstrument,
 } from './market-store.ts';
 import type { ApiKeyStore } from './api-key-store.ts';
+import { KyselyRunStore } from './kysely-run-store.ts';
+import type { RunStore } from './run-store.ts';
 import { KyselyApiKeyStore } from './kysely-api-key-store.ts';
 import { KyselyPortfolioStore } from './kysely-portfolio-store.ts';
 import type { PortfolioStore } from './portfolio-store.ts';
@@ -67,6 +69,7 @@ export class KyselyMarketStore implements MarketStore {
   readonly dialect: StoreDialect;
   readonly portfolios: PortfolioStore;
   readonly apiKeys: ApiKeyStore;
+  readonly runs: RunStore;
   readonly #parts: KyselyMarketStoreParts;
   /** Marks the async context of this store's open transaction (to refuse re-entry). */
   readonly #inTransaction = new AsyncLocalStorage<true>();
@@ -84,6 +87,7 @@ export class KyselyMarketStore implements MarketStore {
     };
     this.portfolios = new KyselyPortfolioStore(access);
     this.apiKeys = new KyselyApiKeyStore(access);
+    this.runs = new KyselyRunStore(access);
   }
 
   /**

@@ -8,6 +8,7 @@ import { apiKeyCases } from './contract/api-key.contract.ts';
 import { catalogueCases } from './contract/catalogue.contract.ts';
 import { manualClock, type ManualClock, type OpenStore } from './contract/fixtures.ts';
 import { portfolioCases } from './contract/portfolio.contract.ts';
+import { runCases } from './contract/run.contract.ts';
 import { priceBarCases } from './contract/price-bars.contract.ts';
 import { priceColumnCases } from './contract/price-columns.contract.ts';
 import { seriesPointCases } from './contract/series-points.contract.ts';
@@ -44,5 +45,6 @@ export function describeMarketStoreContract(name: string, open: OpenStore): void
     transactionCases(current);
     portfolioCases(current);
     apiKeyCases(current, () => clock);
+    runCases(current, () => clock);
   });
 }

@@ -27,6 +27,7 @@ import type {
 } from '../../domain/market/types.ts';
 import type { ApiKeyStore } from './api-key-store.ts';
 import type { PortfolioStore } from './portfolio-store.ts';
+import type { RunStore } from './run-store.ts';
 
 /** An inclusive date range; a missing end is open. `from > to` is INVALID_INPUT. */
 export interface DateRange {
@@ -135,6 +136,9 @@ export interface MarketStore {
 
   /** The HTTP API's keys (hashes only); inside a transaction, its writes join it. */
   readonly apiKeys: ApiKeyStore;
+
+  /** Runs of long work (jobs): input, status, progress, result (`run-store.ts`). */
+  readonly runs: RunStore;
 
   /**
    * Writes `bars` of `symbol` with `provenance`, all or nothing. One row per (symbol, date):

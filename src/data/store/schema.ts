@@ -108,6 +108,23 @@ export interface ApiKeysTable {
   revoked_at: string | null;
 }
 
+/** `runs`: long work submitted as jobs; `input`, `result` and `error` are JSON text. */
+export interface RunsTable {
+  id: string;
+  kind: string;
+  input: string;
+  inputs_hash: string;
+  status: string;
+  progress_done: number;
+  progress_total: number;
+  progress_label: string | null;
+  result: string | null;
+  error: string | null;
+  created_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+}
+
 /** Every table of the store, keyed by table name. */
 export interface StoreDatabase {
   instruments: InstrumentsTable;
@@ -118,6 +135,7 @@ export interface StoreDatabase {
   accounts: AccountsTable;
   transactions: TransactionsTable;
   api_keys: ApiKeysTable;
+  runs: RunsTable;
 }
 
 /** Names of the market-data tables (test cleanup, diagnostics). */
@@ -129,5 +147,13 @@ export const PORTFOLIO_TABLES = ['portfolios', 'accounts', 'transactions'] as co
 /** Names of the tables of the HTTP API's keys. */
 export const API_KEY_TABLES = ['api_keys'] as const;
 
+/** Names of the tables of runs (jobs). */
+export const RUN_TABLES = ['runs'] as const;
+
 /** Every table the store's migrations create on both engines (test cleanup, diagnostics). */
-export const STORE_TABLES = [...MARKET_TABLES, ...PORTFOLIO_TABLES, ...API_KEY_TABLES] as const;
+export const STORE_TABLES = [
+  ...MARKET_TABLES,
+  ...PORTFOLIO_TABLES,
+  ...API_KEY_TABLES,
+  ...RUN_TABLES,
+] as const;
