@@ -1,6 +1,6 @@
 // ESLint flat config. The `imports` table is the architecture: a file may import only from its
 // own layer and the layers its row names (see docs/architecture.md):
-//   cli → api (`ballast serve`); cli, api, jobs → app → data, report → domain → core
+//   cli → api, jobs (`ballast serve`, `ballast worker`); cli, api, jobs → app → data, report → domain → core
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
@@ -15,7 +15,7 @@ const imports = {
   app: ['data', 'report', 'domain', 'core'],
   jobs: ['app'],
   api: ['app', 'report'],
-  cli: ['api', 'app', 'report'],
+  cli: ['api', 'jobs', 'app', 'report'],
 };
 
 const layers = Object.entries(imports).map(([layer, allowed]) => ({

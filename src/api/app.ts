@@ -24,6 +24,7 @@ import { notFound, onError } from './errors.ts';
 import { mountMetaRoutes } from './meta-routes.ts';
 import { mountOptimizeRoutes } from './optimize-routes.ts';
 import { mountPortfolioRoutes } from './portfolio-routes.ts';
+import { mountRunRoutes } from './run-routes.ts';
 import type { RateLimitOptions } from './rate-limit.ts';
 
 export type { AuthMode } from './auth.ts';
@@ -66,6 +67,7 @@ export function createApi(deps: AppDeps, options: ApiOptions): OpenAPIHono {
   mountMetaRoutes(app, deps, { version: options.version, auth });
   mountPortfolioRoutes(app, deps);
   mountOptimizeRoutes(app, deps);
+  mountRunRoutes(app, deps);
   app.notFound(notFound);
   app.onError(onError(deps.log));
   return app;

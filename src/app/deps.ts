@@ -10,7 +10,7 @@ import type { HighsRuntime } from '../core/solvers/highs.ts';
 import type { Clock } from '../domain/clock.ts';
 import type { FallbackChains, MarketDataService } from '../data/market-data/service.ts';
 import type { MarketStore } from '../data/store/market-store.ts';
-import type { SolveExecutorFactory } from './solve.ts';
+import type { SolveExecutor, SolveExecutorFactory } from './solve.ts';
 
 /** Diagnostic messages (never results: those go in the returned document). */
 export interface Logger {
@@ -33,6 +33,14 @@ export interface ProgressTask {
 export interface ProgressReporter {
   /** Starts a task of `total` units (a label such as `fetching prices`). */
   start(label: string, total: number): ProgressTask;
+}
+
+/**
+ * Where submitted runs go to be executed (the in-process queue, or pg-boss on PostgreSQL: see
+ * `src/jobs`). The run itself is already stored; the queue carries its id.
+ */
+export interface RunQueue {
+  enqueue(runId: string): Promise<void>;
 }
 
 /** The dependencies of a use case. */
@@ -60,6 +68,14 @@ export interface AppDeps {
    * solve runs in-process (same results).
    */
   readonly workers?: SolveExecutorFactory;
+  /**
+   * When set, every optimisation solve runs on this executor (worker threads) instead of the
+   * calling thread, with the same results: job runners set it so that a long solve never blocks
+   * the thread serving requests.
+   */
+  readonly solveOffThread?: SolveExecutor;
+  /** Where `runSubmit` sends new runs; absent, runs cannot be submitted (UNAVAILABLE). */
+  readonly runQueue?: RunQueue;
   /** "Now" and "today". */
   readonly clock: Clock;
   /** Store only: never call a market-data provider. */

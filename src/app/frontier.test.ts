@@ -45,9 +45,10 @@ describe('frontier use case', () => {
     const before = deps.progress.tasks.length;
     const run = await runFrontier(input(4), deps);
     const task = deps.progress.tasks.slice(before).find((t) => t.label === 'solving the frontier')!;
-    // 4 points: min variance, max return, 2 inner targets, tangency = 5 solves
-    expect(task.total).toBe(5);
-    expect(task.ticks).toHaveLength(run.document.diagnostics.solves);
+    // 4 points: min variance, max return, 3 targets above the minimum (the last just below the
+    // maximum return), tangency = 6 runs, one tick each
+    expect(task.total).toBe(6);
+    expect(task.ticks).toHaveLength(6);
     expect(task.done).toBe(true);
     const a = run.chart.assets.find((p) => p.name === 'A')!;
     // σ_A = √(4·0.04/3) = 0.23094, μ_A = 0.10

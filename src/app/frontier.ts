@@ -71,6 +71,9 @@ async function solveFrontier(
   spec: { readonly options: FrontierOptions; readonly threads: number },
   deps: AppDeps,
 ): Promise<EfficientFrontier> {
+  const offThread = deps.solveOffThread;
+  if (offThread !== undefined && spec.threads === 1)
+    return frontierOn((p) => offThread.solve(p), inputs, spec.options);
   if (spec.threads === 1 || deps.workers === undefined)
     return efficientFrontier(await deps.solver(), inputs, spec.options);
   const executor = await deps.workers(spec.threads);
@@ -95,7 +98,8 @@ export async function runFrontier(raw: FrontierInput, deps: AppDeps): Promise<Fr
   const input = parseInput(frontierInputSchema, raw);
   const data = await loadOptimizationData(input, deps);
   const { constraints } = await buildConstraints(data.inputs.assets, input.constraints);
-  const task = deps.progress.start('solving the frontier', input.points + 1);
+  // One tick per run: min variance, max return, the points − 1 targets above it, the tangency.
+  const task = deps.progress.start('solving the frontier', input.points + 2);
   let f: EfficientFrontier;
   try {
     f = await solveFrontier(

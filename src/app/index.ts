@@ -79,3 +79,15 @@ export * from './estimate-moments.ts';
 export * from './moments.ts';
 export * from './load-moments.ts';
 export * from './portfolio-input.ts';
+export type { RunQueue } from './deps.ts';
+export * from './run-submit.ts';
+export * from './run-read.ts';
+export * from './run-document.ts';
+export { executeRun, type ExecuteRunOptions } from './run-execute.ts';
+export { RUN_KINDS, RUN_KIND_NAMES, runKind, type RunKind, type RunKindName } from './run-kinds.ts';
+export type {
+  RunError,
+  RunOutcome,
+  RunProgress,
+  StoredRun,
+} from '../data/store/run-store.ts';

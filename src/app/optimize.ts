@@ -161,7 +161,10 @@ export async function optimize(raw: OptimizeInput, deps: AppDeps): Promise<Optim
       constraints: built.constraints,
       ...(cardinality === undefined ? {} : { cardinality }),
     };
-    const result = await withSolver(deps, (highs) => solve(highs, problem));
+    const result =
+      deps.solveOffThread === undefined
+        ? await withSolver(deps, (highs) => solve(highs, problem))
+        : await deps.solveOffThread.solve(problem);
     task.tick();
     const map = built.exposures;
     const exposures =

@@ -82,6 +82,11 @@ export const ERROR_CODES = {
     exitCode: 6,
     httpStatus: 403,
   },
+  UNAVAILABLE: {
+    meaning: 'The service cannot do this now (no job queue here, or it is shutting down).',
+    exitCode: 1,
+    httpStatus: 503,
+  },
   INTERNAL: { meaning: 'An unexpected internal failure (a bug).', exitCode: 1, httpStatus: 500 },
 } as const satisfies Record<string, ErrorCodeRow>;
 

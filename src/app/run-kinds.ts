@@ -1,0 +1,62 @@
+/**
+ * What a run can be: the use cases long enough to go through the job queue, by kind. A kind's
+ * input is its use case's input (the same zod schema: `POST /api/v1/runs` with
+ * `{ kind: 'frontier', input }` takes exactly what `POST /api/v1/frontier` takes), and its
+ * result is the use case's document.
+ */
+
+import type * as z from 'zod';
+import { analyze, analyzeInputSchema, type AnalyzeInput } from './analyze.ts';
+import { dataFetch, dataFetchInputSchema, type DataFetchInput } from './data-fetch.ts';
+import type { AppDeps } from './deps.ts';
+import { estimate, estimateInputSchema, type EstimateInput } from './estimate.ts';
+import { frontier, frontierInputSchema, type FrontierInput } from './frontier.ts';
+import { optimize, optimizeInputSchema, type OptimizeInput } from './optimize.ts';
+
+/** One kind of run: its input schema and its use case. */
+export interface RunKind {
+  readonly schema: z.ZodType;
+  /** One line for the API's documentation. */
+  readonly summary: string;
+  run(input: unknown, deps: AppDeps): Promise<unknown>;
+}
+
+/** The kinds of run, by name. */
+export const RUN_KINDS = {
+  frontier: {
+    schema: frontierInputSchema,
+    summary: 'the efficient frontier (`frontier`)',
+    run: (input, deps) => frontier(input as FrontierInput, deps),
+  },
+  optimize: {
+    schema: optimizeInputSchema,
+    summary: 'one optimisation (`optimize`)',
+    run: (input, deps) => optimize(input as OptimizeInput, deps),
+  },
+  estimate: {
+    schema: estimateInputSchema,
+    summary: 'expected returns and covariance (`estimate`)',
+    run: (input, deps) => estimate(input as EstimateInput, deps),
+  },
+  analyze: {
+    schema: analyzeInputSchema,
+    summary: 'performance and risk measures of a return series (`analyze`)',
+    run: (input, deps) => analyze(input as AnalyzeInput, deps),
+  },
+  'data-fetch': {
+    schema: dataFetchInputSchema,
+    summary: 'fetch and store market data (`data fetch`)',
+    run: (input, deps) => dataFetch(input as DataFetchInput, deps),
+  },
+} as const satisfies Record<string, RunKind>;
+
+/** A kind of run. */
+export type RunKindName = keyof typeof RUN_KINDS;
+
+/** The names of the kinds, in the order above. */
+export const RUN_KIND_NAMES = Object.keys(RUN_KINDS) as RunKindName[];
+
+/** The kind named `name`, or undefined. */
+export function runKind(name: string): RunKind | undefined {
+  return Object.hasOwn(RUN_KINDS, name) ? RUN_KINDS[name as RunKindName] : undefined;
+}

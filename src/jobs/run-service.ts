@@ -1,0 +1,107 @@
+/**
+ * The jobs of a server or a worker process: {@link startRunService} gives the API its
+ * {@link AppDeps} with a run queue (`runQueue`), and executes runs with their solves on a pool
+ * of worker threads (`solveOffThread`), so a long solve never blocks the thread serving
+ * requests:
+ *
+ * - SQLite (and PGlite): the in-process queue executes every run here (`in-process-queue.ts`).
+ * - PostgreSQL: pg-boss (`pg-boss-queue.ts`); this process executes runs too unless `work` is
+ *   false, in which case `ballast worker` processes on any machine do (the scale-out path).
+ */
+
+import type { AppDeps, RunQueue, StoredRun } from '../app/index.ts';
+import { InProcessRunQueue } from './in-process-queue.ts';
+import { PgBossRunQueue } from './pg-boss-queue.ts';
+
+/** Options of {@link startRunService}. */
+export interface RunServiceOptions {
+  /** The PostgreSQL connection string when the store is PostgreSQL (pg-boss), else undefined. */
+  readonly postgresUrl?: string | undefined;
+  /** Execute runs in this process (default true; SQLite needs it: nothing else would). */
+  readonly work?: boolean;
+  /** Runs executed at once by this process (default 1). */
+  readonly concurrency?: number;
+  /** Worker threads for solves (default 1). */
+  readonly solveThreads?: number;
+  /** pg-boss's schema (default `pgboss`). */
+  readonly pgBossSchema?: string;
+  /** Least time between two progress writes of a run (default 250 ms). */
+  readonly progressIntervalMs?: number;
+  /** Called when a run this process executed has ended (metrics). */
+  readonly onFinish?: (run: StoredRun, seconds: number) => void;
+}
+
+/** A started run service. */
+export interface RunService {
+  /**
+   * `deps` with the run queue, for the API. Synchronous routes still solve on the calling
+   * thread (they are meant for small problems); runs solve on the pool's threads.
+   */
+  readonly deps: AppDeps;
+  /** Which queue runs go through. */
+  readonly queue: 'in-process' | 'pg-boss';
+  /** Runs waiting in this process's queue (in-process) or in pg-boss's. */
+  waiting(): Promise<number>;
+  /** Resolves when the in-process queue has nothing left (tests); immediate on pg-boss. */
+  idle(): Promise<void>;
+  /** Stops taking runs, waits for running ones, releases the threads. */
+  close(): Promise<void>;
+}
+
+/** Starts the jobs of a process over `deps` (see the module comment). */
+export async function startRunService(
+  deps: AppDeps,
+  options: RunServiceOptions = {},
+): Promise<RunService> {
+  const work = options.work ?? true;
+  if (deps.workers === undefined) throw new Error('startRunService needs deps.workers');
+  const solver = await deps.workers(options.solveThreads ?? 1);
+  const jobDeps: AppDeps = { ...deps, solveOffThread: solver };
+  const execution = {
+    concurrency: options.concurrency ?? 1,
+    solveConcurrency: options.solveThreads ?? 1,
+    ...(options.progressIntervalMs === undefined
+      ? {}
+      : { progressIntervalMs: options.progressIntervalMs }),
+    ...(options.onFinish === undefined ? {} : { onFinish: options.onFinish }),
+  };
+  let queue: RunQueue;
+  let service: Omit<RunService, 'deps' | 'close'> & { close(): Promise<void> };
+  if (options.postgresUrl !== undefined) {
+    const boss = await PgBossRunQueue.start({
+      url: options.postgresUrl,
+      ...(options.pgBossSchema === undefined ? {} : { schema: options.pgBossSchema }),
+      onError: (error) => deps.log.info(`job queue: ${error.message}`),
+    });
+    if (work) await boss.work(jobDeps, execution);
+    queue = boss;
+    service = {
+      queue: 'pg-boss',
+      waiting: () => boss.waiting(),
+      idle: () => Promise.resolve(),
+      close: () => boss.close(),
+    };
+  } else {
+    if (!work) throw new Error('a store without PostgreSQL needs its runs executed in-process');
+    const local = new InProcessRunQueue(jobDeps, execution);
+    await local.start();
+    queue = local;
+    service = {
+      queue: 'in-process',
+      waiting: () => Promise.resolve(local.depth.waiting),
+      idle: () => local.idle(),
+      close: () => local.close(),
+    };
+  }
+  return {
+    ...service,
+    deps: { ...deps, runQueue: queue },
+    close: async () => {
+      try {
+        await service.close();
+      } finally {
+        await solver.close();
+      }
+    },
+  };
+}
