@@ -67,6 +67,7 @@ export * from './factors.ts';
 export * from './data-fetch.ts';
 export * from './data-import.ts';
 export * from './data-list.ts';
+export * from './data-prices.ts';
 export * from './data-lookup.ts';
 export * from './data-quality.ts';
 export * from './returns.ts';

@@ -1,0 +1,31 @@
+import type { OpenAPIHono } from '@hono/zod-openapi';
+
+/** A parsed JSON document (tests read into it freely). */
+export type Doc = ReturnType<typeof JSON.parse>;
+
+/** Request options with `body` as JSON (POST unless told), and a bearer key when given. */
+export function json(body: unknown, options: { method?: string; key?: string } = {}): RequestInit {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (options.key !== undefined) headers['authorization'] = `Bearer ${options.key}`;
+  return { method: options.method ?? 'POST', headers, body: JSON.stringify(body) };
+}
+
+/** Request options with only a bearer key (a GET). */
+export const bearer = (key: string): RequestInit => ({
+  headers: { authorization: `Bearer ${key}` },
+});
+
+/** The status and parsed JSON body of `api`'s answer to a request. */
+export async function call(
+  api: OpenAPIHono,
+  path: string,
+  init?: RequestInit,
+): Promise<{ status: number; body: Doc }> {
+  const res = await api.request(path, init);
+  return { status: res.status, body: JSON.parse(await res.text()) };
+}
+
+/** `doc` as it goes over the wire (JSON), with every `solveMs` (wall time) set to 0. */
+export function wire(doc: unknown): Doc {
+  return JSON.parse(JSON.stringify(doc), (key, value: unknown) => (key === 'solveMs' ? 0 : value));
+}
