@@ -90,6 +90,10 @@ describe('the HTTP API: service routes', () => {
         'POST /api/v1/funds/validate',
         'POST /api/v1/funds/check',
         'GET /api/v1/universe',
+        'POST /api/v1/runs',
+        'GET /api/v1/runs',
+        'GET /api/v1/runs/{id}',
+        'DELETE /api/v1/runs/{id}',
       ].sort(),
     );
     for (const [path, item] of Object.entries(body.paths as Record<string, Doc>))
