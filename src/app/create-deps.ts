@@ -42,6 +42,8 @@ export interface CreateDepsOptions {
 
 /** {@link AppDeps} plus `close()`, which releases whatever was opened. */
 export interface OwnedDeps extends AppDeps {
+  /** Where the store is: a SQLite file path or a `postgres://` URL (as chosen, not opened). */
+  storeLocation(): string;
   close(): Promise<void>;
 }
 
@@ -99,6 +101,7 @@ export function createDeps(options: CreateDepsOptions): OwnedDeps {
     offline: options.offline === true,
     log: options.log ?? silentLogger,
     progress: options.progress ?? silentProgress,
+    storeLocation: () => locate().url,
     close: async () => {
       if (store !== undefined) await (await store).close();
     },

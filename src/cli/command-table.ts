@@ -138,6 +138,12 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./commands/serve.ts')).registerServe,
   },
   {
+    name: 'worker',
+    summary:
+      'Execute runs of the HTTP API from a PostgreSQL job queue (scale out on other machines)',
+    load: async () => (await import('./commands/worker.ts')).registerWorker,
+  },
+  {
     name: 'keys',
     summary: 'API keys of the HTTP API: create (shown once), list, revoke',
     load: async () => (await import('./commands/keys.ts')).registerKeys,

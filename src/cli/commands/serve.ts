@@ -4,14 +4,19 @@ import { BallastError, invalidInput } from '../../app/errors.ts';
 import { storeReady } from '../../app/store-ready.ts';
 import type { AuthMode } from '../../api/app.ts';
 import { authFor, LOOPBACK_HOSTS, startServer } from '../../api/server.ts';
+import { startRunService, type RunService } from '../../jobs/run-service.ts';
 import type { GlobalOptions, Runtime } from '../context.ts';
 import type { Io } from '../io.ts';
+import { integerFlag, nextStopSignal } from '../stop-signal.ts';
 import { VERSION } from '../main.ts';
 
 interface ServeOptions {
   host: string;
   port: number;
   auth?: AuthMode;
+  /** Runs executed at once here; 0: none (PostgreSQL: `ballast worker`s do). */
+  jobs: number;
+  solveThreads: number;
 }
 
 /** Validates `--auth`: off | required. */
@@ -44,7 +49,7 @@ export function parsePort(value: string): number {
 }
 
 /** The command's dependencies, logging the server's internal failures to stderr. */
-function serverDeps(command: Command, runtime: Runtime, io: Io): OwnedDeps {
+export function serverDeps(command: Command, runtime: Runtime, io: Io): OwnedDeps {
   const globals = command.optsWithGlobals<GlobalOptions>();
   return createDeps({
     env: runtime.env,
@@ -56,26 +61,14 @@ function serverDeps(command: Command, runtime: Runtime, io: Io): OwnedDeps {
   });
 }
 
-/** Resolves on the first SIGINT or SIGTERM. */
-function nextStopSignal(): Promise<string> {
-  return new Promise((resolve) => {
-    const stop = (signal: string): void => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      resolve(signal);
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
-}
-
 async function serveUntilStopped(
   deps: OwnedDeps,
   options: ServeOptions & { auth: AuthMode },
   io: Io,
 ): Promise<void> {
   await storeReady(deps);
-  const server = await startServer(deps, {
+  const jobs = await startJobs(deps, options);
+  const server = await startServer(jobs.deps, {
     host: options.host,
     port: options.port,
     auth: options.auth,
@@ -87,9 +80,47 @@ async function serveUntilStopped(
       ? 'API keys required on /api/v1 (Authorization: Bearer <key>; create one with `ballast keys create`)'
       : 'API keys off: /api/v1 is open to every local process',
   );
+  io.out(jobsLine(jobs.queue, options));
   const signal = await nextStopSignal();
   io.out(`${signal}: stopping`);
-  await server.close();
+  try {
+    await server.close();
+  } finally {
+    await jobs.close();
+  }
+}
+
+/** The PostgreSQL URL of the store, or undefined for SQLite. */
+function postgresUrl(deps: OwnedDeps): string | undefined {
+  const location = deps.storeLocation();
+  return /^postgres(ql)?:\/\//.test(location) ? location : undefined;
+}
+
+/** Starts the run queue of the store: in-process on SQLite, pg-boss on PostgreSQL. */
+export function startJobs(
+  deps: OwnedDeps,
+  options: { jobs: number; solveThreads: number },
+): Promise<RunService> {
+  const url = postgresUrl(deps);
+  if (url === undefined && options.jobs === 0)
+    throw invalidInput(
+      '--jobs',
+      0,
+      'runs on a SQLite store are executed by the server itself: --jobs 0 needs a PostgreSQL store (`ballast worker`)',
+    );
+  return startRunService(deps, {
+    postgresUrl: url,
+    work: options.jobs > 0,
+    concurrency: Math.max(1, options.jobs),
+    solveThreads: options.solveThreads,
+  });
+}
+
+function jobsLine(queue: RunService['queue'], options: { jobs: number }): string {
+  const where = queue === 'pg-boss' ? 'pg-boss on PostgreSQL' : 'in-process queue';
+  return options.jobs === 0
+    ? `Runs (POST /api/v1/runs): ${where}, executed by \`ballast worker\` processes`
+    : `Runs (POST /api/v1/runs): ${where}, ${options.jobs} at a time in this process`;
 }
 
 /** `ballast serve`: the HTTP API on the store chosen by `--db` (or the environment). */
@@ -105,6 +136,18 @@ export function registerServe(program: Command, io: Io, runtime: Runtime): void 
       '--auth <mode>',
       `off | required: whether /api/v1 needs an API key (Authorization: Bearer <key>, see \`ballast keys\`); default off on a loopback host (${LOOPBACK_HOSTS.join(', ')}), required on any other, where off is refused`,
       parseAuth,
+    )
+    .option(
+      '--jobs <n>',
+      'runs (POST /api/v1/runs) this process executes at once; 0: none, leaving them to `ballast worker` processes (PostgreSQL only)',
+      integerFlag('--jobs', 0, 64),
+      1,
+    )
+    .option(
+      '--solve-threads <n>',
+      'worker threads for the solves of runs (requests are served on the main thread meanwhile)',
+      integerFlag('--solve-threads', 1, 64),
+      1,
     )
     .action(async (options: ServeOptions, command: Command) => {
       const auth = authOf(options);
