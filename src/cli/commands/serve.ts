@@ -2,7 +2,9 @@ import type { Command } from 'commander';
 import { createDeps, type OwnedDeps } from '../../app/create-deps.ts';
 import { BallastError, invalidInput } from '../../app/errors.ts';
 import { storeReady } from '../../app/store-ready.ts';
-import type { AuthMode } from '../../api/app.ts';
+import type { ApiLogger, AuthMode } from '../../api/app.ts';
+import { createLogger, LOG_LEVELS, useCaseLogger, type LogLevel } from '../../api/log.ts';
+import { createMetrics } from '../../api/metrics.ts';
 import { authFor, LOOPBACK_HOSTS, startServer } from '../../api/server.ts';
 import type { GlobalOptions, Runtime } from '../context.ts';
 import type { Io } from '../io.ts';
@@ -12,6 +14,14 @@ interface ServeOptions {
   host: string;
   port: number;
   auth?: AuthMode;
+  logLevel: LogLevel;
+}
+
+/** Validates `--log-level`: one of {@link LOG_LEVELS}. */
+export function parseLogLevel(value: string): LogLevel {
+  if (!(LOG_LEVELS as readonly string[]).includes(value))
+    throw invalidInput('--log-level', value, `expected one of ${LOG_LEVELS.join(', ')}`);
+  return value as LogLevel;
 }
 
 /** Validates `--auth`: off | required. */
@@ -43,8 +53,8 @@ export function parsePort(value: string): number {
   return port;
 }
 
-/** The command's dependencies, logging the server's internal failures to stderr. */
-function serverDeps(command: Command, runtime: Runtime, io: Io): OwnedDeps {
+/** The command's dependencies, their messages going to the server's log. */
+function serverDeps(command: Command, runtime: Runtime, logger: ApiLogger): OwnedDeps {
   const globals = command.optsWithGlobals<GlobalOptions>();
   return createDeps({
     env: runtime.env,
@@ -52,7 +62,7 @@ function serverDeps(command: Command, runtime: Runtime, io: Io): OwnedDeps {
     db: globals.db,
     offline: globals.offline,
     fetch: runtime.fetch,
-    log: { debug: () => undefined, info: (message) => io.err(message) },
+    log: useCaseLogger(logger),
   });
 }
 
@@ -71,7 +81,7 @@ function nextStopSignal(): Promise<string> {
 
 async function serveUntilStopped(
   deps: OwnedDeps,
-  options: ServeOptions & { auth: AuthMode },
+  options: ServeOptions & { auth: AuthMode; logger: ApiLogger },
   io: Io,
 ): Promise<void> {
   await storeReady(deps);
@@ -80,6 +90,8 @@ async function serveUntilStopped(
     port: options.port,
     auth: options.auth,
     version: VERSION,
+    logger: options.logger,
+    metrics: createMetrics({ processMetrics: true }),
   });
   io.out(`Ballast API listening on ${server.url} (docs: ${server.url}/api/docs)`);
   io.out(
@@ -97,7 +109,7 @@ export function registerServe(program: Command, io: Io, runtime: Runtime): void 
   program
     .command('serve')
     .description(
-      'Serve the HTTP API (routes under /api/v1, OpenAPI at /api/openapi.json) until SIGINT or SIGTERM. API keys (`ballast keys create`) are required on /api/v1 unless the host is a loopback address; --auth off is refused on any other host. Each key (or, without keys, each address) may make 100 requests per 10 s',
+      'Serve the HTTP API (routes under /api/v1, OpenAPI at /api/openapi.json) until SIGINT or SIGTERM. API keys (`ballast keys create`) are required on /api/v1 unless the host is a loopback address; --auth off is refused on any other host. Each key (or, without keys, each address) may make 100 requests per 10 s. Logs one JSON line per request on stderr (--log-level); Prometheus metrics at /metrics (a key of any scope when keys are required)',
     )
     .option('--host <host>', 'interface to listen on', '127.0.0.1')
     .option('--port <port>', 'port to listen on (0: any free port)', parsePort, 8080)
@@ -106,11 +118,18 @@ export function registerServe(program: Command, io: Io, runtime: Runtime): void 
       `off | required: whether /api/v1 needs an API key (Authorization: Bearer <key>, see \`ballast keys\`); default off on a loopback host (${LOOPBACK_HOSTS.join(', ')}), required on any other, where off is refused`,
       parseAuth,
     )
+    .option(
+      '--log-level <level>',
+      `${LOG_LEVELS.join(' | ')}: the request log, one JSON line per request on stderr`,
+      parseLogLevel,
+      'info',
+    )
     .action(async (options: ServeOptions, command: Command) => {
       const auth = authOf(options);
-      const deps = serverDeps(command, runtime, io);
+      const logger = await createLogger(options.logLevel, { write: (line) => io.err(line) });
+      const deps = serverDeps(command, runtime, logger);
       try {
-        await serveUntilStopped(deps, { ...options, auth }, io);
+        await serveUntilStopped(deps, { ...options, auth, logger }, io);
       } finally {
         await deps.close();
       }
