@@ -5,7 +5,8 @@
  * HTTP status of its code's row in the error registry; bodies are limited in size (TOO_LARGE,
  * 413); responses carry the secure-headers defaults; CORS is not enabled (same origin only).
  * With `auth: 'required'`, `/api/v1` needs an API key; every caller is rate-limited
- * (`auth.ts`).
+ * (`auth.ts`). Every request gets an id (`X-Request-Id`), a line in the log and its count and
+ * latency in the metrics served at `/metrics` (`observe.ts`, `log.ts`, `metrics.ts`).
  *
  * @example
  * ```ts
@@ -24,13 +25,18 @@ import { guard, registerBearerScheme, type AuthMode } from './auth.ts';
 import { mountDataRoutes } from './data-routes.ts';
 import { notFound, onError } from './errors.ts';
 import { mountFundsRoutes } from './funds-routes.ts';
+import { silentApiLogger, type ApiLogger } from './log.ts';
 import { mountMetaRoutes } from './meta-routes.ts';
+import { createMetrics, type Metrics } from './metrics.ts';
+import { mountMetricsRoute, observe } from './observe.ts';
 import { mountOptimizeRoutes } from './optimize-routes.ts';
 import { mountPortfolioRoutes } from './portfolio-routes.ts';
 import { mountRunRoutes } from './run-routes.ts';
 import type { RateLimitOptions } from './rate-limit.ts';
 
 export type { AuthMode } from './auth.ts';
+export type { ApiLogger } from './log.ts';
+export type { Metrics } from './metrics.ts';
 export { DEFAULT_RATE_LIMIT, type RateLimitOptions } from './rate-limit.ts';
 
 /** Options of {@link createApi}. */
@@ -46,6 +52,10 @@ export interface ApiOptions {
   readonly auth?: AuthMode;
   /** Requests per caller (key, or address without keys); default {@link DEFAULT_RATE_LIMIT}; `false`: none. */
   readonly rateLimit?: RateLimitOptions | false;
+  /** The request log (a pino logger, or any {@link ApiLogger}); default silent. */
+  readonly logger?: ApiLogger;
+  /** The metrics `/metrics` serves (share them with the jobs); default a fresh {@link createMetrics}. */
+  readonly metrics?: Metrics;
 }
 
 /** The default body limit: 10 MiB (a returns panel of a few hundred assets fits). */
@@ -63,11 +73,15 @@ export function createApi(deps: AppDeps, options: ApiOptions): OpenAPIHono {
   const app = new OpenAPIHono();
   const maxSize = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
   const auth = options.auth ?? 'off';
+  const keys = guard(deps, auth, options.rateLimit);
+  const metrics = options.metrics ?? createMetrics();
+  app.use('*', observe(options.logger ?? silentApiLogger, metrics));
   app.use('*', secureHeaders());
-  app.use('/api/v1/*', guard(deps, auth, options.rateLimit));
+  app.use('/api/v1/*', keys);
   app.use('*', bodyLimit({ maxSize, onError: () => tooLarge(maxSize) }));
   registerBearerScheme(app);
   mountMetaRoutes(app, deps, { version: options.version, auth });
+  mountMetricsRoute(app, metrics, keys);
   mountPortfolioRoutes(app, deps);
   mountOptimizeRoutes(app, deps);
   mountAnalysisRoutes(app, deps);
@@ -75,6 +89,6 @@ export function createApi(deps: AppDeps, options: ApiOptions): OpenAPIHono {
   mountFundsRoutes(app);
   mountRunRoutes(app, deps);
   app.notFound(notFound);
-  app.onError(onError(deps.log));
+  app.onError(onError);
   return app;
 }

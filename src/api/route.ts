@@ -24,7 +24,7 @@ export const ERROR_RESPONSES = {
   404: { description: 'NOT_FOUND: an unknown portfolio or route' },
   413: { description: 'TOO_LARGE: the body is larger than the limit' },
   429: { description: 'RATE_LIMITED: over the per-caller limit; Retry-After gives the seconds' },
-  500: { description: 'INTERNAL: an unexpected failure (no details)' },
+  500: { description: 'INTERNAL: an unexpected failure (details: only the requestId)' },
 } as const;
 
 /** `{ description }` with the error body as JSON. */

@@ -2,7 +2,10 @@ import type { Command } from 'commander';
 import { createDeps, type OwnedDeps } from '../../app/create-deps.ts';
 import { BallastError, invalidInput } from '../../app/errors.ts';
 import { storeReady } from '../../app/store-ready.ts';
-import type { AuthMode } from '../../api/app.ts';
+import type { ApiLogger, AuthMode } from '../../api/app.ts';
+import { createLogger, LOG_LEVELS, useCaseLogger, type LogLevel } from '../../api/log.ts';
+import { createMetrics, type Metrics } from '../../api/metrics.ts';
+import type { StoredRun } from '../../app/index.ts';
 import { authFor, LOOPBACK_HOSTS, startServer } from '../../api/server.ts';
 import { startRunService, type RunService } from '../../jobs/run-service.ts';
 import type { GlobalOptions, Runtime } from '../context.ts';
@@ -17,6 +20,14 @@ interface ServeOptions {
   /** Runs executed at once here; 0: none (PostgreSQL: `ballast worker`s do). */
   jobs: number;
   solveThreads: number;
+  logLevel: LogLevel;
+}
+
+/** Validates `--log-level`: one of {@link LOG_LEVELS}. */
+export function parseLogLevel(value: string): LogLevel {
+  if (!(LOG_LEVELS as readonly string[]).includes(value))
+    throw invalidInput('--log-level', value, `expected one of ${LOG_LEVELS.join(', ')}`);
+  return value as LogLevel;
 }
 
 /** Validates `--auth`: off | required. */
@@ -48,8 +59,8 @@ export function parsePort(value: string): number {
   return port;
 }
 
-/** The command's dependencies, logging the server's internal failures to stderr. */
-export function serverDeps(command: Command, runtime: Runtime, io: Io): OwnedDeps {
+/** The command's dependencies, their messages going to the server's log. */
+export function serverDeps(command: Command, runtime: Runtime, logger: ApiLogger): OwnedDeps {
   const globals = command.optsWithGlobals<GlobalOptions>();
   return createDeps({
     env: runtime.env,
@@ -57,22 +68,26 @@ export function serverDeps(command: Command, runtime: Runtime, io: Io): OwnedDep
     db: globals.db,
     offline: globals.offline,
     fetch: runtime.fetch,
-    log: { debug: () => undefined, info: (message) => io.err(message) },
+    log: useCaseLogger(logger),
   });
 }
 
 async function serveUntilStopped(
   deps: OwnedDeps,
-  options: ServeOptions & { auth: AuthMode },
+  options: ServeOptions & { auth: AuthMode; logger: ApiLogger },
   io: Io,
 ): Promise<void> {
   await storeReady(deps);
-  const jobs = await startJobs(deps, options);
+  const metrics = createMetrics({ processMetrics: true });
+  const jobs = await startJobs(deps, { ...options, onFinish: jobMetrics(metrics) });
+  const depth = watchQueueDepth(deps, metrics);
   const server = await startServer(jobs.deps, {
     host: options.host,
     port: options.port,
     auth: options.auth,
     version: VERSION,
+    logger: options.logger,
+    metrics,
   });
   io.out(`Ballast API listening on ${server.url} (docs: ${server.url}/api/docs)`);
   io.out(
@@ -83,11 +98,35 @@ async function serveUntilStopped(
   io.out(jobsLine(jobs.queue, options));
   const signal = await nextStopSignal();
   io.out(`${signal}: stopping`);
+  clearInterval(depth);
   try {
     await server.close();
   } finally {
     await jobs.close();
   }
+}
+
+/** Records a finished run's duration and its solver time (when its document reports one). */
+export function jobMetrics(metrics: Metrics) {
+  return (run: StoredRun, seconds: number): void => {
+    metrics.jobDuration(run.kind, seconds, run.status);
+    const solveMs = (run.result as { diagnostics?: { solveMs?: unknown } } | null)?.diagnostics
+      ?.solveMs;
+    if (typeof solveMs === 'number') metrics.solverSeconds(solveMs / 1000, run.kind);
+  };
+}
+
+/** Sets the queue-depth gauge from the stored runs every 5 s (and now). */
+function watchQueueDepth(deps: OwnedDeps, metrics: Metrics): NodeJS.Timeout {
+  const read = async (): Promise<void> => {
+    const counts = await (await deps.store()).runs.counts();
+    metrics.jobQueueDepth('queued', counts.queued);
+    metrics.jobQueueDepth('running', counts.running);
+  };
+  const timer = setInterval(() => void read().catch(() => undefined), 5000);
+  timer.unref();
+  void read().catch(() => undefined);
+  return timer;
 }
 
 /** The PostgreSQL URL of the store, or undefined for SQLite. */
@@ -99,7 +138,11 @@ function postgresUrl(deps: OwnedDeps): string | undefined {
 /** Starts the run queue of the store: in-process on SQLite, pg-boss on PostgreSQL. */
 export function startJobs(
   deps: OwnedDeps,
-  options: { jobs: number; solveThreads: number },
+  options: {
+    jobs: number;
+    solveThreads: number;
+    onFinish?: (run: StoredRun, seconds: number) => void;
+  },
 ): Promise<RunService> {
   const url = postgresUrl(deps);
   if (url === undefined && options.jobs === 0)
@@ -113,6 +156,7 @@ export function startJobs(
     work: options.jobs > 0,
     concurrency: Math.max(1, options.jobs),
     solveThreads: options.solveThreads,
+    ...(options.onFinish === undefined ? {} : { onFinish: options.onFinish }),
   });
 }
 
@@ -128,7 +172,7 @@ export function registerServe(program: Command, io: Io, runtime: Runtime): void 
   program
     .command('serve')
     .description(
-      'Serve the HTTP API (routes under /api/v1, OpenAPI at /api/openapi.json) until SIGINT or SIGTERM. API keys (`ballast keys create`) are required on /api/v1 unless the host is a loopback address; --auth off is refused on any other host. Each key (or, without keys, each address) may make 100 requests per 10 s',
+      'Serve the HTTP API (routes under /api/v1, OpenAPI at /api/openapi.json) until SIGINT or SIGTERM. API keys (`ballast keys create`) are required on /api/v1 unless the host is a loopback address; --auth off is refused on any other host. Each key (or, without keys, each address) may make 100 requests per 10 s. Logs one JSON line per request on stderr (--log-level); Prometheus metrics at /metrics (a key of any scope when keys are required)',
     )
     .option('--host <host>', 'interface to listen on', '127.0.0.1')
     .option('--port <port>', 'port to listen on (0: any free port)', parsePort, 8080)
@@ -149,11 +193,18 @@ export function registerServe(program: Command, io: Io, runtime: Runtime): void 
       integerFlag('--solve-threads', 1, 64),
       1,
     )
+    .option(
+      '--log-level <level>',
+      `${LOG_LEVELS.join(' | ')}: the request log, one JSON line per request on stderr`,
+      parseLogLevel,
+      'info',
+    )
     .action(async (options: ServeOptions, command: Command) => {
       const auth = authOf(options);
-      const deps = serverDeps(command, runtime, io);
+      const logger = await createLogger(options.logLevel, { write: (line) => io.err(line) });
+      const deps = serverDeps(command, runtime, logger);
       try {
-        await serveUntilStopped(deps, { ...options, auth }, io);
+        await serveUntilStopped(deps, { ...options, auth, logger }, io);
       } finally {
         await deps.close();
       }

@@ -5,6 +5,7 @@
  */
 
 import type { Command } from 'commander';
+import { createLogger } from '../../api/log.ts';
 import { invalidInput } from '../../app/errors.ts';
 import { storeReady } from '../../app/store-ready.ts';
 import { startRunService } from '../../jobs/run-service.ts';
@@ -36,7 +37,8 @@ export function registerWorker(program: Command, io: Io, runtime: Runtime): void
       1,
     )
     .action(async (options: WorkerOptions, command: Command) => {
-      const deps = serverDeps(command, runtime, io);
+      const logger = await createLogger('info', { write: (line) => io.err(line) });
+      const deps = serverDeps(command, runtime, logger);
       try {
         const location = deps.storeLocation();
         if (!/^postgres(ql)?:\/\//.test(location))
