@@ -39,7 +39,9 @@ function returnsCsv(): string {
   const rows = ['date,A,B,C,D,E'];
   for (let i = 0; i < 60; i++) {
     const date = `${2015 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}-28`;
-    rows.push(`${date},${[1, 2, 3, 4, 5].map((k) => (0.002 * k + next() * 0.06).toFixed(6))}`);
+    rows.push(
+      `${date},${[1, 2, 3, 4, 5].map((k) => (0.002 * k + next() * 0.06).toFixed(6)).join(',')}`,
+    );
   }
   return rows.join('\n');
 }
