@@ -49,7 +49,7 @@ function returnsCsv(): string {
 /** Polls the run until it has ended. */
 async function ended(url: string, id: string): Promise<ReturnType<typeof JSON.parse>> {
   for (let i = 0; i < 300; i++) {
-    const run = await (await fetch(`${url}/api/v1/runs/${id}`)).json();
+    const run = (await (await fetch(`${url}/api/v1/runs/${id}`)).json()) as { status: string };
     if (!['queued', 'running'].includes(run.status)) return run;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

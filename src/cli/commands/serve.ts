@@ -21,6 +21,8 @@ interface ServeOptions {
   jobs: number;
   solveThreads: number;
   logLevel: LogLevel;
+  /** Requests per caller per 10 s; 0: no limit. */
+  rateLimit: number;
 }
 
 /** Validates `--log-level`: one of {@link LOG_LEVELS}. */
@@ -88,6 +90,8 @@ async function serveUntilStopped(
     version: VERSION,
     logger: options.logger,
     metrics,
+    rateLimit:
+      options.rateLimit === 0 ? false : { requests: options.rateLimit, windowSeconds: 10 },
   });
   io.out(`Ballast API listening on ${server.url} (docs: ${server.url}/api/docs)`);
   io.out(
@@ -172,7 +176,7 @@ export function registerServe(program: Command, io: Io, runtime: Runtime): void 
   program
     .command('serve')
     .description(
-      'Serve the HTTP API (routes under /api/v1, OpenAPI at /api/openapi.json) until SIGINT or SIGTERM. API keys (`ballast keys create`) are required on /api/v1 unless the host is a loopback address; --auth off is refused on any other host. Each key (or, without keys, each address) may make 100 requests per 10 s. Logs one JSON line per request on stderr (--log-level); Prometheus metrics at /metrics (a key of any scope when keys are required)',
+      'Serve the HTTP API (routes under /api/v1, OpenAPI at /api/openapi.json) until SIGINT or SIGTERM. API keys (`ballast keys create`) are required on /api/v1 unless the host is a loopback address; --auth off is refused on any other host. Each key (or, without keys, each address) may make 100 requests per 10 s (--rate-limit). Logs one JSON line per request on stderr (--log-level); Prometheus metrics at /metrics (a key of any scope when keys are required)',
     )
     .option('--host <host>', 'interface to listen on', '127.0.0.1')
     .option('--port <port>', 'port to listen on (0: any free port)', parsePort, 8080)
@@ -192,6 +196,12 @@ export function registerServe(program: Command, io: Io, runtime: Runtime): void 
       'worker threads for the solves of runs (requests are served on the main thread meanwhile)',
       integerFlag('--solve-threads', 1, 64),
       1,
+    )
+    .option(
+      '--rate-limit <n>',
+      'requests each key (or address, without keys) may make per 10 s; 0: no limit (a load test on loopback)',
+      integerFlag('--rate-limit', 0, 1_000_000),
+      100,
     )
     .option(
       '--log-level <level>',

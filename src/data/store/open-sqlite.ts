@@ -18,6 +18,7 @@ import type { MarketStore, StoreOptions } from './market-store.ts';
 import { MIGRATION_NAMES, migrateToLatest } from './migrations/index.ts';
 import type { StoreDatabase } from './schema.ts';
 import { ImmediateSqliteDialect } from './sqlite-immediate-dialect.ts';
+import { cachingDatabase } from './sqlite-statement-cache.ts';
 import { sqliteTimeSeries } from './sqlite-time-series.ts';
 import { systemClock } from '../system-clock.ts';
 
@@ -98,7 +99,9 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Mark
   raw.pragma(
     `busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? SQLITE_BUSY_TIMEOUT_MS))}`,
   );
-  const db = new Kysely<StoreDatabase>({ dialect: new ImmediateSqliteDialect({ database: raw }) });
+  const db = new Kysely<StoreDatabase>({
+    dialect: new ImmediateSqliteDialect({ database: cachingDatabase(raw) }),
+  });
   try {
     await migrate(db, raw);
   } catch (error) {
