@@ -23,6 +23,7 @@ import { guard, registerBearerScheme, type AuthMode } from './auth.ts';
 import { notFound, onError } from './errors.ts';
 import { mountMetaRoutes } from './meta-routes.ts';
 import { mountOptimizeRoutes } from './optimize-routes.ts';
+import { mountPortfolioAnalysisRoutes } from './portfolio-analysis-routes.ts';
 import { mountPortfolioRoutes } from './portfolio-routes.ts';
 import type { RateLimitOptions } from './rate-limit.ts';
 
@@ -65,6 +66,7 @@ export function createApi(deps: AppDeps, options: ApiOptions): OpenAPIHono {
   registerBearerScheme(app);
   mountMetaRoutes(app, deps, { version: options.version, auth });
   mountPortfolioRoutes(app, deps);
+  mountPortfolioAnalysisRoutes(app, deps);
   mountOptimizeRoutes(app, deps);
   app.notFound(notFound);
   app.onError(onError(deps.log));
