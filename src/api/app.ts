@@ -30,6 +30,7 @@ import { mountMetaRoutes } from './meta-routes.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
 import { mountMetricsRoute, observe } from './observe.ts';
 import { mountOptimizeRoutes } from './optimize-routes.ts';
+import { mountPortfolioAnalysisRoutes } from './portfolio-analysis-routes.ts';
 import { mountPortfolioRoutes } from './portfolio-routes.ts';
 import { mountRunRoutes } from './run-routes.ts';
 import type { RateLimitOptions } from './rate-limit.ts';
@@ -83,6 +84,7 @@ export function createApi(deps: AppDeps, options: ApiOptions): OpenAPIHono {
   mountMetaRoutes(app, deps, { version: options.version, auth });
   mountMetricsRoute(app, metrics, keys);
   mountPortfolioRoutes(app, deps);
+  mountPortfolioAnalysisRoutes(app, deps);
   mountOptimizeRoutes(app, deps);
   mountAnalysisRoutes(app, deps);
   mountDataRoutes(app, deps);

@@ -1,8 +1,10 @@
 /**
- * `/api/v1/portfolios`: stored portfolios — create, list, get (by id or name), append to and
- * read the ledger, and its positions. Every handler calls a use case; a portfolio named in the
- * path is resolved by `portfolioGet` (an id first when the reference is all digits, then a
- * name), and the name goes to the use case.
+ * `/api/v1/portfolios`: stored portfolios — create, list, get (by id or name), rename, delete,
+ * append to and read the ledger, and its positions. Every handler calls a use case; a portfolio
+ * named in the path is resolved by `portfolioGet` (an id first when the reference is all
+ * digits, then a name), and the name goes to the use case. The analyses of a stored portfolio
+ * are in `portfolio-analysis-routes.ts`, which shares {@link nameOf}, {@link params} and
+ * {@link portfolioBody}.
  */
 
 import type { OpenAPIHono } from '@hono/zod-openapi';
@@ -19,21 +21,49 @@ import {
   portfolioCreateInputSchema,
   type PortfolioCreateInput,
 } from '../app/portfolio-create.ts';
+import { portfolioDelete } from '../app/portfolio-delete.ts';
 import { portfolioGet, portfolioGetInputSchema } from '../app/portfolio-get.ts';
 import { portfolioList } from '../app/portfolio-list.ts';
 import { portfolioPositions, portfolioPositionsInputSchema } from '../app/portfolio-positions.ts';
+import {
+  portfolioRename,
+  portfolioRenameInputSchema,
+  type PortfolioRenameInput,
+} from '../app/portfolio-rename.ts';
 import { portfolioTransactions } from '../app/portfolio-transactions.ts';
 import { jsonBody, mediaType } from './body.ts';
+import { requestError } from './errors.ts';
 import { errorResponses, jsonResponse, mount } from './route.ts';
 
-const BASE = '/api/v1/portfolios';
-const TAG = ['portfolios'];
-const params = z.object({ id: portfolioGetInputSchema.shape.portfolio });
+/** Where the portfolio routes live. */
+export const BASE = '/api/v1/portfolios';
+/** The OpenAPI tag of the portfolio routes. */
+export const TAG = ['portfolios'];
+/** The path parameter `{id}`: a portfolio's id or name. */
+export const params = z.object({ id: portfolioGetInputSchema.shape.portfolio });
 const appendBody = z.object({ transactions: portfolioAppendInputSchema.shape.transactions });
 
-/** The stored name of the portfolio the path names. */
-async function nameOf(c: Context, deps: AppDeps): Promise<string> {
+/** The stored name of the portfolio the path names (NOT_FOUND naming the reference). */
+export async function nameOf(c: Context, deps: AppDeps): Promise<string> {
   return (await portfolioGet({ portfolio: c.req.param('id') ?? '' }, deps)).name;
+}
+
+/**
+ * The JSON body of a request on the portfolio the path names: an object, without the fields
+ * the path decides (`owned`, e.g. `portfolio`) — each is INVALID_INPUT naming it, rather than
+ * silently replaced.
+ */
+export async function portfolioBody(
+  c: Context,
+  owned: readonly string[],
+): Promise<Record<string, unknown>> {
+  const body = await jsonBody(c);
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    throw requestError('INVALID_INPUT', 'body', 'expected a JSON object');
+  const field = owned.find((key) => Object.hasOwn(body, key));
+  if (field !== undefined)
+    throw requestError('INVALID_INPUT', field, 'not in the body: the path names the portfolio');
+  return body as Record<string, unknown>;
 }
 
 /** The append input of a request: a CSV body, or JSON `{ transactions }`. */
@@ -117,6 +147,53 @@ function mountItem(app: OpenAPIHono, deps: AppDeps): void {
   );
 }
 
+function mountEdit(app: OpenAPIHono, deps: AppDeps): void {
+  mount(
+    app,
+    {
+      method: 'patch',
+      path: `${BASE}/{id}`,
+      tags: TAG,
+      summary: 'Rename a portfolio (id, accounts and ledger unchanged)',
+      request: {
+        params,
+        body: {
+          required: true,
+          content: {
+            'application/json': { schema: portfolioRenameInputSchema.pick({ name: true }) },
+          },
+        },
+      },
+      responses: {
+        200: jsonResponse(
+          'The portfolio under its new name: { id, name, baseCurrency, createdAt }',
+        ),
+        ...errorResponses({ 409: 'CONFLICT: the name is taken' }),
+      },
+    },
+    async (c) => {
+      const portfolio = await nameOf(c, deps);
+      const body = await portfolioBody(c, ['portfolio']);
+      return c.json(await portfolioRename({ ...body, portfolio } as PortfolioRenameInput, deps));
+    },
+  );
+  mount(
+    app,
+    {
+      method: 'delete',
+      path: `${BASE}/{id}`,
+      tags: TAG,
+      summary: 'Delete a portfolio with its accounts and ledger, in one transaction',
+      request: { params },
+      responses: { 204: { description: 'Deleted' }, ...errorResponses() },
+    },
+    async (c) => {
+      await portfolioDelete({ portfolio: await nameOf(c, deps) }, deps);
+      return c.body(null, 204);
+    },
+  );
+}
+
 function mountLedger(app: OpenAPIHono, deps: AppDeps): void {
   mount(
     app,
@@ -165,5 +242,6 @@ function mountLedger(app: OpenAPIHono, deps: AppDeps): void {
 export function mountPortfolioRoutes(app: OpenAPIHono, deps: AppDeps): void {
   mountCollection(app, deps);
   mountItem(app, deps);
+  mountEdit(app, deps);
   mountLedger(app, deps);
 }

@@ -40,6 +40,8 @@ export * from './portfolio-positions.ts';
 export * from './portfolio-get.ts';
 export * from './portfolio-transactions.ts';
 export * from './portfolio-append.ts';
+export * from './portfolio-rename.ts';
+export * from './portfolio-delete.ts';
 export * from './store-ready.ts';
 export * from './key-create.ts';
 export * from './key-list.ts';

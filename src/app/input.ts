@@ -23,6 +23,28 @@ function describeValue(value: unknown): string {
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 
+/** One issue as a field, a message and the value; a key a strict object does not know is named. */
+function describeIssue(issue: z.core.$ZodIssue): {
+  field: string;
+  message: string;
+  value?: unknown;
+} {
+  const key = issue.code === 'unrecognized_keys' ? issue.keys[0] : undefined;
+  if (key !== undefined) {
+    const input = issue.input as Record<string, unknown> | undefined;
+    return {
+      field: fieldPath([...issue.path, key]),
+      message: 'unknown field',
+      value: input?.[key],
+    };
+  }
+  return {
+    field: fieldPath(issue.path),
+    message: issue.message,
+    ...('input' in issue ? { value: issue.input } : {}),
+  };
+}
+
 /**
  * Parses `raw` with `schema`; returns the typed (defaulted) input or throws INVALID_INPUT
  * naming the first offending field and value (all issues in `details.issues`).
@@ -30,11 +52,7 @@ function describeValue(value: unknown): string {
 export function parseInput<S extends z.ZodType>(schema: S, raw: unknown): z.output<S> {
   const result = schema.safeParse(raw, { reportInput: true });
   if (result.success) return result.data;
-  const issues = result.error.issues.map((issue) => ({
-    field: fieldPath(issue.path),
-    message: issue.message,
-    ...('input' in issue ? { value: issue.input } : {}),
-  }));
+  const issues = result.error.issues.map(describeIssue);
   const first = issues[0]!;
   throw new BallastError(
     'INVALID_INPUT',

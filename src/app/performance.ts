@@ -9,6 +9,9 @@
  * money-weighted return (`mwrBasis: 'period'`); longer windows give the annual XIRR
  * (`mwrBasis: 'annual'`).
  *
+ * The ledger is a transactions file (`transactions`) or a stored portfolio's (`portfolio`, the
+ * same document as for the file it was imported from); exactly one of them.
+ *
  * Prices come from `pricesHistory` when given, else from the store through market data
  * (refreshing unless `deps.offline`; stale data is a `PRICES_STALE` warning). `to` defaults to
  * the last date of `pricesHistory`, else `deps.clock.today()`; `from` to the first transaction.
@@ -25,6 +28,8 @@
 
 import * as z from 'zod';
 import { createNyseCalendar } from '../domain/calendar/trading-calendar.ts';
+import { invalidInput } from '../domain/errors.ts';
+import type { Transaction } from '../domain/ledger/types.ts';
 import { portfolioHistory, symbolsToPrice } from '../domain/performance/history.ts';
 import { performanceReport } from '../domain/performance/performance-report.ts';
 import { parsePricesHistoryCsv } from '../data/ledger/prices-history-csv.ts';
@@ -37,6 +42,7 @@ import { performanceDocument, type PerformanceDocument } from './performance-doc
 import { pricesFromFile, pricesFromStore } from './performance-prices.ts';
 import { isoDateSchema, lotMethodSchema } from './schemas.ts';
 import { readSource, textSourceSchema } from './sources.ts';
+import { portfolioNameSchema, readStoredLedger } from './stored-ledger.ts';
 
 export type {
   AttributionDocument,
@@ -47,39 +53,68 @@ export { CASH_OTHER } from '../domain/performance/attribution.ts';
 export type { PerformanceFlag } from '../domain/performance/performance-report.ts';
 export type { Warning } from '../domain/warnings.ts';
 
-/** Input of {@link performance}. */
-export const performanceInputSchema = z
-  .object({
-    /** The ledger, in the transactions-CSV format. */
-    transactions: textSourceSchema,
-    /** First day whose return counts (default: the first transaction). */
-    from: isoDateSchema.optional(),
-    /** Last day, inclusive (default: the last date of `pricesHistory`, else today). */
-    to: isoDateSchema.optional(),
-    /** Benchmark symbol: total return from its adjusted closes over the same periods. */
-    benchmark: z
-      .string()
-      .trim()
-      .min(1)
-      .transform((s) => s.toUpperCase())
-      .optional(),
-    /** Rows of the period table. */
-    period: z.enum(['monthly', 'quarterly', 'annual']).default('monthly'),
-    /** `date,symbol,close[,adj_close]` instead of the store (unadjusted closes). */
-    pricesHistory: textSourceSchema.optional(),
-    lotMethod: lotMethodSchema.default('fifo'),
-    /** External flows enter at the start (default) or the end of their day. */
-    flowTiming: z.enum(['startOfDay', 'endOfDay']).default('startOfDay'),
-    /** Build the chart option ({@link performanceWithChart}). */
-    chart: z.boolean().default(false),
-  })
+/** The fields of {@link performanceInputSchema}, before the checks across them. */
+export const performanceFieldsSchema = z.object({
+  /** The ledger, in the transactions-CSV format (or `portfolio`). */
+  transactions: textSourceSchema.optional(),
+  /** Or a stored portfolio whose ledger to replay. */
+  portfolio: portfolioNameSchema.optional(),
+  /** First day whose return counts (default: the first transaction). */
+  from: isoDateSchema.optional(),
+  /** Last day, inclusive (default: the last date of `pricesHistory`, else today). */
+  to: isoDateSchema.optional(),
+  /** Benchmark symbol: total return from its adjusted closes over the same periods. */
+  benchmark: z
+    .string()
+    .trim()
+    .min(1)
+    .transform((s) => s.toUpperCase())
+    .optional(),
+  /** Rows of the period table. */
+  period: z.enum(['monthly', 'quarterly', 'annual']).default('monthly'),
+  /** `date,symbol,close[,adj_close]` instead of the store (unadjusted closes). */
+  pricesHistory: textSourceSchema.optional(),
+  lotMethod: lotMethodSchema.default('fifo'),
+  /** External flows enter at the start (default) or the end of their day. */
+  flowTiming: z.enum(['startOfDay', 'endOfDay']).default('startOfDay'),
+  /** Build the chart option ({@link performanceWithChart}). */
+  chart: z.boolean().default(false),
+});
+
+/** Input of {@link performance}: one ledger (`transactions` or `portfolio`), `from` ≤ `to`. */
+export const performanceInputSchema = performanceFieldsSchema
   .refine((i) => i.from === undefined || i.to === undefined || i.from <= i.to, {
     path: ['from'],
     message: 'must not be after to',
+  })
+  .superRefine((i, ctx) => {
+    if ((i.transactions === undefined) !== (i.portfolio === undefined)) return;
+    const both = i.portfolio !== undefined;
+    ctx.addIssue({
+      code: 'custom',
+      path: [both ? 'portfolio' : 'transactions'],
+      input: both ? i.portfolio : undefined,
+      message: both ? 'give transactions or portfolio, not both' : 'give transactions or portfolio',
+    });
   });
 
 /** What callers pass to {@link performance} (defaults applied inside). */
 export type PerformanceInput = z.input<typeof performanceInputSchema>;
+
+/** The ledger of the input: the transactions file's, or the stored portfolio's (not empty). */
+async function ledgerOf(
+  input: z.output<typeof performanceInputSchema>,
+  deps: AppDeps,
+): Promise<Transaction[]> {
+  if (input.portfolio === undefined) {
+    const ledger = readSource(input.transactions!, 'transactions');
+    return parseTransactionsCsv(ledger.text, ledger.name);
+  }
+  const stored = await readStoredLedger(input.portfolio, deps);
+  if (stored.length === 0)
+    throw invalidInput('portfolio', input.portfolio, 'the stored portfolio has no transactions');
+  return stored;
+}
 
 /**
  * The document and, when `input.chart`, the growth-of-$1 chart option of the daily TWR (and the
@@ -90,8 +125,7 @@ export async function performanceWithChart(
   deps: AppDeps,
 ): Promise<{ document: PerformanceDocument; chart?: ChartOption }> {
   const input = parseInput(performanceInputSchema, raw);
-  const ledger = readSource(input.transactions, 'transactions');
-  const transactions = parseTransactionsCsv(ledger.text, ledger.name);
+  const transactions = await ledgerOf(input, deps);
   const file = input.pricesHistory && readSource(input.pricesHistory, 'pricesHistory');
   const parsed = file && parsePricesHistoryCsv(file.text, file.name);
   const to = input.to ?? parsed?.lastDate ?? deps.clock.today();

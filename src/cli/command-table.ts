@@ -37,7 +37,8 @@ export const COMMANDS: readonly CommandEntry[] = [
   },
   {
     name: 'portfolio',
-    summary: 'Stored portfolios: create, list, import a ledger, export a JSON backup',
+    summary:
+      'Stored portfolios: create, list, import a ledger, export a JSON backup, rename, delete',
     load: async () => (await import('./commands/portfolio.ts')).registerPortfolio,
   },
   {

@@ -56,6 +56,8 @@ const WITHOUT_CSV: Record<string, string[]> = {
     '--transactions',
     'data/demo/transactions.csv',
   ],
+  'portfolio rename': ['portfolio', 'rename', 'csv-test', 'renamed'],
+  'portfolio delete': ['portfolio', 'delete', 'csv-test'],
 };
 
 async function commandsWithFormat(): Promise<string[]> {

@@ -157,6 +157,44 @@ describe('ballast performance from stored prices (offline)', () => {
     expect(Number(row!.split(',')[3])).toBeCloseTo(1650 / 1630 - 1, 10);
   });
 
+  it('--portfolio: the stored ledger gives the document its transactions file gives', async () => {
+    const db = await seededStore();
+    const { tx } = tempFiles({ tx: LEDGER });
+    await runCli('--db', db, 'portfolio', 'create', 'p');
+    expect((await runCli('--db', db, 'portfolio', 'import', 'p', '--transactions', tx!)).code).toBe(
+      0,
+    );
+    const args = ['--to', '2024-03-11', '--benchmark', 'b', '--format', 'json'];
+    const run = (...ledger: string[]) =>
+      runCli('--db', db, '--offline', 'performance', ...ledger, ...args);
+    const stored = await run('--portfolio', 'p');
+    const file = await run('--transactions', tx!);
+    expect([stored.code, file.code]).toEqual([0, 0]);
+    expect(stored.stdout).toBe(file.stdout);
+    expect(JSON.parse(stored.stdout).endValue).toBe(1650);
+    const neither = await runCli('performance', '--to', '2024-03-11');
+    expect([neither.code, neither.stderr.trim()]).toEqual([
+      2,
+      'error [INVALID_INPUT]: one of --transactions or --portfolio is required',
+    ]);
+    const both = await run('--portfolio', 'p', '--transactions', tx!);
+    expect([both.code, both.stderr.trim()]).toEqual([
+      2,
+      'error [INVALID_INPUT]: --portfolio: give transactions or portfolio, not both (got "p")',
+    ]);
+    await runCli('--db', db, 'portfolio', 'create', 'empty');
+    const empty = await run('--portfolio', 'empty');
+    expect([empty.code, empty.stderr.trim()]).toEqual([
+      2,
+      'error [INVALID_INPUT]: --portfolio: the stored portfolio has no transactions (got "empty")',
+    ]);
+    const ghost = await run('--portfolio', 'ghost');
+    expect([ghost.code, ghost.stderr.trim()]).toEqual([
+      3,
+      'error [NOT_FOUND]: --portfolio: no stored portfolio "ghost"',
+    ]);
+  });
+
   it('fails with DATA_UNAVAILABLE when the store has no prices for a holding', async () => {
     const { tx, 'empty.sqlite': db } = tempFiles({ tx: LEDGER, 'empty.sqlite': '' });
     const run = await runCli(

@@ -154,4 +154,49 @@ describe('ballast portfolio', () => {
     expect(help.stdout).toContain('--json <file>');
     expect((await runCli('--help')).stdout).toContain('portfolio');
   });
+
+  it('renames a portfolio (its ledger follows) and deletes one with its ledger', async () => {
+    const db = join(scratch(), 'store.sqlite');
+    await runCli('portfolio', 'create', 'demo', '--db', db);
+    await runCli('portfolio', 'create', 'other', '--db', db);
+    await runCli('portfolio', 'import', 'demo', '--transactions', DEMO, '--db', db);
+    const renamed = await runCli('portfolio', 'rename', 'demo', 'main', '--db', db);
+    expect([renamed.code, renamed.stdout.trim()]).toEqual([
+      0,
+      'Renamed portfolio demo to main (id 1)',
+    ]);
+    const file = await runCli('positions', '--transactions', DEMO, '--format', 'json');
+    const stored = await runCli('positions', '--portfolio', 'main', '--db', db, '--format', 'json');
+    expect(stored.stdout).toBe(file.stdout);
+    const taken = await runCli('portfolio', 'rename', 'main', 'other', '--db', db);
+    expect([taken.code, taken.stderr.trim()]).toEqual([
+      2,
+      'error [CONFLICT]: name: a portfolio named "other" already exists',
+    ]);
+    const json = await runCli('portfolio', 'delete', 'main', '--db', db, '--format', 'json');
+    // data/demo/transactions.csv has 22 rows after its header; no accounts file was imported
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      id: 1,
+      name: 'main',
+      accounts: 0,
+      transactions: 22,
+    });
+    const deleted = await runCli('portfolio', 'delete', 'other', '--db', db);
+    expect(deleted.stdout.trim()).toBe(
+      'Deleted portfolio other (id 2) with its 0 transactions and 0 accounts',
+    );
+    expect((await runCli('portfolio', 'list', '--db', db, '--format', 'json')).stdout.trim()).toBe(
+      '[]',
+    );
+    for (const args of [
+      ['portfolio', 'delete', 'main'],
+      ['portfolio', 'rename', 'main', 'x'],
+    ]) {
+      const run = await runCli(...args, '--db', db);
+      expect([run.code, run.stderr.trim()]).toEqual([
+        3,
+        'error [NOT_FOUND]: portfolio: no stored portfolio "main"',
+      ]);
+    }
+  });
 });

@@ -13,7 +13,7 @@ import { renderDocument } from '../format/output.ts';
 import { renderCsv, renderTable, type Column } from '../format/table.ts';
 import { withFlagNames } from '../flag-errors.ts';
 import { parseFormat, type Format, type Io } from '../io.ts';
-import { parseDateOption, parseLotMethod } from './options.ts';
+import { parseDateOption, parseLotMethod, requireOneOf } from './options.ts';
 
 const PERIODS = { month: 'monthly', quarter: 'quarterly', year: 'annual' } as const;
 const TIMINGS = { start: 'startOfDay', end: 'endOfDay' } as const;
@@ -21,6 +21,7 @@ const TIMINGS = { start: 'startOfDay', end: 'endOfDay' } as const;
 /** The input fields of `performance` the flags set, for error messages. */
 const FLAGS = {
   transactions: '--transactions',
+  portfolio: '--portfolio',
   from: '--from',
   to: '--to',
   benchmark: '--benchmark',
@@ -29,7 +30,8 @@ const FLAGS = {
 };
 
 interface PerformanceOptions {
-  transactions: string;
+  transactions?: string;
+  portfolio?: string;
   from?: string;
   to?: string;
   benchmark?: string;
@@ -143,7 +145,8 @@ export function registerPerformance(program: Command, io: Io, runtime: Runtime):
     .description(
       'Portfolio history from the ledger and stored prices: TWR, MWR, periods, benchmark, P&L, attribution by position',
     )
-    .requiredOption('--transactions <file>', 'transactions CSV (see README "Transactions file")')
+    .option('--transactions <file>', 'transactions CSV (see README "Transactions file")')
+    .option('--portfolio <name>', 'the ledger of this stored portfolio, instead of --transactions')
     .option(
       '--from <date>',
       'first day whose return counts (default: the first transaction)',
@@ -185,6 +188,7 @@ export function registerPerformance(program: Command, io: Io, runtime: Runtime):
       'table' as Format,
     )
     .action(async (options: PerformanceOptions, command: Command) => {
+      requireOneOf(options as unknown as Record<string, unknown>, ['transactions', 'portfolio']);
       const period = pick('period', options.period, PERIODS);
       const flowTiming = pick('flow-timing', options.flowTiming, TIMINGS);
       if (options.chart !== undefined) chartFormatOf(options.chart);
@@ -194,7 +198,10 @@ export function registerPerformance(program: Command, io: Io, runtime: Runtime):
         withFlagNames(FLAGS, () =>
           performanceWithChart(
             {
-              transactions: { path: options.transactions },
+              ...(options.transactions === undefined
+                ? {}
+                : { transactions: { path: options.transactions } }),
+              ...(options.portfolio === undefined ? {} : { portfolio: options.portfolio }),
               ...(options.from === undefined ? {} : { from: options.from }),
               ...(options.to === undefined ? {} : { to: options.to }),
               ...(options.benchmark === undefined ? {} : { benchmark: options.benchmark }),

@@ -1,9 +1,11 @@
 import type { Command } from 'commander';
 import { checkOutputPath, writeOutputFile } from '../../app/files.ts';
 import { portfolioCreate, type StoredPortfolio } from '../../app/portfolio-create.ts';
+import { portfolioDelete, type PortfolioDeleteDocument } from '../../app/portfolio-delete.ts';
 import { portfolioExport, type PortfolioBackup } from '../../app/portfolio-export.ts';
 import { portfolioImport, type PortfolioImportDocument } from '../../app/portfolio-import.ts';
 import { portfolioList, type PortfolioSummary } from '../../app/portfolio-list.ts';
+import { portfolioRename } from '../../app/portfolio-rename.ts';
 import { withDeps, type Runtime } from '../context.ts';
 import { withFlagNames } from '../flag-errors.ts';
 import { renderDocument } from '../format/output.ts';
@@ -32,6 +34,9 @@ function importedText(doc: PortfolioImportDocument): string {
   const verb = doc.created ? 'Restored' : 'Imported into';
   return `${verb} portfolio ${doc.portfolio.name}: ${doc.transactions} transactions, ${doc.accounts} accounts stored`;
 }
+
+const deletedText = (p: PortfolioDeleteDocument): string =>
+  `Deleted portfolio ${p.name} (id ${p.id}) with its ${p.transactions} transactions and ${p.accounts} accounts`;
 
 /** The backup as written by `export`: two-space JSON and a final newline. */
 const backupText = (backup: PortfolioBackup): string => `${JSON.stringify(backup, null, 2)}\n`;
@@ -122,13 +127,50 @@ function registerExport(portfolio: Command, io: Io, runtime: Runtime): void {
     });
 }
 
-/** Registers `ballast portfolio create|list|import|export`. */
+function registerRename(portfolio: Command, io: Io, runtime: Runtime): void {
+  portfolio
+    .command('rename')
+    .description('Rename a stored portfolio (its id, accounts and ledger stay)')
+    .argument('<old>', 'the stored portfolio')
+    .argument('<new>', 'its new, unique name')
+    .option('--format <format>', 'table | json', parseTableOrJson, 'table' as Format)
+    .action(async function (this: Command, from: string, to: string) {
+      const { format } = this.opts<{ format: Format }>();
+      const doc = await withDeps(this, runtime, (deps) =>
+        portfolioRename({ portfolio: from, name: to }, deps),
+      );
+      const text = () => `Renamed portfolio ${from.trim()} to ${doc.name} (id ${doc.id})`;
+      io.out(renderDocument(format, { json: doc, table: text }));
+    });
+}
+
+function registerDelete(portfolio: Command, io: Io, runtime: Runtime): void {
+  portfolio
+    .command('delete')
+    .description(
+      'Delete a stored portfolio with its accounts and ledger (`portfolio export` first to keep a backup)',
+    )
+    .argument('<name>', 'the stored portfolio')
+    .option('--format <format>', 'table | json', parseTableOrJson, 'table' as Format)
+    .action(async (name: string, options: { format: Format }, command: Command) => {
+      const doc = await withDeps(command, runtime, (deps) =>
+        portfolioDelete({ portfolio: name }, deps),
+      );
+      io.out(renderDocument(options.format, { json: doc, table: () => deletedText(doc) }));
+    });
+}
+
+/** Registers `ballast portfolio create|list|import|export|rename|delete`. */
 export function registerPortfolio(program: Command, io: Io, runtime: Runtime): void {
   const portfolio = program
     .command('portfolio')
-    .description('Stored portfolios: create, list, import a ledger, export a backup');
+    .description(
+      'Stored portfolios: create, list, import a ledger, export a backup, rename, delete',
+    );
   registerCreate(portfolio, io, runtime);
   registerList(portfolio, io, runtime);
   registerImport(portfolio, io, runtime);
   registerExport(portfolio, io, runtime);
+  registerRename(portfolio, io, runtime);
+  registerDelete(portfolio, io, runtime);
 }

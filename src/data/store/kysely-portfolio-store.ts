@@ -70,6 +70,15 @@ function nameTaken(name: string): BallastError {
   );
 }
 
+/**
+ * Whether `error` is the engine refusing a duplicate in a unique column: SQLSTATE 23505 on
+ * PostgreSQL and PGlite, `SQLITE_CONSTRAINT_UNIQUE` from better-sqlite3.
+ */
+function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
+}
+
 async function findRow(db: Db, ref: PortfolioRef): Promise<StoredPortfolio | undefined> {
   const key = checkRef(ref);
   const query = db.selectFrom('portfolios').selectAll();
@@ -83,15 +92,6 @@ async function requireRow(db: Db, ref: PortfolioRef): Promise<StoredPortfolio> {
   const found = await findRow(db, ref);
   if (found === undefined) throw notFound(ref);
   return found;
-}
-
-async function refuseTakenName(db: Db, name: string, except?: number): Promise<void> {
-  const other = await db
-    .selectFrom('portfolios')
-    .select('id')
-    .where('name', '=', name)
-    .executeTakeFirst();
-  if (other !== undefined && Number(other.id) !== except) throw nameTaken(name);
 }
 
 async function insertTransactions(
@@ -192,25 +192,38 @@ export class KyselyPortfolioStore implements PortfolioStore {
   }
 
   async rename(ref: PortfolioRef, name: string): Promise<StoredPortfolio> {
-    checkRef(ref);
+    const key = checkRef(ref);
     const newName = checkPortfolioName('name', name);
     return this.#access.write(async (db) => {
-      const found = await requireRow(db, ref);
-      await refuseTakenName(db, newName, found.id);
-      await db
-        .updateTable('portfolios')
-        .set({ name: newName })
-        .where('id', '=', found.id)
-        .execute();
-      return { ...found, name: newName };
+      // One statement decides, and the unique constraint on the name judges it: of concurrent
+      // renames to one name (each may have seen it free) one wins, the rest are CONFLICT.
+      const update = db.updateTable('portfolios').set({ name: newName });
+      let row;
+      try {
+        row = await (
+          'id' in key ? update.where('id', '=', key.id) : update.where('name', '=', key.name)
+        )
+          .returningAll()
+          .executeTakeFirst();
+      } catch (error) {
+        if (isUniqueViolation(error)) throw nameTaken(newName);
+        throw error;
+      }
+      if (row === undefined) throw notFound(ref);
+      return toStoredPortfolio(row);
     });
   }
 
   async delete(ref: PortfolioRef): Promise<void> {
-    checkRef(ref);
+    const key = checkRef(ref);
     await this.#access.write(async (db) => {
-      const found = await requireRow(db, ref);
-      await db.deleteFrom('portfolios').where('id', '=', found.id).execute();
+      // One statement (accounts and transactions go with it: on delete cascade); of concurrent
+      // deletes one deletes the row, the rest find none (NOT_FOUND).
+      const query = db.deleteFrom('portfolios');
+      const result = await (
+        'id' in key ? query.where('id', '=', key.id) : query.where('name', '=', key.name)
+      ).executeTakeFirst();
+      if (Number(result.numDeletedRows) === 0) throw notFound(ref);
     });
   }
 

@@ -240,6 +240,40 @@ export function portfolioCases(store: CurrentStore): void {
     expect((await portfolios().list()).map((p) => p.name)).toEqual(['race']);
   });
 
+  it('concurrent renames to one name: one wins, the others CONFLICT', async () => {
+    // On PostgreSQL each rename runs on its own pooled connection, so all may pass a name check
+    // before any writes; the unique constraint on the name must decide.
+    const names = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'];
+    for (const name of names) await portfolios().create({ name });
+    // Open the pool's connections first, so the renames start together rather than staggered.
+    await Promise.all(names.map((n) => portfolios().get(n)));
+    const outcomes = await Promise.allSettled(names.map((n) => portfolios().rename(n, 'race')));
+    const won = outcomes.flatMap((o) => (o.status === 'fulfilled' ? [o.value.name] : []));
+    const refused = outcomes.flatMap((o): unknown[] => (o.status === 'rejected' ? [o.reason] : []));
+    expect(won).toEqual(['race']);
+    expect(refused.map((e) => (e as { code?: string }).code)).toEqual(
+      Array.from({ length: names.length - 1 }, () => 'CONFLICT'),
+    );
+    const kept = names.filter((_, i) => outcomes[i]!.status === 'rejected');
+    expect((await portfolios().list()).map((p) => p.name)).toEqual([...kept, 'race']);
+  });
+
+  it('concurrent deletes of one portfolio: one deletes it, the others NOT_FOUND', async () => {
+    await portfolios().create({ name: 'gone' });
+    await portfolios().appendTransactions('gone', [tx(2)]);
+    await Promise.all(Array.from({ length: 4 }, () => portfolios().get('gone')));
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 4 }, () => portfolios().delete('gone')),
+    );
+    expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+    expect(
+      outcomes.flatMap((o) =>
+        o.status === 'rejected' ? [(o.reason as { code?: string }).code] : [],
+      ),
+    ).toEqual(['NOT_FOUND', 'NOT_FOUND', 'NOT_FOUND']);
+    expect(await portfolios().list()).toEqual([]);
+  });
+
   it('names an unknown portfolio, by id or name, with NOT_FOUND on every method', async () => {
     const calls = [
       () => portfolios().get('ghost'),

@@ -1,0 +1,210 @@
+/**
+ * `/api/v1/portfolios/{id}/…`: the analyses of a stored portfolio — the documents of `ballast
+ * exposures|risk|performance|stress|rebalance|plan --portfolio NAME --format json`, each from its
+ * use case given the name of the portfolio the path names (`nameOf`).
+ *
+ * - GET where every input is a scalar: `exposures`, `risk` and `performance` take query
+ *   parameters. A file the CLI reads (`funds`, `prices`, `pricesHistory`) is its text in the
+ *   parameter — small files only: a URL is limited to a few KiB by servers and clients.
+ * - POST where the use case needs structured input: `stress` (shocks, durations, window),
+ *   `rebalance` (targets, weights, optimize) and `plan` (moments, objective, candidates) take the
+ *   use case's input as a JSON body, files inline as `{ text, name }` (a `{ path }` is refused).
+ *   Nothing is stored, but POST needs a `write` key when keys are required, as for `optimize`.
+ *
+ * The ledger is the path's: `portfolio`, `holdings` and `transactions` in a body are refused.
+ * Query values reach the use case as strings (a number parameter as a number when it reads as
+ * one); the use case's schema validates everything once, so a bad value is the INVALID_INPUT
+ * the CLI gives, naming the field.
+ */
+
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import * as z from 'zod';
+import type { AppDeps } from '../app/deps.ts';
+import { exposures, exposuresInputSchema } from '../app/exposures.ts';
+import { performance, performanceFieldsSchema } from '../app/performance.ts';
+import { plan, planInputSchema } from '../app/plan.ts';
+import { rebalance, rebalanceInputSchema } from '../app/rebalance.ts';
+import { risk, riskInputSchema } from '../app/risk.ts';
+import { stress, stressInputSchema } from '../app/stress.ts';
+import { BASE, nameOf, params, portfolioBody, TAG } from './portfolio-routes.ts';
+import { errorResponses, jsonResponse, mount } from './route.ts';
+
+/** A use case run on a mapped input. */
+type Run = (input: Record<string, unknown>, deps: AppDeps) => Promise<unknown>;
+
+/** One analysis route: `GET|POST /api/v1/portfolios/{id}/<name>`. */
+interface AnalysisRoute {
+  readonly name: string;
+  readonly summary: string;
+  readonly run: Run;
+  /** Error statuses beyond the common ones. */
+  readonly errors: Readonly<Record<number, string>>;
+}
+
+/** A GET analysis: `query` documents the parameters, `texts` carry a file's text, `numbers` numbers. */
+interface QueryRoute extends AnalysisRoute {
+  readonly query: z.ZodObject;
+  readonly texts: readonly string[];
+  readonly numbers: readonly string[];
+}
+
+/** A POST analysis: `body` documents the JSON body. */
+interface BodyRoute extends AnalysisRoute {
+  readonly body: z.ZodObject;
+}
+
+/** Fields the path decides: the stored portfolio is the ledger. */
+const LEDGER = ['portfolio', 'holdings', 'transactions'] as const;
+const OMIT_LEDGER = { portfolio: true, holdings: true, transactions: true } as const;
+const PORTFOLIO_QUERY = { asOf: true, lotMethod: true } as const;
+
+const text = (what: string) => z.string().optional().describe(`${what} (the file's text)`);
+const FUNDS = text('Fund definitions YAML; default the shipped config/funds.yaml');
+const PRICES = text('Prices CSV symbol,price[,date][,source], first choice for valuation');
+
+const DATA_ERRORS = { 424: 'DATA_UNAVAILABLE: no price or no data for a symbol or exposure' };
+const SOLVE_ERRORS = {
+  ...DATA_ERRORS,
+  422: 'INFEASIBLE, UNBOUNDED, INSUFFICIENT_DATA, NO_ASSET_ABOVE_RISK_FREE',
+};
+
+const QUERY_ROUTES: readonly QueryRoute[] = [
+  {
+    name: 'exposures',
+    summary: 'Economic exposures through the fund definitions (GET: scalar inputs)',
+    query: exposuresInputSchema.pick(PORTFOLIO_QUERY).extend({ funds: FUNDS, prices: PRICES }),
+    texts: ['funds', 'prices'],
+    numbers: [],
+    run: exposures,
+    errors: {},
+  },
+  {
+    name: 'risk',
+    summary: 'Ex-ante volatility, VaR/CVaR and risk contributions (GET: scalar inputs)',
+    query: riskInputSchema
+      .pick({ ...PORTFOLIO_QUERY, covariance: true, lambda: true, source: true, confidence: true })
+      .extend({ funds: FUNDS, prices: PRICES }),
+    texts: ['funds', 'prices'],
+    numbers: ['lambda', 'confidence'],
+    run: risk,
+    errors: DATA_ERRORS,
+  },
+  {
+    name: 'performance',
+    summary: 'TWR, MWR, periods, benchmark, P&L and attribution of the ledger (GET: scalar inputs)',
+    query: performanceFieldsSchema
+      .pick({
+        from: true,
+        to: true,
+        benchmark: true,
+        period: true,
+        lotMethod: true,
+        flowTiming: true,
+      })
+      .extend({
+        pricesHistory: text('Prices CSV date,symbol,close[,adj_close] instead of the store'),
+      }),
+    texts: ['pricesHistory'],
+    numbers: [],
+    run: performance,
+    errors: DATA_ERRORS,
+  },
+];
+
+const BODY_ROUTES: readonly BodyRoute[] = [
+  {
+    name: 'stress',
+    summary:
+      'Stress tests: hypothetical shocks or historical windows (POST: shocks, durations and windows are structured; {} runs every built-in scenario)',
+    body: stressInputSchema.omit(OMIT_LEDGER),
+    run: stress,
+    errors: DATA_ERRORS,
+  },
+  {
+    name: 'rebalance',
+    summary:
+      'Trade list to target weights: cash-, lot- and tax-aware (POST: targets, weights or an optimisation are structured)',
+    body: rebalanceInputSchema.omit(OMIT_LEDGER),
+    run: rebalance,
+    errors: SOLVE_ERRORS,
+  },
+  {
+    name: 'plan',
+    summary:
+      'Exposures → funds → trades, the two-stage plan (POST: moments, objective and candidates are structured)',
+    body: planInputSchema.omit(OMIT_LEDGER),
+    run: plan,
+    errors: SOLVE_ERRORS,
+  },
+];
+
+/** A number parameter as a number when it reads as one, else as given (the schema says why). */
+function asNumber(value: string): number | string {
+  const x = Number(value);
+  return value.trim() !== '' && Number.isFinite(x) ? x : value;
+}
+
+/** The use-case input of a GET analysis: the documented query parameters given, mapped. */
+function queryInput(c: Context, route: QueryRoute): Record<string, unknown> {
+  const input: Record<string, unknown> = {};
+  for (const key of Object.keys(route.query.shape)) {
+    const value = c.req.query(key);
+    if (value === undefined) continue;
+    if (route.texts.includes(key)) input[key] = { text: value, name: `query ${key}` };
+    else input[key] = route.numbers.includes(key) ? asNumber(value) : value;
+  }
+  return input;
+}
+
+function mountQuery(app: OpenAPIHono, deps: AppDeps, route: QueryRoute): void {
+  mount(
+    app,
+    {
+      method: 'get',
+      path: `${BASE}/{id}/${route.name}`,
+      tags: TAG,
+      summary: route.summary,
+      request: { params, query: route.query },
+      responses: {
+        200: jsonResponse(`The \`${route.name} --portfolio\` document`),
+        ...errorResponses(route.errors),
+      },
+    },
+    async (c) => {
+      const portfolio = await nameOf(c, deps);
+      return c.json(await route.run({ ...queryInput(c, route), portfolio }, deps));
+    },
+  );
+}
+
+function mountBody(app: OpenAPIHono, deps: AppDeps, route: BodyRoute): void {
+  mount(
+    app,
+    {
+      method: 'post',
+      path: `${BASE}/{id}/${route.name}`,
+      tags: TAG,
+      summary: route.summary,
+      request: {
+        params,
+        body: { required: true, content: { 'application/json': { schema: route.body } } },
+      },
+      responses: {
+        200: jsonResponse(`The \`${route.name} --portfolio\` document`),
+        ...errorResponses(route.errors),
+      },
+    },
+    async (c) => {
+      const portfolio = await nameOf(c, deps);
+      const body = await portfolioBody(c, LEDGER);
+      return c.json(await route.run({ ...body, portfolio }, deps));
+    },
+  );
+}
+
+/** Mounts the analyses of a stored portfolio on `app` (see the module comment). */
+export function mountPortfolioAnalysisRoutes(app: OpenAPIHono, deps: AppDeps): void {
+  for (const route of QUERY_ROUTES) mountQuery(app, deps, route);
+  for (const route of BODY_ROUTES) mountBody(app, deps, route);
+}
