@@ -22,7 +22,7 @@ import {
   type PortfolioCreateInput,
 } from '../app/portfolio-create.ts';
 import { portfolioDelete } from '../app/portfolio-delete.ts';
-import { portfolioGet, portfolioGetInputSchema } from '../app/portfolio-get.ts';
+import { portfolioGet, portfolioGetInputSchema, portfolioResolve } from '../app/portfolio-get.ts';
 import { portfolioList } from '../app/portfolio-list.ts';
 import { portfolioPositions, portfolioPositionsInputSchema } from '../app/portfolio-positions.ts';
 import {
@@ -45,7 +45,7 @@ const appendBody = z.object({ transactions: portfolioAppendInputSchema.shape.tra
 
 /** The stored name of the portfolio the path names (NOT_FOUND naming the reference). */
 export async function nameOf(c: Context, deps: AppDeps): Promise<string> {
-  return (await portfolioGet({ portfolio: c.req.param('id') ?? '' }, deps)).name;
+  return (await portfolioResolve({ portfolio: c.req.param('id') ?? '' }, deps)).name;
 }
 
 /**

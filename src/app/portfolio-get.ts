@@ -10,7 +10,7 @@
  */
 
 import * as z from 'zod';
-import type { PortfolioSummary } from '../data/store/portfolio-store.ts';
+import type { PortfolioSummary, StoredPortfolio } from '../data/store/portfolio-store.ts';
 import type { AppDeps } from './deps.ts';
 import { parseInput } from './input.ts';
 import { portfolioNameSchema, portfolioNotFound, storeHolding } from './stored-ledger.ts';
@@ -29,6 +29,31 @@ export type PortfolioGetDocument = PortfolioSummary;
 
 const ID = /^[1-9][0-9]{0,14}$/;
 
+/**
+ * The stored portfolio `portfolio` without its counts (one look-up: what a route naming a
+ * portfolio needs before it calls the use case with the name). @throws NOT_FOUND
+ */
+export async function portfolioResolve(
+  raw: PortfolioGetInput,
+  deps: Pick<AppDeps, 'store' | 'existingStore'>,
+): Promise<StoredPortfolio> {
+  const { portfolio: ref } = parseInput(portfolioGetInputSchema, raw);
+  const found = await findPortfolio(ref, deps);
+  if (found === undefined) throw portfolioNotFound(ref);
+  return found;
+}
+
+async function findPortfolio(
+  ref: string,
+  deps: Pick<AppDeps, 'store' | 'existingStore'>,
+): Promise<StoredPortfolio | undefined> {
+  const store = await storeHolding(ref, deps);
+  return (
+    (ID.test(ref) ? await store.portfolios.find(Number(ref)) : undefined) ??
+    (await store.portfolios.find(ref))
+  );
+}
+
 /** The stored portfolio `portfolio` (see the module comment). */
 export async function portfolioGet(
   raw: PortfolioGetInput,
@@ -36,9 +61,7 @@ export async function portfolioGet(
 ): Promise<PortfolioGetDocument> {
   const { portfolio: ref } = parseInput(portfolioGetInputSchema, raw);
   const store = await storeHolding(ref, deps);
-  const found =
-    (ID.test(ref) ? await store.portfolios.find(Number(ref)) : undefined) ??
-    (await store.portfolios.find(ref));
+  const found = await findPortfolio(ref, deps);
   const summary =
     found === undefined
       ? undefined

@@ -4,6 +4,7 @@ import { BallastError } from '../../domain/errors.ts';
 import { createExposureRegistry, type ExposureRegistry } from '../../domain/exposures/registry.ts';
 import type { ExposureConfig } from '../../domain/exposures/types.ts';
 import { DEFAULT_EXPOSURES_PATH } from './default-paths.ts';
+import { memoByFile } from './file-memo.ts';
 import { exposureConfigSchema } from './exposure-config-schema.ts';
 import { configPathToString, parseWithSchema, readYamlFile, type ConfigPath } from './read-yaml.ts';
 
@@ -18,8 +19,12 @@ import { configPathToString, parseWithSchema, readYamlFile, type ConfigPath } fr
 export async function loadExposureConfig(
   path: ConfigPath = DEFAULT_EXPOSURES_PATH,
 ): Promise<ExposureConfig> {
-  const file = configPathToString(path);
-  const config = parseWithSchema(exposureConfigSchema, await readYamlFile(path), file);
+  return loadExposureConfigFile(configPathToString(path));
+}
+
+/** Exposure files as read and checked, kept while unchanged (`file-memo.ts`). */
+const loadExposureConfigFile = memoByFile(async (file): Promise<ExposureConfig> => {
+  const config = parseWithSchema(exposureConfigSchema, await readYamlFile(file), file);
   try {
     createExposureRegistry(config);
   } catch (error) {
@@ -27,7 +32,7 @@ export async function loadExposureConfig(
     throw new BallastError(error.code, `${file}: ${error.message}`, { file, ...error.details });
   }
   return config;
-}
+});
 
 /** {@link loadExposureConfig} followed by `createExposureRegistry`. */
 export async function loadExposureRegistry(

@@ -3,6 +3,7 @@
 import { basename } from 'node:path';
 import type { FundUniverse, WeightStyleUniverse } from '../../domain/exposures/fund-types.ts';
 import { DEFAULT_FUNDS_PATH } from './default-paths.ts';
+import { memoByFile } from './file-memo.ts';
 import { fundUniverseSchema, weightStyleUniverseSchema } from './fund-schemas.ts';
 import {
   configPathToString,
@@ -23,8 +24,13 @@ import {
 export async function loadFundUniverse(
   path: ConfigPath = DEFAULT_FUNDS_PATH,
 ): Promise<FundUniverse> {
-  return parseWithSchema(fundUniverseSchema, await readYamlFile(path), configPathToString(path));
+  return loadFundUniverseFile(configPathToString(path));
 }
+
+/** Fund files as read, kept while unchanged (`file-memo.ts`). */
+const loadFundUniverseFile = memoByFile(async (file): Promise<FundUniverse> =>
+  parseWithSchema(fundUniverseSchema, await readYamlFile(file), file),
+);
 
 /** A canonical fund universe from YAML text read from `name` (errors as {@link loadFundUniverse}). */
 export function parseFundUniverse(text: string, name: string): FundUniverse {
