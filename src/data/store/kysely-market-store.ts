@@ -85,7 +85,10 @@ export class KyselyMarketStore implements MarketStore {
       write: <T>(fn: (db: Db) => Promise<T>) => this.#write(fn),
       clock: parts.clock,
     };
-    this.portfolios = new KyselyPortfolioStore(access);
+    this.portfolios = new KyselyPortfolioStore({
+      ...access,
+      write: <T>(fn: (db: Db) => Promise<T>) => this.#writeData(fn),
+    });
     this.apiKeys = new KyselyApiKeyStore(access);
     this.runs = new KyselyRunStore(access);
   }
@@ -114,6 +117,26 @@ export class KyselyMarketStore implements MarketStore {
     return db.isTransaction ? fn(db) : this.#settled(() => db.transaction().execute(fn));
   }
 
+  /** {@link #write} of market data or portfolios: the data version grows in the same transaction. */
+  #writeData<T>(fn: (db: Db) => Promise<T>): Promise<T> {
+    return this.#write(async (db) => {
+      const result = await fn(db);
+      await db
+        .updateTable('data_version')
+        .set((eb) => ({ version: eb('version', '+', 1) }))
+        .where('id', '=', 1)
+        .execute();
+      return result;
+    });
+  }
+
+  async dataVersion(): Promise<string> {
+    const row = await this.#read((db) =>
+      db.selectFrom('data_version').select('version').where('id', '=', 1).executeTakeFirst(),
+    );
+    return String(row?.version ?? 0);
+  }
+
   /** Runs an outermost transaction, then lets the engine settle what it deferred to its end. */
   async #settled<T>(run: () => Promise<T>): Promise<T> {
     let committed = false;
@@ -138,7 +161,7 @@ export class KyselyMarketStore implements MarketStore {
   ): Promise<number> {
     const rows = priceBarRows(symbol, bars, provenance);
     if (rows.length === 0) return 0;
-    return this.#write((db) => this.#parts.access.writeBars(db, rows));
+    return this.#writeData((db) => this.#parts.access.writeBars(db, rows));
   }
 
   async getPriceBars(symbol: string, range?: DateRange): Promise<StoredPriceBar[]> {
@@ -186,7 +209,7 @@ export class KyselyMarketStore implements MarketStore {
   ): Promise<number> {
     const rows = seriesPointRows(seriesId, points, provenance);
     if (rows.length === 0) return 0;
-    return this.#write((db) => this.#parts.access.writePoints(db, rows));
+    return this.#writeData((db) => this.#parts.access.writePoints(db, rows));
   }
 
   async getSeriesPoints(seriesId: string, range?: DateRange): Promise<StoredSeriesPoint[]> {
@@ -204,7 +227,7 @@ export class KyselyMarketStore implements MarketStore {
   async upsertInstrument(instrument: Instrument): Promise<void> {
     const row = instrumentRow(instrument);
     const updatedAt = normalizeTimestamp('clock.now()', this.#parts.clock.now());
-    await this.#write((db) => upsertInstrumentRow(db, { ...row, updated_at: updatedAt }));
+    await this.#writeData((db) => upsertInstrumentRow(db, { ...row, updated_at: updatedAt }));
   }
 
   async getInstrument(symbol: string): Promise<StoredInstrument | undefined> {
@@ -229,7 +252,7 @@ export class KyselyMarketStore implements MarketStore {
 
   async logFetch(entry: FetchLogEntry): Promise<StoredFetchLogEntry> {
     const row = fetchLogRow(entry);
-    return this.#write((db) => insertFetch(db, row));
+    return this.#writeData((db) => insertFetch(db, row));
   }
 
   async listFetches(options: ListFetchesOptions = {}): Promise<StoredFetchLogEntry[]> {

@@ -9,6 +9,7 @@ import { catalogueCases } from './contract/catalogue.contract.ts';
 import { manualClock, type ManualClock, type OpenStore } from './contract/fixtures.ts';
 import { portfolioCases } from './contract/portfolio.contract.ts';
 import { runCases } from './contract/run.contract.ts';
+import { dataVersionCases } from './contract/data-version.contract.ts';
 import { priceBarCases } from './contract/price-bars.contract.ts';
 import { priceColumnCases } from './contract/price-columns.contract.ts';
 import { seriesPointCases } from './contract/series-points.contract.ts';
@@ -46,5 +47,6 @@ export function describeMarketStoreContract(name: string, open: OpenStore): void
     portfolioCases(current);
     apiKeyCases(current, () => clock);
     runCases(current, () => clock);
+    dataVersionCases(current);
   });
 }

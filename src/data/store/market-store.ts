@@ -141,6 +141,13 @@ export interface MarketStore {
   readonly runs: RunStore;
 
   /**
+   * A token that changes whenever stored market data or portfolios change, in this process or
+   * any other on the same database (it grows inside every such write's transaction). Equal
+   * tokens: every document computed from the data is the same. Runs and API keys do not count.
+   */
+  dataVersion(): Promise<string>;
+
+  /**
    * Writes `bars` of `symbol` with `provenance`, all or nothing. One row per (symbol, date):
    * a stored row with different values or source is replaced (history immutability is the
    * caller's decision); an identical row is left untouched, keeping its original

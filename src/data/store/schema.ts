@@ -125,6 +125,12 @@ export interface RunsTable {
   finished_at: string | null;
 }
 
+/** `data_version`: one row counting the transactions that changed market data or portfolios. */
+export interface DataVersionTable {
+  id: number;
+  version: number | string;
+}
+
 /** Every table of the store, keyed by table name. */
 export interface StoreDatabase {
   instruments: InstrumentsTable;
@@ -136,6 +142,7 @@ export interface StoreDatabase {
   transactions: TransactionsTable;
   api_keys: ApiKeysTable;
   runs: RunsTable;
+  data_version: DataVersionTable;
 }
 
 /** Names of the market-data tables (test cleanup, diagnostics). */

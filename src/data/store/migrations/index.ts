@@ -11,6 +11,7 @@ import * as sqlitePriceColumns from './20261125T1510_sqlite_price_columns.ts';
 import * as portfolios from './20261201T0900_portfolios.ts';
 import * as apiKeys from './20261207T0500_api_keys.ts';
 import * as runs from './20261207T0700_runs.ts';
+import * as dataVersion from './20261207T0800_data_version.ts';
 
 interface StoreMigration {
   up(db: Kysely<unknown>, dialect: StoreDialect): Promise<void>;
@@ -22,6 +23,7 @@ const MIGRATIONS: Readonly<Record<string, StoreMigration>> = {
   '20261201T0900_portfolios': portfolios,
   '20261207T0500_api_keys': apiKeys,
   '20261207T0700_runs': runs,
+  '20261207T0800_data_version': dataVersion,
 };
 
 /** Names of every migration this code knows, in the order they apply. */
