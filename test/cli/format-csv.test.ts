@@ -51,6 +51,13 @@ const WITHOUT_CSV: Record<string, string[]> = {
   demo: ['demo'],
   'keys create': ['keys', 'create', '--scope', 'read'],
   'keys revoke': ['keys', 'revoke', '1'],
+  'portfolio append': [
+    'portfolio',
+    'append',
+    'csv-test',
+    '--transactions',
+    'data/demo/transactions.csv',
+  ],
   'portfolio create': ['portfolio', 'create', 'csv-test'],
   'portfolio import': [
     'portfolio',
