@@ -80,6 +80,28 @@ describe('portfolioAppend use case', () => {
       await d.close();
     }
   });
+  it("names a CSV row that does not replay by the file's own line, and the line it would be stored at", async () => {
+    const d = testDeps();
+    try {
+      await portfolioCreate({ name: 'main' }, d);
+      await portfolioAppend({ portfolio: 'main', csv: csv('2024-05-01,deposit,,,,10,,,') }, d);
+      // stored last line 2: the file's line n would be stored as n + 1
+      const sell = await rejection(
+        portfolioAppend(
+          {
+            portfolio: 'main',
+            csv: csv('2024-06-01,deposit,,,,10,,,', '2024-06-02,sell,VTI,1,9,,,,L7'),
+          },
+          d,
+        ),
+      );
+      expect(sell.message).toMatch(/^batch\.csv:3: .* \(line 4 of the ledger once appended\)$/);
+      expect(sell.details).toMatchObject({ file: 'batch.csv', line: 3, storedLine: 4 });
+      expect((await portfolioTransactions({ portfolio: 'main' }, d)).transactions).toHaveLength(1);
+    } finally {
+      await d.close();
+    }
+  });
 });
 
 describe('portfolioGet use case', () => {

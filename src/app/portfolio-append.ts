@@ -9,7 +9,8 @@
  * without `source` takes the line after the previous one. Before anything is written the batch
  * is checked field by field (INVALID_INPUT naming `transactions[i].<field>`, or the CSV's line
  * and column) and the whole ledger, stored rows and new ones, is replayed (date order, listed
- * lots, transfers); everything is written in one transaction.
+ * lots, transfers) — a replay error about a CSV row names the file's own line, with the line it
+ * would have been stored at; everything is written in one transaction.
  *
  * @example
  * ```ts
@@ -18,6 +19,7 @@
  */
 
 import * as z from 'zod';
+import { BallastError } from '../domain/errors.ts';
 import { buildLedger } from '../domain/ledger/ledger.ts';
 import type { Transaction } from '../domain/ledger/types.ts';
 import { parseTransactionsCsv } from '../data/ledger/transactions-csv.ts';
@@ -25,7 +27,7 @@ import { toTransaction, transactionRows } from '../data/store/portfolio-rows.ts'
 import type { StoredPortfolio } from '../data/store/portfolio-store.ts';
 import type { AppDeps } from './deps.ts';
 import { parseInput } from './input.ts';
-import { readSource, textSourceSchema } from './sources.ts';
+import { readSource, textSourceSchema, type TextSource } from './sources.ts';
 import { ledgerLabel, portfolioNameSchema } from './stored-ledger.ts';
 
 /** Input of {@link portfolioAppend}: `csv` or `transactions`, not both. */
@@ -64,14 +66,50 @@ export interface PortfolioAppendDocument {
 
 type Input = z.output<typeof portfolioAppendInputSchema>;
 
+/** What a CSV's line numbers are moved by when the stored ledger ends at line `last`. */
+const lineOffset = (last: number): number => Math.max(0, last - 1);
+
 /** A CSV's transactions with their lines moved after `last`. */
 function csvBatch(input: Input, last: number): Transaction[] {
   const { text, name } = readSource(input.csv!, 'csv');
-  const offset = Math.max(0, last - 1);
+  const offset = lineOffset(last);
   return parseTransactionsCsv(text, name).map((tx) => ({
     ...tx,
     source: { ...tx.source, line: tx.source.line + offset },
   }));
+}
+
+/** The name {@link readSource} cites for `source`. */
+const sourceName = (source: TextSource): string => ('path' in source ? source.path : source.name);
+
+/**
+ * `error` of the replay naming a row of the CSV `file` by its stored line (the file's line +
+ * `offset`), rewritten to name the file's own line, keeping the stored one in
+ * `details.storedLine`. Other errors pass unchanged.
+ */
+function atFileLine(error: unknown, file: string, offset: number): unknown {
+  if (!(error instanceof BallastError) || offset === 0) return error;
+  const stored = error.details['line'];
+  const prefix = `${file}:${String(stored)}:`;
+  if (error.details['file'] !== file || typeof stored !== 'number') return error;
+  if (!error.message.startsWith(prefix)) return error;
+  const line = stored - offset;
+  return new BallastError(
+    error.code,
+    `${file}:${line}:${error.message.slice(prefix.length)} (line ${stored} of the ledger once appended)`,
+    { ...error.details, line, storedLine: stored },
+    { cause: error },
+  );
+}
+
+/** Replays the stored ledger and the batch (see {@link atFileLine} for a CSV batch's errors). */
+function replay(stored: readonly Transaction[], batch: readonly Transaction[], input: Input): void {
+  try {
+    buildLedger([...stored, ...batch]);
+  } catch (error) {
+    if (!input.csv) throw error;
+    throw atFileLine(error, sourceName(input.csv), lineOffset(stored.at(-1)?.source.line ?? 0));
+  }
 }
 
 /** Checked transactions from records, numbering those without `source` after the previous line. */
@@ -103,7 +141,7 @@ export async function portfolioAppend(
     }));
     const last = stored.at(-1)?.source.line ?? 0;
     const batch = input.csv ? csvBatch(input, last) : recordsBatch(input.transactions!, last);
-    buildLedger([...stored, ...batch]);
+    replay(stored, batch, input);
     const appended = await tx.portfolios.appendTransactions(portfolio.id, batch);
     return {
       portfolio,

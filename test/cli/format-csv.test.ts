@@ -32,6 +32,7 @@ const WITH_CSV = [
   'funds check',
   'funds list',
   'funds validate',
+  'keys list',
   'optimize',
   'performance',
   'plan',
@@ -48,6 +49,15 @@ const WITH_CSV = [
 /** Commands with no CSV form: `--format csv` is INVALID_INPUT before any work. */
 const WITHOUT_CSV: Record<string, string[]> = {
   demo: ['demo'],
+  'keys create': ['keys', 'create', '--scope', 'read'],
+  'keys revoke': ['keys', 'revoke', '1'],
+  'portfolio append': [
+    'portfolio',
+    'append',
+    'csv-test',
+    '--transactions',
+    'data/demo/transactions.csv',
+  ],
   'portfolio create': ['portfolio', 'create', 'csv-test'],
   'portfolio import': [
     'portfolio',

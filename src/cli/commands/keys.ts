@@ -4,18 +4,41 @@ import { keyList } from '../../app/key-list.ts';
 import { keyRevoke } from '../../app/key-revoke.ts';
 import { withDeps, type Runtime } from '../context.ts';
 import { withFlagNames } from '../flag-errors.ts';
-import type { Io } from '../io.ts';
-import { renderTable, type Column } from '../format/table.ts';
+import { renderDocument, type DocumentViews } from '../format/output.ts';
+import { renderCsv, renderTable, type Column } from '../format/table.ts';
+import { parseFormat, parseTableOrJson, type Format, type Io } from '../io.ts';
 
-const listColumns: Column<StoredApiKey>[] = [
-  { title: 'id', value: (k) => String(k.id), align: 'right' },
-  { title: 'name', value: (k) => k.name },
-  { title: 'scope', value: (k) => k.scope },
-  { title: 'prefix', value: (k) => `${k.prefix}…` },
-  { title: 'created_at', value: (k) => k.createdAt },
-  { title: 'last_used_at', value: (k) => k.lastUsedAt ?? '' },
-  { title: 'revoked_at', value: (k) => k.revokedAt ?? '' },
-];
+/** The columns of `keys list`; the table marks the prefix as a prefix (`blst_abcdefg…`). */
+function listColumns(prefix: (k: StoredApiKey) => string): Column<StoredApiKey>[] {
+  return [
+    { title: 'id', value: (k) => String(k.id), align: 'right' },
+    { title: 'name', value: (k) => k.name },
+    { title: 'scope', value: (k) => k.scope },
+    { title: 'prefix', value: prefix },
+    { title: 'created_at', value: (k) => k.createdAt },
+    { title: 'last_used_at', value: (k) => k.lastUsedAt ?? '' },
+    { title: 'revoked_at', value: (k) => k.revokedAt ?? '' },
+  ];
+}
+
+/** `keys list` as JSON (the stored keys), a table (or "No API keys.") and CSV. */
+const listViews = (rows: readonly StoredApiKey[]): DocumentViews => ({
+  json: rows,
+  table: () =>
+    rows.length === 0
+      ? 'No API keys.'
+      : renderTable(
+          rows,
+          listColumns((k) => `${k.prefix}…`),
+        ),
+  csv: () =>
+    renderCsv(
+      rows,
+      listColumns((k) => k.prefix),
+    ),
+});
+
+const FORMAT_HELP = 'table | json';
 
 const createdLines = (doc: KeyCreateDocument): string =>
   [
@@ -30,23 +53,32 @@ function registerCreate(keys: Command, io: Io, runtime: Runtime): void {
     .description('Create an API key; it is printed once and never shown again')
     .option('--scope <scope>', 'read (GET requests only) | write (every request)')
     .option('--name <name>', 'a label for the key (default: its prefix)')
-    .action(async (options: { scope?: string; name?: string }, command: Command) => {
-      const doc = await withDeps(command, runtime, (deps) =>
-        withFlagNames({ scope: '--scope', name: '--name' }, () =>
-          keyCreate({ scope: options.scope as 'read', name: options.name }, deps),
-        ),
-      );
-      io.out(createdLines(doc));
-    });
+    .option(
+      '--format <format>',
+      `${FORMAT_HELP} (json: the stored key and, this once, its secret in "key")`,
+      parseTableOrJson,
+      'table' as Format,
+    )
+    .action(
+      async (options: { scope?: string; name?: string; format: Format }, command: Command) => {
+        const doc = await withDeps(command, runtime, (deps) =>
+          withFlagNames({ scope: '--scope', name: '--name' }, () =>
+            keyCreate({ scope: options.scope as 'read', name: options.name }, deps),
+          ),
+        );
+        io.out(renderDocument(options.format, { json: doc, table: () => createdLines(doc) }));
+      },
+    );
 }
 
 function registerList(keys: Command, io: Io, runtime: Runtime): void {
   keys
     .command('list')
     .description('API keys: id, name, scope, prefix, created, last used, revoked (never a secret)')
-    .action(async (_options: object, command: Command) => {
+    .option('--format <format>', 'table | json | csv', parseFormat, 'table' as Format)
+    .action(async (options: { format: Format }, command: Command) => {
       const rows = await withDeps(command, runtime, (deps) => keyList({}, deps));
-      io.out(rows.length === 0 ? 'No API keys.' : renderTable(rows, listColumns));
+      io.out(renderDocument(options.format, listViews(rows)));
     });
 }
 
@@ -55,11 +87,13 @@ function registerRevoke(keys: Command, io: Io, runtime: Runtime): void {
     .command('revoke')
     .description('Revoke an API key: it authenticates nothing from now on')
     .argument('<id>', 'the key id (see `ballast keys list`)')
-    .action(async (id: string, _options: object, command: Command) => {
+    .option('--format <format>', FORMAT_HELP, parseTableOrJson, 'table' as Format)
+    .action(async (id: string, options: { format: Format }, command: Command) => {
       const key = await withDeps(command, runtime, (deps) =>
         withFlagNames({ id: 'ID' }, () => keyRevoke({ id }, deps)),
       );
-      io.out(`Revoked ${key.scope} key ${key.id} (${key.name}) at ${key.revokedAt ?? ''}`);
+      const line = `Revoked ${key.scope} key ${key.id} (${key.name}) at ${key.revokedAt ?? ''}`;
+      io.out(renderDocument(options.format, { json: key, table: () => line }));
     });
 }
 

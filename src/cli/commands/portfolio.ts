@@ -12,6 +12,7 @@ import { renderDocument } from '../format/output.ts';
 import { rowViews } from '../format/row-views.ts';
 import type { Column } from '../format/table.ts';
 import { parseFormat, parseTableOrJson, type Format, type Io } from '../io.ts';
+import { registerAppend } from './portfolio-append.ts';
 
 const IMPORT_FLAGS = {
   transactions: '--transactions',
@@ -160,16 +161,17 @@ function registerDelete(portfolio: Command, io: Io, runtime: Runtime): void {
     });
 }
 
-/** Registers `ballast portfolio create|list|import|export|rename|delete`. */
+/** Registers `ballast portfolio create|list|import|append|export|rename|delete`. */
 export function registerPortfolio(program: Command, io: Io, runtime: Runtime): void {
   const portfolio = program
     .command('portfolio')
     .description(
-      'Stored portfolios: create, list, import a ledger, export a backup, rename, delete',
+      'Stored portfolios: create, list, import a ledger, append transactions, export a backup, rename, delete',
     );
   registerCreate(portfolio, io, runtime);
   registerList(portfolio, io, runtime);
   registerImport(portfolio, io, runtime);
+  registerAppend(portfolio, io, runtime);
   registerExport(portfolio, io, runtime);
   registerRename(portfolio, io, runtime);
   registerDelete(portfolio, io, runtime);
