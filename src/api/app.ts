@@ -34,6 +34,7 @@ import { mountPortfolioAnalysisRoutes } from './portfolio-analysis-routes.ts';
 import { mountPortfolioRoutes } from './portfolio-routes.ts';
 import { mountRunRoutes } from './run-routes.ts';
 import type { RateLimitOptions } from './rate-limit.ts';
+import { readCache, type ReadCacheOptions } from './read-cache.ts';
 
 export type { AuthMode } from './auth.ts';
 export type { ApiLogger } from './log.ts';
@@ -51,6 +52,8 @@ export interface ApiOptions {
    * `ballast serve` and {@link startServer} decide it from the host (see `server.ts`).
    */
   readonly auth?: AuthMode;
+  /** The read cache of portfolio analyses (`read-cache.ts`); `false`: none. */
+  readonly readCache?: ReadCacheOptions | false;
   /** Requests per caller (key, or address without keys); default {@link DEFAULT_RATE_LIMIT}; `false`: none. */
   readonly rateLimit?: RateLimitOptions | false;
   /** The request log (a pino logger, or any {@link ApiLogger}); default silent. */
@@ -80,6 +83,7 @@ export function createApi(deps: AppDeps, options: ApiOptions): OpenAPIHono {
   app.use('*', secureHeaders());
   app.use('/api/v1/*', keys);
   app.use('*', bodyLimit({ maxSize, onError: () => tooLarge(maxSize) }));
+  if (options.readCache !== false) app.use('/api/v1/*', readCache(deps, options.readCache));
   registerBearerScheme(app);
   mountMetaRoutes(app, deps, { version: options.version, auth });
   mountMetricsRoute(app, metrics, keys);

@@ -1,0 +1,72 @@
+/**
+ * The read cache of the HTTP API: the documents of the GET analyses of a stored portfolio
+ * (`positions`, `exposures`, `risk`, `performance`) are kept by request URL and served again
+ * while nothing they are computed from can have changed:
+ *
+ * - the store's data version is the same (it grows inside every transaction that writes market
+ *   data or portfolios, from this process or any other: `MarketStore.dataVersion`), checked
+ *   with one query per request;
+ * - the clock's date is the same (valuation is "as of today");
+ * - the entry is younger than {@link ReadCacheOptions.maxAgeMs} (2 s by default), which bounds
+ *   how long an edit of a configuration file on the server's disk (the fund or exposure
+ *   definitions) takes to show.
+ *
+ * Only `200` JSON answers up to 1 MiB are kept, at most `maxEntries` of them (the oldest goes).
+ * The guard (keys, rate limit) runs before the cache, so a cached answer is never served to a
+ * caller who could not have asked for it. Hits carry `X-Cache: hit`.
+ */
+
+import type { MiddlewareHandler } from 'hono';
+import type { AppDeps } from '../app/deps.ts';
+
+/** Options of {@link readCache}. */
+export interface ReadCacheOptions {
+  /** Entries kept (default 256). */
+  readonly maxEntries?: number;
+  /** Age after which an entry is computed again whatever the version (default 2000 ms). */
+  readonly maxAgeMs?: number;
+}
+
+/** The GET routes whose answers are kept. */
+const CACHED = /^\/api\/v1\/portfolios\/[^/]+\/(positions|exposures|risk|performance)$/;
+
+/** Largest body kept. */
+const MAX_BODY = 1024 * 1024;
+
+interface Entry {
+  readonly version: string;
+  readonly today: string;
+  readonly at: number;
+  readonly body: string;
+}
+
+/** The cache middleware for `/api/v1/*` (module comment). */
+export function readCache(deps: AppDeps, options: ReadCacheOptions = {}): MiddlewareHandler {
+  const maxEntries = options.maxEntries ?? 256;
+  const maxAgeMs = options.maxAgeMs ?? 2000;
+  const entries = new Map<string, Entry>();
+  return async (c, next) => {
+    if (c.req.method !== 'GET' || !CACHED.test(c.req.path)) return next();
+    const key = c.req.url.slice(c.req.url.indexOf(c.req.path));
+    const store =
+      deps.existingStore === undefined ? await deps.store() : await deps.existingStore();
+    if (store === undefined) return next();
+    const version = await store.dataVersion();
+    const today = deps.clock.today();
+    const now = Date.now();
+    const entry = entries.get(key);
+    if (entry?.version === version && entry.today === today && now - entry.at < maxAgeMs) {
+      c.header('X-Cache', 'hit');
+      c.header('Content-Type', 'application/json');
+      return c.body(entry.body, 200);
+    }
+    await next();
+    const type = c.res.headers.get('content-type') ?? '';
+    if (c.res.status !== 200 || !type.startsWith('application/json')) return;
+    const body = await c.res.clone().text();
+    if (body.length > MAX_BODY) return;
+    entries.delete(key);
+    if (entries.size >= maxEntries) entries.delete(entries.keys().next().value!);
+    entries.set(key, { version, today, at: now, body });
+  };
+}
