@@ -6,18 +6,26 @@
 // dist/bin/ sits two levels below the package root, like src/<layer>/, so shipped files are
 // found by the same relative URLs (src/data/package-paths.ts). The worker that reads half of a
 // large returns file (src/data/panel-worker.ts) is an entry of its own beside the chunks that
-// start it (src/data/parallel-panel.ts finds it as ./panel-worker.js). The HTTP API's packages
+// start it (src/data/parallel-panel.ts finds it as ./panel-worker.js); so is the thread that
+// executes runs of the HTTP API (src/jobs/run-threads.ts finds it as ./run-worker.js). The HTTP API's packages
 // (hono, @hono/zod-openapi, @hono/node-server) are bundled like zod: @hono/zod-openapi reads
 // the use cases' zod schemas, so it must share the bundle's one copy of zod.
 import { build } from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const bundled = new Set(['zod', 'commander', 'hono', '@hono/zod-openapi', '@hono/node-server']);
 const external = Object.keys(pkg.dependencies ?? {}).filter((name) => !bundled.has(name));
 
+// Chunk names carry content hashes: start afresh so old chunks do not pile up (and get packed).
+rmSync(new URL('../dist/bin', import.meta.url), { recursive: true, force: true });
+
 await build({
-  entryPoints: { bin: 'src/cli/bin.ts', 'panel-worker': 'src/data/panel-worker.ts' },
+  entryPoints: {
+    bin: 'src/cli/bin.ts',
+    'panel-worker': 'src/data/panel-worker.ts',
+    'run-worker': 'src/jobs/run-worker.ts',
+  },
   outdir: 'dist/bin',
   bundle: true,
   splitting: true,

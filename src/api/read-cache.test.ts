@@ -103,13 +103,11 @@ async function demoApiWithKeys() {
   const write = await keyCreate({ scope: 'write' }, deps);
   const api = createApi(deps, { version: '9.9.9', rateLimit: false, auth: 'required' });
   const headers = { authorization: `Bearer ${write.key}` };
-  await api
-    .request('/api/v1/portfolios', {
-      method: 'POST',
-      headers: { ...headers, 'content-type': 'application/json' },
-      body: JSON.stringify({ name: 'demo' }),
-    })
-    .catch(() => undefined);
+  await api.request('/api/v1/portfolios', {
+    method: 'POST',
+    headers: { ...headers, 'content-type': 'application/json' },
+    body: JSON.stringify({ name: 'demo' }),
+  });
   await api.request('/api/v1/portfolios/demo/transactions', {
     method: 'POST',
     headers: { ...headers, 'content-type': 'text/csv' },

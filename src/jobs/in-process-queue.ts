@@ -19,6 +19,8 @@ export interface InProcessQueueOptions extends ExecuteRunOptions {
   readonly concurrency?: number;
   /** Called when a run this queue executed has ended (metrics). */
   readonly onFinish?: (run: StoredRun, seconds: number) => void;
+  /** How a run is executed; default `executeRun` on this thread with the queue's deps. */
+  readonly execute?: (runId: string) => Promise<StoredRun | undefined>;
 }
 
 /** The error stored on a run a stopped server left running. */
@@ -94,7 +96,9 @@ export class InProcessRunQueue implements RunQueue {
   async #execute(id: string): Promise<void> {
     const started = performance.now();
     try {
-      const run = await executeRun(id, this.#deps, this.#options);
+      const run = await (this.#options.execute === undefined
+        ? executeRun(id, this.#deps, this.#options)
+        : this.#options.execute(id));
       if (run !== undefined) this.#options.onFinish?.(run, (performance.now() - started) / 1000);
     } catch (error) {
       // The store failed under the run (it was claimed, so it stays running until a restart).

@@ -36,6 +36,8 @@ export interface PgBossWorkOptions extends ExecuteRunOptions {
   readonly pollingIntervalSeconds?: number;
   /** Called when a run this process executed has ended (metrics). */
   readonly onFinish?: (run: StoredRun, seconds: number) => void;
+  /** How a run is executed; default `executeRun` on this thread with the given deps. */
+  readonly execute?: (runId: string) => Promise<StoredRun | undefined>;
 }
 
 /** A {@link RunQueue} on pg-boss (module comment). */
@@ -83,7 +85,9 @@ export class PgBossRunQueue implements RunQueue {
         async (jobs) => {
           for (const job of jobs) {
             const started = performance.now();
-            const run = await executeRun(job.data.runId, deps, options);
+            const run = await (options.execute === undefined
+              ? executeRun(job.data.runId, deps, options)
+              : options.execute(job.data.runId));
             if (run !== undefined) options.onFinish?.(run, (performance.now() - started) / 1000);
           }
         },

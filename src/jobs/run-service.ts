@@ -10,7 +10,9 @@
  */
 
 import type { AppDeps, RunQueue, StoredRun } from '../app/index.ts';
-import { InProcessRunQueue } from './in-process-queue.ts';
+import type { SolveExecutor } from '../app/solve.ts';
+import { InProcessRunQueue, type InProcessQueueOptions } from './in-process-queue.ts';
+import { RunThreads } from './run-threads.ts';
 import { PgBossRunQueue } from './pg-boss-queue.ts';
 
 /** Options of {@link startRunService}. */
@@ -29,6 +31,12 @@ export interface RunServiceOptions {
   readonly progressIntervalMs?: number;
   /** Called when a run this process executed has ended (metrics). */
   readonly onFinish?: (run: StoredRun, seconds: number) => void;
+  /**
+   * Execute each run whole on run threads (`run-threads.ts`) that open the store `db` themselves
+   * (`concurrency` threads), instead of on this thread with only the solves on worker threads.
+   * Servers set it; it needs a store another thread can open (a file or PostgreSQL).
+   */
+  readonly threads?: { readonly db: string; readonly offline: boolean };
 }
 
 /** A started run service. */
@@ -54,17 +62,34 @@ export async function startRunService(
   options: RunServiceOptions = {},
 ): Promise<RunService> {
   const work = options.work ?? true;
-  if (deps.workers === undefined) throw new Error('startRunService needs deps.workers');
-  const solver = await deps.workers(options.solveThreads ?? 1);
-  const jobDeps: AppDeps = { ...deps, solveOffThread: solver };
-  const execution = {
-    concurrency: options.concurrency ?? 1,
-    solveConcurrency: options.solveThreads ?? 1,
-    ...(options.progressIntervalMs === undefined
+  const concurrency = options.concurrency ?? 1;
+  const progress =
+    options.progressIntervalMs === undefined
       ? {}
-      : { progressIntervalMs: options.progressIntervalMs }),
-    ...(options.onFinish === undefined ? {} : { onFinish: options.onFinish }),
-  };
+      : { progressIntervalMs: options.progressIntervalMs };
+  const onFinish = options.onFinish === undefined ? {} : { onFinish: options.onFinish };
+  let solver: SolveExecutor | undefined;
+  let threads: RunThreads | undefined;
+  let execution: InProcessQueueOptions;
+  if (options.threads !== undefined && work) {
+    const pool = new RunThreads(
+      concurrency,
+      { ...options.threads, execution: progress },
+      (message) => deps.log.info(message),
+    );
+    threads = pool;
+    execution = { concurrency, ...progress, ...onFinish, execute: threadExecute(pool, deps) };
+  } else {
+    if (deps.workers === undefined) throw new Error('startRunService needs deps.workers');
+    solver = await deps.workers(options.solveThreads ?? 1);
+    execution = {
+      concurrency,
+      solveConcurrency: options.solveThreads ?? 1,
+      ...progress,
+      ...onFinish,
+    };
+  }
+  const jobDeps: AppDeps = solver === undefined ? deps : { ...deps, solveOffThread: solver };
   let queue: RunQueue;
   let service: Omit<RunService, 'deps' | 'close'> & { close(): Promise<void> };
   if (options.postgresUrl !== undefined) {
@@ -100,8 +125,18 @@ export async function startRunService(
       try {
         await service.close();
       } finally {
-        await solver.close();
+        await solver?.close();
+        await threads?.close();
       }
     },
+  };
+}
+
+/** Executes a run on `pool`, logging a thread's failure (the run stays as the store has it). */
+function threadExecute(pool: RunThreads, deps: AppDeps) {
+  return async (runId: string): Promise<StoredRun | undefined> => {
+    const reply = await pool.execute(runId);
+    if (reply.error !== undefined) deps.log.info(`run ${runId}: ${reply.error}`);
+    return reply.run;
   };
 }

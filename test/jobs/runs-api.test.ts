@@ -99,6 +99,20 @@ describe('the HTTP API: runs', () => {
     expect(listed.body.runs[0]).not.toHaveProperty('input');
   });
 
+  it('executes runs whole on run threads that open the store themselves: the same document', async () => {
+    service = await startRunService(deps, {
+      progressIntervalMs: 0,
+      threads: { db: deps.storeLocation(), offline: true },
+    });
+    const api = createApi(service.deps, { version: '9.9.9' });
+    const input = frontierInput();
+    const submitted = await call(api, '/api/v1/runs', post({ kind: 'frontier', input }));
+    await service.idle();
+    const { body } = await call(api, `/api/v1/runs/${submitted.body.id}`);
+    expect(body).toMatchObject({ status: 'succeeded', progress: { done: 8, total: 8 } });
+    expect(withoutTimes(body.result)).toEqual(withoutTimes(await frontier(input, deps)));
+  });
+
   it('refuses a bad body with 400 naming the field, before anything is stored', async () => {
     const { api } = await start();
     const unknownKind = await call(api, '/api/v1/runs', post({ kind: 'mine-bitcoin', input: {} }));

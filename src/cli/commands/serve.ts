@@ -157,6 +157,7 @@ export function startJobs(
     );
   return startRunService(deps, {
     postgresUrl: url,
+    threads: { db: deps.storeLocation(), offline: deps.offline },
     work: options.jobs > 0,
     concurrency: Math.max(1, options.jobs),
     solveThreads: options.solveThreads,

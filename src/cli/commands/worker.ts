@@ -50,6 +50,7 @@ export function registerWorker(program: Command, io: Io, runtime: Runtime): void
         await storeReady(deps);
         const service = await startRunService(deps, {
           postgresUrl: location,
+          threads: { db: location, offline: deps.offline },
           concurrency: options.jobs,
           solveThreads: options.solveThreads,
         });
