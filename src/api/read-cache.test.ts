@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { testDeps } from '../../test/helpers/app-deps.ts';
 import { keyCreate } from '../app/key-create.ts';
 import { portfolioPositions } from '../app/portfolio-positions.ts';
@@ -83,6 +83,16 @@ describe('the read cache', () => {
     expect(JSON.parse(emptied.body)).toEqual(
       JSON.parse(JSON.stringify(await portfolioPositions({ portfolio: 'demo' }, deps))),
     );
+  });
+
+  it('computes an entry once for a burst of requests asking for it together', async () => {
+    const api = await demoApi();
+    const store = await deps.store();
+    const reads = vi.spyOn(store.portfolios, 'listTransactions');
+    const burst = await Promise.all(Array.from({ length: 20 }, () => get(api, POSITIONS)));
+    expect(new Set(burst.map((r) => r.body)).size).toBe(1);
+    expect(burst.filter((r) => r.cache === 'hit')).toHaveLength(19);
+    expect(reads).toHaveBeenCalledTimes(1);
   });
 
   it('keeps no error, nothing past its age, and nothing from a caller the guard refuses', async () => {

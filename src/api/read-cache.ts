@@ -12,6 +12,8 @@
  *   definitions) takes to show.
  *
  * Only `200` JSON answers up to 1 MiB are kept, at most `maxEntries` of them (the oldest goes).
+ * Requests for an entry being computed wait for that computation instead of starting their own
+ * (when an entry expires under load, one request computes it, not fifty).
  * The guard (keys, rate limit) runs before the cache, so a cached answer is never served to a
  * caller who could not have asked for it. Hits carry `X-Cache: hit`.
  */
@@ -45,6 +47,8 @@ export function readCache(deps: AppDeps, options: ReadCacheOptions = {}): Middle
   const maxEntries = options.maxEntries ?? 256;
   const maxAgeMs = options.maxAgeMs ?? 2000;
   const entries = new Map<string, Entry>();
+  /** Computations in progress by key and version: their entry once done (undefined: not kept). */
+  const pending = new Map<string, Promise<Entry | undefined>>();
   return async (c, next) => {
     if (c.req.method !== 'GET' || !CACHED.test(c.req.path)) return next();
     const key = c.req.url.slice(c.req.url.indexOf(c.req.path));
@@ -55,18 +59,42 @@ export function readCache(deps: AppDeps, options: ReadCacheOptions = {}): Middle
     const today = deps.clock.today();
     const now = Date.now();
     const entry = entries.get(key);
-    if (entry?.version === version && entry.today === today && now - entry.at < maxAgeMs) {
+    const hit = (found: Entry): Response => {
       c.header('X-Cache', 'hit');
       c.header('Content-Type', 'application/json');
-      return c.body(entry.body, 200);
+      return c.body(found.body, 200);
+    };
+    if (entry?.version === version && entry.today === today && now - entry.at < maxAgeMs)
+      return hit(entry);
+    const flight = `${version}\u0000${today}\u0000${key}`;
+    const running = pending.get(flight);
+    if (running !== undefined) {
+      const shared = await running;
+      if (shared !== undefined) return hit(shared);
+      return next(); // the shared computation was not kept (an error): compute this one
     }
-    await next();
-    const type = c.res.headers.get('content-type') ?? '';
-    if (c.res.status !== 200 || !type.startsWith('application/json')) return;
-    const body = await c.res.clone().text();
-    if (body.length > MAX_BODY) return;
-    entries.delete(key);
-    if (entries.size >= maxEntries) entries.delete(entries.keys().next().value!);
-    entries.set(key, { version, today, at: now, body });
+    let settle!: (kept: Entry | undefined) => void;
+    pending.set(flight, new Promise((resolve) => (settle = resolve)));
+    let kept: Entry | undefined;
+    try {
+      await next();
+      kept = await keepable(c.res, { version, today, at: now });
+      if (kept !== undefined) {
+        entries.delete(key);
+        if (entries.size >= maxEntries) entries.delete(entries.keys().next().value!);
+        entries.set(key, kept);
+      }
+    } finally {
+      pending.delete(flight);
+      settle(kept);
+    }
   };
+}
+
+/** The entry of `res` when it may be kept: a `200` JSON answer up to {@link MAX_BODY}. */
+async function keepable(res: Response, at: Omit<Entry, 'body'>): Promise<Entry | undefined> {
+  const type = res.headers.get('content-type') ?? '';
+  if (res.status !== 200 || !type.startsWith('application/json')) return undefined;
+  const body = await res.clone().text();
+  return body.length > MAX_BODY ? undefined : { ...at, body };
 }

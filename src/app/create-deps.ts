@@ -58,12 +58,20 @@ export function createDeps(options: CreateDepsOptions): OwnedDeps {
     );
     return chains;
   };
+  let located: { url: string; isDefault: boolean } | undefined;
+  // The options never change: the store is located once (a server asks on every request).
   const locate = (): { url: string; isDefault: boolean } => {
+    if (located !== undefined) return located;
     const home = options.homedir ?? homedir();
     const url = resolveStoreLocator({ db: options.db, env: options.env, homedir: home });
-    return { url, isDefault: url === defaultStorePath({ ...options.env, BALLAST_DB: '' }, home) };
+    located = {
+      url,
+      isDefault: url === defaultStorePath({ ...options.env, BALLAST_DB: '' }, home),
+    };
+    return located;
   };
   const openStoreLazily = (): Promise<MarketStore> => {
+    if (store !== undefined) return store;
     const { url, isDefault } = locate();
     // Only the default file's directory (the user's data directory) is created on demand.
     store ??= import('../data/store/open-store.ts').then(({ openStore }) =>
@@ -72,6 +80,7 @@ export function createDeps(options: CreateDepsOptions): OwnedDeps {
     return store;
   };
   const existingStore = async (): Promise<MarketStore | undefined> => {
+    if (store !== undefined) return store;
     const { url, isDefault } = locate();
     if (store === undefined && isDefault && !existsSync(url)) return undefined;
     return openStoreLazily();

@@ -6,6 +6,10 @@ import type { Clock } from '../domain/clock.ts';
  */
 export const systemClock: Clock = {
   now: () => new Date().toISOString(),
-  today: () =>
-    new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_York' }).format(new Date()),
+  today: () => marketDate().format(new Date()),
 };
+
+/** The formatter of New York dates, built once (building one costs far more than using it). */
+let formatter: Intl.DateTimeFormat | undefined;
+const marketDate = (): Intl.DateTimeFormat =>
+  (formatter ??= new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_York' }));

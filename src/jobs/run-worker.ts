@@ -7,6 +7,8 @@
  * HTTP requests does none of that work.
  */
 
+import { readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { createDeps } from '../app/create-deps.ts';
 import { executeRun, systemClock } from '../app/index.ts';
@@ -15,6 +17,21 @@ import type { RunThreadData, RunThreadReply, RunThreadRequest } from './run-thre
 const port = parentPort;
 if (port === null) throw new Error('run-worker.ts must run in a worker thread');
 const data = workerData as RunThreadData;
+
+/**
+ * Runs are background work: on Linux this thread lowers its own scheduling priority (niceness
+ * 10, its thread id read from /proc/thread-self), so that when the cores are busy the thread
+ * serving requests gets them first. Elsewhere, or if refused, it keeps the normal priority.
+ */
+function lowerPriority(): void {
+  try {
+    const tid = Number(readlinkSync('/proc/thread-self').split('/').at(-1));
+    if (Number.isInteger(tid) && tid > 0) setPriority(tid, 10);
+  } catch {
+    // not Linux, or not allowed: the run just competes at the normal priority
+  }
+}
+lowerPriority();
 const deps = createDeps({
   env: process.env,
   clock: systemClock,

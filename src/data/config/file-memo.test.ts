@@ -26,6 +26,21 @@ describe('memoByFile', () => {
     expect(reads).toBe(3);
   });
 
+  it('shares one read among callers asking while it runs', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'ballast-memo-')), 'x.json');
+    writeFileSync(file, '{"a":1}');
+    let reads = 0;
+    const { readFile } = await import('node:fs/promises');
+    const load = memoByFile(async (path) => {
+      reads++;
+      return JSON.parse(await readFile(path, 'utf8')) as unknown;
+    });
+    const all = await Promise.all([load(file), load(file), load(file)]);
+    expect(all).toEqual([{ a: 1 }, { a: 1 }, { a: 1 }]);
+    expect(new Set(all).size).toBe(3); // each caller its own copy
+    expect(reads).toBe(1);
+  });
+
   it('keeps no failure: a file fixed after an error is read again', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'ballast-memo-')), 'x.json');
     writeFileSync(file, 'not json');

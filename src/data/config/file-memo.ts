@@ -3,7 +3,8 @@
  * and exposure files take ~10 ms to parse and check). {@link memoByFile} keeps a loader's result
  * per file and serves it while the file is unchanged — same size, modification and change times
  * and inode, checked with one `stat` per call — as a structured clone, so no caller can alter
- * what the next one gets. A file that changed is read again; errors are never kept.
+ * what the next one gets. Callers asking while a load runs share it (a server's first burst of
+ * requests reads the file once). A file that changed is read again; errors are never kept.
  */
 
 import { statSync } from 'node:fs';
@@ -13,7 +14,8 @@ const MAX_FILES = 32;
 
 interface Entry<T> {
   readonly signature: string;
-  readonly value: T;
+  /** The load, shared by every caller that asks while it runs. */
+  readonly value: Promise<T>;
 }
 
 /** What identifies a file's content without reading it. */
@@ -35,13 +37,17 @@ export function memoByFile<T>(load: (file: string) => Promise<T>): (file: string
     const signature = signatureOf(file);
     const entry = entries.get(file);
     if (signature !== undefined && entry?.signature === signature)
-      return structuredClone(entry.value);
-    const value = await load(file);
-    if (signature !== undefined) {
-      entries.delete(file);
-      if (entries.size >= MAX_FILES) entries.delete(entries.keys().next().value!);
-      entries.set(file, { signature, value: structuredClone(value) });
-    }
-    return value;
+      return structuredClone(await entry.value);
+    const value = load(file);
+    if (signature === undefined) return value;
+    entries.delete(file);
+    if (entries.size >= MAX_FILES) entries.delete(entries.keys().next().value!);
+    const kept: Entry<T> = { signature, value };
+    entries.set(file, kept);
+    // A failed load is forgotten (the next call tries again).
+    value.catch(() => {
+      if (entries.get(file) === kept) entries.delete(file);
+    });
+    return structuredClone(await value);
   };
 }
