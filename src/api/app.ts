@@ -16,6 +16,7 @@
  */
 
 import { OpenAPIHono } from '@hono/zod-openapi';
+import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps } from '../app/deps.ts';
@@ -62,6 +63,14 @@ export interface ApiOptions {
   readonly metrics?: Metrics;
 }
 
+const BODILESS = new Set(['GET', 'HEAD']);
+
+/** `middleware` on requests that may carry a body only. */
+const withBody =
+  (middleware: MiddlewareHandler): MiddlewareHandler =>
+  (c, next) =>
+    BODILESS.has(c.req.method) ? next() : middleware(c, next);
+
 /** The default body limit: 10 MiB (a returns panel of a few hundred assets fits). */
 export const DEFAULT_BODY_LIMIT = 10 * 1024 * 1024;
 
@@ -82,7 +91,8 @@ export function createApi(deps: AppDeps, options: ApiOptions): OpenAPIHono {
   app.use('*', observe(options.logger ?? silentApiLogger, metrics));
   app.use('*', secureHeaders());
   app.use('/api/v1/*', keys);
-  app.use('*', bodyLimit({ maxSize, onError: () => tooLarge(maxSize) }));
+  // A GET or HEAD has no body to limit (and looking for one builds the whole Request object).
+  app.use('*', withBody(bodyLimit({ maxSize, onError: () => tooLarge(maxSize) })));
   if (options.readCache !== false) app.use('/api/v1/*', readCache(deps, options.readCache));
   registerBearerScheme(app);
   mountMetaRoutes(app, deps, { version: options.version, auth });

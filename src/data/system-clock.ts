@@ -6,8 +6,17 @@ import type { Clock } from '../domain/clock.ts';
  */
 export const systemClock: Clock = {
   now: () => new Date().toISOString(),
-  today: () => marketDate().format(new Date()),
+  today: () => {
+    // Formatting a date in a time zone costs tens of microseconds: a busy server asks on every
+    // request, so the answer is kept for up to a second.
+    const now = Date.now();
+    if (now - lastToday.at >= 1000 || now < lastToday.at)
+      lastToday = { at: now, value: marketDate().format(new Date(now)) };
+    return lastToday.value;
+  },
 };
+
+let lastToday = { at: -Infinity, value: '' };
 
 /** The formatter of New York dates, built once (building one costs far more than using it). */
 let formatter: Intl.DateTimeFormat | undefined;

@@ -6,7 +6,7 @@
  */
 
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { Kysely } from 'kysely';
+import type { CompiledQuery, Kysely } from 'kysely';
 import type { Clock } from '../../domain/clock.ts';
 import { BallastError, invalidInput } from '../../domain/errors.ts';
 import type {
@@ -131,11 +131,17 @@ export class KyselyMarketStore implements MarketStore {
   }
 
   async dataVersion(): Promise<string> {
-    const row = await this.#read((db) =>
-      db.selectFrom('data_version').select('version').where('id', '=', 1).executeTakeFirst(),
-    );
-    return String(row?.version ?? 0);
+    // Compiled once: a server asks on every cached read.
+    const query = (this.#dataVersionQuery ??= this.#parts.db
+      .selectFrom('data_version')
+      .select('version')
+      .where('id', '=', 1)
+      .compile());
+    const { rows } = await this.#read((db) => db.executeQuery(query));
+    return String(rows[0]?.version ?? 0);
   }
+
+  #dataVersionQuery: CompiledQuery<{ version: number | string }> | undefined;
 
   /** Runs an outermost transaction, then lets the engine settle what it deferred to its end. */
   async #settled<T>(run: () => Promise<T>): Promise<T> {
