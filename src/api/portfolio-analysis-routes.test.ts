@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testDeps } from '../../test/helpers/app-deps.ts';
+import { storeDemo } from '../../test/helpers/api-client.ts';
 import { exposures } from '../app/exposures.ts';
 import { performance } from '../app/performance.ts';
 import { plan } from '../app/plan.ts';
@@ -33,12 +34,7 @@ beforeEach(async () => {
   // After the demo ledger's last row (2025-09-30), so every row counts.
   deps = testDeps({ offline: true, now: '2025-10-01T20:00:00.000Z' });
   api = createApi(deps, { version: '9.9.9' });
-  await call('/api/v1/portfolios', json({ name: 'demo' }));
-  await api.request('/api/v1/portfolios/demo/transactions', {
-    method: 'POST',
-    headers: { 'content-type': 'text/csv' },
-    body: DEMO,
-  });
+  await storeDemo(api);
 });
 afterEach(async () => {
   await deps.close();

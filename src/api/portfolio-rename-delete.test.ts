@@ -1,10 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { storeDemo } from '../../test/helpers/api-client.ts';
 import { testDeps } from '../../test/helpers/app-deps.ts';
 import { keyCreate } from '../app/key-create.ts';
 import { createApi } from './app.ts';
-
-const DEMO = readFileSync(new URL('../../data/demo/transactions.csv', import.meta.url), 'utf8');
 
 let deps: ReturnType<typeof testDeps>;
 let api: ReturnType<typeof createApi>;
@@ -12,12 +10,7 @@ let api: ReturnType<typeof createApi>;
 beforeEach(async () => {
   deps = testDeps({ offline: true, now: '2025-10-01T20:00:00.000Z' });
   api = createApi(deps, { version: '9.9.9' });
-  await call('/api/v1/portfolios', json({ name: 'demo' }));
-  await api.request('/api/v1/portfolios/demo/transactions', {
-    method: 'POST',
-    headers: { 'content-type': 'text/csv' },
-    body: DEMO,
-  });
+  await storeDemo(api);
 });
 afterEach(async () => {
   await deps.close();

@@ -1,11 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { DEMO_LEDGER, storeDemo } from '../../test/helpers/api-client.ts';
 import { testDeps } from '../../test/helpers/app-deps.ts';
 import { keyCreate } from '../app/key-create.ts';
 import { portfolioPositions } from '../app/portfolio-positions.ts';
 import { createApi, type ApiOptions } from './app.ts';
 
-const DEMO = readFileSync(new URL('../../data/demo/transactions.csv', import.meta.url), 'utf8');
 const POSITIONS = '/api/v1/portfolios/demo/positions';
 
 let deps: ReturnType<typeof testDeps>;
@@ -18,17 +17,7 @@ afterEach(async () => {
 
 async function demoApi(options: Partial<ApiOptions> = {}) {
   const api = createApi(deps, { version: '9.9.9', rateLimit: false, ...options });
-  const json = { 'content-type': 'application/json' };
-  await api.request('/api/v1/portfolios', {
-    method: 'POST',
-    headers: json,
-    body: JSON.stringify({ name: 'demo' }),
-  });
-  await api.request('/api/v1/portfolios/demo/transactions', {
-    method: 'POST',
-    headers: { 'content-type': 'text/csv' },
-    body: DEMO,
-  });
+  await storeDemo(api);
   return api;
 }
 
@@ -41,7 +30,7 @@ async function get(api: Awaited<ReturnType<typeof demoApi>>, path: string, key?:
 }
 
 /** A further buy after the demo ledger's last row (2025-09-30). */
-const ONE_MORE_BUY = `${DEMO.split('\n')[0]}\n2025-10-01,buy,UPRO,10,60,,0,MARGIN,`;
+const ONE_MORE_BUY = `${DEMO_LEDGER.split('\n')[0]}\n2025-10-01,buy,UPRO,10,60,,0,MARGIN,`;
 
 describe('the read cache', () => {
   it('serves a repeated read from the cache, the same document the use case gives', async () => {
@@ -109,19 +98,10 @@ describe('the read cache', () => {
   });
 });
 
+/** A second API with keys required over the same store, and a write key. */
 async function demoApiWithKeys() {
   const write = await keyCreate({ scope: 'write' }, deps);
   const api = createApi(deps, { version: '9.9.9', rateLimit: false, auth: 'required' });
-  const headers = { authorization: `Bearer ${write.key}` };
-  await api.request('/api/v1/portfolios', {
-    method: 'POST',
-    headers: { ...headers, 'content-type': 'application/json' },
-    body: JSON.stringify({ name: 'demo' }),
-  });
-  await api.request('/api/v1/portfolios/demo/transactions', {
-    method: 'POST',
-    headers: { ...headers, 'content-type': 'text/csv' },
-    body: DEMO,
-  });
+  // The demo portfolio is already stored (by `demoApi` in the same test, on the same store).
   return { api, key: write.key };
 }

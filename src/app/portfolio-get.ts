@@ -38,20 +38,11 @@ export async function portfolioResolve(
   deps: Pick<AppDeps, 'store' | 'existingStore'>,
 ): Promise<StoredPortfolio> {
   const { portfolio: ref } = parseInput(portfolioGetInputSchema, raw);
-  const found = await findPortfolio(ref, deps);
+  const { portfolios } = await storeHolding(ref, deps);
+  const found =
+    (ID.test(ref) ? await portfolios.find(Number(ref)) : undefined) ?? (await portfolios.find(ref));
   if (found === undefined) throw portfolioNotFound(ref);
   return found;
-}
-
-async function findPortfolio(
-  ref: string,
-  deps: Pick<AppDeps, 'store' | 'existingStore'>,
-): Promise<StoredPortfolio | undefined> {
-  const store = await storeHolding(ref, deps);
-  return (
-    (ID.test(ref) ? await store.portfolios.find(Number(ref)) : undefined) ??
-    (await store.portfolios.find(ref))
-  );
 }
 
 /** The stored portfolio `portfolio` (see the module comment). */
@@ -59,13 +50,10 @@ export async function portfolioGet(
   raw: PortfolioGetInput,
   deps: Pick<AppDeps, 'store' | 'existingStore'>,
 ): Promise<PortfolioGetDocument> {
-  const { portfolio: ref } = parseInput(portfolioGetInputSchema, raw);
-  const store = await storeHolding(ref, deps);
-  const found = await findPortfolio(ref, deps);
-  const summary =
-    found === undefined
-      ? undefined
-      : (await store.portfolios.list()).find((p) => p.id === found.id);
-  if (summary === undefined) throw portfolioNotFound(ref);
+  const found = await portfolioResolve(raw, deps);
+  const { portfolios } = await storeHolding(found.name, deps);
+  const summary = (await portfolios.list()).find((p) => p.id === found.id);
+  // Deleted between the two reads: as unknown as if it had gone before.
+  if (summary === undefined) throw portfolioNotFound(found.name);
   return summary;
 }

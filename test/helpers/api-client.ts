@@ -1,4 +1,5 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
+import { readFileSync } from 'node:fs';
 
 /** A parsed JSON document (tests read into it freely). */
 export type Doc = ReturnType<typeof JSON.parse>;
@@ -28,4 +29,28 @@ export async function call(
 /** `doc` as it goes over the wire (JSON), with every `solveMs` (wall time) set to 0. */
 export function wire(doc: unknown): Doc {
   return JSON.parse(JSON.stringify(doc), (key, value: unknown) => (key === 'solveMs' ? 0 : value));
+}
+
+/** The demo ledger (data/demo/transactions.csv). */
+export const DEMO_LEDGER = readFileSync(
+  new URL('../../data/demo/transactions.csv', import.meta.url),
+  'utf8',
+);
+
+/** Stores the demo ledger as portfolio `demo` through `api` (with `key` when keys are required). */
+export async function storeDemo(api: OpenAPIHono, key?: string): Promise<number> {
+  const auth: Record<string, string> = key === undefined ? {} : { authorization: `Bearer ${key}` };
+  const created = await call(
+    api,
+    '/api/v1/portfolios',
+    json({ name: 'demo' }, { ...(key === undefined ? {} : { key }) }),
+  );
+  const appended = await api.request('/api/v1/portfolios/demo/transactions', {
+    method: 'POST',
+    headers: { ...auth, 'content-type': 'text/csv' },
+    body: DEMO_LEDGER,
+  });
+  if (created.status !== 201 || appended.status !== 201)
+    throw new Error(`storing the demo failed: ${created.status}, ${appended.status}`);
+  return created.body.id as number;
 }
