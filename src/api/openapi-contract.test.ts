@@ -66,7 +66,7 @@ describe('the OpenAPI document', () => {
 });
 
 /** A client of the generated types: right uses compile; wrong ones are expected errors. */
-const CLIENT = `import type { paths } from './api-types';
+const CLIENT = `import type { paths } from './api-types.ts';
 
 type CreateBody = paths['/api/v1/portfolios']['post']['requestBody']['content']['application/json'];
 export const created: CreateBody = { name: 'main', baseCurrency: 'EUR' };
@@ -92,7 +92,7 @@ export type Nowhere = paths['/api/v1/nowhere'];
 `;
 
 /** The same wrong use without the directive: the check must report it. */
-const WRONG = `import type { paths } from './api-types';
+const WRONG = `import type { paths } from './api-types.ts';
 type CreateBody = paths['/api/v1/portfolios']['post']['requestBody']['content']['application/json'];
 export const nameless: CreateBody = { baseCurrency: 'EUR' };
 `;
@@ -103,7 +103,7 @@ describe('a typed client from the document', () => {
     writeFileSync(join(dir, 'openapi.json'), JSON.stringify(await documentOf('off')));
     const generated = spawnSync(
       process.execPath,
-      [SCRIPT, join(dir, 'openapi.json'), join(dir, 'api-types.d.ts')],
+      [SCRIPT, join(dir, 'openapi.json'), join(dir, 'api-types.ts')],
       { encoding: 'utf8' },
     );
     expect(generated.stderr).toBe('');
@@ -114,6 +114,7 @@ describe('a typed client from the document', () => {
       strict: true,
       exactOptionalPropertyTypes: true,
       noEmit: true,
+      allowImportingTsExtensions: true,
       target: ts.ScriptTarget.ES2022,
       module: ts.ModuleKind.ESNext,
       moduleResolution: ts.ModuleResolutionKind.Bundler,
