@@ -6,15 +6,15 @@
 import type { Selectable } from 'kysely';
 import { BallastError, invalidInput } from '../../domain/errors.ts';
 import { normalizeSymbol } from '../../domain/exposures/symbol.ts';
-import type {
-  NewFundDefinitions,
-  NewUniverse,
-  StoredFundDefinitions,
-  StoredUniverse,
+import {
+  type NewFundDefinitions,
+  type NewUniverse,
+  type StoredFundDefinitions,
+  type StoredUniverse,
+  DEFINITION_NAME,
 } from './definition-store.ts';
 import type { FundDefinitionsTable, UniversesTable } from './schema.ts';
 
-const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 // eslint-disable-next-line no-control-regex -- control characters are what it refuses
 const CONTROL = /[\u0000-\u001f\u007f]/;
 // eslint-disable-next-line no-control-regex -- control characters are what it refuses
@@ -28,7 +28,7 @@ const MAX_SYMBOLS = 1000;
 /** A definition name (module comment of `definition-store.ts`), trimmed. */
 export function checkDefinitionName(value: unknown, field = 'name'): string {
   const name = typeof value === 'string' ? value.trim() : '';
-  if (!NAME.test(name))
+  if (!DEFINITION_NAME.test(name))
     throw invalidInput(
       field,
       value,

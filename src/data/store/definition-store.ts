@@ -15,6 +15,9 @@
  * - Absent optional fields are absent on read. Timestamps are UTC ISO with milliseconds.
  */
 
+/** A definition name: 1 to 64 letters, digits, `.`, `_` and `-`, starting with a letter or digit. */
+export const DEFINITION_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+
 /** What {@link FundDefinitionStore.put} needs. */
 export interface NewFundDefinitions {
   readonly name: string;
