@@ -40,16 +40,17 @@ function cappedWorkers(deps: AppDeps): AppDeps {
 }
 
 /**
- * Refuses `attribution.funds`, a path on the server's disk (a string, not a `{ text, name }`
- * source that `jsonBody` would catch): over HTTP attribution uses the shipped fund definitions.
+ * Refuses `attribution.funds` as a path on the server's disk (a string, not a `{ text, name }`
+ * source that `jsonBody` would catch): over HTTP attribution uses the shipped fund definitions,
+ * or a stored set (`{ stored: NAME }`).
  */
 function refuseFundsPath(body: unknown): unknown {
   const attribution = (body as { attribution?: unknown } | null)?.attribution;
   const funds = (attribution as { funds?: unknown } | null | undefined)?.funds;
-  if (funds !== undefined)
+  if (typeof funds === 'string')
     throw new BallastError(
       'INVALID_INPUT',
-      "attribution.funds: files are not read from the server's disk (attribution over HTTP uses the shipped config/funds.yaml)",
+      "attribution.funds: files are not read from the server's disk (attribution over HTTP uses the shipped config/funds.yaml or { stored: NAME })",
       { field: 'attribution.funds' },
     );
   return body;

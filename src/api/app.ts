@@ -24,6 +24,7 @@ import { BallastError } from '../app/errors.ts';
 import { mountAnalysisRoutes } from './analysis-routes.ts';
 import { guard, registerBearerScheme, type AuthMode } from './auth.ts';
 import { mountDataRoutes } from './data-routes.ts';
+import { mountDefinitionRoutes } from './definition-routes.ts';
 import { notFound, onError } from './errors.ts';
 import { mountFundsRoutes } from './funds-routes.ts';
 import { silentApiLogger, type ApiLogger } from './log.ts';
@@ -103,6 +104,7 @@ export function createApi(deps: AppDeps, options: ApiOptions): OpenAPIHono {
   mountAnalysisRoutes(app, deps);
   mountDataRoutes(app, deps);
   mountFundsRoutes(app);
+  mountDefinitionRoutes(app, deps);
   mountRunRoutes(app, deps);
   app.notFound(notFound);
   app.onError(onError);

@@ -246,6 +246,7 @@ describe('analyses: invalid input, unknown portfolios, files and the ledger', ()
         'query:confidence',
         'query:covariance',
         'query:funds',
+        'query:fundsStored',
         'query:lambda',
         'query:lotMethod',
         'query:prices',

@@ -5,7 +5,8 @@
  *
  * - GET where every input is a scalar: `exposures`, `risk` and `performance` take query
  *   parameters. A file the CLI reads (`funds`, `prices`, `pricesHistory`) is its text in the
- *   parameter — small files only: a URL is limited to a few KiB by servers and clients.
+ *   parameter — small files only: a URL is limited to a few KiB by servers and clients; stored
+ *   fund definitions are named by `fundsStored` (the input's `funds: { stored }`).
  * - POST where the use case needs structured input: `stress` (shocks, durations, window),
  *   `rebalance` (targets, weights, optimize) and `plan` (moments, objective, candidates) take the
  *   use case's input as a JSON body, files inline as `{ text, name }` (a `{ path }` is refused).
@@ -27,6 +28,7 @@ import { plan, planInputSchema } from '../app/plan.ts';
 import { rebalance, rebalanceInputSchema } from '../app/rebalance.ts';
 import { risk, riskInputSchema } from '../app/risk.ts';
 import { stress, stressInputSchema } from '../app/stress.ts';
+import { requestError } from './errors.ts';
 import { BASE, nameOf, params, portfolioBody, TAG } from './portfolio-routes.ts';
 import { errorResponses, jsonResponse, mount } from './route.ts';
 
@@ -42,11 +44,15 @@ interface AnalysisRoute {
   readonly errors: Readonly<Record<number, string>>;
 }
 
-/** A GET analysis: `query` documents the parameters, `texts` carry a file's text, `numbers` numbers. */
+/**
+ * A GET analysis: `query` documents the parameters, `texts` carry a file's text, `numbers`
+ * numbers, `stored` names a stored definition set (parameter → the input field it fills).
+ */
 interface QueryRoute extends AnalysisRoute {
   readonly query: z.ZodObject;
   readonly texts: readonly string[];
   readonly numbers: readonly string[];
+  readonly stored?: Readonly<Record<string, string>>;
 }
 
 /** A POST analysis: `body` documents the JSON body. */
@@ -62,6 +68,10 @@ const PORTFOLIO_QUERY = { asOf: true, lotMethod: true } as const;
 const text = (what: string) => z.string().optional().describe(`${what} (the file's text)`);
 const FUNDS = text('Fund definitions YAML; default the shipped config/funds.yaml');
 const PRICES = text('Prices CSV symbol,price[,date][,source], first choice for valuation');
+const FUNDS_STORED = z
+  .string()
+  .optional()
+  .describe('Fund definitions stored with PUT /api/v1/funds/stored/{name}, instead of funds');
 
 const DATA_ERRORS = { 424: 'DATA_UNAVAILABLE: no price or no data for a symbol or exposure' };
 const SOLVE_ERRORS = {
@@ -73,9 +83,12 @@ const QUERY_ROUTES: readonly QueryRoute[] = [
   {
     name: 'exposures',
     summary: 'Economic exposures through the fund definitions (GET: scalar inputs)',
-    query: exposuresInputSchema.pick(PORTFOLIO_QUERY).extend({ funds: FUNDS, prices: PRICES }),
+    query: exposuresInputSchema
+      .pick(PORTFOLIO_QUERY)
+      .extend({ funds: FUNDS, fundsStored: FUNDS_STORED, prices: PRICES }),
     texts: ['funds', 'prices'],
     numbers: [],
+    stored: { fundsStored: 'funds' },
     run: exposures,
     errors: {},
   },
@@ -84,9 +97,10 @@ const QUERY_ROUTES: readonly QueryRoute[] = [
     summary: 'Ex-ante volatility, VaR/CVaR and risk contributions (GET: scalar inputs)',
     query: riskInputSchema
       .pick({ ...PORTFOLIO_QUERY, covariance: true, lambda: true, source: true, confidence: true })
-      .extend({ funds: FUNDS, prices: PRICES }),
+      .extend({ funds: FUNDS, fundsStored: FUNDS_STORED, prices: PRICES }),
     texts: ['funds', 'prices'],
     numbers: ['lambda', 'confidence'],
+    stored: { fundsStored: 'funds' },
     run: risk,
     errors: DATA_ERRORS,
   },
@@ -151,7 +165,12 @@ function queryInput(c: Context, route: QueryRoute): Record<string, unknown> {
   for (const key of Object.keys(route.query.shape)) {
     const value = c.req.query(key);
     if (value === undefined) continue;
-    if (route.texts.includes(key)) input[key] = { text: value, name: `query ${key}` };
+    const field = route.stored?.[key];
+    if (field !== undefined) {
+      if (c.req.query(field) !== undefined)
+        throw requestError('INVALID_INPUT', key, `give ${field} or ${key}, not both`);
+      input[field] = { stored: value };
+    } else if (route.texts.includes(key)) input[key] = { text: value, name: `query ${key}` };
     else input[key] = route.numbers.includes(key) ? asNumber(value) : value;
   }
   return input;

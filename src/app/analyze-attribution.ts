@@ -26,6 +26,7 @@ import { invalidInput } from '../domain/errors.ts';
 import type { Warning } from '../domain/warnings.ts';
 import type { PortfolioMember } from './analyze-portfolio.ts';
 import { exposureLoadings } from './exposure-loadings.ts';
+import type { DefinitionDeps } from './funds-source.ts';
 import { loadReturnsFile } from './returns-file.ts';
 import type { TextSource } from './sources.ts';
 
@@ -49,12 +50,15 @@ const RESERVED = new Set(['financing', 'implementation']);
 export async function attributionReport(args: {
   readonly members: readonly PortfolioMember[];
   readonly exposureReturns: TextSource;
-  readonly funds?: string | undefined;
+  /** A fund file's path, or a stored set (`deps` reads it); default the shipped definitions. */
+  readonly funds?: string | { readonly stored: string } | undefined;
+  readonly deps?: DefinitionDeps | undefined;
 }): Promise<{ report: AttributionReport; warnings: readonly Warning[] }> {
   const { members } = args;
+  const funds = typeof args.funds === 'string' ? { path: args.funds } : args.funds;
   const map = await exposureLoadings(
     members.map((m) => m.symbol),
-    { funds: args.funds, field: 'returns' },
+    { funds, fundsField: 'attribution.funds', deps: args.deps, field: 'returns' },
   );
   const clash = map.names.find((id) => RESERVED.has(id));
   if (clash)

@@ -33,6 +33,7 @@ import { portfolioSeries, type CashLine } from './analyze-portfolio.ts';
 import { rollingChart, rollingReport, type RollingReport } from './analyze-rolling.ts';
 import { windowOf, type DataWindow } from './data-window.ts';
 import type { AppDeps } from './deps.ts';
+import { definitionNameSchema } from './funds-source-schema.ts';
 import { parseInput } from './input.ts';
 import { columnSeries, loadReturnsFile, periodsPerYearOf } from './returns-file.ts';
 import { textSourceSchema } from './sources.ts';
@@ -89,8 +90,10 @@ export const analyzeInputSchema = z
     attribution: z
       .object({
         exposureReturns: textSourceSchema,
-        /** Path of fund definitions YAML (default config/funds.yaml). */
-        funds: z.string().min(1).optional(),
+        /** Path of fund definitions YAML, or `{ stored: NAME }` (default config/funds.yaml). */
+        funds: z
+          .union([z.string().min(1), z.object({ stored: definitionNameSchema }).strict()])
+          .optional(),
       })
       .optional(),
     /** Which chart options to build ({@link analyzeWithCharts}); none by default. */
@@ -168,7 +171,7 @@ export async function analyzeWithCharts(
     ...(benchmark ? { benchmark } : {}),
   });
   const attribution = input.attribution
-    ? await attributionReport({ members, ...input.attribution })
+    ? await attributionReport({ members, ...input.attribution, deps })
     : undefined;
   const rollingInput = input.rollingWindow && {
     series,

@@ -10,7 +10,12 @@
 import type { Matrix } from '../core/linalg/matrix.ts';
 import { invalidInput } from '../domain/errors.ts';
 import { loadExposureConfig } from '../data/config/load-exposure-config.ts';
-import { loadFundUniverse } from '../data/config/load-fund-universe.ts';
+import {
+  fundsSourceName,
+  loadFunds,
+  type DefinitionDeps,
+  type FundsSource,
+} from './funds-source.ts';
 
 /** Loadings E (n columns × K exposures) and the category of every configured exposure. */
 export interface ExposureLoadings {
@@ -23,16 +28,21 @@ export interface ExposureLoadings {
 }
 
 /**
- * The loadings of `columns` (module comment). `funds` is the path of a fund definitions YAML
- * (default: the shipped `config/funds.yaml`); `field` is the input named by the error on an
- * unmapped column.
+ * The loadings of `columns` (module comment). `funds` is where the fund definitions come from
+ * (default: the shipped `config/funds.yaml`; `fundsField` names it in errors, `deps` reads a
+ * stored set); `field` is the input named by the error on an unmapped column.
  */
 export async function exposureLoadings(
   columns: readonly string[],
-  options: { readonly funds?: string | undefined; readonly field: string },
+  options: {
+    readonly funds?: FundsSource | undefined;
+    readonly fundsField?: string;
+    readonly deps?: DefinitionDeps | undefined;
+    readonly field: string;
+  },
 ): Promise<ExposureLoadings> {
   const [universe, config] = await Promise.all([
-    options.funds === undefined ? loadFundUniverse() : loadFundUniverse(options.funds),
+    loadFunds(options.funds, options.deps, options.fundsField),
     loadExposureConfig(),
   ]);
   const known = new Set(config.exposures.map((e) => e.id));
@@ -44,7 +54,7 @@ export async function exposureLoadings(
     throw invalidInput(
       options.field,
       column,
-      `column "${column}" is neither a fund of ${options.funds ?? 'config/funds.yaml'} nor an exposure id of config/exposures.yaml`,
+      `column "${column}" is neither a fund of ${fundsSourceName(options.funds)} nor an exposure id of config/exposures.yaml`,
     );
   });
   const used = new Set(rows.flatMap((r) => Object.keys(r).filter((k) => r[k] !== 0)));

@@ -128,7 +128,7 @@ export async function exposures(raw: ExposuresInput, deps: AppDeps): Promise<Exp
   const input = parseInput(exposuresInputSchema, raw);
   const portfolio = await loadPortfolio(input, deps);
   return {
-    ...exposuresDocument(portfolio.valuation, await loadExposureConfig(input.funds)),
+    ...exposuresDocument(portfolio.valuation, await loadExposureConfig(input.funds, deps)),
     ...pricingFields(portfolio.pricing),
   };
 }

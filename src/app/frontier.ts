@@ -97,7 +97,7 @@ function assetPoints(inputs: OptimizationInputs): FrontierChartInput['assets'] {
 export async function runFrontier(raw: FrontierInput, deps: AppDeps): Promise<FrontierRun> {
   const input = parseInput(frontierInputSchema, raw);
   const data = await loadOptimizationData(input, deps);
-  const { constraints } = await buildConstraints(data.inputs.assets, input.constraints);
+  const { constraints } = await buildConstraints(data.inputs.assets, input.constraints, deps);
   // One tick per run: min variance, max return, the points − 1 targets above it, the tangency.
   const task = deps.progress.start('solving the frontier', input.points + 2);
   let f: EfficientFrontier;

@@ -25,7 +25,12 @@ import { inferPeriodsPerYear } from '../domain/series/infer-frequency.ts';
 import type { ReturnSeries } from '../domain/series/types.ts';
 import { parseReturnsFileCsv, type ReturnsFile } from '../data/providers/csv-file.ts';
 import { parseInput } from './input.ts';
-import { loadFunds } from './portfolio-input.ts';
+import {
+  fundsSourceName,
+  fundsSourceSchema,
+  loadFunds,
+  type DefinitionDeps,
+} from './funds-source.ts';
 import { readSource, textSourceSchema } from './sources.ts';
 
 /** Exposure id of the cash rate, whose column (when present) is the financing series. */
@@ -51,8 +56,8 @@ export const fundsCheckInputSchema = z.object({
   returns: textSourceSchema,
   /** Returns CSV with one column per exposure id (`cash_rate` = the financing series). */
   exposureReturns: textSourceSchema.optional(),
-  /** Fund definitions YAML; default the shipped config/funds.yaml. */
-  funds: textSourceSchema.optional(),
+  /** Fund definitions YAML, or `{ stored: NAME }`; default the shipped config/funds.yaml. */
+  funds: fundsSourceSchema.optional(),
   /** Periods per year; default inferred from the fund's dates. */
   periodsPerYear: z.number().positive().optional(),
   /** Newey-West lags for the t-statistics (an integer ≥ 0, or `auto`). */
@@ -88,16 +93,22 @@ function fundSeries(file: ReturnsFile, symbol: string): ReturnSeries {
   return series;
 }
 
-/** The replication check of one fund (see the module comment). */
-export async function fundsCheck(raw: FundsCheckInput): Promise<FundsCheckDocument> {
+/**
+ * The replication check of one fund (see the module comment); `deps` (the store) is needed
+ * only for stored fund definitions.
+ */
+export async function fundsCheck(
+  raw: FundsCheckInput,
+  deps?: DefinitionDeps,
+): Promise<FundsCheckDocument> {
   const input = parseInput(fundsCheckInputSchema, raw);
-  const universe = await loadFunds(input.funds);
+  const universe = await loadFunds(input.funds, deps);
   const symbol = normalizeSymbol(input.fund);
   const entry = Object.entries(universe.funds).find(([s]) => normalizeSymbol(s) === symbol);
   if (!entry)
     throw new BallastError(
       'NOT_FOUND',
-      `fund: ${symbol} is not defined in ${input.funds ? readSource(input.funds, 'funds').name : 'config/funds.yaml'} (funds: ${Object.keys(universe.funds).join(', ')})`,
+      `fund: ${symbol} is not defined in ${fundsSourceName(input.funds)} (funds: ${Object.keys(universe.funds).join(', ')})`,
       { field: 'fund', value: input.fund },
     );
   const file = returnsFile(input.returns, 'returns');

@@ -13,7 +13,7 @@
 
 import { resolve } from 'node:path';
 import * as z from 'zod';
-import { BallastError, invalidInput } from '../domain/errors.ts';
+import { invalidInput } from '../domain/errors.ts';
 import type { FundUniverse } from '../domain/exposures/fund-types.ts';
 import {
   hasFundErrors,
@@ -21,7 +21,7 @@ import {
   type FundIssue,
 } from '../domain/exposures/validate-funds.ts';
 import { convertWeightStyleUniverse } from '../domain/exposures/vocabulary.ts';
-import { warning, type Warning } from '../domain/warnings.ts';
+import type { Warning } from '../domain/warnings.ts';
 import { loadExposureRegistry } from '../data/config/load-exposure-config.ts';
 import {
   loadWeightStyleFunds,
@@ -31,7 +31,13 @@ import {
 import { writeFundUniverse } from '../data/config/write-fund-universe.ts';
 import { checkOutputPath } from '../data/files/write-file.ts';
 import { parseInput } from './input.ts';
-import { loadFunds } from './portfolio-input.ts';
+import {
+  fundsSourceName,
+  fundsSourceSchema,
+  loadFunds,
+  type DefinitionDeps,
+} from './funds-source.ts';
+import { fundWarnings, validatedFunds } from './fund-validation.ts';
 import { textSourceSchema, type TextSource } from './sources.ts';
 
 export type { FundIssue } from '../domain/exposures/validate-funds.ts';
@@ -42,8 +48,8 @@ const sourceName = (source: TextSource): string => ('path' in source ? source.pa
 
 /** Input of {@link fundsValidate}. */
 export const fundsValidateInputSchema = z.object({
-  /** The fund definitions YAML to check. */
-  funds: textSourceSchema,
+  /** The fund definitions YAML to check, or `{ stored: NAME }` (checked again as it is now). */
+  funds: fundsSourceSchema,
 });
 
 /** What callers pass to {@link fundsValidate}. */
@@ -61,13 +67,22 @@ export interface FundsValidateDocument {
   readonly issues: readonly FundIssue[];
 }
 
-/** Checks a fund file against the exposure universe (issues as data; never throws on them). */
-export async function fundsValidate(raw: FundsValidateInput): Promise<FundsValidateDocument> {
+/**
+ * Checks a fund file against the exposure universe (issues as data; never throws on them);
+ * `deps` only for a stored set.
+ */
+export async function fundsValidate(
+  raw: FundsValidateInput,
+  deps?: DefinitionDeps,
+): Promise<FundsValidateDocument> {
   const input = parseInput(fundsValidateInputSchema, raw);
-  const [registry, universe] = await Promise.all([loadExposureRegistry(), loadFunds(input.funds)]);
+  const [registry, universe] = await Promise.all([
+    loadExposureRegistry(),
+    loadFunds(input.funds, deps),
+  ]);
   const issues = validateFundUniverse(universe, registry);
   return {
-    file: sourceName(input.funds),
+    file: fundsSourceName(input.funds),
     funds: Object.keys(universe.funds).length,
     valid: !hasFundErrors(issues),
     issues,
@@ -93,10 +108,6 @@ export interface FundsImportDocument {
   readonly funds: number;
   /** Validation warnings of the converted definitions (code `FUND_DEFINITION`). */
   readonly warnings: readonly Warning[];
-}
-
-function issuesText(issues: readonly FundIssue[]): string {
-  return issues.map((i) => `  ${i.severity}: ${i.field}: ${i.message}`).join('\n');
 }
 
 /**
@@ -126,37 +137,26 @@ export async function fundsImport(raw: FundsImportInput): Promise<FundsImportDoc
     registry,
     sourceName: weightStyleSourceName(name),
   });
-  const issues = validateFundUniverse(universe, registry);
-  if (hasFundErrors(issues))
-    throw new BallastError(
-      'INVALID_INPUT',
-      `${name}: the converted funds do not validate:\n${issuesText(issues)}`,
-      { field: 'weightStyle', file: name, issues },
-    );
+  const issues = await validatedFunds(universe, name, 'weightStyle');
   await writeFundUniverse(input.out, universe);
   return {
     out: input.out,
     funds: Object.keys(universe.funds).length,
-    warnings: issues.map((i) =>
-      warning('FUND_DEFINITION', `${i.field}: ${i.message}`, {
-        symbol: i.symbol,
-        field: i.field,
-      }),
-    ),
+    warnings: fundWarnings(issues),
   };
 }
 
 /** Input of {@link fundsList}. */
 export const fundsListInputSchema = z.object({
-  /** Fund definitions YAML; default the shipped config/funds.yaml. */
-  funds: textSourceSchema.optional(),
+  /** Fund definitions YAML, or `{ stored: NAME }`; default the shipped config/funds.yaml. */
+  funds: fundsSourceSchema.optional(),
 });
 
 /** What callers pass to {@link fundsList}. */
 export type FundsListInput = z.input<typeof fundsListInputSchema>;
 
-/** The fund definitions as read (the `funds list` document). */
-export async function fundsList(raw: FundsListInput): Promise<FundUniverse> {
+/** The fund definitions as read (the `funds list` document); `deps` only for a stored set. */
+export async function fundsList(raw: FundsListInput, deps?: DefinitionDeps): Promise<FundUniverse> {
   const input = parseInput(fundsListInputSchema, raw);
-  return loadFunds(input.funds);
+  return loadFunds(input.funds, deps);
 }

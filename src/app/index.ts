@@ -57,6 +57,16 @@ export { TAX_TYPES, type AccountInfo, type TaxType } from '../domain/ledger/acco
 export * from './exposures.ts';
 export * from './funds.ts';
 export * from './funds-check.ts';
+export * from './funds-save.ts';
+export * from './funds-stored.ts';
+export * from './universe-stored.ts';
+export {
+  definitionNameSchema,
+  fundsSourceSchema,
+  fundsSourceName,
+  type DefinitionDeps,
+  type FundsSource,
+} from './funds-source.ts';
 export * from './universe.ts';
 export * from './rebalance.ts';
 export * from './risk.ts';
@@ -88,9 +98,4 @@ export * from './run-read.ts';
 export * from './run-document.ts';
 export { executeRun, type ExecuteRunOptions } from './run-execute.ts';
 export { RUN_KINDS, RUN_KIND_NAMES, runKind, type RunKind, type RunKindName } from './run-kinds.ts';
-export type {
-  RunError,
-  RunOutcome,
-  RunProgress,
-  StoredRun,
-} from '../data/store/run-store.ts';
+export type { RunError, RunOutcome, RunProgress, StoredRun } from '../data/store/run-store.ts';

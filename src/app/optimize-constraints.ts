@@ -12,6 +12,7 @@ import type { GroupConstraint, PortfolioConstraints } from '../domain/optimize/c
 import { parseGroupsCsv, parseWeightsCsv } from '../data/constraints/constraint-csv.ts';
 import { indexOfName } from './optimization-data.ts';
 import type { ConstraintsSpec } from './optimize-input.ts';
+import type { DefinitionDeps } from './funds-source.ts';
 import type { ExposureMap } from './optimize-exposures.ts';
 import { readSource } from './sources.ts';
 
@@ -139,10 +140,11 @@ function basicOf(spec: ConstraintsSpec): PortfolioConstraints {
   };
 }
 
-/** The constraints of `spec` over `assets` (module comment). */
+/** The constraints of `spec` over `assets` (module comment); `deps` for stored fund definitions. */
 export async function buildConstraints(
   assets: readonly string[],
   spec: ConstraintsSpec,
+  deps?: DefinitionDeps,
 ): Promise<BuiltConstraints> {
   const basic = basicOf(spec);
   const groups = groupsOf(assets, spec);
@@ -164,7 +166,7 @@ export async function buildConstraints(
   const map =
     funds === undefined || spec.exposures === undefined
       ? undefined
-      : await funds.exposureMap(assets, spec.exposures);
+      : await funds.exposureMap(assets, spec.exposures, deps);
   const exposures =
     map === undefined || spec.exposures === undefined
       ? undefined

@@ -15,7 +15,7 @@
 import type { ExposureConstraints, Limits } from '../domain/optimize/constraints.ts';
 import { invalidInput } from '../domain/errors.ts';
 import { loadExposureConfig } from '../data/config/load-exposure-config.ts';
-import { loadFunds } from './portfolio-input.ts';
+import { fundsSourceName, loadFunds, type DefinitionDeps } from './funds-source.ts';
 import { definedLimits, type ConstraintsSpec } from './optimize-input.ts';
 
 /** Loadings of the assets on the exposures (for constraints and reporting x = Eᵀw). */
@@ -30,19 +30,18 @@ type CategorisedMap = ExposureMap & { readonly categoryOf: ReadonlyMap<string, s
 
 const FIELD = 'constraints.exposures';
 
-/** Builds E for `assets` (module comment). */
+/** Builds E for `assets` (module comment); `deps` (the store) only for stored fund definitions. */
 export async function exposureMap(
   assets: readonly string[],
   spec: ExposureSpec,
+  deps?: DefinitionDeps,
 ): Promise<CategorisedMap> {
-  const [universe, config] = await Promise.all([loadFunds(spec.funds), loadExposureConfig()]);
+  const [universe, config] = await Promise.all([
+    loadFunds(spec.funds, deps, `${FIELD}.funds`),
+    loadExposureConfig(),
+  ]);
   const known = new Set(config.exposures.map((e) => e.id));
-  const fundsName =
-    spec.funds === undefined
-      ? 'config/funds.yaml'
-      : 'path' in spec.funds
-        ? spec.funds.path
-        : spec.funds.name;
+  const fundsName = fundsSourceName(spec.funds);
   const rows = assets.map((asset): Readonly<Record<string, number>> => {
     const fund = universe.funds[asset] ?? universe.funds[asset.toUpperCase()];
     if (fund !== undefined) return fund.exposures;

@@ -9,6 +9,7 @@
 
 import * as z from 'zod';
 import { estimationSpecSchema } from './estimation-spec.ts';
+import { fundsSourceSchema } from './funds-source-schema.ts';
 import { panelSourceSchema } from './returns-panel.ts';
 import { finiteSchema } from './schemas.ts';
 import { textSourceSchema } from './sources.ts';
@@ -169,7 +170,7 @@ export const constraintsInputSchema = z.object({
   groupsFile: textSourceSchema.optional(),
   exposures: z
     .object({
-      funds: textSourceSchema.optional(),
+      funds: fundsSourceSchema.optional(),
       limits: z.record(z.string().min(1), limitsSchema).optional(),
       categories: z.record(z.string().min(1), limitsSchema).optional(),
       grossMax: finiteSchema.positive().optional(),

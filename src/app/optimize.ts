@@ -153,7 +153,7 @@ export async function optimize(raw: OptimizeInput, deps: AppDeps): Promise<Optim
   try {
     const data = await loadOptimizationData(input, deps);
     task.tick();
-    const built = await buildConstraints(data.inputs.assets, input.constraints);
+    const built = await buildConstraints(data.inputs.assets, input.constraints, deps);
     const cardinality = cardinalityOf(input.cardinality);
     const problem = {
       inputs: data.inputs,

@@ -162,7 +162,7 @@ export async function plan(raw: PlanInput, deps: AppDeps): Promise<PlanDocument>
     deps,
     { alsoQuote: listed },
   );
-  const funds = fundExposureTable(await loadFunds(input.funds));
+  const funds = fundExposureTable(await loadFunds(input.funds, deps));
   const held = portfolio.valuation.positions
     .map((p) => p.symbol)
     .filter((s) => funds[s] !== undefined);

@@ -15,8 +15,6 @@
 
 import type * as z from 'zod';
 import type { IsoDate } from '../domain/calendar/iso-date.ts';
-import type { FundUniverse } from '../domain/exposures/fund-types.ts';
-import type { ExposureRegistry } from '../domain/exposures/registry.ts';
 import { invalidInput } from '../domain/errors.ts';
 import { buildLedger, type LedgerResult } from '../domain/ledger/ledger.ts';
 import type { Cents } from '../domain/ledger/money.ts';
@@ -28,17 +26,18 @@ import {
   type PriceQuote,
   type Valuation,
 } from '../domain/valuation/value-positions.ts';
-import { loadExposureRegistry } from '../data/config/load-exposure-config.ts';
-import { loadFundUniverse, parseFundUniverse } from '../data/config/load-fund-universe.ts';
 import { parseHoldingsCsv } from '../data/ledger/holdings-csv.ts';
 import { parsePricesCsv } from '../data/ledger/prices-csv.ts';
 import { parseTransactionsCsv } from '../data/ledger/transactions-csv.ts';
 import type { AppDeps } from './deps.ts';
+import { fundsSourceSchema } from './funds-source-schema.ts';
 import { portfolioPricing, type PortfolioPricing } from './portfolio-pricing.ts';
 import { isoDateSchema, lotMethodSchema } from './schemas.ts';
 import { storedCloses, type StoredClose } from './stored-closes.ts';
 import { portfolioNameSchema, readStoredLedger, type StoredLedgerDeps } from './stored-ledger.ts';
-import { readSource, textSourceSchema, type TextSource } from './sources.ts';
+import { readSource, textSourceSchema } from './sources.ts';
+
+export { loadExposureConfig, loadFunds } from './funds-source.ts';
 
 /** The fields of a portfolio input (spread into a use case's `z.object`). */
 export const portfolioInputShape = {
@@ -50,8 +49,11 @@ export const portfolioInputShape = {
   portfolio: portfolioNameSchema.optional(),
   /** Prices CSV `symbol,price[,date][,source]`: the first choice for valuation. */
   prices: textSourceSchema.optional(),
-  /** Fund definitions YAML (economic exposure per $1 of NAV); default the shipped config/funds.yaml. */
-  funds: textSourceSchema.optional(),
+  /**
+   * Fund definitions (economic exposure per $1 of NAV): a YAML file, or `{ stored: NAME }` a set
+   * saved with `funds save`; default the shipped config/funds.yaml.
+   */
+  funds: fundsSourceSchema.optional(),
   /** Lot relief for the ledger (default FIFO). */
   lotMethod: lotMethodSchema.default('fifo'),
   /** Ignore ledger transactions after this date; stored closes are taken on or before it (default today). */
@@ -267,21 +269,6 @@ export async function loadPortfolio(
     { asOf: input.asOf, deps },
     options,
   );
-}
-
-/** Fund definitions from `source`, or the shipped config/funds.yaml when absent. */
-export async function loadFunds(source: TextSource | undefined): Promise<FundUniverse> {
-  if (source === undefined) return loadFundUniverse();
-  if ('path' in source) return loadFundUniverse(source.path);
-  return parseFundUniverse(source.text, source.name);
-}
-
-/** The exposure registry (config/exposures.yaml) and the fund definitions, loaded together. */
-export async function loadExposureConfig(
-  funds: TextSource | undefined,
-): Promise<{ registry: ExposureRegistry; funds: FundUniverse }> {
-  const [registry, universe] = await Promise.all([loadExposureRegistry(), loadFunds(funds)]);
-  return { registry, funds: universe };
 }
 
 /** The as-of date a valuation speaks for: given, else the ledger's, else the latest price date. */

@@ -253,7 +253,7 @@ export function portfolioRisk(
 export async function risk(raw: RiskInput, deps: AppDeps): Promise<RiskDocument> {
   const input = parseInput(riskInputSchema, raw);
   const portfolio = await loadPortfolio(input, deps);
-  const funds = await loadFunds(input.funds);
+  const funds = await loadFunds(input.funds, deps);
   const panel = await universePanel(input.source, {
     store: () => deps.store(),
     registry: () => loadExposureRegistry(),

@@ -245,7 +245,7 @@ export async function stress(raw: StressInput, deps: AppDeps): Promise<StressDoc
   const chosen = (['shocks', 'scenario', 'window'] as const).filter((k) => input[k] !== undefined);
   if (chosen.length > 1)
     throw invalidInput(chosen[1]!, input[chosen[1]!], `give at most one of ${chosen.join(', ')}`);
-  const config = await loadExposureConfig(input.funds);
+  const config = await loadExposureConfig(input.funds, deps);
   const loaded = await loadPortfolio(input, deps);
   const { portfolio, notes } = stressPortfolio(loaded, input, config);
   const valuation = pricingFields(loaded.pricing);

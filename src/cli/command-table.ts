@@ -49,12 +49,14 @@ export const COMMANDS: readonly CommandEntry[] = [
   },
   {
     name: 'funds',
-    summary: 'Fund definitions: economic exposure per $1 of NAV (validate, import, check)',
+    summary:
+      'Fund definitions: economic exposure per $1 of NAV (validate, import, check; save, stored, delete your own)',
     load: async () => (await import('./commands/funds.ts')).registerFunds,
   },
   {
     name: 'universe',
-    summary: 'The exposure universe: exposures, categories and their implementations',
+    summary:
+      'The exposure universe: exposures, categories and their implementations (save, stored, delete your own)',
     load: async () => (await import('./commands/universe.ts')).registerUniverse,
   },
   {

@@ -49,6 +49,7 @@ export const PORTFOLIO_FLAGS: FlagNames = {
   portfolio: '--portfolio',
   prices: '--prices',
   funds: '--funds',
+  'funds.stored': '--funds-stored',
   lotMethod: '--lot-method',
   asOf: '--as-of',
 };

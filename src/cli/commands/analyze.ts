@@ -5,11 +5,13 @@ import type { ChartOption } from '../../report/chart-style.ts';
 import { chartFormatOf, describeWrittenChart, writeChartFile } from '../format/chart-file.ts';
 import { renderDocument } from '../format/output.ts';
 import { renderCsv, renderTable, type Column } from '../format/table.ts';
+import { withDeps, type Runtime } from '../context.ts';
 import { withFlagNames } from '../flag-errors.ts';
 import { parseFormat, type Format, type Io } from '../io.ts';
 import { numberFlag, weightsFlag } from './analytics-flags.ts';
 import { renderAttribution } from './analyze-attribution.ts';
 import { drawdownsOption, renderDrawdowns } from './analyze-drawdowns.ts';
+import { fundsOf, FUNDS_STORED_HELP } from './funds-flags.ts';
 import { renderRollingSummary, rollingWindowOption } from './analyze-rolling.ts';
 
 interface AnalyzeOptions {
@@ -29,6 +31,7 @@ interface AnalyzeOptions {
   drawdowns?: string;
   exposureReturns?: string;
   funds?: string;
+  fundsStored?: string;
   format: Format;
 }
 
@@ -47,6 +50,7 @@ const FLAGS = {
   rollingWindow: '--rolling',
   'attribution.exposureReturns': '--exposure-returns',
   'attribution.funds': '--funds',
+  'attribution.funds.stored': '--funds-stored',
 };
 
 type MetricRow = [string, number | string | null];
@@ -99,6 +103,8 @@ function checkFlags(options: AnalyzeOptions, window: number | undefined): void {
     throw invalidInput('--rolling-chart', options.rollingChart, 'needs --rolling N');
   if (options.funds && !options.exposureReturns)
     throw invalidInput('--funds', options.funds, 'needs --exposure-returns FILE');
+  if (options.fundsStored && !options.exposureReturns)
+    throw invalidInput('--funds-stored', options.fundsStored, 'needs --exposure-returns FILE');
   if (options.weights && options.column)
     throw invalidInput('--weights', options.weights, 'give --weights or --column, not both');
 }
@@ -118,7 +124,7 @@ async function writeCharts(
 }
 
 /** Registers `ballast analyze`: the metric set of a return series, each with its convention. */
-export function registerAnalyze(program: Command, io: Io): void {
+export function registerAnalyze(program: Command, io: Io, runtime: Runtime): void {
   program
     .command('analyze')
     .description(
@@ -158,7 +164,8 @@ export function registerAnalyze(program: Command, io: Io): void {
       'also attribute the return by position and by exposure: CSV date,<exposure ids>[,cash_rate]',
     )
     .option('--funds <file>', 'fund definitions for --exposure-returns (default config/funds.yaml)')
-    .action(async (options: AnalyzeOptions) => {
+    .option('--funds-stored <name>', FUNDS_STORED_HELP)
+    .action(async (options: AnalyzeOptions, command: Command) => {
       const window = rollingWindowOption(options.rolling);
       const drawdowns = drawdownsOption(options.drawdowns);
       checkFlags(options, window);
@@ -168,33 +175,41 @@ export function registerAnalyze(program: Command, io: Io): void {
       const cashRate = numberFlag('--cash-rate', options.cashRate);
       const borrowSpread = numberFlag('--borrow-spread', options.borrowSpread);
       const confidence = numberFlag('--confidence', options.confidence, (x) => x > 0 && x < 1);
-      const { document, charts } = await withFlagNames(FLAGS, () =>
-        analyzeWithCharts({
-          returns: { path: options.returns },
-          ...(options.column === undefined ? {} : { column: options.column }),
-          ...(weights === undefined ? {} : { weights }),
-          ...(options.benchmark === undefined ? {} : { benchmark: options.benchmark }),
-          ...(periodsPerYear === undefined ? {} : { periodsPerYear }),
-          ...(rf === undefined ? {} : { riskFreeRateAnnual: rf }),
-          ...(cashRate === undefined ? {} : { cashRateAnnual: cashRate }),
-          ...(borrowSpread === undefined ? {} : { borrowSpreadAnnual: borrowSpread }),
-          ...(confidence === undefined ? {} : { confidence }),
-          ...(drawdowns === undefined ? {} : { drawdowns }),
-          ...(window === undefined ? {} : { rollingWindow: window }),
-          ...(options.exposureReturns === undefined
-            ? {}
-            : {
-                attribution: {
-                  exposureReturns: { path: options.exposureReturns },
-                  ...(options.funds === undefined ? {} : { funds: options.funds }),
-                },
-              }),
-          charts: {
-            growth: options.chart !== undefined,
-            histogram: options.histogramChart !== undefined,
-            rolling: options.rollingChart !== undefined,
-          },
-        }),
+      const funds = fundsOf(options);
+      const { document, charts } = await withDeps(command, runtime, (deps) =>
+        withFlagNames(FLAGS, () =>
+          analyzeWithCharts(
+            {
+              returns: { path: options.returns },
+              ...(options.column === undefined ? {} : { column: options.column }),
+              ...(weights === undefined ? {} : { weights }),
+              ...(options.benchmark === undefined ? {} : { benchmark: options.benchmark }),
+              ...(periodsPerYear === undefined ? {} : { periodsPerYear }),
+              ...(rf === undefined ? {} : { riskFreeRateAnnual: rf }),
+              ...(cashRate === undefined ? {} : { cashRateAnnual: cashRate }),
+              ...(borrowSpread === undefined ? {} : { borrowSpreadAnnual: borrowSpread }),
+              ...(confidence === undefined ? {} : { confidence }),
+              ...(drawdowns === undefined ? {} : { drawdowns }),
+              ...(window === undefined ? {} : { rollingWindow: window }),
+              ...(options.exposureReturns === undefined
+                ? {}
+                : {
+                    attribution: {
+                      exposureReturns: { path: options.exposureReturns },
+                      ...(funds === undefined
+                        ? {}
+                        : { funds: 'path' in funds ? funds.path : funds }),
+                    },
+                  }),
+              charts: {
+                growth: options.chart !== undefined,
+                histogram: options.histogramChart !== undefined,
+                rolling: options.rollingChart !== undefined,
+              },
+            },
+            deps,
+          ),
+        ),
       );
       await writeCharts(
         charts,

@@ -1,9 +1,11 @@
 import type { Command } from 'commander';
 import { fundsCheck, type FundsCheckDocument } from '../../app/funds-check.ts';
+import { withDeps, type Runtime } from '../context.ts';
 import { renderDocument } from '../format/output.ts';
 import { withFlagNames } from '../flag-errors.ts';
 import { renderCsv, renderTable, type Column } from '../format/table.ts';
 import { parseFormat, type Format, type Io } from '../io.ts';
+import { fundsField, FUNDS_STORED_HELP } from './funds-flags.ts';
 import { numberFlag } from './options.ts';
 
 interface CheckOptions {
@@ -11,6 +13,7 @@ interface CheckOptions {
   returns: string;
   exposureReturns?: string;
   funds?: string;
+  fundsStored?: string;
   periodsPerYear?: string;
   hac?: string;
   minR2?: string;
@@ -63,6 +66,7 @@ const CHECK_FLAGS = {
   returns: '--returns',
   exposureReturns: '--exposure-returns',
   funds: '--funds',
+  'funds.stored': '--funds-stored',
   periodsPerYear: '--periods-per-year',
 };
 
@@ -73,7 +77,7 @@ function hacFlag(value: string | undefined): number | 'auto' | undefined {
 }
 
 /** Registers `ballast funds check` under the `funds` command. */
-export function registerFundsCheck(funds: Command, io: Io): void {
+export function registerFundsCheck(funds: Command, io: Io, runtime: Runtime): void {
   funds
     .command('check')
     .description(
@@ -86,6 +90,7 @@ export function registerFundsCheck(funds: Command, io: Io): void {
       'returns CSV with one column per exposure id (cash_rate = financing series)',
     )
     .option('--funds <file>', 'fund definitions YAML (default: config/funds.yaml)')
+    .option('--funds-stored <name>', FUNDS_STORED_HELP)
     .option('--periods-per-year <n>', 'periods per year (default: inferred from the dates)')
     .option('--hac <lags>', 'Newey-West standard errors with this many lags, or auto')
     .option('--min-r2 <x>', 'verdict threshold on R² (default 0.9)')
@@ -96,24 +101,29 @@ export function registerFundsCheck(funds: Command, io: Io): void {
       parseFormat,
       'table' as Format,
     )
-    .action(async (options: CheckOptions) => {
+    .action(async (options: CheckOptions, command: Command) => {
       const periodsPerYear = numberFlag('--periods-per-year', options.periodsPerYear, (x) => x > 0);
       const minRSquared = numberFlag('--min-r2', options.minR2);
       const maxBetaGap = numberFlag('--max-beta-gap', options.maxBetaGap);
       const hacLags = hacFlag(options.hac);
       const doc = await withFlagNames(CHECK_FLAGS, () =>
-        fundsCheck({
-          fund: options.fund,
-          returns: { path: options.returns },
-          ...(options.exposureReturns
-            ? { exposureReturns: { path: options.exposureReturns } }
-            : {}),
-          ...(options.funds ? { funds: { path: options.funds } } : {}),
-          ...(periodsPerYear === undefined ? {} : { periodsPerYear }),
-          ...(hacLags === undefined ? {} : { hacLags }),
-          ...(minRSquared === undefined ? {} : { minRSquared }),
-          ...(maxBetaGap === undefined ? {} : { maxBetaGap }),
-        }),
+        withDeps(command, runtime, (deps) =>
+          fundsCheck(
+            {
+              fund: options.fund,
+              returns: { path: options.returns },
+              ...(options.exposureReturns
+                ? { exposureReturns: { path: options.exposureReturns } }
+                : {}),
+              ...fundsField(options),
+              ...(periodsPerYear === undefined ? {} : { periodsPerYear }),
+              ...(hacLags === undefined ? {} : { hacLags }),
+              ...(minRSquared === undefined ? {} : { minRSquared }),
+              ...(maxBetaGap === undefined ? {} : { maxBetaGap }),
+            },
+            deps,
+          ),
+        ),
       );
       io.out(
         renderDocument(options.format, {

@@ -8,11 +8,14 @@ import {
   type FundsValidateDocument,
   type FundUniverse,
 } from '../../app/funds.ts';
+import { withDeps, type Runtime } from '../context.ts';
 import { renderDocument } from '../format/output.ts';
 import { withFlagNames } from '../flag-errors.ts';
 import { renderCsv, renderTable } from '../format/table.ts';
 import { parseFormat, type Format, type Io } from '../io.ts';
 import { registerFundsCheck } from './funds-check.ts';
+import { fundsField, FUNDS_STORED_HELP, type FundsFlags } from './funds-flags.ts';
+import { registerFundsStored } from './funds-stored.ts';
 
 function issuesText(issues: readonly FundIssue[]): string {
   return issues.map((i) => `  ${i.severity}: ${i.field}: ${i.message}`).join('\n');
@@ -66,8 +69,8 @@ function listCsv(universe: FundUniverse): string {
   ]);
 }
 
-/** Registers `ballast funds import|validate|list|check`. */
-export function registerFunds(program: Command, io: Io): void {
+/** Registers `ballast funds import|validate|list|check|save|stored|delete`. */
+export function registerFunds(program: Command, io: Io, runtime: Runtime): void {
   const funds = program
     .command('funds')
     .description('Fund definitions: economic exposure per $1 of NAV');
@@ -131,14 +134,19 @@ export function registerFunds(program: Command, io: Io): void {
     .command('list')
     .description('List fund definitions with their economic exposures per $1')
     .option('--funds <file>', 'fund definitions YAML (default: config/funds.yaml)')
+    .option('--funds-stored <name>', FUNDS_STORED_HELP)
     .option(
       '--format <format>',
       'table | json | csv (csv: one row per fund and exposure)',
       parseFormat,
       'table' as Format,
     )
-    .action(async (options: { funds?: string; format: Format }) => {
-      const universe = await fundsList(options.funds ? { funds: { path: options.funds } } : {});
+    .action(async (options: FundsFlags & { format: Format }, command: Command) => {
+      const universe = await withDeps(command, runtime, (deps) =>
+        withFlagNames({ 'funds.stored': '--funds-stored' }, () =>
+          fundsList(fundsField(options), deps),
+        ),
+      );
       io.out(
         renderDocument(options.format, {
           json: universe,
@@ -147,5 +155,6 @@ export function registerFunds(program: Command, io: Io): void {
         }),
       );
     });
-  registerFundsCheck(funds, io);
+  registerFundsCheck(funds, io, runtime);
+  registerFundsStored(funds, io, runtime);
 }

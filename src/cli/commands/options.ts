@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { BallastError, invalidInput } from '../../app/errors.ts';
 import { isIsoDate, LOT_METHODS, type LotMethod } from '../../app/schemas.ts';
+import { fundsField, FUNDS_STORED_HELP } from './funds-flags.ts';
 
 /** Validates `--lot-method`. */
 export function parseLotMethod(value: string): LotMethod {
@@ -31,13 +32,15 @@ export interface PortfolioFlags {
   readonly portfolio?: string | undefined;
   readonly prices?: string | undefined;
   readonly funds?: string | undefined;
+  readonly fundsStored?: string | undefined;
   readonly lotMethod: LotMethod;
   readonly asOf?: string | undefined;
 }
 
 /**
  * The options of commands that read a portfolio and look through its funds (`exposures`,
- * `risk`, `stress`): `--holdings`, `--transactions`, `--prices`, `--funds`, `--lot-method`,
+ * `risk`, `stress`): `--holdings`, `--transactions`, `--prices`, `--funds` (or
+ * `--funds-stored`), `--lot-method`,
  * `--portfolio`, `--as-of` (turned into a portfolio input by {@link portfolioInput}).
  */
 export function withPortfolioOptions(command: Command): Command {
@@ -56,6 +59,7 @@ export function withPortfolioOptions(command: Command): Command {
       'prices CSV (symbol,price[,date][,source]); prices come from this file first, then the latest stored close on or before --as-of, then the holdings file, then the last trade',
     )
     .option('--funds <file>', 'fund definitions YAML (default: the shipped config/funds.yaml)')
+    .option('--funds-stored <name>', FUNDS_STORED_HELP)
     .option('--lot-method <method>', 'lot relief for the ledger', parseLotMethod, 'fifo')
     .option('--as-of <date>', 'ledger and stored closes as of this date (default: today)', (v) =>
       parseDateOption('--as-of', v),
@@ -71,7 +75,7 @@ export function portfolioInput(flags: PortfolioFlags): {
   transactions?: { path: string };
   portfolio?: string;
   prices?: { path: string };
-  funds?: { path: string };
+  funds?: { path: string } | { stored: string };
   lotMethod: LotMethod;
   asOf?: string;
 } {
@@ -80,7 +84,7 @@ export function portfolioInput(flags: PortfolioFlags): {
     'transactions',
     'portfolio',
   ]);
-  const file = (key: 'holdings' | 'transactions' | 'prices' | 'funds') => {
+  const file = (key: 'holdings' | 'transactions' | 'prices') => {
     const path = flags[key];
     return path === undefined ? {} : { [key]: { path } };
   };
@@ -89,7 +93,7 @@ export function portfolioInput(flags: PortfolioFlags): {
     ...file('transactions'),
     ...(flags.portfolio === undefined ? {} : { portfolio: flags.portfolio }),
     ...file('prices'),
-    ...file('funds'),
+    ...fundsField(flags),
     lotMethod: flags.lotMethod,
     ...(flags.asOf === undefined ? {} : { asOf: flags.asOf }),
   };

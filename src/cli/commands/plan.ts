@@ -18,6 +18,7 @@ import {
   type MomentsFlags,
 } from '../optimize/moments-flags.ts';
 import { objectiveInput } from '../optimize/objective-flags.ts';
+import { fundsField } from './funds-flags.ts';
 import { choiceFlag, withPortfolioOptions, type PortfolioFlags } from './options.ts';
 
 interface PlanOptions extends PortfolioFlags, Omit<MomentsFlags, 'prices'> {
@@ -71,13 +72,12 @@ function planInput(options: PlanOptions, command: Command): PlanInput {
   const holdings = file(options.holdings);
   const transactions = file(options.transactions);
   const prices = file(options.prices);
-  const funds = file(options.funds);
   return {
     ...(holdings ? { holdings } : {}),
     ...(transactions ? { transactions } : {}),
     ...(options.portfolio === undefined ? {} : { portfolio: options.portfolio }),
     ...(prices ? { prices } : {}),
-    ...(funds ? { funds } : {}),
+    ...fundsField(options),
     lotMethod: options.lotMethod,
     ...(options.asOf === undefined ? {} : { asOf: options.asOf }),
     moments:

@@ -2,7 +2,9 @@ import type { Command } from 'commander';
 import { universe, type Implementation, type UniverseDocument } from '../../app/universe.ts';
 import { renderDocument } from '../format/output.ts';
 import { renderCsv, renderTable, type Column } from '../format/table.ts';
+import type { Runtime } from '../context.ts';
 import { parseFormat, type Format, type Io } from '../io.ts';
+import { registerUniverseStored } from './universe-stored.ts';
 
 /** One-line description of an implementation, e.g. `etf_average SPY/IVV/VOO`. */
 export function describeImplementation(impl: Implementation): string {
@@ -44,11 +46,16 @@ function universeTable(doc: UniverseDocument): string {
   ].join('\n');
 }
 
-/** Registers `ballast universe`: the exposure registry, by category. */
-export function registerUniverse(program: Command, io: Io): void {
-  program
+/**
+ * Registers `ballast universe`: the exposure registry, by category; and `universe
+ * save|stored|delete`, the user's named universes.
+ */
+export function registerUniverse(program: Command, io: Io, runtime: Runtime): void {
+  const command = program
     .command('universe')
-    .description('The exposure universe: exposures, categories and their implementations')
+    .description(
+      'The exposure universe: exposures, categories and their implementations (save|stored|delete: your named universes)',
+    )
     .option(
       '--format <format>',
       'table | json | csv (csv: one row per exposure)',
@@ -71,4 +78,5 @@ export function registerUniverse(program: Command, io: Io): void {
         }),
       );
     });
+  registerUniverseStored(command, io, runtime);
 }

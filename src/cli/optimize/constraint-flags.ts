@@ -1,8 +1,8 @@
 /**
  * The constraint flags of `optimize` / `frontier` as the app's constraints input: bounds
  * (`--min-weight`, `--max-weight`), `--long-short` with `--gross-leverage`, the cash line
- * (`--borrow-spread`), groups (`--group`, `--groups`), economic exposures (`--funds`,
- * `--exposure-bounds`, `--category-bounds`, `--max-gross-exposure`), turnover against current
+ * (`--borrow-spread`), groups (`--group`, `--groups`), economic exposures (`--funds` or
+ * `--funds-stored`, `--exposure-bounds`, `--category-bounds`, `--max-gross-exposure`), turnover against current
  * weights (`--current-weights` / `--current`, `--max-turnover`, `--cost-bps`, `--fixed-cost`),
  * the tracking-error limit (`--tracking-error-limit` with `--benchmark-weights`) and the
  * cardinality limits (`--max-assets`, `--min-position`). Flags that need another flag are
@@ -11,6 +11,7 @@
 
 import type { ConstraintsInput } from '../../app/optimize-input.ts';
 import type { FlagNames } from '../flag-errors.ts';
+import { fundsField } from '../commands/funds-flags.ts';
 import { numberOption } from '../estimate/methods.ts';
 import {
   flagError,
@@ -28,6 +29,7 @@ export interface ConstraintFlags {
   readonly grossLeverage?: string | undefined;
   readonly borrowSpread?: string | undefined;
   readonly funds?: string | undefined;
+  readonly fundsStored?: string | undefined;
   readonly exposureBounds?: string | undefined;
   readonly categoryBounds?: string | undefined;
   readonly maxGrossExposure?: string | undefined;
@@ -52,6 +54,7 @@ export interface CardinalityFlags {
 export function extendedFlagsGiven(o: ConstraintFlags & CardinalityFlags): string[] {
   const given: [string, unknown][] = [
     ['--funds', o.funds],
+    ['--funds-stored', o.fundsStored],
     ['--exposure-bounds', o.exposureBounds],
     ['--category-bounds', o.categoryBounds],
     ['--max-gross-exposure', o.maxGrossExposure],
@@ -80,13 +83,14 @@ const record = (ranges: Map<string, Limits>): Record<string, Limits> => Object.f
 function exposuresOf(o: ConstraintFlags): ConstraintsInput['exposures'] {
   const given =
     o.funds !== undefined ||
+    o.fundsStored !== undefined ||
     o.exposureBounds !== undefined ||
     o.categoryBounds !== undefined ||
     o.maxGrossExposure !== undefined;
   if (!given) return undefined;
   const grossMax = numberOption('max-gross-exposure', o.maxGrossExposure, (x) => x > 0);
   return {
-    ...(o.funds === undefined ? {} : { funds: { path: o.funds } }),
+    ...fundsField(o),
     ...(o.exposureBounds === undefined
       ? {}
       : { limits: record(parseKeyedRanges('exposure-bounds', o.exposureBounds)) }),
@@ -183,6 +187,7 @@ export const CONSTRAINT_FLAGS: FlagNames = {
   'constraints.groups': '--group',
   'constraints.groupsFile': '--groups',
   'constraints.exposures.funds': '--funds',
+  'constraints.exposures.funds.stored': '--funds-stored',
   'constraints.exposures.limits': '--exposure-bounds',
   'constraints.exposures.categories': '--category-bounds',
   'constraints.exposures.grossMax': '--max-gross-exposure',

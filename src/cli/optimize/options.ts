@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { FUNDS_STORED_HELP } from '../commands/funds-flags.ts';
 import { withModelOptions } from '../estimate/methods.ts';
 import { collect } from './constraint-flags.ts';
 
@@ -43,6 +44,7 @@ export function withConstraintOptions(command: Command): Command {
       '--funds <file>',
       'fund definitions YAML mapping columns to economic exposures (default config/funds.yaml)',
     )
+    .option('--funds-stored <name>', FUNDS_STORED_HELP)
     .option('--exposure-bounds <list>', 'limits on x = Eᵀw: id=min:max,... (a side may be empty)')
     .option('--category-bounds <list>', 'limits on exposure categories: equity_beta=0.4:0.8,...')
     .option('--max-gross-exposure <g>', 'gross economic leverage cap Σ_k |x_k| ≤ g')

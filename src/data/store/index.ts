@@ -10,6 +10,16 @@ export {
   type NewApiKey,
   type StoredApiKey,
 } from './api-key-store.ts';
+export type {
+  FundDefinitionStore,
+  NamedStore,
+  NewFundDefinitions,
+  NewUniverse,
+  PutResult,
+  StoredFundDefinitions,
+  StoredUniverse,
+  UniverseStore,
+} from './definition-store.ts';
 export {
   FINAL_RUN_STATUSES,
   RUN_STATUSES,

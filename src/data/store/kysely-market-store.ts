@@ -33,6 +33,8 @@ import type {
   StoredInstrument,
 } from './market-store.ts';
 import type { ApiKeyStore } from './api-key-store.ts';
+import type { FundDefinitionStore, UniverseStore } from './definition-store.ts';
+import { kyselyFundDefinitionStore, kyselyUniverseStore } from './kysely-definition-store.ts';
 import { KyselyRunStore } from './kysely-run-store.ts';
 import type { RunStore } from './run-store.ts';
 import { KyselyApiKeyStore } from './kysely-api-key-store.ts';
@@ -70,6 +72,8 @@ export class KyselyMarketStore implements MarketStore {
   readonly portfolios: PortfolioStore;
   readonly apiKeys: ApiKeyStore;
   readonly runs: RunStore;
+  readonly fundDefinitions: FundDefinitionStore;
+  readonly universes: UniverseStore;
   readonly #parts: KyselyMarketStoreParts;
   /** Marks the async context of this store's open transaction (to refuse re-entry). */
   readonly #inTransaction = new AsyncLocalStorage<true>();
@@ -85,10 +89,10 @@ export class KyselyMarketStore implements MarketStore {
       write: <T>(fn: (db: Db) => Promise<T>) => this.#write(fn),
       clock: parts.clock,
     };
-    this.portfolios = new KyselyPortfolioStore({
-      ...access,
-      write: <T>(fn: (db: Db) => Promise<T>) => this.#writeData(fn),
-    });
+    const dataAccess = { ...access, write: <T>(fn: (db: Db) => Promise<T>) => this.#writeData(fn) };
+    this.portfolios = new KyselyPortfolioStore(dataAccess);
+    this.fundDefinitions = kyselyFundDefinitionStore(dataAccess);
+    this.universes = kyselyUniverseStore(dataAccess);
     this.apiKeys = new KyselyApiKeyStore(access);
     this.runs = new KyselyRunStore(access);
   }
@@ -117,7 +121,10 @@ export class KyselyMarketStore implements MarketStore {
     return db.isTransaction ? fn(db) : this.#settled(() => db.transaction().execute(fn));
   }
 
-  /** {@link #write} of market data or portfolios: the data version grows in the same transaction. */
+  /**
+   * {@link #write} of market data, portfolios, fund definitions or universes: the data version
+   * grows in the same transaction.
+   */
   #writeData<T>(fn: (db: Db) => Promise<T>): Promise<T> {
     return this.#write(async (db) => {
       const result = await fn(db);

@@ -10,6 +10,7 @@ import { manualClock, type ManualClock, type OpenStore } from './contract/fixtur
 import { portfolioCases } from './contract/portfolio.contract.ts';
 import { runCases } from './contract/run.contract.ts';
 import { dataVersionCases } from './contract/data-version.contract.ts';
+import { definitionCases } from './contract/definitions.contract.ts';
 import { priceBarCases } from './contract/price-bars.contract.ts';
 import { priceColumnCases } from './contract/price-columns.contract.ts';
 import { seriesPointCases } from './contract/series-points.contract.ts';
@@ -48,5 +49,6 @@ export function describeMarketStoreContract(name: string, open: OpenStore): void
     apiKeyCases(current, () => clock);
     runCases(current, () => clock);
     dataVersionCases(current);
+    definitionCases(current, () => clock);
   });
 }

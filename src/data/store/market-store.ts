@@ -26,6 +26,7 @@ import type {
   StoredSeriesPoint,
 } from '../../domain/market/types.ts';
 import type { ApiKeyStore } from './api-key-store.ts';
+import type { FundDefinitionStore, UniverseStore } from './definition-store.ts';
 import type { PortfolioStore } from './portfolio-store.ts';
 import type { RunStore } from './run-store.ts';
 
@@ -140,10 +141,17 @@ export interface MarketStore {
   /** Runs of long work (jobs): input, status, progress, result (`run-store.ts`). */
   readonly runs: RunStore;
 
+  /** A user's own named fund definitions (`definition-store.ts`); writes grow the data version. */
+  readonly fundDefinitions: FundDefinitionStore;
+
+  /** Named universes: lists of symbols or exposure ids (`definition-store.ts`). */
+  readonly universes: UniverseStore;
+
   /**
-   * A token that changes whenever stored market data or portfolios change, in this process or
-   * any other on the same database (it grows inside every such write's transaction). Equal
-   * tokens: every document computed from the data is the same. Runs and API keys do not count.
+   * A token that changes whenever stored market data, portfolios, fund definitions or universes
+   * change, in this process or any other on the same database (it grows inside every such
+   * write's transaction). Equal tokens: every document computed from the data is the same. Runs
+   * and API keys do not count.
    */
   dataVersion(): Promise<string>;
 

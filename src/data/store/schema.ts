@@ -131,6 +131,24 @@ export interface DataVersionTable {
   version: number | string;
 }
 
+/** `fund_definitions`: a named fund file, its text as given (validated before it is stored). */
+export interface FundDefinitionsTable {
+  name: string;
+  text: string;
+  source: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** `universes`: a named list of symbols or exposure ids (`symbols`: a JSON array of strings). */
+export interface UniversesTable {
+  name: string;
+  symbols: string;
+  description: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 /** Every table of the store, keyed by table name. */
 export interface StoreDatabase {
   instruments: InstrumentsTable;
@@ -143,6 +161,8 @@ export interface StoreDatabase {
   api_keys: ApiKeysTable;
   runs: RunsTable;
   data_version: DataVersionTable;
+  fund_definitions: FundDefinitionsTable;
+  universes: UniversesTable;
 }
 
 /** Names of the market-data tables (test cleanup, diagnostics). */
@@ -157,10 +177,14 @@ export const API_KEY_TABLES = ['api_keys'] as const;
 /** Names of the tables of runs (jobs). */
 export const RUN_TABLES = ['runs'] as const;
 
+/** Names of the tables of named fund definitions and universes. */
+export const DEFINITION_TABLES = ['fund_definitions', 'universes'] as const;
+
 /** Every table the store's migrations create on both engines (test cleanup, diagnostics). */
 export const STORE_TABLES = [
   ...MARKET_TABLES,
   ...PORTFOLIO_TABLES,
   ...API_KEY_TABLES,
   ...RUN_TABLES,
+  ...DEFINITION_TABLES,
 ] as const;

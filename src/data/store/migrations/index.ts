@@ -12,6 +12,7 @@ import * as portfolios from './20261201T0900_portfolios.ts';
 import * as apiKeys from './20261207T0500_api_keys.ts';
 import * as runs from './20261207T0700_runs.ts';
 import * as dataVersion from './20261207T0800_data_version.ts';
+import * as definitions from './20261207T0900_definitions.ts';
 
 interface StoreMigration {
   up(db: Kysely<unknown>, dialect: StoreDialect): Promise<void>;
@@ -24,6 +25,7 @@ const MIGRATIONS: Readonly<Record<string, StoreMigration>> = {
   '20261207T0500_api_keys': apiKeys,
   '20261207T0700_runs': runs,
   '20261207T0800_data_version': dataVersion,
+  '20261207T0900_definitions': definitions,
 };
 
 /** Names of every migration this code knows, in the order they apply. */
