@@ -60,8 +60,10 @@ export function apiKeyCases(store: CurrentStore, clock: () => ManualClock): void
   });
 
   it('names an unknown id with NOT_FOUND and refuses bad fields and a stored hash', async () => {
-    for (const missing of [keys().revoke(42), keys().touch(42)]) {
-      const error = await rejection(missing);
+    // Each call made only when awaited: a second rejecting promise made early would reject
+    // unhandled while the first is awaited.
+    for (const missing of [() => keys().revoke(42), () => keys().touch(42)]) {
+      const error = await rejection(missing());
       expect([error.code, error.details]).toEqual(['NOT_FOUND', { field: 'id', value: 42 }]);
     }
     await expectInvalid(keys().revoke(0), 'id');
