@@ -1,8 +1,9 @@
 /**
  * `/api/v1/portfolios`: stored portfolios — create, list, get (by id or name), rename, delete,
- * append to and read the ledger, and its positions. Every handler calls a use case; a portfolio
- * named in the path is resolved by `portfolioGet` (an id first when the reference is all
- * digits, then a name), and the name goes to the use case. The analyses of a stored portfolio
+ * append to and read the ledger (as JSON, or `?format=csv` a transactions CSV), and its
+ * positions. Every handler calls a use case; a portfolio named in the path is resolved by
+ * `portfolioGet` (an id first when the reference is all digits, then a name), and the name goes
+ * to the use case. The analyses of a stored portfolio
  * are in `portfolio-analysis-routes.ts`, which shares {@link nameOf}, {@link params} and
  * {@link portfolioBody}.
  */
@@ -30,6 +31,7 @@ import {
   portfolioRenameInputSchema,
   type PortfolioRenameInput,
 } from '../app/portfolio-rename.ts';
+import { portfolioExportCsv } from '../app/portfolio-export-csv.ts';
 import { portfolioTransactions } from '../app/portfolio-transactions.ts';
 import { jsonBody, mediaType } from './body.ts';
 import { requestError } from './errors.ts';
@@ -42,6 +44,12 @@ export const TAG = ['portfolios'];
 /** The path parameter `{id}`: a portfolio's id or name. */
 export const params = z.object({ id: portfolioGetInputSchema.shape.portfolio });
 const appendBody = z.object({ transactions: portfolioAppendInputSchema.shape.transactions });
+const transactionsQuery = z.object({
+  format: z
+    .enum(['json', 'csv'])
+    .optional()
+    .describe('json (default) or csv: the transactions CSV (README "Transactions file")'),
+});
 
 /** The stored name of the portfolio the path names (NOT_FOUND naming the reference). */
 export async function nameOf(c: Context, deps: AppDeps): Promise<string> {
@@ -230,11 +238,29 @@ function mountLedger(app: OpenAPIHono, deps: AppDeps): void {
       method: 'get',
       path: `${BASE}/{id}/transactions`,
       tags: TAG,
-      summary: 'The stored ledger',
-      request: { params },
-      responses: { 200: jsonResponse('{ portfolio, transactions }'), ...errorResponses() },
+      summary: 'The stored ledger, as JSON or (`?format=csv`) as a transactions CSV',
+      request: { params, query: transactionsQuery },
+      responses: {
+        200: {
+          description:
+            'JSON `{ portfolio, transactions }`; with `?format=csv` the transactions CSV of `portfolio export --format csv`, each row on its stored line (`409 CONFLICT` when the ledger holds what a CSV cannot say)',
+          content: {
+            'application/json': { schema: z.unknown() },
+            'text/csv': { schema: z.string().describe('A transactions CSV') },
+          },
+        },
+        ...errorResponses({ 409: 'CONFLICT: the stored ledger cannot be written as CSV' }),
+      },
     },
-    async (c) => c.json(await portfolioTransactions({ portfolio: await nameOf(c, deps) }, deps)),
+    async (c) => {
+      const format = c.req.query('format') ?? 'json';
+      if (format !== 'json' && format !== 'csv')
+        throw requestError('INVALID_INPUT', 'format', `expected json or csv (got "${format}")`);
+      const portfolio = await nameOf(c, deps);
+      if (format === 'json') return c.json(await portfolioTransactions({ portfolio }, deps));
+      const { csv } = await portfolioExportCsv({ portfolio }, deps);
+      return c.body(csv, 200, { 'content-type': 'text/csv; charset=utf-8' });
+    },
   );
 }
 

@@ -36,6 +36,7 @@ export * from './portfolio-create.ts';
 export * from './portfolio-list.ts';
 export * from './portfolio-import.ts';
 export * from './portfolio-export.ts';
+export * from './portfolio-export-csv.ts';
 export * from './portfolio-positions.ts';
 export * from './portfolio-get.ts';
 export * from './portfolio-transactions.ts';

@@ -36,6 +36,7 @@ const WITH_CSV = [
   'optimize',
   'performance',
   'plan',
+  'portfolio export',
   'portfolio list',
   'positions',
   'rebalance',

@@ -1,8 +1,6 @@
 import type { Command } from 'commander';
-import { checkOutputPath, writeOutputFile } from '../../app/files.ts';
 import { portfolioCreate, type StoredPortfolio } from '../../app/portfolio-create.ts';
 import { portfolioDelete, type PortfolioDeleteDocument } from '../../app/portfolio-delete.ts';
-import { portfolioExport, type PortfolioBackup } from '../../app/portfolio-export.ts';
 import { portfolioImport, type PortfolioImportDocument } from '../../app/portfolio-import.ts';
 import { portfolioList, type PortfolioSummary } from '../../app/portfolio-list.ts';
 import { portfolioRename } from '../../app/portfolio-rename.ts';
@@ -13,6 +11,7 @@ import { rowViews } from '../format/row-views.ts';
 import type { Column } from '../format/table.ts';
 import { parseFormat, parseTableOrJson, type Format, type Io } from '../io.ts';
 import { registerAppend } from './portfolio-append.ts';
+import { registerExport } from './portfolio-export.ts';
 
 const IMPORT_FLAGS = {
   transactions: '--transactions',
@@ -38,9 +37,6 @@ function importedText(doc: PortfolioImportDocument): string {
 
 const deletedText = (p: PortfolioDeleteDocument): string =>
   `Deleted portfolio ${p.name} (id ${p.id}) with its ${p.transactions} transactions and ${p.accounts} accounts`;
-
-/** The backup as written by `export`: two-space JSON and a final newline. */
-const backupText = (backup: PortfolioBackup): string => `${JSON.stringify(backup, null, 2)}\n`;
 
 function registerCreate(portfolio: Command, io: Io, runtime: Runtime): void {
   portfolio
@@ -109,25 +105,6 @@ function registerImport(portfolio: Command, io: Io, runtime: Runtime): void {
     });
 }
 
-function registerExport(portfolio: Command, io: Io, runtime: Runtime): void {
-  portfolio
-    .command('export')
-    .description('The whole portfolio (portfolio, accounts, transactions) as a JSON backup')
-    .argument('<name>', 'the stored portfolio')
-    .option('--out <file>', 'write the backup to this file (default: standard output)')
-    .action(async (name: string, options: { out?: string }, command: Command) => {
-      if (options.out !== undefined) checkOutputPath(options.out, '--out');
-      const backup = await withDeps(command, runtime, (deps) => portfolioExport({ name }, deps));
-      if (options.out === undefined) io.out(backupText(backup));
-      else {
-        writeOutputFile(options.out, backupText(backup), { field: '--out', atomic: true });
-        io.out(
-          `Wrote portfolio ${backup.portfolio.name} to ${options.out}: ${backup.transactions.length} transactions, ${backup.accounts.length} accounts`,
-        );
-      }
-    });
-}
-
 function registerRename(portfolio: Command, io: Io, runtime: Runtime): void {
   portfolio
     .command('rename')
@@ -166,7 +143,7 @@ export function registerPortfolio(program: Command, io: Io, runtime: Runtime): v
   const portfolio = program
     .command('portfolio')
     .description(
-      'Stored portfolios: create, list, import a ledger, append transactions, export a backup, rename, delete',
+      'Stored portfolios: create, list, import a ledger, append transactions, export a backup or the ledger as CSV, rename, delete',
     );
   registerCreate(portfolio, io, runtime);
   registerList(portfolio, io, runtime);
