@@ -31,6 +31,7 @@ const WITH_CSV = [
   'frontier',
   'funds check',
   'funds list',
+  'funds stored',
   'funds validate',
   'keys list',
   'optimize',
@@ -45,6 +46,7 @@ const WITH_CSV = [
   'risk',
   'stress',
   'universe',
+  'universe stored',
 ];
 
 /** Commands with no CSV form: `--format csv` is INVALID_INPUT before any work. */
@@ -69,6 +71,10 @@ const WITHOUT_CSV: Record<string, string[]> = {
   ],
   'portfolio rename': ['portfolio', 'rename', 'csv-test', 'renamed'],
   'portfolio delete': ['portfolio', 'delete', 'csv-test'],
+  'funds save': ['funds', 'save', 'csv-test', '--file', 'config/funds.yaml'],
+  'funds delete': ['funds', 'delete', 'csv-test'],
+  'universe save': ['universe', 'save', 'csv-test', '--symbols', 'SPY'],
+  'universe delete': ['universe', 'delete', 'csv-test'],
 };
 
 async function commandsWithFormat(): Promise<string[]> {

@@ -90,8 +90,7 @@ async function serveUntilStopped(
     version: VERSION,
     logger: options.logger,
     metrics,
-    rateLimit:
-      options.rateLimit === 0 ? false : { requests: options.rateLimit, windowSeconds: 10 },
+    rateLimit: options.rateLimit === 0 ? false : { requests: options.rateLimit, windowSeconds: 10 },
   });
   io.out(`Ballast API listening on ${server.url} (docs: ${server.url}/api/docs)`);
   io.out(

@@ -51,8 +51,6 @@ describe('renderCsv', () => {
       ],
       columns,
     );
-    expect(text).toBe(
-      'Name,Value\nplain,1\n"a,b",2\n"say ""hi""",3\n"two\nlines",4\n"cr\rhere",5',
-    );
+    expect(text).toBe('Name,Value\nplain,1\n"a,b",2\n"say ""hi""",3\n"two\nlines",4\n"cr\rhere",5');
   });
 });

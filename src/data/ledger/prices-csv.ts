@@ -40,7 +40,5 @@ export function parsePricesCsv(text: string, file: string): Map<string, PriceQuo
     }
     if (seen === undefined || (quote.date ?? '') > (seen.date ?? '')) prices.set(symbol, quote);
   }
-  return new Map(
-    [...prices].map(([symbol, { line: _line, ...quote }]) => [symbol, quote]),
-  );
+  return new Map([...prices].map(([symbol, { line: _line, ...quote }]) => [symbol, quote]));
 }
