@@ -18,7 +18,7 @@
 import pg from 'pg';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { crashDuringImport, type CrashMoment } from '../helpers/crash-import.ts';
+import { crashRetrying, type CrashMoment } from '../helpers/crash-import.ts';
 import { checkServedAfterCrash, LEDGER_ROWS } from '../helpers/crash-checks.ts';
 import { tradesCsv } from '../helpers/trades-ledger.ts';
 
@@ -94,7 +94,7 @@ describe.skipIf(url === undefined)(
     afterAll(() => query(`drop schema if exists ${schema} cascade`));
 
     it('killed 40 % into its inserts: all rows or none after a restart, and further writes work', async () => {
-      const outcome = await crashDuringImport(heapGrown(2 << 20), tradesCsv(LEDGER_ROWS));
+      const outcome = await crashRetrying(() => heapGrown(2 << 20), tradesCsv(LEDGER_ROWS));
       expect(outcome.requestError).toMatch(/other side closed|socket|ECONNRESET/i);
       const stored = await checkServedAfterCrash(outcome);
       const [row] = await query<{ n: string; last: string }>(

@@ -21,7 +21,7 @@ import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { crashDuringImport, type CrashMoment } from '../helpers/crash-import.ts';
+import { crashRetrying, type CrashMoment } from '../helpers/crash-import.ts';
 import { checkServedAfterCrash, LEDGER_ROWS } from '../helpers/crash-checks.ts';
 import { tradesCsv } from '../helpers/trades-ledger.ts';
 
@@ -95,8 +95,8 @@ describe('ballast serve killed (SIGKILL) during a 50,000-row append, on SQLite',
   ])(
     'killed when %s: all rows or none after a restart, the file intact',
     async (_, at) => {
-      const path = storeFile();
-      const outcome = await crashDuringImport(at(path), csv);
+      let path = '';
+      const outcome = await crashRetrying(() => at((path = storeFile())), csv);
       expect(outcome.requestError).toMatch(/other side closed|socket|ECONNRESET/i);
       const stored = await checkServedAfterCrash(outcome);
       checkFile(path, outcome.portfolioId, stored + 1);
