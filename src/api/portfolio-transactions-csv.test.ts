@@ -69,7 +69,9 @@ describe('GET /api/v1/portfolios/{id}/transactions?format=csv', () => {
     });
     await call(api, BASE, json({ name: 'numbered' }));
     const deposit = { date: '2024-01-02', account: 'A', type: 'deposit', amountCents: 100 };
-    await call(api, `${BASE}/numbered/transactions`, json({ transactions: [deposit] }));
+    // A row stored on line 1, where a CSV has its header.
+    const first = { ...deposit, source: { line: 1 } };
+    await call(api, `${BASE}/numbered/transactions`, json({ transactions: [first] }));
     expect(await call(api, `${BASE}/numbered/transactions?format=csv`)).toMatchObject({
       status: 409,
       body: { code: 'CONFLICT', details: { line: 1, field: 'transactions[0].source.line' } },

@@ -54,9 +54,10 @@ describe('portfolioAppend use case', () => {
         },
         d,
       );
-      expect(doc.lines).toEqual({ first: 1, last: 11 });
+      // The first row of an empty ledger is line 2, as in a CSV after its header.
+      expect(doc.lines).toEqual({ first: 2, last: 11 });
       const stored = await portfolioTransactions({ portfolio: 'main' }, d);
-      expect(stored.transactions.map((t) => t.source.line)).toEqual([1, 10, 11]);
+      expect(stored.transactions.map((t) => t.source.line)).toEqual([2, 10, 11]);
     } finally {
       await d.close();
     }

@@ -6,7 +6,8 @@
  * Source lines name the lots a row opens (`L<line>`) and increase through the ledger, so an
  * appended batch is numbered after the stored ledger: a CSV's line `n` is stored as line
  * `n + max(0, last − 1)` (a first batch keeps the file's lines and lot ids), and a transaction
- * without `source` takes the line after the previous one. Before anything is written the batch
+ * without `source` takes the line after the previous one (line 2 first in an empty ledger, as in
+ * a CSV). Before anything is written the batch
  * is checked field by field (INVALID_INPUT naming `transactions[i].<field>`, or the CSV's line
  * and column) and the whole ledger, stored rows and new ones, is replayed (date order, listed
  * lots, transfers) — a replay error about a CSV row names the file's own line, with the line it
@@ -114,7 +115,9 @@ function replay(stored: readonly Transaction[], batch: readonly Transaction[], i
 
 /** Checked transactions from records, numbering those without `source` after the previous line. */
 function recordsBatch(records: readonly Record<string, unknown>[], last: number): Transaction[] {
-  let previous = last;
+  // An empty ledger's first row is line 2, where a transactions CSV has its first row (line 1
+  // is the header), so that every ledger can be exported as a CSV with the same lines.
+  let previous = Math.max(last, 1);
   const numbered = records.map((record) => {
     const line = (record['source'] as { line?: unknown } | undefined)?.line;
     const withLine =

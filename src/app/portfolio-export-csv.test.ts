@@ -66,6 +66,22 @@ describe('portfolioExportCsv use case', () => {
     }
   });
 
+  it('exports JSON rows sent without lines: an empty ledger numbers them from line 2', async () => {
+    const d = testDeps();
+    try {
+      await portfolioCreate({ name: 'json' }, d);
+      const deposit = { date: '2024-01-02', account: 'A', type: 'deposit', amountCents: 12345 };
+      await portfolioAppend({ portfolio: 'json', transactions: [deposit, deposit] }, d);
+      // Header, then the two deposits of $123.45 (no fees: an empty cell) on lines 2 and 3.
+      expect((await portfolioExportCsv({ portfolio: 'json' }, d)).csv).toBe(
+        'date,type,symbol,quantity,price,amount,fees,account,lots,acquired\n' +
+          '2024-01-02,deposit,,,,123.45,,A,,\n'.repeat(2),
+      );
+    } finally {
+      await d.close();
+    }
+  });
+
   it('is CONFLICT naming the stored line and field when the ledger came as JSON the CSV cannot say', async () => {
     const d = testDeps();
     try {
@@ -88,8 +104,11 @@ describe('portfolioExportCsv use case', () => {
       expect(ticker.message).toContain('portfolio ticker:3: column "symbol": not a ticker symbol');
       expect(ticker.message).toContain('export the JSON backup instead');
       expect(ticker.details).toMatchObject({ portfolio: 'ticker', line: 3, column: 'symbol' });
-      // JSON rows without `source` are numbered from line 1, where a CSV has its header.
-      await portfolioAppend({ portfolio: 'numbered', transactions: [deposit] }, d);
+      // A JSON row stored on line 1, where a CSV has its header.
+      await portfolioAppend(
+        { portfolio: 'numbered', transactions: [{ ...deposit, source: { line: 1 } }] },
+        d,
+      );
       const numbered = await rejection(portfolioExportCsv({ portfolio: 'numbered' }, d));
       expect([numbered.code, numbered.details['field']]).toEqual([
         'CONFLICT',
