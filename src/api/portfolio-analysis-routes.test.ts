@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testDeps } from '../../test/helpers/app-deps.ts';
-import { storeDemo } from '../../test/helpers/api-client.ts';
+import { call as callApi, storeDemo, type Doc } from '../../test/helpers/api-client.ts';
 import { exposures } from '../app/exposures.ts';
 import { performance } from '../app/performance.ts';
 import { plan } from '../app/plan.ts';
@@ -46,14 +46,7 @@ const json = (body: unknown, method = 'POST'): RequestInit => ({
   body: JSON.stringify(body),
 });
 
-/** A parsed JSON document (tests read into it freely). */
-type Doc = ReturnType<typeof JSON.parse>;
-
-async function call(path: string, init?: RequestInit): Promise<{ status: number; body: Doc }> {
-  const res = await api.request(path, init);
-  const text = await res.text();
-  return { status: res.status, body: text === '' ? undefined : JSON.parse(text) };
-}
+const call = (path: string, init?: RequestInit) => callApi(api, path, init);
 
 /** `doc` as the wire carries it, with every solver wall time (`solveMs`) set to 0. */
 function wire(doc: unknown): Doc {

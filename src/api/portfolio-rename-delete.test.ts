@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { storeDemo } from '../../test/helpers/api-client.ts';
+import { call as callApi, storeDemo, type Doc } from '../../test/helpers/api-client.ts';
 import { testDeps } from '../../test/helpers/app-deps.ts';
 import { keyCreate } from '../app/key-create.ts';
 import { createApi } from './app.ts';
@@ -22,14 +22,7 @@ const json = (body: unknown, method = 'POST'): RequestInit => ({
   body: JSON.stringify(body),
 });
 
-/** A parsed JSON document (tests read into it freely). */
-type Doc = ReturnType<typeof JSON.parse>;
-
-async function call(path: string, init?: RequestInit): Promise<{ status: number; body: Doc }> {
-  const res = await api.request(path, init);
-  const text = await res.text();
-  return { status: res.status, body: text === '' ? undefined : JSON.parse(text) };
-}
+const call = (path: string, init?: RequestInit) => callApi(api, path, init);
 
 describe('PATCH and DELETE /api/v1/portfolios/{id}', () => {
   it('renames by id or name; a taken name is 409, an unknown portfolio 404', async () => {

@@ -23,7 +23,9 @@ export async function call(
   init?: RequestInit,
 ): Promise<{ status: number; body: Doc }> {
   const res = await api.request(path, init);
-  return { status: res.status, body: JSON.parse(await res.text()) };
+  const text = await res.text();
+  // An empty body (204) reads as undefined.
+  return { status: res.status, body: text === '' ? undefined : JSON.parse(text) };
 }
 
 /** `doc` as it goes over the wire (JSON), with every `solveMs` (wall time) set to 0. */
