@@ -46,6 +46,8 @@ export default tseslint.config(
       'bench/*.mjs',
       'scripts',
       'src/**/*.mjs',
+      'web/dist',
+      'web/src/api/schema.gen.ts',
     ],
   },
   js.configs.recommended,
@@ -75,6 +77,31 @@ export default tseslint.config(
     },
   },
   ...layers,
+  {
+    // The dashboard talks to the server through the typed API client only; it may share the
+    // chart option builders (src/report) and, through them, domain types — never the store,
+    // the use cases or the faces.
+    files: ['web/**/*.ts', 'web/**/*.tsx'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/src/app/**'],
+              allowTypeImports: true,
+              message:
+                'web/ talks to the API only: from src/app it may import document types (import type), never code.',
+            },
+            ...['data', 'api', 'cli', 'jobs'].map((name) => ({
+              group: [`**/src/${name}/**`],
+              message: `web/ talks to the API only: src/${name} is not for the browser (import src/report builders, call the API through web/src/api/client.ts).`,
+            })),
+          ],
+        },
+      ],
+    },
+  },
   {
     files: ['src/**/*.ts'],
     rules: {

@@ -1,19 +1,32 @@
 /**
- * Builds dist/ (incrementally) and the bundled CLI before the suite, so tests that run the
- * `ballast` executable or pack the library exercise the compiled JavaScript of the current
- * sources, never a stale build.
+ * Builds dist/ (incrementally), the bundled CLI and the dashboard (web/dist) before the suite,
+ * so tests that run the `ballast` executable, pack the library or drive the dashboard in a
+ * browser exercise the current sources, never a stale build.
  */
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export default function setup(): void {
   const root = fileURLToPath(new URL('..', import.meta.url));
-  const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+  const require = createRequire(import.meta.url);
+  const tsc = require.resolve('typescript/bin/tsc');
   execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], {
     cwd: root,
     stdio: 'inherit',
   });
   // The bundled CLI that bin/ballast.mjs runs (dist/bin/).
   execFileSync(process.execPath, ['scripts/build-cli.mjs'], { cwd: root, stdio: 'inherit' });
+  // The dashboard the server serves (web/dist/).
+  execFileSync(
+    process.execPath,
+    [
+      join(dirname(require.resolve('vite/package.json')), 'bin/vite.js'),
+      'build',
+      '--config',
+      'web/vite.config.ts',
+    ],
+    { cwd: root, stdio: 'inherit' },
+  );
 }

@@ -37,6 +37,7 @@ import { mountPortfolioRoutes } from './portfolio-routes.ts';
 import { mountRunRoutes } from './run-routes.ts';
 import type { RateLimitOptions } from './rate-limit.ts';
 import { readCache, type ReadCacheOptions } from './read-cache.ts';
+import { mountWeb } from './web-routes.ts';
 
 export type { AuthMode } from './auth.ts';
 export type { ApiLogger } from './log.ts';
@@ -62,6 +63,8 @@ export interface ApiOptions {
   readonly logger?: ApiLogger;
   /** The metrics `/metrics` serves (share them with the jobs); default a fresh {@link createMetrics}. */
   readonly metrics?: Metrics;
+  /** Directory of a dashboard build to serve on every non-API path (`web-routes.ts`); default none. */
+  readonly web?: string;
 }
 
 const BODILESS = new Set(['GET', 'HEAD']);
@@ -106,6 +109,7 @@ export function createApi(deps: AppDeps, options: ApiOptions): OpenAPIHono {
   mountFundsRoutes(app);
   mountDefinitionRoutes(app, deps);
   mountRunRoutes(app, deps);
+  if (options.web !== undefined) mountWeb(app, options.web);
   app.notFound(notFound);
   app.onError(onError);
   return app;

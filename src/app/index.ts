@@ -74,6 +74,7 @@ export * from './risk.ts';
 export * from './stress.ts';
 export * from './regimes.ts';
 export * from './demo.ts';
+export * from './demo-portfolio.ts';
 export * from './analyze.ts';
 export * from './performance.ts';
 export * from './factors.ts';

@@ -136,6 +136,12 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./commands/regimes.ts')).registerRegimes,
   },
   {
+    name: 'start',
+    summary:
+      'The dashboard and the API on http://127.0.0.1:8080 (what `npm start` runs): builds the dashboard and stores the demo portfolio on first run',
+    load: async () => (await import('./commands/start.ts')).registerStart,
+  },
+  {
     name: 'serve',
     summary: 'The HTTP API over the use cases: portfolios, positions, optimisation (OpenAPI 3.1)',
     load: async () => (await import('./commands/serve.ts')).registerServe,

@@ -7,6 +7,7 @@ import { createLogger, LOG_LEVELS, useCaseLogger, type LogLevel } from '../../ap
 import { createMetrics, type Metrics } from '../../api/metrics.ts';
 import type { StoredRun } from '../../app/index.ts';
 import { authFor, LOOPBACK_HOSTS, startServer } from '../../api/server.ts';
+import { hasWebBuild, WEB_DIST } from '../../api/web-routes.ts';
 import { startRunService, type RunService } from '../../jobs/run-service.ts';
 import type { GlobalOptions, Runtime } from '../context.ts';
 import type { Io } from '../io.ts';
@@ -74,9 +75,18 @@ export function serverDeps(command: Command, runtime: Runtime, logger: ApiLogger
   });
 }
 
-async function serveUntilStopped(
+/** What {@link serveUntilStopped} serves besides the API. */
+export interface ServeExtras {
+  /** A dashboard build to serve on every non-API path. */
+  readonly web?: string | undefined;
+  /** Lines printed once listening, before the API's own (given the URL). */
+  readonly banner?: (url: string) => string[];
+}
+
+/** Serves the API (and the dashboard in `web`) on `deps` until SIGINT or SIGTERM. */
+export async function serveUntilStopped(
   deps: OwnedDeps,
-  options: ServeOptions & { auth: AuthMode; logger: ApiLogger },
+  options: ServeOptions & { auth: AuthMode; logger: ApiLogger } & ServeExtras,
   io: Io,
 ): Promise<void> {
   await storeReady(deps);
@@ -91,8 +101,11 @@ async function serveUntilStopped(
     logger: options.logger,
     metrics,
     rateLimit: options.rateLimit === 0 ? false : { requests: options.rateLimit, windowSeconds: 10 },
+    ...(options.web === undefined ? {} : { web: options.web }),
   });
+  for (const line of options.banner?.(server.url) ?? []) io.out(line);
   io.out(`Ballast API listening on ${server.url} (docs: ${server.url}/api/docs)`);
+  if (options.web !== undefined) io.out(`Dashboard: ${server.url}/`);
   io.out(
     options.auth === 'required'
       ? 'API keys required on /api/v1 (Authorization: Bearer <key>; create one with `ballast keys create`)'
@@ -171,12 +184,15 @@ function jobsLine(queue: RunService['queue'], options: { jobs: number }): string
     : `Runs (POST /api/v1/runs): ${where}, ${options.jobs} at a time in this process`;
 }
 
+/** The dashboard build when one exists (`npm run build:web`), else undefined. */
+export const builtWeb = (): string | undefined => (hasWebBuild() ? WEB_DIST : undefined);
+
 /** `ballast serve`: the HTTP API on the store chosen by `--db` (or the environment). */
 export function registerServe(program: Command, io: Io, runtime: Runtime): void {
   program
     .command('serve')
     .description(
-      'Serve the HTTP API (routes under /api/v1, OpenAPI at /api/openapi.json) until SIGINT or SIGTERM. API keys (`ballast keys create`) are required on /api/v1 unless the host is a loopback address; --auth off is refused on any other host. Each key (or, without keys, each address) may make 100 requests per 10 s (--rate-limit). Logs one JSON line per request on stderr (--log-level); Prometheus metrics at /metrics (a key of any scope when keys are required)',
+      'Serve the HTTP API (routes under /api/v1, OpenAPI at /api/openapi.json), and the dashboard when it is built (npm run build:web), until SIGINT or SIGTERM. API keys (`ballast keys create`) are required on /api/v1 unless the host is a loopback address; --auth off is refused on any other host. Each key (or, without keys, each address) may make 100 requests per 10 s (--rate-limit). Logs one JSON line per request on stderr (--log-level); Prometheus metrics at /metrics (a key of any scope when keys are required)',
     )
     .option('--host <host>', 'interface to listen on', '127.0.0.1')
     .option('--port <port>', 'port to listen on (0: any free port)', parsePort, 8080)
@@ -214,7 +230,7 @@ export function registerServe(program: Command, io: Io, runtime: Runtime): void 
       const logger = await createLogger(options.logLevel, { write: (line) => io.err(line) });
       const deps = serverDeps(command, runtime, logger);
       try {
-        await serveUntilStopped(deps, { ...options, auth, logger }, io);
+        await serveUntilStopped(deps, { ...options, auth, logger, web: builtWeb() }, io);
       } finally {
         await deps.close();
       }

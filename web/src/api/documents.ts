@@ -1,0 +1,20 @@
+/**
+ * The shapes of the API's JSON documents, for the dashboard's query hooks. The OpenAPI
+ * document types every path, parameter and request body (`schema.gen.ts`) but describes
+ * response documents in words, so their TypeScript types come from the use cases that produce
+ * them — type-only imports, which put no server code into the bundle (a lint rule allows only
+ * `import type` from src/app in web/).
+ */
+export type { PortfolioListDocument, PortfolioSummary } from '../../../src/app/portfolio-list.ts';
+export type { ExposuresDocument } from '../../../src/app/exposures.ts';
+export type { RiskDocument } from '../../../src/app/risk.ts';
+export type { PositionsDocument } from '../../../src/app/positions.ts';
+export type { PerformanceDocument } from '../../../src/app/performance-document.ts';
+export type { ScenarioDocument, FailedScenario } from '../../../src/app/stress-document.ts';
+export type { DataListDocument } from '../../../src/app/data-list.ts';
+export type { DataQualityDocument } from '../../../src/app/data-quality.ts';
+export type { OptimizeDocument } from '../../../src/app/optimize.ts';
+export type { FrontierDocument } from '../../../src/app/frontier.ts';
+export type { PlanDocument } from '../../../src/app/plan.ts';
+export type { RunDocument } from '../../../src/app/run-document.ts';
+export type { RunListDocument } from '../../../src/app/run-read.ts';

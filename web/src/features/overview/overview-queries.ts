@@ -1,0 +1,31 @@
+/** Query hooks of the Overview page (the typed client; components never fetch). */
+import { useQuery } from '@tanstack/react-query';
+import { api, unwrap } from '../../api/client.ts';
+import type { ExposuresDocument, PerformanceDocument } from '../../api/documents.ts';
+
+/** GET /api/v1/portfolios/{id}/exposures: value, cash, leverage, look-through. */
+export function useExposures(portfolio: string) {
+  return useQuery({
+    queryKey: ['exposures', portfolio],
+    queryFn: () =>
+      unwrap<ExposuresDocument>(
+        api.GET('/api/v1/portfolios/{id}/exposures', { params: { path: { id: portfolio } } }),
+      ),
+  });
+}
+
+/** GET /api/v1/portfolios/{id}/performance against `benchmark`. */
+export function usePerformance(portfolio: string, benchmark: string | null) {
+  return useQuery({
+    queryKey: ['performance', portfolio, benchmark],
+    queryFn: () =>
+      unwrap<PerformanceDocument>(
+        api.GET('/api/v1/portfolios/{id}/performance', {
+          params: {
+            path: { id: portfolio },
+            query: benchmark === null ? {} : { benchmark },
+          },
+        }),
+      ),
+  });
+}
