@@ -18,3 +18,8 @@ export type { FrontierDocument } from '../../../src/app/frontier.ts';
 export type { PlanDocument } from '../../../src/app/plan.ts';
 export type { RunDocument } from '../../../src/app/run-document.ts';
 export type { RunListDocument } from '../../../src/app/run-read.ts';
+export type { StressDocument } from '../../../src/app/stress.ts';
+export type { UniverseDocument } from '../../../src/app/universe.ts';
+export type { FundUniverse, FundDefinition } from '../../../src/app/funds.ts';
+export type { StoredFundsDocument } from '../../../src/app/funds-stored.ts';
+export type { StoredFundsSummary } from '../../../src/app/funds-save.ts';

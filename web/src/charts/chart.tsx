@@ -58,6 +58,12 @@ export function Chart({ option, label, height = '320px', keepTitle = false }: Ch
   const chart = useRef<Instance | null>(null);
   const theme = useTheme();
   const [failed, setFailed] = useState<string | null>(null);
+  // What to draw once ECharts has loaded: the latest, not the first render's (the option or
+  // theme may change while the chunk loads).
+  const latest = useRef({ option, theme, keepTitle });
+  useEffect(() => {
+    latest.current = { option, theme, keepTitle };
+  });
 
   useEffect(() => {
     let disposed = false;
@@ -66,7 +72,8 @@ export function Chart({ option, label, height = '320px', keepTitle = false }: Ch
       .then(({ init }) => {
         if (disposed || box.current === null) return;
         chart.current = init(box.current, null, { renderer: 'canvas' });
-        chart.current.setOption(forScreen(option, theme, keepTitle), true);
+        const now = latest.current;
+        chart.current.setOption(forScreen(now.option, now.theme, now.keepTitle), true);
         observer = new ResizeObserver(() => chart.current?.resize());
         observer.observe(box.current);
       })
