@@ -47,10 +47,27 @@ export function LeverageTiles({ doc }: { doc: ExposuresDocument }) {
   );
 }
 
-/** The builder's treemap with its title strip removed (the panel names the chart). */
+type Level = { itemStyle?: object; upperLabel?: object };
+
+/**
+ * The builder's treemap as the page draws it: no room for the title strip (the panel names the
+ * chart), and the gaps and category captions in the builder's own palette colours (white gaps,
+ * dark caption text), which the Chart turns into the dark theme's — the treemap's default
+ * white gaps and near-black captions would stay as they are on a dark page.
+ */
 function screenTreemap(option: ChartOption): ChartOption {
   const series = Array.isArray(option.series) ? option.series : [];
-  return { ...option, series: series.map((s) => ({ ...s, top: 8 })) };
+  return {
+    ...option,
+    series: series.map((s) => {
+      const levels = ((s as { levels?: Level[] }).levels ?? []).map((level, i) => {
+        if (i === 0) return { ...level, itemStyle: { ...level.itemStyle, borderColor: '#ffffff' } };
+        if (i === 1) return { ...level, upperLabel: { ...level.upperLabel, color: '#1f2937' } };
+        return level;
+      });
+      return { ...s, top: 8, levels };
+    }),
+  } as ChartOption;
 }
 
 /** The economic exposures as a treemap by category (`exposureTreemapOption`). */

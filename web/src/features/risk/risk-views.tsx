@@ -182,26 +182,40 @@ function axisWith(
 
 /**
  * A builder's option as the page lays it out: no room for the title strip (the panel names the
- * chart), and on a narrow screen shorter category labels and a narrower right margin.
+ * chart), category labels on the x axis slanted (long exposure names), and on a narrow screen
+ * shorter labels, a narrower right margin and no value labels on bars (the table beside gives
+ * them).
  */
 function laidOut(option: ChartOption, narrow: boolean): ChartOption {
   const grid = option.grid;
+  const categoryX = (option.xAxis as { type?: string } | undefined)?.type === 'category';
   const adapted = {
     ...option,
     grid:
       grid !== undefined && !Array.isArray(grid)
         ? { ...grid, top: 16, ...(narrow ? { left: 4, right: 64 } : {}) }
         : grid,
+    xAxis: categoryX ? axisWith(option.xAxis, { rotate: 30, width: 100 }) : option.xAxis,
   } as ChartOption;
   if (!narrow) return adapted;
+  const series = Array.isArray(adapted.series) ? adapted.series : [];
   return {
     ...adapted,
     yAxis: axisWith(adapted.yAxis as ChartOption['xAxis'], { width: 84, fontSize: 11 }),
     xAxis: axisWith(
       adapted.xAxis,
-      (adapted.xAxis as { type?: string } | undefined)?.type === 'category'
-        ? { fontSize: 11, rotate: 45, width: 80 }
-        : { fontSize: 11, hideOverlap: true },
+      categoryX ? { fontSize: 11, rotate: 45, width: 80 } : { fontSize: 11, hideOverlap: true },
+    ),
+    series: series.map((one) =>
+      one.type === 'bar' && Array.isArray(one.data)
+        ? {
+            ...one,
+            data: (one.data as Record<string, unknown>[]).map((d) => ({
+              ...d,
+              label: { show: false },
+            })),
+          }
+        : one,
     ),
   } as ChartOption;
 }

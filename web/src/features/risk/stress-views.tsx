@@ -145,7 +145,7 @@ export function StressTable({ doc, labels }: { doc: StressDocument; labels: Labe
               <Fragment key={s.name}>
                 <tr className="scenario" data-scenario={s.name}>
                   <th scope="row">{s.name}</th>
-                  <td>
+                  <td data-label="Window">
                     <WindowText s={s} />
                   </td>
                   {failed(s) ? (
@@ -154,18 +154,20 @@ export function StressTable({ doc, labels }: { doc: StressDocument; labels: Labe
                     </td>
                   ) : (
                     <>
-                      <td className="num total-pnl">
+                      <td className="num total-pnl" data-label="Total P&L">
                         <Pnl pnl={s.totalPnl} ret={s.totalReturn} />
                       </td>
                       {accounts.map((a) => {
                         const row = s.byAccount.find((b) => b.account === a);
                         return (
-                          <td key={a} className="num">
+                          <td key={a} className="num" data-label={a}>
                             {row === undefined ? '—' : <Pnl pnl={row.pnl} ret={row.return} />}
                           </td>
                         );
                       })}
-                      <td className="num">{money(s.totalValue)}</td>
+                      <td className="num" data-label="Value before">
+                        {money(s.totalValue)}
+                      </td>
                       <td>
                         <button
                           type="button"
