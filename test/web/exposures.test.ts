@@ -102,9 +102,9 @@ describe.skipIf(!hasChromium)('the Exposures page (chromium)', () => {
     await expect
       .poll(() => panel(phone, 'Look-through by fund').locator('tbody tr').count())
       .toBe(doc.positions.length);
-    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
-      375,
-    );
+    expect(
+      await phone.evaluate<number>('document.documentElement.scrollWidth'),
+    ).toBeLessThanOrEqual(375);
     await shot(phone, 'exposures-phone');
 
     const dark = await dash.page({ dark: true });
@@ -115,7 +115,9 @@ describe.skipIf(!hasChromium)('the Exposures page (chromium)', () => {
         timeout: 15_000,
       })
       .toBe(1);
-    expect(await dark.evaluate(() => document.documentElement.dataset['theme'])).toBe('dark');
+    expect(await dark.evaluate<string | undefined>('document.documentElement.dataset.theme')).toBe(
+      'dark',
+    );
     await shot(dark, 'exposures-dark');
     expect(errors).toEqual([]);
   });
