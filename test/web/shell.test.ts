@@ -42,7 +42,7 @@ describe.skipIf(!hasChromium)('the dashboard shell (chromium)', () => {
   it('switches between light and dark and remembers the choice', async () => {
     const page = await dash.page();
     await page.goto(dash.url);
-    const theme = () => page.evaluate(() => document.documentElement.dataset['theme']);
+    const theme = () => page.evaluate<string | undefined>('document.documentElement.dataset.theme');
     expect(await theme()).toBe('light');
     await page.getByRole('button', { name: 'Switch to dark theme' }).click();
     expect(await theme()).toBe('dark');
