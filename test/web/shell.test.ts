@@ -50,6 +50,19 @@ describe.skipIf(!hasChromium)('the dashboard shell (chromium)', () => {
     expect(await theme()).toBe('dark');
   });
 
+  it('is reachable from the keyboard: skip link, then the pages by Tab and Enter', async () => {
+    const page = await dash.page();
+    await page.goto(`${dash.url}/?p=demo`);
+    await page.locator('nav.pages a').first().waitFor();
+    await page.keyboard.press('Tab');
+    const focused = () => page.evaluate<string>('document.activeElement?.textContent ?? ""');
+    expect(await focused()).toBe('Skip to content');
+    for (let i = 0; i < 12 && (await focused()) !== 'Risk'; i++) await page.keyboard.press('Tab');
+    expect(await focused()).toBe('Risk');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Risk');
+  });
+
   it('answers API paths with the API, never with the app', async () => {
     const res = await fetch(`${dash.url}/api/v1/nope`);
     expect(res.status).toBe(404);
