@@ -5,6 +5,7 @@
  * fund's definition, and a holding without a fund definition flagged with what to do. Screenshots
  * at desktop, phone and dark.
  */
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { ExposuresDocument } from '../../src/app/exposures.ts';
@@ -153,11 +154,31 @@ describe.skipIf(!hasChromium)('the Exposures page (chromium)', () => {
     expect(text).toContain('ballast funds save NAME --file FILE');
     const tiles = panel(page, 'Value and economic leverage').locator('.tile');
     expect(await tiles.first().textContent()).toContain('$10,000.00');
-    expect(
-      await panel(page, 'Look-through by fund')
-        .locator('tbody tr', { hasText: 'ZZZQ' })
-        .textContent(),
-    ).toContain('no fund definition');
+    const lookThrough = panel(page, 'Look-through by fund');
+    expect(await lookThrough.locator('tbody tr', { hasText: 'ZZZQ' }).textContent()).toContain(
+      'no fund definition',
+    );
+
+    // Defined in a stored set and chosen under Fund definitions: nothing is left unexplained,
+    // and the look-through shows the stored definition (2× US large cap per $1).
+    const yaml = readFileSync(new URL('../../config/funds.yaml', import.meta.url), 'utf8');
+    const stored = await fetch(`${dash.url}/api/v1/funds/stored/with-zzzq`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/yaml' },
+      body: `${yaml}\n  ZZZQ:\n    name: A test fund\n    category: Test\n    exposures:\n      us_large_equity: 2.0\n    provenance: this test\n    validatedBy: null\n`,
+    });
+    expect(stored.status).toBe(201);
+    await page.reload();
+    await page.getByLabel('Fund definitions').selectOption('with-zzzq');
+    await expect
+      .poll(() => panel(page, 'Unexplained holdings').textContent(), { timeout: 15_000 })
+      .toContain('nothing is left unexplained');
+    expect(new URL(page.url()).searchParams.get('funds')).toBe('with-zzzq');
+    expect(await lookThrough.locator('tbody tr', { hasText: 'ZZZQ' }).textContent()).toContain(
+      '2.000×',
+    );
+    // 10 SPY × $450 × 1 + 10 ZZZQ × $50 × 2 = $5,500 of US large cap: 0.55× of $10,000.
+    expect(await tiles.nth(2).textContent()).toContain('0.55×');
     expect(errors).toEqual([]);
   });
 });

@@ -10,7 +10,7 @@ import type { ChartOption } from '../../../../src/report/chart-style.ts';
 import type { ExposuresDocument, FundDefinition } from '../../api/documents.ts';
 import { Chart } from '../../charts/chart.tsx';
 import { Tile } from '../../components/panel.tsx';
-import { money, percent, quantity, times, tone } from '../../format.ts';
+import { money, percent, quantity, times } from '../../format.ts';
 import { categoryLabel, labelOf } from './labels.ts';
 
 type Labels = Readonly<Record<string, string>>;
@@ -24,7 +24,7 @@ export function LeverageTiles({ doc }: { doc: ExposuresDocument }) {
         <Tile
           label="Cash"
           value={money(doc.cash)}
-          tone={tone(doc.cash)}
+          tone={doc.cash < 0 ? 'down' : ''}
           sub={doc.cash < 0 ? 'margin loan, over accounts' : 'over accounts'}
         />
         <Tile
@@ -135,7 +135,7 @@ export function HoldingsTable({ doc }: { doc: ExposuresDocument }) {
         <tfoot>
           <tr>
             <td colSpan={3}>Cash</td>
-            <td className={`num ${tone(doc.cash)}`}>{money(doc.cash)}</td>
+            <td className={`num ${doc.cash < 0 ? 'down' : ''}`}>{money(doc.cash)}</td>
             <td colSpan={2} />
           </tr>
           <tr className="total">
