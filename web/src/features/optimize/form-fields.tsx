@@ -9,16 +9,24 @@ import { percent } from '../../format.ts';
 interface Common {
   /** The API path of the field (also the control's id, made DOM-safe). */
   readonly name: string;
+  /** Prefix of the id when two forms on the page set fields of the same name (`plan`). */
+  readonly scope?: string;
   readonly label: string;
   readonly error?: string | undefined;
   readonly hint?: ReactNode;
   readonly disabled?: boolean;
 }
 
-const idOf = (name: string): string => `f-${name.replace(/[^A-Za-z0-9_-]/g, '-')}`;
+const idOf = (name: string, scope?: string): string =>
+  `f-${scope === undefined ? '' : `${scope}-`}${name.replace(/[^A-Za-z0-9_-]/g, '-')}`;
 
-function described(name: string, hint: ReactNode, error: string | undefined) {
-  const id = idOf(name);
+function described({
+  name,
+  scope,
+  hint,
+  error,
+}: Pick<Common, 'name' | 'scope' | 'hint' | 'error'>) {
+  const id = idOf(name, scope);
   const ids = [hint === undefined ? null : `${id}-hint`, error === undefined ? null : `${id}-error`]
     .filter((x) => x !== null)
     .join(' ');
@@ -29,8 +37,8 @@ function described(name: string, hint: ReactNode, error: string | undefined) {
   };
 }
 
-function Below({ name, hint, error }: Pick<Common, 'name' | 'hint' | 'error'>) {
-  const id = idOf(name);
+function Below({ name, scope, hint, error }: Pick<Common, 'name' | 'scope' | 'hint' | 'error'>) {
+  const id = idOf(name, scope);
   return (
     <>
       {hint === undefined ? null : (
@@ -61,12 +69,12 @@ export function NumberField(
     readonly placeholder?: string;
   },
 ) {
-  const { name, label, error, hint, value, onChange, placeholder, disabled } = props;
+  const { name, label, value, onChange, placeholder, disabled } = props;
   return (
     <div className="field">
-      <label htmlFor={idOf(name)}>{label}</label>
+      <label htmlFor={idOf(name, props.scope)}>{label}</label>
       <input
-        {...described(name, hint, error)}
+        {...described(props)}
         type="text"
         inputMode="decimal"
         autoComplete="off"
@@ -75,7 +83,7 @@ export function NumberField(
         disabled={disabled}
         onChange={(e) => onChange(e.target.value)}
       />
-      <Below name={name} hint={hint} error={error} />
+      <Below {...props} />
     </div>
   );
 }
@@ -89,9 +97,9 @@ export function TextField(
     readonly rows?: number;
   },
 ) {
-  const { name, label, error, hint, value, onChange, placeholder, disabled, rows = 1 } = props;
+  const { name, label, value, onChange, placeholder, disabled, rows = 1 } = props;
   const common = {
-    ...described(name, hint, error),
+    ...described(props),
     value,
     placeholder,
     disabled,
@@ -99,13 +107,13 @@ export function TextField(
   };
   return (
     <div className={rows > 1 ? 'field span-2' : 'field'}>
-      <label htmlFor={idOf(name)}>{label}</label>
+      <label htmlFor={idOf(name, props.scope)}>{label}</label>
       {rows > 1 ? (
         <textarea {...common} rows={rows} onChange={(e) => onChange(e.target.value)} />
       ) : (
         <input {...common} type="text" onChange={(e) => onChange(e.target.value)} />
       )}
-      <Below name={name} hint={hint} error={error} />
+      <Below {...props} />
     </div>
   );
 }
@@ -119,12 +127,12 @@ export function SelectField<T extends string>(
     readonly wide?: boolean;
   },
 ) {
-  const { name, label, error, hint, value, onChange, options, disabled, wide } = props;
+  const { name, label, value, onChange, options, disabled, wide } = props;
   return (
     <div className={wide === true ? 'field span-2' : 'field'}>
-      <label htmlFor={idOf(name)}>{label}</label>
+      <label htmlFor={idOf(name, props.scope)}>{label}</label>
       <select
-        {...described(name, hint, error)}
+        {...described(props)}
         value={value}
         disabled={disabled}
         onChange={(e) => onChange(e.target.value as T)}
@@ -135,7 +143,7 @@ export function SelectField<T extends string>(
           </option>
         ))}
       </select>
-      <Below name={name} hint={hint} error={error} />
+      <Below {...props} />
     </div>
   );
 }
@@ -144,12 +152,12 @@ export function SelectField<T extends string>(
 export function CheckField(
   props: Common & { readonly checked: boolean; readonly onChange: (checked: boolean) => void },
 ) {
-  const { name, label, error, hint, checked, onChange, disabled } = props;
+  const { name, label, checked, onChange, disabled } = props;
   return (
     <div className="field check">
-      <label htmlFor={idOf(name)} className="check-label">
+      <label htmlFor={idOf(name, props.scope)} className="check-label">
         <input
-          {...described(name, hint, error)}
+          {...described(props)}
           type="checkbox"
           checked={checked}
           disabled={disabled}
@@ -157,7 +165,7 @@ export function CheckField(
         />
         {label}
       </label>
-      <Below name={name} hint={hint} error={error} />
+      <Below {...props} />
     </div>
   );
 }

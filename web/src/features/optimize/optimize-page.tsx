@@ -60,7 +60,16 @@ interface RunBodyProps<T> {
 function RunBody<T>({ run, what, empty, children }: RunBodyProps<T>) {
   const cancel = useCancelRun();
   if (run === undefined) return <p className="muted">{empty}</p>;
-  if (run.status === 'succeeded') return <>{children(run.result as T)}</>;
+  if (run.status === 'succeeded')
+    return (
+      <div className="run-result" data-run={run.id}>
+        {children(run.result as T)}
+        <p className="muted run-id">
+          Run <code>{run.id}</code>
+          {run.finishedAt === null ? '' : `, finished ${run.finishedAt.slice(11, 19)} UTC`}
+        </p>
+      </div>
+    );
   return (
     <RunProgress
       run={run}

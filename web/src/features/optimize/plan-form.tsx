@@ -97,6 +97,7 @@ export function PlanFormView({ portfolio, form, onChange, errors, onPlan, busy }
   return (
     <form className="grid" onSubmit={submit} noValidate aria-label="Two-stage plan">
       <SelectField
+        scope="plan"
         name="moments"
         label="Exposure returns"
         value={form.source}
@@ -108,6 +109,7 @@ export function PlanFormView({ portfolio, form, onChange, errors, onPlan, busy }
         error={errorOf('moments')}
       />
       <SelectField
+        scope="plan"
         name="objective"
         label="Stage-1 objective"
         value={form.objective}
@@ -122,6 +124,7 @@ export function PlanFormView({ portfolio, form, onChange, errors, onPlan, busy }
         error={errorOf('objective')}
       />
       <NumberField
+        scope="plan"
         name="targetVolatilityAnnual"
         label="Target volatility (annual)"
         placeholder="default 0.10"
@@ -131,6 +134,7 @@ export function PlanFormView({ portfolio, form, onChange, errors, onPlan, busy }
         error={errorOf('targetVolatilityAnnual')}
       />
       <NumberField
+        scope="plan"
         name="maxLeverage"
         label="Leverage cap Σ|x|"
         placeholder="default 2"
@@ -139,6 +143,7 @@ export function PlanFormView({ portfolio, form, onChange, errors, onPlan, busy }
         error={errorOf('maxLeverage')}
       />
       <NumberField
+        scope="plan"
         name="borrowSpreadAnnual"
         label="Borrowing spread (annual)"
         placeholder="default 0.01"
@@ -148,6 +153,7 @@ export function PlanFormView({ portfolio, form, onChange, errors, onPlan, busy }
         error={errorOf('borrowSpreadAnnual')}
       />
       <NumberField
+        scope="plan"
         name="notionalCap"
         label="Fund notional cap Σ|w|"
         placeholder="default 1.5"
@@ -156,6 +162,7 @@ export function PlanFormView({ portfolio, form, onChange, errors, onPlan, busy }
         error={errorOf('notionalCap')}
       />
       <TextField
+        scope="plan"
         name="candidates"
         label="Funds to consider buying"
         placeholder="e.g. VTI, GLD"
@@ -164,6 +171,7 @@ export function PlanFormView({ portfolio, form, onChange, errors, onPlan, busy }
         error={errorOf('candidates')}
       />
       <NumberField
+        scope="plan"
         name="minTrade"
         label="Smallest trade ($)"
         placeholder="any"
@@ -172,6 +180,7 @@ export function PlanFormView({ portfolio, form, onChange, errors, onPlan, busy }
         error={errorOf('minTrade')}
       />
       <SelectField
+        scope="plan"
         name="lotMethod"
         label="Lots sold first"
         value={form.lotMethod}
@@ -180,6 +189,7 @@ export function PlanFormView({ portfolio, form, onChange, errors, onPlan, busy }
         error={errorOf('lotMethod')}
       />
       <CheckField
+        scope="plan"
         name="fractional"
         label="Fractional shares"
         checked={form.fractional}

@@ -8,6 +8,7 @@
 import type { PlanDocument } from '../../api/documents.ts';
 import { Tile } from '../../components/panel.tsx';
 import { date, money, percent, quantity, signedMoney, signedPercent, tone } from '../../format.ts';
+import { Breakable } from './breakable.tsx';
 import { Warnings } from './warnings.tsx';
 
 /** Exposure id → name, for labels. */
@@ -57,7 +58,7 @@ export function MappingView({ doc, names }: { doc: PlanDocument; names: Names })
             {ids.map((id) => (
               <tr key={id}>
                 <td className="asset">
-                  {id}
+                  <Breakable id={id} />
                   {names[id] === undefined ? null : <span className="asset-name">{names[id]}</span>}
                 </td>
                 <td className="num">{percent(m.targetExposures[id])}</td>

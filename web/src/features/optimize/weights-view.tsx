@@ -8,6 +8,7 @@
 import type { OptimizeDocument } from '../../api/documents.ts';
 import { Tile } from '../../components/panel.tsx';
 import { percent, quantity, tone } from '../../format.ts';
+import { Breakable } from './breakable.tsx';
 import { Warnings } from './warnings.tsx';
 
 export interface WeightsViewProps {
@@ -76,7 +77,7 @@ export function WeightsView({ doc, names }: WeightsViewProps) {
             {rows.map(([asset, w]) => (
               <tr key={asset} data-asset={asset} className={w === 0 ? 'zero' : undefined}>
                 <td className="asset">
-                  {asset}
+                  <Breakable id={asset} />
                   {names[asset] === undefined ? null : (
                     <span className="asset-name">{names[asset]}</span>
                   )}
