@@ -58,12 +58,10 @@ export function Chart({ option, label, height = '320px', keepTitle = false }: Ch
   const chart = useRef<Instance | null>(null);
   const theme = useTheme();
   const [failed, setFailed] = useState<string | null>(null);
-  // What to draw once ECharts has loaded: the latest, not the first render's (the option or
-  // theme may change while the chunk loads).
+  // The option of the latest render: the instance, made once ECharts has loaded, starts from it
+  // (the option may have changed while the chunk was on its way).
   const latest = useRef({ option, theme, keepTitle });
-  useEffect(() => {
-    latest.current = { option, theme, keepTitle };
-  });
+  latest.current = { option, theme, keepTitle };
 
   useEffect(() => {
     let disposed = false;
