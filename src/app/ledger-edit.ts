@@ -68,9 +68,9 @@ export function replayLedger(ledger: readonly Transaction[]): void {
 /**
  * The error of checking one JSON transaction (`transactions[<index>].<field>` from the store's
  * row check) naming the field alone: `quantity: must be a number > 0 (got -5) (line 7)`,
- * `details.field` `quantity`, `details.line` the row's line.
+ * `details.field` `quantity`, `details.line` the row's line (when it has one).
  */
-export function rowFieldError(error: unknown, index: number, line: number): unknown {
+export function rowFieldError(error: unknown, index: number, line: number | undefined): unknown {
   if (!(error instanceof BallastError)) return error;
   const field = error.details['field'];
   const prefix = `transactions[${index}]`;
@@ -80,8 +80,8 @@ export function rowFieldError(error: unknown, index: number, line: number): unkn
   const { index: _index, ...details } = error.details;
   return new BallastError(
     error.code,
-    `${message} (line ${line})`,
-    { ...details, field: own, line },
+    line === undefined ? message : `${message} (line ${line})`,
+    { ...details, field: own, ...(line === undefined ? {} : { line }) },
     {
       cause: error,
     },
@@ -95,7 +95,7 @@ export function rowFieldError(error: unknown, index: number, line: number): unkn
  */
 export function jsonTransaction(
   record: Readonly<Record<string, unknown>>,
-  at: { readonly index: number; readonly line: number; readonly previous: number },
+  at: { readonly index: number; readonly line: number | undefined; readonly previous: number },
 ): Transaction {
   try {
     return toTransaction(transactionRowAfter({ ...record }, at.index, at.previous));
