@@ -38,7 +38,7 @@ import type { Lot } from '../domain/ledger/types.ts';
 import type { PriceQuote } from '../domain/valuation/value-positions.ts';
 import type { Warning } from '../domain/warnings.ts';
 import { parseInput } from './input.ts';
-import { loadPortfolio, type PortfolioDeps } from './portfolio-input.ts';
+import { loadPortfolio, type LoadedPortfolio, type PortfolioDeps } from './portfolio-input.ts';
 import { pricingFields, type PricingDocument } from './portfolio-pricing.ts';
 import { roundFine } from './rounding.ts';
 import { isoDateSchema, lotMethodSchema } from './schemas.ts';
@@ -253,17 +253,15 @@ export function realizedByYear(realized: readonly RealizedView[]): RealizedYear[
     }));
 }
 
-/** Positions with priced lots of a stored portfolio (see the module comment). */
-export async function portfolioHoldings(
-  raw: PortfolioHoldingsInput,
-  deps: PortfolioDeps,
-): Promise<PortfolioHoldingsDocument> {
-  const input = parseInput(portfolioHoldingsInputSchema, raw);
-  const asOf = input.asOf ?? deps.clock.today();
-  const loaded = await loadPortfolio(
-    { portfolio: input.portfolio, lotMethod: input.lotMethod, asOf: input.asOf },
-    deps,
-  );
+/**
+ * The {@link PortfolioHoldingsDocument} of a stored portfolio's ledger loaded and priced
+ * (`loadPortfolio`), as of `asOf` (shared with `portfolioSummary`).
+ */
+export function holdingsDocument(
+  loaded: LoadedPortfolio,
+  at: { readonly portfolio: string; readonly asOf: IsoDate },
+): PortfolioHoldingsDocument {
+  const { asOf } = at;
   const ledger = loaded.ledger!;
   const lotsByAccount = new Map<string, Lot[]>([...ledger.cashCents.keys()].map((a) => [a, []]));
   for (const lot of ledger.lots)
@@ -279,7 +277,7 @@ export async function portfolioHoldings(
     });
   const notes = pricingFields(loaded.pricing);
   return {
-    portfolio: input.portfolio,
+    portfolio: at.portfolio,
     asOf,
     ledgerAsOf: ledger.asOf ?? null,
     lotMethod: ledger.lotMethod,
@@ -293,4 +291,20 @@ export async function portfolioHoldings(
     ...(notes.pricing === undefined ? {} : { pricing: notes.pricing }),
     warnings: notes.warnings ?? [],
   };
+}
+
+/** Positions with priced lots of a stored portfolio (see the module comment). */
+export async function portfolioHoldings(
+  raw: PortfolioHoldingsInput,
+  deps: PortfolioDeps,
+): Promise<PortfolioHoldingsDocument> {
+  const input = parseInput(portfolioHoldingsInputSchema, raw);
+  const loaded = await loadPortfolio(
+    { portfolio: input.portfolio, lotMethod: input.lotMethod, asOf: input.asOf },
+    deps,
+  );
+  return holdingsDocument(loaded, {
+    portfolio: input.portfolio,
+    asOf: input.asOf ?? deps.clock.today(),
+  });
 }
