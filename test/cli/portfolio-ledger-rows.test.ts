@@ -157,14 +157,17 @@ describe('ballast portfolio remove-transaction', () => {
 });
 
 describe('ballast portfolio append --dry-run', () => {
-  it('prints every row’s result and stores nothing', async () => {
+  it('prints every row’s result, stores nothing, and exits 2 when a row would be refused', async () => {
     const batch = file('b.csv', [
       '2024-04-01,buy,VTI,2,140,,,A,',
       '2024-04-02,sell,VTI,1,150,,,A,L9',
       '2024-04-03,fee,,,,x,,A,',
     ]);
     const run = await ballast('portfolio', 'append', 'main', '--transactions', batch, '--dry-run');
-    expect(run.code, run.stderr).toBe(0);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(
+      `error [INVALID_INPUT]: --transactions: 2 of 3 rows of ${batch} would be refused (listed above); nothing stored`,
+    );
     const lines = run.stdout.trimEnd().split('\n');
     expect(lines[0]).toBe(
       `Dry run: 3 rows of ${batch} checked after the 4 stored in portfolio main: 1 would be appended, 2 refused; nothing stored`,
@@ -199,6 +202,12 @@ describe('ballast portfolio append --dry-run', () => {
       invalid: 2,
       transactions: 4,
     });
+    expect(json.code).toBe(2);
+    expect(await stored()).toHaveLength(4);
+    const good = file('g.csv', ['2024-04-01,buy,VTI,2,140,,,A,']);
+    const ok = await ballast('portfolio', 'append', 'main', '--transactions', good, '--dry-run');
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(ok.stdout).toContain('Every row would be appended.');
     expect(await stored()).toHaveLength(4);
   });
 });

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { BallastError } from '../../app/errors.ts';
 import { portfolioAppend, type PortfolioAppendDocument } from '../../app/portfolio-append.ts';
 import {
   portfolioAppendPreview,
@@ -47,7 +48,8 @@ interface AppendOptions {
 
 /**
  * `ballast portfolio append NAME --transactions FILE [--dry-run]`: the `portfolioAppend` use
- * case, or with `--dry-run` the `portfolioAppendPreview` (every row's result, nothing stored).
+ * case, or with `--dry-run` the `portfolioAppendPreview` (every row's result, nothing stored;
+ * exit 2, INVALID_INPUT, when any row would be refused, after the rows are printed).
  */
 export function registerAppend(portfolio: Command, io: Io, runtime: Runtime): void {
   portfolio
@@ -70,6 +72,13 @@ export function registerAppend(portfolio: Command, io: Io, runtime: Runtime): vo
         );
         const table = () => previewText(doc, options.transactions);
         io.out(renderDocument(options.format, { json: doc, table }));
+        // A preview with refused rows is not a success: scripts must not go on to append.
+        if (doc.invalid > 0)
+          throw new BallastError(
+            'INVALID_INPUT',
+            `--transactions: ${doc.invalid} of ${doc.rows.length} rows of ${options.transactions} would be refused (listed above); nothing stored`,
+            { field: '--transactions', value: options.transactions, invalid: doc.invalid },
+          );
         return;
       }
       const doc = await withDeps(command, runtime, (deps) =>
