@@ -3,8 +3,9 @@
  * (GET /api/v1/portfolios/{id}/risk, with the covariance estimator and confidence chosen) —
  * volatility, VaR and CVaR over one month and one year with the method the document states,
  * diversification, contributions by exposure and by position, the correlation of the exposures
- * held — and stress tests (POST /api/v1/portfolios/{id}/stress): every built-in scenario, and
- * a custom shock. The universe (GET /api/v1/universe) names the exposures.
+ * held (heatmap and table) — and stress tests (POST /api/v1/portfolios/{id}/stress): every
+ * built-in scenario, and a custom shock. The universe (GET /api/v1/universe) names the
+ * exposures.
  */
 import { useMemo, useState } from 'react';
 import { Panel } from '../../components/panel.tsx';
@@ -25,7 +26,6 @@ import {
 } from './risk-queries.ts';
 import {
   ContributionsChart,
-  CorrelationHeatmap,
   DiversificationTiles,
   ExposureContributionsTable,
   PositionContributionsTable,
@@ -34,6 +34,7 @@ import {
   RiskTiles,
   type ContributionView,
 } from './risk-views.tsx';
+import { CorrelationHeatmap } from './correlation-view.tsx';
 import { ShockForm } from './shock-form.tsx';
 import { ShockResult, StressTable } from './stress-views.tsx';
 import './risk.css';

@@ -1,18 +1,16 @@
 /**
  * The Risk page's views of one `risk` document: volatility and VaR/CVaR tiles with the method
- * the document states, diversification, risk contributions (chart and tables) and the
- * correlation heatmap. Every figure is the document's, formatted; nothing is recomputed here.
+ * the document states, diversification, and risk contributions (chart and tables). Every figure
+ * is the document's, formatted; nothing is recomputed here.
  */
 import { useMemo } from 'react';
-import type { ChartOption } from '../../../../src/report/chart-style.ts';
-import { correlationHeatmapOption } from '../../../../src/report/correlation.ts';
 import { riskContributionsOption } from '../../../../src/report/risk-contributions.ts';
-import { fromRows } from '../../../../src/core/linalg/matrix.ts';
 import type { RiskDocument } from '../../api/documents.ts';
 import { Chart } from '../../charts/chart.tsx';
 import { Tile } from '../../components/panel.tsx';
 import { date, money, percent, quantity, times } from '../../format.ts';
 import { labelOf } from '../exposures/labels.ts';
+import { laidOut } from './chart-layout.ts';
 import { useNarrow } from './narrow.ts';
 import { COVARIANCES, type RiskControls } from './risk-queries.ts';
 
@@ -170,56 +168,6 @@ export function DiversificationTiles({ doc }: { doc: RiskDocument }) {
 /** Which contributions the chart shows. */
 export type ContributionView = 'exposure' | 'position';
 
-/** An axis of an option with `patch` merged into its label (a single axis only). */
-function axisWith(
-  axis: ChartOption['xAxis'],
-  patch: Record<string, unknown>,
-): ChartOption['xAxis'] {
-  if (axis === undefined || Array.isArray(axis)) return axis;
-  const label = (axis as { axisLabel?: Record<string, unknown> }).axisLabel ?? {};
-  return { ...axis, axisLabel: { ...label, ...patch } };
-}
-
-/**
- * A builder's option as the page lays it out: no room for the title strip (the panel names the
- * chart), category labels on the x axis slanted (long exposure names), and on a narrow screen
- * shorter labels, a narrower right margin and no value labels on bars (the table beside gives
- * them).
- */
-function laidOut(option: ChartOption, narrow: boolean): ChartOption {
-  const grid = option.grid;
-  const categoryX = (option.xAxis as { type?: string } | undefined)?.type === 'category';
-  const adapted = {
-    ...option,
-    grid:
-      grid !== undefined && !Array.isArray(grid)
-        ? { ...grid, top: 16, ...(narrow ? { left: 4, right: 64 } : {}) }
-        : grid,
-    xAxis: categoryX ? axisWith(option.xAxis, { rotate: 30, width: 100 }) : option.xAxis,
-  } as ChartOption;
-  if (!narrow) return adapted;
-  const series = Array.isArray(adapted.series) ? adapted.series : [];
-  return {
-    ...adapted,
-    yAxis: axisWith(adapted.yAxis as ChartOption['xAxis'], { width: 84, fontSize: 11 }),
-    xAxis: axisWith(
-      adapted.xAxis,
-      categoryX ? { fontSize: 11, rotate: 45, width: 80 } : { fontSize: 11, hideOverlap: true },
-    ),
-    series: series.map((one) =>
-      one.type === 'bar' && Array.isArray(one.data)
-        ? {
-            ...one,
-            data: (one.data as Record<string, unknown>[]).map((d) => ({
-              ...d,
-              label: { show: false },
-            })),
-          }
-        : one,
-    ),
-  } as ChartOption;
-}
-
 /** Position lines with risk (cash lines carry none and are left out of the chart). */
 const riskyPositions = (doc: RiskDocument) => doc.byPosition.filter((p) => p.symbol !== 'CASH');
 
@@ -339,73 +287,5 @@ export function PositionContributionsTable({ doc }: { doc: RiskDocument }) {
         </tbody>
       </table>
     </div>
-  );
-}
-
-/** A correlation matrix of exposures as the risk document gives it (`correlation`). */
-export interface CorrelationView {
-  readonly labels: readonly string[];
-  readonly matrix: readonly (readonly (number | null)[])[];
-}
-
-/** The document's `correlation`, or null when this server's document has none. */
-export function correlationOf(doc: RiskDocument): CorrelationView | null {
-  const c = (doc as unknown as { correlation?: unknown }).correlation;
-  if (typeof c !== 'object' || c === null) return null;
-  const { labels, matrix } = c as Partial<CorrelationView>;
-  if (!Array.isArray(labels) || !Array.isArray(matrix)) return null;
-  return { labels, matrix };
-}
-
-/**
- * The correlation heatmap (`correlationHeatmapOption`). An exposure whose correlation is
- * undefined (a zero variance: `null` in the document) is left out and named.
- */
-export function CorrelationHeatmap({ doc, labels }: { doc: RiskDocument; labels: Labels }) {
-  const narrow = useNarrow();
-  const correlation = useMemo(() => correlationOf(doc), [doc]);
-  const view = useMemo(() => {
-    if (correlation === null) return null;
-    const keep = correlation.labels
-      .map((_, i) => i)
-      .filter((i) => (correlation.matrix[i] ?? []).every((v) => v !== null));
-    const dropped = correlation.labels.filter((_, i) => !keep.includes(i));
-    const rows = keep.map((i) => keep.map((j) => correlation.matrix[i]![j]!));
-    const names = keep.map((i) => labelOf(labels, correlation.labels[i]!));
-    const option =
-      names.length === 0
-        ? null
-        : laidOut(
-            correlationHeatmapOption({ names, correlation: fromRows(rows), title: 'Correlation' }),
-            narrow,
-          );
-    return { option, names, dropped };
-  }, [correlation, labels, narrow]);
-  if (view === null)
-    return (
-      <p className="muted empty-state">
-        The correlation is not in the risk document this server sends (no <code>correlation</code>{' '}
-        field). A Ballast server whose risk document carries the correlation of the exposures held
-        shows it here.
-      </p>
-    );
-  return (
-    <>
-      {view.option === null ? (
-        <p className="muted">No exposure with a non-zero variance: no correlation to draw.</p>
-      ) : (
-        <Chart
-          option={view.option}
-          height={`${Math.max(280, 120 + view.names.length * 44)}px`}
-          label={`Correlation heatmap of ${view.names.length} exposures: ${view.names.join(', ')}`}
-        />
-      )}
-      {view.dropped.length === 0 ? null : (
-        <p className="muted">
-          Left out (zero variance, correlation undefined):{' '}
-          {view.dropped.map((id) => labelOf(labels, id)).join(', ')}.
-        </p>
-      )}
-    </>
   );
 }
