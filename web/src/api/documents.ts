@@ -24,3 +24,5 @@ export type { EstimateDocument } from '../../../src/app/estimate.ts';
 export type { EstimateUniverseDocument } from '../../../src/app/estimate-universe.ts';
 export type { DataFetchDocument, DataFetchRow } from '../../../src/app/data-fetch.ts';
 export type { DataImportDocument } from '../../../src/app/data-import.ts';
+export type { PortfolioSummaryDocument } from '../../../src/app/portfolio-summary.ts';
+export type { PortfolioHoldingsDocument } from '../../../src/app/portfolio-holdings.ts';
