@@ -90,9 +90,10 @@ describe.skipIf(!hasChromium)('the Overview page (chromium)', () => {
     const api = (await (
       await fetch(`${dash.url}/api/v1/portfolios/demo/performance?benchmark=SPY`)
     ).json()) as { twr: number; mwr: number; netFlows: number };
-    const exposures = (await (
-      await fetch(`${dash.url}/api/v1/portfolios/demo/exposures`)
-    ).json()) as { totalValue: number };
+    const summary = (await (await fetch(`${dash.url}/api/v1/portfolios/demo/summary`)).json()) as {
+      totalValue: number;
+      changes: { oneMonth: { change: number | null; return: number | null } };
+    };
 
     const page = await dash.page();
     const errors = collectPageErrors(page);
@@ -107,7 +108,18 @@ describe.skipIf(!hasChromium)('the Overview page (chromium)', () => {
     expect(await tile('MWR').textContent()).toBe(
       `${api.mwr > 0 ? '+' : '−'}${(Math.abs(api.mwr) * 100).toFixed(2)}%`,
     );
-    expect(await tile('Total value').textContent()).toBe(formatMoney(exposures.totalValue));
+    expect(await tile('Total value').textContent()).toBe(formatMoney(summary.totalValue));
+    // The month's change at stored closes, as the summary document gives it.
+    const month = summary.changes.oneMonth;
+    expect(month.change).not.toBeNull();
+    const row = page.locator('table[aria-label="Change in value"] tr', { hasText: '1 month' });
+    const sign = (x: number) => (x > 0 ? '+' : x < 0 ? '−' : '');
+    expect(await row.locator('td').nth(2).textContent()).toBe(
+      `${sign(month.change!)}${formatMoney(Math.abs(month.change!))}`,
+    );
+    expect(await row.locator('td').nth(3).textContent()).toBe(
+      `${sign(month.return!)}${(Math.abs(month.return!) * 100).toFixed(2)}%`,
+    );
     expect(await tile('Net contributions').textContent()).toBe(formatMoney(api.netFlows));
     await expect.poll(() => page.locator('.chart canvas').count()).toBe(2);
     await shot(page, 'overview-desktop');

@@ -24,6 +24,8 @@ export type { EstimateDocument } from '../../../src/app/estimate.ts';
 export type { EstimateUniverseDocument } from '../../../src/app/estimate-universe.ts';
 export type { DataFetchDocument, DataFetchRow } from '../../../src/app/data-fetch.ts';
 export type { DataImportDocument } from '../../../src/app/data-import.ts';
+export type { PortfolioSummaryDocument } from '../../../src/app/portfolio-summary.ts';
+export type { PortfolioHoldingsDocument } from '../../../src/app/portfolio-holdings.ts';
 export type { StressDocument } from '../../../src/app/stress.ts';
 export type { FundUniverse, FundDefinition } from '../../../src/app/funds.ts';
 export type { StoredFundsDocument } from '../../../src/app/funds-stored.ts';
