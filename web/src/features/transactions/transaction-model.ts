@@ -7,7 +7,6 @@
  * and the API's error names the field (`details.field`), which {@link errorField} maps back to
  * the input.
  */
-import type { ApiError } from '../../api/client.ts';
 import { TRANSACTION_TYPES, type Transaction } from '../../../../src/domain/ledger/types.ts';
 
 export type TxType = Transaction['type'];
@@ -206,15 +205,15 @@ function columnField(column: string, type: string): string {
  * not `line`, when the row's line is known) belongs to no input of this form.
  */
 export function errorField(
-  error: ApiError,
+  error: { readonly details: Readonly<Record<string, unknown>> },
   form: { readonly type: string; readonly line?: number },
 ): FieldName | null {
   const line = error.details['line'];
   if (form.line !== undefined && typeof line === 'number' && line !== form.line) return null;
-  const field = error.field;
+  const field = error.details['field'];
   const column = error.details['column'];
   let name: string | null = null;
-  if (field !== undefined) name = field.replace(/^transactions\[\d+\]\.?/, '');
+  if (typeof field === 'string') name = field.replace(/^transactions\[\d+\]\.?/, '');
   else if (typeof column === 'string') name = columnField(column, form.type);
   if (name === null) return null;
   return (fieldsOf(form.type) as string[]).includes(name) ? (name as FieldName) : null;
