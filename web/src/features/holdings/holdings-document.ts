@@ -1,58 +1,58 @@
 /**
- * The holdings document the page shows: positions by account with their priced lots, totals
- * per account and overall, and realised gains by calendar year and term — the shape of
- * `GET /api/v1/portfolios/{id}/holdings`. Money in dollars, dates ISO `YYYY-MM-DD`.
+ * INTERIM — the holdings document of `GET /api/v1/portfolios/{id}/holdings`
+ * (`PortfolioHoldingsDocument` of src/app/portfolio-holdings.ts, on branch apitx): positions by
+ * account with their priced lots, totals per account and overall, realised gains by calendar
+ * year. Money in dollars, dates ISO `YYYY-MM-DD`. Replaced by a type import from
+ * `api/documents.ts` once the route lands.
  */
 
-/** Tax term of a lot held or of a realised gain. */
 export type Term = 'short' | 'long';
 
-/** Market value, cost basis and unrealised gain of a set of lots (dollars). */
-export interface HoldingsTotals {
-  readonly costBasis: number;
-  /** Null when a lot in the set has no price. */
-  readonly marketValue: number | null;
-  readonly unrealizedGain: number | null;
+export interface HoldingPrice {
+  readonly price: number | null;
+  readonly priceSource: string | null;
+  readonly priceDate: string | null;
 }
 
-/** One open tax lot, priced. */
-export interface HoldingsLot {
-  /** `L<line>` of the ledger row that opened it. */
+export interface HoldingLot extends HoldingPrice {
   readonly id: string;
   readonly acquired: string;
   /** Signed: negative is a short. */
   readonly quantity: number;
   readonly costPerShare: number;
   readonly costBasis: number;
-  readonly price: number | null;
-  /** Where the price came from (`stored close`, `last trade price (ledger)`, …). */
-  readonly priceSource: string | null;
-  readonly priceDate: string | null;
   readonly marketValue: number | null;
   readonly unrealizedGain: number | null;
   readonly term: Term;
-  /** Calendar days until the lot turns long-term: 0 once it is, null for a short position. */
-  readonly daysToLongTerm: number | null;
+  /** Calendar days until long-term; 0 when long-term; null for a short lot. */
+  readonly daysUntilLongTerm: number | null;
 }
 
-/** One holding (account × symbol) with its lots. */
-export interface HoldingsPosition extends HoldingsTotals {
+export interface HoldingPosition extends HoldingPrice {
   readonly symbol: string;
   readonly quantity: number;
-  readonly price: number | null;
-  readonly priceSource: string | null;
-  readonly priceDate: string | null;
-  readonly lots: readonly HoldingsLot[];
+  readonly costBasis: number;
+  readonly marketValue: number | null;
+  readonly unrealizedGain: number | null;
+  readonly lots: readonly HoldingLot[];
 }
 
-/** An account's positions and totals. */
-export interface HoldingsAccount {
+/** Totals of an account or of the portfolio (priced lots only in market value and gain). */
+export interface HoldingTotals {
+  readonly cash: number;
+  readonly costBasis: number;
+  readonly marketValue: number;
+  readonly unrealizedGain: number;
+  /** Market value + cash. */
+  readonly value: number;
+}
+
+export interface HoldingAccount {
   readonly account: string;
-  readonly positions: readonly HoldingsPosition[];
-  readonly totals: HoldingsTotals;
+  readonly positions: readonly HoldingPosition[];
+  readonly totals: HoldingTotals;
 }
 
-/** Realised gains of one calendar year (by disposal date), dollars. */
 export interface RealizedYear {
   readonly year: number;
   readonly shortTerm: number;
@@ -60,16 +60,17 @@ export interface RealizedYear {
   readonly total: number;
 }
 
-/** The holdings document. */
-export interface HoldingsDocument {
-  /** The date lots are priced and their terms counted at. */
+export interface PortfolioHoldingsDocument {
+  readonly portfolio: string;
+  /** The date prices and terms speak for. */
   readonly asOf: string;
-  readonly accounts: readonly HoldingsAccount[];
-  readonly totals: HoldingsTotals;
-  readonly realized: readonly RealizedYear[];
-  readonly realizedTotal: {
-    readonly shortTerm: number;
-    readonly longTerm: number;
-    readonly total: number;
-  };
+  readonly ledgerAsOf: string | null;
+  readonly lotMethod: string;
+  readonly termRule: string;
+  readonly accounts: readonly HoldingAccount[];
+  readonly totals: HoldingTotals;
+  readonly realizedByYear: readonly RealizedYear[];
+  /** Held symbols without any price (left out of market value). */
+  readonly unpriced: readonly string[];
+  readonly warnings: readonly { readonly code: string; readonly message: string }[];
 }

@@ -1,106 +1,106 @@
 /**
- * INTERIM — until `GET /api/v1/portfolios/{id}/holdings` is served: the holdings document
- * assembled from the routes there are today, `GET …/positions` (lots at cost, realised slices
- * with term and disposal date) and `GET …/exposures` (each symbol's price and its source).
- * Lots are priced at their symbol's valuation price, terms and days to long-term counted at
- * today's date (UTC, the server's valuation date), money summed in whole cents. Deleted when
- * the route lands; the page then reads the server's document unchanged.
+ * INTERIM — until `GET /api/v1/portfolios/{id}/holdings` is served: its document assembled
+ * from the routes there are today, `GET …/positions` (lots at cost, cash, realised slices with
+ * term and disposal date) and `GET …/exposures` (each symbol's price and its source). Lots are
+ * priced at their symbol's valuation price, terms and days to long-term counted at today's
+ * date (UTC, the server's valuation date), money summed in whole cents. Deleted when the
+ * route lands; the page then reads the server's document.
  */
 import { addDays, addYears, daysBetween } from '../../../../src/domain/calendar/iso-date.ts';
 import type { ExposuresDocument, PositionsDocument } from '../../api/documents.ts';
 import type {
-  HoldingsAccount,
-  HoldingsDocument,
-  HoldingsLot,
-  HoldingsPosition,
-  HoldingsTotals,
+  HoldingLot,
+  HoldingPrice,
+  HoldingPosition,
+  HoldingTotals,
+  PortfolioHoldingsDocument,
   RealizedYear,
-  Term,
 } from './holdings-document.ts';
 
 const cents = (dollars: number): number => Math.round(dollars * 100);
 const dollars = (c: number): number => c / 100;
 
-interface Quote {
-  readonly price: number;
-  readonly source: string;
-  readonly date: string | null;
+interface Sum {
+  cash: number;
+  basis: number;
+  value: number;
+  gain: number;
 }
 
-function quotes(exposures: ExposuresDocument): Map<string, Quote> {
+const zero = (): Sum => ({ cash: 0, basis: 0, value: 0, gain: 0 });
+
+const totals = (s: Sum): HoldingTotals => ({
+  cash: dollars(s.cash),
+  costBasis: dollars(s.basis),
+  marketValue: dollars(s.value),
+  unrealizedGain: dollars(s.gain),
+  value: dollars(s.value + s.cash),
+});
+
+function quotes(exposures: ExposuresDocument): Map<string, HoldingPrice> {
   const dates = new Map((exposures.pricing?.closes ?? []).map((c) => [c.symbol, c.date]));
   return new Map(
     exposures.positions.map((p) => [
       p.symbol,
-      { price: p.price, source: p.priceSource, date: dates.get(p.symbol) ?? null },
+      { price: p.price, priceSource: p.priceSource, priceDate: dates.get(p.symbol) ?? null },
     ]),
   );
 }
 
-/** Term of a lot acquired on `acquired` held on `asOf` (long: after the first anniversary). */
-function heldTerm(acquired: string, asOf: string, quantity: number): Term {
-  if (quantity < 0) return 'short';
-  return asOf > addYears(acquired, 1) ? 'long' : 'short';
-}
+const NO_PRICE: HoldingPrice = { price: null, priceSource: null, priceDate: null };
 
-function daysToLong(acquired: string, asOf: string, quantity: number): number | null {
-  if (quantity < 0) return null;
-  return Math.max(0, daysBetween(asOf, addDays(addYears(acquired, 1), 1)));
-}
-
-interface Sum {
-  basis: number;
-  value: number;
-  priced: boolean;
-}
-
-const totals = (s: Sum): HoldingsTotals => ({
-  costBasis: dollars(s.basis),
-  marketValue: s.priced ? dollars(s.value) : null,
-  unrealizedGain: s.priced ? dollars(s.value - s.basis) : null,
-});
-
-function add(into: Sum, basis: number, value: number | null): void {
-  into.basis += basis;
-  if (value === null) into.priced = false;
-  else into.value += value;
+function lotView(
+  l: PositionsDocument['positions'][number]['lots'][number],
+  quote: HoldingPrice,
+  asOf: string,
+): { view: HoldingLot; basis: number; value: number | null } {
+  const basis = cents(l.quantity * l.costPerShare);
+  const value = quote.price === null ? null : cents(l.quantity * quote.price);
+  const long = l.quantity > 0;
+  const anniversary = addYears(l.acquired, 1);
+  const view: HoldingLot = {
+    id: l.id,
+    acquired: l.acquired,
+    quantity: l.quantity,
+    costPerShare: l.costPerShare,
+    costBasis: dollars(basis),
+    ...quote,
+    marketValue: value === null ? null : dollars(value),
+    unrealizedGain: value === null ? null : dollars(value - basis),
+    term: long && asOf > anniversary ? 'long' : 'short',
+    daysUntilLongTerm: long ? Math.max(0, daysBetween(asOf, addDays(anniversary, 1))) : null,
+  };
+  return { view, basis, value };
 }
 
 function position(
   p: PositionsDocument['positions'][number],
-  quote: Quote | undefined,
-  asOf: string,
-): { view: HoldingsPosition; sum: Sum } {
-  const sum: Sum = { basis: 0, value: 0, priced: true };
-  const lots = p.lots.map((l): HoldingsLot => {
-    const basis = cents(l.quantity * l.costPerShare);
-    const value = quote === undefined ? null : cents(l.quantity * quote.price);
-    add(sum, basis, value);
-    return {
-      id: l.id,
-      acquired: l.acquired,
-      quantity: l.quantity,
-      costPerShare: l.costPerShare,
-      costBasis: dollars(basis),
-      price: quote?.price ?? null,
-      priceSource: quote?.source ?? null,
-      priceDate: quote?.date ?? null,
-      marketValue: value === null ? null : dollars(value),
-      unrealizedGain: value === null ? null : dollars(value - basis),
-      term: heldTerm(l.acquired, asOf, l.quantity),
-      daysToLongTerm: daysToLong(l.acquired, asOf, l.quantity),
-    };
+  at: { readonly quote: HoldingPrice; readonly asOf: string },
+  into: Sum,
+): HoldingPosition {
+  const { quote, asOf } = at;
+  let basis = 0;
+  let value = 0;
+  const lots = p.lots.map((l) => {
+    const lot = lotView(l, quote, asOf);
+    basis += lot.basis;
+    value += lot.value ?? 0;
+    return lot.view;
   });
-  const view: HoldingsPosition = {
+  into.basis += basis;
+  if (quote.price !== null) {
+    into.value += value;
+    into.gain += value - basis;
+  }
+  return {
     symbol: p.symbol,
     quantity: p.quantity,
-    price: quote?.price ?? null,
-    priceSource: quote?.source ?? null,
-    priceDate: quote?.date ?? null,
+    costBasis: dollars(basis),
+    ...quote,
+    marketValue: quote.price === null ? null : dollars(value),
+    unrealizedGain: quote.price === null ? null : dollars(value - basis),
     lots,
-    ...totals(sum),
   };
-  return { view, sum };
 }
 
 function realizedByYear(realized: PositionsDocument['realized']): RealizedYear[] {
@@ -124,34 +124,41 @@ function realizedByYear(realized: PositionsDocument['realized']): RealizedYear[]
 
 /** The holdings document of `positions` priced by `exposures`, as of `asOf`. */
 export function interimHoldings(
-  positions: PositionsDocument,
-  exposures: ExposuresDocument,
+  portfolio: string,
+  docs: { positions: PositionsDocument; exposures: ExposuresDocument },
   asOf: string,
-): HoldingsDocument {
+): PortfolioHoldingsDocument {
+  const { positions, exposures } = docs;
   const priced = quotes(exposures);
-  const byAccount = new Map<string, { positions: HoldingsPosition[]; sum: Sum }>();
-  const all: Sum = { basis: 0, value: 0, priced: true };
-  for (const p of positions.positions) {
-    const { view, sum } = position(p, priced.get(p.symbol), asOf);
-    const account = byAccount.get(p.account) ?? {
-      positions: [],
-      sum: { basis: 0, value: 0, priced: true },
-    };
-    account.positions.push(view);
-    add(account.sum, sum.basis, sum.priced ? sum.value : null);
-    add(all, sum.basis, sum.priced ? sum.value : null);
-    byAccount.set(p.account, account);
-  }
-  const accounts = [...byAccount].map(([account, a]): HoldingsAccount => ({
-    account,
-    positions: a.positions,
-    totals: totals(a.sum),
-  }));
+  const names = new Set([
+    ...Object.keys(positions.cash),
+    ...positions.positions.map((p) => p.account),
+  ]);
+  const all = zero();
+  const accounts = [...names].sort().map((account) => {
+    const sum = zero();
+    sum.cash = cents(positions.cash[account] ?? 0);
+    const held = positions.positions
+      .filter((p) => p.account === account)
+      .map((p) => position(p, { quote: priced.get(p.symbol) ?? NO_PRICE, asOf }, sum));
+    all.cash += sum.cash;
+    all.basis += sum.basis;
+    all.value += sum.value;
+    all.gain += sum.gain;
+    return { account, positions: held, totals: totals(sum) };
+  });
   return {
+    portfolio,
     asOf,
+    ledgerAsOf: positions.asOf,
+    lotMethod: positions.lotMethod,
+    termRule: 'long-term when held more than one year, by calendar',
     accounts,
     totals: totals(all),
-    realized: realizedByYear(positions.realized),
-    realizedTotal: positions.realizedTotal,
+    realizedByYear: realizedByYear(positions.realized),
+    unpriced: [...new Set(positions.positions.map((p) => p.symbol))]
+      .filter((s) => !priced.has(s))
+      .sort(),
+    warnings: exposures.warnings ?? [],
   };
 }

@@ -3,17 +3,17 @@
  * tax lots (acquired, quantity, cost, price and where it came from, unrealised gain, term and
  * the days until a short-term lot turns long-term), totals per account and overall, and the
  * gains realised by calendar year and term. Everything shown is the API's document; the page
- * computes nothing.
+ * only adds the years' realised gains together.
  */
 import { Panel, Tile } from '../../components/panel.tsx';
 import '../ledger.css';
 import { date, money, quantity, signedMoney, tone } from '../../format.ts';
 import type {
-  HoldingsAccount,
-  HoldingsDocument,
-  HoldingsLot,
-  HoldingsPosition,
-  HoldingsTotals,
+  HoldingAccount,
+  HoldingLot,
+  HoldingPosition,
+  HoldingTotals,
+  PortfolioHoldingsDocument,
 } from './holdings-document.ts';
 import { useHoldings } from './holdings-queries.ts';
 
@@ -21,7 +21,7 @@ function Gain({ value }: { value: number | null }) {
   return <span className={tone(value)}>{signedMoney(value)}</span>;
 }
 
-function PriceCell({ row }: { row: HoldingsLot | HoldingsPosition }) {
+function PriceCell({ row }: { row: HoldingLot | HoldingPosition }) {
   if (row.price === null) return <td className="num">no price</td>;
   return (
     <td className="num">
@@ -34,7 +34,7 @@ function PriceCell({ row }: { row: HoldingsLot | HoldingsPosition }) {
   );
 }
 
-function TermCell({ lot }: { lot: HoldingsLot }) {
+function TermCell({ lot }: { lot: HoldingLot }) {
   return (
     <td>
       <span className={`badge ${lot.term}`}>{lot.term === 'long' ? 'Long' : 'Short'}</span>
@@ -48,7 +48,7 @@ function daysText(days: number | null): string {
   return days === 1 ? '1 day' : `${days} days`;
 }
 
-function LotRow({ lot }: { lot: HoldingsLot }) {
+function LotRow({ lot }: { lot: HoldingLot }) {
   return (
     <tr className="sub" data-lot={lot.id}>
       <th scope="row" className="lot-id">
@@ -67,13 +67,13 @@ function LotRow({ lot }: { lot: HoldingsLot }) {
       </td>
       <TermCell lot={lot} />
       <td className="num" data-col="days-to-long">
-        {daysText(lot.daysToLongTerm)}
+        {daysText(lot.daysUntilLongTerm)}
       </td>
     </tr>
   );
 }
 
-function PositionRows({ position }: { position: HoldingsPosition }) {
+function PositionRows({ position }: { position: HoldingPosition }) {
   return (
     <tbody data-position={position.symbol}>
       <tr className="position">
@@ -98,24 +98,40 @@ function PositionRows({ position }: { position: HoldingsPosition }) {
   );
 }
 
-function TotalRow({ label, totals }: { label: string; totals: HoldingsTotals }) {
+function TotalRows({ label, totals }: { label: string; totals: HoldingTotals }) {
   return (
-    <tr className="total">
-      <th scope="row" colSpan={4}>
-        {label}
-      </th>
-      <td className="num">{money(totals.costBasis)}</td>
-      <td />
-      <td className="num">{money(totals.marketValue)}</td>
-      <td className="num">
-        <Gain value={totals.unrealizedGain} />
-      </td>
-      <td colSpan={2} />
-    </tr>
+    <>
+      <tr className="total">
+        <th scope="row" colSpan={4}>
+          {label}
+        </th>
+        <td className="num">{money(totals.costBasis)}</td>
+        <td />
+        <td className="num">{money(totals.marketValue)}</td>
+        <td className="num">
+          <Gain value={totals.unrealizedGain} />
+        </td>
+        <td colSpan={2} />
+      </tr>
+      <tr className="sub">
+        <th scope="row" colSpan={6}>
+          Cash
+        </th>
+        <td className="num">{money(totals.cash)}</td>
+        <td colSpan={3} />
+      </tr>
+      <tr className="sub">
+        <th scope="row" colSpan={6}>
+          Value with cash
+        </th>
+        <td className="num">{money(totals.value)}</td>
+        <td colSpan={3} />
+      </tr>
+    </>
   );
 }
 
-function AccountTable({ account }: { account: HoldingsAccount }) {
+function AccountTable({ account }: { account: HoldingAccount }) {
   return (
     <div className="table-wrap">
       <table className="holdings">
@@ -152,17 +168,29 @@ function AccountTable({ account }: { account: HoldingsAccount }) {
           <PositionRows key={p.symbol} position={p} />
         ))}
         <tfoot>
-          <TotalRow label={`Total ${account.account}`} totals={account.totals} />
+          <TotalRows label={`Total ${account.account}`} totals={account.totals} />
         </tfoot>
       </table>
     </div>
   );
 }
 
-function Summary({ doc }: { doc: HoldingsDocument }) {
+/** The realised gains of every year together (summed in cents). */
+function realizedTotal(doc: PortfolioHoldingsDocument) {
+  const sum = (key: 'shortTerm' | 'longTerm' | 'total'): number =>
+    doc.realizedByYear.reduce((s, y) => s + Math.round(y[key] * 100), 0) / 100;
+  return { shortTerm: sum('shortTerm'), longTerm: sum('longTerm'), total: sum('total') };
+}
+
+function Summary({ doc }: { doc: PortfolioHoldingsDocument }) {
+  const realized = realizedTotal(doc);
   return (
     <div className="tiles">
-      <Tile label="Market value" value={money(doc.totals.marketValue)} />
+      <Tile
+        label="Value"
+        value={money(doc.totals.value)}
+        sub={`market value ${money(doc.totals.marketValue)} · cash ${money(doc.totals.cash)}`}
+      />
       <Tile label="Cost basis" value={money(doc.totals.costBasis)} />
       <Tile
         label="Unrealised gain"
@@ -171,16 +199,17 @@ function Summary({ doc }: { doc: HoldingsDocument }) {
       />
       <Tile
         label="Realised gain"
-        value={signedMoney(doc.realizedTotal.total)}
-        tone={tone(doc.realizedTotal.total)}
-        sub={`short ${signedMoney(doc.realizedTotal.shortTerm)} · long ${signedMoney(doc.realizedTotal.longTerm)}`}
+        value={signedMoney(realized.total)}
+        tone={tone(realized.total)}
+        sub={`short ${signedMoney(realized.shortTerm)} · long ${signedMoney(realized.longTerm)}`}
       />
     </div>
   );
 }
 
-function RealizedTable({ doc }: { doc: HoldingsDocument }) {
-  if (doc.realized.length === 0) return <p className="muted">Nothing sold yet.</p>;
+function RealizedTable({ doc }: { doc: PortfolioHoldingsDocument }) {
+  if (doc.realizedByYear.length === 0) return <p className="muted">Nothing sold yet.</p>;
+  const all = realizedTotal(doc);
   return (
     <div className="table-wrap">
       <table>
@@ -199,7 +228,7 @@ function RealizedTable({ doc }: { doc: HoldingsDocument }) {
           </tr>
         </thead>
         <tbody>
-          {doc.realized.map((y) => (
+          {doc.realizedByYear.map((y) => (
             <tr key={y.year} data-year={y.year}>
               <th scope="row">{y.year}</th>
               <td className="num">
@@ -218,18 +247,35 @@ function RealizedTable({ doc }: { doc: HoldingsDocument }) {
           <tr className="total">
             <th scope="row">All years</th>
             <td className="num">
-              <Gain value={doc.realizedTotal.shortTerm} />
+              <Gain value={all.shortTerm} />
             </td>
             <td className="num">
-              <Gain value={doc.realizedTotal.longTerm} />
+              <Gain value={all.longTerm} />
             </td>
             <td className="num">
-              <Gain value={doc.realizedTotal.total} />
+              <Gain value={all.total} />
             </td>
           </tr>
         </tfoot>
       </table>
     </div>
+  );
+}
+
+function Notes({ doc }: { doc: PortfolioHoldingsDocument }) {
+  return (
+    <>
+      {doc.unpriced.length === 0 ? null : (
+        <p className="warning">
+          No price for {doc.unpriced.join(', ')}: left out of market value and gains.
+        </p>
+      )}
+      {doc.warnings.map((w) => (
+        <p key={`${w.code}:${w.message}`} className="warning">
+          {w.message}
+        </p>
+      ))}
+    </>
   );
 }
 
@@ -243,15 +289,22 @@ export default function HoldingsPage({ portfolio }: { portfolio: string }) {
         title="Holdings"
         size="wide"
         query={query}
-        note={doc === undefined ? undefined : `Priced and counted as of ${date(doc.asOf)}.`}
-      >
-        {(d) =>
-          d.accounts.length === 0 ? (
-            <p className="muted">No open positions. Add transactions on the Transactions page.</p>
-          ) : (
-            <Summary doc={d} />
-          )
+        note={
+          doc === undefined
+            ? undefined
+            : `Priced and counted as of ${date(doc.asOf)}; ${doc.lotMethod.toUpperCase()} lot relief.`
         }
+      >
+        {(d) => (
+          <>
+            <Notes doc={d} />
+            {d.accounts.length === 0 ? (
+              <p className="muted">No accounts yet. Add transactions on the Transactions page.</p>
+            ) : (
+              <Summary doc={d} />
+            )}
+          </>
+        )}
       </Panel>
       {doc?.accounts.map((account) => (
         <Panel
@@ -259,9 +312,15 @@ export default function HoldingsPage({ portfolio }: { portfolio: string }) {
           title={`Account ${account.account}`}
           size="wide"
           id={`account-${account.account}`}
-          note="Each position, then its open lots in the order they were acquired. A lot is long-term the day after its first anniversary."
+          note={`Each position, then its open lots in the order they were acquired. Term: ${doc.termRule}.`}
         >
-          {() => <AccountTable account={account} />}
+          {() =>
+            account.positions.length === 0 ? (
+              <p className="muted">No open positions; cash {money(account.totals.cash)}.</p>
+            ) : (
+              <AccountTable account={account} />
+            )
+          }
         </Panel>
       ))}
       {doc === undefined ? null : (

@@ -2,7 +2,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client.ts';
 import type { ExposuresDocument, PositionsDocument } from '../../api/documents.ts';
-import type { HoldingsDocument } from './holdings-document.ts';
+import type { PortfolioHoldingsDocument } from './holdings-document.ts';
 import { interimHoldings } from './holdings-interim.ts';
 
 const today = (): string => new Date().toISOString().slice(0, 10);
@@ -11,13 +11,13 @@ const today = (): string => new Date().toISOString().slice(0, 10);
 export function useHoldings(portfolio: string) {
   return useQuery({
     queryKey: ['holdings', portfolio],
-    queryFn: async (): Promise<HoldingsDocument> => {
+    queryFn: async (): Promise<PortfolioHoldingsDocument> => {
       const path = { params: { path: { id: portfolio } } };
       const [positions, exposures] = await Promise.all([
         unwrap<PositionsDocument>(api.GET('/api/v1/portfolios/{id}/positions', path)),
         unwrap<ExposuresDocument>(api.GET('/api/v1/portfolios/{id}/exposures', path)),
       ]);
-      return interimHoldings(positions, exposures, today());
+      return interimHoldings(portfolio, { positions, exposures }, today());
     },
   });
 }
