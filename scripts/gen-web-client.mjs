@@ -4,6 +4,7 @@
 //
 //   npm run gen:client            # rewrite web/src/api/schema.gen.ts
 //   node scripts/gen-web-client.mjs --check   # exit 1 when the committed file is stale
+//   node scripts/gen-web-client.mjs --check --out FILE   # the same, against another file
 //
 // web/src/api/client.ts builds an openapi-fetch client over these `paths`. The test
 // test/web/client-types.test.ts fails when the routes change and this file was not regenerated.
@@ -12,7 +13,11 @@ import { fileURLToPath } from 'node:url';
 import { register } from 'tsx/esm/api';
 import openapiTS, { astToString, COMMENT_HEADER } from 'openapi-typescript';
 
-const OUT = fileURLToPath(new URL('../web/src/api/schema.gen.ts', import.meta.url));
+const outAt = process.argv.indexOf('--out');
+const OUT =
+  outAt > 0
+    ? process.argv[outAt + 1]
+    : fileURLToPath(new URL('../web/src/api/schema.gen.ts', import.meta.url));
 
 /** The generated source for the current routes. */
 export async function generate() {
@@ -36,7 +41,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   if (process.argv.includes('--check')) {
     const current = readFileSync(OUT, 'utf8');
     if (current !== source) {
-      console.error('web/src/api/schema.gen.ts is stale: run `npm run gen:client`');
+      console.error(`${OUT} is stale: run \`npm run gen:client\``);
       process.exit(1);
     }
   } else {

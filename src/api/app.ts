@@ -6,7 +6,9 @@
  * 413); responses carry the secure-headers defaults; CORS is not enabled (same origin only).
  * With `auth: 'required'`, `/api/v1` needs an API key; every caller is rate-limited
  * (`auth.ts`). Every request gets an id (`X-Request-Id`), a line in the log and its count and
- * latency in the metrics served at `/metrics` (`observe.ts`, `log.ts`, `metrics.ts`).
+ * latency in the metrics served at `/metrics` (`observe.ts`, `log.ts`, `metrics.ts`); with an
+ * `errorReporter`, each INTERNAL failure is also reported to a Sentry-compatible service
+ * (`error-report.ts`).
  *
  * @example
  * ```ts
@@ -25,6 +27,7 @@ import { mountAnalysisRoutes } from './analysis-routes.ts';
 import { guard, registerBearerScheme, type AuthMode } from './auth.ts';
 import { mountDataRoutes } from './data-routes.ts';
 import { mountDefinitionRoutes } from './definition-routes.ts';
+import type { ErrorReporter } from './error-report.ts';
 import { notFound, onError } from './errors.ts';
 import { mountFundsRoutes } from './funds-routes.ts';
 import { silentApiLogger, type ApiLogger } from './log.ts';
@@ -59,6 +62,8 @@ export interface ApiOptions {
   readonly readCache?: ReadCacheOptions | false;
   /** Requests per caller (key, or address without keys); default {@link DEFAULT_RATE_LIMIT}; `false`: none. */
   readonly rateLimit?: RateLimitOptions | false;
+  /** Where INTERNAL failures are reported (`SENTRY_DSN`, `error-report.ts`); default none. */
+  readonly errorReporter?: ErrorReporter | undefined;
   /** The request log (a pino logger, or any {@link ApiLogger}); default silent. */
   readonly logger?: ApiLogger;
   /** The metrics `/metrics` serves (share them with the jobs); default a fresh {@link createMetrics}. */
@@ -92,7 +97,7 @@ export function createApi(deps: AppDeps, options: ApiOptions): OpenAPIHono {
   const auth = options.auth ?? 'off';
   const keys = guard(deps, auth, options.rateLimit);
   const metrics = options.metrics ?? createMetrics();
-  app.use('*', observe(options.logger ?? silentApiLogger, metrics));
+  app.use('*', observe(options.logger ?? silentApiLogger, metrics, options.errorReporter));
   app.use('*', secureHeaders());
   app.use('/api/v1/*', keys);
   // A GET or HEAD has no body to limit (and looking for one builds the whole Request object).

@@ -7,6 +7,9 @@
  *   `X-Request-Id`, and an INTERNAL error body in `details.requestId`.
  * - One log line per request (`log.ts`): at `info`, `warn` for 4xx, `error` for 5xx.
  * - Request count and latency by method, route pattern and status (`metrics.ts`).
+ * - With an error reporter (`SENTRY_DSN`, `error-report.ts`), every INTERNAL failure — the
+ *   original throw, with the request's method, URL without query values and safe headers —
+ *   is reported in the background; the response does not wait for it.
  * - `GET /metrics`: the registry in the Prometheus text format, behind the guard it is given
  *   (`createApi` gives it the `/api/v1` guard: open without keys, any key's scope with them).
  */
@@ -15,6 +18,7 @@ import { randomUUID } from 'node:crypto';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context, MiddlewareHandler } from 'hono';
 import { matchedRoutes } from 'hono/route';
+import type { ErrorReporter } from './error-report.ts';
 import { onError } from './errors.ts';
 import type { ApiLogger } from './log.ts';
 import type { Metrics } from './metrics.ts';
@@ -62,8 +66,29 @@ function logRequest(log: ApiLogger, c: Context, fields: { readonly status: numbe
   else log.info(line, 'request');
 }
 
-/** The middleware of the module comment (mount it first, on `*`). */
-export function observe(log: ApiLogger, metrics: Metrics): MiddlewareHandler {
+/** Reports the INTERNAL failure behind `c`'s response, if any, to `reporter`. */
+function reportFailure(
+  reporter: ErrorReporter,
+  c: Context,
+  fields: { readonly requestId: string; readonly route: string; readonly status: number },
+): void {
+  const error = c.get('ballastError');
+  if (error?.code !== 'INTERNAL') return;
+  const { method, url } = c.req;
+  reporter.capture(error.cause ?? error, {
+    mechanism: 'auto.http.ballast.on_error',
+    request: { method, url, headers: c.req.raw.headers },
+    transaction: `${method} ${fields.route}`,
+    tags: { route: fields.route, request_id: fields.requestId, status: String(fields.status) },
+  });
+}
+
+/** The middleware of the module comment (mount it first, on `*`); `reporter`: INTERNAL failures. */
+export function observe(
+  log: ApiLogger,
+  metrics: Metrics,
+  reporter?: ErrorReporter,
+): MiddlewareHandler {
   return async (c, next) => {
     const started = performance.now();
     const requestId = requestIdOf(c.req.header('x-request-id'));
@@ -83,6 +108,7 @@ export function observe(log: ApiLogger, metrics: Metrics): MiddlewareHandler {
     const ms = Math.round(seconds * 10_000) / 10;
     const line = { requestId, method, route, path, status, ms };
     logRequest(log, c, line);
+    if (reporter !== undefined) reportFailure(reporter, c, line);
   };
 }
 

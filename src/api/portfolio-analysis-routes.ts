@@ -52,6 +52,8 @@ interface QueryRoute extends AnalysisRoute {
   readonly query: z.ZodObject;
   readonly texts: readonly string[];
   readonly numbers: readonly string[];
+  /** Parameters read as booleans: `true` and `false` (anything else goes to the schema as text). */
+  readonly booleans?: readonly string[];
   readonly stored?: Readonly<Record<string, string>>;
 }
 
@@ -115,12 +117,14 @@ const QUERY_ROUTES: readonly QueryRoute[] = [
         period: true,
         lotMethod: true,
         flowTiming: true,
+        daily: true,
       })
       .extend({
         pricesHistory: text('Prices CSV date,symbol,close[,adj_close] instead of the store'),
       }),
     texts: ['pricesHistory'],
     numbers: [],
+    booleans: ['daily'],
     run: performance,
     errors: DATA_ERRORS,
   },
@@ -159,6 +163,10 @@ function asNumber(value: string): number | string {
   return value.trim() !== '' && Number.isFinite(x) ? x : value;
 }
 
+/** `true`/`false` as booleans; any other text unchanged, for the schema to refuse by name. */
+const asBoolean = (value: string): boolean | string =>
+  value === 'true' ? true : value === 'false' ? false : value;
+
 /** The use-case input of a GET analysis: the documented query parameters given, mapped. */
 function queryInput(c: Context, route: QueryRoute): Record<string, unknown> {
   const input: Record<string, unknown> = {};
@@ -171,6 +179,7 @@ function queryInput(c: Context, route: QueryRoute): Record<string, unknown> {
         throw requestError('INVALID_INPUT', key, `give ${field} or ${key}, not both`);
       input[field] = { stored: value };
     } else if (route.texts.includes(key)) input[key] = { text: value, name: `query ${key}` };
+    else if (route.booleans?.includes(key)) input[key] = asBoolean(value);
     else input[key] = route.numbers.includes(key) ? asNumber(value) : value;
   }
   return input;

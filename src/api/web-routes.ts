@@ -11,7 +11,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serveStatic } from '@hono/node-server/serve-static';
-import type { Context, MiddlewareHandler } from 'hono';
+import type { MiddlewareHandler } from 'hono';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 
 /** Where `npm run build:web` writes the dashboard. */
@@ -35,29 +35,28 @@ const CSP = [
 const isApi = (path: string): boolean =>
   path === '/metrics' || path === '/api' || path.startsWith('/api/');
 
-function cacheHeaders(path: string, c: Context): void {
-  if (path.includes('/assets/')) c.header('Cache-Control', 'public, max-age=31536000, immutable');
-  else c.header('Cache-Control', 'no-cache');
-  if (/\.html(\.(br|gz|zst))?$/.test(path)) c.header('Content-Security-Policy', CSP);
+/** Cache and CSP headers of a file response to `path` (see the module comment). */
+function fileHeaders(path: string, headers: Headers): void {
+  const immutable = path.startsWith('/assets/');
+  headers.set('Cache-Control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
+  if (headers.get('Content-Type')?.startsWith('text/html'))
+    headers.set('Content-Security-Policy', CSP);
 }
 
 /** Serves the dashboard build in `root` on every non-API GET (see the module comment). */
 export function mountWeb(app: OpenAPIHono, root: string = WEB_DIST): void {
-  const files: MiddlewareHandler = serveStatic({
-    root,
-    precompressed: true,
-    onFound: cacheHeaders,
-  });
+  const files: MiddlewareHandler = serveStatic({ root, precompressed: true });
   const index: MiddlewareHandler = serveStatic({
     root,
     precompressed: true,
     rewriteRequestPath: () => '/index.html',
-    onFound: cacheHeaders,
   });
   const web: MiddlewareHandler = async (c, next) => {
     if (isApi(c.req.path)) return next();
     const last = c.req.path.split('/').at(-1) ?? '';
-    return (last.includes('.') ? files : index)(c, next);
+    const response = await (last.includes('.') ? files : index)(c, next);
+    if (response instanceof Response) fileHeaders(c.req.path, response.headers);
+    return response;
   };
   app.on(['GET', 'HEAD'], '*', web);
 }

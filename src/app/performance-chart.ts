@@ -31,6 +31,42 @@ export function benchmarkDailyReturns(
   });
 }
 
+/**
+ * The daily series behind the chart, for a client that draws it itself (the dashboard, with
+ * the same `src/report` builders): each day's portfolio TWR, and the benchmark's total return
+ * over the same days when one is given (decimals, one per date, ascending).
+ */
+export interface DailySeries {
+  readonly dates: readonly IsoDate[];
+  readonly portfolio: readonly number[];
+  readonly benchmark?: { readonly symbol: string; readonly returns: readonly number[] };
+}
+
+/** The {@link DailySeries} of a report. */
+export function dailySeries(input: {
+  readonly report: PerformanceReport;
+  readonly history: PortfolioHistory;
+  readonly benchmark?: BenchmarkSeries | undefined;
+}): DailySeries {
+  const days = input.report.attribution.days;
+  const dates = days.map((d) => d.date);
+  const bench = input.benchmark;
+  return {
+    dates,
+    portfolio: days.map((d) => d.twr),
+    ...(bench
+      ? {
+          benchmark: {
+            symbol: bench.symbol,
+            returns: benchmarkDailyReturns(bench, { base: input.history.days[0]!.date, dates }).map(
+              (r) => r.value,
+            ),
+          },
+        }
+      : {}),
+  };
+}
+
 /** The chart option of a report (module comment). */
 export function performanceChart(input: {
   readonly report: PerformanceReport;

@@ -11,6 +11,7 @@ import type {
 } from '../domain/performance/performance-report.ts';
 import type { MwrBasis } from '../domain/performance/returns.ts';
 import type { Warning } from '../domain/warnings.ts';
+import type { DailySeries } from './performance-chart.ts';
 import { roundCents, roundFine } from './rounding.ts';
 
 /** One calendar period of the document. */
@@ -70,6 +71,8 @@ export interface PerformanceDocument {
   readonly flags: readonly PerformanceFlag[];
   /** The flags and data warnings (stale prices) as `{ code, message, details }`. */
   readonly warnings: readonly Warning[];
+  /** The daily series, when asked for (`daily: true`; `performance-chart.ts`). */
+  readonly daily?: DailySeries;
 }
 
 const fine = (x: number | null | undefined): number | null =>

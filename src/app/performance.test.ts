@@ -175,3 +175,34 @@ describe('performance use case', () => {
     ]);
   });
 });
+
+describe('performance use case: the daily series', () => {
+  it('gives each day’s TWR and the benchmark’s return on the same days (by hand)', async () => {
+    const doc = await performance({ ...input, benchmark: 'B', daily: true }, deps());
+    const daily = doc.daily!;
+    expect(daily.dates).toEqual([
+      '2024-03-04',
+      '2024-03-05',
+      '2024-03-06',
+      '2024-03-07',
+      '2024-03-08',
+      '2024-03-11',
+    ]);
+    // Values as in the first test: the 1000 deposited at the start of the 4th is worth 1000 at
+    // its close (0 %), then 1050 → 1600 (after the 500 deposit at the start of the 6th:
+    // 1600 / 1550) → 1600 → 1630 → 1650.
+    const expected = [0, 1050 / 1000 - 1, 1600 / 1550 - 1, 0, 1630 / 1600 - 1, 1650 / 1630 - 1];
+    daily.portfolio.forEach((r, i) => expect(r).toBeCloseTo(expected[i]!, 12));
+    // Compounded, the days give the whole window's TWR.
+    const linked = daily.portfolio.reduce((w, r) => w * (1 + r), 1) - 1;
+    expect(linked).toBeCloseTo(doc.twr, 10);
+    // B has closes on the 1st (100) and the 11th (103) only: over the whole window it gains 3 %.
+    expect(daily.benchmark?.symbol).toBe('B');
+    const bench = daily.benchmark!.returns.reduce((w, r) => w * (1 + r), 1) - 1;
+    expect(bench).toBeCloseTo(0.03, 12);
+  });
+
+  it('is left out unless asked for', async () => {
+    expect(await performance(input, deps())).not.toHaveProperty('daily');
+  });
+});

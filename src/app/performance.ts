@@ -37,7 +37,7 @@ import { parseTransactionsCsv } from '../data/ledger/transactions-csv.ts';
 import type { ChartOption } from '../report/chart-style.ts';
 import type { AppDeps } from './deps.ts';
 import { parseInput } from './input.ts';
-import { performanceChart } from './performance-chart.ts';
+import { dailySeries, performanceChart } from './performance-chart.ts';
 import { performanceDocument, type PerformanceDocument } from './performance-document.ts';
 import { pricesFromFile, pricesFromStore } from './performance-prices.ts';
 import { isoDateSchema, lotMethodSchema } from './schemas.ts';
@@ -79,6 +79,8 @@ export const performanceFieldsSchema = z.object({
   flowTiming: z.enum(['startOfDay', 'endOfDay']).default('startOfDay'),
   /** Build the chart option ({@link performanceWithChart}). */
   chart: z.boolean().default(false),
+  /** Add the daily series (`daily`: the portfolio's daily TWR, the benchmark's daily return). */
+  daily: z.boolean().default(false),
 });
 
 /** Input of {@link performance}: one ledger (`transactions` or `portfolio`), `from` ≤ `to`. */
@@ -157,7 +159,12 @@ export async function performanceWithChart(
     lotMethod: input.lotMethod,
     ...(prices.benchmark ? { benchmark: prices.benchmark } : {}),
   });
-  const document = performanceDocument(report, prices.warnings);
+  const document = {
+    ...performanceDocument(report, prices.warnings),
+    ...(input.daily
+      ? { daily: dailySeries({ report, history, benchmark: prices.benchmark }) }
+      : {}),
+  };
   if (!input.chart) return { document };
   return { document, chart: performanceChart({ report, history, benchmark: prices.benchmark }) };
 }

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 const BIN = fileURLToPath(new URL('../../bin/ballast.mjs', import.meta.url));
 
 describe('the ballast executable', () => {
-  it('runs the demo as `npm start` does, and exits with the error class code on bad input', () => {
+  it('runs the terminal demo, and exits with the error class code on bad input', () => {
     const demo = spawnSync(process.execPath, [BIN, 'demo'], { encoding: 'utf8' });
     expect(demo.status).toBe(0);
     expect(demo.stdout).toContain('What you really own');

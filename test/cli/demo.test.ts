@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.ts';
 
-describe('ballast demo (npm start)', () => {
+describe('ballast demo (the terminal demo)', () => {
   it('prints the bundled portfolio offline, labelling ledger prices', async () => {
     const run = await runCli('demo');
     expect(run.code).toBe(0);

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
+import type { AuthMode } from '../../src/api/app.ts';
 import { startServer, type RunningServer } from '../../src/api/server.ts';
 import { WEB_DIST } from '../../src/api/web-routes.ts';
 import { createDeps, type OwnedDeps } from '../../src/app/create-deps.ts';
@@ -30,8 +31,13 @@ export interface Dashboard {
   close(): Promise<void>;
 }
 
-/** Starts a dashboard (see the module comment); `demo: false` leaves the store empty. */
-export async function startDashboard(options: { demo?: boolean } = {}): Promise<Dashboard> {
+/**
+ * Starts a dashboard (see the module comment); `demo: false` leaves the store empty, `auth:
+ * 'required'` makes the API ask for keys.
+ */
+export async function startDashboard(
+  options: { demo?: boolean; auth?: AuthMode } = {},
+): Promise<Dashboard> {
   const dir = mkdtempSync(join(tmpdir(), 'ballast-dashboard-'));
   const deps = createDeps({
     env: {},
@@ -50,6 +56,7 @@ export async function startDashboard(options: { demo?: boolean } = {}): Promise<
       version: '0.0.0-test',
       web: WEB_DIST,
       rateLimit: false,
+      ...(options.auth === undefined ? {} : { auth: options.auth }),
     });
     browser = await launchBrowser();
   } catch (error) {

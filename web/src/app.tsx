@@ -17,36 +17,38 @@ interface Page {
   readonly component: ComponentType<{ portfolio: string }>;
 }
 
+/** Each page's chunk, by path (imported once; `lazy` and the preload share the promise). */
+const LOADERS: Record<string, () => Promise<{ default: ComponentType<{ portfolio: string }> }>> = {
+  '/': () => import('./features/overview/overview-page.tsx'),
+  '/holdings': () => import('./features/holdings/holdings-page.tsx'),
+  '/exposures': () => import('./features/exposures/exposures-page.tsx'),
+  '/risk': () => import('./features/risk/risk-page.tsx'),
+  '/optimize': () => import('./features/optimize/optimize-page.tsx'),
+  '/transactions': () => import('./features/transactions/transactions-page.tsx'),
+  '/data': () => import('./features/data/data-page.tsx'),
+};
+
+const page = (path: string, title: string): Page => ({
+  path,
+  title,
+  component: lazy(LOADERS[path]!),
+});
+
 /** The pages, in navigation order. */
 export const PAGES: readonly Page[] = [
-  {
-    path: '/',
-    title: 'Overview',
-    component: lazy(() => import('./features/overview/overview-page.tsx')),
-  },
-  {
-    path: '/holdings',
-    title: 'Holdings',
-    component: lazy(() => import('./features/holdings/holdings-page.tsx')),
-  },
-  {
-    path: '/exposures',
-    title: 'Exposures',
-    component: lazy(() => import('./features/exposures/exposures-page.tsx')),
-  },
-  { path: '/risk', title: 'Risk', component: lazy(() => import('./features/risk/risk-page.tsx')) },
-  {
-    path: '/optimize',
-    title: 'Optimize',
-    component: lazy(() => import('./features/optimize/optimize-page.tsx')),
-  },
-  {
-    path: '/transactions',
-    title: 'Transactions',
-    component: lazy(() => import('./features/transactions/transactions-page.tsx')),
-  },
-  { path: '/data', title: 'Data', component: lazy(() => import('./features/data/data-page.tsx')) },
+  page('/', 'Overview'),
+  page('/holdings', 'Holdings'),
+  page('/exposures', 'Exposures'),
+  page('/risk', 'Risk'),
+  page('/optimize', 'Optimize'),
+  page('/transactions', 'Transactions'),
+  page('/data', 'Data'),
 ];
+
+/** Starts loading the current page's chunk at once, in parallel with the first API calls. */
+export function preloadCurrentPage(): void {
+  void LOADERS[globalThis.location?.pathname ?? '']?.().catch(() => undefined);
+}
 
 function KeyPrompt() {
   const client = useQueryClient();
@@ -100,7 +102,7 @@ function Content({ page, portfolio }: { page: Page | undefined; portfolio: strin
     return <ErrorBox error={list.error} onRetry={() => void list.refetch()} />;
   }
   if (page === undefined) return <p className="panel">No page here. Choose one above.</p>;
-  if (list.isPending) return <div className="loading">Loading…</div>;
+  if (list.isPending && portfolio === null) return <div className="loading">Loading…</div>;
   if (portfolio === null && page.path !== '/data')
     return (
       <div className="panel">

@@ -3,10 +3,11 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { ApiError } from './api/client.ts';
-import { App } from './app.tsx';
+import { App, preloadCurrentPage } from './app.tsx';
 import { applyTheme } from './theme.ts';
 import './styles.css';
 
+preloadCurrentPage();
 applyTheme();
 globalThis.matchMedia?.('(prefers-color-scheme: dark)').addEventListener('change', applyTheme);
 

@@ -3,6 +3,7 @@ import { createDeps, type OwnedDeps } from '../../app/create-deps.ts';
 import { BallastError, invalidInput } from '../../app/errors.ts';
 import { storeReady } from '../../app/store-ready.ts';
 import type { ApiLogger, AuthMode } from '../../api/app.ts';
+import type { ErrorReporter } from '../../api/error-report.ts';
 import { createLogger, LOG_LEVELS, useCaseLogger, type LogLevel } from '../../api/log.ts';
 import { createMetrics, type Metrics } from '../../api/metrics.ts';
 import type { StoredRun } from '../../app/index.ts';
@@ -10,6 +11,7 @@ import { authFor, LOOPBACK_HOSTS, startServer } from '../../api/server.ts';
 import { hasWebBuild, WEB_DIST } from '../../api/web-routes.ts';
 import { startRunService, type RunService } from '../../jobs/run-service.ts';
 import type { GlobalOptions, Runtime } from '../context.ts';
+import { withErrorReporting } from '../error-reporting.ts';
 import type { Io } from '../io.ts';
 import { integerFlag, nextStopSignal } from '../stop-signal.ts';
 import { VERSION } from '../main.ts';
@@ -24,6 +26,8 @@ interface ServeOptions {
   logLevel: LogLevel;
   /** Requests per caller per 10 s; 0: no limit. */
   rateLimit: number;
+  /** Where INTERNAL failures go (`SENTRY_DSN`); none when unset. */
+  errorReporter?: ErrorReporter | undefined;
 }
 
 /** Validates `--log-level`: one of {@link LOG_LEVELS}. */
@@ -100,6 +104,7 @@ export async function serveUntilStopped(
     version: VERSION,
     logger: options.logger,
     metrics,
+    errorReporter: options.errorReporter,
     rateLimit: options.rateLimit === 0 ? false : { requests: options.rateLimit, windowSeconds: 10 },
     ...(options.web === undefined ? {} : { web: options.web }),
   });
@@ -228,11 +233,23 @@ export function registerServe(program: Command, io: Io, runtime: Runtime): void 
     .action(async (options: ServeOptions, command: Command) => {
       const auth = authOf(options);
       const logger = await createLogger(options.logLevel, { write: (line) => io.err(line) });
-      const deps = serverDeps(command, runtime, logger);
-      try {
-        await serveUntilStopped(deps, { ...options, auth, logger, web: builtWeb() }, io);
-      } finally {
-        await deps.close();
-      }
+      const reporting = {
+        env: runtime.env,
+        log: logger,
+        fetch: runtime.fetch,
+        command: 'ballast serve',
+      };
+      await withErrorReporting(reporting, async (errorReporter) => {
+        const deps = serverDeps(command, runtime, logger);
+        try {
+          await serveUntilStopped(
+            deps,
+            { ...options, auth, logger, errorReporter, web: builtWeb() },
+            io,
+          );
+        } finally {
+          await deps.close();
+        }
+      });
     });
 }

@@ -12,6 +12,7 @@ import { storeReady } from '../../app/store-ready.ts';
 import { createLogger, LOG_LEVELS, type LogLevel } from '../../api/log.ts';
 import type { Runtime } from '../context.ts';
 import type { Io } from '../io.ts';
+import { withErrorReporting } from '../error-reporting.ts';
 import { ensureWebBuild } from '../web-build.ts';
 import { parseAuth, parseLogLevel, parsePort, serveUntilStopped, serverDeps } from './serve.ts';
 import type { AuthMode } from '../../api/app.ts';
@@ -50,26 +51,44 @@ export function registerStart(program: Command, io: Io, runtime: Runtime): void 
       const auth = authFor(options.host, options.auth);
       const web = ensureWebBuild(io);
       const logger = await createLogger(options.logLevel, { write: (line) => io.err(line) });
-      const deps = serverDeps(command, runtime, logger);
-      try {
-        await storeReady(deps);
-        const seed = options.demo ? await demoPortfolioSeed({}, deps) : undefined;
-        const banner = (url: string): string[] => [
-          `Ballast is running: open ${url}/ in your browser (Ctrl-C stops it).`,
-          `Store: ${deps.storeLocation()}`,
-          ...(seed?.seeded
-            ? [
-                `First run: stored the demo portfolio "${seed.portfolio}" (${seed.transactions} transactions).`,
-              ]
-            : []),
-        ];
-        await serveUntilStopped(
-          deps,
-          { ...options, auth, logger, jobs: 1, solveThreads: 1, rateLimit: 100, web, banner },
-          io,
-        );
-      } finally {
-        await deps.close();
-      }
+      const reporting = {
+        env: runtime.env,
+        log: logger,
+        fetch: runtime.fetch,
+        command: 'ballast start',
+      };
+      await withErrorReporting(reporting, async (errorReporter) => {
+        const deps = serverDeps(command, runtime, logger);
+        try {
+          await storeReady(deps);
+          const seed = options.demo ? await demoPortfolioSeed({}, deps) : undefined;
+          const banner = (url: string): string[] => [
+            `Ballast is running: open ${url}/ in your browser (Ctrl-C stops it).`,
+            `Store: ${deps.storeLocation()}`,
+            ...(seed?.seeded
+              ? [
+                  `First run: stored the demo portfolio "${seed.portfolio}" (${seed.transactions} transactions).`,
+                ]
+              : []),
+          ];
+          await serveUntilStopped(
+            deps,
+            {
+              ...options,
+              auth,
+              logger,
+              jobs: 1,
+              solveThreads: 1,
+              rateLimit: 100,
+              web,
+              banner,
+              errorReporter,
+            },
+            io,
+          );
+        } finally {
+          await deps.close();
+        }
+      });
     });
 }

@@ -23,7 +23,10 @@ export function useCurrentPortfolio(): string | null {
   const list = usePortfolios();
   const names = list.data?.map((p) => p.name) ?? [];
   const asked = query.get('p') ?? globalThis.localStorage?.getItem(STORAGE) ?? null;
-  if (asked !== null && (list.data === undefined || names.includes(asked))) return asked;
+  // A name in the URL is used at once (pages load in parallel with the list); a remembered one
+  // only once the list confirms it still exists.
+  if (query.get('p') !== null && list.data === undefined) return query.get('p');
+  if (asked !== null && names.includes(asked)) return asked;
   return names[0] ?? null;
 }
 

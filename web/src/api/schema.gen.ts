@@ -1576,6 +1576,7 @@ export interface paths {
                     period?: "monthly" | "quarterly" | "annual";
                     lotMethod?: string;
                     flowTiming?: "startOfDay" | "endOfDay";
+                    daily?: boolean;
                     /** @description Prices CSV date,symbol,close[,adj_close] instead of the store (the file's text) */
                     pricesHistory?: string;
                 };

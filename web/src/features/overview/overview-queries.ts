@@ -14,7 +14,7 @@ export function useExposures(portfolio: string) {
   });
 }
 
-/** GET /api/v1/portfolios/{id}/performance against `benchmark`. */
+/** GET /api/v1/portfolios/{id}/performance (with its daily series) against `benchmark`. */
 export function usePerformance(portfolio: string, benchmark: string | null) {
   return useQuery({
     queryKey: ['performance', portfolio, benchmark],
@@ -23,7 +23,7 @@ export function usePerformance(portfolio: string, benchmark: string | null) {
         api.GET('/api/v1/portfolios/{id}/performance', {
           params: {
             path: { id: portfolio },
-            query: benchmark === null ? {} : { benchmark },
+            query: benchmark === null ? { daily: true } : { daily: true, benchmark },
           },
         }),
       ),
