@@ -202,7 +202,7 @@ describe.skipIf(!hasChromium)('the Transactions page (chromium)', () => {
 
   it('refuses a delete that would break the ledger, shows why and changes nothing', async () => {
     // A later sale that names the lot the buy on line 13 opened (500 RSST, L13).
-    await appendRows(dash, [
+    const { lines } = await appendRows(dash, [
       {
         date: today(),
         type: 'sell',
@@ -220,9 +220,10 @@ describe.skipIf(!hasChromium)('the Transactions page (chromium)', () => {
     await row(page, 13).getByRole('button', { name: 'Confirm: delete line 13' }).click();
     const alert = ledgerPanel(page).getByRole('alert');
     await alert.waitFor();
-    expect(await alert.textContent()).toContain('L13');
+    // The API's message names the sale's line and its lots column.
+    expect(await alert.textContent()).toMatch(new RegExp(`:${lines.last}: lots: .*RSST`));
     expect(await ledgerPanel(page).textContent()).toContain(
-      'Line 13 was not deleted; the ledger is unchanged.',
+      `Line 13 was not deleted; the ledger is unchanged. The row on line ${lines.last} needs it.`,
     );
     await shot(page, 'transactions-delete-refused');
     expect(await ledger(dash)).toEqual(before);

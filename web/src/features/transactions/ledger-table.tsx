@@ -7,6 +7,7 @@
  */
 import { useMemo, useState } from 'react';
 import type { Transaction } from '../../../../src/domain/ledger/types.ts';
+import { ApiError } from '../../api/client.ts';
 import { ErrorBox } from '../../components/panel.tsx';
 import { date, money, quantity } from '../../format.ts';
 import { textOf } from './transaction-model.ts';
@@ -147,6 +148,14 @@ function RowActions(props: {
   );
 }
 
+/** Why a delete of `line` changed nothing, naming the later row that needs it when one does. */
+function refusal(line: number | undefined, error: unknown): string {
+  const other = error instanceof ApiError ? error.details['line'] : undefined;
+  const needs =
+    typeof other === 'number' && other !== line ? ` The row on line ${other} needs it.` : '';
+  return `Line ${line} was not deleted; the ledger is unchanged.${needs}`;
+}
+
 /** The ledger table (see the module comment). */
 export function LedgerTable(props: {
   portfolio: string;
@@ -172,7 +181,7 @@ export function LedgerTable(props: {
       </p>
       {remove.isError ? (
         <div className="form-error" data-testid="delete-error">
-          <p className="muted">Line {remove.variables} was not deleted; the ledger is unchanged.</p>
+          <p className="muted">{refusal(remove.variables, remove.error)}</p>
           <ErrorBox error={remove.error} />
         </div>
       ) : null}

@@ -220,7 +220,8 @@ export function errorField(
 }
 
 /** A one-line description of a row: `buy 10 BND @ $72.50`. */
-export function describe(tx: Partial<Record<string, unknown>>, money: (x: number) => string) {
+export function describe(row: object, money: (x: number) => string): string {
+  const tx = row as Partial<Record<string, unknown>>;
   const parts: string[] = [textOf(tx['type'])];
   if (typeof tx['ratio'] === 'number') parts.push(`${String(tx['ratio'])}-for-1`);
   if (typeof tx['quantity'] === 'number') parts.push(String(tx['quantity']));
