@@ -165,6 +165,10 @@ describe.skipIf(!hasChromium)('the Transactions page (chromium)', () => {
     // Line 21: 2025-04-08 buy 60 UPRO at 58.75 in MARGIN.
     await row(page, 21).getByRole('button', { name: 'Edit line 21' }).click();
     const form = page.getByRole('region', { name: 'Edit line 21' });
+    // The editor opens above the table with its first input focused (scrolled into view).
+    await expect
+      .poll(() => form.getByLabel('Date').evaluate((el) => el === el.ownerDocument.activeElement))
+      .toBe(true);
     expect(await form.getByLabel('Quantity').inputValue()).toBe('60');
     await form.getByLabel('Quantity').fill('70');
     await form.getByRole('button', { name: 'Save line 21' }).click();

@@ -53,10 +53,12 @@ interface FieldProps {
   readonly value: string;
   readonly error: string | null;
   readonly list?: string;
+  /** Focused when shown (the first input of an edit form opened from the table). */
+  readonly focus?: boolean;
   readonly onChange: (value: string) => void;
 }
 
-function Field({ id, field, type, value, error, list, onChange }: FieldProps) {
+function Field({ id, field, type, value, error, list, focus, onChange }: FieldProps) {
   const errorId = `${id}-error`;
   const aria = {
     'aria-invalid': error === null ? undefined : true,
@@ -84,6 +86,7 @@ function Field({ id, field, type, value, error, list, onChange }: FieldProps) {
         type={INPUT_TYPE[field] ?? 'text'}
         inputMode={NUMERIC.has(field) ? 'decimal' : undefined}
         list={list}
+        autoFocus={focus}
         autoComplete="off"
         placeholder={field === 'lots' ? 'L3, L21' : undefined}
         value={value}
@@ -164,6 +167,7 @@ export function TransactionForm(props: TransactionFormProps) {
           error={at === field && error instanceof Error ? error.message : null}
           {...(field === 'account' ? { list: `${prefix}-accounts` } : {})}
           {...(field === 'symbol' ? { list: `${prefix}-symbols` } : {})}
+          focus={props.line !== undefined && field === 'date'}
           onChange={(value) => change(field, value)}
         />
       ))}
