@@ -27,6 +27,7 @@ export default function setup(): void {
       '--config',
       'web/vite.config.ts',
     ],
-    { cwd: root, stdio: 'inherit' },
+    // vitest sets NODE_ENV=test, which would make Vite build React's development bundle.
+    { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } },
   );
 }

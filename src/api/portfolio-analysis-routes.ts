@@ -1,9 +1,11 @@
 /**
  * `/api/v1/portfolios/{id}/…`: the analyses of a stored portfolio — the documents of `ballast
- * exposures|risk|performance|stress|rebalance|plan --portfolio NAME --format json`, each from its
- * use case given the name of the portfolio the path names (`nameOf`).
+ * exposures|risk|performance|stress|rebalance|plan --portfolio NAME --format json` and of
+ * `ballast portfolio holdings|summary NAME --format json`, each from its use case given the
+ * name of the portfolio the path names (`nameOf`).
  *
- * - GET where every input is a scalar: `exposures`, `risk` and `performance` take query
+ * - GET where every input is a scalar: `holdings`, `summary`, `exposures`, `risk` and
+ *   `performance` take query
  *   parameters. A file the CLI reads (`funds`, `prices`, `pricesHistory`) is its text in the
  *   parameter — small files only: a URL is limited to a few KiB by servers and clients; stored
  *   fund definitions are named by `fundsStored` (the input's `funds: { stored }`).
@@ -25,6 +27,16 @@ import type { AppDeps } from '../app/deps.ts';
 import { exposures, exposuresInputSchema } from '../app/exposures.ts';
 import { performance, performanceFieldsSchema } from '../app/performance.ts';
 import { plan, planInputSchema } from '../app/plan.ts';
+import {
+  portfolioHoldings,
+  portfolioHoldingsInputSchema,
+  type PortfolioHoldingsInput,
+} from '../app/portfolio-holdings.ts';
+import {
+  portfolioSummary,
+  portfolioSummaryInputSchema,
+  type PortfolioSummaryInput,
+} from '../app/portfolio-summary.ts';
 import { rebalance, rebalanceInputSchema } from '../app/rebalance.ts';
 import { risk, riskInputSchema } from '../app/risk.ts';
 import { stress, stressInputSchema } from '../app/stress.ts';
@@ -42,6 +54,8 @@ interface AnalysisRoute {
   readonly run: Run;
   /** Error statuses beyond the common ones. */
   readonly errors: Readonly<Record<number, string>>;
+  /** What the answer is (default: the `<name> --portfolio` document). */
+  readonly document?: string;
 }
 
 /**
@@ -82,6 +96,31 @@ const SOLVE_ERRORS = {
 };
 
 const QUERY_ROUTES: readonly QueryRoute[] = [
+  {
+    name: 'holdings',
+    summary:
+      'Positions by account with every open lot priced: cost, market value, unrealised gain, term and days until long-term; totals; realised gains by year',
+    query: portfolioHoldingsInputSchema.pick(PORTFOLIO_QUERY),
+    texts: [],
+    numbers: [],
+    run: (input, deps) => portfolioHoldings(input as PortfolioHoldingsInput, deps),
+    errors: {},
+    document: 'The `portfolio holdings` document',
+  },
+  {
+    name: 'summary',
+    summary:
+      'Overview: value, cash, cost, gains, income, contributions, economic leverage, and changes over 1D/1M/3M/YTD/1Y at stored closes only',
+    query: portfolioSummaryInputSchema
+      .pick(PORTFOLIO_QUERY)
+      .extend({ funds: FUNDS, fundsStored: FUNDS_STORED }),
+    texts: ['funds'],
+    numbers: [],
+    stored: { fundsStored: 'funds' },
+    run: (input, deps) => portfolioSummary(input as PortfolioSummaryInput, deps),
+    errors: {},
+    document: 'The `portfolio summary` document',
+  },
   {
     name: 'exposures',
     summary: 'Economic exposures through the fund definitions (GET: scalar inputs)',
@@ -195,7 +234,7 @@ function mountQuery(app: OpenAPIHono, deps: AppDeps, route: QueryRoute): void {
       summary: route.summary,
       request: { params, query: route.query },
       responses: {
-        200: jsonResponse(`The \`${route.name} --portfolio\` document`),
+        200: jsonResponse(route.document ?? `The \`${route.name} --portfolio\` document`),
         ...errorResponses(route.errors),
       },
     },

@@ -1,7 +1,9 @@
 /**
  * `/api/v1/portfolios`: stored portfolios — create, list, get (by id or name), rename, delete,
- * append to and read the ledger (as JSON, or `?format=csv` a transactions CSV), and its
- * positions. Every handler calls a use case; a portfolio named in the path is resolved by
+ * append to (or, `?dryRun=true`, preview an append row by row) and read the ledger (as JSON, or
+ * `?format=csv` a transactions CSV), edit or delete one of its rows by stored line
+ * (`/transactions/{line}`), and its positions. Every handler calls a use case; a portfolio
+ * named in the path is resolved by
  * `portfolioGet` (an id first when the reference is all digits, then a name), and the name goes
  * to the use case. The analyses of a stored portfolio
  * are in `portfolio-analysis-routes.ts`, which shares {@link nameOf}, {@link params} and
@@ -17,6 +19,12 @@ import {
   portfolioAppendInputSchema,
   type PortfolioAppendInput,
 } from '../app/portfolio-append.ts';
+import { portfolioAppendPreview } from '../app/portfolio-append-preview.ts';
+import { portfolioTransactionDelete } from '../app/portfolio-transaction-delete.ts';
+import {
+  portfolioTransactionUpdate,
+  storedLineSchema,
+} from '../app/portfolio-transaction-update.ts';
 import {
   portfolioCreate,
   portfolioCreateInputSchema,
@@ -44,6 +52,22 @@ export const TAG = ['portfolios'];
 /** The path parameter `{id}`: a portfolio's id or name. */
 export const params = z.object({ id: portfolioGetInputSchema.shape.portfolio });
 const appendBody = z.object({ transactions: portfolioAppendInputSchema.shape.transactions });
+const appendQuery = z.object({
+  dryRun: z
+    .enum(['true', 'false'])
+    .optional()
+    .describe(
+      'true: check every row against the stored ledger and list each row’s result (200), storing nothing',
+    ),
+});
+/** The path parameters of one ledger row: the portfolio and the row's stored line. */
+const rowParams = params.extend({ line: storedLineSchema });
+/** One transaction as JSON, the shape `portfolio export` writes (money in integer cents). */
+const transactionBody = z
+  .record(z.string(), z.unknown())
+  .describe(
+    'One transaction as POST …/transactions takes it in `transactions` (money in integer cents); `source`, if given, must be the line in the path',
+  );
 const transactionsQuery = z.object({
   format: z
     .enum(['json', 'csv'])
@@ -209,9 +233,11 @@ function mountLedger(app: OpenAPIHono, deps: AppDeps): void {
       method: 'post',
       path: `${BASE}/{id}/transactions`,
       tags: TAG,
-      summary: 'Append transactions to the ledger, all or nothing',
+      summary:
+        'Append transactions to the ledger, all or nothing; with ?dryRun=true, check every row without storing',
       request: {
         params,
+        query: appendQuery,
         body: {
           required: true,
           content: {
@@ -223,13 +249,20 @@ function mountLedger(app: OpenAPIHono, deps: AppDeps): void {
         },
       },
       responses: {
+        200: jsonResponse(
+          '?dryRun=true: { portfolio, dryRun: true, rows: [{ index, line, storedLine, ok, transaction?, error?: { code, message, field } }], valid, invalid, transactions } — nothing stored',
+        ),
         201: jsonResponse('{ portfolio, appended, transactions, lines }'),
         ...errorResponses(),
       },
     },
     async (c) => {
-      const input = await appendInput(c, await nameOf(c, deps));
-      return c.json(await portfolioAppend(input as PortfolioAppendInput, deps), 201);
+      const dryRun = c.req.query('dryRun');
+      if (dryRun !== undefined && dryRun !== 'true' && dryRun !== 'false')
+        throw requestError('INVALID_INPUT', 'dryRun', `expected true or false (got "${dryRun}")`);
+      const input = (await appendInput(c, await nameOf(c, deps))) as PortfolioAppendInput;
+      if (dryRun === 'true') return c.json(await portfolioAppendPreview(input, deps), 200);
+      return c.json(await portfolioAppend(input, deps), 201);
     },
   );
   mount(
@@ -264,10 +297,68 @@ function mountLedger(app: OpenAPIHono, deps: AppDeps): void {
   );
 }
 
+/** The stored line in the path: a number when it reads as one (the schema says why not). */
+function lineOf(c: Context): number | string {
+  const text = c.req.param('line') ?? '';
+  const line = Number(text);
+  return text.trim() !== '' && Number.isFinite(line) ? line : text;
+}
+
+function mountLedgerRow(app: OpenAPIHono, deps: AppDeps): void {
+  mount(
+    app,
+    {
+      method: 'patch',
+      path: `${BASE}/{id}/transactions/{line}`,
+      tags: TAG,
+      summary:
+        'Replace one ledger row in place (it keeps its line and lots); the whole ledger is replayed first, nothing changes on an error',
+      request: {
+        params: rowParams,
+        body: { required: true, content: { 'application/json': { schema: transactionBody } } },
+      },
+      responses: {
+        200: jsonResponse('{ portfolio, line, previous, transaction, transactions }'),
+        ...errorResponses({ 404: 'NOT_FOUND: an unknown portfolio, or no row on the line' }),
+      },
+    },
+    async (c) => {
+      const portfolio = await nameOf(c, deps);
+      const body = await jsonBody(c);
+      if (typeof body !== 'object' || body === null || Array.isArray(body))
+        throw requestError('INVALID_INPUT', 'body', 'expected a JSON object: one transaction');
+      const line = lineOf(c) as number;
+      const input = { portfolio, line, transaction: body as Record<string, unknown> };
+      return c.json(await portfolioTransactionUpdate(input, deps));
+    },
+  );
+  mount(
+    app,
+    {
+      method: 'delete',
+      path: `${BASE}/{id}/transactions/{line}`,
+      tags: TAG,
+      summary:
+        'Delete one ledger row (the others keep their lines); refused when a later row needs it',
+      request: { params: rowParams },
+      responses: {
+        204: { description: 'Deleted' },
+        ...errorResponses({ 404: 'NOT_FOUND: an unknown portfolio, or no row on the line' }),
+      },
+    },
+    async (c) => {
+      const portfolio = await nameOf(c, deps);
+      await portfolioTransactionDelete({ portfolio, line: lineOf(c) as number }, deps);
+      return c.body(null, 204);
+    },
+  );
+}
+
 /** Mounts the portfolio routes on `app` (see the module comment). */
 export function mountPortfolioRoutes(app: OpenAPIHono, deps: AppDeps): void {
   mountCollection(app, deps);
   mountItem(app, deps);
   mountEdit(app, deps);
   mountLedger(app, deps);
+  mountLedgerRow(app, deps);
 }

@@ -74,6 +74,39 @@ describe('the read cache', () => {
     );
   });
 
+  it('keeps holdings and summary too, and computes them again after a row is edited or deleted', async () => {
+    const api = await demoApi();
+    const paths = ['/api/v1/portfolios/demo/holdings', '/api/v1/portfolios/demo/summary'];
+    for (const path of paths) {
+      expect((await get(api, path)).cache, path).toBeNull();
+      expect((await get(api, path)).cache, path).toBe('hit');
+    }
+    const holdings = await get(api, paths[0]!);
+    // the demo's UPRO buy of 2025-04-08 (line 21), edited to 30 shares
+    const buy = {
+      date: '2025-04-08',
+      type: 'buy',
+      symbol: 'UPRO',
+      quantity: 30,
+      price: 58.75,
+      account: 'MARGIN',
+    };
+    const edited = await api.request('/api/v1/portfolios/demo/transactions/21', {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(buy),
+    });
+    expect(edited.status, await edited.clone().text()).toBe(200);
+    for (const path of paths) expect((await get(api, path)).cache, path).toBeNull();
+    expect((await get(api, paths[0]!)).body).not.toBe(holdings.body);
+    expect((await get(api, paths[0]!)).cache).toBe('hit');
+    const deleted = await api.request('/api/v1/portfolios/demo/transactions/21', {
+      method: 'DELETE',
+    });
+    expect(deleted.status).toBe(204);
+    expect((await get(api, paths[0]!)).cache).toBeNull();
+  });
+
   it('computes an entry once for a burst of requests asking for it together', async () => {
     const api = await demoApi();
     const store = await deps.store();

@@ -1,7 +1,7 @@
 /**
  * The read cache of the HTTP API: the documents of the GET analyses of a stored portfolio
- * (`positions`, `exposures`, `risk`, `performance`) are kept by request URL and served again
- * while nothing they are computed from can have changed:
+ * (`positions`, `holdings`, `summary`, `exposures`, `risk`, `performance`) are kept by request
+ * URL and served again while nothing they are computed from can have changed:
  *
  * - the store's data version is the same (it grows inside every transaction that writes market
  *   data or portfolios, from this process or any other: `MarketStore.dataVersion`), checked
@@ -30,7 +30,8 @@ export interface ReadCacheOptions {
 }
 
 /** The GET routes whose answers are kept. */
-const CACHED = /^\/api\/v1\/portfolios\/[^/]+\/(positions|exposures|risk|performance)$/;
+const CACHED =
+  /^\/api\/v1\/portfolios\/[^/]+\/(positions|holdings|summary|exposures|risk|performance)$/;
 
 /** Largest body kept. */
 const MAX_BODY = 1024 * 1024;

@@ -68,7 +68,7 @@ export interface PortfolioAppendDocument {
 type Input = z.output<typeof portfolioAppendInputSchema>;
 
 /** What a CSV's line numbers are moved by when the stored ledger ends at line `last`. */
-const lineOffset = (last: number): number => Math.max(0, last - 1);
+export const lineOffset = (last: number): number => Math.max(0, last - 1);
 
 /** A CSV's transactions with their lines moved after `last`. */
 function csvBatch(input: Input, last: number): Transaction[] {
@@ -81,14 +81,15 @@ function csvBatch(input: Input, last: number): Transaction[] {
 }
 
 /** The name {@link readSource} cites for `source`. */
-const sourceName = (source: TextSource): string => ('path' in source ? source.path : source.name);
+export const sourceName = (source: TextSource): string =>
+  'path' in source ? source.path : source.name;
 
 /**
  * `error` of the replay naming a row of the CSV `file` by its stored line (the file's line +
  * `offset`), rewritten to name the file's own line, keeping the stored one in
  * `details.storedLine`. Other errors pass unchanged.
  */
-function atFileLine(error: unknown, file: string, offset: number): unknown {
+export function atFileLine(error: unknown, file: string, offset: number): unknown {
   if (!(error instanceof BallastError) || offset === 0) return error;
   const stored = error.details['line'];
   const prefix = `${file}:${String(stored)}:`;
@@ -113,18 +114,29 @@ function replay(stored: readonly Transaction[], batch: readonly Transaction[], i
   }
 }
 
-/** Checked transactions from records, numbering those without `source` after the previous line. */
-function recordsBatch(records: readonly Record<string, unknown>[], last: number): Transaction[] {
+/**
+ * `records` with those without `source` numbered after the previous line (the first after
+ * `last`, the stored ledger's last line).
+ */
+export function numberRecords(
+  records: readonly Record<string, unknown>[],
+  last: number,
+): Record<string, unknown>[] {
   // An empty ledger's first row is line 2, where a transactions CSV has its first row (line 1
   // is the header), so that every ledger can be exported as a CSV with the same lines.
   let previous = Math.max(last, 1);
-  const numbered = records.map((record) => {
+  return records.map((record) => {
     const line = (record['source'] as { line?: unknown } | undefined)?.line;
     const withLine =
       record['source'] === undefined ? { ...record, source: { line: previous + 1 } } : record;
     previous = typeof line === 'number' ? line : previous + 1;
     return withLine;
   });
+}
+
+/** Checked transactions from records, numbering those without `source` after the previous line. */
+function recordsBatch(records: readonly Record<string, unknown>[], last: number): Transaction[] {
+  const numbered = numberRecords(records, last);
   return transactionRows(numbered as unknown as Transaction[], last).map(toTransaction);
 }
 

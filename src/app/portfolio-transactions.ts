@@ -10,6 +10,8 @@ import type { AppDeps } from './deps.ts';
 import { parseInput } from './input.ts';
 import { portfolioNameSchema, storeHolding } from './stored-ledger.ts';
 
+export type { Transaction } from '../domain/ledger/types.ts';
+
 /** Input of {@link portfolioTransactions}. */
 export const portfolioTransactionsInputSchema = z.object({
   /** The stored portfolio's name. */

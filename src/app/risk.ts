@@ -24,6 +24,7 @@ import * as z from 'zod';
 import {
   decomposeExposureRisk,
   gaussianHorizonRisk,
+  type ExposureCorrelation,
   type ExposureRiskReport,
 } from '../domain/analytics/exposure-risk.ts';
 import { annualizeCovariance } from '../domain/estimate/annualize-covariance.ts';
@@ -54,6 +55,7 @@ import {
 import { pricingFields, type PricingDocument } from './portfolio-pricing.ts';
 import { roundCents } from './rounding.ts';
 
+export type { ExposureCorrelation } from '../domain/analytics/exposure-risk.ts';
 export type { RiskContributionsChartInput } from '../report/risk-contributions.ts';
 
 /** Covariance estimators offered for the exposure panel. */
@@ -126,6 +128,11 @@ export interface RiskDocument {
   readonly effectiveBets: number;
   readonly effectiveBetsRiskShares: number;
   readonly covariance: CovarianceProvenance;
+  /**
+   * The correlation of the exposures in `byExposure` (same order), from the annualised
+   * covariance the figures used: ρ_ij = Σ_ij / √(Σ_ii Σ_jj); `null` where a variance is zero.
+   */
+  readonly correlation: ExposureCorrelation;
   readonly unexplained: readonly {
     symbol: string;
     account: string | null;
@@ -234,6 +241,7 @@ export function portfolioRisk(
       from: panel.table.dates[0]!,
       to: panel.table.dates.at(-1)!,
     },
+    correlation: report.correlation,
     unexplained: [
       ...portfolio.valuation.unpriced.map(({ symbol }) => ({
         symbol,

@@ -38,7 +38,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   {
     name: 'portfolio',
     summary:
-      'Stored portfolios: create, list, import a ledger, append transactions, export a JSON backup, rename, delete',
+      'Stored portfolios: create, list, import a ledger, append (or preview), edit or remove a transaction, holdings, summary, export a JSON backup, rename, delete',
     load: async () => (await import('./commands/portfolio.ts')).registerPortfolio,
   },
   {

@@ -38,6 +38,8 @@ export function ensureWebBuild(io: Io, root: string = WEB_DIST): string {
   const built = spawnSync(process.execPath, [vite, 'build', '--config', 'web/vite.config.ts'], {
     cwd: ROOT,
     encoding: 'utf8',
+    // The production bundle whatever NODE_ENV the caller has (Vite follows it).
+    env: { ...process.env, NODE_ENV: 'production' },
   });
   if (built.status !== 0 || !hasWebBuild(root))
     throw new BallastError(

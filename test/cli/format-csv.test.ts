@@ -38,6 +38,7 @@ const WITH_CSV = [
   'performance',
   'plan',
   'portfolio export',
+  'portfolio holdings',
   'portfolio list',
   'positions',
   'rebalance',
@@ -62,6 +63,9 @@ const WITHOUT_CSV: Record<string, string[]> = {
     'data/demo/transactions.csv',
   ],
   'portfolio create': ['portfolio', 'create', 'csv-test'],
+  'portfolio edit': ['portfolio', 'edit', 'csv-test', '--line', '2', '--quantity', '1'],
+  'portfolio remove-transaction': ['portfolio', 'remove-transaction', 'csv-test', '--line', '2'],
+  'portfolio summary': ['portfolio', 'summary', 'csv-test'],
   'portfolio import': [
     'portfolio',
     'import',

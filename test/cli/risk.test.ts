@@ -96,6 +96,18 @@ describe('ballast risk (bundled sample returns, offline)', () => {
     expect(r.unexplained).toEqual([expect.objectContaining({ symbol: 'XYZ', marketValue: 500 })]);
     expect(r.diversificationRatio).toBeGreaterThan(1);
     expect(r.effectiveBets).toBeGreaterThanOrEqual(1);
+    // The correlation of the exposures held, from the same sample covariance (the annualising
+    // factor 12 cancels): ρ_ij = cov_ij / √(var_i var_j), checked against the two-pass loop.
+    expect(r.correlation.labels).toEqual(r.byExposure.map((e: { exposure: string }) => e.exposure));
+    const at = (i: string) => r.correlation.labels.indexOf(i);
+    r.correlation.labels.forEach((i: string) => {
+      r.correlation.labels.forEach((j: string) => {
+        const [a, b] = [c.get(i)!, c.get(j)!];
+        const rho = cov(a, b) / Math.sqrt(cov(a, a) * cov(b, b));
+        expect(r.correlation.matrix[at(i)][at(j)], `${i}×${j}`).toBeCloseTo(rho, 12);
+      });
+    });
+    expect(r.correlation.matrix[at('broad_ust')][at('broad_ust')]).toBe(1);
   });
 
   it('prints tables with Ledoit-Wolf by default and still adds up', async () => {

@@ -1,7 +1,8 @@
 /**
  * A dashboard under test: the API and the built dashboard (web/dist, built by the global
  * setup) served by `startServer` on a free port over a fresh SQLite store with the demo
- * portfolio stored (as `ballast start` does on first run), offline, keys off; and a headless
+ * portfolio stored (as `ballast start` does on first run), offline, keys off, with the
+ * in-process run queue `ballast start` has (`POST /api/v1/runs` works); and a headless
  * chromium (`browser.ts`). Screenshots go to `artifacts/screenshots/` (`shot`).
  */
 import { mkdirSync, mkdtempSync } from 'node:fs';
@@ -16,6 +17,7 @@ import { createDeps, type OwnedDeps } from '../../src/app/create-deps.ts';
 import { demoPortfolioSeed } from '../../src/app/demo-portfolio.ts';
 import { storeReady } from '../../src/app/store-ready.ts';
 import { systemClock } from '../../src/data/system-clock.ts';
+import { startRunService, type RunService } from '../../src/jobs/run-service.ts';
 import { launchBrowser } from './browser.ts';
 
 /** Where the browser tests save their screenshots (an artifact of the run, not committed). */
@@ -47,10 +49,12 @@ export async function startDashboard(
   });
   await storeReady(deps);
   if (options.demo !== false) await demoPortfolioSeed({}, deps);
+  let jobs: RunService | undefined;
   let server: RunningServer | undefined;
   let browser: Browser | undefined;
   try {
-    server = await startServer(deps, {
+    jobs = await startRunService(deps);
+    server = await startServer(jobs.deps, {
       host: '127.0.0.1',
       port: 0,
       version: '0.0.0-test',
@@ -61,10 +65,12 @@ export async function startDashboard(
     browser = await launchBrowser();
   } catch (error) {
     await server?.close();
+    await jobs?.close();
     await deps.close();
     throw error;
   }
   const running = server;
+  const runs = jobs;
   const opened = browser;
   return {
     url: running.url,
@@ -82,6 +88,7 @@ export async function startDashboard(
     async close() {
       await opened.close();
       await running.close();
+      await runs.close();
       await deps.close();
     },
   };

@@ -2,39 +2,13 @@
  * The Overview page in chromium. On a fresh store the demo is valued at the ledger's last
  * trade prices (no closes stored, offline) and performance says which data is missing; with
  * closes imported it shows TWR, MWR, growth of $1 and drawdown exactly as the API computes
- * them. The closes here are made-up test data (a smooth path per symbol, generated below) —
- * they exist to exercise the page, and nothing is asserted about markets.
+ * them. The closes are made-up test data (`demo-test-closes.ts`) — they exist to exercise the
+ * page, and nothing is asserted about markets.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dataImport } from '../../src/app/data-import.ts';
 import { hasChromium } from '../helpers/browser.ts';
 import { collectPageErrors, shot, startDashboard, type Dashboard } from '../helpers/dashboard.ts';
-
-/** Weekdays from `from` to `to` (ISO dates), inclusive. */
-function weekdays(from: string, to: string): string[] {
-  const days: string[] = [];
-  for (let t = Date.parse(`${from}T00:00:00Z`); t <= Date.parse(`${to}T00:00:00Z`); t += 864e5) {
-    const day = new Date(t).getUTCDay();
-    if (day !== 0 && day !== 6) days.push(new Date(t).toISOString().slice(0, 10));
-  }
-  return days;
-}
-
-/**
- * Test closes for `symbol`: start × (1 + drift)^t with a gentle wave as the adjusted close; UPRO's
- * 2-for-1 split of 2022-01-13 (in the demo ledger) halves its unadjusted close from that day,
- * with the split on that row.
- */
-function testCloses(symbol: string, start: number, drift: number, days: readonly string[]): string {
-  const rows = days.map((d, t) => {
-    const split = symbol === 'UPRO' && d >= '2022-01-13' ? 2 : 1;
-    const adjusted = start * (1 + drift) ** t * (1 + 0.04 * Math.sin(t / 25));
-    const close = adjusted / split;
-    const splitCell = symbol === 'UPRO' && d === '2022-01-13' ? 2 : '';
-    return `${d},${close.toFixed(4)},${adjusted.toFixed(4)},,${splitCell}`;
-  });
-  return ['date,close,adj_close,dividend,split', ...rows].join('\n');
-}
+import { storeDemoTestCloses } from '../helpers/demo-test-closes.ts';
 
 const formatMoney = (x: number) =>
   new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(x);
@@ -69,30 +43,14 @@ describe.skipIf(!hasChromium)('the Overview page (chromium)', () => {
   });
 
   it('with closes stored: TWR, MWR, growth of $1 and drawdown as the API computes them', async () => {
-    const today = new Date().toISOString().slice(0, 10);
-    const days = weekdays('2021-02-01', today);
-    const starts: Record<string, number> = {
-      BND: 86,
-      DBMF: 29,
-      NTSX: 34,
-      RSSB: 20,
-      RSST: 20,
-      UPRO: 95,
-      SPY: 380,
-    };
-    for (const [symbol, start] of Object.entries(starts)) {
-      const text = testCloses(symbol, start, 0.0002, days);
-      await dataImport(
-        { file: { text, name: `${symbol}-test.csv` }, kind: 'prices', symbol },
-        dash.deps,
-      );
-    }
+    await storeDemoTestCloses(dash.deps);
     const api = (await (
       await fetch(`${dash.url}/api/v1/portfolios/demo/performance?benchmark=SPY`)
     ).json()) as { twr: number; mwr: number; netFlows: number };
-    const exposures = (await (
-      await fetch(`${dash.url}/api/v1/portfolios/demo/exposures`)
-    ).json()) as { totalValue: number };
+    const summary = (await (await fetch(`${dash.url}/api/v1/portfolios/demo/summary`)).json()) as {
+      totalValue: number;
+      changes: { oneMonth: { change: number | null; return: number | null } };
+    };
 
     const page = await dash.page();
     const errors = collectPageErrors(page);
@@ -107,7 +65,18 @@ describe.skipIf(!hasChromium)('the Overview page (chromium)', () => {
     expect(await tile('MWR').textContent()).toBe(
       `${api.mwr > 0 ? '+' : '−'}${(Math.abs(api.mwr) * 100).toFixed(2)}%`,
     );
-    expect(await tile('Total value').textContent()).toBe(formatMoney(exposures.totalValue));
+    expect(await tile('Total value').textContent()).toBe(formatMoney(summary.totalValue));
+    // The month's change at stored closes, as the summary document gives it.
+    const month = summary.changes.oneMonth;
+    expect(month.change).not.toBeNull();
+    const row = page.locator('table[aria-label="Change in value"] tr', { hasText: '1 month' });
+    const sign = (x: number) => (x > 0 ? '+' : x < 0 ? '−' : '');
+    expect(await row.locator('td').nth(2).textContent()).toBe(
+      `${sign(month.change!)}${formatMoney(Math.abs(month.change!))}`,
+    );
+    expect(await row.locator('td').nth(3).textContent()).toBe(
+      `${sign(month.return!)}${(Math.abs(month.return!) * 100).toFixed(2)}%`,
+    );
     expect(await tile('Net contributions').textContent()).toBe(formatMoney(api.netFlows));
     await expect.poll(() => page.locator('.chart canvas').count()).toBe(2);
     await shot(page, 'overview-desktop');

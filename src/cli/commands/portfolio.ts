@@ -11,7 +11,9 @@ import { rowViews } from '../format/row-views.ts';
 import type { Column } from '../format/table.ts';
 import { parseFormat, parseTableOrJson, type Format, type Io } from '../io.ts';
 import { registerAppend } from './portfolio-append.ts';
+import { registerLedgerRowCommands } from './portfolio-edit.ts';
 import { registerExport } from './portfolio-export.ts';
+import { registerPortfolioReads } from './portfolio-holdings.ts';
 
 const IMPORT_FLAGS = {
   transactions: '--transactions',
@@ -138,17 +140,22 @@ function registerDelete(portfolio: Command, io: Io, runtime: Runtime): void {
     });
 }
 
-/** Registers `ballast portfolio create|list|import|append|export|rename|delete`. */
+/**
+ * Registers `ballast portfolio create|list|import|append|edit|remove-transaction|holdings|
+ * summary|export|rename|delete`.
+ */
 export function registerPortfolio(program: Command, io: Io, runtime: Runtime): void {
   const portfolio = program
     .command('portfolio')
     .description(
-      'Stored portfolios: create, list, import a ledger, append transactions, export a backup or the ledger as CSV, rename, delete',
+      'Stored portfolios: create, list, import a ledger, append transactions (or preview an append), edit or remove one, holdings with lots priced, summary, export a backup or the ledger as CSV, rename, delete',
     );
   registerCreate(portfolio, io, runtime);
   registerList(portfolio, io, runtime);
   registerImport(portfolio, io, runtime);
   registerAppend(portfolio, io, runtime);
+  registerLedgerRowCommands(portfolio, io, runtime);
+  registerPortfolioReads(portfolio, io, runtime);
   registerExport(portfolio, io, runtime);
   registerRename(portfolio, io, runtime);
   registerDelete(portfolio, io, runtime);

@@ -8,6 +8,23 @@ import { renderCsv, renderTable } from './table.ts';
 
 const pct = (x: number): string => fmtPercent(x);
 
+/** The exposure correlation matrix as a table (rows and columns in `byExposure` order). */
+function correlationTable(doc: RiskDocument): string {
+  const { labels, matrix } = doc.correlation;
+  const rows = labels.map((label, i) => ({ label, values: matrix[i]! }));
+  return renderTable(rows, [
+    { title: '', value: (r) => r.label },
+    ...labels.map((label, j) => ({
+      title: label,
+      value: (r: (typeof rows)[number]) => {
+        const rho = r.values[j];
+        return rho === null || rho === undefined ? '—' : rho.toFixed(2);
+      },
+      align: 'right' as const,
+    })),
+  ]);
+}
+
 /** Human-readable view of a {@link RiskDocument}. */
 export function riskTable(doc: RiskDocument): string {
   const cov = doc.covariance;
@@ -42,6 +59,9 @@ export function riskTable(doc: RiskDocument): string {
       { title: 'Component', value: (e) => pct(e.component), align: 'right' },
       { title: '% of risk', value: (e) => pct(e.percent), align: 'right' },
     ]),
+    '',
+    'Correlation of the exposures (from the same covariance)',
+    correlationTable(doc),
     `Diversification ratio ${doc.diversificationRatio.toFixed(3)} (exposures; positions ${doc.diversificationRatioPositions.toFixed(3)}); effective number of bets ${doc.effectiveBets.toFixed(2)} (Meucci, principal components), ${doc.effectiveBetsRiskShares.toFixed(2)} (inverse Herfindahl of risk shares)`,
     doc.unexplained.length === 0
       ? 'Unexplained: none'

@@ -29,6 +29,12 @@ export interface CsvVisitor {
    * is reused: read it only during the call.
    */
   rowAt?(record: PlainRecord): boolean;
+  /**
+   * Optional: a data row with more cells (`count`) than the header has columns, on `line`.
+   * Without it such a row fails the whole scan (after the other rows); with it the visitor
+   * decides (e.g. reports that row alone) and the scan goes on.
+   */
+  wide?(count: number, line: number): void;
 }
 
 /** A plain record's cells: `text[starts[k], ends[k])`, trimmed of blanks, for k < count. */
@@ -73,6 +79,15 @@ export function scanCsv(text: string, file: string, visitor: CsvVisitor): void {
   let tooMany: BallastError | undefined;
   let failure: { error: unknown } | undefined;
   const tooManyCells = (count: number, line: number): void => {
+    if (visitor.wide !== undefined) {
+      if (failure !== undefined) return;
+      try {
+        visitor.wide(count, line);
+      } catch (error) {
+        failure = { error };
+      }
+      return;
+    }
     tooMany ??= new BallastError(
       'INVALID_INPUT',
       `${file}:${line}: ${count} cells but the header has ${header!.length} columns`,

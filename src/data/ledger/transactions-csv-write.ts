@@ -66,20 +66,41 @@ function typeCells(tx: Transaction, money: (cents: number) => string): Cells {
   }
 }
 
-/** The CSV record of `tx` (one line unless a quoted field holds a line end). */
-function recordOf(tx: Transaction, fail: (field: string, why: string) => BallastError): string {
+/** The cells of `tx` by column (absent fields left out). */
+function cellsOf(tx: Transaction, fail: (field: string, why: string) => BallastError): Cells {
   const money = (field: string) => (cents: number) => {
     if (!Number.isSafeInteger(cents)) throw fail(field, 'not whole cents');
     return centsDecimal(cents);
   };
-  const cells: Cells = {
+  return {
     date: tx.date,
     type: tx.type,
     fees: tx.feesCents === 0 ? undefined : money('feesCents')(tx.feesCents),
     account: tx.account,
     ...typeCells(tx, money('amountCents')),
   };
+}
+
+/** The CSV record of `tx` (one line unless a quoted field holds a line end). */
+function recordOf(tx: Transaction, fail: (field: string, why: string) => BallastError): string {
+  const cells = cellsOf(tx, fail);
   return TRANSACTIONS_CSV_HEADER.map((column) => csvCell(cells[column] ?? '')).join(',');
+}
+
+/**
+ * The cells a transactions CSV writes for `tx`, by column, unquoted (empty and absent fields
+ * left out): the row `readTransactionCells` reads back. `file` names the ledger in errors.
+ *
+ * @throws BallastError INVALID_INPUT when an amount is not whole cents.
+ */
+export function transactionCells(tx: Transaction, file = 'transactions'): Record<string, string> {
+  const cells = cellsOf(tx, failure(file, { index: 0, line: tx.source.line }));
+  const out: Record<string, string> = {};
+  for (const column of TRANSACTIONS_CSV_HEADER) {
+    const value = cells[column];
+    if (value !== undefined && value !== '') out[column] = value;
+  }
+  return out;
 }
 
 /** Line feeds in `record`: each makes the record a line longer. */

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { BallastError } from '../../domain/errors.ts';
 import { parseHoldingsCsv } from './holdings-csv.ts';
 import { parsePricesCsv } from './prices-csv.ts';
-import { parseTransactionsCsv } from './transactions-csv.ts';
+import { transactionCells } from './transactions-csv-write.ts';
+import {
+  parseTransactionsCsv,
+  parseTransactionsCsvRows,
+  readTransactionCells,
+} from './transactions-csv.ts';
 
 const HEADER = 'date,type,symbol,quantity,price,amount,fees,account,lots';
 
@@ -146,5 +151,61 @@ describe('parseHoldingsCsv and parsePricesCsv', () => {
     );
     expect(p.get('SPY')).toEqual({ price: 500.1, date: '2024-06-28', source: 'broker close' });
     expect(p.get('GLD')).toEqual({ price: 200, source: 'prices file p.csv' });
+  });
+});
+
+describe('parseTransactionsCsvRows: each row on its own', () => {
+  it('gives each row its transaction or its error, and reads on after a bad row', () => {
+    const text = [
+      HEADER,
+      '2024-01-02,deposit,,,,100,,A,',
+      '2024-01-03,buy,VTI,"1,5",10,,,A,', // a quoted cell that does not read as a number
+      '',
+      '2024-01-04,fee,,,,2,,A,,x', // 10 cells, the header has 9
+      '2024-01-05,buy,VTI,2,10,,,A,',
+    ].join('\n');
+    const rows = parseTransactionsCsvRows(text, 'f.csv');
+    expect(rows.map((r) => [r.line, 'error' in r ? r.error.message : 'ok'])).toEqual([
+      [2, 'ok'],
+      [3, 'f.csv:3: column "quantity": not a number (got "1,5")'],
+      [5, 'f.csv:5: 10 cells but the header has 9 columns'],
+      [6, 'ok'],
+    ]);
+    // the rows that read are what the whole-file reader gives for them
+    const whole = parseTransactionsCsv(
+      [HEADER, '2024-01-02,deposit,,,,100,,A,'].join('\n'),
+      'f.csv',
+    );
+    expect(rows[0]).toEqual({ line: 2, transaction: whole[0] });
+  });
+});
+
+describe('transactionCells and readTransactionCells: one row by its cells', () => {
+  it('reads back the cells a stored row writes, on the row’s own line', () => {
+    const tx = parseTransactionsCsv(
+      [HEADER, '2024-01-03,buy,VTI,10.5,25.125,,0.99,IRA,L2;L3'].join('\n'),
+      'f.csv',
+    )[0]!;
+    const cells = transactionCells(tx);
+    expect(cells).toEqual({
+      date: '2024-01-03',
+      type: 'buy',
+      symbol: 'VTI',
+      quantity: '10.5',
+      price: '25.125',
+      fees: '0.99',
+      account: 'IRA',
+      lots: 'L2;L3',
+    });
+    expect(readTransactionCells(cells, { file: 'f.csv', line: 2 })).toEqual(tx);
+    const bad = error(() =>
+      readTransactionCells({ ...cells, price: '-1' }, { file: 'portfolio p', line: 7 }),
+    );
+    expect([bad.message, bad.details['column']]).toEqual([
+      'portfolio p:7: column "price": must be at least 0 (got "-1")',
+      'price',
+    ]);
+    const unknown = error(() => readTransactionCells({ colour: 'red' }, { file: 'p', line: 7 }));
+    expect(unknown.message).toMatch(/^p:7: unknown column "colour"/);
   });
 });

@@ -4,13 +4,7 @@ import {
   type Transaction,
   type TransferInTx,
 } from '../../domain/ledger/types.ts';
-import {
-  CellsReader,
-  checkHeader,
-  MAX_CENTS,
-  MAX_DOLLARS_TEXT,
-  type RowReader,
-} from '../csv/fields.ts';
+import { CellsReader, checkHeader, MAX_CENTS, MAX_DOLLARS_TEXT, RowReader } from '../csv/fields.ts';
 import { scanCsv } from '../csv/parse-csv.ts';
 import { RangeReader, RangeStrings } from '../csv/range-reader.ts';
 
@@ -229,4 +223,82 @@ export function parseTransactionsCsv(text: string, file: string): Transaction[] 
     throw new BallastError('INVALID_INPUT', `${file}: no transactions after the header`, { file });
   }
   return transactions;
+}
+
+/** One data row of a transactions CSV read on its own: its transaction, or why it is refused. */
+export type TransactionCsvRow =
+  | { readonly line: number; readonly transaction: Transaction }
+  | { readonly line: number; readonly error: BallastError };
+
+/**
+ * Every data row of a transactions CSV read on its own (for a preview that lists each row's
+ * fate): a row that does not read is reported with the error {@link parseTransactionsCsv} would
+ * give for it (file, line, column and value), and the rows after it are read too. A row with
+ * more cells than the header is such a row. The file itself must read: an empty file, a bad
+ * header, an unclosed quote or no data row fail as in {@link parseTransactionsCsv}.
+ *
+ * @throws BallastError INVALID_INPUT naming the file (and line) when the file itself is unreadable.
+ */
+export function parseTransactionsCsvRows(text: string, file: string): TransactionCsvRow[] {
+  const rows: TransactionCsvRow[] = [];
+  let columns = new Map<string, number>();
+  let width = 0;
+  const strings = new Interner();
+  scanCsv(text, file, {
+    header: (names) => {
+      checkHeader(file, names, TRANSACTION_COLUMNS);
+      columns = CellsReader.columns(names);
+      width = names.length;
+    },
+    row: (cells, line) => {
+      try {
+        rows.push({
+          line,
+          transaction: readRow(new CellsReader(file, { line, cells, columns }), strings),
+        });
+      } catch (error) {
+        if (!(error instanceof BallastError)) throw error;
+        rows.push({ line, error });
+      }
+    },
+    wide: (count, line) => {
+      const error = new BallastError(
+        'INVALID_INPUT',
+        `${file}:${line}: ${count} cells but the header has ${width} columns`,
+        { file, line },
+      );
+      rows.push({ line, error });
+    },
+  });
+  if (rows.length === 0) {
+    throw new BallastError('INVALID_INPUT', `${file}: no transactions after the header`, { file });
+  }
+  return rows;
+}
+
+/**
+ * The transaction of one row given as its cells by column name (the transactions-CSV
+ * vocabulary: amounts and fees in dollars, `lots` separated by `;`), as if it stood on `line`
+ * of `file` — the same values and errors (naming file, line, column and value) as in a file.
+ * Unknown columns are refused.
+ *
+ * @throws BallastError INVALID_INPUT naming the column.
+ */
+export function readTransactionCells(
+  cells: Readonly<Record<string, string>>,
+  at: { readonly file: string; readonly line: number },
+): Transaction {
+  const known: readonly string[] = [
+    ...TRANSACTION_COLUMNS.required,
+    ...TRANSACTION_COLUMNS.optional,
+  ];
+  for (const column of Object.keys(cells))
+    if (!known.includes(column))
+      throw new BallastError(
+        'INVALID_INPUT',
+        `${at.file}:${at.line}: unknown column "${column}" (expected ${known.join(', ')})`,
+        { file: at.file, line: at.line, column },
+      );
+  const trimmed = Object.fromEntries(Object.entries(cells).map(([k, v]) => [k, v.trim()]));
+  return readRow(new RowReader(at.file, { line: at.line, cells: trimmed }), new Interner());
 }

@@ -263,15 +263,28 @@ export function transactionRows(
     throw invalidInput('transactions', transactions, 'must be an array');
   let previous = lastLine;
   return transactions.map((tx: unknown, i) => {
-    const row = transactionRow(tx, i);
-    if (row.line <= previous)
-      throw new TxReader(tx as Record<string, unknown>, { index: i, line: row.line }).fail(
-        'source',
-        `line ${row.line} must come after line ${previous} (lines increase through the ledger; they name lots)`,
-      );
+    const row = transactionRowAfter(tx, i, previous);
     previous = row.line;
     return row;
   });
+}
+
+/**
+ * The row of transaction `index` of a batch ({@link transactionRow}) whose line must come after
+ * line `previous` (INVALID_INPUT naming `transactions[index].source` otherwise).
+ */
+export function transactionRowAfter(
+  item: unknown,
+  index: number,
+  previous: number,
+): TransactionRow {
+  const row = transactionRow(item, index);
+  if (row.line <= previous)
+    throw new TxReader(item as Record<string, unknown>, { index, line: row.line }).fail(
+      'source',
+      `line ${row.line} must come after line ${previous} (lines increase through the ledger; they name lots)`,
+    );
+  return row;
 }
 
 const optional = <K extends string, V>(key: K, value: V | null): { [P in K]?: V } =>

@@ -3,6 +3,7 @@ import { fromRows } from '../../core/linalg/matrix.ts';
 import type { FundUniverse } from '../exposures/fund-types.ts';
 import {
   decomposeExposureRisk,
+  exposureCorrelation,
   gaussianHorizonRisk,
   type ExposureRiskInput,
 } from './exposure-risk.ts';
@@ -55,6 +56,15 @@ describe('decomposeExposureRisk: a 2× levered fund, a bond fund and margin debt
       ['A', 0.6],
       ['B', 0.8],
     ]);
+  });
+
+  it('reports the correlation of the exposures held, from the same covariance', () => {
+    // ρ_AB = 0.002 / √(0.04 · 0.0025) = 0.002 / (0.2 · 0.05) = 0.2; C is not held: left out
+    expect(r.correlation.labels).toEqual(['A', 'B']);
+    const m = r.correlation.matrix as number[][];
+    expect([m[0]![0], m[1]![1]]).toEqual([1, 1]);
+    expect(m[0]![1]).toBeCloseTo(0.2, 15);
+    expect(m[1]![0]).toBe(m[0]![1]);
   });
 
   it('splits σ by exposure: 6/7 equity, 1/7 bonds', () => {
@@ -245,5 +255,19 @@ describe('gaussianHorizonRisk', () => {
     expect(() => gaussianHorizonRisk({ volatilityAnnual: -1, confidence: 0.95, years: 1 })).toThrow(
       /volatilityAnnual/,
     );
+  });
+});
+
+describe('exposureCorrelation', () => {
+  it('is Σ_ij / √(Σ_ii Σ_jj), null where a variance is zero', () => {
+    // Σ = [[0.09, −0.012, 0], [−0.012, 0.04, 0], [0, 0, 0]]: ρ_12 = −0.012 / (0.3 · 0.2) = −0.2
+    const sigma = { data: [0.09, -0.012, 0, -0.012, 0.04, 0, 0, 0, 0] };
+    const c = exposureCorrelation(['X', 'Y', 'Z'], sigma);
+    expect(c.labels).toEqual(['X', 'Y', 'Z']);
+    expect(c.matrix[0]![0]).toBe(1);
+    expect(c.matrix[0]![1]).toBeCloseTo(-0.2, 15);
+    expect(c.matrix[1]![0]).toBeCloseTo(-0.2, 15);
+    expect(c.matrix[2]).toEqual([null, null, null]);
+    expect(c.matrix[0]![2]).toBeNull();
   });
 });

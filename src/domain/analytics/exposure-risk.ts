@@ -110,7 +110,37 @@ export interface ExposureRiskReport {
   readonly effectiveBets: number;
   /** 1 / Σ_i percent_i² over exposures. */
   readonly effectiveBetsRiskShares: number;
+  /** The correlation of the exposures held, from the covariance the figures used. */
+  readonly correlation: ExposureCorrelation;
   readonly unexplained: readonly UnexplainedRiskLine[];
+}
+
+/**
+ * A correlation matrix of exposures: `labels[i]` names row and column i. ρ_ij = Σ_ij /
+ * √(Σ_ii Σ_jj), clipped to [−1, 1], exactly 1 on the diagonal; `null` where a variance is zero
+ * (the correlation is undefined there — never 0).
+ */
+export interface ExposureCorrelation {
+  readonly labels: readonly string[];
+  readonly matrix: readonly (readonly (number | null)[])[];
+}
+
+/** The {@link ExposureCorrelation} of the covariance `sigma` (m × m, row-major) of `labels`. */
+export function exposureCorrelation(
+  labels: readonly string[],
+  sigma: { readonly data: ArrayLike<number> },
+): ExposureCorrelation {
+  const m = labels.length;
+  const variance = (i: number): number => sigma.data[i * m + i]!;
+  const matrix = labels.map((_, i) =>
+    labels.map((__, j) => {
+      const scale = Math.sqrt(variance(i) * variance(j));
+      if (!(scale > 0)) return null;
+      if (i === j) return 1;
+      return Math.max(-1, Math.min(1, sigma.data[i * m + j]! / scale));
+    }),
+  );
+  return { labels: [...labels], matrix };
 }
 
 interface Line {
@@ -278,6 +308,7 @@ export function decomposeExposureRisk(input: ExposureRiskInput): ExposureRiskRep
     diversificationRatioPositions: weightedStandalone / risk.volatility,
     effectiveBets: risk.effectiveBetsMeucci,
     effectiveBetsRiskShares: risk.effectiveBetsRiskShares,
+    correlation: exposureCorrelation(ids, sigma),
     unexplained,
   };
 }

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   addDays,
+  addMonths,
   addYears,
   daysBetween,
   formatIsoDate,
@@ -42,6 +43,16 @@ describe('ISO date day arithmetic', () => {
   it('keeps the anniversary convention of addYears (29 Feb → 28 Feb)', () => {
     expect(addYears('2024-02-29', 1)).toBe('2025-02-28');
     expect(addYears('2023-03-15', 1)).toBe('2024-03-15');
+  });
+
+  it('adds months, clamping to the end of a shorter month', () => {
+    expect(addMonths('2024-03-31', -1)).toBe('2024-02-29'); // leap February
+    expect(addMonths('2023-03-31', -1)).toBe('2023-02-28');
+    expect(addMonths('2024-06-20', -3)).toBe('2024-03-20');
+    expect(addMonths('2024-01-15', -1)).toBe('2023-12-15'); // across a year
+    expect(addMonths('2024-11-30', 3)).toBe('2025-02-28');
+    expect(addMonths('2024-05-31', 0)).toBe('2024-05-31');
+    expect(() => addMonths('2024-02-30', 1)).toThrow(RangeError);
   });
 
   it('rejects malformed dates', () => {

@@ -61,6 +61,18 @@ export function addYears(date: IsoDate, years: number): IsoDate {
   return formatIsoDate(year, p.month, Math.min(p.day, daysInMonth(year, p.month)));
 }
 
+/**
+ * The same day of the month `months` later (negative: earlier), clamped to the last day of a
+ * shorter month: 2024-03-31 − 1 month = 2024-02-29, 2023-03-31 − 1 month = 2023-02-28.
+ */
+export function addMonths(date: IsoDate, months: number): IsoDate {
+  const p = parseOrThrow(date);
+  const index = p.year * 12 + (p.month - 1) + months;
+  const year = Math.floor(index / 12);
+  const month = index - year * 12 + 1;
+  return formatIsoDate(year, month, Math.min(p.day, daysInMonth(year, month)));
+}
+
 /** Formats year, month (1–12) and day as `YYYY-MM-DD` (no validation beyond padding). */
 export function formatIsoDate(year: number, month: number, day: number): IsoDate {
   return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;

@@ -1,4 +1,4 @@
-import { addYears, type IsoDate } from '../calendar/iso-date.ts';
+import { addDays, addYears, daysBetween, type IsoDate } from '../calendar/iso-date.ts';
 
 /** Tax term of a realised gain. */
 export type Term = 'short' | 'long';
@@ -25,4 +25,22 @@ export function holdingTerm(acquired: IsoDate, disposed: IsoDate): Term {
   last.acquired = acquired;
   last.anniversary = anniversary;
   return disposed > anniversary ? 'long' : 'short';
+}
+
+/**
+ * The first day on which a long lot acquired on `acquired` is long-term ({@link holdingTerm}):
+ * the day after the first anniversary of the acquisition. Bought 2023-03-15: long-term from
+ * 2024-03-16; bought 2024-02-29: the anniversary is 2025-02-28, long-term from 2025-03-01.
+ */
+export function longTermFrom(acquired: IsoDate): IsoDate {
+  return addDays(addYears(acquired, 1), 1);
+}
+
+/**
+ * Calendar days from `asOf` until a long lot acquired on `acquired` turns long-term
+ * ({@link longTermFrom}); 0 when it is long-term on `asOf` already. Bought 2023-03-01, on
+ * 2024-02-29 (a leap day): long-term from 2024-03-02, 2 days away.
+ */
+export function daysUntilLongTerm(acquired: IsoDate, asOf: IsoDate): number {
+  return Math.max(0, daysBetween(asOf, longTermFrom(acquired)));
 }

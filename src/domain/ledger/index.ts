@@ -32,6 +32,6 @@ export {
   type HoldingLine,
   type ValuedHoldingLine,
 } from './holding-lines.ts';
-export { holdingTerm, type Term } from './holding-period.ts';
+export { daysUntilLongTerm, holdingTerm, longTermFrom, type Term } from './holding-period.ts';
 export { centsToDollars, roundQuantity, type Cents } from './money.ts';
 export * from './types.ts';

@@ -13,3 +13,4 @@ export * from './performance-report.ts';
 export * from './returns.ts';
 export * from './transfers.ts';
 export * from './types.ts';
+export * from './value-changes.ts';

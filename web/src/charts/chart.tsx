@@ -58,6 +58,10 @@ export function Chart({ option, label, height = '320px', keepTitle = false }: Ch
   const chart = useRef<Instance | null>(null);
   const theme = useTheme();
   const [failed, setFailed] = useState<string | null>(null);
+  // The option of the latest render: the instance, made once ECharts has loaded, starts from it
+  // (the option may have changed while the chunk was on its way).
+  const latest = useRef({ option, theme, keepTitle });
+  latest.current = { option, theme, keepTitle };
 
   useEffect(() => {
     let disposed = false;
@@ -66,7 +70,8 @@ export function Chart({ option, label, height = '320px', keepTitle = false }: Ch
       .then(({ init }) => {
         if (disposed || box.current === null) return;
         chart.current = init(box.current, null, { renderer: 'canvas' });
-        chart.current.setOption(forScreen(option, theme, keepTitle), true);
+        const now = latest.current;
+        chart.current.setOption(forScreen(now.option, now.theme, now.keepTitle), true);
         observer = new ResizeObserver(() => chart.current?.resize());
         observer.observe(box.current);
       })

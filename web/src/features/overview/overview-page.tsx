@@ -1,6 +1,7 @@
 /**
- * Overview: what the portfolio is worth and carries (value, cash, gross and net economic
- * leverage), how it has done — time-weighted and money-weighted return side by side with their
+ * Overview: what the portfolio is worth and carries (value, cash, unrealised gain, gross and
+ * net economic leverage), its change over the last day, month, quarter, year to date and year
+ * at stored closes (each window the store cannot measure says why), how it has done — time-weighted and money-weighted return side by side with their
  * definitions — growth of $1 against a benchmark, and the drawdown. Performance needs stored
  * closes for every holding; without them the panels say which data is missing (never an
  * estimate).
@@ -10,9 +11,9 @@ import { Chart } from '../../charts/chart.tsx';
 import { Panel, Tile } from '../../components/panel.tsx';
 import { date, money, signedMoney, signedPercent, times, tone } from '../../format.ts';
 import { Link, setQuery, useRoute } from '../../router.tsx';
-import type { PerformanceDocument } from '../../api/documents.ts';
+import type { PerformanceDocument, PortfolioSummaryDocument } from '../../api/documents.ts';
 import { chartInput, drawdownChart, growthChart } from './overview-charts.ts';
-import { useExposures, usePerformance } from './overview-queries.ts';
+import { usePerformance, useSummary } from './overview-queries.ts';
 
 const BENCHMARKS = ['SPY', 'VT', 'AOR', 'none'] as const;
 
@@ -108,11 +109,100 @@ function Periods({ doc }: { doc: PerformanceDocument }) {
   );
 }
 
+type Summary = PortfolioSummaryDocument;
+
+const WINDOWS = [
+  ['oneDay', 'Day'],
+  ['oneMonth', '1 month'],
+  ['threeMonths', '3 months'],
+  ['yearToDate', 'Year to date'],
+  ['oneYear', '1 year'],
+] as const;
+
+/** The reason every window shares when none can be measured, else null. */
+function sameReason(doc: Summary): string | null {
+  const reasons = new Set(
+    WINDOWS.map(([key]) => doc.changes[key]).map((w) => ('reason' in w ? w.reason : null)),
+  );
+  const [only] = [...reasons];
+  return reasons.size === 1 && typeof only === 'string' ? only : null;
+}
+
+function Value({ doc }: { doc: Summary }) {
+  const { gross, net, reason } = doc.leverage;
+  return (
+    <>
+      <div className="tiles">
+        <Tile label="Total value" value={money(doc.totalValue)} sub={`as of ${date(doc.asOf)}`} />
+        <Tile
+          label="Cash"
+          value={money(doc.cash.total)}
+          tone={tone(doc.cash.total)}
+          sub={doc.cash.total < 0 ? 'borrowed (margin)' : undefined}
+        />
+        <Tile
+          label="Unrealised gain"
+          value={signedMoney(doc.unrealizedGain)}
+          tone={tone(doc.unrealizedGain)}
+          sub={`on ${money(doc.costBasis)} cost`}
+        />
+        <Tile
+          label="Gross economic leverage"
+          value={times(gross)}
+          sub={reason ?? 'Σ |economic exposure| ÷ value'}
+        />
+        <Tile label="Net economic leverage" value={times(net)} sub="Σ economic exposure ÷ value" />
+      </div>
+      {sameReason(doc) !== null ? (
+        <p className="warning">No change in value can be measured yet: {sameReason(doc)}.</p>
+      ) : (
+        <div className="table-wrap">
+          <table aria-label="Change in value">
+            <thead>
+              <tr>
+                <th>Change</th>
+                <th>From</th>
+                <th className="num">Change</th>
+                <th className="num">Return</th>
+              </tr>
+            </thead>
+            <tbody>
+              {WINDOWS.map(([key, label]) => {
+                const w = doc.changes[key];
+                return (
+                  <tr key={key}>
+                    <td>{label}</td>
+                    <td>{w.from === null ? '—' : date(w.from)}</td>
+                    {w.change === null ? (
+                      <td colSpan={2} className="muted">
+                        {'reason' in w ? w.reason : 'not measured'}
+                      </td>
+                    ) : (
+                      <>
+                        <td className={`num ${tone(w.change)}`}>{signedMoney(w.change)}</td>
+                        <td className={`num ${tone(w.return)}`}>{signedPercent(w.return)}</td>
+                      </>
+                    )}
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <p className="muted">
+        Changes are measured between stored closes with deposits and withdrawals taken out; returns
+        are Modified Dietz. Valuation: {doc.valuation.note}.
+      </p>
+    </>
+  );
+}
+
 /** The Overview page (see the module comment). */
 export default function OverviewPage({ portfolio }: { portfolio: string }) {
   const { query } = useRoute();
   const bench = query.get('bench') ?? 'SPY';
-  const exposures = useExposures(portfolio);
+  const summary = useSummary(portfolio);
   const performance = usePerformance(portfolio, bench === 'none' ? null : bench);
   const input = useMemo(() => chartInput(performance.data?.daily), [performance.data]);
   const growth = useMemo(() => (input === null ? null : growthChart(input)), [input]);
@@ -122,30 +212,10 @@ export default function OverviewPage({ portfolio }: { portfolio: string }) {
       <Panel
         title="Value"
         size="wide"
-        query={exposures}
-        note="Holdings at the latest stored close, else at the ledger's last trade price (each holding says which on the Holdings page)."
+        query={summary}
+        note="Holdings at the latest stored close, else at the ledger's last trade price (the Holdings page says which, per lot)."
       >
-        {(doc) => (
-          <div className="tiles">
-            <Tile label="Total value" value={money(doc.totalValue)} />
-            <Tile
-              label="Cash"
-              value={money(doc.cash)}
-              tone={tone(doc.cash)}
-              sub={doc.cash < 0 ? 'borrowed (margin)' : undefined}
-            />
-            <Tile
-              label="Gross economic leverage"
-              value={times(doc.grossEconomicExposure)}
-              sub="Σ |economic exposure| ÷ value"
-            />
-            <Tile
-              label="Net economic leverage"
-              value={times(doc.netEconomicExposure)}
-              sub="Σ economic exposure ÷ value"
-            />
-          </div>
-        )}
+        {(doc) => <Value doc={doc} />}
       </Panel>
       {performance.isError ? (
         <Panel

@@ -1,15 +1,15 @@
 /** Query hooks of the Overview page (the typed client; components never fetch). */
 import { useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client.ts';
-import type { ExposuresDocument, PerformanceDocument } from '../../api/documents.ts';
+import type { PerformanceDocument, PortfolioSummaryDocument } from '../../api/documents.ts';
 
-/** GET /api/v1/portfolios/{id}/exposures: value, cash, leverage, look-through. */
-export function useExposures(portfolio: string) {
+/** GET /api/v1/portfolios/{id}/summary: value, cash, leverage, changes at stored closes. */
+export function useSummary(portfolio: string) {
   return useQuery({
-    queryKey: ['exposures', portfolio],
+    queryKey: ['summary', portfolio],
     queryFn: () =>
-      unwrap<ExposuresDocument>(
-        api.GET('/api/v1/portfolios/{id}/exposures', { params: { path: { id: portfolio } } }),
+      unwrap<PortfolioSummaryDocument>(
+        api.GET('/api/v1/portfolios/{id}/summary', { params: { path: { id: portfolio } } }),
       ),
   });
 }
