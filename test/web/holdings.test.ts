@@ -19,12 +19,10 @@ import {
   shownQuantity,
 } from '../helpers/ledger-pages.ts';
 
-interface ApiPositions {
-  positions: {
+interface ApiHoldings {
+  accounts: {
     account: string;
-    symbol: string;
-    quantity: number;
-    lots: { id: string; quantity: number }[];
+    positions: { symbol: string; quantity: number; lots: { id: string; quantity: number }[] }[];
   }[];
 }
 
@@ -64,13 +62,14 @@ describe.skipIf(!hasChromium)('the Holdings page (chromium)', () => {
     await open(page, dash, '/holdings', 'Holdings');
     await accountPanel(page, 'MARGIN').locator('tbody[data-position]').first().waitFor();
 
-    const res = await fetch(`${dash.url}/api/v1/portfolios/demo/positions`);
-    const api = (await res.json()) as ApiPositions;
+    const res = await fetch(`${dash.url}/api/v1/portfolios/demo/holdings`);
+    const api = (await res.json()) as ApiHoldings;
     const fromApi: typeof BY_HAND = {};
-    for (const p of api.positions)
-      (fromApi[p.account] ??= {})[p.symbol] = Object.fromEntries(
-        p.lots.map((l) => [l.id, l.quantity]),
-      );
+    for (const a of api.accounts)
+      for (const p of a.positions)
+        (fromApi[a.account] ??= {})[p.symbol] = Object.fromEntries(
+          p.lots.map((l) => [l.id, l.quantity]),
+        );
     expect(fromApi).toEqual(BY_HAND);
 
     const shown: typeof BY_HAND = {};

@@ -14,7 +14,7 @@ import type {
   HoldingPosition,
   HoldingTotals,
   PortfolioHoldingsDocument,
-} from './holdings-document.ts';
+} from '../../api/documents.ts';
 import { useHoldings } from './holdings-queries.ts';
 
 function Gain({ value }: { value: number | null }) {

@@ -6,17 +6,13 @@
 import { useId, useState, type ChangeEvent } from 'react';
 import { ErrorBox } from '../../components/panel.tsx';
 import { money } from '../../format.ts';
-import { describe, textOf } from './transaction-model.ts';
-import {
-  useImportCsv,
-  usePreviewCsv,
-  type PreviewDocument,
-  type PreviewRow,
-} from './transactions-queries.ts';
+import { describe } from './transaction-model.ts';
+import type { AppendPreviewRow, PortfolioAppendPreviewDocument } from '../../api/documents.ts';
+import { useImportCsv, usePreviewCsv } from './transactions-queries.ts';
 
 const HEADER = 'date,type,symbol,quantity,price,amount,fees,account,lots';
 
-function PreviewTable({ rows }: { rows: readonly PreviewRow[] }) {
+function PreviewTable({ rows }: { rows: readonly AppendPreviewRow[] }) {
   return (
     <div className="table-wrap">
       <table className="preview">
@@ -33,17 +29,21 @@ function PreviewTable({ rows }: { rows: readonly PreviewRow[] }) {
         </thead>
         <tbody>
           {rows.map((row) => (
-            <tr key={row.line} data-line={row.line} className={row.ok ? undefined : 'bad'}>
-              <td className="num">{row.line}</td>
+            <tr
+              key={row.index}
+              data-line={row.line ?? undefined}
+              className={row.ok ? undefined : 'bad'}
+            >
+              <td className="num">{row.line ?? ''}</td>
               <td>{row.ok ? <span className="ok">OK</span> : <strong>Error</strong>}</td>
               <td>
                 {row.transaction === undefined
                   ? ''
-                  : `${textOf(row.transaction['date'])} ${describe(row.transaction, money)} · ${textOf(row.transaction['account'])}`}
+                  : `${row.transaction.date} ${describe(row.transaction, money)} · ${row.transaction.account}`}
               </td>
               <td className="row-error">
                 {row.error === undefined ? '' : row.error.message}
-                {row.error?.field === undefined ? null : (
+                {row.error?.field == null ? null : (
                   <span className="muted"> ({row.error.field})</span>
                 )}
               </td>
@@ -55,7 +55,7 @@ function PreviewTable({ rows }: { rows: readonly PreviewRow[] }) {
   );
 }
 
-function summary(doc: PreviewDocument): string {
+function summary(doc: PortfolioAppendPreviewDocument): string {
   const rows = doc.valid + doc.invalid;
   if (doc.invalid === 0) return `All ${rows} rows are good. Nothing is stored until you import.`;
   return `${doc.invalid} of ${rows} rows have errors. Nothing can be imported until every row is good.`;

@@ -9,26 +9,10 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client.ts';
 import type {
   PortfolioAppendDocument,
+  PortfolioAppendPreviewDocument,
+  PortfolioTransactionUpdateDocument,
   PortfolioTransactionsDocument,
 } from '../../api/documents.ts';
-import { ledgerRequest } from './ledger-requests.ts';
-
-/** The answer of a dry run: every row's result, nothing stored. */
-export interface PreviewDocument {
-  readonly portfolio: unknown;
-  readonly dryRun: true;
-  readonly rows: readonly PreviewRow[];
-  readonly valid: number;
-  readonly invalid: number;
-}
-
-/** One row of a dry run: its transaction, or its error naming the field. */
-export interface PreviewRow {
-  readonly line: number;
-  readonly ok: boolean;
-  readonly transaction?: Readonly<Record<string, unknown>>;
-  readonly error?: { readonly code: string; readonly message: string; readonly field?: string };
-}
 
 /** GET /api/v1/portfolios/{id}/transactions: the stored ledger, rows in line order. */
 export function useTransactions(portfolio: string) {
@@ -69,26 +53,46 @@ export function useAddTransaction(portfolio: string) {
 /** PATCH …/transactions/{line}: the row on `line` replaced (it keeps its line). */
 export function useEditTransaction(portfolio: string) {
   return useLedgerWrite(({ line, row }: { line: number; row: Record<string, unknown> }) =>
-    ledgerRequest('PATCH', portfolio, { line, json: row }),
+    unwrap<PortfolioTransactionUpdateDocument>(
+      api.PATCH('/api/v1/portfolios/{id}/transactions/{line}', {
+        params: { path: { id: portfolio, line } },
+        body: row,
+      }),
+    ),
   );
 }
 
 /** DELETE …/transactions/{line}. */
 export function useDeleteTransaction(portfolio: string) {
-  return useLedgerWrite((line: number) => ledgerRequest('DELETE', portfolio, { line }));
+  return useLedgerWrite((line: number) =>
+    unwrap<undefined>(
+      api.DELETE('/api/v1/portfolios/{id}/transactions/{line}', {
+        params: { path: { id: portfolio, line } },
+      }),
+    ),
+  );
+}
+
+/** POST …/transactions with a CSV body (`dryRun`: only check every row, store nothing). */
+function postCsv<T>(portfolio: string, csv: string, dryRun: boolean): Promise<T> {
+  return unwrap<T>(
+    api.POST('/api/v1/portfolios/{id}/transactions', {
+      params: { path: { id: portfolio }, query: dryRun ? { dryRun: 'true' } : {} },
+      body: csv,
+      bodySerializer: (body) => (typeof body === 'string' ? body : JSON.stringify(body)),
+      headers: { 'content-type': 'text/csv' },
+    }),
+  );
 }
 
 /** POST …/transactions?dryRun=true with a CSV: each row's result, nothing stored. */
 export function usePreviewCsv(portfolio: string) {
   return useMutation({
-    mutationFn: (csv: string) =>
-      ledgerRequest('POST', portfolio, { csv, dryRun: true }) as Promise<PreviewDocument>,
+    mutationFn: (csv: string) => postCsv<PortfolioAppendPreviewDocument>(portfolio, csv, true),
   });
 }
 
 /** POST …/transactions with a CSV (all or nothing). */
 export function useImportCsv(portfolio: string) {
-  return useLedgerWrite(
-    (csv: string) => ledgerRequest('POST', portfolio, { csv }) as Promise<PortfolioAppendDocument>,
-  );
+  return useLedgerWrite((csv: string) => postCsv<PortfolioAppendDocument>(portfolio, csv, false));
 }
