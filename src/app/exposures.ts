@@ -56,6 +56,8 @@ export interface ExposuresDocument {
     priceSource: string;
     marketValue: number;
     notionalWeight: number;
+    /** Economic dollars this holding carries to each exposure of its definition (look-through). */
+    economic: { id: string; economicValue: number }[];
   }[];
   readonly exposures: HoldingsDecomposition['exposures'];
   readonly byCategory: HoldingsDecomposition['byCategory'];
@@ -93,6 +95,10 @@ export function exposuresDocument(
         priceSource: v.priceSource,
         marketValue: roundCents(p.marketValue),
         notionalWeight: roundFine(p.notionalWeight),
+        economic: p.exposures.map((e) => ({
+          id: e.id,
+          economicValue: roundCents(e.economicValue),
+        })),
       };
     }),
     exposures: d.exposures.map((e) => ({

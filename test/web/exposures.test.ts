@@ -80,7 +80,10 @@ describe.skipIf(!hasChromium)('the Exposures page (chromium)', () => {
     // UPRO is a 3× S&P 500 fund in config/funds.yaml: $3 of US large cap per $1 held.
     const look = panel(page, 'Look-through by fund');
     await expect.poll(() => look.locator('tbody tr').count()).toBe(doc.positions.length);
-    expect(await look.locator('tbody tr', { hasText: 'UPRO' }).textContent()).toContain('3.000×');
+    const uproLook = await look.locator('tbody tr', { hasText: 'UPRO' }).textContent();
+    expect(uproLook).toContain('3.000× per $1');
+    // UPRO 210 × $58.75 = $12,337.50 held carries 3 × 12,337.50 = $37,012.50 of US large cap.
+    expect(uproLook).toContain('$37,012.50');
     const us = doc.exposures.find((e) => e.id === 'us_large_equity')!;
     expect(await look.locator('tfoot tr.total').textContent()).toContain(money(us.economicValue));
 

@@ -67,7 +67,13 @@ describe('decomposeHoldings', () => {
     expect(result.byCategory[1]?.id).toBe('nominal_fixed_income');
     expect(result.byCategory[1]?.economicValue).toBeCloseTo(9_500, DOLLARS);
     expect(result.grossEconomicExposure).toBeCloseTo(1.9, RATIO);
-    expect(result.positions).toEqual([{ symbol: 'RSSB', marketValue: 10_000, notionalWeight: 1 }]);
+    expect(result.positions).toMatchObject([
+      { symbol: 'RSSB', marketValue: 10_000, notionalWeight: 1 },
+    ]);
+    // The look-through of the one position is the whole portfolio's.
+    const own = new Map(result.positions[0]!.exposures.map((e) => [e.id, e.economicValue]));
+    expect(own.get('us_large_equity')).toBeCloseTo(5_890, DOLLARS);
+    expect(own.get('broad_ust')).toBeCloseTo(9_500, DOLLARS);
   });
 
   it('gives $30 000 of US large cap equity for $10 000 of a 3× fund', () => {
@@ -100,6 +106,11 @@ describe('decomposeHoldings', () => {
     expect(result.totalValue).toBe(5_000);
     expect(result.cash).toBe(-4_000);
     expect(result.positions.map((p) => p.notionalWeight)).toEqual([1.2, 0.6]);
+    // Per position: UPRO $6 000 × 3 = $18 000 of us_large_equity; TBF $3 000 × −1 = −$3 000.
+    expect(result.positions.map((p) => p.exposures)).toEqual([
+      [{ id: 'us_large_equity', economicValue: 18_000 }],
+      [{ id: 'broad_ust', economicValue: -3_000 }],
+    ]);
     expect(result.grossEconomicExposure).toBeCloseTo(4.2, RATIO);
     expect(result.netEconomicExposure).toBeCloseTo(3.0, RATIO);
     expect(result.exposures.map((e) => [e.id, e.economicWeight])).toEqual([
@@ -124,6 +135,7 @@ describe('decomposeHoldings', () => {
       { id: 'us_large_equity', category: 'equity_beta', economicValue: 6_000, economicWeight: 0.6 },
     ]);
     expect(result.unexplained).toHaveLength(1);
+    expect(result.positions.find((p) => p.symbol === 'RSSY')?.exposures).toEqual([]);
     expect(result.unexplained[0]).toMatchObject({ symbol: 'RSSY', marketValue: 4_000 });
     expect(result.unexplained[0]?.reason).toContain('no fund definition for RSSY');
     expect(result.unexplained[0]?.reason).toContain('not guessed');
@@ -140,7 +152,15 @@ describe('decomposeHoldings', () => {
       funds,
       registry,
     });
-    expect(result.positions).toEqual([{ symbol: 'SPY', marketValue: 1_500, notionalWeight: 0.75 }]);
+    // SPY is 1.0 × us_large_equity per $1 in this test's definitions.
+    expect(result.positions).toEqual([
+      {
+        symbol: 'SPY',
+        marketValue: 1_500,
+        notionalWeight: 0.75,
+        exposures: [{ id: 'us_large_equity', economicValue: 1_500 }],
+      },
+    ]);
   });
 
   it('omits exposures that net to exactly zero and categories without exposure', () => {

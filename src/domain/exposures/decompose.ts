@@ -40,6 +40,12 @@ export interface DecomposedPosition {
   readonly marketValue: number;
   /** marketValue / totalValue (decimal). */
   readonly notionalWeight: number;
+  /**
+   * The position's look-through: dollars of economic exposure it carries to each exposure of
+   * its fund definition (marketValue × exposure per $1), in the definition's order; empty when
+   * the position is unexplained.
+   */
+  readonly exposures: readonly { readonly id: string; readonly economicValue: number }[];
 }
 
 /** Economic exposure to one universe exposure. */
@@ -103,8 +109,13 @@ function aggregatePositions(positions: readonly HoldingPosition[]): Map<string, 
 function accumulateExposures(
   bySymbol: ReadonlyMap<string, number>,
   input: DecomposeHoldingsInput,
-): { economic: Map<string, number>; unexplained: UnexplainedPosition[] } {
+): {
+  economic: Map<string, number>;
+  unexplained: UnexplainedPosition[];
+  lookThrough: Map<string, { id: string; economicValue: number }[]>;
+} {
   const economic = new Map<string, number>();
+  const lookThrough = new Map<string, { id: string; economicValue: number }[]>();
   const unexplained: UnexplainedPosition[] = [];
   for (const [symbol, marketValue] of bySymbol) {
     const definition = Object.hasOwn(input.funds.funds, symbol)
@@ -118,6 +129,8 @@ function accumulateExposures(
       });
       continue;
     }
+    const own: { id: string; economicValue: number }[] = [];
+    lookThrough.set(symbol, own);
     for (const [id, perDollar] of Object.entries(definition.exposures)) {
       if (!input.registry.has(id)) {
         throw new BallastError('INVALID_INPUT', `fund ${symbol}: unknown exposure id ${id}`, {
@@ -126,9 +139,10 @@ function accumulateExposures(
         });
       }
       economic.set(id, (economic.get(id) ?? 0) + marketValue * perDollar);
+      own.push({ id, economicValue: marketValue * perDollar });
     }
   }
-  return { economic, unexplained };
+  return { economic, unexplained, lookThrough };
 }
 
 /**
@@ -144,7 +158,7 @@ export function decomposeHoldings(input: DecomposeHoldingsInput): HoldingsDecomp
   if (!(totalValue > 0)) {
     throw invalidInput('totalValue', totalValue, 'portfolio value (positions + cash) must be > 0');
   }
-  const { economic, unexplained } = accumulateExposures(bySymbol, input);
+  const { economic, unexplained, lookThrough } = accumulateExposures(bySymbol, input);
   const exposures: ExposureValue[] = [];
   const categoryTotals = new Map<string, number>();
   for (const exposure of input.registry.exposures) {
@@ -174,6 +188,7 @@ export function decomposeHoldings(input: DecomposeHoldingsInput): HoldingsDecomp
       symbol,
       marketValue,
       notionalWeight: marketValue / totalValue,
+      exposures: lookThrough.get(symbol) ?? [],
     })),
     exposures,
     byCategory,

@@ -83,7 +83,7 @@ export default function ExposuresPage({ portfolio }: { portfolio: string }) {
         title="Look-through by fund"
         size="wide"
         query={joinQueries(doc, definitions)}
-        note="Each fund's definition: economic exposure per $1 of its value. The foot gives the portfolio's economic exposure to each (the holdings' values times these, summed)."
+        note="Economic dollars each holding carries to each exposure: its value times its definition's exposure per $1 (shown beneath). The foot gives the portfolio's total of each."
       >
         {([d, defs]) => <LookThroughTable doc={d} definitions={defs} labels={labels} />}
       </Panel>

@@ -255,12 +255,16 @@ export function LookThroughTable({ doc, definitions, labels }: LookThroughProps)
                 ) : (
                   ids.map((id) => {
                     const perDollar = definition.exposures[id];
+                    const dollars = p.economic.find((e) => e.id === id)?.economicValue;
                     return (
                       <td
                         key={id}
-                        className={`num ${perDollar !== undefined && perDollar < 0 ? 'down' : ''}`}
+                        className={`num ${dollars !== undefined && dollars < 0 ? 'down' : ''}`}
                       >
-                        {perDollar === undefined ? '' : times(perDollar, 3)}
+                        {dollars === undefined ? '' : money(dollars)}
+                        {perDollar === undefined ? null : (
+                          <span className="per-dollar">{times(perDollar, 3)} per $1</span>
+                        )}
                       </td>
                     );
                   })
