@@ -9,6 +9,19 @@ export type { PortfolioListDocument, PortfolioSummary } from '../../../src/app/p
 export type { ExposuresDocument } from '../../../src/app/exposures.ts';
 export type { RiskDocument } from '../../../src/app/risk.ts';
 export type { PositionsDocument } from '../../../src/app/positions.ts';
+export type { PortfolioTransactionsDocument } from '../../../src/app/portfolio-transactions.ts';
+export type { PortfolioAppendDocument } from '../../../src/app/portfolio-append.ts';
+export type {
+  PortfolioAppendPreviewDocument,
+  AppendPreviewRow,
+} from '../../../src/app/portfolio-append-preview.ts';
+export type { PortfolioTransactionUpdateDocument } from '../../../src/app/portfolio-transaction-update.ts';
+export type {
+  HoldingAccount,
+  HoldingLot,
+  HoldingPosition,
+  HoldingTotals,
+} from '../../../src/app/portfolio-holdings.ts';
 export type { PerformanceDocument } from '../../../src/app/performance-document.ts';
 export type { ScenarioDocument, FailedScenario } from '../../../src/app/stress-document.ts';
 export type { DataListDocument } from '../../../src/app/data-list.ts';
