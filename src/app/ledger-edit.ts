@@ -12,7 +12,10 @@
 import { BallastError } from '../domain/errors.ts';
 import { buildLedger } from '../domain/ledger/ledger.ts';
 import type { Transaction } from '../domain/ledger/types.ts';
+import type { MarketStore } from '../data/store/market-store.ts';
+import type { StoredPortfolio } from '../data/store/portfolio-store.ts';
 import { toTransaction, transactionRowAfter } from '../data/store/portfolio-rows.ts';
+import { ledgerLabel } from './stored-ledger.ts';
 
 /**
  * The JSON field of transaction `tx` that a transactions-CSV column names: `amount` is
@@ -116,4 +119,33 @@ export function lineNotFound(name: string, line: number): BallastError {
     `line: no transaction on line ${line} of portfolio ${JSON.stringify(name)}`,
     { field: 'line', value: line, portfolio: name },
   );
+}
+
+/** A stored ledger opened for a one-row edit: its rows labelled for errors, and the row's index. */
+export interface StoredRowEdit {
+  readonly portfolio: StoredPortfolio;
+  /** The ledger in order, each source labelled `portfolio NAME` with its line. */
+  readonly ledger: Transaction[];
+  /** The index in `ledger` of the row on the line asked for. */
+  readonly index: number;
+}
+
+/**
+ * Reads portfolio `ref`'s ledger inside the store transaction `tx` and finds the row on `line`
+ * (NOT_FOUND naming `line` when there is none).
+ */
+export async function storedRowEdit(
+  tx: MarketStore,
+  ref: string,
+  line: number,
+): Promise<StoredRowEdit> {
+  const portfolio = await tx.portfolios.get(ref);
+  const file = ledgerLabel(portfolio.name);
+  const ledger: Transaction[] = (await tx.portfolios.listTransactions(portfolio.id)).map((t) => ({
+    ...t,
+    source: { file, line: t.source.line },
+  }));
+  const index = ledger.findIndex((t) => t.source.line === line);
+  if (index < 0) throw lineNotFound(portfolio.name, line);
+  return { portfolio, ledger, index };
 }

@@ -21,9 +21,9 @@ import type { Transaction } from '../domain/ledger/types.ts';
 import type { StoredPortfolio } from '../data/store/portfolio-store.ts';
 import type { AppDeps } from './deps.ts';
 import { parseInput } from './input.ts';
-import { lineNotFound, replayLedger, storedShape } from './ledger-edit.ts';
+import { replayLedger, storedRowEdit, storedShape } from './ledger-edit.ts';
 import { storedLineSchema } from './portfolio-transaction-update.ts';
-import { ledgerLabel, portfolioNameSchema, storeHolding } from './stored-ledger.ts';
+import { portfolioNameSchema, storeHolding } from './stored-ledger.ts';
 
 /** Input of {@link portfolioTransactionDelete}. */
 export const portfolioTransactionDeleteInputSchema = z.object({
@@ -55,14 +55,7 @@ export async function portfolioTransactionDelete(
   const input = parseInput(portfolioTransactionDeleteInputSchema, raw);
   const store = await storeHolding(input.portfolio, deps);
   return store.transaction(async (tx) => {
-    const portfolio = await tx.portfolios.get(input.portfolio);
-    const file = ledgerLabel(portfolio.name);
-    const ledger: Transaction[] = (await tx.portfolios.listTransactions(portfolio.id)).map((t) => ({
-      ...t,
-      source: { file, line: t.source.line },
-    }));
-    const index = ledger.findIndex((t) => t.source.line === input.line);
-    if (index < 0) throw lineNotFound(portfolio.name, input.line);
+    const { portfolio, ledger, index } = await storedRowEdit(tx, input.portfolio, input.line);
     const rest = ledger.toSpliced(index, 1);
     replayLedger(rest);
     const stored = await tx.portfolios.replaceTransactions(portfolio.id, rest);

@@ -39,8 +39,8 @@ import { readTransactionCells } from '../data/ledger/transactions-csv.ts';
 import type { StoredPortfolio } from '../data/store/portfolio-store.ts';
 import type { AppDeps } from './deps.ts';
 import { parseInput } from './input.ts';
-import { jsonTransaction, lineNotFound, replayLedger, storedShape } from './ledger-edit.ts';
-import { ledgerLabel, portfolioNameSchema, storeHolding } from './stored-ledger.ts';
+import { jsonTransaction, replayLedger, storedRowEdit, storedShape } from './ledger-edit.ts';
+import { portfolioNameSchema, storeHolding } from './stored-ledger.ts';
 
 /** A stored line: the row's `source.line` (its lots are `L<line>`). */
 export const storedLineSchema = z
@@ -196,14 +196,7 @@ export async function portfolioTransactionUpdate(
   const input = parseInput(portfolioTransactionUpdateInputSchema, raw);
   const store = await storeHolding(input.portfolio, deps);
   return store.transaction(async (tx) => {
-    const portfolio = await tx.portfolios.get(input.portfolio);
-    const file = ledgerLabel(portfolio.name);
-    const ledger: Transaction[] = (await tx.portfolios.listTransactions(portfolio.id)).map((t) => ({
-      ...t,
-      source: { file, line: t.source.line },
-    }));
-    const index = ledger.findIndex((t) => t.source.line === input.line);
-    if (index < 0) throw lineNotFound(portfolio.name, input.line);
+    const { portfolio, ledger, index } = await storedRowEdit(tx, input.portfolio, input.line);
     const row = newRow(input, ledger, index);
     checkPlace(row, ledger[index - 1], ledger[index + 1]);
     const edited = ledger.with(index, row);

@@ -8,36 +8,13 @@
 
 import { createRequire } from 'node:module';
 import { Resvg } from '@resvg/resvg-js';
-import { BarChart, HeatmapChart, LineChart, ScatterChart, TreemapChart } from 'echarts/charts';
-import {
-  GridComponent,
-  LegendComponent,
-  MarkLineComponent,
-  MarkPointComponent,
-  TitleComponent,
-  TooltipComponent,
-  VisualMapComponent,
-} from 'echarts/components';
 import { init, use } from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
+import { CHART_MODULES } from './echarts-modules.ts';
 import { invalidInput } from '../domain/errors.ts';
 import type { ChartOption } from './chart-style.ts';
 
-use([
-  BarChart,
-  HeatmapChart,
-  LineChart,
-  ScatterChart,
-  TreemapChart,
-  GridComponent,
-  LegendComponent,
-  MarkLineComponent,
-  MarkPointComponent,
-  TitleComponent,
-  TooltipComponent,
-  VisualMapComponent,
-  SVGRenderer,
-]);
+use([...CHART_MODULES, SVGRenderer]);
 
 /** Pixel size of a rendered chart. */
 export interface ChartSize {
