@@ -170,3 +170,15 @@ describe('formatTransactionsCsv refuses what a transactions CSV cannot hold', ()
     );
   });
 });
+
+describe('inherited shares', () => {
+  it('INHERITED in the acquired column reads as an inherited transfer_in and writes back', () => {
+    const text = `${HEADER}\n2024-05-01,transfer_in,XYZ,10,50,,,A,,inherited\n`;
+    const [tx] = parseTransactionsCsv(text, 't.csv');
+    expect(tx).toMatchObject({ type: 'transfer_in', inherited: true, costPerShare: 50 });
+    expect(tx).not.toHaveProperty('acquired');
+    expect(formatTransactionsCsv([tx!])).toBe(
+      `${HEADER}\n2024-05-01,transfer_in,XYZ,10,50,,,A,,INHERITED\n`,
+    );
+  });
+});

@@ -24,7 +24,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { BallastError } from '../../domain/errors.ts';
 import type { Transaction } from '../../domain/ledger/types.ts';
 import { centsDecimal, csvCell, plainDecimal } from '../csv/write-cells.ts';
-import { parseTransactionsCsv, TRANSACTION_COLUMNS } from './transactions-csv.ts';
+import { INHERITED, parseTransactionsCsv, TRANSACTION_COLUMNS } from './transactions-csv.ts';
 
 /** The columns written, in order. */
 export const TRANSACTIONS_CSV_HEADER = [
@@ -58,7 +58,8 @@ function typeCells(tx: Transaction, money: (cents: number) => string): Cells {
     case 'transfer_out':
       return { symbol, quantity: number(tx.quantity), lots: tx.lots?.join(';') };
     case 'transfer_in': {
-      const { quantity, costPerShare, acquired } = tx;
+      const { quantity, costPerShare } = tx;
+      const acquired = tx.inherited ? INHERITED : tx.acquired;
       return { symbol, quantity: number(quantity), price: number(costPerShare), acquired };
     }
     default:

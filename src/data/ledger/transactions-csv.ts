@@ -8,6 +8,9 @@ import { CellsReader, checkHeader, MAX_CENTS, MAX_DOLLARS_TEXT, RowReader } from
 import { scanCsv } from '../csv/parse-csv.ts';
 import { RangeReader, RangeStrings } from '../csv/range-reader.ts';
 
+/** The `acquired` cell of inherited shares (long-term whatever the dates). */
+export const INHERITED = 'INHERITED';
+
 /** Columns of a transactions file; `acquired` is optional and used only by `transfer_in`. */
 export const TRANSACTION_COLUMNS = {
   required: ['date', 'type'],
@@ -167,7 +170,9 @@ function readTransferIn(
   strings: Strings,
 ): TransferInTx {
   const costPerShare = r.number('price', AT_LEAST_ZERO);
-  const acquired = strings.intern(r.date('acquired'));
+  // `INHERITED` (any case) marks inherited shares, as Form 8949 column (b) writes them.
+  const inherited = r.text('acquired')?.toUpperCase() === INHERITED;
+  const acquired = inherited ? undefined : strings.intern(r.date('acquired'));
   const symbol = internedSymbol(r, strings);
   const quantity = requireQuantity(r);
   tradePrice(r, quantity, false);
@@ -183,6 +188,7 @@ function readTransferIn(
   };
   if (costPerShare !== undefined) tx.costPerShare = costPerShare;
   if (acquired !== undefined) tx.acquired = acquired;
+  if (inherited) tx.inherited = true;
   return tx;
 }
 

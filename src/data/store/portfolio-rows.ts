@@ -98,7 +98,10 @@ const FIELDS: Readonly<Record<Transaction['type'], TypeFields>> = {
   reinvest: { required: ['symbol', 'quantity', 'price'], optional: [] },
   split: { required: ['symbol', 'ratio'], optional: [] },
   transfer_out: { required: ['symbol', 'quantity'], optional: ['lots'] },
-  transfer_in: { required: ['symbol', 'quantity'], optional: ['costPerShare', 'acquired'] },
+  transfer_in: {
+    required: ['symbol', 'quantity'],
+    optional: ['costPerShare', 'acquired', 'inherited'],
+  },
   return_of_capital: { required: ['symbol', 'amountCents'], optional: [] },
   deposit: CASH,
   withdrawal: CASH,
@@ -220,7 +223,8 @@ function typeColumns(
     ? r.number('costPerShare', nonNegative, 'must be a number ≥ 0')
     : null;
   const amount = r.has('amountCents') ? r.cents('amountCents', type === 'interest') : null;
-  const acquired = r.has('acquired') ? r.date('acquired') : null;
+  const acquired =
+    tx['inherited'] === true ? 'INHERITED' : r.has('acquired') ? r.date('acquired') : null;
   return {
     symbol,
     quantity: ratio ?? quantity,
@@ -320,7 +324,9 @@ export function toTransaction(row: TransactionRow): Transaction {
         symbol,
         quantity,
         ...optional('costPerShare', row.price),
-        ...optional('acquired', row.acquired),
+        ...(row.acquired === 'INHERITED'
+          ? { inherited: true }
+          : optional('acquired', row.acquired)),
       };
     case 'return_of_capital':
       return { ...base, type, symbol, amountCents };

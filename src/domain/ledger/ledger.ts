@@ -4,6 +4,7 @@ import { holdingTerm } from './holding-period.ts';
 import { prorateCents, roundQuantity, tradeValueCents, type Cents } from './money.ts';
 import type { Holding } from './holding.ts';
 import { LotBook, type StoredSlice } from './lot-book.ts';
+import { WashTracker, type WashRules } from './wash-sales.ts';
 import type {
   IncomeTotals,
   LastTrade,
@@ -24,6 +25,8 @@ export interface LedgerOptions {
   readonly lotMethod?: LotMethod;
   /** Ignore transactions dated after this day (inclusive end). Default: the last transaction. */
   readonly asOf?: IsoDate;
+  /** Apply the wash-sale rule with these rules (wash-sales.ts); without it no loss is tested. */
+  readonly wash?: WashRules;
 }
 
 /** Lots that left through `transfer_out` and were not received by a `transfer_in`. */
@@ -87,8 +90,14 @@ class LedgerBuilder {
   /** The lot {@link LedgerBuilder.open} hands to the book, reused: the book copies its fields. */
   private readonly opening = { id: 0, acquired: '', quantity: 0, basisCents: 0 };
 
-  constructor(readonly method: LotMethod) {
+  readonly wash: WashTracker | undefined;
+
+  constructor(
+    readonly method: LotMethod,
+    wash?: WashRules,
+  ) {
     this.book = new LotBook(method);
+    this.wash = wash && new WashTracker(wash, this.book, this.realized);
   }
 
   account(name: string): Account {
@@ -114,18 +123,32 @@ class LedgerBuilder {
     }
   }
 
+  /** Opens a lot; a long lot opened by a purchase (`purchase`) may replace a wash-sale loss. */
   open(
     tx: Transaction & { symbol: string },
-    lot: { quantity: number; basisCents: Cents },
+    lot: { quantity: number; basisCents: Cents; inherited?: boolean; purchase?: boolean },
     holding?: Holding,
   ): void {
     if (lot.quantity === 0) return;
+    const target = holding ?? this.book.holding(tx.account, tx.symbol);
+    if (lot.inherited) {
+      const { quantity, basisCents } = lot;
+      this.book.add(target, {
+        id: tx.source.line,
+        acquired: tx.date,
+        quantity,
+        basisCents,
+        inherited: true,
+      });
+      return;
+    }
     const opening = this.opening;
     opening.id = tx.source.line;
     opening.acquired = tx.date;
     opening.quantity = lot.quantity;
     opening.basisCents = lot.basisCents;
-    this.book.add(holding ?? this.book.holding(tx.account, tx.symbol), opening);
+    const i = this.book.add(target, opening);
+    if (lot.purchase && lot.quantity > 0) this.wash?.purchased(i, tx);
   }
 
   /** The unmatched transfers out in the order they were made. */
@@ -167,7 +190,7 @@ class LedgerBuilder {
         const value = tradeValueCents(tx.quantity, tx.price);
         this.income.dividendsCents += value;
         this.traded(tx.symbol, tx.price, tx.date);
-        return this.open(tx, { quantity: tx.quantity, basisCents: value });
+        return this.open(tx, { quantity: tx.quantity, basisCents: value, purchase: true });
       }
       case 'split':
         return this.split(tx);
@@ -214,7 +237,7 @@ class LedgerBuilder {
     const feesOpen = tx.feesCents - feesClose;
     // A long lot's basis is cost + fees; a short lot's is minus the net proceeds.
     const basisCents = dir > 0 ? grossOpen + feesOpen : -(grossOpen - feesOpen);
-    this.open(tx, { quantity: dir * opening, basisCents }, holding);
+    this.open(tx, { quantity: dir * opening, basisCents, purchase: true }, holding);
   }
 
   private realize(
@@ -239,7 +262,9 @@ class LedgerBuilder {
       const proceeds = isCover ? -slice.basisCents : cash - fees;
       const cost = isCover ? cash + fees : slice.basisCents;
       const acquired = store.acquired[slice.lot]!;
-      this.realized.push({
+      const tax = store.tax.get(slice.lot);
+      const from = tax?.adjustedAcquired ?? acquired;
+      const realized: RealizedSlice = {
         lotId: store.id(slice.lot),
         symbol: holding.symbol,
         account: holding.account,
@@ -247,12 +272,23 @@ class LedgerBuilder {
         proceedsCents: proceeds,
         costBasisCents: cost,
         gainCents: proceeds - cost,
-        // Short-sale gains are short-term (IRS Pub. 550: the cover shares are held 0 days).
-        term: isCover ? 'short' : holdingTerm(acquired, trade.date),
+        // Short-sale gains are short-term (IRS Pub. 550: the cover shares are held 0 days);
+        // inherited shares are long-term (IRS Pub. 551).
+        term: isCover ? 'short' : tax?.inherited ? 'long' : holdingTerm(from, trade.date),
         acquired,
         disposed: trade.date,
         kind: isCover ? 'cover' : 'sale',
-      });
+      };
+      this.realized.push(
+        tax === undefined
+          ? realized
+          : {
+              ...realized,
+              ...(tax.inherited ? { inherited: true } : {}),
+              ...(from === acquired ? {} : { adjustedAcquired: from }),
+            },
+      );
+      if (this.wash && !isCover) this.wash.sold(this.realized.length - 1, slice.lot);
     }
   }
 
@@ -266,6 +302,7 @@ class LedgerBuilder {
       );
     }
     this.book.split(symbol, ratio);
+    this.wash?.split(symbol, ratio);
     for (const { out } of this.pending.get(symbol) ?? []) {
       for (const lot of out.lots) lot.quantity = roundQuantity(lot.quantity * ratio);
     }
@@ -304,7 +341,11 @@ class LedgerBuilder {
     if (tx.costPerShare !== undefined) {
       const lot = { ...tx, date: tx.acquired ?? tx.date };
       const basisCents = tradeValueCents(tx.quantity, tx.costPerShare);
-      return this.open(lot, { quantity: tx.quantity, basisCents });
+      return this.open(lot, {
+        quantity: tx.quantity,
+        basisCents,
+        ...(tx.inherited ? { inherited: true } : {}),
+      });
     }
     const list = this.pending.get(tx.symbol) ?? [];
     const i = list.findIndex(
@@ -378,7 +419,7 @@ export function buildLedger(
   transactions: readonly Transaction[],
   options: LedgerOptions = {},
 ): LedgerResult {
-  const builder = new LedgerBuilder(options.lotMethod ?? 'fifo');
+  const builder = new LedgerBuilder(options.lotMethod ?? 'fifo', options.wash);
   let previous: Transaction | undefined;
   for (let i = 0; i < transactions.length; i++) {
     const tx = transactions[i]!;
@@ -393,6 +434,7 @@ export function buildLedger(
     if (options.asOf !== undefined && tx.date > options.asOf) continue;
     builder.apply(tx, builder.account(tx.account));
   }
+  builder.wash?.finish();
   let lastDate: IsoDate | undefined;
   for (let i = transactions.length - 1; i >= 0 && lastDate === undefined; i--) {
     const date = transactions[i]!.date;

@@ -20,6 +20,8 @@ export interface StoredSlice {
   readonly quantity: number;
   /** Signed basis taken with it. */
   readonly basisCents: Cents;
+  /** The part of `basisCents` that is a wash-sale adjustment, when the lot carries one. */
+  readonly washCents?: Cents;
 }
 
 function where(source: SourceRef): string {
@@ -76,10 +78,35 @@ export class LotBook {
   add(
     holding: Holding,
     lot: Omit<Lot, 'id' | 'account' | 'symbol'> & { id: number | string },
-  ): void {
+  ): number {
     const i = this.store.add(holding, lot);
     if (lot.quantity === 0) this.zeros.push(i);
     else holding.add(i);
+    return i;
+  }
+
+  /**
+   * Splits `quantity` shares (0 < quantity < the lot's, same sign) off an open lot into a new
+   * lot with the same id, holding and acquisition date and the pro-rata basis (rounded to the
+   * cent); returns the new lot's index. Wash sales use it when only part of a lot replaces.
+   */
+  splitOff(lot: number, quantity: number): number {
+    const { store } = this;
+    const holding = store.holding[lot]!;
+    const q = store.quantity[lot]!;
+    const basis = store.basisCents[lot]!;
+    const cut = Math.round((basis * quantity) / q);
+    holding.setQuantity(lot, roundQuantity(q - quantity));
+    store.basisCents[lot] = basis - cut;
+    holding.update(lot);
+    const tax = store.tax.get(lot);
+    return this.add(holding, {
+      id: store.id(lot),
+      acquired: store.acquired[lot]!,
+      quantity,
+      basisCents: cut,
+      ...(tax?.inherited ? { inherited: true } : {}),
+    });
   }
 
   /** The open lots in creation order, as lot objects. */
@@ -200,7 +227,12 @@ export class LotBook {
     const taken = whole ? Math.abs(q) : remaining;
     const signed = sign * taken;
     const cut = whole ? basis : Math.round((basis * signed) / q);
-    this.taken.push({ lot, quantity: signed, basisCents: cut });
+    const tax = this.store.tax.get(lot);
+    if (tax && tax.washCents !== 0) {
+      const wash = whole ? tax.washCents : Math.round((tax.washCents * signed) / q);
+      tax.washCents -= wash;
+      this.taken.push({ lot, quantity: signed, basisCents: cut, washCents: wash });
+    } else this.taken.push({ lot, quantity: signed, basisCents: cut });
     this.store.holding[lot]!.setQuantity(lot, roundQuantity(q - signed));
     basisCents[lot] = basis - cut;
     return roundQuantity(remaining - taken);

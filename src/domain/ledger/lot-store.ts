@@ -19,6 +19,16 @@ function grown<T extends Float64Array | Int32Array | Uint8Array>(a: T, size: num
   return next;
 }
 
+/** A lot's tax marks (see {@link LotStore.tax}). */
+export interface LotTax {
+  /** Acquisition date moved back by a wash sale (the sold shares' holding period tacks on). */
+  readonly adjustedAcquired: string | undefined;
+  /** Disallowed wash-sale loss added to the lot's basis, in cents (cut pro rata with it). */
+  washCents: Cents;
+  /** Inherited: long-term whatever the dates (IRS Pub. 551). */
+  readonly inherited: boolean;
+}
+
 /** Column storage of lots; `H` is the holding type each lot points to. */
 export class LotStore<H> {
   /** Lots stored so far (open or closed). */
@@ -38,6 +48,11 @@ export class LotStore<H> {
   readonly acquired: string[] = [];
   readonly holding: H[] = [];
   private readonly ids = new Map<number, string>();
+  /**
+   * Tax marks of the few lots that carry one (sparse): a wash-sale basis adjustment with its
+   * adjusted acquisition date, or an inherited lot (docs/conventions.md, "Wash sales").
+   */
+  readonly tax = new Map<number, LotTax>();
 
   /** Stores a lot and returns its index. `id` is a source line (id `L<line>`) or the id itself. */
   add(holding: H, lot: Omit<Lot, 'id' | 'account' | 'symbol'> & { id: number | string }): number {
@@ -53,6 +68,13 @@ export class LotStore<H> {
     }
     this.acquired.push(lot.acquired);
     this.holding.push(holding);
+    if (lot.adjustedAcquired !== undefined || lot.washCents || lot.inherited) {
+      this.tax.set(i, {
+        adjustedAcquired: lot.adjustedAcquired,
+        washCents: lot.washCents ?? 0,
+        inherited: lot.inherited === true,
+      });
+    }
     return i;
   }
 
@@ -65,6 +87,11 @@ export class LotStore<H> {
     this.side = grown(this.side, size);
     this.closed = grown(this.closed, size);
     this.line = grown(this.line, size);
+  }
+
+  /** The acquisition date that sets the lot's holding period: wash-adjusted when it is. */
+  holdingFrom(i: number): string {
+    return this.tax.get(i)?.adjustedAcquired ?? this.acquired[i]!;
   }
 
   /** The lot's id. */
@@ -87,15 +114,24 @@ export class LotStore<H> {
   slice(
     i: number,
     where: { account: string; symbol: string },
-    part: { quantity: number; basisCents: Cents },
+    part: { quantity: number; basisCents: Cents; washCents?: Cents },
   ): Lot {
-    return {
+    const lot: Lot = {
       id: this.id(i),
       account: where.account,
       symbol: where.symbol,
       acquired: this.acquired[i]!,
       quantity: part.quantity,
       basisCents: part.basisCents,
+    };
+    const tax = this.tax.get(i);
+    if (!tax) return lot;
+    const washCents = part.washCents ?? tax.washCents;
+    return {
+      ...lot,
+      ...(tax.adjustedAcquired === undefined ? {} : { adjustedAcquired: tax.adjustedAcquired }),
+      ...(washCents === 0 ? {} : { washCents }),
+      ...(tax.inherited ? { inherited: true } : {}),
     };
   }
 }

@@ -71,6 +71,8 @@ export interface TransferInTx extends TxBase {
   readonly quantity: number;
   readonly costPerShare?: number;
   readonly acquired?: IsoDate;
+  /** Inherited shares (`acquired` written `INHERITED`): long-term whatever the dates. */
+  readonly inherited?: boolean;
 }
 
 /** A return of capital: cash received that lowers the basis of the open lots pro rata. */
@@ -119,6 +121,15 @@ export interface Lot {
   readonly acquired: IsoDate;
   quantity: number;
   basisCents: Cents;
+  /**
+   * Wash-sale replacement shares: the purchase date moved back by the days the sold shares
+   * were held (IRS Pub. 550); the holding period runs from here. Absent otherwise.
+   */
+  readonly adjustedAcquired?: IsoDate;
+  /** Disallowed wash-sale loss included in `basisCents`, in cents. Absent when none. */
+  readonly washCents?: Cents;
+  /** Inherited shares: long-term whatever the dates (IRS Pub. 551). */
+  readonly inherited?: boolean;
 }
 
 /**
@@ -140,6 +151,20 @@ export interface RealizedSlice {
   readonly disposed: IsoDate;
   /** `sale`, `cover`, or `return_of_capital` (basis driven below zero). */
   readonly kind: 'sale' | 'cover' | 'return_of_capital';
+  /**
+   * Loss disallowed by the wash-sale rule (positive cents, Form 8949 code W, column g), already
+   * added back in `gainCents`. Absent when the ledger ran without wash-sale rules or none applied.
+   */
+  readonly washDisallowedCents?: Cents;
+  /**
+   * The part of {@link RealizedSlice.washDisallowedCents} whose replacement shares were bought
+   * in an IRA: lost for good, added to no basis (Rev. Rul. 2008-5).
+   */
+  readonly washLostCents?: Cents;
+  /** Inherited shares (Form 8949 column b reads `INHERITED`). */
+  readonly inherited?: boolean;
+  /** Wash-sale replacement shares: the adjusted acquisition date that set `term`. */
+  readonly adjustedAcquired?: IsoDate;
 }
 
 /** Cash income and expenses booked by the ledger, in cents. */
