@@ -36,6 +36,12 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./commands/positions.ts')).registerPositions,
   },
   {
+    name: 'tax',
+    summary:
+      'Tax reports: realised gains with wash sales across accounts, Form 8949, TXF, loss harvesting',
+    load: async () => (await import('./commands/tax.ts')).registerTax,
+  },
+  {
     name: 'portfolio',
     summary:
       'Stored portfolios: create, list, import a ledger, append (or preview), edit or remove a transaction, holdings, summary, export a JSON backup, rename, delete',

@@ -11,8 +11,8 @@ export interface GainRow {
   readonly lotId: string;
   /** Shares sold (positive; 0 for a return of capital beyond basis). */
   readonly quantity: number;
-  /** Column (b): the (wash-adjusted) date acquired, or `INHERITED`. */
-  readonly acquired: IsoDate | 'INHERITED';
+  /** Column (b): the (wash-adjusted) date acquired, or the word `INHERITED`. */
+  readonly acquired: IsoDate;
   /** Column (c): date sold or disposed of. */
   readonly disposed: IsoDate;
   /** Column (d): proceeds, net of selling costs. */
