@@ -112,6 +112,12 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./commands/plan.ts')).registerPlan,
   },
   {
+    name: 'tax',
+    summary:
+      'Tax reports of a ledger: harvest (lots at a loss, estimated saving, wash-sale blocks, substitutes)',
+    load: async () => (await import('./commands/tax.ts')).registerTax,
+  },
+  {
     name: 'performance',
     summary:
       'Portfolio history from the ledger and stored prices: TWR, MWR, periods, benchmark, P&L, attribution',
