@@ -87,6 +87,7 @@ describe('the HTTP API: service routes', () => {
         'POST /api/v1/portfolios/{id}/stress',
         'POST /api/v1/portfolios/{id}/rebalance',
         'POST /api/v1/portfolios/{id}/plan',
+        'GET /api/v1/portfolios/{id}/tax/harvest',
         'POST /api/v1/optimize',
         'POST /api/v1/frontier',
         'POST /api/v1/estimate',

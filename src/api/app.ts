@@ -38,6 +38,7 @@ import { mountOptimizeRoutes } from './optimize-routes.ts';
 import { mountPortfolioAnalysisRoutes } from './portfolio-analysis-routes.ts';
 import { mountPortfolioRoutes } from './portfolio-routes.ts';
 import { mountRunRoutes } from './run-routes.ts';
+import { mountTaxRoutes } from './tax-routes.ts';
 import type { RateLimitOptions } from './rate-limit.ts';
 import { readCache, type ReadCacheOptions } from './read-cache.ts';
 import { mountWeb } from './web-routes.ts';
@@ -108,6 +109,7 @@ export function createApi(deps: AppDeps, options: ApiOptions): OpenAPIHono {
   mountMetricsRoute(app, metrics, keys);
   mountPortfolioRoutes(app, deps);
   mountPortfolioAnalysisRoutes(app, deps);
+  mountTaxRoutes(app, deps);
   mountOptimizeRoutes(app, deps);
   mountAnalysisRoutes(app, deps);
   mountDataRoutes(app, deps);

@@ -45,10 +45,10 @@ import { BASE, nameOf, params, portfolioBody, TAG } from './portfolio-routes.ts'
 import { errorResponses, jsonResponse, mount } from './route.ts';
 
 /** A use case run on a mapped input. */
-type Run = (input: Record<string, unknown>, deps: AppDeps) => Promise<unknown>;
+export type Run = (input: Record<string, unknown>, deps: AppDeps) => Promise<unknown>;
 
 /** One analysis route: `GET|POST /api/v1/portfolios/{id}/<name>`. */
-interface AnalysisRoute {
+export interface AnalysisRoute {
   readonly name: string;
   readonly summary: string;
   readonly run: Run;
@@ -62,7 +62,7 @@ interface AnalysisRoute {
  * A GET analysis: `query` documents the parameters, `texts` carry a file's text, `numbers`
  * numbers, `stored` names a stored definition set (parameter → the input field it fills).
  */
-interface QueryRoute extends AnalysisRoute {
+export interface QueryRoute extends AnalysisRoute {
   readonly query: z.ZodObject;
   readonly texts: readonly string[];
   readonly numbers: readonly string[];
@@ -224,7 +224,8 @@ function queryInput(c: Context, route: QueryRoute): Record<string, unknown> {
   return input;
 }
 
-function mountQuery(app: OpenAPIHono, deps: AppDeps, route: QueryRoute): void {
+/** Mounts one GET analysis (also the tax routes', `tax-routes.ts`). */
+export function mountQuery(app: OpenAPIHono, deps: AppDeps, route: QueryRoute): void {
   mount(
     app,
     {

@@ -48,6 +48,7 @@ export * from './portfolio-transaction-update.ts';
 export * from './portfolio-transaction-delete.ts';
 export * from './portfolio-holdings.ts';
 export * from './portfolio-summary.ts';
+export * from './tax-harvest.ts';
 export * from './portfolio-rename.ts';
 export * from './portfolio-delete.ts';
 export * from './store-ready.ts';

@@ -69,14 +69,10 @@ async function readSources(
   input: TaxLedgerInput,
   deps: StoredLedgerDeps | undefined,
 ): Promise<{ transactions: Transaction[]; taxTypes: Map<string, TaxType> }> {
-  const given = (input.transactions ? 1 : 0) + (input.portfolio ? 1 : 0);
-  if (given !== 1) {
-    throw invalidInput(
-      'transactions|portfolio',
-      null,
-      'give a transactions file or a stored portfolio (one of them)',
-    );
-  }
+  if (input.transactions !== undefined && input.portfolio !== undefined)
+    throw invalidInput('portfolio', input.portfolio, 'give transactions or portfolio, not both');
+  if (input.transactions === undefined && input.portfolio === undefined)
+    throw invalidInput('transactions', undefined, 'give transactions or portfolio');
   const taxTypes = new Map<string, TaxType>();
   if (input.accounts) {
     const { text, name } = readSource(input.accounts, 'accounts');

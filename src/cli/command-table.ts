@@ -36,12 +36,6 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./commands/positions.ts')).registerPositions,
   },
   {
-    name: 'tax',
-    summary:
-      'Tax reports: realised gains with wash sales across accounts, Form 8949, TXF, loss harvesting',
-    load: async () => (await import('./commands/tax.ts')).registerTax,
-  },
-  {
     name: 'portfolio',
     summary:
       'Stored portfolios: create, list, import a ledger, append (or preview), edit or remove a transaction, holdings, summary, export a JSON backup, rename, delete',
@@ -116,6 +110,12 @@ export const COMMANDS: readonly CommandEntry[] = [
     summary:
       'Exposures → funds → trades: the two-stage leverage-aware pipeline (default: the demo portfolio)',
     load: async () => (await import('./commands/plan.ts')).registerPlan,
+  },
+  {
+    name: 'tax',
+    summary:
+      'Tax reports: realised gains with wash sales across accounts, Form 8949, TXF, loss harvesting',
+    load: async () => (await import('./commands/tax.ts')).registerTax,
   },
   {
     name: 'performance',

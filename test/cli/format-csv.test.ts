@@ -46,6 +46,7 @@ const WITH_CSV = [
   'returns',
   'risk',
   'stress',
+  'tax harvest',
   'universe',
   'universe stored',
 ];

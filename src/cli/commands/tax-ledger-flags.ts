@@ -30,7 +30,7 @@ export const TAX_LEDGER_FLAGS: FlagNames = {
   lotMethod: '--lot-method',
   asOf: '--as-of',
   partialLot: '--partial-lot',
-  'transactions|portfolio': '--transactions|--portfolio',
+  
 };
 
 /** Adds the ledger flags of {@link TaxLedgerFlags} to a `tax` subcommand. */

@@ -1,13 +1,15 @@
 /**
- * `ballast tax`: the tax engine's reports over a ledger (docs/conventions.md "Wash sales", "Tax
- * reports"). Every subcommand reads the ledger the same way (`--transactions` or `--portfolio`,
- * `--accounts`, `--equivalents`, `--lot-method`, `--as-of`, the wash-sale switches).
+ * `ballast tax …`: the tax engine's reports over a ledger (docs/conventions.md "Wash sales",
+ * "Tax reports"). {@link registerTax} creates the parent command and registers each subcommand
+ * on it, one module per subcommand, so a subcommand is added with one line. The ledger flags
+ * they share are in `tax-ledger-flags.ts`.
  */
 
 import type { Command } from 'commander';
 import type { Runtime } from '../context.ts';
 import type { Io } from '../io.ts';
 import { registerTaxGains } from './tax-gains.ts';
+import { registerTaxHarvest } from './tax-harvest.ts';
 
 /** Registers `ballast tax` and its subcommands. */
 export function registerTax(program: Command, io: Io, runtime: Runtime): void {
@@ -15,4 +17,5 @@ export function registerTax(program: Command, io: Io, runtime: Runtime): void {
     .command('tax')
     .description('Tax reports: realised gains with wash sales, Form 8949, TXF, loss harvesting');
   registerTaxGains(tax, io, runtime);
+  registerTaxHarvest(tax, io, runtime);
 }
