@@ -32,6 +32,7 @@ export { textSourceSchema, type TextSource } from './sources.ts';
 export { fieldPath, parseInput } from './input.ts';
 
 export * from './positions.ts';
+export * from './tax-forms.ts';
 export * from './tax-gains.ts';
 export * from './tax-ledger.ts';
 export * from './portfolio-create.ts';

@@ -30,7 +30,6 @@ export const TAX_LEDGER_FLAGS: FlagNames = {
   lotMethod: '--lot-method',
   asOf: '--as-of',
   partialLot: '--partial-lot',
-  
 };
 
 /** Adds the ledger flags of {@link TaxLedgerFlags} to a `tax` subcommand. */

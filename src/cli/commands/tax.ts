@@ -8,6 +8,7 @@
 import type { Command } from 'commander';
 import type { Runtime } from '../context.ts';
 import type { Io } from '../io.ts';
+import { registerTaxFiles } from './tax-files.ts';
 import { registerTaxGains } from './tax-gains.ts';
 import { registerTaxHarvest } from './tax-harvest.ts';
 
@@ -17,5 +18,6 @@ export function registerTax(program: Command, io: Io, runtime: Runtime): void {
     .command('tax')
     .description('Tax reports: realised gains with wash sales, Form 8949, TXF, loss harvesting');
   registerTaxGains(tax, io, runtime);
+  registerTaxFiles(tax, io, runtime);
   registerTaxHarvest(tax, io, runtime);
 }
