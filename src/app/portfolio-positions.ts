@@ -16,6 +16,7 @@ import { parseInput } from './input.ts';
 import { positionsDocument, type PositionsDocument } from './positions.ts';
 import { isoDateSchema, lotMethodSchema } from './schemas.ts';
 import { portfolioNameSchema, readStoredLedger, type StoredLedgerDeps } from './stored-ledger.ts';
+import { accountTaxTypes, storedTaxTypes, washOption, washRuleShape } from './tax-ledger.ts';
 
 /** Input of {@link portfolioPositions}. */
 export const portfolioPositionsInputSchema = z.object({
@@ -24,6 +25,8 @@ export const portfolioPositionsInputSchema = z.object({
   /** Ignore transactions after this date. */
   asOf: isoDateSchema.optional(),
   lotMethod: lotMethodSchema.default('fifo'),
+  /** Wash sales (on by default): accounts' tax types (default: the stored accounts), equivalents. */
+  ...washRuleShape,
 });
 
 /** What callers pass to {@link portfolioPositions}. */
@@ -36,9 +39,13 @@ export async function portfolioPositions(
 ): Promise<PositionsDocument> {
   const input = parseInput(portfolioPositionsInputSchema, raw);
   const transactions = await readStoredLedger(input.portfolio, deps);
+  const taxTypes = input.accounts
+    ? accountTaxTypes(input.accounts)
+    : await storedTaxTypes(input.portfolio, deps);
   const ledger = buildLedger(transactions, {
     lotMethod: input.lotMethod,
     ...(input.asOf === undefined ? {} : { asOf: input.asOf }),
+    ...washOption(input, taxTypes),
   });
   return positionsDocument(summarizePositions(ledger));
 }

@@ -18,6 +18,7 @@ import { parseInput } from './input.ts';
 import { roundCents, roundFine } from './rounding.ts';
 import { isoDateSchema, lotMethodSchema } from './schemas.ts';
 import { readSource, textSourceSchema } from './sources.ts';
+import { accountTaxTypes, washOption, washRuleShape } from './tax-ledger.ts';
 
 /** Input of {@link positions}. */
 export const positionsInputSchema = z.object({
@@ -26,6 +27,8 @@ export const positionsInputSchema = z.object({
   /** Ignore transactions after this date. */
   asOf: isoDateSchema.optional(),
   lotMethod: lotMethodSchema.default('fifo'),
+  /** Wash sales (on by default): accounts' tax types, equivalent symbols, the partial-lot rule. */
+  ...washRuleShape,
 });
 
 /** What callers pass to {@link positions} (defaults applied inside). */
@@ -54,6 +57,7 @@ export function positions(raw: PositionsInput): PositionsDocument {
   const ledger = buildLedger(parseTransactionsCsv(text, name), {
     lotMethod: input.lotMethod,
     ...(input.asOf === undefined ? {} : { asOf: input.asOf }),
+    ...washOption(input, accountTaxTypes(input.accounts)),
   });
   return positionsDocument(summarizePositions(ledger));
 }

@@ -14,6 +14,7 @@ import * as z from 'zod';
 import { invalidInput } from '../domain/errors.ts';
 import type { TaxType } from '../domain/ledger/accounts.ts';
 import { buildLedger, type LedgerResult } from '../domain/ledger/ledger.ts';
+import type { WashRules } from '../domain/ledger/wash-sales.ts';
 import type { Transaction } from '../domain/ledger/types.ts';
 import { equivalentsFromGroups, type Equivalents } from '../domain/tax/equivalents.ts';
 import { parseAccountsCsv } from '../data/ledger/accounts-csv.ts';
@@ -64,6 +65,16 @@ export interface TaxLedger {
   readonly equivalents: Equivalents;
 }
 
+/** The tax types of stored portfolio `name`'s accounts. */
+export async function storedTaxTypes(
+  name: string,
+  deps: StoredLedgerDeps,
+): Promise<Map<string, TaxType>> {
+  const store = await storeHolding(name, deps);
+  const accounts = await store.portfolios.listAccounts(name);
+  return new Map(accounts.map((a) => [a.name, a.taxType]));
+}
+
 /** The transactions and the accounts' tax types of the input's source. */
 async function readSources(
   input: TaxLedgerInput,
@@ -73,11 +84,7 @@ async function readSources(
     throw invalidInput('portfolio', input.portfolio, 'give transactions or portfolio, not both');
   if (input.transactions === undefined && input.portfolio === undefined)
     throw invalidInput('transactions', undefined, 'give transactions or portfolio');
-  const taxTypes = new Map<string, TaxType>();
-  if (input.accounts) {
-    const { text, name } = readSource(input.accounts, 'accounts');
-    for (const a of parseAccountsCsv(text, name)) taxTypes.set(a.name, a.taxType);
-  }
+  const taxTypes = accountTaxTypes(input.accounts);
   if (input.transactions) {
     const { text, name } = readSource(input.transactions, 'transactions');
     return { transactions: parseTransactionsCsv(text, name), taxTypes };
@@ -85,11 +92,7 @@ async function readSources(
   if (!deps) throw invalidInput('portfolio', input.portfolio, 'a stored portfolio needs the store');
   const name = input.portfolio!;
   const transactions = await readStoredLedger(name, deps);
-  if (!input.accounts) {
-    const store = await storeHolding(name, deps);
-    for (const a of await store.portfolios.listAccounts(name)) taxTypes.set(a.name, a.taxType);
-  }
-  return { transactions, taxTypes };
+  return { transactions, taxTypes: input.accounts ? taxTypes : await storedTaxTypes(name, deps) };
 }
 
 /** The equivalence groups of the input: given as lists, or read from a `symbol,group` CSV. */
@@ -98,6 +101,37 @@ function equivalentsOf(given: TaxLedgerInput['equivalents']): Equivalents {
   if (Array.isArray(given)) return equivalentsFromGroups(given);
   const { text, name } = readSource(given, 'equivalents');
   return parseEquivalentsCsv(text, name);
+}
+
+/** The fields of {@link taxLedgerShape} that set the wash-sale rule. */
+export const washRuleShape = {
+  accounts: taxLedgerShape.accounts,
+  equivalents: taxLedgerShape.equivalents,
+  partialLot: taxLedgerShape.partialLot,
+  washSales: taxLedgerShape.washSales,
+};
+
+/** Tax types of an accounts CSV `account,type` (none: an empty map, every account taxable). */
+export function accountTaxTypes(source: TaxLedgerInput['accounts']): Map<string, TaxType> {
+  const taxTypes = new Map<string, TaxType>();
+  if (source === undefined) return taxTypes;
+  const { text, name } = readSource(source, 'accounts');
+  for (const a of parseAccountsCsv(text, name)) taxTypes.set(a.name, a.taxType);
+  return taxTypes;
+}
+
+/**
+ * The ledger options of the wash-sale rule: `{ wash }` under the given tax types, or nothing
+ * when `washSales` is false.
+ */
+export function washOption(
+  input: Pick<TaxLedgerInput, 'equivalents' | 'partialLot' | 'washSales'>,
+  taxTypes: ReadonlyMap<string, TaxType>,
+): { wash?: WashRules } {
+  if (!input.washSales) return {};
+  return {
+    wash: { taxTypes, equivalents: equivalentsOf(input.equivalents), partialLot: input.partialLot },
+  };
 }
 
 /** Replays the input's ledger under the wash-sale rule (unless `washSales` is false). */

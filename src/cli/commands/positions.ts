@@ -7,13 +7,25 @@ import { PORTFOLIO_FLAGS, withFlagNames } from '../flag-errors.ts';
 import { fmtMoney, fmtPrice, fmtQuantity } from '../format/numbers.ts';
 import { renderCsv, renderTable, type Column } from '../format/table.ts';
 import { parseFormat, type Format, type Io } from '../io.ts';
-import { parseDateOption, parseLotMethod, requireOneOf } from './options.ts';
+import { choiceFlag, parseDateOption, parseLotMethod, requireOneOf } from './options.ts';
+
+/** Flag names of the positions input fields. */
+const POSITIONS_FLAGS = {
+  ...PORTFOLIO_FLAGS,
+  accounts: '--accounts',
+  equivalents: '--equivalents',
+  partialLot: '--partial-lot',
+};
 
 interface PositionsOptions {
   transactions?: string;
   portfolio?: string;
   asOf?: string;
   lotMethod: string;
+  accounts?: string;
+  equivalents?: string;
+  partialLot?: string;
+  washSales: boolean;
   format: Format;
 }
 
@@ -22,8 +34,10 @@ type LotRow = {
   symbol: string;
   id: string;
   acquired: string;
+  adjustedAcquired: string;
   quantity: number;
   costPerShare: number;
+  washAdjustment: number;
 };
 
 const lotColumns: Column<LotRow>[] = [
@@ -31,8 +45,10 @@ const lotColumns: Column<LotRow>[] = [
   { title: 'symbol', value: (r) => r.symbol },
   { title: 'lot', value: (r) => r.id },
   { title: 'acquired', value: (r) => r.acquired },
+  { title: 'adjusted_acquired', value: (r) => r.adjustedAcquired },
   { title: 'quantity', value: (r) => String(r.quantity), align: 'right' },
   { title: 'cost_per_share', value: (r) => String(r.costPerShare), align: 'right' },
+  { title: 'wash_adjustment', value: (r) => String(r.washAdjustment), align: 'right' },
 ];
 
 /** Every open lot with its account and symbol, in the document's order. */
@@ -45,8 +61,10 @@ function lotRowsOf(report: PositionsDocument): LotRow[] {
         symbol: p.symbol,
         id: l.id,
         acquired: l.acquired,
+        adjustedAcquired: l.adjustedAcquired ?? '',
         quantity: l.quantity,
         costPerShare: l.costPerShare,
+        washAdjustment: l.washAdjustment ?? 0,
       });
     }
   }
@@ -75,6 +93,16 @@ export function positionsTable(report: PositionsDocument): string {
       { title: 'Acquired', value: (r) => r.acquired },
       { title: 'Quantity', value: (r) => fmtQuantity(r.quantity), align: 'right' },
       { title: 'Cost/share', value: (r) => fmtPrice(r.costPerShare), align: 'right' },
+      ...(lotRows.some((r) => r.washAdjustment !== 0)
+        ? ([
+            {
+              title: 'Wash adj.',
+              value: (r) => (r.washAdjustment ? fmtMoney(r.washAdjustment) : ''),
+              align: 'right',
+            },
+            { title: 'Holding from', value: (r) => r.adjustedAcquired },
+          ] satisfies Column<LotRow>[])
+        : []),
     ]),
     '',
     'Realised gains',
@@ -90,6 +118,15 @@ export function positionsTable(report: PositionsDocument): string {
           { title: 'Cost basis', value: (r) => fmtMoney(r.costBasis), align: 'right' },
           { title: 'Gain', value: (r) => fmtMoney(r.gain), align: 'right' },
           { title: 'Term', value: (r) => r.term },
+          ...(report.realized.some((r) => r.washDisallowed)
+            ? ([
+                {
+                  title: 'Wash disallowed',
+                  value: (r) => (r.washDisallowed ? fmtMoney(r.washDisallowed) : ''),
+                  align: 'right',
+                },
+              ] satisfies Column<(typeof report.realized)[number]>[])
+            : []),
         ]),
     `Realised: short-term ${fmtMoney(report.realizedTotal.shortTerm)}, long-term ${fmtMoney(report.realizedTotal.longTerm)}, total ${fmtMoney(report.realizedTotal.total)}`,
     `Income: dividends ${fmtMoney(report.income.dividends)}, interest ${fmtMoney(report.income.interest)}, fees ${fmtMoney(report.income.fees)}`,
@@ -112,15 +149,31 @@ async function positionsOf(
     throw new BallastError('INVALID_INPUT', 'give --transactions or --portfolio, not both', {
       field: 'transactions|portfolio',
     });
+  const file = (path: string | undefined) => (path === undefined ? undefined : { path });
   const common = {
     lotMethod: options.lotMethod,
     ...(options.asOf === undefined ? {} : { asOf: options.asOf }),
+    ...(options.accounts === undefined ? {} : { accounts: file(options.accounts) }),
+    ...(options.equivalents === undefined ? {} : { equivalents: file(options.equivalents) }),
+    ...(options.partialLot === undefined
+      ? {}
+      : {
+          partialLot: choiceFlag('--partial-lot', options.partialLot, [
+            'replacement',
+            'not-replacement',
+          ] as const),
+        }),
+    washSales: options.washSales,
   };
   if (options.transactions !== undefined)
-    return positions({ transactions: { path: options.transactions }, ...common });
+    return withFlagNames(POSITIONS_FLAGS, () =>
+      Promise.resolve().then(() =>
+        positions({ transactions: { path: options.transactions! }, ...common }),
+      ),
+    );
   const portfolio = options.portfolio!;
   return withDeps(run.command, run.runtime, (deps) =>
-    withFlagNames(PORTFOLIO_FLAGS, () => portfolioPositions({ portfolio, ...common }, deps)),
+    withFlagNames(POSITIONS_FLAGS, () => portfolioPositions({ portfolio, ...common }, deps)),
   );
 }
 
@@ -142,6 +195,19 @@ export function registerPositions(program: Command, io: Io, runtime: Runtime): v
       parseLotMethod,
       'fifo',
     )
+    .option(
+      '--accounts <file>',
+      'accounts CSV account,type (IRA losses are not tested for wash sales)',
+    )
+    .option(
+      '--equivalents <file>',
+      'substantially identical securities for wash sales: CSV symbol,group',
+    )
+    .option(
+      '--partial-lot <rule>',
+      'the unsold rest of a lot bought within 30 days: replacement (default) | not-replacement',
+    )
+    .option('--no-wash-sales', 'do not apply the wash-sale rule')
     .option(
       '--format <format>',
       'table | json | csv (csv: one row per open lot)',

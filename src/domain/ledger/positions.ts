@@ -10,6 +10,10 @@ export interface LotView {
   readonly acquired: IsoDate;
   readonly quantity: number;
   readonly costPerShare: number;
+  /** Wash-sale replacement: the adjusted acquisition date its holding period runs from. */
+  readonly adjustedAcquired?: IsoDate;
+  /** Wash-sale replacement: the disallowed loss included in its basis, in dollars. */
+  readonly washAdjustment?: number;
 }
 
 /** One holding (account × symbol) with its open lots (dollars). */
@@ -36,6 +40,10 @@ export interface RealizedView {
   readonly term: 'short' | 'long';
   readonly acquired: IsoDate;
   readonly disposed: IsoDate;
+  /** Loss disallowed by the wash-sale rule (added back in `gain`), in dollars. */
+  readonly washDisallowed?: number;
+  /** Wash-sale replacement shares: the adjusted acquisition date that set `term`. */
+  readonly adjustedAcquired?: IsoDate;
 }
 
 /** The `ballast positions` report: its JSON contract (money in dollars). */
@@ -74,6 +82,8 @@ export function summarizePositions(ledger: LedgerResult): PositionsReport {
       acquired: lot.acquired,
       quantity: lot.quantity,
       costPerShare: centsToDollars(lot.basisCents) / lot.quantity,
+      ...(lot.adjustedAcquired === undefined ? {} : { adjustedAcquired: lot.adjustedAcquired }),
+      ...(lot.washCents ? { washAdjustment: centsToDollars(lot.washCents) } : {}),
     });
     lotsByLine.set(key, views);
   }
@@ -112,6 +122,8 @@ export function summarizePositions(ledger: LedgerResult): PositionsReport {
       term: s.term,
       acquired: s.acquired,
       disposed: s.disposed,
+      ...(s.washDisallowedCents ? { washDisallowed: centsToDollars(s.washDisallowedCents) } : {}),
+      ...(s.adjustedAcquired === undefined ? {} : { adjustedAcquired: s.adjustedAcquired }),
     })),
     realizedTotal: {
       shortTerm: sumGains(ledger.realized, 'short'),
