@@ -63,10 +63,10 @@ describe('ballast positions', () => {
       'csv',
     );
     expect(before.stdout.trim().split('\n')).toEqual([
-      'account,symbol,lot,acquired,quantity,cost_per_share',
-      'DEFAULT,ABC,L3,2023-01-10,10,100',
-      'DEFAULT,ABC,L4,2023-06-10,10,150',
-      'DEFAULT,ABC,L5,2023-09-10,10,120',
+      'account,symbol,lot,acquired,adjusted_acquired,quantity,cost_per_share,wash_adjustment',
+      'DEFAULT,ABC,L3,2023-01-10,,10,100,0',
+      'DEFAULT,ABC,L4,2023-06-10,,10,150,0',
+      'DEFAULT,ABC,L5,2023-09-10,,10,120,0',
     ]);
   });
 
@@ -96,5 +96,67 @@ describe('ballast positions', () => {
     );
     expect((await runCli('positions', '--transactions', '/nonexistent.csv')).code).toBe(3);
     expect((await runCli('positions')).code).toBe(2);
+  });
+});
+
+describe('ballast positions: wash sales', () => {
+  // IRS Pub. 550's example: buy 100 for $1,000, sell for $750, buy 100 for $800 within 30 days.
+  const washLedger = [
+    'date,type,symbol,quantity,price,amount,fees,account,lots',
+    '2024-01-02,buy,XYZ,100,10,,,TAX,',
+    '2024-03-01,sell,XYZ,100,7.5,,,TAX,',
+    '2024-03-15,buy,XYZ,100,8,,,TAX,',
+  ].join('\n');
+
+  it('shows the replacement lot with the disallowed loss and its adjusted acquisition date', async () => {
+    const { tx } = tempFiles({ tx: washLedger });
+    const doc = JSON.parse(
+      (await runCli('positions', '--transactions', tx!, '--format', 'json')).stdout,
+    );
+    // $250 disallowed → basis 800 + 250 = 1,050; held 59 days (01-02 → 03-01, leap February)
+    // → 2024-03-15 − 59 days = 2024-01-16.
+    expect(doc.positions[0].lots[0]).toMatchObject({
+      acquired: '2024-03-15',
+      adjustedAcquired: '2024-01-16',
+      costPerShare: 10.5,
+      washAdjustment: 250,
+    });
+    expect(doc.realized[0]).toMatchObject({ gain: 0, washDisallowed: 250 });
+    const csv = await runCli('positions', '--transactions', tx!, '--format', 'csv');
+    expect(csv.stdout.trim().split('\n')[1]).toBe('TAX,XYZ,L4,2024-03-15,2024-01-16,100,10.5,250');
+    const table = await runCli('positions', '--transactions', tx!);
+    expect(table.stdout).toMatch(/Wash adj\.\s+Holding from/);
+  });
+
+  it('--no-wash-sales realises the whole loss', async () => {
+    const { tx } = tempFiles({ tx: washLedger });
+    const doc = JSON.parse(
+      (await runCli('positions', '--transactions', tx!, '--no-wash-sales', '--format', 'json'))
+        .stdout,
+    );
+    expect(doc.realized[0].gain).toBe(-250);
+    expect(doc.positions[0].lots[0].costPerShare).toBe(8);
+  });
+
+  it('an IRA replacement (from --accounts) loses the loss and adjusts no basis', async () => {
+    const { tx, accounts } = tempFiles({
+      tx: washLedger.replace('2024-03-15,buy,XYZ,100,8,,,TAX,', '2024-03-15,buy,XYZ,100,8,,,IRA,'),
+      accounts: 'account,type\nTAX,taxable\nIRA,roth_ira\n',
+    });
+    const doc = JSON.parse(
+      (
+        await runCli(
+          'positions',
+          '--transactions',
+          tx!,
+          '--accounts',
+          accounts!,
+          '--format',
+          'json',
+        )
+      ).stdout,
+    );
+    expect(doc.realized[0]).toMatchObject({ gain: 0, washDisallowed: 250 });
+    expect(doc.positions[0].lots[0].costPerShare).toBe(8);
   });
 });
