@@ -100,6 +100,17 @@ export class Holding {
     (this.store.side[lot] === LONG_SIDE ? this.long : this.short).update(lot);
   }
 
+  /**
+   * The open lots `id` of the given sign in creation order (specific identification): one lot,
+   * or several when a wash sale split part of it off (the pieces keep the id).
+   */
+  findAll(id: string, sign: number): number[] {
+    this.find(id, sign);
+    const store = this.store;
+    const side = sign > 0 ? LONG_SIDE : SHORT_SIDE;
+    return this.ids!.get(id)?.filter((i) => store.side[i] === side) ?? [];
+  }
+
   /** The open lot `id` of the given sign, first in creation order (specific identification). */
   find(id: string, sign: number): number {
     const store = this.store;

@@ -189,16 +189,16 @@ export class LotBook {
   }
 
   private relieveListed(holding: Holding, req: ReliefRequest, sign: number): StoredSlice[] {
-    const picked = req.lotIds!.map((id) => {
-      const lot = holding.find(id, sign);
-      if (lot < 0) {
+    const picked = req.lotIds!.flatMap((id) => {
+      const lots = holding.findAll(id, sign);
+      if (lots.length === 0) {
         throw new BallastError(
           'NOT_FOUND',
           `${where(req.source)}: lots: lot "${id}" is not an open ${req.side} lot of ${req.symbol} in account ${req.account}`,
           { ...req.source, column: 'lots', value: id },
         );
       }
-      return lot;
+      return lots;
     });
     this.taken = [];
     let remaining = req.quantity;

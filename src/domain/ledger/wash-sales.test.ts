@@ -267,6 +267,22 @@ describe('wash sales: IRS Pub. 550 and worked cases', () => {
     ]);
   });
 
+  it('a lot split by a wash sale is still sold whole by its id (specific identification)', () => {
+    // Loss 40 × (10 − 3.75) = 250; 40 of the 100 shares of L4 replace the 40 sold: L4 splits into
+    // 60 plain shares (basis 480) and 40 washed ones (320 + 250); selling lot L4 takes both.
+    const ledger = run([
+      buy('2024-01-02', 40, 10),
+      sell('2024-03-01', 40, 3.75),
+      buy('2024-03-05', 100, 8),
+      sell('2024-06-03', 100, 9, { lots: ['L4'] }),
+    ]);
+    expect(ledger.lots).toEqual([]);
+    expect(ledger.realized.slice(1).map((r) => [r.lotId, r.quantity, r.costBasisCents])).toEqual([
+      ['L4', 60, 48_000],
+      ['L4', 40, 32_000 + 25_000],
+    ]);
+  });
+
   it('inherited lots are long-term whatever the dates', () => {
     const ledger = buildLedger(
       ledgerRows([

@@ -72,6 +72,9 @@ interface PendingLoss {
 interface Group {
   purchases: Purchase[];
   losses: PendingLoss[];
+  /** First live entries of the lists (earlier ones are out of the window or spent). */
+  purchaseHead: number;
+  lossHead: number;
 }
 
 /** Per-slice wash amounts, written into the realised slices at the end of the replay. */
@@ -87,6 +90,9 @@ export class WashTracker {
   private readonly taxTypes: ReadonlyMap<string, TaxType>;
   private readonly equivalents: ReadonlyMap<string, string>;
   private readonly sameLot: boolean;
+  /** The last day pruned for and the first day of its window (dates repeat in runs). */
+  private day = '';
+  private first = '';
 
   constructor(
     rules: WashRules,
@@ -105,19 +111,38 @@ export class WashTracker {
   private group(symbol: string): Group {
     const name = this.equivalents.get(symbol) ?? symbol;
     let group = this.groups.get(name);
-    if (!group) this.groups.set(name, (group = { purchases: [], losses: [] }));
+    if (!group) {
+      group = { purchases: [], losses: [], purchaseHead: 0, lossHead: 0 };
+      this.groups.set(name, group);
+    }
     return group;
   }
 
-  /** Drops purchases and losses older than the window before `date`. */
+  /**
+   * Drops purchases and losses older than the window before `date`, and spent ones at the head
+   * (lists are compacted once half of them is dead).
+   */
   private prune(group: Group, date: IsoDate): void {
-    const first = addDays(date, -WASH_WINDOW_DAYS);
-    let p = 0;
-    while (p < group.purchases.length && group.purchases[p]!.date < first) p++;
-    if (p > 0) group.purchases = group.purchases.slice(p);
-    let l = 0;
-    while (l < group.losses.length && group.losses[l]!.date < first) l++;
-    if (l > 0) group.losses = group.losses.slice(l);
+    if (date !== this.day) {
+      this.day = date;
+      this.first = addDays(date, -WASH_WINDOW_DAYS);
+    }
+    const first = this.first;
+    const { purchases, losses } = group;
+    let p = group.purchaseHead;
+    while (p < purchases.length && (purchases[p]!.date < first || purchases[p]!.unused <= 0)) p++;
+    group.purchaseHead = p;
+    let l = group.lossHead;
+    while (l < losses.length && (losses[l]!.date < first || losses[l]!.shares <= 0)) l++;
+    group.lossHead = l;
+    if (p > 32 && p * 2 > purchases.length) {
+      group.purchases = purchases.slice(p);
+      group.purchaseHead = 0;
+    }
+    if (l > 32 && l * 2 > losses.length) {
+      group.losses = losses.slice(l);
+      group.lossHead = 0;
+    }
   }
 
   /**
@@ -129,7 +154,9 @@ export class WashTracker {
     const group = this.group(tx.symbol);
     this.prune(group, tx.date);
     let unused = this.book.store.quantity[lot]!;
-    for (const loss of group.losses) {
+    const { losses } = group;
+    for (let i = group.lossHead; i < losses.length; i++) {
+      const loss = losses[i]!;
       if (unused <= 0) break;
       if (loss.shares <= 0) continue;
       const shares = Math.min(loss.shares, unused);
@@ -163,7 +190,9 @@ export class WashTracker {
       lossCents: -slice.gainCents,
     };
     const { store } = this.book;
-    for (const purchase of group.purchases) {
+    const { purchases } = group;
+    for (let i = group.purchaseHead; i < purchases.length; i++) {
+      const purchase = purchases[i]!;
       if (loss.shares <= 0) break;
       if (purchase.unused <= 0 || store.closed[purchase.lot]) continue;
       if (purchase.lot === soldLot && !this.sameLot) continue;
@@ -223,13 +252,13 @@ export class WashTracker {
   /** Writes the disallowed (and lost) amounts into the realised slices; gains include them. */
   finish(): void {
     for (const [index, wash] of this.washed) {
-      const slice = this.realized[index]!;
-      this.realized[index] = {
-        ...slice,
-        gainCents: slice.gainCents + wash.disallowed,
-        washDisallowedCents: wash.disallowed,
-        ...(wash.lost === 0 ? {} : { washLostCents: wash.lost }),
+      // The slices are the replay's own objects, not yet handed out: completed in place.
+      const slice = this.realized[index] as {
+        -readonly [K in keyof RealizedSlice]: RealizedSlice[K];
       };
+      slice.gainCents += wash.disallowed;
+      slice.washDisallowedCents = wash.disallowed;
+      if (wash.lost !== 0) slice.washLostCents = wash.lost;
     }
   }
 }

@@ -194,12 +194,19 @@ describe('form8949: bad rows and options', () => {
     [{ term: 'medium' }, 'rows[1].term', "must be 'short' or 'long'"],
     [{ acquired: '2024-02-30' }, 'rows[1].acquired', 'YYYY-MM-DD date or INHERITED'],
     [{ disposed: 'INHERITED' }, 'rows[1].disposed', 'YYYY-MM-DD date'],
-    [{ quantity: 0 }, 'rows[1].quantity', 'positive number of shares'],
+    [{ quantity: -1 }, 'rows[1].quantity', 'number of shares ≥ 0'],
     [{ symbol: ' ' }, 'rows[1].symbol', 'non-empty symbol'],
   ])('refuses %j naming %s', (patch, field, why) => {
     const e = invalid(() => form8949(bad(patch)));
     expect(e.details.field).toBe(field);
     expect(e.message).toContain(why);
+  });
+
+  it('describes a return of capital beyond basis (0 shares) in words', () => {
+    const [section] = form8949([{ ...SAMPLE_ROWS[0]!, quantity: 0 }]);
+    expect(section!.lines[0]!.description).toBe(
+      `${SAMPLE_ROWS[0]!.symbol} return of capital over basis`,
+    );
   });
 
   it('refuses an unknown box', () => {

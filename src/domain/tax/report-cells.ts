@@ -20,6 +20,7 @@ export function quantityText(quantity: number): string {
 
 /** Form 8949 column (a) in the form's own example style (`100 sh. XYZ Co.`): `100 sh. VOO`. */
 export function propertyDescription(row: Pick<GainRow, 'quantity' | 'symbol'>): string {
+  if (row.quantity === 0) return `${row.symbol} return of capital over basis`;
   return `${quantityText(row.quantity)} sh. ${row.symbol}`;
 }
 
@@ -48,8 +49,9 @@ function checkCents(value: unknown, field: string, nonNegative: boolean): void {
 function checkRow(row: GainRow, field: string): void {
   if (typeof row.symbol !== 'string' || row.symbol.trim() === '')
     throw invalidInput(`${field}.symbol`, row.symbol, 'must be a non-empty symbol');
-  if (!(typeof row.quantity === 'number' && Number.isFinite(row.quantity) && row.quantity > 0))
-    throw invalidInput(`${field}.quantity`, row.quantity, 'must be a positive number of shares');
+  // 0 shares: a return of capital beyond basis (a gain with no shares sold).
+  if (!(typeof row.quantity === 'number' && Number.isFinite(row.quantity) && row.quantity >= 0))
+    throw invalidInput(`${field}.quantity`, row.quantity, 'must be a number of shares ≥ 0');
   if (row.acquired !== 'INHERITED' && !isIsoDate(row.acquired))
     throw invalidInput(`${field}.acquired`, row.acquired, 'must be a YYYY-MM-DD date or INHERITED');
   if (!isIsoDate(row.disposed))
