@@ -7,7 +7,7 @@
  * volatility. Stage 2 chooses fund weights that track those exposures (risk-weighted distance
  * under the notional cap) among the funds held and the candidates (funds not yet held, priced
  * from the prices file or the store). Stage 3 sizes the trades from current holdings (sells
- * first, lot-aware). Holdings are valued as every portfolio is (`portfolio-input.ts`: the prices
+ * first, lot-aware, with `rebalance`'s tax-aware options). Holdings are valued as every portfolio is (`portfolio-input.ts`: the prices
  * file, the latest stored close on or before the as-of date, the holdings file's prices, the
  * ledger's last trade). Without holdings or transactions the bundled demo ledger is the
  * portfolio.
@@ -40,6 +40,7 @@ import { loadFunds, loadPortfolio, portfolioInputShape } from './portfolio-input
 import { pricingFields, type PricingDocument } from './portfolio-pricing.ts';
 import { tradePlanDocument, type TradePlanDocument } from './rebalance.ts';
 import { readSource, textSourceSchema } from './sources.ts';
+import { tradeTaxInputShape, tradeTaxOptions } from './trade-tax-input.ts';
 
 export type { FundMappingResult } from '../domain/optimize/fund-mapping/types.ts';
 
@@ -69,6 +70,8 @@ export const planInputSchema = z.object({
   minTrade: z.number().nonnegative().optional(),
   /** Allow fractional shares (default whole shares). */
   fractional: z.boolean().default(false),
+  /** Stage 3's tax-aware options (docs/tax-aware-trades.md), as `rebalance` takes them. */
+  ...tradeTaxInputShape,
 });
 
 /** What callers pass to {@link plan}. */
@@ -206,6 +209,7 @@ export async function plan(raw: PlanInput, deps: AppDeps): Promise<PlanDocument>
         notionalCap: input.notionalCap,
       },
       trades: {
+        ...(await tradeTaxOptions(input, portfolio, deps)),
         tradeDate: input.asOf ?? deps.clock.today(),
         lotMethod: input.lotMethod,
         ...(input.fractional ? { fractional: true } : {}),

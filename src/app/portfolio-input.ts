@@ -68,6 +68,8 @@ export interface LoadedPortfolio {
   readonly lots: readonly Lot[];
   readonly cashCents: ReadonlyMap<string, Cents>;
   readonly ledger?: LedgerResult;
+  /** The ledger's transactions when there was a ledger (the wash-sale checks read them). */
+  readonly transactions?: readonly Transaction[];
   /** Held symbols valued (accounts summed) with the first price found; unpriced ones listed. */
   readonly valuation: Valuation;
   /**
@@ -96,6 +98,8 @@ export interface PortfolioFiles {
   readonly lots: readonly Lot[];
   readonly cashCents: ReadonlyMap<string, Cents>;
   readonly ledger?: LedgerResult;
+  /** The ledger's transactions when there was a ledger. */
+  readonly transactions?: readonly Transaction[];
   /** The prices file's quotes (first precedence), empty when none was given. */
   readonly pricesFile: ReadonlyMap<string, PriceQuote>;
   /** The holdings file's own prices, empty when none. */
@@ -168,7 +172,14 @@ export function readPortfolioFiles(
     lots.push(...ledger.lots);
     addCash(ledger.cashCents);
   }
-  return { lots, cashCents: cash, ...(ledger ? { ledger } : {}), pricesFile, holdingsPrices };
+  return {
+    lots,
+    cashCents: cash,
+    ...(ledger ? { ledger } : {}),
+    ...(transactions ? { transactions } : {}),
+    pricesFile,
+    holdingsPrices,
+  };
 }
 
 /**
@@ -192,7 +203,7 @@ function valueFiles(
   files: PortfolioFiles,
   stored: { asOf: IsoDate; closes: ReadonlyMap<string, StoredClose> },
 ): LoadedPortfolio {
-  const { lots, cashCents, ledger, pricesFile, holdingsPrices } = files;
+  const { lots, cashCents, ledger, transactions, pricesFile, holdingsPrices } = files;
   const priceSources = [pricesFile, stored.closes, holdingsPrices];
   const valuation = valuePositions({
     lots,
@@ -211,6 +222,7 @@ function valueFiles(
     lots,
     cashCents,
     ...(ledger ? { ledger } : {}),
+    ...(transactions ? { transactions } : {}),
     valuation,
     quotes,
     pricing: portfolioPricing({

@@ -12,6 +12,11 @@
  * document carries `pricing` and, for closes more than a week of sessions old, a `STALE_PRICE`
  * warning.
  *
+ * Tax-aware options (docs/tax-aware-trades.md, `trade-tax-input.ts`): the lot selection of sells,
+ * a realised-gains budget, wash-sale checks against the ledger (with equivalence groups), the
+ * estimated tax at given rates, and a cash-flow-only mode that spends cash and a deposit on the
+ * underweight symbols without selling.
+ *
  * @example
  * ```ts
  * const doc = await rebalance(
@@ -38,6 +43,7 @@ import { optimize } from './optimize.ts';
 import { PARAMETERLESS_OBJECTIVES } from './optimize-input.ts';
 import { roundCents } from './rounding.ts';
 import { readSource, textSourceSchema } from './sources.ts';
+import { tradeTaxInputShape, tradeTaxOptions } from './trade-tax-input.ts';
 
 export type { TradePlan } from '../domain/trades/types.ts';
 
@@ -81,6 +87,7 @@ export const rebalanceInputSchema = z.object({
   costBps: z.number().nonnegative().optional(),
   /** Fixed cost per trade, dollars (default 0). */
   costPerTrade: z.number().nonnegative().optional(),
+  ...tradeTaxInputShape,
 });
 
 /** What callers pass to {@link rebalance}. */
@@ -91,6 +98,11 @@ type ParsedInput = z.output<typeof rebalanceInputSchema>;
 export interface TradePlanDocument {
   readonly tradeDate: string;
   readonly lotMethod: string;
+  /** How sells picked their lots (`method` = the relief method). */
+  readonly lotSelection: string;
+  readonly cashFlowOnly: boolean;
+  /** New money added to cash before trading (part of total value and cash before). */
+  readonly deposit: number;
   readonly totalValue: number;
   readonly cashBefore: number;
   readonly cashAfter: number;
@@ -106,7 +118,18 @@ export interface TradePlanDocument {
     cost: number;
     realizedShortTerm: number;
     realizedLongTerm: number;
-    lots: { lotId: string; acquired: string; quantity: number; gain: number; term: string }[];
+    /** The account's tax type. */
+    taxType: string;
+    /** Estimated tax of the trade's gains (negative = a saving; 0 in an IRA). */
+    estimatedTax: number;
+    lots: {
+      lotId: string;
+      acquired: string;
+      quantity: number;
+      gain: number;
+      term: string;
+      washSale?: true;
+    }[];
   }[];
   readonly skipped: TradePlan['skipped'];
   readonly positions: TradePlan['positions'];
@@ -118,7 +141,72 @@ export interface TradePlanDocument {
     readonly realizedShortTerm: number;
     readonly realizedLongTerm: number;
   };
+  readonly tax: TaxDocument;
   readonly warnings: readonly Warning[];
+}
+
+/** What a wash-sale risk conflicts with, money in dollars. */
+export interface WashTriggerDocument {
+  readonly kind: string;
+  readonly symbol: string;
+  readonly account: string;
+  readonly date: string;
+  readonly quantity: number;
+  readonly lotId?: string;
+  readonly gain?: number;
+}
+
+/** The tax summary of a trade plan (taxable accounts only), money in dollars. */
+export interface TaxDocument {
+  readonly shortRate: number;
+  readonly longRate: number;
+  readonly shortTermGain: number;
+  readonly longTermGain: number;
+  readonly estimatedTax: number;
+  readonly budget?: number;
+  readonly washSaleRisks: readonly {
+    readonly side: 'sell' | 'buy';
+    readonly symbol: string;
+    readonly account?: string;
+    readonly quantity: number;
+    readonly lotId?: string;
+    readonly gain?: number;
+    readonly trigger: WashTriggerDocument;
+    readonly firstCleanDate: string;
+    readonly action: 'skipped' | 'flagged';
+  }[];
+}
+
+function taxDocument(tax: TradePlan['tax']): TaxDocument {
+  const d = (c: number): number => roundCents(centsToDollars(c));
+  const gain = (c: number | undefined) => (c === undefined ? {} : { gain: d(c) });
+  return {
+    shortRate: tax.rates.short,
+    longRate: tax.rates.long,
+    shortTermGain: d(tax.shortTermGainCents),
+    longTermGain: d(tax.longTermGainCents),
+    estimatedTax: d(tax.estimatedTaxCents),
+    ...(tax.budgetCents === undefined ? {} : { budget: d(tax.budgetCents) }),
+    washSaleRisks: tax.washSaleRisks.map(({ trigger: t, ...r }) => ({
+      side: r.side,
+      symbol: r.symbol,
+      ...(r.account === undefined ? {} : { account: r.account }),
+      quantity: r.quantity,
+      ...(r.lotId === undefined ? {} : { lotId: r.lotId }),
+      ...gain(r.gainCents),
+      trigger: {
+        kind: t.kind,
+        symbol: t.symbol,
+        account: t.account,
+        date: t.date,
+        quantity: t.quantity,
+        ...(t.lotId === undefined ? {} : { lotId: t.lotId }),
+        ...gain(t.gainCents),
+      },
+      firstCleanDate: r.firstCleanDate,
+      action: r.action,
+    })),
+  };
 }
 
 /** The `rebalance` document (the CLI's `--format json`). */
@@ -133,6 +221,9 @@ export function tradePlanDocument(plan: TradePlan): TradePlanDocument {
   return {
     tradeDate: plan.tradeDate,
     lotMethod: plan.lotMethod,
+    lotSelection: plan.lotSelection,
+    cashFlowOnly: plan.cashFlowOnly,
+    deposit: d(plan.depositCents),
     totalValue: d(plan.totalValueCents),
     cashBefore: d(plan.cashBeforeCents),
     cashAfter: d(plan.cashAfterCents),
@@ -150,12 +241,15 @@ export function tradePlanDocument(plan: TradePlan): TradePlanDocument {
       cost: d(t.costCents),
       realizedShortTerm: d(t.realizedShortTermCents),
       realizedLongTerm: d(t.realizedLongTermCents),
+      taxType: t.taxType,
+      estimatedTax: d(t.estimatedTaxCents),
       lots: t.lots.map((l) => ({
         lotId: l.lotId,
         acquired: l.acquired,
         quantity: l.quantity,
         gain: d(l.gainCents),
         term: l.term,
+        ...(l.washSale ? { washSale: true as const } : {}),
       })),
     })),
     skipped: plan.skipped,
@@ -168,6 +262,7 @@ export function tradePlanDocument(plan: TradePlan): TradePlanDocument {
       realizedShortTerm: d(plan.totals.realizedShortTermCents),
       realizedLongTerm: d(plan.totals.realizedLongTermCents),
     },
+    tax: taxDocument(plan.tax),
     warnings: plan.warnings,
   };
 }
@@ -214,6 +309,7 @@ export async function rebalance(raw: RebalanceInput, deps: AppDeps): Promise<Reb
     { lots: portfolio.lots, cashCents: portfolio.cashCents, prices: portfolio.quotes },
     targets,
     {
+      ...(await tradeTaxOptions(input, files, deps)),
       tradeDate: input.asOf ?? deps.clock.today(),
       lotMethod: input.lotMethod,
       ...(input.fractional ? { fractional: true } : {}),

@@ -20,8 +20,14 @@ import {
 import { objectiveInput } from '../optimize/objective-flags.ts';
 import { fundsField } from './funds-flags.ts';
 import { choiceFlag, withPortfolioOptions, type PortfolioFlags } from './options.ts';
+import {
+  TRADE_TAX_FLAGS,
+  tradeTaxInput,
+  withTradeTaxOptions,
+  type TradeTaxFlags,
+} from './trade-tax-flags.ts';
 
-interface PlanOptions extends PortfolioFlags, Omit<MomentsFlags, 'prices'> {
+interface PlanOptions extends PortfolioFlags, TradeTaxFlags, Omit<MomentsFlags, 'prices'> {
   readonly objective: string;
   readonly targetVolatility: string;
   readonly maxLeverage: string;
@@ -47,6 +53,7 @@ const PLAN_FLAGS = {
   notionalCap: '--notional-cap',
   borrowSpreadAnnual: '--borrow-spread',
   minTrade: '--min-trade',
+  ...TRADE_TAX_FLAGS,
 };
 
 /** `--candidates`: a file when it names one, else a comma-separated list of symbols. */
@@ -96,6 +103,7 @@ function planInput(options: PlanOptions, command: Command): PlanInput {
     ...candidatesOf(options.candidates),
     ...(minTrade === undefined ? {} : { minTrade }),
     ...(options.fractional ? { fractional: true } : {}),
+    ...tradeTaxInput(options),
   };
 }
 
@@ -139,12 +147,14 @@ function planTable(doc: PlanDocument): string {
  */
 export function registerPlan(program: Command, io: Io, runtime: Runtime): void {
   withModelOptions(
-    withPortfolioOptions(
-      program
-        .command('plan')
-        .description(
-          'Exposures → funds → trades: the two-stage leverage-aware pipeline (default: the demo portfolio)',
-        ),
+    withTradeTaxOptions(
+      withPortfolioOptions(
+        program
+          .command('plan')
+          .description(
+            'Exposures → funds → trades: the two-stage leverage-aware pipeline (default: the demo portfolio)',
+          ),
+      ),
     ),
     { ownRiskAversion: true },
   )

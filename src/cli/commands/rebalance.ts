@@ -14,8 +14,14 @@ import {
   parseLotMethod,
   requireOneOf,
 } from './options.ts';
+import {
+  TRADE_TAX_FLAGS,
+  tradeTaxInput,
+  withTradeTaxOptions,
+  type TradeTaxFlags,
+} from './trade-tax-flags.ts';
 
-interface RebalanceOptions {
+interface RebalanceOptions extends TradeTaxFlags {
   transactions?: string;
   portfolio?: string;
   holdings?: string;
@@ -43,6 +49,7 @@ const REBALANCE_FLAGS = {
   minTrade: '--min-trade',
   costBps: '--cost-bps',
   costPerTrade: '--cost-per-trade',
+  ...TRADE_TAX_FLAGS,
 };
 
 /** The use-case input of the flags. */
@@ -84,39 +91,42 @@ function rebalanceInput(options: RebalanceOptions): RebalanceInput {
     ...(minTrade === undefined ? {} : { minTrade }),
     ...(costBps === undefined ? {} : { costBps }),
     ...(costPerTrade === undefined ? {} : { costPerTrade }),
+    ...tradeTaxInput(options),
   };
 }
 
 /** Registers `ballast rebalance`. */
 export function registerRebalance(program: Command, io: Io, runtime: Runtime): void {
-  program
-    .command('rebalance')
-    .description(
-      'Trade list from current holdings to target weights: cash-, lot- and tax-aware, sells first',
-    )
-    .option('--transactions <file>', 'the ledger (transactions CSV)')
-    .option('--portfolio <name>', 'or the ledger of this stored portfolio')
-    .option('--holdings <file>', 'or a holdings snapshot CSV')
-    .option(
-      '--prices <file>',
-      'prices CSV symbol,price[,date][,source] (first choice for valuation, then the latest stored close on or before --as-of, the holdings file, the last trade; also prices targets not held)',
-    )
-    .option('--targets <file>', 'targets CSV symbol,weight (a CASH row is the cash line)')
-    .option(
-      '--optimize <objective>',
-      `or: targets from an optimisation on --returns (long-only, fully invested): ${REBALANCE_OBJECTIVES.join(' | ')}`,
-    )
-    .option('--returns <file>', 'with --optimize: returns CSV of the symbols')
-    .option('--min-trade <dollars>', 'skip trades smaller than this (default 0)')
-    .option('--fractional', 'allow fractional shares')
-    .option('--cost-bps <bps>', 'proportional cost per trade in basis points (default 0)')
-    .option('--cost-per-trade <dollars>', 'fixed cost per trade (default 0)')
-    .option(
-      '--lot-method <method>',
-      'lot relief for sells: fifo | lifo | hifo | average | specific',
-      parseLotMethod,
-      'fifo' as LotMethod,
-    )
+  withTradeTaxOptions(
+    program
+      .command('rebalance')
+      .description(
+        'Trade list from current holdings to target weights: cash-, lot- and tax-aware, sells first',
+      )
+      .option('--transactions <file>', 'the ledger (transactions CSV)')
+      .option('--portfolio <name>', 'or the ledger of this stored portfolio')
+      .option('--holdings <file>', 'or a holdings snapshot CSV')
+      .option(
+        '--prices <file>',
+        'prices CSV symbol,price[,date][,source] (first choice for valuation, then the latest stored close on or before --as-of, the holdings file, the last trade; also prices targets not held)',
+      )
+      .option('--targets <file>', 'targets CSV symbol,weight (a CASH row is the cash line)')
+      .option(
+        '--optimize <objective>',
+        `or: targets from an optimisation on --returns (long-only, fully invested): ${REBALANCE_OBJECTIVES.join(' | ')}`,
+      )
+      .option('--returns <file>', 'with --optimize: returns CSV of the symbols')
+      .option('--min-trade <dollars>', 'skip trades smaller than this (default 0)')
+      .option('--fractional', 'allow fractional shares')
+      .option('--cost-bps <bps>', 'proportional cost per trade in basis points (default 0)')
+      .option('--cost-per-trade <dollars>', 'fixed cost per trade (default 0)')
+      .option(
+        '--lot-method <method>',
+        'lot relief for sells: fifo | lifo | hifo | average | specific',
+        parseLotMethod,
+        'fifo' as LotMethod,
+      ),
+  )
     .option(
       '--as-of <date>',
       'trade date, and stored closes on or before it (default today)',

@@ -20,8 +20,15 @@ export function tradePlanJson(plan: TradePlan): TradePlanDocument {
 export function tradePlanTable(plan: TradePlan | TradePlanDocument | RebalanceDocument): string {
   const doc: RebalanceDocument = 'totalValueCents' in plan ? tradePlanDocument(plan) : plan;
   const $ = fmtMoney;
+  const lots =
+    doc.lotSelection === 'method'
+      ? `lot relief ${doc.lotMethod.toUpperCase()}`
+      : `lot selection ${doc.lotSelection}`;
+  const mode = doc.cashFlowOnly ? '; cash-flow only, no sells' : '; sells first';
+  const deposit = doc.deposit > 0 ? ` incl. a deposit of ${$(doc.deposit)}` : '';
+  const tax = doc.tax;
   return [
-    `Trades for ${doc.tradeDate} (total value ${$(doc.totalValue)}, lot relief ${doc.lotMethod.toUpperCase()}; sells first)`,
+    `Trades for ${doc.tradeDate} (total value ${$(doc.totalValue)}${deposit}, ${lots}${mode})`,
     doc.trades.length === 0
       ? '(no trades)'
       : renderTable(doc.trades, [
@@ -34,6 +41,7 @@ export function tradePlanTable(plan: TradePlan | TradePlanDocument | RebalanceDo
           { title: 'Cost', value: (t) => $(t.cost), align: 'right' },
           { title: 'ST gain', value: (t) => $(t.realizedShortTerm), align: 'right' },
           { title: 'LT gain', value: (t) => $(t.realizedLongTerm), align: 'right' },
+          { title: 'Tax', value: (t) => (t.taxType === 'taxable' ? $(t.estimatedTax) : t.taxType) },
           { title: 'Priced', value: (t) => t.priceSource },
         ]),
     ...doc.skipped.map(
@@ -49,6 +57,7 @@ export function tradePlanTable(plan: TradePlan | TradePlanDocument | RebalanceDo
       { title: 'Drift', value: (p) => fmtPercent(p.drift), align: 'right' },
     ]),
     `Cash ${$(doc.cashBefore)} → ${$(doc.cashAfter)} (target ${fmtPercent(doc.cash.targetWeight)}, achieved ${fmtPercent(doc.cash.achievedWeight)}); costs ${$(doc.totals.costs)}; estimated realised gains: short-term ${$(doc.totals.realizedShortTerm)}, long-term ${$(doc.totals.realizedLongTerm)}`,
+    `Estimated tax ${$(tax.estimatedTax)} on taxable gains short-term ${$(tax.shortTermGain)} at ${fmtPercent(tax.shortRate)}, long-term ${$(tax.longTermGain)} at ${fmtPercent(tax.longRate)}${tax.budget === undefined ? '' : `; gains budget ${$(tax.budget)}`}${tax.washSaleRisks.length === 0 ? '' : `; ${tax.washSaleRisks.length} wash-sale risk(s) (see warnings)`}`,
     ...pricingLines(doc.pricing),
     ...warningLines(doc.warnings),
   ].join('\n');
@@ -67,5 +76,7 @@ export function tradePlanCsv(doc: TradePlanDocument): string {
     { title: 'realized_short_term', value: (t) => String(t.realizedShortTerm) },
     { title: 'realized_long_term', value: (t) => String(t.realizedLongTerm) },
     { title: 'price_source', value: (t) => t.priceSource },
+    { title: 'tax_type', value: (t) => t.taxType },
+    { title: 'estimated_tax', value: (t) => String(t.estimatedTax) },
   ]);
 }

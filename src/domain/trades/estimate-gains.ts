@@ -3,21 +3,40 @@
  * (`relieveLots` on copies of the lots) and its conventions: a sale's proceeds are gross minus
  * costs, pro rata over the lots it closes; a cover's cost is gross plus costs against the short
  * lot's proceeds; gains on a long lot are long-term when the trade date is more than one year
- * after acquisition, covers are short-term (IRS Pub. 550).
+ * after acquisition, covers are short-term (IRS Pub. 550). With a planner lot order
+ * (`lot-selection.ts`) a sell closes its account's lots in that order, by specific identification.
+ * Each trade carries its account's tax type and estimated tax (`tax-cost.ts`).
  */
 
 import type { IsoDate } from '../calendar/iso-date.ts';
+import type { TaxType } from '../ledger/accounts.ts';
 import { holdingTerm } from '../ledger/holding-period.ts';
 import { prorateCents } from '../ledger/money.ts';
 import { relieveLots } from '../ledger/relief.ts';
 import type { Lot, LotMethod } from '../ledger/types.ts';
 import type { OrderLine } from './orders.ts';
-import type { PlannedLotSlice, PlannedTrade } from './types.ts';
+import { DEFAULT_TAX_RATES, estimatedTaxCents, taxTypeOf } from './tax-cost.ts';
+import type { PlannedLotSlice, PlannedTrade, TaxRates } from './types.ts';
 
 /** Options of {@link estimateGains}. */
 export interface GainOptions {
   readonly tradeDate: IsoDate;
   readonly method: LotMethod;
+  /** The planner's order of the long lots a sell closes; default the relief method's. */
+  readonly orderSellLots?: ((candidates: readonly Lot[]) => Lot[]) | undefined;
+  /** Tax type per account (default every account taxable). */
+  readonly taxTypes?: ReadonlyMap<string, TaxType>;
+  /** Rates of the estimated tax (default `DEFAULT_TAX_RATES`). */
+  readonly rates?: TaxRates;
+}
+
+/** Lot ids a sell of `order` closes in the planner's order, or undefined for the method's. */
+function sellLotIds(open: readonly Lot[], order: OrderLine, options: GainOptions) {
+  if (order.side !== 'sell' || options.orderSellLots === undefined) return undefined;
+  const candidates = open.filter(
+    (l) => l.account === order.account && l.symbol === order.symbol && l.quantity > 0,
+  );
+  return options.orderSellLots(candidates).map((l) => l.id);
 }
 
 /**
@@ -40,6 +59,7 @@ export function estimateGains(
             side: order.side === 'sell' ? 'long' : 'short',
             quantity: order.closing,
             method,
+            lotIds: sellLotIds(open, order, options),
             source: { file: 'trade plan', line: 0 },
           })
         : [];
@@ -69,6 +89,8 @@ export function estimateGains(
     });
     const sum = (term: 'short' | 'long'): number =>
       planned.filter((s) => s.term === term).reduce((s, x) => s + x.gainCents, 0);
+    const taxType = taxTypeOf(options.taxTypes ?? new Map(), order.account);
+    const gains = { shortCents: sum('short'), longCents: sum('long') };
     return {
       side: order.side,
       symbol: order.symbol,
@@ -82,8 +104,10 @@ export function estimateGains(
       cashCents: order.cashCents,
       lots: planned,
       opensQuantity: Math.round((order.quantity - order.closing) * 1e9) / 1e9,
-      realizedShortTermCents: sum('short'),
-      realizedLongTermCents: sum('long'),
+      realizedShortTermCents: gains.shortCents,
+      realizedLongTermCents: gains.longCents,
+      taxType,
+      estimatedTaxCents: estimatedTaxCents(gains, options.rates ?? DEFAULT_TAX_RATES, taxType),
     };
   });
 }

@@ -45,6 +45,10 @@ export interface OrderContext {
   readonly method: LotMethod;
   readonly costs: TradeCostModel;
   readonly newPositionAccount?: string | undefined;
+  /** Long lots sells may close (default `lots`): the lots less shares held back by a budget. */
+  readonly sellLots?: readonly Lot[] | undefined;
+  /** The planner's order of the long lots a sell closes (`lot-selection.ts`); default the method's. */
+  readonly orderSellLots?: ((candidates: readonly Lot[]) => Lot[]) | undefined;
 }
 
 /** A quantity change of one symbol; `step` is its share lattice (default 1 share). */
@@ -130,12 +134,17 @@ export function ordersForSymbol(
   if (delta === 0) return [];
   const side = delta < 0 ? 'sell' : 'buy';
   const sign = delta < 0 ? 1 : -1; // a sell closes long lots (> 0), a buy closes shorts (< 0)
-  const candidates = context.lots.filter(
+  const pool = side === 'sell' ? (context.sellLots ?? context.lots) : context.lots;
+  const candidates = pool.filter(
     (l) => normalizeSymbol(l.symbol) === symbol && Math.sign(l.quantity) === sign,
   );
+  const ordered =
+    side === 'sell' && context.orderSellLots
+      ? context.orderSellLots(candidates)
+      : orderForRelief(candidates, splitMethod(context.method));
   const perAccount = new Map<string, { quantity: number; closing: number }>();
   let remaining = Math.abs(delta);
-  for (const lot of orderForRelief(candidates, splitMethod(context.method))) {
+  for (const lot of ordered) {
     if (remaining <= 0) break;
     const take = Math.min(Math.abs(lot.quantity), remaining);
     const acc = perAccount.get(lot.account) ?? { quantity: 0, closing: 0 };

@@ -1,38 +1,66 @@
 /**
- * Holdings + target weights → an ordered trade list (docs/conventions.md "Trades").
+ * Holdings + target weights → an ordered trade list (docs/conventions.md "Trades"; the tax-aware
+ * steps: docs/tax-aware-trades.md).
  *
- * 1. Value the portfolio including cash (negative cash = margin debt) at quoted prices.
+ * 1. Value the portfolio including cash (negative cash = margin debt, plus any deposit) at quoted
+ *    prices.
  * 2. Size target dollars = weight × (total value − estimated costs): the costs leave the
  *    portfolio, so sizing on what remains keeps cash at or above its target line. Costs depend
  *    on the trades, so sizing repeats until the cost estimate is stable (at most 10 rounds).
  * 3. Round quantities on each symbol's lot lattice (see `size-quantities.ts`), skip trades
  *    below the minimum, split orders over accounts (see `orders.ts`), sells before buys.
- * 4. Estimate realised gains lot by lot with the ledger's relief method.
- * Weights are never renormalised: what rounding, skipping and costs leave is reported as drift.
+ * 4. Estimate realised gains lot by lot with the ledger's relief method, or the planner's lot
+ *    selection (`lot-selection.ts`), and the tax of each trade (`tax-cost.ts`).
+ * 5. Tax-aware limits, each sizing again: cash-flow-only mode never sells; buys that would wash a
+ *    recent loss are skipped (`avoidWashSales`, else flagged); a gains budget cuts the sells of
+ *    the highest-gain lots (`gains-budget.ts`). Cut sells fund fewer buys, which then share the
+ *    cash in proportion to their shortfall.
+ * Weights are never renormalised: what rounding, skipping, limits and costs leave is drift.
  */
 
-import { warning, type Warning } from '../warnings.ts';
 import { isIsoDate } from '../calendar/iso-date.ts';
 import { invalidInput } from '../errors.ts';
 import { normalizeSymbol } from '../exposures/symbol.ts';
-import { roundHalfAway, type Cents } from '../ledger/money.ts';
+import { roundQuantity, type Cents } from '../ledger/money.ts';
 import { checkCostModel } from './costs.ts';
+import { withDeposit } from './deposit.ts';
 import { estimateGains } from './estimate-gains.ts';
+import { addCuts, chooseCuts, withholdLots } from './gains-budget.ts';
 import { snapshotHoldings, type HoldingsSnapshot } from './holdings-snapshot.ts';
+import { gainPerShareCents, LOT_SELECTIONS, sellLotOrder } from './lot-selection.ts';
 import { buildOrders, type OrderContext, type OrderLine } from './orders.ts';
-import { FRACTIONAL_STEP, sizeQuantities, type Sizing, type SizingRow } from './size-quantities.ts';
+import {
+  cashByAccount,
+  MAX_COST_ROUNDS,
+  outcomes,
+  sumCash,
+  sumCosts,
+  warningsFor,
+  type Round,
+} from './plan-outcome.ts';
+import { FRACTIONAL_STEP, sizeQuantities, type SizingRow } from './size-quantities.ts';
 import { resolveTargets } from './targets.ts';
+import { planTax, resolveTaxRates, taxableNetGainCents } from './tax-cost.ts';
+import {
+  budgetWarnings,
+  buyWashRisk,
+  markSellWashes,
+  plannedBuys,
+  washWarnings,
+} from './tax-review.ts';
 import type {
   CurrentHoldings,
   PlannedTrade,
-  PositionOutcome,
+  SkippedTrade,
   TradePlan,
   TradePlanOptions,
   TradeTargets,
+  WashSaleRisk,
 } from './types.ts';
+import { sellWashTrigger, washIndex, type PlannedBuy } from './wash-risk.ts';
 
-/** Most sizing rounds of the cost fixed point before giving up (with a warning). */
-const MAX_COST_ROUNDS = 10;
+/** Most re-sizings that cut sells to meet the gains budget (cent rounding may need a second). */
+const MAX_BUDGET_ROUNDS = 5;
 
 function checkOptions(options: TradePlanOptions): void {
   if (!isIsoDate(options.tradeDate)) {
@@ -48,6 +76,12 @@ function checkOptions(options: TradePlanOptions): void {
     }
   }
   checkCostModel(options.costs ?? {});
+  const selection = options.lotSelection ?? 'method';
+  if (!(LOT_SELECTIONS as readonly string[]).includes(selection))
+    throw invalidInput('lotSelection', selection, `expected one of ${LOT_SELECTIONS.join(', ')}`);
+  const budget = options.gainsBudgetCents;
+  if (budget !== undefined && (!Number.isInteger(budget) || budget < 0))
+    throw invalidInput('gainsBudgetCents', budget, 'a gains budget is whole cents ≥ 0');
 }
 
 function sizingRows(
@@ -64,20 +98,9 @@ function sizingRows(
     currentQuantity: s.quantity,
     targetWeight: weights.get(s.symbol) ?? 0,
     step: lotSizes.get(s.symbol) ?? (options.fractional ? FRACTIONAL_STEP : 1),
+    ...(options.cashFlowOnly ? { minQuantity: s.quantity } : {}),
   }));
 }
-
-interface Round {
-  readonly sizing: Sizing;
-  readonly orders: OrderLine[];
-  readonly costsCents: Cents;
-  readonly sizingValueCents: Cents;
-}
-
-const sumCosts = (orders: readonly OrderLine[]): Cents =>
-  orders.reduce((s, o) => s + o.costCents, 0);
-const sumCash = (orders: readonly OrderLine[]): Cents =>
-  orders.reduce((s, o) => s + o.cashCents, 0);
 
 function sizeAndOrder(
   rows: readonly SizingRow[],
@@ -116,86 +139,38 @@ function sizeAndOrder(
   return { ...round!, converged: false };
 }
 
-function outcomes(
-  rows: readonly SizingRow[],
-  round: Round,
-  snapshot: HoldingsSnapshot,
-): { positions: PositionOutcome[]; valueAfterCents: Cents; cashAfterCents: Cents } {
-  const cashAfterCents = snapshot.cashCents + sumCash(round.orders);
-  const values = rows.map((r, i) => roundHalfAway(round.sizing.quantities[i]! * r.price * 100));
-  const valueAfterCents = values.reduce((s, v) => s + v, cashAfterCents);
-  const positions = rows.map((r, i): PositionOutcome => {
-    const achievedWeight = values[i]! / valueAfterCents;
+/** One sizing with its trades. */
+interface Pass {
+  readonly round: Round & { converged: boolean };
+  readonly trades: PlannedTrade[];
+}
+
+/** Buys of the first pass that would wash a recent loss: skipped as rows capped at their holding. */
+function skipWashBuys(
+  rows: SizingRow[],
+  buys: readonly PlannedBuy[],
+  risk: (buy: { symbol: string; quantity: number }) => WashSaleRisk | undefined,
+): { rows: SizingRow[]; risks: WashSaleRisk[]; skipped: SkippedTrade[] } {
+  const bySymbol = new Map<string, number>();
+  for (const b of buys)
+    bySymbol.set(b.symbol, roundQuantity((bySymbol.get(b.symbol) ?? 0) + b.quantity));
+  const risks = [...bySymbol].flatMap(([symbol, quantity]) => risk({ symbol, quantity }) ?? []);
+  const capped = new Set(risks.map((r) => r.symbol));
+  const skipped = risks.map((r): SkippedTrade => {
+    const price = rows.find((row) => row.symbol === r.symbol)!.price;
     return {
       symbol: r.symbol,
-      price: r.price,
-      priceSource: snapshot.symbols[i]!.quote.source,
-      currentQuantity: r.currentQuantity,
-      targetQuantity: round.sizing.targetQuantities[i]!,
-      finalQuantity: round.sizing.quantities[i]!,
-      targetWeight: r.targetWeight,
-      achievedWeight,
-      drift: achievedWeight - r.targetWeight,
+      side: 'buy',
+      quantity: r.quantity,
+      valueDollars: r.quantity * price,
+      reason: `would wash the loss of the sale of ${r.trigger.symbol} (${r.trigger.account}) on ${r.trigger.date}; clean from ${r.firstCleanDate}`,
     };
   });
-  return { positions, valueAfterCents, cashAfterCents };
-}
-
-function cashByAccount(
-  holdings: CurrentHoldings,
-  trades: readonly PlannedTrade[],
-): Record<string, Cents> {
-  const cash = new Map(holdings.cashCents);
-  for (const t of trades) cash.set(t.account, (cash.get(t.account) ?? 0) + t.cashCents);
-  return Object.fromEntries([...cash].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-}
-
-const dollars = (cents: Cents): string =>
-  `${cents < 0 ? '-' : ''}$${(Math.abs(cents) / 100).toFixed(2)}`;
-
-function warningsFor(input: {
-  holdings: CurrentHoldings;
-  byAccount: Record<string, Cents>;
-  cashAfterCents: Cents;
-  targetCashCents: number;
-  converged: boolean;
-}): Warning[] {
-  const warnings: Warning[] = [];
-  const short = input.targetCashCents - input.cashAfterCents;
-  if (short >= 1) {
-    warnings.push(
-      warning(
-        'CASH_BELOW_TARGET',
-        `cash after trades is ${dollars(short)} below the target cash line (skipped sells, lot sizes or costs)`,
-        { shortfall: Math.round(short) / 100 },
-      ),
-    );
-  }
-  const accounts = Object.entries(input.byAccount);
-  for (const [account, cents] of accounts) {
-    const before = input.holdings.cashCents.get(account) ?? 0;
-    // One account borrowing what the cash line asks for is the plan; anything else is news.
-    const planned = accounts.length === 1 && cents >= input.targetCashCents - 1;
-    if (cents < 0 && cents < before && !planned) {
-      warnings.push(
-        warning(
-          'ACCOUNT_CASH_NEGATIVE',
-          `account ${account}: cash after trades is ${dollars(cents)} (before: ${dollars(before)}); move cash between accounts or choose another account for buys`,
-          { account, cashAfter: cents / 100, cashBefore: before / 100 },
-        ),
-      );
-    }
-  }
-  if (!input.converged) {
-    warnings.push(
-      warning(
-        'COST_ESTIMATE_UNSETTLED',
-        `cost estimate did not settle in ${MAX_COST_ROUNDS} sizing rounds; the last round is used`,
-        { rounds: MAX_COST_ROUNDS },
-      ),
-    );
-  }
-  return warnings;
+  return {
+    rows: rows.map((r) => (capped.has(r.symbol) ? { ...r, maxQuantity: r.currentQuantity } : r)),
+    risks,
+    skipped,
+  };
 }
 
 /**
@@ -207,35 +182,119 @@ function warningsFor(input: {
  *   option, or a total value ≤ 0.
  */
 export function planTrades(
-  holdings: CurrentHoldings,
+  given: CurrentHoldings,
   targets: TradeTargets,
   options: TradePlanOptions,
 ): TradePlan {
   checkOptions(options);
+  const depositCents = options.depositCents ?? 0;
+  const holdings = withDeposit(given, depositCents, options.depositAccount);
   const { weights, cashWeight } = resolveTargets(targets);
   const snapshot = snapshotHoldings(holdings, [...weights.keys()]);
+  const { tradeDate } = options;
   const method = options.lotMethod ?? 'fifo';
-  const context: OrderContext = {
-    lots: holdings.lots,
-    cashCents: holdings.cashCents,
-    quotes: new Map(snapshot.symbols.map((s) => [s.symbol, s.quote])),
-    method,
-    costs: options.costs ?? {},
-    newPositionAccount: options.newPositionAccount,
+  const selection = options.lotSelection ?? 'method';
+  const taxTypes = options.accountTaxTypes ?? new Map();
+  const rates = resolveTaxRates(options.taxRates);
+  const avoid = options.avoidWashSales ?? true;
+  const quotes = new Map(snapshot.symbols.map((s) => [s.symbol, s.quote]));
+  const price = (symbol: string): number => quotes.get(normalizeSymbol(symbol))!.price;
+  const equivalents = options.equivalents ?? new Map<string, string>();
+  const index = options.history && washIndex(options.history, { tradeDate, equivalents, taxTypes });
+
+  const pass = (
+    rows: readonly SizingRow[],
+    withheld: ReadonlyMap<string, number>,
+    buys: readonly PlannedBuy[],
+  ): Pass => {
+    const sellLots = withheld.size === 0 ? holdings.lots : withholdLots(holdings.lots, withheld);
+    const washes =
+      index && avoid
+        ? (lot: CurrentHoldings['lots'][number]) =>
+            gainPerShareCents(lot, price(lot.symbol)) < 0 &&
+            sellWashTrigger(index, lot, buys) !== undefined
+        : undefined;
+    const orderSellLots = sellLotOrder(selection, { tradeDate, price, taxTypes, rates, washes });
+    const context: OrderContext = {
+      lots: holdings.lots,
+      sellLots,
+      orderSellLots,
+      cashCents: holdings.cashCents,
+      quotes,
+      method,
+      costs: options.costs ?? {},
+      newPositionAccount: options.newPositionAccount,
+    };
+    const round = sizeAndOrder(rows, { snapshot, cashWeight, context }, options);
+    const trades = estimateGains(round.orders, sellLots, {
+      tradeDate,
+      method,
+      orderSellLots,
+      taxTypes,
+      rates,
+    });
+    return { round, trades };
   };
-  const rows = sizingRows(snapshot, weights, options);
-  const round = sizeAndOrder(rows, { snapshot, cashWeight, context }, options);
-  const trades = estimateGains(round.orders, holdings.lots, {
-    tradeDate: options.tradeDate,
-    method,
-  });
+
+  let rows = sizingRows(snapshot, weights, options);
+  let current = pass(rows, new Map(), []);
+  let buys: PlannedBuy[] = [];
+  let skippedRisks: WashSaleRisk[] = [];
+  const washSkipped: SkippedTrade[] = [];
+  if (index) {
+    buys = plannedBuys(current.trades);
+    if (avoid) {
+      const skip = skipWashBuys(rows, buys, (b) => buyWashRisk(index, b, 'skipped'));
+      rows = skip.rows;
+      skippedRisks = skip.risks;
+      washSkipped.push(...skip.skipped);
+      buys = buys.filter((b) => !skip.risks.some((r) => r.symbol === b.symbol));
+    }
+    current = pass(rows, new Map(), buys);
+  }
+
+  const budgetCents = options.gainsBudgetCents;
+  const withheld = new Map<string, number>();
+  const cutBySymbol = new Map<string, number>();
+  for (let k = 0; budgetCents !== undefined && k < MAX_BUDGET_ROUNDS; k++) {
+    const excess = taxableNetGainCents(current.trades) - budgetCents;
+    if (excess <= 0) break;
+    const step = (symbol: string): number => rows.find((r) => r.symbol === symbol)!.step;
+    const cuts = chooseCuts(current.trades, excess, step);
+    if (cuts.bySymbol.size === 0) break;
+    addCuts(withheld, cuts.byLot);
+    addCuts(cutBySymbol, cuts.bySymbol);
+    const finals = current.round.sizing.quantities;
+    rows = rows.map((r, i) =>
+      finals[i]! < r.currentQuantity
+        ? { ...r, minQuantity: roundQuantity(finals[i]! + (cuts.bySymbol.get(r.symbol) ?? 0)) }
+        : r,
+    );
+    current = pass(rows, withheld, buys);
+  }
+
+  let trades = current.trades;
+  let risks: WashSaleRisk[] = [];
+  if (index) {
+    const marked = markSellWashes(trades, index);
+    trades = marked.trades;
+    const flagged = trades
+      .filter((t) => t.side === 'buy')
+      .flatMap((t) => buyWashRisk(index, t, 'flagged') ?? []);
+    risks = [...marked.risks, ...skippedRisks, ...flagged];
+  }
+
+  const { round } = current;
   const { positions, valueAfterCents, cashAfterCents } = outcomes(rows, round, snapshot);
   const byAccount = cashByAccount(holdings, trades);
   const sum = (pick: (t: PlannedTrade) => number): Cents => trades.reduce((s, t) => s + pick(t), 0);
   const achievedCash = cashAfterCents / valueAfterCents;
   return {
-    tradeDate: options.tradeDate,
+    tradeDate,
     lotMethod: method,
+    lotSelection: selection,
+    cashFlowOnly: options.cashFlowOnly ?? false,
+    depositCents,
     totalValueCents: snapshot.totalValueCents,
     sizingValueCents: round.sizingValueCents,
     valueAfterCents,
@@ -243,7 +302,7 @@ export function planTrades(
     cashAfterCents,
     cashAfterByAccount: byAccount,
     trades,
-    skipped: round.sizing.skipped,
+    skipped: [...round.sizing.skipped, ...washSkipped],
     positions,
     cash: {
       targetWeight: cashWeight,
@@ -257,12 +316,24 @@ export function planTrades(
       realizedShortTermCents: sum((t) => t.realizedShortTermCents),
       realizedLongTermCents: sum((t) => t.realizedLongTermCents),
     },
-    warnings: warningsFor({
-      holdings,
-      byAccount,
-      cashAfterCents,
-      targetCashCents: cashWeight * valueAfterCents,
-      converged: round.converged,
-    }),
+    tax: planTax(trades, { rates, budgetCents, washSaleRisks: risks }),
+    warnings: [
+      ...warningsFor({
+        holdings,
+        byAccount,
+        cashAfterCents,
+        targetCashCents: cashWeight * valueAfterCents,
+        converged: round.converged,
+      }),
+      ...washWarnings(risks),
+      ...(budgetCents === undefined
+        ? []
+        : budgetWarnings({
+            budgetCents,
+            netGainCents: taxableNetGainCents(trades),
+            cutBySymbol,
+            price,
+          })),
+    ],
   };
 }

@@ -6,8 +6,9 @@
 
 import type { IsoDate } from '../calendar/iso-date.ts';
 import type { Term } from '../ledger/holding-period.ts';
+import type { TaxType } from '../ledger/accounts.ts';
 import type { Cents } from '../ledger/money.ts';
-import type { Lot, LotMethod } from '../ledger/types.ts';
+import type { Lot, LotMethod, RealizedSlice, Transaction } from '../ledger/types.ts';
 import type { PriceQuote } from '../valuation/value-positions.ts';
 import type { Warning } from '../warnings.ts';
 
@@ -40,6 +41,30 @@ export interface TradeCostModel {
   readonly fixedPerTradeCents?: Cents;
 }
 
+/**
+ * Which lots a sell closes (docs/tax-aware-trades.md, "Lot selection"): `method` = the ledger's
+ * relief method; `hifo` = highest cost per share first; `losses-first` = taxable losses (largest
+ * loss per share first), then lots without a taxable gain, then long-term gains, then short-term
+ * gains (lowest gain per share first); `tax-min` = lowest estimated tax per share first.
+ */
+export type LotSelection = 'method' | 'hifo' | 'losses-first' | 'tax-min';
+
+/** Flat tax rates on realised gains in taxable accounts, decimals in [0, 1]. */
+export interface TaxRates {
+  /** On short-term gains (held one year or less). */
+  readonly short: number;
+  /** On long-term gains. */
+  readonly long: number;
+}
+
+/** What the wash-sale checks read from the ledger (docs/tax-aware-trades.md, "Wash sales"). */
+export interface TradeHistory {
+  /** The ledger's transactions: buys and reinvestments are purchases (lot id `L<line>`). */
+  readonly transactions: readonly Transaction[];
+  /** The ledger's realised slices: sales at a loss in taxable accounts. */
+  readonly realized: readonly RealizedSlice[];
+}
+
 /** Options of {@link planTrades}. */
 export interface TradePlanOptions {
   /** Day the trades are assumed to settle; sets holding periods of estimated gains. */
@@ -55,6 +80,29 @@ export interface TradePlanOptions {
   readonly costs?: TradeCostModel;
   /** Account for new positions; default: the account holding most of the symbol, else most cash. */
   readonly newPositionAccount?: string;
+  /** How sells pick their lots (default `method`, the ledger's relief method). */
+  readonly lotSelection?: LotSelection;
+  /** Tax type per account; an account not listed is `taxable`. */
+  readonly accountTaxTypes?: ReadonlyMap<string, TaxType>;
+  /** Rates of the estimated tax (defaults `DEFAULT_TAX_RATES` of `tax-cost.ts`). */
+  readonly taxRates?: Partial<TaxRates>;
+  /** Net realised gains in taxable accounts may not exceed this many cents (≥ 0); sells are cut. */
+  readonly gainsBudgetCents?: Cents;
+  /** Purchases and loss sales for the wash-sale checks; without it nothing is checked. */
+  readonly history?: TradeHistory;
+  /** Equivalence groups (upper-case symbol → group); a symbol not listed is its own group. */
+  readonly equivalents?: ReadonlyMap<string, string>;
+  /**
+   * Skip buys that would wash a recent loss and, with a `lotSelection` other than `method`, sell
+   * loss lots that would wash last (default true); false only flags them.
+   */
+  readonly avoidWashSales?: boolean;
+  /** No sells: cash (with the deposit) buys the underweight symbols. Default false. */
+  readonly cashFlowOnly?: boolean;
+  /** New money added to cash before sizing, in cents (≥ 0; default 0). */
+  readonly depositCents?: Cents;
+  /** Account the deposit goes to; needed when the portfolio has more than one account. */
+  readonly depositAccount?: string;
 }
 
 /** One closed lot slice of a planned trade with its estimated realised gain. */
@@ -67,6 +115,8 @@ export interface PlannedLotSlice {
   readonly costBasisCents: Cents;
   readonly gainCents: Cents;
   readonly term: Term;
+  /** True when selling this lot at a loss may be a wash sale (see `TradePlan.tax.washSaleRisks`). */
+  readonly washSale?: true;
 }
 
 /** One order: a side, a symbol, an account and a positive quantity, with its cash effect. */
@@ -90,6 +140,61 @@ export interface PlannedTrade {
   readonly opensQuantity: number;
   readonly realizedShortTermCents: Cents;
   readonly realizedLongTermCents: Cents;
+  /** Tax treatment of the trade's account (`taxable` when the account is not listed). */
+  readonly taxType: TaxType;
+  /**
+   * `round(short × shortRate + long × longRate)` cents in a taxable account (negative = a loss's
+   * saving), 0 in an IRA.
+   */
+  readonly estimatedTaxCents: Cents;
+}
+
+/** What a wash-sale risk conflicts with: an earlier purchase or loss sale, or a planned buy. */
+export interface WashTrigger {
+  readonly kind: 'purchase' | 'planned buy' | 'loss sale';
+  readonly symbol: string;
+  readonly account: string;
+  readonly date: IsoDate;
+  readonly quantity: number;
+  /** Purchase: the lot it opened; loss sale: the first lot it closed. */
+  readonly lotId?: string;
+  /** Loss sale: the loss realised (< 0 cents). */
+  readonly gainCents?: Cents;
+}
+
+/**
+ * A planned trade that may be a wash sale (docs/tax-aware-trades.md, "Wash sales"): a `sell` of
+ * a lot at a loss with an equivalent bought in the 30 days before (or in this plan), or a `buy`
+ * of an equivalent of a loss sale in the 30 days before.
+ */
+export interface WashSaleRisk {
+  readonly side: 'sell' | 'buy';
+  readonly symbol: string;
+  /** Account of the planned trade; absent for a buy that was skipped. */
+  readonly account?: string;
+  /** Shares at risk: the lot's shares sold at a loss, or the buy's shares. */
+  readonly quantity: number;
+  /** Sell: the lot sold at a loss. */
+  readonly lotId?: string;
+  /** Sell: the estimated loss of the slice (< 0 cents). */
+  readonly gainCents?: Cents;
+  /** The latest conflicting transaction. */
+  readonly trigger: WashTrigger;
+  /** trigger.date + 31 days: the first day the trade would not wash against it. */
+  readonly firstCleanDate: IsoDate;
+  /** `skipped`: the buy was left out (avoidWashSales); `flagged`: planned anyway. */
+  readonly action: 'skipped' | 'flagged';
+}
+
+/** Tax summary of a plan (taxable accounts only). */
+export interface PlanTax {
+  readonly rates: TaxRates;
+  readonly shortTermGainCents: Cents;
+  readonly longTermGainCents: Cents;
+  /** Σ of the trades' estimated tax (negative = a saving). */
+  readonly estimatedTaxCents: Cents;
+  readonly budgetCents?: Cents;
+  readonly washSaleRisks: readonly WashSaleRisk[];
 }
 
 /** A trade left out, with why. */
@@ -121,6 +226,10 @@ export interface PositionOutcome {
 export interface TradePlan {
   readonly tradeDate: IsoDate;
   readonly lotMethod: LotMethod;
+  readonly lotSelection: LotSelection;
+  readonly cashFlowOnly: boolean;
+  /** New money added to cash before trading (included in total value and cash before). */
+  readonly depositCents: Cents;
   /** Σ holdings at quoted prices + cash, before trading. */
   readonly totalValueCents: Cents;
   /** Value target dollars are sized on: total value − estimated costs. */
@@ -146,6 +255,7 @@ export interface TradePlan {
     readonly realizedShortTermCents: Cents;
     readonly realizedLongTermCents: Cents;
   };
+  readonly tax: PlanTax;
   /** What the plan must say about itself (cash short of the target, an account overdrawn, costs unsettled). */
   readonly warnings: readonly Warning[];
 }

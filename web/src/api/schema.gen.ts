@@ -2584,6 +2584,36 @@ export interface paths {
                         fractional?: boolean;
                         costBps?: number;
                         costPerTrade?: number;
+                        /**
+                         * @default method
+                         * @enum {string}
+                         */
+                        lotSelection?: "method" | "hifo" | "losses-first" | "tax-min";
+                        gainsBudget?: number;
+                        accounts?: {
+                            path: string;
+                        } | {
+                            text: string;
+                            /** @default input */
+                            name?: string;
+                        };
+                        equivalents?: {
+                            path: string;
+                        } | {
+                            text: string;
+                            /** @default input */
+                            name?: string;
+                        };
+                        /** @default true */
+                        avoidWashSales?: boolean;
+                        /** @default 0.37 */
+                        shortRate?: number;
+                        /** @default 0.2 */
+                        longRate?: number;
+                        /** @default false */
+                        cashFlowOnly?: boolean;
+                        deposit?: number;
+                        depositAccount?: string;
                     };
                 };
             };
@@ -3059,6 +3089,36 @@ export interface paths {
                         minTrade?: number;
                         /** @default false */
                         fractional?: boolean;
+                        /**
+                         * @default method
+                         * @enum {string}
+                         */
+                        lotSelection?: "method" | "hifo" | "losses-first" | "tax-min";
+                        gainsBudget?: number;
+                        accounts?: {
+                            path: string;
+                        } | {
+                            text: string;
+                            /** @default input */
+                            name?: string;
+                        };
+                        equivalents?: {
+                            path: string;
+                        } | {
+                            text: string;
+                            /** @default input */
+                            name?: string;
+                        };
+                        /** @default true */
+                        avoidWashSales?: boolean;
+                        /** @default 0.37 */
+                        shortRate?: number;
+                        /** @default 0.2 */
+                        longRate?: number;
+                        /** @default false */
+                        cashFlowOnly?: boolean;
+                        deposit?: number;
+                        depositAccount?: string;
                     };
                 };
             };
