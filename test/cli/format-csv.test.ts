@@ -46,6 +46,8 @@ const WITH_CSV = [
   'returns',
   'risk',
   'stress',
+  'tax form8949',
+  'tax gains',
   'tax harvest',
   'universe',
   'universe stored',
