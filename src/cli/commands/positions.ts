@@ -7,7 +7,8 @@ import { PORTFOLIO_FLAGS, withFlagNames } from '../flag-errors.ts';
 import { fmtMoney, fmtPrice, fmtQuantity } from '../format/numbers.ts';
 import { renderCsv, renderTable, type Column } from '../format/table.ts';
 import { parseFormat, type Format, type Io } from '../io.ts';
-import { choiceFlag, parseDateOption, parseLotMethod, requireOneOf } from './options.ts';
+import { parseDateOption, parseLotMethod, requireOneOf } from './options.ts';
+import { washInput, withWashOptions } from './tax-ledger-flags.ts';
 
 /** Flag names of the positions input fields. */
 const POSITIONS_FLAGS = {
@@ -149,21 +150,10 @@ async function positionsOf(
     throw new BallastError('INVALID_INPUT', 'give --transactions or --portfolio, not both', {
       field: 'transactions|portfolio',
     });
-  const file = (path: string | undefined) => (path === undefined ? undefined : { path });
   const common = {
     lotMethod: options.lotMethod,
     ...(options.asOf === undefined ? {} : { asOf: options.asOf }),
-    ...(options.accounts === undefined ? {} : { accounts: file(options.accounts) }),
-    ...(options.equivalents === undefined ? {} : { equivalents: file(options.equivalents) }),
-    ...(options.partialLot === undefined
-      ? {}
-      : {
-          partialLot: choiceFlag('--partial-lot', options.partialLot, [
-            'replacement',
-            'not-replacement',
-          ] as const),
-        }),
-    washSales: options.washSales,
+    ...washInput(options),
   };
   if (options.transactions !== undefined)
     return withFlagNames(POSITIONS_FLAGS, () =>
@@ -179,7 +169,7 @@ async function positionsOf(
 
 /** Registers `ballast positions`. */
 export function registerPositions(program: Command, io: Io, runtime: Runtime): void {
-  program
+  const command = program
     .command('positions')
     .description(
       'Positions, open tax lots and realised gains derived from a transactions file or a stored portfolio',
@@ -194,20 +184,8 @@ export function registerPositions(program: Command, io: Io, runtime: Runtime): v
       'fifo | lifo | hifo | average | specific',
       parseLotMethod,
       'fifo',
-    )
-    .option(
-      '--accounts <file>',
-      'accounts CSV account,type (IRA losses are not tested for wash sales)',
-    )
-    .option(
-      '--equivalents <file>',
-      'substantially identical securities for wash sales: CSV symbol,group',
-    )
-    .option(
-      '--partial-lot <rule>',
-      'the unsold rest of a lot bought within 30 days: replacement (default) | not-replacement',
-    )
-    .option('--no-wash-sales', 'do not apply the wash-sale rule')
+    );
+  withWashOptions(command)
     .option(
       '--format <format>',
       'table | json | csv (csv: one row per open lot)',

@@ -32,13 +32,25 @@ export const TAX_LEDGER_FLAGS: FlagNames = {
   partialLot: '--partial-lot',
 };
 
-/** Adds the ledger flags of {@link TaxLedgerFlags} to a `tax` subcommand. */
-export function withTaxLedgerOptions(command: Command): Command {
+/** Adds the wash-sale flags (`--accounts`, `--equivalents`, `--partial-lot`, `--no-wash-sales`). */
+export function withWashOptions(command: Command): Command {
   return command
-    .option('--transactions <file>', 'transactions CSV (see README "Transactions file")')
-    .option('--portfolio <name>', 'a stored portfolio (its ledger and accounts)')
     .option('--accounts <file>', 'accounts CSV account,type (taxable | traditional_ira | roth_ira)')
     .option('--equivalents <file>', 'substantially identical securities: CSV symbol,group')
+    .option(
+      '--partial-lot <rule>',
+      'the unsold rest of a lot bought within 30 days: replacement (default) | not-replacement',
+    )
+    .option('--no-wash-sales', 'do not apply the wash-sale rule');
+}
+
+/** Adds the ledger flags of {@link TaxLedgerFlags} to a `tax` subcommand. */
+export function withTaxLedgerOptions(command: Command): Command {
+  return withWashOptions(
+    command
+      .option('--transactions <file>', 'transactions CSV (see README "Transactions file")')
+      .option('--portfolio <name>', 'a stored portfolio (its ledger and accounts)'),
+  )
     .option('--as-of <date>', 'ignore transactions after this date (YYYY-MM-DD)', (v) =>
       parseDateOption('--as-of', v),
     )
@@ -47,30 +59,32 @@ export function withTaxLedgerOptions(command: Command): Command {
       'fifo | lifo | hifo | average | specific',
       parseLotMethod,
       'fifo',
-    )
-    .option(
-      '--partial-lot <rule>',
-      'the unsold rest of a lot bought within 30 days: replacement (default) | not-replacement',
-    )
-    .option('--no-wash-sales', 'do not apply the wash-sale rule');
+    );
 }
 
-/** The use-case input of the shared tax ledger flags. */
-export function taxLedgerInput(flags: TaxLedgerFlags): Omit<TaxGainsInput, 'year' | 'rates'> {
-  const file = (path: string | undefined) => (path === undefined ? undefined : { path });
-  const equivalents = file(flags.equivalents);
+/** The use-case input of the wash-sale flags ({@link withWashOptions}). */
+export function washInput(
+  flags: Pick<TaxLedgerFlags, 'accounts' | 'equivalents' | 'partialLot' | 'washSales'>,
+): Pick<TaxGainsInput, 'accounts' | 'equivalents' | 'partialLot' | 'washSales'> {
   const partialLot =
     flags.partialLot === undefined
       ? undefined
       : choiceFlag('--partial-lot', flags.partialLot, ['replacement', 'not-replacement'] as const);
   return {
-    ...(flags.transactions === undefined ? {} : { transactions: file(flags.transactions) }),
-    ...(flags.portfolio === undefined ? {} : { portfolio: flags.portfolio }),
-    ...(flags.accounts === undefined ? {} : { accounts: file(flags.accounts) }),
-    ...(equivalents === undefined ? {} : { equivalents }),
-    ...(flags.asOf === undefined ? {} : { asOf: flags.asOf }),
+    ...(flags.accounts === undefined ? {} : { accounts: { path: flags.accounts } }),
+    ...(flags.equivalents === undefined ? {} : { equivalents: { path: flags.equivalents } }),
     ...(partialLot === undefined ? {} : { partialLot }),
-    lotMethod: flags.lotMethod,
     washSales: flags.washSales,
+  };
+}
+
+/** The use-case input of the shared tax ledger flags. */
+export function taxLedgerInput(flags: TaxLedgerFlags): Omit<TaxGainsInput, 'year' | 'rates'> {
+  return {
+    ...(flags.transactions === undefined ? {} : { transactions: { path: flags.transactions } }),
+    ...(flags.portfolio === undefined ? {} : { portfolio: flags.portfolio }),
+    ...(flags.asOf === undefined ? {} : { asOf: flags.asOf }),
+    ...washInput(flags),
+    lotMethod: flags.lotMethod,
   };
 }
