@@ -73,6 +73,10 @@ export interface HoldingLot extends HoldingPrice {
   /** `L<line>` of the row that opened it. */
   readonly id: string;
   readonly acquired: IsoDate;
+  /** Wash-sale replacement: the adjusted date its holding period (term, days) runs from. */
+  readonly adjustedAcquired?: IsoDate;
+  /** Wash-sale replacement: the disallowed loss included in its basis, in dollars. */
+  readonly washAdjustment?: number;
   /** Signed: negative is a short. */
   readonly quantity: number;
   readonly costPerShare: number;
@@ -183,17 +187,21 @@ function holdingLot(lot: Lot, quote: PriceQuote | undefined, asOf: IsoDate) {
       ? undefined
       : Math.sign(lot.quantity) * tradeValueCents(lot.quantity, quote.price);
   const long = lot.quantity > 0;
+  // A wash-sale replacement's holding period runs from its adjusted date; inherited is long.
+  const from = lot.adjustedAcquired ?? lot.acquired;
   const view: HoldingLot = {
     id: lot.id,
     acquired: lot.acquired,
+    ...(lot.adjustedAcquired === undefined ? {} : { adjustedAcquired: lot.adjustedAcquired }),
+    ...(lot.washCents ? { washAdjustment: centsToDollars(lot.washCents) } : {}),
     quantity: lot.quantity,
     costPerShare: roundFine(centsToDollars(lot.basisCents) / lot.quantity),
     costBasis: centsToDollars(lot.basisCents),
     ...priceOf(quote),
     marketValue: valueCents === undefined ? null : centsToDollars(valueCents),
     unrealizedGain: valueCents === undefined ? null : centsToDollars(valueCents - lot.basisCents),
-    term: long ? holdingTerm(lot.acquired, asOf) : 'short',
-    daysUntilLongTerm: long ? daysUntilLongTerm(lot.acquired, asOf) : null,
+    term: !long ? 'short' : lot.inherited ? 'long' : holdingTerm(from, asOf),
+    daysUntilLongTerm: !long ? null : lot.inherited ? 0 : daysUntilLongTerm(from, asOf),
   };
   return { view, valueCents };
 }

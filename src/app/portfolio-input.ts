@@ -18,6 +18,7 @@ import type { IsoDate } from '../domain/calendar/iso-date.ts';
 import { invalidInput } from '../domain/errors.ts';
 import { buildLedger, type LedgerResult } from '../domain/ledger/ledger.ts';
 import type { Cents } from '../domain/ledger/money.ts';
+import type { TaxType } from '../domain/ledger/accounts.ts';
 import type { Lot, Transaction } from '../domain/ledger/types.ts';
 import { normalizeSymbol } from '../domain/exposures/symbol.ts';
 import { firstPriceBySymbol, quantityBySymbol } from '../domain/trades/holdings-snapshot.ts';
@@ -36,6 +37,7 @@ import { isoDateSchema, lotMethodSchema } from './schemas.ts';
 import { storedCloses, type StoredClose } from './stored-closes.ts';
 import { portfolioNameSchema, readStoredLedger, type StoredLedgerDeps } from './stored-ledger.ts';
 import { readSource, textSourceSchema } from './sources.ts';
+import { storedTaxTypes } from './tax-ledger.ts';
 
 export { loadExposureConfig, loadFunds } from './funds-source.ts';
 
@@ -137,6 +139,7 @@ function ledgerTransactions(
 export function readPortfolioFiles(
   input: PortfolioInput,
   stored?: readonly Transaction[],
+  taxTypes: ReadonlyMap<string, TaxType> = new Map(),
 ): PortfolioFiles {
   if (
     input.holdings === undefined &&
@@ -165,9 +168,12 @@ export function readPortfolioFiles(
   let ledger: LedgerResult | undefined;
   const transactions = ledgerTransactions(input, stored);
   if (transactions) {
+    // Wash sales apply (docs/conventions.md "Wash sales"): a replacement lot's basis carries the
+    // disallowed loss, as the tax engine and a broker's lot screen show it.
     ledger = buildLedger(transactions, {
       lotMethod: input.lotMethod,
       ...(input.asOf === undefined ? {} : { asOf: input.asOf }),
+      wash: { taxTypes },
     });
     lots.push(...ledger.lots);
     addCash(ledger.cashCents);
@@ -190,9 +196,9 @@ export async function readPortfolioSources(
   input: PortfolioInput,
   deps: StoredLedgerDeps,
 ): Promise<PortfolioFiles> {
-  const stored =
-    input.portfolio === undefined ? undefined : await readStoredLedger(input.portfolio, deps);
-  return readPortfolioFiles(input, stored);
+  if (input.portfolio === undefined) return readPortfolioFiles(input);
+  const stored = await readStoredLedger(input.portfolio, deps);
+  return readPortfolioFiles(input, stored, await storedTaxTypes(input.portfolio, deps));
 }
 
 function heldSymbols(lots: readonly Lot[]): string[] {
