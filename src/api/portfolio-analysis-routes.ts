@@ -206,8 +206,17 @@ function asNumber(value: string): number | string {
 const asBoolean = (value: string): boolean | string =>
   value === 'true' ? true : value === 'false' ? false : value;
 
-/** The use-case input of a GET analysis: the documented query parameters given, mapped. */
-function queryInput(c: Context, route: QueryRoute): Record<string, unknown> {
+/** The query parameters of a GET route: documented, and how each maps. */
+export type QueryParameters = Pick<
+  QueryRoute,
+  'query' | 'texts' | 'numbers' | 'booleans' | 'stored'
+>;
+
+/**
+ * The use-case input of a GET analysis: the documented query parameters given, mapped (also
+ * the file routes' of `tax-routes.ts`).
+ */
+export function queryRouteInput(c: Context, route: QueryParameters): Record<string, unknown> {
   const input: Record<string, unknown> = {};
   for (const key of Object.keys(route.query.shape)) {
     const value = c.req.query(key);
@@ -241,7 +250,7 @@ export function mountQuery(app: OpenAPIHono, deps: AppDeps, route: QueryRoute): 
     },
     async (c) => {
       const portfolio = await nameOf(c, deps);
-      return c.json(await route.run({ ...queryInput(c, route), portfolio }, deps));
+      return c.json(await route.run({ ...queryRouteInput(c, route), portfolio }, deps));
     },
   );
 }

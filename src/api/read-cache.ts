@@ -1,7 +1,8 @@
 /**
  * The read cache of the HTTP API: the documents of the GET analyses of a stored portfolio
- * (`positions`, `holdings`, `summary`, `exposures`, `risk`, `performance`, `tax/harvest`) are kept by request
- * URL and served again while nothing they are computed from can have changed:
+ * (`positions`, `holdings`, `summary`, `exposures`, `risk`, `performance`, `tax/gains`,
+ * `tax/harvest`) are kept by request URL and served again while nothing they are computed from
+ * can have changed:
  *
  * - the store's data version is the same (it grows inside every transaction that writes market
  *   data or portfolios, from this process or any other: `MarketStore.dataVersion`), checked
@@ -31,7 +32,7 @@ export interface ReadCacheOptions {
 
 /** The GET routes whose answers are kept. */
 const CACHED =
-  /^\/api\/v1\/portfolios\/[^/]+\/(positions|holdings|summary|exposures|risk|performance|tax\/harvest)$/;
+  /^\/api\/v1\/portfolios\/[^/]+\/(positions|holdings|summary|exposures|risk|performance|tax\/(?:gains|harvest))$/;
 
 /** Largest body kept. */
 const MAX_BODY = 1024 * 1024;

@@ -26,6 +26,7 @@ describe.skipIf(!hasChromium)('the dashboard shell (chromium)', () => {
     expect(nav).toEqual([
       'Overview',
       'Holdings',
+      'Tax',
       'Exposures',
       'Risk',
       'Optimize',

@@ -21,6 +21,7 @@ interface Page {
 const LOADERS: Record<string, () => Promise<{ default: ComponentType<{ portfolio: string }> }>> = {
   '/': () => import('./features/overview/overview-page.tsx'),
   '/holdings': () => import('./features/holdings/holdings-page.tsx'),
+  '/tax': () => import('./features/tax/tax-page.tsx'),
   '/exposures': () => import('./features/exposures/exposures-page.tsx'),
   '/risk': () => import('./features/risk/risk-page.tsx'),
   '/optimize': () => import('./features/optimize/optimize-page.tsx'),
@@ -38,6 +39,7 @@ const page = (path: string, title: string): Page => ({
 export const PAGES: readonly Page[] = [
   page('/', 'Overview'),
   page('/holdings', 'Holdings'),
+  page('/tax', 'Tax'),
   page('/exposures', 'Exposures'),
   page('/risk', 'Risk'),
   page('/optimize', 'Optimize'),

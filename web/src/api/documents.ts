@@ -43,3 +43,9 @@ export type { StressDocument } from '../../../src/app/stress.ts';
 export type { FundUniverse, FundDefinition } from '../../../src/app/funds.ts';
 export type { StoredFundsDocument } from '../../../src/app/funds-stored.ts';
 export type { StoredFundsSummary } from '../../../src/app/funds-save.ts';
+export type { GainRowDocument, TaxGainsDocument } from '../../../src/app/tax-gains.ts';
+export type {
+  TaxHarvestCandidate,
+  TaxHarvestDocument,
+  WashingPurchase,
+} from '../../../src/app/tax-harvest.ts';
