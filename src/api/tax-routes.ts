@@ -32,7 +32,7 @@ import {
   taxTxfInputSchema,
 } from '../app/tax-forms.ts';
 import type { TaxFile } from '../app/tax-forms.ts';
-import { taxGains, taxGainsInputSchema, type TaxGainsInput } from '../app/tax-gains.ts';
+import { NIIT_RATE, taxGains, taxGainsInputSchema, type TaxGainsInput } from '../app/tax-gains.ts';
 import { taxHarvest, taxHarvestInputSchema } from '../app/tax-harvest.ts';
 import {
   mountQuery,
@@ -44,9 +44,6 @@ import { BASE, nameOf, params, TAG } from './portfolio-routes.ts';
 import { errorResponses, mount } from './route.ts';
 
 const text = (what: string) => z.string().optional().describe(`${what} (the file's text)`);
-
-/** The net investment income tax rate (IRC §1411), added to every rate with `niit=true`. */
-export const NIIT_RATE = 0.038;
 
 const rate = z.number().min(0).lt(1);
 

@@ -21,6 +21,9 @@ import { readTaxLedger, taxLedgerShape } from './tax-ledger.ts';
 
 const rate = z.number().min(0).lt(1);
 
+/** The net investment income tax rate (IRC §1411), for a yes/no switch of the faces. */
+export const NIIT_RATE = 0.038;
+
 /** Marginal rates as decimals; `niit` is 0.038 when the net investment income tax applies. */
 export const taxRatesSchema = z
   .object({ shortTerm: rate, longTerm: rate, state: rate.default(0), niit: rate.default(0) })

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import {
+  NIIT_RATE,
   taxGains,
   type GainRowDocument,
   type TaxGainsDocument,
@@ -88,7 +89,7 @@ function ratesOf(flags: GainsFlags): TaxGainsInput['rates'] {
     shortTerm: shortTerm ?? 0,
     longTerm: longTerm ?? 0,
     state: rate('--state-rate', flags.stateRate) ?? 0,
-    niit: flags.niit ? 0.038 : 0,
+    niit: flags.niit ? NIIT_RATE : 0,
   };
 }
 
