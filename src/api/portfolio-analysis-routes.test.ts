@@ -120,6 +120,31 @@ describe('GET analyses of a stored portfolio (the use case’s document with --p
     expect(got).toEqual({ status: 200, body: wire(direct) });
     expect(got.body).toMatchObject({ from: '2021-03-01', to: '2021-03-31', netFlows: 60000 });
   });
+
+  it('performance: the after-tax view from the rate parameters', async () => {
+    const window = { to: '2021-03-31', pricesHistory: MARCH_2021 };
+    const rates = { shortRate: '0.32', longRate: '0.15', stateRate: '0.05', niit: '0.038' };
+    const got = await call(`/api/v1/portfolios/demo/performance?${query({ ...window, ...rates })}`);
+    const direct = await performance(
+      {
+        portfolio: 'demo',
+        to: '2021-03-31',
+        pricesHistory: { text: MARCH_2021, name: 'query pricesHistory' },
+        taxRates: { shortTerm: 0.32, longTerm: 0.15, state: 0.05, niit: 0.038 },
+      },
+      deps,
+    );
+    expect(got).toEqual({ status: 200, body: wire(direct) });
+    // March 2021: nothing sold, no income → no tax. End 31 March: cash 60 000 − 9 540 − 17 120
+    // = 33 340, 100 UPRO × 100.75, 200 BND × 84.85 → 60 385. Modified Dietz from the base close
+    // of 26 Feb (33 days) with the 60 000 of 1 March invested 31 days: 385 / (60 000 × 31/33).
+    const md = 385 / ((60000 * 31) / 33);
+    expect(got.body.afterTax).toMatchObject({ realizedShortTerm: 0, estimatedTax: 0, drag: 0 });
+    expect(got.body.afterTax.return).toBeCloseTo(md, 12);
+    expect(got.body.afterTax.pretaxReturn).toBeCloseTo(md, 12);
+    const plain = await call(`/api/v1/portfolios/demo/performance?${query(window)}`);
+    expect(plain.body.afterTax).toBeUndefined();
+  });
 });
 
 describe('POST analyses of a stored portfolio (structured input in the body)', () => {
@@ -174,6 +199,9 @@ describe('analyses: invalid input, unknown portfolios, files and the ledger', ()
       ['risk?covariance=magic', undefined, 'covariance'],
       ['performance?period=weekly', undefined, 'period'],
       ['performance?from=2024-02-01&to=2024-01-01', undefined, 'from'],
+      ['performance?shortRate=2', undefined, 'shortRate'],
+      ['performance?longRate=0.15&niit=high', undefined, 'niit'],
+      ['performance?stateRate=0.05', undefined, 'stateRate'],
       ['stress', json({ shocks: [{ target: 'rates', kind: 'yield', size: 2 }] }), 'shocks[0].unit'],
       ['stress', json({ scenario: 'covid-2020', window: { from: 'x', to: 'y' } }), 'window.from'],
       ['rebalance', json({}), 'targets'],

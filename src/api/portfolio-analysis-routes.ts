@@ -14,6 +14,10 @@
  *   use case's input as a JSON body, files inline as `{ text, name }` (a `{ path }` is refused).
  *   Nothing is stored, but POST needs a `write` key when keys are required, as for `optimize`.
  *
+ * `performance` takes the after-tax view's rates as `shortRate`, `longRate`, `stateRate` and
+ * `niit` (decimals; `niit` is 0.038 when the tax applies), folded into the input's `taxRates`;
+ * the portfolio's stored accounts say which accounts are taxable.
+ *
  * The ledger is the path's: `portfolio`, `holdings` and `transactions` in a body are refused.
  * Query values reach the use case as strings (a number parameter as a number when it reads as
  * one); the use case's schema validates everything once, so a bad value is the INVALID_INPUT
@@ -24,6 +28,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import * as z from 'zod';
 import type { AppDeps } from '../app/deps.ts';
+import { invalidInput } from '../app/errors.ts';
 import { exposures, exposuresInputSchema } from '../app/exposures.ts';
 import { performance, performanceFieldsSchema } from '../app/performance.ts';
 import { plan, planInputSchema } from '../app/plan.ts';
@@ -89,6 +94,44 @@ const FUNDS_STORED = z
   .optional()
   .describe('Fund definitions stored with PUT /api/v1/funds/stored/{name}, instead of funds');
 
+const rate = (what: string) => z.number().min(0).lt(1).optional().describe(`After tax: ${what}`);
+const RATE_QUERY = {
+  shortRate: rate('marginal federal rate on short-term gains and interest (decimal, e.g. 0.32)'),
+  longRate: rate('federal rate on long-term gains and dividends (decimal, e.g. 0.15)'),
+  stateRate: rate('state rate on all of them (decimal, default 0)'),
+  niit: rate('net investment income tax rate (0.038 when it applies, default 0)'),
+};
+const RATE_PARAMS = Object.keys(RATE_QUERY) as (keyof typeof RATE_QUERY)[];
+
+/**
+ * The `performance` input of a query: the rate parameters folded into `taxRates` (a missing
+ * federal rate is 0), each checked by its parameter name; a state rate or NIIT alone is refused.
+ */
+function withTaxRates(query: Record<string, unknown>): Record<string, unknown> {
+  const rest = { ...query };
+  const given: Partial<Record<(typeof RATE_PARAMS)[number], number>> = {};
+  for (const key of RATE_PARAMS) {
+    const value = rest[key];
+    delete rest[key];
+    if (value === undefined) continue;
+    if (typeof value !== 'number' || value < 0 || value >= 1)
+      throw invalidInput(key, value, 'a tax rate is a decimal in [0, 1)');
+    given[key] = value;
+  }
+  if (given.shortRate === undefined && given.longRate === undefined) {
+    const alone = RATE_PARAMS.find((k) => given[k] !== undefined);
+    if (alone) throw invalidInput(alone, given[alone], 'give shortRate or longRate too');
+    return rest;
+  }
+  const taxRates = {
+    shortTerm: given.shortRate ?? 0,
+    longTerm: given.longRate ?? 0,
+    state: given.stateRate ?? 0,
+    niit: given.niit ?? 0,
+  };
+  return { ...rest, taxRates };
+}
+
 const DATA_ERRORS = { 424: 'DATA_UNAVAILABLE: no price or no data for a symbol or exposure' };
 const SOLVE_ERRORS = {
   ...DATA_ERRORS,
@@ -147,7 +190,8 @@ const QUERY_ROUTES: readonly QueryRoute[] = [
   },
   {
     name: 'performance',
-    summary: 'TWR, MWR, periods, benchmark, P&L and attribution of the ledger (GET: scalar inputs)',
+    summary:
+      'TWR, MWR, periods, benchmark, P&L and attribution of the ledger; with rates, the after-tax return (GET: scalar inputs)',
     query: performanceFieldsSchema
       .pick({
         from: true,
@@ -160,11 +204,12 @@ const QUERY_ROUTES: readonly QueryRoute[] = [
       })
       .extend({
         pricesHistory: text('Prices CSV date,symbol,close[,adj_close] instead of the store'),
+        ...RATE_QUERY,
       }),
     texts: ['pricesHistory'],
-    numbers: [],
+    numbers: RATE_PARAMS,
     booleans: ['daily'],
-    run: performance,
+    run: (input, deps) => performance(withTaxRates(input), deps),
     errors: DATA_ERRORS,
   },
 ];

@@ -4,6 +4,8 @@
  * contributions by position, flags as they are and as warnings.
  */
 
+import { centsToDollars } from '../domain/ledger/money.ts';
+import type { AfterTax } from '../domain/performance/after-tax.ts';
 import type { PositionAttribution } from '../domain/performance/attribution.ts';
 import type {
   PerformanceFlag,
@@ -13,6 +15,9 @@ import type { MwrBasis } from '../domain/performance/returns.ts';
 import type { Warning } from '../domain/warnings.ts';
 import type { DailySeries } from './performance-chart.ts';
 import { roundCents, roundFine } from './rounding.ts';
+
+const fine = (x: number | null | undefined): number | null =>
+  x === null || x === undefined ? null : roundFine(x);
 
 /** One calendar period of the document. */
 export interface PerformancePeriod {
@@ -35,6 +40,41 @@ export interface AttributionDocument {
   readonly periods: readonly { period: string; contributions: Record<string, number> }[];
 }
 
+/**
+ * The after-tax view (`domain/performance/after-tax.ts`, docs/tax.md "After-tax return"): the
+ * taxable accounts' realised gains (wash sales applied) and income of the window, the tax they
+ * would cost at the given rates (the window treated as one tax year, dividends as qualified),
+ * and the Modified Dietz return with and without that tax. Money in dollars.
+ */
+export interface AfterTaxDocument {
+  readonly realizedShortTerm: number;
+  readonly realizedLongTerm: number;
+  readonly dividends: number;
+  readonly interest: number;
+  /** Negative when a net capital loss is deducted from ordinary income (a saving). */
+  readonly estimatedTax: number;
+  /** (change − estimatedTax) / (startValue + Σ wᵢ Fᵢ); null when the denominator is not positive. */
+  readonly return: number | null;
+  /** change / (startValue + Σ wᵢ Fᵢ), the same Modified Dietz without the tax. */
+  readonly pretaxReturn: number | null;
+  /** pretaxReturn − return. */
+  readonly drag: number | null;
+}
+
+/** The after-tax block: cents to dollars, returns to 12 significant digits. */
+export function afterTaxDocument(a: AfterTax): AfterTaxDocument {
+  return {
+    realizedShortTerm: centsToDollars(a.realizedShortTermCents),
+    realizedLongTerm: centsToDollars(a.realizedLongTermCents),
+    dividends: centsToDollars(a.dividendsCents),
+    interest: centsToDollars(a.interestCents),
+    estimatedTax: centsToDollars(a.estimatedTaxCents),
+    return: fine(a.return),
+    pretaxReturn: fine(a.pretaxReturn),
+    drag: fine(a.drag),
+  };
+}
+
 /** The `performance` document (the CLI's `--format json`); money in dollars. */
 export interface PerformanceDocument {
   readonly from: string;
@@ -54,6 +94,12 @@ export interface PerformanceDocument {
   readonly windowDays: number;
   readonly benchmark?: { readonly symbol: string; readonly twr: number; readonly excess: number };
   readonly periods: readonly PerformancePeriod[];
+  /**
+   * Economic P&L from the ledger replayed WITHOUT the wash-sale rule: a disallowed loss only
+   * moves between realised and the replacement's unrealised P&L (or is lost to an IRA), so
+   * end value − flows = realised + unrealised + income − fees holds; the taxable, wash-sale
+   * view is `afterTax`.
+   */
   readonly pnl: {
     readonly realizedShortTerm: number;
     readonly realizedLongTerm: number;
@@ -71,12 +117,11 @@ export interface PerformanceDocument {
   readonly flags: readonly PerformanceFlag[];
   /** The flags and data warnings (stale prices) as `{ code, message, details }`. */
   readonly warnings: readonly Warning[];
+  /** With `taxRates`: the after-tax view of the window. */
+  readonly afterTax?: AfterTaxDocument;
   /** The daily series, when asked for (`daily: true`; `performance-chart.ts`). */
   readonly daily?: DailySeries;
 }
-
-const fine = (x: number | null | undefined): number | null =>
-  x === null || x === undefined ? null : roundFine(x);
 
 /** The attribution block: `{ method, total: { SYMBOL: c, … }, periods: [{ period, contributions }] }`. */
 export function attributionDocument(attribution: PositionAttribution): AttributionDocument {

@@ -16,6 +16,12 @@
  * (refreshing unless `deps.offline`; stale data is a `PRICES_STALE` warning). `to` defaults to
  * the last date of `pricesHistory`, else `deps.clock.today()`; `from` to the first transaction.
  *
+ * With `taxRates` the document has `afterTax` (performance-after-tax.ts; docs/tax.md "After-tax
+ * return"): the taxable accounts' realised gains with wash sales applied, their dividends and
+ * interest, the estimated tax and the window's Modified Dietz return before and after it.
+ * `pnl` is the economic P&L of the replay without wash sales. `accounts` (tax types) and
+ * `equivalents` only serve the after-tax view.
+ *
  * @example
  * ```ts
  * const doc = await performance(
@@ -37,14 +43,18 @@ import { parseTransactionsCsv } from '../data/ledger/transactions-csv.ts';
 import type { ChartOption } from '../report/chart-style.ts';
 import type { AppDeps } from './deps.ts';
 import { parseInput } from './input.ts';
+import { performanceAfterTax } from './performance-after-tax.ts';
 import { dailySeries, performanceChart } from './performance-chart.ts';
 import { performanceDocument, type PerformanceDocument } from './performance-document.ts';
 import { pricesFromFile, pricesFromStore } from './performance-prices.ts';
 import { isoDateSchema, lotMethodSchema } from './schemas.ts';
 import { readSource, textSourceSchema } from './sources.ts';
 import { portfolioNameSchema, readStoredLedger } from './stored-ledger.ts';
+import { taxRatesSchema } from './tax-gains.ts';
+import { washRuleShape } from './tax-ledger.ts';
 
 export type {
+  AfterTaxDocument,
   AttributionDocument,
   PerformanceDocument,
   PerformancePeriod,
@@ -81,6 +91,10 @@ export const performanceFieldsSchema = z.object({
   chart: z.boolean().default(false),
   /** Add the daily series (`daily`: the portfolio's daily TWR, the benchmark's daily return). */
   daily: z.boolean().default(false),
+  /** Add the after-tax view (`afterTax`) at these marginal rates (decimals). */
+  taxRates: taxRatesSchema.optional(),
+  /** Tax types, equivalents and the wash-sale rule of the after-tax view (`tax-ledger.ts`). */
+  ...washRuleShape,
 });
 
 /** Input of {@link performance}: one ledger (`transactions` or `portfolio`), `from` ≤ `to`. */
@@ -98,6 +112,17 @@ export const performanceInputSchema = performanceFieldsSchema
       input: both ? i.portfolio : undefined,
       message: both ? 'give transactions or portfolio, not both' : 'give transactions or portfolio',
     });
+  })
+  .superRefine((i, ctx) => {
+    if (i.taxRates !== undefined) return;
+    for (const field of ['accounts', 'equivalents'] as const)
+      if (i[field] !== undefined)
+        ctx.addIssue({
+          code: 'custom',
+          path: [field],
+          input: i[field],
+          message: 'serves only the after-tax view: give tax rates too',
+        });
   });
 
 /** What callers pass to {@link performance} (defaults applied inside). */
@@ -159,8 +184,15 @@ export async function performanceWithChart(
     lotMethod: input.lotMethod,
     ...(prices.benchmark ? { benchmark: prices.benchmark } : {}),
   });
+  const afterTax =
+    input.taxRates &&
+    (await performanceAfterTax(
+      { input: { ...input, taxRates: input.taxRates }, transactions, days: history.days },
+      deps,
+    ));
   const document = {
     ...performanceDocument(report, prices.warnings),
+    ...(afterTax ? { afterTax } : {}),
     ...(input.daily
       ? { daily: dailySeries({ report, history, benchmark: prices.benchmark }) }
       : {}),

@@ -14,6 +14,7 @@ import { renderCsv, renderTable, type Column } from '../format/table.ts';
 import { withFlagNames } from '../flag-errors.ts';
 import { parseFormat, type Format, type Io } from '../io.ts';
 import { parseDateOption, parseLotMethod, requireOneOf } from './options.ts';
+import { ratesOf, type RateFlags } from './tax-gains.ts';
 
 const PERIODS = { month: 'monthly', quarter: 'quarterly', year: 'annual' } as const;
 const TIMINGS = { start: 'startOfDay', end: 'endOfDay' } as const;
@@ -27,9 +28,11 @@ const FLAGS = {
   benchmark: '--benchmark',
   pricesHistory: '--prices-history',
   lotMethod: '--lot-method',
+  accounts: '--accounts',
+  equivalents: '--equivalents',
 };
 
-interface PerformanceOptions {
+interface PerformanceOptions extends RateFlags {
   transactions?: string;
   portfolio?: string;
   from?: string;
@@ -41,6 +44,43 @@ interface PerformanceOptions {
   flowTiming: string;
   format: Format;
   chart?: string;
+  accounts?: string;
+  equivalents?: string;
+}
+
+/** The rates of the after-tax view; a state rate or NIIT alone is refused. */
+function taxRatesOf(options: PerformanceOptions): ReturnType<typeof ratesOf> {
+  const rates = ratesOf(options);
+  if (rates === undefined) {
+    const alone = options.stateRate !== undefined ? '--state-rate' : options.niit ? '--niit' : '';
+    if (alone)
+      throw invalidInput(alone, options.stateRate ?? true, 'give --short-rate or --long-rate too');
+  }
+  return rates;
+}
+
+/** The after-tax lines of the table (docs/tax.md "After-tax return"). */
+function afterTaxLines(doc: PerformanceDocument): string[] {
+  const a = doc.afterTax;
+  if (!a) return [];
+  const rows = [
+    ['Realised short-term (taxable, wash sales applied)', fmtMoney(a.realizedShortTerm)],
+    ['Realised long-term (taxable, wash sales applied)', fmtMoney(a.realizedLongTerm)],
+    ['Dividends (taxable, assumed qualified)', fmtMoney(a.dividends)],
+    ['Interest (taxable)', fmtMoney(a.interest)],
+    ['Estimated tax (the window as one tax year)', fmtMoney(a.estimatedTax)],
+    ['Return before tax (Modified Dietz)', pct(a.pretaxReturn)],
+    ['Return after tax (Modified Dietz)', pct(a.return)],
+    ['Tax drag', pct(a.drag)],
+  ];
+  return [
+    '',
+    'After tax (estimated at your flat marginal rates; IRA accounts owe nothing here)',
+    renderTable(rows, [
+      { title: 'Measure', value: (r) => r[0]! },
+      { title: 'Value', value: (r) => r[1]!, align: 'right' },
+    ]),
+  ];
 }
 
 function pick<T extends Record<string, string>>(name: string, value: string, map: T): T[keyof T] {
@@ -108,6 +148,7 @@ export function performanceTable(doc: PerformanceDocument, timing: string): stri
       { title: 'Value', value: (r) => r[1]!, align: 'right' },
     ]),
     annualisationLine(doc),
+    ...afterTaxLines(doc),
     '',
     renderTable(doc.periods, periodColumns(doc)),
     '',
@@ -181,6 +222,15 @@ export function registerPerformance(program: Command, io: Io, runtime: Runtime):
       '--chart <file>',
       'also write growth of $1 of the daily TWR over its drawdown (and the benchmark) as .svg or .png',
     )
+    .option('--short-rate <r>', 'after tax: marginal federal rate on short-term gains and interest')
+    .option('--long-rate <r>', 'after tax: federal rate on long-term gains and dividends')
+    .option('--state-rate <r>', 'after tax: state rate on all of them (decimal)')
+    .option('--niit', 'after tax: add the 3.8 % net investment income tax')
+    .option(
+      '--accounts <file>',
+      'after tax: accounts CSV account,type (default: the stored portfolio’s, else all taxable)',
+    )
+    .option('--equivalents <file>', 'after tax: substantially identical securities (symbol,group)')
     .option(
       '--format <format>',
       'table | json | csv (csv: the period table)',
@@ -192,6 +242,7 @@ export function registerPerformance(program: Command, io: Io, runtime: Runtime):
       const period = pick('period', options.period, PERIODS);
       const flowTiming = pick('flow-timing', options.flowTiming, TIMINGS);
       if (options.chart !== undefined) chartFormatOf(options.chart);
+      const taxRates = taxRatesOf(options);
       if (options.from && options.to && options.from > options.to)
         throw invalidInput('--from', options.from, `must not be after --to ${options.to}`);
       const { document, chart } = await withDeps(command, runtime, (deps) =>
@@ -212,6 +263,11 @@ export function registerPerformance(program: Command, io: Io, runtime: Runtime):
               lotMethod: options.lotMethod,
               flowTiming,
               chart: options.chart !== undefined,
+              ...(taxRates === undefined ? {} : { taxRates }),
+              ...(options.accounts === undefined ? {} : { accounts: { path: options.accounts } }),
+              ...(options.equivalents === undefined
+                ? {}
+                : { equivalents: { path: options.equivalents } }),
             },
             deps,
           ),

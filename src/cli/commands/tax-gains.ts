@@ -79,8 +79,14 @@ export function taxGainsTable(doc: TaxGainsDocument): string {
   return lines.join('\n');
 }
 
-/** Rates from the flags (both federal rates needed for an estimate). */
-function ratesOf(flags: GainsFlags): TaxGainsInput['rates'] {
+/** The rate flags of `tax gains` (and `performance`). */
+export type RateFlags = Pick<GainsFlags, 'shortRate' | 'longRate' | 'stateRate' | 'niit'>;
+
+/**
+ * Rates from the flags: none unless `--short-rate` or `--long-rate` is given (the other then
+ * 0); `--state-rate` defaults to 0, `--niit` is 0.038.
+ */
+export function ratesOf(flags: RateFlags): TaxGainsInput['rates'] {
   const rate = (flag: string, v: string | undefined) => numberFlag(flag, v, (x) => x >= 0 && x < 1);
   const shortTerm = rate('--short-rate', flags.shortRate);
   const longTerm = rate('--long-rate', flags.longRate);

@@ -1,8 +1,9 @@
 /**
  * Portfolio performance from the ledger: history of holdings, values and external
- * flows over trading days, TWR/MWR by period, benchmark-relative returns and P&L.
+ * flows over trading days, TWR/MWR by period, benchmark-relative returns, P&L and the after-tax view.
  */
 
+export * from './after-tax.ts';
 export * from './attribution.ts';
 export * from './benchmark.ts';
 export * from './flag-warnings.ts';

@@ -24,7 +24,9 @@ export interface PnlSummary {
 }
 
 /**
- * P&L of the window (`days[0]` is the base close, the last day the end). From inception with no
+ * P&L of the window (`days[0]` is the base close, the last day the end), from the ledger replayed
+ * without the wash-sale rule: economic P&L, where a loss is realised when sold (the taxable view,
+ * wash sales applied, is `after-tax.ts`). From inception with no
  * securities transferred in or out, end value − net flows = realised + unrealised + income − fees
  * to the cent (the identity the tests check).
  */

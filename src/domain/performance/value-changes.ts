@@ -120,8 +120,22 @@ function target(period: ChangePeriod, to: IsoDate, calendar: TradingCalendar): I
   }
 }
 
-/** The measured window between the history days at `i` (from) and `j` (to). */
-function measure(days: readonly HistoryDay[], i: number, j: number): ValueChange {
+/** The parts of a Modified Dietz return (dollars). */
+export interface ModifiedDietz {
+  /** External flows in (from, to]. */
+  readonly flows: number;
+  /** value(to) − value(from) − flows. */
+  readonly change: number;
+  /** value(from) + Σ wᵢ Fᵢ: the return is change / denominator when it is positive. */
+  readonly denominator: number;
+}
+
+/**
+ * The Modified Dietz parts from the close of `days[i]` to the close of `days[j]` (i < j): a
+ * flow of day tᵢ enters at the start of its day, weighted wᵢ = (to − tᵢ + 1) / (to − from) in
+ * calendar days (the module comment).
+ */
+export function modifiedDietz(days: readonly HistoryDay[], i: number, j: number): ModifiedDietz {
   const from = days[i]!;
   const to = days[j]!;
   const span = daysBetween(from.date, to.date);
@@ -132,16 +146,20 @@ function measure(days: readonly HistoryDay[], i: number, j: number): ValueChange
     flows += day.flow;
     weighted += (day.flow * (daysBetween(day.date, to.date) + 1)) / span;
   }
-  const change = to.value - from.value - flows;
-  const base = from.value + weighted;
+  return { flows, change: to.value - from.value - flows, denominator: from.value + weighted };
+}
+
+/** The measured window between the history days at `i` (from) and `j` (to). */
+function measure(days: readonly HistoryDay[], i: number, j: number): ValueChange {
+  const { flows, change, denominator } = modifiedDietz(days, i, j);
   return {
-    from: from.date,
-    to: to.date,
-    valueFrom: from.value,
-    valueTo: to.value,
+    from: days[i]!.date,
+    to: days[j]!.date,
+    valueFrom: days[i]!.value,
+    valueTo: days[j]!.value,
     flows,
     change,
-    return: base > 0 ? change / base : null,
+    return: denominator > 0 ? change / denominator : null,
   };
 }
 

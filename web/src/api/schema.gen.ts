@@ -2152,7 +2152,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** TWR, MWR, periods, benchmark, P&L and attribution of the ledger (GET: scalar inputs) */
+        /** TWR, MWR, periods, benchmark, P&L and attribution of the ledger; with rates, the after-tax return (GET: scalar inputs) */
         get: {
             parameters: {
                 query?: {
@@ -2165,6 +2165,14 @@ export interface paths {
                     daily?: boolean;
                     /** @description Prices CSV date,symbol,close[,adj_close] instead of the store (the file's text) */
                     pricesHistory?: string;
+                    /** @description After tax: marginal federal rate on short-term gains and interest (decimal, e.g. 0.32) */
+                    shortRate?: number;
+                    /** @description After tax: federal rate on long-term gains and dividends (decimal, e.g. 0.15) */
+                    longRate?: number;
+                    /** @description After tax: state rate on all of them (decimal, default 0) */
+                    stateRate?: number;
+                    /** @description After tax: net investment income tax rate (0.038 when it applies, default 0) */
+                    niit?: number;
                 };
                 header?: never;
                 path: {
