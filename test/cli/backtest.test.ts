@@ -144,4 +144,26 @@ describe('ballast backtest', () => {
     expect(none.code).toBe(3);
     expect(none.stderr).toContain('--config: cannot read /nonexistent/bt.yaml');
   });
+
+  it('runs the README example on its made-up prices', async () => {
+    const run = await runCli(
+      'backtest',
+      '--config',
+      'examples/backtest/60-40.yaml',
+      '--format',
+      'json',
+    );
+    expect(run.code, run.stderr).toBe(0);
+    const doc = JSON.parse(run.stdout);
+    expect(doc.strategies.map((s: { name: string }) => s.name)).toEqual([
+      '60-40',
+      '90-60 levered',
+      '60-40 saving',
+    ]);
+    // The benchmark holds 10,000 of MKT from the first close to the last, read from the file.
+    const rows = readFileSync('examples/backtest/prices.csv', 'utf8').trim().split('\n');
+    const mkt = (line: string): number => Number(line.split(',')[3]);
+    expect(doc.benchmark.finalValue).toBeCloseTo((10_000 * mkt(rows.at(-1)!)) / mkt(rows[1]!), 2);
+    expect(doc.window.rows).toBe(rows.length - 1);
+  });
 });
