@@ -13,6 +13,7 @@
  * | `ballast/exposures` | fund definitions → economic exposures |
  * | `ballast/series` | returns from prices, resampling, alignment, inflation |
  * | `ballast/performance` | portfolio history, TWR, MWR, attribution |
+ * | `ballast/backtest` | the backtest engine: strategies over a price matrix, TWR, MWR, drawdowns |
  *
  * @example
  * ```ts

@@ -86,6 +86,7 @@ export * from './demo.ts';
 export * from './demo-portfolio.ts';
 export * from './analyze.ts';
 export * from './performance.ts';
+export * from './backtest.ts';
 export * from './factors.ts';
 export * from './data-fetch.ts';
 export * from './data-import.ts';

@@ -124,6 +124,12 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./commands/performance.ts')).registerPerformance,
   },
   {
+    name: 'backtest',
+    summary:
+      'Backtest strategies of target weights on daily closes: schedules, bands, flows, costs, borrowing; TWR, MWR, metrics, drawdowns',
+    load: async () => (await import('./commands/backtest.ts')).registerBacktest,
+  },
+  {
     name: 'risk',
     summary:
       'Ex-ante risk: volatility, VaR/CVaR and contributions by position and by economic exposure',

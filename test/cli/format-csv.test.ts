@@ -17,6 +17,7 @@ import { runCli } from '../helpers/run-cli.ts';
 /** Commands whose `--format csv` is their main table as CSV. */
 const WITH_CSV = [
   'analyze',
+  'backtest',
   'data fetch',
   'data import',
   'data list',

@@ -1,0 +1,68 @@
+/**
+ * A whole backtest: every strategy and the benchmark over one price matrix, each run by the
+ * engine and summarised (docs/backtest.md). The benchmark is a buy-and-hold of its symbol:
+ * the same initial money, no costs, no flows; its daily returns are the benchmark of the
+ * strategies' benchmark-relative metrics.
+ */
+
+import { runStrategy } from './engine.ts';
+import { summarizeRun, type RunSummary } from './summary.ts';
+import type { BacktestSettings, PriceMatrix, StrategyRun, StrategySpec } from './types.ts';
+import { fixedWeights } from './weighting.ts';
+
+/** A run and its measures. */
+export interface StrategyResult {
+  readonly run: StrategyRun;
+  readonly summary: RunSummary;
+}
+
+/** Results of {@link runBacktest}, strategies in the order given. */
+export interface BacktestResult {
+  readonly strategies: readonly StrategyResult[];
+  readonly benchmark?: StrategyResult & { readonly symbol: string };
+}
+
+/** What {@link runBacktest} runs. */
+export interface BacktestRequest {
+  readonly market: PriceMatrix;
+  readonly strategies: readonly StrategySpec[];
+  readonly settings: BacktestSettings;
+  /** Symbol bought and held as the benchmark (a column of the matrix). */
+  readonly benchmark?: string | undefined;
+}
+
+/** Buy-and-hold of one symbol: all of the money in it at the first close, no costs, no flows. */
+export function buyAndHold(symbol: string, name = symbol): StrategySpec {
+  return {
+    name,
+    assets: [symbol],
+    weighting: fixedWeights([1]),
+    rebalance: 'never',
+    costRate: 0,
+    wholeShares: false,
+  };
+}
+
+/** Runs the benchmark first (its returns feed the metrics), then each strategy. */
+export function runBacktest(request: BacktestRequest): BacktestResult {
+  const { market, settings } = request;
+  const riskFreeRateAnnual = settings.cashRate;
+  let benchmark: BacktestResult['benchmark'];
+  if (request.benchmark !== undefined) {
+    const run = runStrategy(market, buyAndHold(request.benchmark), settings);
+    benchmark = {
+      symbol: request.benchmark,
+      run,
+      summary: summarizeRun(run, { riskFreeRateAnnual }),
+    };
+  }
+  const strategies = request.strategies.map((spec) => {
+    const run = runStrategy(market, spec, settings);
+    const summary = summarizeRun(run, {
+      riskFreeRateAnnual,
+      benchmark: benchmark?.summary.returns,
+    });
+    return { run, summary };
+  });
+  return { strategies, ...(benchmark ? { benchmark } : {}) };
+}
