@@ -1,9 +1,10 @@
 /**
  * Backtest benchmark: 20 years of daily closes (5,040 weekdays) × 50 assets, a 50-asset
  * strategy rebalanced monthly with 10 bps costs and a monthly contribution, plus a banded and
- * levered variant and a benchmark — the engine alone (target < 50 ms for one strategy), the
- * engine with its summary (TWR, MWR, metric set, drawdowns), and the whole command
- * `ballast backtest --format json` on a generated file (target < 1 s).
+ * levered variant, a walk-forward inverse-volatility weighting (a 252-row window re-estimated
+ * at every monthly rebalance) and a benchmark — the engine alone (target < 50 ms for one
+ * strategy), the engine with its summary (TWR, MWR, metric set, drawdowns), and the whole
+ * command `ballast backtest --format json` on a generated file (target < 1 s).
  *
  * The prices are SYNTHETIC BENCHMARK DATA: a seeded random walk (mulberry32, seed 16) built in
  * memory and written to a temporary directory for the command (removed at the end); never
@@ -24,6 +25,7 @@ import { runBacktest } from '../src/domain/backtest/run-backtest.ts';
 import { runStrategy } from '../src/domain/backtest/engine.ts';
 import type { PriceMatrix, StrategySpec } from '../src/domain/backtest/types.ts';
 import { fixedWeights } from '../src/domain/backtest/weighting.ts';
+import { ruleWeighting } from '../src/domain/backtest/weightings/rule.ts';
 import { timeCommands } from './process-timing.ts';
 import { mulberry32, tradingDays } from './synthetic-bars.ts';
 
@@ -118,6 +120,18 @@ const whole = best(9, () =>
   runBacktest({ market, strategies: [monthly], settings, benchmark: 'S00' }),
 );
 console.log(`  engine + summary (TWR, MWR, metrics, drawdowns) + benchmark ${ms(whole)}`);
+const walkForward = strategy(market, {
+  weighting: ruleWeighting({
+    method: 'inverse-vol',
+    assets: market.symbols,
+    weights: market.symbols.map(() => 1 / ASSETS),
+    lookback: 252,
+  }),
+});
+const inverseVol = best(5, () => runStrategy(market, walkForward, settings));
+console.log(
+  `  engine, walk-forward inverse vol (252-row sample Σ), monthly ${ms(inverseVol)}  ${inverseVol.value.weightingLog?.length ?? 0} weightings`,
+);
 
 // The whole command on a generated file.
 const root = fileURLToPath(new URL('..', import.meta.url));

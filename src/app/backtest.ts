@@ -20,7 +20,7 @@ import * as z from 'zod';
 import { runBacktest, type StrategyResult } from '../domain/backtest/run-backtest.ts';
 import type { StrategySpec, Trade } from '../domain/backtest/types.ts';
 import type { BacktestDrawdown } from '../domain/backtest/summary.ts';
-import { fixedWeights } from '../domain/backtest/weighting.ts';
+import type { HighsRuntime } from '../core/solvers/highs.ts';
 import type { MetricSet } from '../domain/analytics/metric-set.ts';
 import type { IsoDate } from '../domain/calendar/iso-date.ts';
 import type { MwrBasis } from '../domain/performance/returns.ts';
@@ -35,8 +35,15 @@ import {
 import { backtestOption } from '../report/backtest.ts';
 import type { ChartOption } from '../report/chart-style.ts';
 import { loadBacktestPrices, matrixWindow } from './backtest-prices.ts';
+import {
+  strategyWeighting,
+  weightingDocument,
+  weightingWarnings,
+  type WeightingDocument,
+} from './backtest-weighting.ts';
 import type { AppDeps } from './deps.ts';
 import { parseInput } from './input.ts';
+import { withSolver } from './lazy-solver.ts';
 import { roundCents, roundFine } from './rounding.ts';
 import { readSource, textSourceSchema } from './sources.ts';
 
@@ -50,8 +57,8 @@ export const backtestInputSchema = z.strictObject({
 /** What callers pass to {@link backtest}. */
 export type BacktestInput = z.input<typeof backtestInputSchema>;
 
-/** One strategy (or the benchmark) in the document. */
-export interface BacktestStrategyDocument {
+/** One strategy (or the benchmark) in the document; `weighting*` with a `weighting` only. */
+export interface BacktestStrategyDocument extends WeightingDocument {
   readonly name: string;
   readonly finalValue: number;
   /** Value at each close after that row's flow and trades. */
@@ -116,11 +123,14 @@ function readInput(raw: unknown): { config: BacktestConfig; chart: boolean } {
   return { config, chart: outer.chart };
 }
 
-function specOf(s: BacktestStrategyConfig): StrategySpec {
+function specOf(
+  s: BacktestStrategyConfig,
+  context: { readonly highs: HighsRuntime; readonly riskFreeRateAnnual: number },
+): StrategySpec {
   return {
     name: s.name,
     assets: [...s.weights.keys()],
-    weighting: fixedWeights([...s.weights.values()]),
+    weighting: strategyWeighting(s, context),
     rebalance: s.rebalance,
     bands: s.bands,
     costRate: s.costBps / 10_000,
@@ -231,16 +241,19 @@ export async function backtestWithChart(
   deps.log.debug(
     `backtest: ${config.strategies.length} strategies, ${market.dates.length} rows × ${market.symbols.length} symbols`,
   );
-  const result = runBacktest({
-    market,
-    strategies: config.strategies.map(specOf),
-    settings: {
-      initial: config.initial,
-      cashRate: config.cash.rate,
-      borrowSpread: config.cash.borrowSpread,
-    },
-    benchmark: config.benchmark,
-  });
+  const riskFreeRateAnnual = config.cash.rate;
+  const result = await withSolver(deps, (highs) =>
+    runBacktest({
+      market,
+      strategies: config.strategies.map((s) => specOf(s, { highs, riskFreeRateAnnual })),
+      settings: {
+        initial: config.initial,
+        cashRate: config.cash.rate,
+        borrowSpread: config.cash.borrowSpread,
+      },
+      benchmark: config.benchmark,
+    }),
+  );
   const named = result.strategies.map((r, i) => ({ name: config.strategies[i]!.name, result: r }));
   const bench = result.benchmark;
   const document: BacktestDocument = {
@@ -249,7 +262,10 @@ export async function backtestWithChart(
     initial: config.initial,
     cash: config.cash,
     rowsPerYear: 252,
-    strategies: named.map((s) => strategyDocument(s.name, s.result)),
+    strategies: named.map((s, i) => ({
+      ...strategyDocument(s.name, s.result),
+      ...weightingDocument(config.strategies[i]!, s.result.run),
+    })),
     ...(bench
       ? {
           benchmark: {
@@ -261,6 +277,7 @@ export async function backtestWithChart(
     warnings: [
       ...prices.warnings,
       ...resultWarnings([...named, ...(bench ? [{ name: bench.symbol, result: bench }] : [])]),
+      ...weightingWarnings(named.map((s) => ({ name: s.name, run: s.result.run }))),
     ],
   };
   if (!chart) return { document };

@@ -11,6 +11,7 @@ import * as z from 'zod';
 import { isIsoDate } from '../../domain/calendar/iso-date.ts';
 import { invalidInput } from '../../domain/errors.ts';
 import { parseWithSchema, parseYamlText } from '../config/read-yaml.ts';
+import { checkWeighting, weightingSchema, type WeightingConfig } from './weighting-config.ts';
 
 const FREQUENCIES = ['daily', 'weekly', 'monthly', 'quarterly', 'annual'] as const;
 const SCHEDULES = ['never', ...FREQUENCIES] as const;
@@ -52,6 +53,8 @@ export const backtestStrategySchema = z
       })
       .optional(),
     wholeShares: z.boolean().default(false),
+    /** How the targets are set on each rebalance (default: the fixed `weights`). */
+    weighting: weightingSchema.optional(),
   })
   .superRefine((s, ctx) => {
     const keys = Object.keys(s.weights);
@@ -78,6 +81,12 @@ export const backtestStrategySchema = z
         path: ['costBps'],
         message: `costs times the gross weight (${gross}) must stay below 100 %`,
       });
+    if (s.weighting)
+      checkWeighting(
+        s.weighting,
+        { symbols: keys.map((k) => k.trim().toUpperCase()), costBps: s.costBps },
+        (path, message) => ctx.addIssue({ code: 'custom', path, message }),
+      );
   });
 
 /** Where the prices come from, as written in the config. */
@@ -142,6 +151,8 @@ export interface BacktestStrategyConfig {
   readonly costBps: number;
   readonly flows?: { readonly amount: number; readonly every: (typeof FREQUENCIES)[number] };
   readonly wholeShares: boolean;
+  /** The weighting, when not the fixed `weights` (docs/backtest.md, "Weightings"). */
+  readonly weighting?: WeightingConfig;
 }
 
 /** Where the prices are: a file, inline text, or the store. */
@@ -178,6 +189,7 @@ function strategyConfig(s: Parsed['strategies'][number]): BacktestStrategyConfig
     costBps: s.costBps,
     ...(s.flows ? { flows: s.flows } : {}),
     wholeShares: s.wholeShares,
+    ...(s.weighting ? { weighting: s.weighting } : {}),
   };
 }
 

@@ -24,6 +24,7 @@ import type {
   StrategySpec,
   StrategyStop,
 } from './types.ts';
+import type { WeightingRecord } from './weightings/record.ts';
 
 /** Checks the matrix: ≥ 2 rows, ascending dates, one column per symbol, positive closes. */
 export function assertPriceMatrix(market: PriceMatrix, symbols: readonly string[]): number[] {
@@ -91,6 +92,7 @@ interface Run {
   readonly flowRows: Uint8Array | undefined;
   readonly rebalanceRows: number[];
   readonly flows: Float64Array;
+  readonly weightingLog: WeightingRecord[];
 }
 
 function targetsAt(run: Run, row: number): Float64Array {
@@ -101,6 +103,7 @@ function targetsAt(run: Run, row: number): Float64Array {
     columns: run.columns,
     quantities: book.quantities.slice(),
     cash: book.cash,
+    report: (record) => run.weightingLog.push(record),
   });
   if (targets.length !== spec.assets.length)
     throw invalidInput(
@@ -190,6 +193,7 @@ export function runStrategy(
     flowRows: spec.flow ? scheduledRows(dates, spec.flow.every) : undefined,
     rebalanceRows: [],
     flows: new Float64Array(dates.length),
+    weightingLog: [],
   };
   const values = new Float64Array(dates.length);
   book.moveCash(settings.initial);
@@ -217,5 +221,6 @@ export function runStrategy(
     quantities: book.quantities,
     cash: book.cash,
     ...(stopped ? { stopped } : {}),
+    ...(run.weightingLog.length > 0 ? { weightingLog: run.weightingLog } : {}),
   };
 }

@@ -5,6 +5,7 @@
 
 import type { IsoDate } from '../calendar/iso-date.ts';
 import type { BucketFrequency } from '../calendar/period-bucket.ts';
+import type { WeightingRecord } from './weightings/record.ts';
 
 /**
  * Closes on trading days: `closes[j][t]` is symbol `symbols[j]` at the close of `dates[t]`.
@@ -48,6 +49,8 @@ export interface WeightingContext {
   readonly quantities: Float64Array;
   /** Cash at the close before the row's trades (negative: borrowed). */
   readonly cash: number;
+  /** Records what the weighting did on the row (the run's `weightingLog`). */
+  readonly report?: (record: WeightingRecord) => void;
 }
 
 /**
@@ -129,4 +132,6 @@ export interface StrategyRun {
   readonly quantities: Float64Array;
   readonly cash: number;
   readonly stopped?: StrategyStop;
+  /** What the weighting reported, in row order (absent when it reported nothing). */
+  readonly weightingLog?: readonly WeightingRecord[];
 }

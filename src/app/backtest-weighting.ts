@@ -1,0 +1,167 @@
+/**
+ * The weightings of `backtest` (docs/backtest.md, "Weightings"): a strategy's `weighting`
+ * config as the engine's weighting function, and what the document and the warnings say
+ * about it (`weighting`, `weightingLog`, `REBALANCE_FALLBACK`). The optimiser's objectives are
+ * those of `ballast optimize` (`optimize-input.ts`); HiGHS comes from `deps.solver()` only when
+ * a solve needs it (`lazy-solver.ts`).
+ */
+
+import type { HighsRuntime } from '../core/solvers/highs.ts';
+import type { StrategyRun, Weighting } from '../domain/backtest/types.ts';
+import { fixedWeights } from '../domain/backtest/weighting.ts';
+import type { WindowObjective } from '../domain/backtest/weightings/methods.ts';
+import type { WeightingRecord } from '../domain/backtest/weightings/record.ts';
+import { ruleWeighting } from '../domain/backtest/weightings/rule.ts';
+import type { WindowCovariance } from '../domain/backtest/weightings/window.ts';
+import type { IsoDate } from '../domain/calendar/iso-date.ts';
+import { warning, type Warning } from '../domain/warnings.ts';
+import type { BacktestStrategyConfig } from '../data/backtest/backtest-config.ts';
+import type {
+  WeightingConfig,
+  WeightingObjectiveConfig,
+} from '../data/backtest/weighting-config.ts';
+import { roundFine } from './rounding.ts';
+
+/** One entry of a strategy's `weightingLog` in the document. */
+export interface WeightingLogEntry {
+  readonly date: IsoDate;
+  readonly method: string;
+  /** Targets by symbol, after any target-volatility scaling. */
+  readonly weights: Readonly<Record<string, number>>;
+  readonly exAnteVol?: number;
+  readonly scale?: number;
+  readonly fallback?: { readonly code: string; readonly reason: string; readonly used: string };
+}
+
+/** The weighting fields of a strategy in the document (none for plain fixed weights). */
+export interface WeightingDocument {
+  readonly weighting?: WeightingConfig & { readonly fallbacks: number };
+  readonly weightingLog?: readonly WeightingLogEntry[];
+}
+
+const COVARIANCE: Readonly<Record<WeightingConfig['covariance'], WindowCovariance>> = {
+  sample: { method: 'sample' },
+  'ledoit-wolf': { method: 'ledoitWolf' },
+  oas: { method: 'oas' },
+};
+
+/** The domain objective of a config objective; budgets keyed by upper-cased symbol. */
+export function windowObjective(o: WeightingObjectiveConfig): WindowObjective {
+  const target = (t: number | undefined) => (t === undefined ? {} : { targetReturnAnnual: t });
+  switch (o.kind) {
+    case 'min-variance':
+      return { kind: 'minVariance' };
+    case 'max-sharpe':
+      return { kind: 'maxSharpe' };
+    case 'efficient-return':
+      return { kind: 'efficientReturn', targetReturnAnnual: o.targetReturnAnnual };
+    case 'efficient-risk':
+      return { kind: 'efficientRisk', targetVolatilityAnnual: o.targetVolatilityAnnual };
+    case 'utility':
+      return { kind: 'utility', riskAversion: o.riskAversion };
+    case 'max-return':
+      return { kind: 'maxReturn' };
+    case 'max-diversification':
+      return { kind: 'maxDiversification' };
+    case 'risk-parity':
+      return { kind: 'riskParity' };
+    case 'risk-budget':
+      return {
+        kind: 'riskBudget',
+        budgets: Object.fromEntries(
+          Object.entries(o.budgets).map(([k, b]) => [k.trim().toUpperCase(), b]),
+        ),
+      };
+    case 'hrp':
+      return { kind: 'hrp', ...(o.linkage === undefined ? {} : { linkage: o.linkage }) };
+    case 'herc':
+      return { kind: 'herc', ...(o.linkage === undefined ? {} : { linkage: o.linkage }) };
+    case 'min-cvar':
+      return { kind: 'minCvar', confidence: o.confidence, ...target(o.targetReturnAnnual) };
+    case 'min-cdar':
+      return { kind: 'minCdar', confidence: o.confidence, ...target(o.targetReturnAnnual) };
+    case 'min-semivariance':
+      return { kind: 'minSemivariance', ...target(o.targetReturnAnnual) };
+  }
+}
+
+/** The engine's weighting of a strategy (its fixed `weights` without a `weighting`). */
+export function strategyWeighting(
+  s: BacktestStrategyConfig,
+  context: { readonly highs: HighsRuntime; readonly riskFreeRateAnnual: number },
+): Weighting {
+  const weights = [...s.weights.values()];
+  const w = s.weighting;
+  if (w === undefined) return fixedWeights(weights);
+  const bounds = {
+    ...(w.minWeight === undefined ? {} : { minWeight: w.minWeight }),
+    ...(w.maxWeight === undefined ? {} : { maxWeight: w.maxWeight }),
+  };
+  return ruleWeighting({
+    method: w.method,
+    assets: [...s.weights.keys()],
+    weights,
+    lookback: w.lookback,
+    covariance: COVARIANCE[w.covariance],
+    optimizer: {
+      highs: context.highs,
+      riskFreeRateAnnual: context.riskFreeRateAnnual,
+      ...(w.objective === undefined ? {} : { objective: windowObjective(w.objective) }),
+      ...(Object.keys(bounds).length === 0 ? {} : { constraints: bounds }),
+    },
+    ...(w.targetVol === undefined ? {} : { targetVol: w.targetVol }),
+    ...(w.maxLeverage === undefined ? {} : { maxLeverage: w.maxLeverage }),
+    fallback: w.fallback,
+  });
+}
+
+function logEntry(r: WeightingRecord, assets: readonly string[]): WeightingLogEntry {
+  return {
+    date: r.date,
+    method: r.method,
+    weights: Object.fromEntries(assets.map((a, i) => [a, roundFine(r.weights[i]!)])),
+    ...(r.exAnteVol === undefined ? {} : { exAnteVol: roundFine(r.exAnteVol) }),
+    ...(r.scale === undefined ? {} : { scale: roundFine(r.scale) }),
+    ...(r.fallback ? { fallback: { ...r.fallback } } : {}),
+  };
+}
+
+/** `weighting` (the config and the number of fallbacks) and `weightingLog` of a strategy. */
+export function weightingDocument(s: BacktestStrategyConfig, run: StrategyRun): WeightingDocument {
+  if (s.weighting === undefined) return {};
+  const log = run.weightingLog ?? [];
+  const assets = [...s.weights.keys()];
+  return {
+    weighting: { ...s.weighting, fallbacks: log.filter((r) => r.fallback).length },
+    weightingLog: log.map((r) => logEntry(r, assets)),
+  };
+}
+
+/** One `REBALANCE_FALLBACK` per strategy whose weighting fell back (counts by code). */
+export function weightingWarnings(
+  runs: readonly { readonly name: string; readonly run: StrategyRun }[],
+): Warning[] {
+  return runs.flatMap(({ name, run }) => {
+    const failed = (run.weightingLog ?? []).filter((r) => r.fallback);
+    if (failed.length === 0) return [];
+    const codes: Record<string, number> = {};
+    for (const r of failed) codes[r.fallback!.code] = (codes[r.fallback!.code] ?? 0) + 1;
+    const counts = Object.entries(codes).map(([code, n]) => `${code} ×${n}`);
+    const used = failed[0]!.fallback!.used;
+    return [
+      warning(
+        'REBALANCE_FALLBACK',
+        `${name}: the weighting used its fallback (${used}) on ${failed.length} of ${run.weightingLog!.length} rows (${counts.join(', ')}; first ${failed[0]!.date}, last ${failed.at(-1)!.date}); see weightingLog`,
+        {
+          strategy: name,
+          fallbacks: failed.length,
+          rows: run.weightingLog!.length,
+          codes,
+          used,
+          first: failed[0]!.date,
+          last: failed.at(-1)!.date,
+        },
+      ),
+    ];
+  });
+}

@@ -1,0 +1,148 @@
+/**
+ * The `weighting` field of a backtest strategy (docs/backtest.md, "Weightings"): which
+ * method sets the targets on each rebalance, its trailing window, the optimiser objective,
+ * the target volatility and the fallback. `weights` stays the strategy's universe, the
+ * targets of `fixed` and the default fallback. A bad field is INVALID_INPUT naming
+ * `strategies[i].weighting.FIELD`.
+ *
+ * Objective names are those of `ballast optimize --objective` (`src/app/optimize-input.ts`,
+ * `OBJECTIVE_NAMES`; a test keeps the two lists equal): a name, or `{ kind, …parameters }`.
+ */
+
+import * as z from 'zod';
+
+/** The weighting methods. */
+export const WEIGHTING_METHODS = [
+  'fixed',
+  'equal',
+  'inverse-vol',
+  'risk-parity',
+  'optimize',
+] as const;
+
+/** Covariance models of the trailing window. */
+export const WINDOW_COVARIANCES = ['sample', 'ledoit-wolf', 'oas'] as const;
+
+const rate = z.number().finite();
+const probability = z.number().finite().gt(0).lt(1);
+const linkage = z.enum(['single', 'average', 'complete', 'ward']);
+
+const objectiveObject = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('min-variance') }),
+  z.strictObject({ kind: z.literal('max-sharpe') }),
+  z.strictObject({ kind: z.literal('efficient-return'), targetReturnAnnual: rate }),
+  z.strictObject({
+    kind: z.literal('efficient-risk'),
+    targetVolatilityAnnual: z.number().finite().positive(),
+  }),
+  z.strictObject({
+    kind: z.literal('utility'),
+    riskAversion: z.number().finite().positive().default(1),
+  }),
+  z.strictObject({ kind: z.literal('max-return') }),
+  z.strictObject({ kind: z.literal('max-diversification') }),
+  z.strictObject({ kind: z.literal('risk-parity') }),
+  z.strictObject({
+    kind: z.literal('risk-budget'),
+    budgets: z.record(z.string(), z.number().finite().positive()),
+  }),
+  z.strictObject({ kind: z.literal('hrp'), linkage: linkage.optional() }),
+  z.strictObject({ kind: z.literal('herc'), linkage: linkage.optional() }),
+  z.strictObject({
+    kind: z.literal('min-cvar'),
+    confidence: probability.default(0.95),
+    targetReturnAnnual: rate.optional(),
+  }),
+  z.strictObject({
+    kind: z.literal('min-cdar'),
+    confidence: probability.default(0.95),
+    targetReturnAnnual: rate.optional(),
+  }),
+  z.strictObject({ kind: z.literal('min-semivariance'), targetReturnAnnual: rate.optional() }),
+]);
+
+/** An objective: a name (`max-sharpe`) or `{ kind, …parameters }`. */
+export const weightingObjectiveSchema = z.preprocess(
+  (v) => (typeof v === 'string' ? { kind: v } : v),
+  objectiveObject,
+);
+
+/** An objective as validated (kebab-case kind, parameters defaulted). */
+export type WeightingObjectiveConfig = z.output<typeof objectiveObject>;
+
+/** The objective kinds a weighting accepts (the same as `optimize`'s). */
+export const WEIGHTING_OBJECTIVES = objectiveObject.options.map((o) => o.shape.kind.value);
+
+/** The `weighting` field of a strategy. */
+export const weightingSchema = z.strictObject({
+  method: z.enum(WEIGHTING_METHODS).default('fixed'),
+  /** Trailing daily returns strictly before the rebalance row. */
+  lookback: z.number().int().min(2).default(252),
+  covariance: z.enum(WINDOW_COVARIANCES).default('sample'),
+  /** `optimize` only. */
+  objective: weightingObjectiveSchema.optional(),
+  /** `risk-parity` and `optimize` only: bounds on every weight. */
+  minWeight: z.number().finite().min(0).max(1).optional(),
+  maxWeight: z.number().finite().positive().optional(),
+  /** Annual volatility to scale to; the rest is cash (or borrowing, up to `maxLeverage`). */
+  targetVol: z.number().finite().positive().optional(),
+  /** Cap on Σ|w| after the scaling (with `targetVol` only); default 1. */
+  maxLeverage: z.number().finite().positive().optional(),
+  /** Used before the window exists and when the method fails: the `weights`, or 1/n each. */
+  fallback: z.enum(['weights', 'equal']).default('weights'),
+});
+
+/** The field as validated. */
+export type WeightingConfig = z.output<typeof weightingSchema>;
+
+type Issue = (path: (string | number)[], message: string) => void;
+
+/**
+ * The checks of a `weighting` that need the rest of its strategy (`symbols`: the weight keys
+ * upper-cased; `costBps`): every `issue` path is relative to the strategy.
+ */
+export function checkWeighting(
+  w: WeightingConfig,
+  strategy: { readonly symbols: readonly string[]; readonly costBps: number },
+  issue: Issue,
+): void {
+  if ((w.method === 'optimize') !== (w.objective !== undefined))
+    issue(
+      ['weighting', 'objective'],
+      w.method === 'optimize'
+        ? 'the optimize method needs an objective'
+        : `only the optimize method takes an objective (method is ${w.method})`,
+    );
+  const optimizes = w.method === 'optimize' || w.method === 'risk-parity';
+  for (const bound of ['minWeight', 'maxWeight'] as const)
+    if (w[bound] !== undefined && !optimizes)
+      issue(['weighting', bound], `only risk-parity and optimize take weight bounds`);
+  if (w.minWeight !== undefined && w.maxWeight !== undefined && w.minWeight > w.maxWeight)
+    issue(['weighting', 'maxWeight'], `is below minWeight (${w.minWeight})`);
+  if (w.maxLeverage !== undefined && w.targetVol === undefined)
+    issue(['weighting', 'maxLeverage'], 'caps the target-volatility scaling: give targetVol too');
+  if (w.targetVol !== undefined && (strategy.costBps / 10_000) * (w.maxLeverage ?? 1) >= 1)
+    issue(
+      ['weighting', 'maxLeverage'],
+      `costs times the largest gross weight (${w.maxLeverage ?? 1}) must stay below 100 %`,
+    );
+  if (w.objective?.kind === 'risk-budget') {
+    const have = new Set(strategy.symbols);
+    const named = new Set<string>();
+    for (const key of Object.keys(w.objective.budgets)) {
+      const sym = key.trim().toUpperCase();
+      named.add(sym);
+      if (!have.has(sym))
+        issue(
+          ['weighting', 'objective', 'budgets', key],
+          `${sym} is not one of the strategy's weights (${strategy.symbols.join(', ')})`,
+        );
+    }
+    for (const sym of strategy.symbols)
+      if (!named.has(sym))
+        issue(
+          ['weighting', 'objective', 'budgets'],
+          `every symbol needs a budget: ${sym} has none`,
+        );
+  }
+}
