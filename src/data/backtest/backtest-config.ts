@@ -11,6 +11,13 @@ import * as z from 'zod';
 import { isIsoDate } from '../../domain/calendar/iso-date.ts';
 import { invalidInput } from '../../domain/errors.ts';
 import { parseWithSchema, parseYamlText } from '../config/read-yaml.ts';
+import {
+  backtestFundsConfigOf,
+  backtestFundsFields,
+  checkBacktestFunds,
+  strategyDividendsField,
+  type BacktestFundsConfig,
+} from './backtest-config-funds.ts';
 
 const FREQUENCIES = ['daily', 'weekly', 'monthly', 'quarterly', 'annual'] as const;
 const SCHEDULES = ['never', ...FREQUENCIES] as const;
@@ -52,6 +59,8 @@ export const backtestStrategySchema = z
       })
       .optional(),
     wholeShares: z.boolean().default(false),
+    /** With unadjusted closes: dividends to `cash` or `reinvest` (default). */
+    dividends: strategyDividendsField,
   })
   .superRefine((s, ctx) => {
     const keys = Object.keys(s.weights);
@@ -104,6 +113,7 @@ export const backtestConfigSchema = z
       .default({ rate: 0, borrowSpread: 0 }),
     strategies: z.array(backtestStrategySchema).min(1),
     benchmark: symbol.optional(),
+    ...backtestFundsFields,
   })
   .superRefine((c, ctx) => {
     if ((c.prices === undefined) === (c.symbols === undefined))
@@ -124,6 +134,7 @@ export const backtestConfigSchema = z
         });
       names.add(s.name);
     });
+    checkBacktestFunds(c, ctx);
   });
 
 /** The config object a caller may pass instead of text (input form). */
@@ -142,6 +153,7 @@ export interface BacktestStrategyConfig {
   readonly costBps: number;
   readonly flows?: { readonly amount: number; readonly every: (typeof FREQUENCIES)[number] };
   readonly wholeShares: boolean;
+  readonly dividends?: 'cash' | 'reinvest';
 }
 
 /** Where the prices are: a file, inline text, or the store. */
@@ -151,7 +163,7 @@ export type BacktestPricesSource =
   | { readonly kind: 'symbols'; readonly symbols: readonly string[] };
 
 /** The validated config (module comment). */
-export interface BacktestConfig {
+export interface BacktestConfig extends BacktestFundsConfig {
   readonly prices: BacktestPricesSource;
   readonly start?: string;
   readonly end?: string;
@@ -178,6 +190,7 @@ function strategyConfig(s: Parsed['strategies'][number]): BacktestStrategyConfig
     costBps: s.costBps,
     ...(s.flows ? { flows: s.flows } : {}),
     wholeShares: s.wholeShares,
+    ...(s.dividends ? { dividends: s.dividends } : {}),
   };
 }
 
@@ -198,6 +211,7 @@ export function toBacktestConfig(parsed: Parsed, baseDir: string): BacktestConfi
     cash: parsed.cash,
     strategies: parsed.strategies.map(strategyConfig),
     ...(parsed.benchmark === undefined ? {} : { benchmark: parsed.benchmark }),
+    ...backtestFundsConfigOf(parsed, baseDir),
   };
 }
 

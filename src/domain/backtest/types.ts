@@ -5,6 +5,7 @@
 
 import type { IsoDate } from '../calendar/iso-date.ts';
 import type { BucketFrequency } from '../calendar/period-bucket.ts';
+import type { DividendSchedule } from './dividends.ts';
 
 /**
  * Closes on trading days: `closes[j][t]` is symbol `symbols[j]` at the close of `dates[t]`.
@@ -70,6 +71,8 @@ export interface StrategySpec {
   readonly flow?: RecurringFlow | undefined;
   /** Round every target quantity down to whole shares (the rest stays in cash). */
   readonly wholeShares: boolean;
+  /** Cash dividends on unadjusted closes, paid on their rows (dividends.ts). */
+  readonly dividends?: DividendSchedule | undefined;
 }
 
 /** Settings shared by every strategy of a run. */
@@ -129,4 +132,6 @@ export interface StrategyRun {
   readonly quantities: Float64Array;
   readonly cash: number;
   readonly stopped?: StrategyStop;
+  /** Dividends received (with `spec.dividends`; negative: paid on short positions). */
+  readonly dividends?: number;
 }
