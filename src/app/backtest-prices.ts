@@ -14,6 +14,7 @@ import { warning, type Warning } from '../domain/warnings.ts';
 import type { BacktestConfig } from '../data/backtest/backtest-config.ts';
 import { checkConfigSymbols, configSymbols } from '../data/backtest/backtest-config.ts';
 import type { AppDeps } from './deps.ts';
+import type { SimulatedFund } from './backtest-simulated.ts';
 import { readPanelFile } from './panel-file.ts';
 
 /** The matrix, its source's name and what was said about it. */
@@ -21,9 +22,15 @@ export interface BacktestPrices {
   readonly market: PriceMatrix;
   readonly source: string;
   readonly warnings: readonly Warning[];
+  /** Funds simulated before their first close (backtest-simulated.ts), when any was. */
+  readonly simulated?: readonly SimulatedFund[];
 }
 
-function windowed(table: AlignedTable, config: BacktestConfig, source: string): AlignedTable {
+export function windowed(
+  table: AlignedTable,
+  config: BacktestConfig,
+  source: string,
+): AlignedTable {
   const { start, end } = config;
   let from = 0;
   let to = table.dates.length;
@@ -43,7 +50,7 @@ function windowed(table: AlignedTable, config: BacktestConfig, source: string): 
 }
 
 /** The columns of `symbols` only, in that order. */
-function matrixOf(table: AlignedTable, symbols: readonly string[]): PriceMatrix {
+export function matrixOf(table: AlignedTable, symbols: readonly string[]): PriceMatrix {
   return {
     dates: table.dates,
     symbols,
@@ -56,7 +63,7 @@ function matrixOf(table: AlignedTable, symbols: readonly string[]): PriceMatrix 
  * so the last row equals the symbol's last stored close on or before that date (an adjusted
  * close's convention); left at 1 on the first row when none is stored (imported returns).
  */
-async function closesFromReturns(
+export async function closesFromReturns(
   returns: AlignedTable,
   deps: AppDeps,
 ): Promise<{ table: AlignedTable; unanchored: string[] }> {
@@ -123,6 +130,8 @@ export async function loadBacktestPrices(
   deps: AppDeps,
 ): Promise<BacktestPrices> {
   const p = config.prices;
+  if (config.simulate !== undefined)
+    return (await import('./backtest-simulated.ts')).loadSimulatedPrices(config, deps);
   if (p.kind === 'symbols')
     return fromStore(config, [...new Set([...p.symbols, ...configSymbols(config)])], deps);
   const source = p.kind === 'file' ? { path: p.path } : { text: p.text, name: p.name };

@@ -1,8 +1,10 @@
 /**
  * `backtest`: strategies of target weights run day by day over historical closes, with
  * rebalancing schedules, bands, flows, trading costs and cash interest, reported with TWR, MWR,
- * the analytics metric set, drawdowns, every trade, and a buy-and-hold benchmark. Every
- * convention is in docs/backtest.md; the engine is `src/domain/backtest`.
+ * the analytics metric set, drawdowns, every trade, and a buy-and-hold benchmark; funds
+ * simulated before their first close (backtest-simulated.ts) and dividends paid on unadjusted
+ * closes (backtest-extras.ts). Every convention is in docs/backtest.md; the engine is
+ * `src/domain/backtest`.
  *
  * Input: `{ config }`, the config as a YAML/JSON file `{ path }` (a `prices` path is relative
  * to it), as text `{ text, name }`, or as the config object itself (relative paths from the
@@ -17,7 +19,7 @@
 
 import { dirname } from 'node:path';
 import * as z from 'zod';
-import { runBacktest, type StrategyResult } from '../domain/backtest/run-backtest.ts';
+import { buyAndHold, runBacktest, type StrategyResult } from '../domain/backtest/run-backtest.ts';
 import type { StrategySpec, Trade } from '../domain/backtest/types.ts';
 import type { BacktestDrawdown } from '../domain/backtest/summary.ts';
 import type { HighsRuntime } from '../core/solvers/highs.ts';
@@ -34,6 +36,13 @@ import {
 } from '../data/backtest/backtest-config.ts';
 import { backtestOption } from '../report/backtest.ts';
 import type { ChartOption } from '../report/chart-style.ts';
+import {
+  readBacktestDividends,
+  simulatedLabel,
+  strategyExtras,
+  withDividends,
+  type StrategyExtras,
+} from './backtest-extras.ts';
 import { loadBacktestPrices, matrixWindow } from './backtest-prices.ts';
 import {
   strategyWeighting,
@@ -41,6 +50,7 @@ import {
   weightingWarnings,
   type WeightingDocument,
 } from './backtest-weighting.ts';
+import type { SimulatedFund } from './backtest-simulated.ts';
 import type { AppDeps } from './deps.ts';
 import { parseInput } from './input.ts';
 import { withSolver } from './lazy-solver.ts';
@@ -58,7 +68,7 @@ export const backtestInputSchema = z.strictObject({
 export type BacktestInput = z.input<typeof backtestInputSchema>;
 
 /** One strategy (or the benchmark) in the document; `weighting*` with a `weighting` only. */
-export interface BacktestStrategyDocument extends WeightingDocument {
+export interface BacktestStrategyDocument extends WeightingDocument, StrategyExtras {
   readonly name: string;
   readonly finalValue: number;
   /** Value at each close after that row's flow and trades. */
@@ -96,6 +106,10 @@ export interface BacktestDocument {
   readonly rowsPerYear: 252;
   readonly strategies: readonly BacktestStrategyDocument[];
   readonly benchmark?: BacktestStrategyDocument & { readonly symbol: string };
+  /** Funds simulated before their first close (docs/backtest.md, "Simulated funds"). */
+  readonly simulated?: readonly SimulatedFund[];
+  /** With unadjusted closes: the dividends file paid (docs/backtest.md, "Dividends"). */
+  readonly dividends?: { readonly source: string };
   readonly warnings: readonly Warning[];
 }
 
@@ -238,42 +252,60 @@ export async function backtestWithChart(
   const { config, chart } = readInput(raw);
   const prices = await loadBacktestPrices(config, deps);
   const market = prices.market;
+  const dividends = readBacktestDividends(config);
   deps.log.debug(
     `backtest: ${config.strategies.length} strategies, ${market.dates.length} rows × ${market.symbols.length} symbols`,
   );
   const riskFreeRateAnnual = config.cash.rate;
-  const result = await withSolver(deps, (highs) =>
-    runBacktest({
+  const benchSpec =
+    config.benchmark === undefined
+      ? undefined
+      : withDividends(buyAndHold(config.benchmark), market, { by: dividends });
+  let specs: ReturnType<typeof specOf>[] = [];
+  const result = await withSolver(deps, (highs) => {
+    specs = config.strategies.map((s) =>
+      withDividends(specOf(s, { highs, riskFreeRateAnnual }), market, {
+        by: dividends,
+        ...(s.dividends ? { policy: s.dividends } : {}),
+      }),
+    );
+    return runBacktest({
       market,
-      strategies: config.strategies.map((s) => specOf(s, { highs, riskFreeRateAnnual })),
+      strategies: specs,
       settings: {
         initial: config.initial,
         cashRate: config.cash.rate,
         borrowSpread: config.cash.borrowSpread,
       },
       benchmark: config.benchmark,
-    }),
-  );
+      benchmarkDividends: benchSpec?.dividends,
+    });
+  });
   const named = result.strategies.map((r, i) => ({ name: config.strategies[i]!.name, result: r }));
   const bench = result.benchmark;
+  const docs = named.map((s, i) => ({
+    ...strategyDocument(s.name, s.result),
+    ...weightingDocument(config.strategies[i]!, s.result.run),
+    ...strategyExtras(specs[i]!, s.result.run, prices.simulated),
+  }));
   const document: BacktestDocument = {
     window: matrixWindow(market),
     prices: prices.source,
     initial: config.initial,
     cash: config.cash,
     rowsPerYear: 252,
-    strategies: named.map((s, i) => ({
-      ...strategyDocument(s.name, s.result),
-      ...weightingDocument(config.strategies[i]!, s.result.run),
-    })),
+    strategies: docs,
     ...(bench
       ? {
           benchmark: {
             symbol: bench.symbol,
             ...strategyDocument(`${bench.symbol} (benchmark)`, bench),
+            ...strategyExtras(benchSpec!, bench.run, prices.simulated),
           },
         }
       : {}),
+    ...(prices.simulated?.length ? { simulated: prices.simulated } : {}),
+    ...(dividends ? { dividends: { source: dividends.source } } : {}),
     warnings: [
       ...prices.warnings,
       ...resultWarnings([...named, ...(bench ? [{ name: bench.symbol, result: bench }] : [])]),
@@ -289,8 +321,10 @@ export async function backtestWithChart(
   return {
     document,
     chart: backtestOption({
-      strategies: named.map((s) => path(s.name, s.result)),
-      benchmark: bench ? path(`${bench.symbol} (benchmark)`, bench) : undefined,
+      strategies: named.map((s, i) => path(simulatedLabel(s.name, docs[i]!.simulated), s.result)),
+      benchmark: bench
+        ? path(simulatedLabel(document.benchmark!.name, document.benchmark!.simulated), bench)
+        : undefined,
     }),
   };
 }

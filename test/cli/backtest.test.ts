@@ -145,6 +145,62 @@ describe('ballast backtest', () => {
     expect(none.stderr).toContain('--config: cannot read /nonexistent/bt.yaml');
   });
 
+  it('labels simulated prices in the table, the CSV and the chart; shows dividends', async () => {
+    const f = tempFiles({
+      'p.csv': ['date,SPY,UPRO', '2024-01-02,100,', '2024-01-03,102,', '2024-01-04,103,30'].join(
+        '\n',
+      ),
+      'bt.yaml': [
+        'prices: p.csv',
+        'simulate: { UPRO: { expenseRatio: 0.0091, financingSpread: 0.004 } }',
+        'proxies: { us_large_equity: SPY }',
+        'strategies:',
+        '  - { name: 3x, weights: { UPRO: 1 } }',
+        'benchmark: SPY',
+      ].join('\n'),
+      'u.csv': ['date,A', '2024-03-01,26', '2024-03-04,25', '2024-03-05,25.5'].join('\n'),
+      'd.csv': 'date,symbol,amount\n2024-03-04,A,0.5',
+      'u.yaml': [
+        'prices: u.csv',
+        'unadjusted: true',
+        'dividends: d.csv',
+        'initial: 2600',
+        'strategies:',
+        '  - { name: income, weights: { A: 1 }, dividends: cash }',
+      ].join('\n'),
+    });
+    const table = await runCli('backtest', '--config', f['bt.yaml']!);
+    expect(table.code, table.stderr).toBe(0);
+    expect(table.stdout).toMatch(/^3x \(simulated: UPRO to 2024-01-03\) /m);
+    expect(table.stdout).toContain(
+      'SIMULATED: UPRO 2024-01-02 .. 2024-01-03 (2 rows) from its definition, not its own prices',
+    );
+    expect(table.stdout).toMatch(
+      /warning: UPRO: 2024-01-02 \.\. 2024-01-03 \(2 rows\) are SIMULATED/,
+    );
+    const chart = join(mkdtempSync(join(tmpdir(), 'ballast-bt-')), 'sim.svg');
+    const csv = await runCli(
+      'backtest',
+      '--config',
+      f['bt.yaml']!,
+      '--format',
+      'csv',
+      '--chart',
+      chart,
+    );
+    expect(csv.code, csv.stderr).toBe(0);
+    const rows = csv.stdout.trim().split('\n');
+    expect(rows[0]).toBe('date,3x,SPY (benchmark),simulated');
+    expect(rows.map((r) => r.split(',').at(-1))).toEqual(['simulated', 'UPRO', 'UPRO', '']);
+    expect(csv.stderr).toContain('SIMULATED');
+    expect(readFileSync(chart, 'utf8')).toContain('>3x (simulated: UPRO to 2024-01-03)<');
+    const income = await runCli('backtest', '--config', f['u.yaml']!);
+    expect(income.code, income.stderr).toBe(0);
+    expect(income.stdout).toContain('Closes unadjusted; dividends from');
+    // 100 shares × 0.50 = 50 paid to cash.
+    expect(income.stdout).toMatch(/^income .* 50\.00 cash$/m);
+  });
+
   it('runs the README example on its made-up prices', async () => {
     const run = await runCli(
       'backtest',

@@ -5,6 +5,7 @@ import {
   type BacktestDocument,
   type BacktestStrategyDocument,
 } from '../../app/backtest.ts';
+import { simulatedLabel, simulatedOn } from '../../app/backtest-extras.ts';
 import { withDeps, type Runtime } from '../context.ts';
 import { chartFormatOf, describeWrittenChart, writeChartFile } from '../format/chart-file.ts';
 import { fmtMoney, fmtPercent } from '../format/numbers.ts';
@@ -30,7 +31,7 @@ function rowsOf(doc: BacktestDocument): BacktestStrategyDocument[] {
 }
 
 const COLUMNS: Column<BacktestStrategyDocument>[] = [
-  { title: 'Strategy', value: (s) => s.name },
+  { title: 'Strategy', value: (s) => simulatedLabel(s.name, s.simulated) },
   { title: 'Final value', value: (s) => fmtMoney(s.finalValue), align: 'right' },
   { title: 'TWR', value: (s) => pct(s.twr), align: 'right' },
   { title: 'MWR', value: (s) => pct(s.mwr), align: 'right' },
@@ -42,6 +43,21 @@ const COLUMNS: Column<BacktestStrategyDocument>[] = [
   { title: 'Interest', value: (s) => fmtMoney(s.interest), align: 'right' },
   { title: 'Rebalances', value: (s) => String(s.rebalances.length), align: 'right' },
 ];
+
+/** With unadjusted closes: the dividends each strategy received and what it did with them. */
+const DIVIDENDS: Column<BacktestStrategyDocument> = {
+  title: 'Dividends',
+  value: (s) => (s.dividends ? `${fmtMoney(s.dividends.received)} ${s.dividends.policy}` : '—'),
+  align: 'right',
+};
+
+/** The lines saying which prices are simulated (docs/backtest.md, "Simulated funds"). */
+function simulatedLines(doc: BacktestDocument): string[] {
+  return (doc.simulated ?? []).map(
+    (f) =>
+      `SIMULATED: ${f.symbol} ${f.from} .. ${f.to} (${f.rows} rows) from its definition, not its own prices (docs/backtest.md, "Simulated funds").`,
+  );
+}
 
 /** The line saying how the returns are stated (GIPS: not annualised under a year). */
 function basisLine(doc: BacktestDocument): string {
@@ -56,14 +72,21 @@ export function backtestTable(doc: BacktestDocument): string {
   const { window: w, cash } = doc;
   return [
     `Backtest ${w.from} .. ${w.to} (${w.rows} rows from ${doc.prices}), ${fmtMoney(doc.initial)} invested at the first close; cash ${pct(cash.rate)} a year, borrowing ${pct(cash.rate + cash.borrowSpread)}`,
-    renderTable(rowsOf(doc), COLUMNS),
+    ...(doc.dividends
+      ? [`Closes unadjusted; dividends from ${doc.dividends.source} paid on their ex-dates.`]
+      : []),
+    renderTable(rowsOf(doc), doc.dividends ? [...COLUMNS, DIVIDENDS] : COLUMNS),
+    ...simulatedLines(doc),
     basisLine(doc),
     'Vol, Sharpe (rf = the cash rate) and max drawdown: the daily returns, 252 a year (docs/backtest.md).',
     ...(doc.warnings.length ? ['', ...warningLines(doc.warnings)] : []),
   ].join('\n');
 }
 
-/** The daily values: `date` and one column per strategy (then the benchmark). */
+/**
+ * The daily values: `date` and one column per strategy (then the benchmark); with simulated
+ * funds, a last column `simulated` naming the funds simulated on that date.
+ */
 export function backtestCsv(doc: BacktestDocument): string {
   const series = rowsOf(doc);
   const dates = series[0]!.values.map((v) => v.date);
@@ -72,6 +95,9 @@ export function backtestCsv(doc: BacktestDocument): string {
     [
       { title: 'date', value: (t) => dates[t]! },
       ...series.map((s) => ({ title: s.name, value: (t: number) => String(s.values[t]!.value) })),
+      ...(doc.simulated?.length
+        ? [{ title: 'simulated', value: (t: number) => simulatedOn(dates[t]!, doc.simulated!) }]
+        : []),
     ],
   );
 }

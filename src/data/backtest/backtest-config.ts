@@ -12,6 +12,13 @@ import { isIsoDate } from '../../domain/calendar/iso-date.ts';
 import { invalidInput } from '../../domain/errors.ts';
 import { parseWithSchema, parseYamlText } from '../config/read-yaml.ts';
 import { checkWeighting, weightingSchema, type WeightingConfig } from './weighting-config.ts';
+import {
+  backtestFundsConfigOf,
+  backtestFundsFields,
+  checkBacktestFunds,
+  strategyDividendsField,
+  type BacktestFundsConfig,
+} from './backtest-config-funds.ts';
 
 const FREQUENCIES = ['daily', 'weekly', 'monthly', 'quarterly', 'annual'] as const;
 const SCHEDULES = ['never', ...FREQUENCIES] as const;
@@ -55,6 +62,8 @@ export const backtestStrategySchema = z
     wholeShares: z.boolean().default(false),
     /** How the targets are set on each rebalance (default: the fixed `weights`). */
     weighting: weightingSchema.optional(),
+    /** With unadjusted closes: dividends to `cash` or `reinvest` (default). */
+    dividends: strategyDividendsField,
   })
   .superRefine((s, ctx) => {
     const keys = Object.keys(s.weights);
@@ -113,6 +122,7 @@ export const backtestConfigSchema = z
       .default({ rate: 0, borrowSpread: 0 }),
     strategies: z.array(backtestStrategySchema).min(1),
     benchmark: symbol.optional(),
+    ...backtestFundsFields,
   })
   .superRefine((c, ctx) => {
     if ((c.prices === undefined) === (c.symbols === undefined))
@@ -133,6 +143,7 @@ export const backtestConfigSchema = z
         });
       names.add(s.name);
     });
+    checkBacktestFunds(c, ctx);
   });
 
 /** The config object a caller may pass instead of text (input form). */
@@ -153,6 +164,7 @@ export interface BacktestStrategyConfig {
   readonly wholeShares: boolean;
   /** The weighting, when not the fixed `weights` (docs/backtest.md, "Weightings"). */
   readonly weighting?: WeightingConfig;
+  readonly dividends?: 'cash' | 'reinvest';
 }
 
 /** Where the prices are: a file, inline text, or the store. */
@@ -162,7 +174,7 @@ export type BacktestPricesSource =
   | { readonly kind: 'symbols'; readonly symbols: readonly string[] };
 
 /** The validated config (module comment). */
-export interface BacktestConfig {
+export interface BacktestConfig extends BacktestFundsConfig {
   readonly prices: BacktestPricesSource;
   readonly start?: string;
   readonly end?: string;
@@ -190,6 +202,7 @@ function strategyConfig(s: Parsed['strategies'][number]): BacktestStrategyConfig
     ...(s.flows ? { flows: s.flows } : {}),
     wholeShares: s.wholeShares,
     ...(s.weighting ? { weighting: s.weighting } : {}),
+    ...(s.dividends ? { dividends: s.dividends } : {}),
   };
 }
 
@@ -210,6 +223,7 @@ export function toBacktestConfig(parsed: Parsed, baseDir: string): BacktestConfi
     cash: parsed.cash,
     strategies: parsed.strategies.map(strategyConfig),
     ...(parsed.benchmark === undefined ? {} : { benchmark: parsed.benchmark }),
+    ...backtestFundsConfigOf(parsed, baseDir),
   };
 }
 

@@ -2,7 +2,8 @@
  * The backtest engine (docs/backtest.md): one strategy over a price matrix, row by row.
  *
  * - Row 0: the initial money buys the targets at the close, net of the purchase's costs.
- * - Every later row t, in this order: (1) cash accrues one row of interest; (2) the book is
+ * - Every later row t, in this order: (1) cash accrues one row of interest, then the row's
+ *   dividends are paid when the closes are unadjusted (dividends.ts); (2) the book is
  *   valued at the close; a value ≤ 0 sells everything and stops the strategy (`wipedOut`);
  *   (3) on a rebalance candidate row (scheduled, or every row when only bands are given) the
  *   weighting gives the targets and, with bands, the drifted weights are compared with them;
@@ -15,6 +16,7 @@
 
 import { BallastError, invalidInput } from '../errors.ts';
 import { Book, cashRates, type CashRates } from './book.ts';
+import { payDividends } from './dividends.ts';
 import { scheduledRows } from './schedule.ts';
 import type {
   BacktestSettings,
@@ -93,6 +95,7 @@ interface Run {
   readonly rebalanceRows: number[];
   readonly flows: Float64Array;
   readonly weightingLog: WeightingRecord[];
+  dividends: number;
 }
 
 function targetsAt(run: Run, row: number): Float64Array {
@@ -126,6 +129,7 @@ function step(run: Run, row: number): StrategyStop | undefined {
   const { book, spec, market } = run;
   const date = market.dates[row]!;
   book.accrue(run.rates);
+  if (spec.dividends) run.dividends += payDividends(book, row, spec.dividends);
   const value = book.value(row);
   if (value <= 0) {
     book.liquidate(row);
@@ -194,6 +198,7 @@ export function runStrategy(
     rebalanceRows: [],
     flows: new Float64Array(dates.length),
     weightingLog: [],
+    dividends: 0,
   };
   const values = new Float64Array(dates.length);
   book.moveCash(settings.initial);
@@ -222,5 +227,6 @@ export function runStrategy(
     cash: book.cash,
     ...(stopped ? { stopped } : {}),
     ...(run.weightingLog.length > 0 ? { weightingLog: run.weightingLog } : {}),
+    ...(spec.dividends ? { dividends: run.dividends } : {}),
   };
 }

@@ -5,10 +5,12 @@
  */
 
 export * from './book.ts';
+export * from './dividends.ts';
 export * from './engine.ts';
 export * from './net-value.ts';
 export * from './run-backtest.ts';
 export * from './schedule.ts';
+export * from './simulate-fund.ts';
 export * from './summary.ts';
 export * from './types.ts';
 export * from './weighting.ts';

@@ -5,6 +5,7 @@
  * strategies' benchmark-relative metrics.
  */
 
+import type { DividendSchedule } from './dividends.ts';
 import { runStrategy } from './engine.ts';
 import { summarizeRun, type RunSummary } from './summary.ts';
 import type { BacktestSettings, PriceMatrix, StrategyRun, StrategySpec } from './types.ts';
@@ -29,6 +30,8 @@ export interface BacktestRequest {
   readonly settings: BacktestSettings;
   /** Symbol bought and held as the benchmark (a column of the matrix). */
   readonly benchmark?: string | undefined;
+  /** The benchmark's dividends on unadjusted closes (reinvested: a total-return holding). */
+  readonly benchmarkDividends?: DividendSchedule | undefined;
 }
 
 /** Buy-and-hold of one symbol: all of the money in it at the first close, no costs, no flows. */
@@ -49,7 +52,8 @@ export function runBacktest(request: BacktestRequest): BacktestResult {
   const riskFreeRateAnnual = settings.cashRate;
   let benchmark: BacktestResult['benchmark'];
   if (request.benchmark !== undefined) {
-    const run = runStrategy(market, buyAndHold(request.benchmark), settings);
+    const spec = { ...buyAndHold(request.benchmark), dividends: request.benchmarkDividends };
+    const run = runStrategy(market, spec, settings);
     benchmark = {
       symbol: request.benchmark,
       run,

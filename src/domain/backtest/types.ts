@@ -6,6 +6,7 @@
 import type { IsoDate } from '../calendar/iso-date.ts';
 import type { BucketFrequency } from '../calendar/period-bucket.ts';
 import type { WeightingRecord } from './weightings/record.ts';
+import type { DividendSchedule } from './dividends.ts';
 
 /**
  * Closes on trading days: `closes[j][t]` is symbol `symbols[j]` at the close of `dates[t]`.
@@ -73,6 +74,8 @@ export interface StrategySpec {
   readonly flow?: RecurringFlow | undefined;
   /** Round every target quantity down to whole shares (the rest stays in cash). */
   readonly wholeShares: boolean;
+  /** Cash dividends on unadjusted closes, paid on their rows (dividends.ts). */
+  readonly dividends?: DividendSchedule | undefined;
 }
 
 /** Settings shared by every strategy of a run. */
@@ -134,4 +137,6 @@ export interface StrategyRun {
   readonly stopped?: StrategyStop;
   /** What the weighting reported, in row order (absent when it reported nothing). */
   readonly weightingLog?: readonly WeightingRecord[];
+  /** Dividends received (with `spec.dividends`; negative: paid on short positions). */
+  readonly dividends?: number;
 }
