@@ -34,6 +34,7 @@ import {
 } from '../data/backtest/backtest-config.ts';
 import { backtestOption } from '../report/backtest.ts';
 import type { ChartOption } from '../report/chart-style.ts';
+import { marginFields, marginWarnings, type StrategyMarginDocument } from './backtest-margin.ts';
 import { loadBacktestPrices, matrixWindow } from './backtest-prices.ts';
 import type { AppDeps } from './deps.ts';
 import { parseInput } from './input.ts';
@@ -50,8 +51,8 @@ export const backtestInputSchema = z.strictObject({
 /** What callers pass to {@link backtest}. */
 export type BacktestInput = z.input<typeof backtestInputSchema>;
 
-/** One strategy (or the benchmark) in the document. */
-export interface BacktestStrategyDocument {
+/** One strategy (or the benchmark) in the document; margin fields: backtest-margin.ts. */
+export interface BacktestStrategyDocument extends Partial<StrategyMarginDocument> {
   readonly name: string;
   readonly finalValue: number;
   /** Value at each close after that row's flow and trades. */
@@ -126,6 +127,8 @@ function specOf(s: BacktestStrategyConfig): StrategySpec {
     costRate: s.costBps / 10_000,
     flow: s.flows,
     wholeShares: s.wholeShares,
+    margin: s.margin,
+    leverageMode: s.leverageMode,
   };
 }
 
@@ -249,7 +252,10 @@ export async function backtestWithChart(
     initial: config.initial,
     cash: config.cash,
     rowsPerYear: 252,
-    strategies: named.map((s) => strategyDocument(s.name, s.result)),
+    strategies: named.map((s, i) => ({
+      ...strategyDocument(s.name, s.result),
+      ...marginFields(config.strategies[i]!, s.result),
+    })),
     ...(bench
       ? {
           benchmark: {
@@ -261,6 +267,7 @@ export async function backtestWithChart(
     warnings: [
       ...prices.warnings,
       ...resultWarnings([...named, ...(bench ? [{ name: bench.symbol, result: bench }] : [])]),
+      ...marginWarnings(named),
     ],
   };
   if (!chart) return { document };

@@ -14,6 +14,7 @@ import { parseWithSchema, parseYamlText } from '../config/read-yaml.ts';
 
 const FREQUENCIES = ['daily', 'weekly', 'monthly', 'quarterly', 'annual'] as const;
 const SCHEDULES = ['never', ...FREQUENCIES] as const;
+const LEVERAGE_MODES = ['fixed-ratio', 'fixed-debt'] as const;
 
 const isoDate = z.string().refine(isIsoDate, { message: 'expected a calendar date YYYY-MM-DD' });
 const symbol = z
@@ -52,6 +53,19 @@ export const backtestStrategySchema = z
       })
       .optional(),
     wholeShares: z.boolean().default(false),
+    /** Equity / gross ≥ maintenance, else a forced sale back to initial (docs/backtest.md). */
+    margin: z
+      .strictObject({
+        maintenance: z.number().finite().gt(0).max(1),
+        initial: z.number().finite().gt(0).max(1).optional(),
+      })
+      .refine((m) => m.initial === undefined || m.initial >= m.maintenance, {
+        message: 'must be at least the maintenance',
+        path: ['initial'],
+      })
+      .optional(),
+    /** What rebalances hold constant: the weights or the loan (docs/backtest.md). */
+    leverageMode: z.enum(LEVERAGE_MODES).default('fixed-ratio'),
   })
   .superRefine((s, ctx) => {
     const keys = Object.keys(s.weights);
@@ -77,6 +91,18 @@ export const backtestStrategySchema = z
         code: 'custom',
         path: ['costBps'],
         message: `costs times the gross weight (${gross}) must stay below 100 %`,
+      });
+    if (s.margin && gross * s.margin.maintenance > 1)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['margin', 'maintenance'],
+        message: `the weights (gross ${gross}) start at equity / gross ${Number((1 / gross).toPrecision(6))}, below it`,
+      });
+    if (s.leverageMode === 'fixed-debt' && !(gross > 1))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['leverageMode'],
+        message: `fixed-debt needs weights summing above 1 (a loan to keep); they sum to ${gross}`,
       });
   });
 
@@ -142,6 +168,9 @@ export interface BacktestStrategyConfig {
   readonly costBps: number;
   readonly flows?: { readonly amount: number; readonly every: (typeof FREQUENCIES)[number] };
   readonly wholeShares: boolean;
+  /** The margin rule; `initial` defaults to the maintenance. */
+  readonly margin?: { readonly maintenance: number; readonly initial: number };
+  readonly leverageMode: (typeof LEVERAGE_MODES)[number];
 }
 
 /** Where the prices are: a file, inline text, or the store. */
@@ -178,6 +207,15 @@ function strategyConfig(s: Parsed['strategies'][number]): BacktestStrategyConfig
     costBps: s.costBps,
     ...(s.flows ? { flows: s.flows } : {}),
     wholeShares: s.wholeShares,
+    ...(s.margin
+      ? {
+          margin: {
+            maintenance: s.margin.maintenance,
+            initial: s.margin.initial ?? s.margin.maintenance,
+          },
+        }
+      : {}),
+    leverageMode: s.leverageMode,
   };
 }
 

@@ -6,6 +6,9 @@
 
 export * from './book.ts';
 export * from './engine.ts';
+export * from './fixed-debt.ts';
+export * from './margin.ts';
+export * from './margin-cost.ts';
 export * from './net-value.ts';
 export * from './run-backtest.ts';
 export * from './schedule.ts';

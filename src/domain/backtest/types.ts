@@ -5,6 +5,7 @@
 
 import type { IsoDate } from '../calendar/iso-date.ts';
 import type { BucketFrequency } from '../calendar/period-bucket.ts';
+import type { LeverageMode, MarginCall, MarginRequirement } from './margin.ts';
 
 /**
  * Closes on trading days: `closes[j][t]` is symbol `symbols[j]` at the close of `dates[t]`.
@@ -70,6 +71,10 @@ export interface StrategySpec {
   readonly flow?: RecurringFlow | undefined;
   /** Round every target quantity down to whole shares (the rest stays in cash). */
   readonly wholeShares: boolean;
+  /** Forced deleveraging below a maintenance margin (docs/backtest.md, "Margin and leverage modes"). */
+  readonly margin?: MarginRequirement | undefined;
+  /** What a rebalance holds constant: the weights (default) or the loan's dollar amount. */
+  readonly leverageMode?: LeverageMode | undefined;
 }
 
 /** Settings shared by every strategy of a run. */
@@ -129,4 +134,6 @@ export interface StrategyRun {
   readonly quantities: Float64Array;
   readonly cash: number;
   readonly stopped?: StrategyStop;
+  /** The forced sales of the margin rule, in row order (only with `spec.margin`). */
+  readonly marginCalls?: readonly MarginCall[];
 }
