@@ -43,6 +43,7 @@ import {
   withDividends,
   type StrategyExtras,
 } from './backtest-extras.ts';
+import { marginFields, marginWarnings, type StrategyMarginDocument } from './backtest-margin.ts';
 import { loadBacktestPrices, matrixWindow } from './backtest-prices.ts';
 import {
   strategyWeighting,
@@ -67,8 +68,9 @@ export const backtestInputSchema = z.strictObject({
 /** What callers pass to {@link backtest}. */
 export type BacktestInput = z.input<typeof backtestInputSchema>;
 
-/** One strategy (or the benchmark) in the document; `weighting*` with a `weighting` only. */
-export interface BacktestStrategyDocument extends WeightingDocument, StrategyExtras {
+/** One strategy (or the benchmark) in the document; `weighting*` with a `weighting` only, margin fields: backtest-margin.ts. */
+export interface BacktestStrategyDocument
+  extends WeightingDocument, StrategyExtras, Partial<StrategyMarginDocument> {
   readonly name: string;
   readonly finalValue: number;
   /** Value at each close after that row's flow and trades. */
@@ -150,6 +152,8 @@ function specOf(
     costRate: s.costBps / 10_000,
     flow: s.flows,
     wholeShares: s.wholeShares,
+    margin: s.margin,
+    leverageMode: s.leverageMode,
   };
 }
 
@@ -287,6 +291,7 @@ export async function backtestWithChart(
     ...strategyDocument(s.name, s.result),
     ...weightingDocument(config.strategies[i]!, s.result.run),
     ...strategyExtras(specs[i]!, s.result.run, prices.simulated),
+    ...marginFields(config.strategies[i]!, s.result),
   }));
   const document: BacktestDocument = {
     window: matrixWindow(market),
@@ -310,6 +315,7 @@ export async function backtestWithChart(
       ...prices.warnings,
       ...resultWarnings([...named, ...(bench ? [{ name: bench.symbol, result: bench }] : [])]),
       ...weightingWarnings(named.map((s) => ({ name: s.name, run: s.result.run }))),
+      ...marginWarnings(named),
     ],
   };
   if (!chart) return { document };

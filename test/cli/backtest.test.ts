@@ -56,12 +56,12 @@ describe('ballast backtest', () => {
     const lines = run.stdout.split('\n');
     expect(lines[0]).toMatch(/^Backtest 2024-01-30 \.\. 2024-03-04 \(6 rows from .*prices\.csv\)/);
     expect(lines[1]).toMatch(
-      /^Strategy +Final value +TWR +MWR +CAGR +Vol +Max DD +Sharpe +Costs +Interest +Rebalances$/,
+      /^Strategy +Final value +TWR +MWR +CAGR +Vol +Max DD +Sharpe +Costs +Interest +Rebalances +Margin calls$/,
     );
     expect(lines.find((l) => l.startsWith('hold A'))).toMatch(/1,050\.00 +5\.0% +5\.0% +— /);
     expect(lines.find((l) => l.startsWith('60-40'))).toMatch(
       new RegExp(
-        `${MIX_FINAL.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} .* 2$`,
+        `${MIX_FINAL.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} .* 2 +—$`,
       ),
     );
     expect(lines.find((l) => l.startsWith('M (benchmark)'))).toMatch(/1,050\.00 +5\.0%/);

@@ -42,6 +42,11 @@ const COLUMNS: Column<BacktestStrategyDocument>[] = [
   { title: 'Costs', value: (s) => fmtMoney(s.costs), align: 'right' },
   { title: 'Interest', value: (s) => fmtMoney(s.interest), align: 'right' },
   { title: 'Rebalances', value: (s) => String(s.rebalances.length), align: 'right' },
+  {
+    title: 'Margin calls',
+    value: (s) => (s.marginCalls ? String(s.marginCalls.length) : '—'),
+    align: 'right',
+  },
 ];
 
 /** With unadjusted closes: the dividends each strategy received and what it did with them. */

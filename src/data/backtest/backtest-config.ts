@@ -22,6 +22,7 @@ import {
 
 const FREQUENCIES = ['daily', 'weekly', 'monthly', 'quarterly', 'annual'] as const;
 const SCHEDULES = ['never', ...FREQUENCIES] as const;
+const LEVERAGE_MODES = ['fixed-ratio', 'fixed-debt'] as const;
 
 const isoDate = z.string().refine(isIsoDate, { message: 'expected a calendar date YYYY-MM-DD' });
 const symbol = z
@@ -64,6 +65,19 @@ export const backtestStrategySchema = z
     weighting: weightingSchema.optional(),
     /** With unadjusted closes: dividends to `cash` or `reinvest` (default). */
     dividends: strategyDividendsField,
+    /** Equity / gross ≥ maintenance, else a forced sale back to initial (docs/backtest.md). */
+    margin: z
+      .strictObject({
+        maintenance: z.number().finite().gt(0).max(1),
+        initial: z.number().finite().gt(0).max(1).optional(),
+      })
+      .refine((m) => m.initial === undefined || m.initial >= m.maintenance, {
+        message: 'must be at least the maintenance',
+        path: ['initial'],
+      })
+      .optional(),
+    /** What rebalances hold constant: the weights or the loan (docs/backtest.md). */
+    leverageMode: z.enum(LEVERAGE_MODES).default('fixed-ratio'),
   })
   .superRefine((s, ctx) => {
     const keys = Object.keys(s.weights);
@@ -96,6 +110,18 @@ export const backtestStrategySchema = z
         { symbols: keys.map((k) => k.trim().toUpperCase()), costBps: s.costBps },
         (path, message) => ctx.addIssue({ code: 'custom', path, message }),
       );
+    if (s.margin && gross * s.margin.maintenance > 1)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['margin', 'maintenance'],
+        message: `the weights (gross ${gross}) start at equity / gross ${Number((1 / gross).toPrecision(6))}, below it`,
+      });
+    if (s.leverageMode === 'fixed-debt' && !(gross > 1))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['leverageMode'],
+        message: `fixed-debt needs weights summing above 1 (a loan to keep); they sum to ${gross}`,
+      });
   });
 
 /** Where the prices come from, as written in the config. */
@@ -165,6 +191,9 @@ export interface BacktestStrategyConfig {
   /** The weighting, when not the fixed `weights` (docs/backtest.md, "Weightings"). */
   readonly weighting?: WeightingConfig;
   readonly dividends?: 'cash' | 'reinvest';
+  /** The margin rule; `initial` defaults to the maintenance. */
+  readonly margin?: { readonly maintenance: number; readonly initial: number };
+  readonly leverageMode: (typeof LEVERAGE_MODES)[number];
 }
 
 /** Where the prices are: a file, inline text, or the store. */
@@ -203,6 +232,15 @@ function strategyConfig(s: Parsed['strategies'][number]): BacktestStrategyConfig
     wholeShares: s.wholeShares,
     ...(s.weighting ? { weighting: s.weighting } : {}),
     ...(s.dividends ? { dividends: s.dividends } : {}),
+    ...(s.margin
+      ? {
+          margin: {
+            maintenance: s.margin.maintenance,
+            initial: s.margin.initial ?? s.margin.maintenance,
+          },
+        }
+      : {}),
+    leverageMode: s.leverageMode,
   };
 }
 

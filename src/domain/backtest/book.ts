@@ -159,14 +159,18 @@ export class Book {
     this.tradeTo(row, this.target);
   }
 
-  private shares(x: number): number {
+  /** A target quantity as the book holds it: rounded towards zero with whole shares. */
+  shares(x: number): number {
     if (!Number.isFinite(x)) throw invalidInput('weights', x, 'a target quantity is not finite');
     if (!this.setup.wholeShares) return x;
     return x >= 0 ? Math.floor(x + SHARE_SLACK) : -Math.floor(-x + SHARE_SLACK);
   }
 
-  /** Trades every asset to `quantities`, paying k |Δq p| per trade from cash. */
-  private tradeTo(row: number, quantities: Float64Array): void {
+  /**
+   * Trades every asset to `quantities` (as given: no rounding), paying k |Δq p| per trade from
+   * cash. Public for the rules built on the book (margin.ts, fixed-debt.ts).
+   */
+  tradeTo(row: number, quantities: Float64Array): void {
     const { costRate, recordTrades, assets, market } = this.setup;
     const q = this.quantities;
     for (let i = 0; i < q.length; i++) {

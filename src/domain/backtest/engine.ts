@@ -4,19 +4,23 @@
  * - Row 0: the initial money buys the targets at the close, net of the purchase's costs.
  * - Every later row t, in this order: (1) cash accrues one row of interest, then the row's
  *   dividends are paid when the closes are unadjusted (dividends.ts); (2) the book is
- *   valued at the close; a value ≤ 0 sells everything and stops the strategy (`wipedOut`);
+ *   valued at the close; with a margin rule, equity / gross below the maintenance sells pro
+ *   rata first (margin.ts); a value ≤ 0 sells everything and stops the strategy (`wipedOut`);
  *   (3) on a rebalance candidate row (scheduled, or every row when only bands are given) the
  *   weighting gives the targets and, with bands, the drifted weights are compared with them;
  *   (4) the flow of the row, if any, and the rebalance: a rebalance takes the flow in and
  *   trades once to the targets of the new value net of costs; without a rebalance a
  *   contribution buys at the targets and a withdrawal sells pro rata (a withdrawal of all that
  *   is left sells everything and stops the strategy: `depleted`); (5) the value is recorded.
- * - The final row only values the book: no flow and no trade happen on it.
+ * - The final row only values the book: no flow and no trade of the strategy's own happen on it
+ *   (a margin call or a wipe-out still does).
  */
 
 import { BallastError, invalidInput } from '../errors.ts';
-import { Book, cashRates, type CashRates } from './book.ts';
+import { cashRates, type Book, type CashRates } from './book.ts';
 import { payDividends } from './dividends.ts';
+import { leverageBook } from './fixed-debt.ts';
+import { MarginWatch } from './margin.ts';
 import { scheduledRows } from './schedule.ts';
 import type {
   BacktestSettings,
@@ -25,6 +29,7 @@ import type {
   StrategyRun,
   StrategySpec,
   StrategyStop,
+  Weighting,
 } from './types.ts';
 import type { WeightingRecord } from './weightings/record.ts';
 
@@ -89,6 +94,10 @@ interface Run {
   readonly spec: StrategySpec;
   readonly columns: readonly number[];
   readonly book: Book;
+  /** The spec's weighting, or the fixed-debt mode's scaling of it (fixed-debt.ts). */
+  readonly weighting: Weighting;
+  /** The margin rule, when the spec has one (margin.ts). */
+  readonly margin: MarginWatch | undefined;
   readonly rates: CashRates;
   readonly candidates: Uint8Array;
   readonly flowRows: Uint8Array | undefined;
@@ -100,7 +109,7 @@ interface Run {
 
 function targetsAt(run: Run, row: number): Float64Array {
   const { book, spec } = run;
-  const targets = spec.weighting({
+  const targets = run.weighting({
     row,
     market: run.market,
     columns: run.columns,
@@ -130,7 +139,8 @@ function step(run: Run, row: number): StrategyStop | undefined {
   const date = market.dates[row]!;
   book.accrue(run.rates);
   if (spec.dividends) run.dividends += payDividends(book, row, spec.dividends);
-  const value = book.value(row);
+  let value = book.value(row);
+  if (run.margin) value = run.margin.check(book, row, value);
   if (value <= 0) {
     book.liquidate(row);
     return { date, row, reason: 'wipedOut', value: book.value(row) };
@@ -179,7 +189,7 @@ export function runStrategy(
     throw invalidInput('initial', settings.initial, 'must be a positive amount');
   if (!(spec.costRate >= 0)) throw invalidInput('costBps', spec.costRate * 10_000, 'must be ≥ 0');
   const { dates } = market;
-  const book = new Book({
+  const { book, weighting } = leverageBook(spec, {
     market,
     assets: spec.assets,
     columns,
@@ -192,6 +202,8 @@ export function runStrategy(
     spec,
     columns,
     book,
+    weighting,
+    margin: spec.margin ? new MarginWatch(spec.margin, spec, dates) : undefined,
     rates: cashRates(settings.cashRate, settings.borrowSpread),
     candidates: candidateRows(spec, dates),
     flowRows: spec.flow ? scheduledRows(dates, spec.flow.every) : undefined,
@@ -228,5 +240,6 @@ export function runStrategy(
     ...(stopped ? { stopped } : {}),
     ...(run.weightingLog.length > 0 ? { weightingLog: run.weightingLog } : {}),
     ...(spec.dividends ? { dividends: run.dividends } : {}),
+    ...(run.margin ? { marginCalls: run.margin.calls } : {}),
   };
 }

@@ -7,6 +7,7 @@
 
 import type { DividendSchedule } from './dividends.ts';
 import { runStrategy } from './engine.ts';
+import { marginComparison, type MarginComparison } from './margin-cost.ts';
 import { summarizeRun, type RunSummary } from './summary.ts';
 import type { BacktestSettings, PriceMatrix, StrategyRun, StrategySpec } from './types.ts';
 import { fixedWeights } from './weighting.ts';
@@ -15,6 +16,8 @@ import { fixedWeights } from './weighting.ts';
 export interface StrategyResult {
   readonly run: StrategyRun;
   readonly summary: RunSummary;
+  /** With a margin rule: the same strategy run again without it (margin-cost.ts). */
+  readonly withoutMargin?: MarginComparison;
 }
 
 /** Results of {@link runBacktest}, strategies in the order given. */
@@ -66,7 +69,8 @@ export function runBacktest(request: BacktestRequest): BacktestResult {
       riskFreeRateAnnual,
       benchmark: benchmark?.summary.returns,
     });
-    return { run, summary };
+    const withoutMargin = marginComparison(market, spec, { settings, run });
+    return { run, summary, ...(withoutMargin ? { withoutMargin } : {}) };
   });
   return { strategies, ...(benchmark ? { benchmark } : {}) };
 }

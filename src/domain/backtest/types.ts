@@ -7,6 +7,7 @@ import type { IsoDate } from '../calendar/iso-date.ts';
 import type { BucketFrequency } from '../calendar/period-bucket.ts';
 import type { WeightingRecord } from './weightings/record.ts';
 import type { DividendSchedule } from './dividends.ts';
+import type { LeverageMode, MarginCall, MarginRequirement } from './margin.ts';
 
 /**
  * Closes on trading days: `closes[j][t]` is symbol `symbols[j]` at the close of `dates[t]`.
@@ -76,6 +77,10 @@ export interface StrategySpec {
   readonly wholeShares: boolean;
   /** Cash dividends on unadjusted closes, paid on their rows (dividends.ts). */
   readonly dividends?: DividendSchedule | undefined;
+  /** Forced deleveraging below a maintenance margin (docs/backtest.md, "Margin and leverage modes"). */
+  readonly margin?: MarginRequirement | undefined;
+  /** What a rebalance holds constant: the weights (default) or the loan's dollar amount. */
+  readonly leverageMode?: LeverageMode | undefined;
 }
 
 /** Settings shared by every strategy of a run. */
@@ -139,4 +144,6 @@ export interface StrategyRun {
   readonly weightingLog?: readonly WeightingRecord[];
   /** Dividends received (with `spec.dividends`; negative: paid on short positions). */
   readonly dividends?: number;
+  /** The forced sales of the margin rule, in row order (only with `spec.margin`). */
+  readonly marginCalls?: readonly MarginCall[];
 }
