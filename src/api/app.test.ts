@@ -96,6 +96,7 @@ describe('the HTTP API: service routes', () => {
         'POST /api/v1/estimate',
         'GET /api/v1/estimate/universe',
         'POST /api/v1/analyze',
+        'POST /api/v1/backtest',
         'GET /api/v1/data',
         'GET /api/v1/data/quality',
         'GET /api/v1/data/{symbol}/prices',

@@ -24,6 +24,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps } from '../app/deps.ts';
 import { BallastError } from '../app/errors.ts';
 import { mountAnalysisRoutes } from './analysis-routes.ts';
+import { mountBacktestRoutes } from './backtest-routes.ts';
 import { guard, registerBearerScheme, type AuthMode } from './auth.ts';
 import { mountDataRoutes } from './data-routes.ts';
 import { mountDefinitionRoutes } from './definition-routes.ts';
@@ -112,6 +113,7 @@ export function createApi(deps: AppDeps, options: ApiOptions): OpenAPIHono {
   mountTaxRoutes(app, deps);
   mountOptimizeRoutes(app, deps);
   mountAnalysisRoutes(app, deps);
+  mountBacktestRoutes(app, deps);
   mountDataRoutes(app, deps);
   mountFundsRoutes(app);
   mountDefinitionRoutes(app, deps);

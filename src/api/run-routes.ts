@@ -1,6 +1,6 @@
 /**
  * `/api/v1/runs`: long work as jobs. `POST` stores a run of one kind (`frontier`, `optimize`,
- * `estimate`, `analyze`, `data-fetch`) with the same input its synchronous route takes and
+ * `estimate`, `analyze`, `backtest`, `data-fetch`) with the same input its synchronous route takes and
  * answers 202 with the run (status `queued`) and its `Location`; `GET …/runs/{id}` gives its
  * status, progress and, once done, its result or error; `DELETE` cancels it (409 once it has
  * succeeded or failed); `GET …/runs` lists recent runs.

@@ -77,6 +77,8 @@ export interface BacktestStrategyDocument
   readonly values: readonly { readonly date: IsoDate; readonly value: number }[];
   /** External flows made (deposit > 0, withdrawal < 0). */
   readonly flows: readonly { readonly date: IsoDate; readonly amount: number }[];
+  /** Daily TWR returns of rows 1.. (to the stop), flows at the end of the day (the charts' paths). */
+  readonly returns: readonly { readonly date: IsoDate; readonly value: number }[];
   /** Time-weighted return of the window (not annualised). */
   readonly twr: number;
   /** Geometric on 252 rows a year; null for a window of a year or less. */
@@ -176,6 +178,7 @@ function strategyDocument(name: string, result: StrategyResult): BacktestStrateg
     flows: dates.flatMap((date, t) =>
       run.flows[t] === 0 ? [] : [{ date, amount: roundCents(run.flows[t]!) }],
     ),
+    returns: summary.returns.map((r) => ({ date: r.date, value: roundFine(r.value) })),
     twr: roundFine(summary.twr),
     twrAnnualized: fine(summary.twrAnnualized),
     mwr: fine(summary.mwr),

@@ -7,6 +7,7 @@
 
 import type * as z from 'zod';
 import { analyze, analyzeInputSchema, type AnalyzeInput } from './analyze.ts';
+import { backtestRequest, backtestRequestSchema } from './backtest-request.ts';
 import { dataFetch, dataFetchInputSchema, type DataFetchInput } from './data-fetch.ts';
 import type { AppDeps } from './deps.ts';
 import { estimate, estimateInputSchema, type EstimateInput } from './estimate.ts';
@@ -42,6 +43,11 @@ export const RUN_KINDS = {
     schema: analyzeInputSchema,
     summary: 'performance and risk measures of a return series (`analyze`)',
     run: (input, deps) => analyze(input as AnalyzeInput, deps),
+  },
+  backtest: {
+    schema: backtestRequestSchema,
+    summary: 'strategies run day by day over historical closes (`backtest`)',
+    run: (input, deps) => backtestRequest(input, deps),
   },
   'data-fetch': {
     schema: dataFetchInputSchema,

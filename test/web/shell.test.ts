@@ -30,6 +30,7 @@ describe.skipIf(!hasChromium)('the dashboard shell (chromium)', () => {
       'Exposures',
       'Risk',
       'Optimize',
+      'Backtest',
       'Transactions',
       'Data',
     ]);

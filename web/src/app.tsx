@@ -25,9 +25,13 @@ const LOADERS: Record<string, () => Promise<{ default: ComponentType<{ portfolio
   '/exposures': () => import('./features/exposures/exposures-page.tsx'),
   '/risk': () => import('./features/risk/risk-page.tsx'),
   '/optimize': () => import('./features/optimize/optimize-page.tsx'),
+  '/backtest': () => import('./features/backtest/backtest-page.tsx'),
   '/transactions': () => import('./features/transactions/transactions-page.tsx'),
   '/data': () => import('./features/data/data-page.tsx'),
 };
+
+/** Pages that work without a portfolio (the store's data, backtests). */
+const WITHOUT_PORTFOLIO = new Set(['/data', '/backtest']);
 
 const page = (path: string, title: string): Page => ({
   path,
@@ -43,6 +47,7 @@ export const PAGES: readonly Page[] = [
   page('/exposures', 'Exposures'),
   page('/risk', 'Risk'),
   page('/optimize', 'Optimize'),
+  page('/backtest', 'Backtest'),
   page('/transactions', 'Transactions'),
   page('/data', 'Data'),
 ];
@@ -105,7 +110,7 @@ function Content({ page, portfolio }: { page: Page | undefined; portfolio: strin
   }
   if (page === undefined) return <p className="panel">No page here. Choose one above.</p>;
   if (list.isPending && portfolio === null) return <div className="loading">Loading…</div>;
-  if (portfolio === null && page.path !== '/data')
+  if (portfolio === null && !WITHOUT_PORTFOLIO.has(page.path))
     return (
       <div className="panel">
         <h2>No portfolio yet</h2>

@@ -49,3 +49,4 @@ export type {
   TaxHarvestDocument,
   WashingPurchase,
 } from '../../../src/app/tax-harvest.ts';
+export type { BacktestDocument, BacktestStrategyDocument } from '../../../src/app/backtest.ts';

@@ -10,7 +10,7 @@ import { api, unwrap } from './client.ts';
 import type { RunDocument } from './documents.ts';
 import type { paths } from './schema.gen.ts';
 
-/** A kind of run (`frontier`, `optimize`, `estimate`, `analyze`, `data-fetch`). */
+/** A kind of run (`frontier`, `optimize`, `estimate`, `analyze`, `backtest`, `data-fetch`). */
 export type RunKind =
   paths['/api/v1/runs']['post']['requestBody']['content']['application/json']['kind'];
 

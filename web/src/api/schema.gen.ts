@@ -5493,6 +5493,240 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/backtest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Strategies of target weights run day by day over historical closes (config inline) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The backtest config (docs/backtest.md, "Config"): the object, with prices as { text, name } or symbols from the store (a prices path is refused), or the YAML/JSON text */
+                        config: {
+                            /** @description The config as YAML or JSON (the shape of the object form) */
+                            text: string;
+                            /**
+                             * @description Cited in error messages
+                             * @default input
+                             */
+                            name?: string;
+                        } | {
+                            prices?: string | {
+                                text: string;
+                                /** @default prices */
+                                name?: string;
+                            };
+                            symbols?: string[];
+                            start?: string;
+                            end?: string;
+                            /** @default 10000 */
+                            initial?: number;
+                            /**
+                             * @default {
+                             *       "rate": 0,
+                             *       "borrowSpread": 0
+                             *     }
+                             */
+                            cash?: {
+                                /** @default 0 */
+                                rate?: number;
+                                /** @default 0 */
+                                borrowSpread?: number;
+                            };
+                            strategies: {
+                                name: string;
+                                weights: {
+                                    [key: string]: number;
+                                };
+                                /**
+                                 * @default never
+                                 * @enum {string}
+                                 */
+                                rebalance?: "never" | "daily" | "weekly" | "monthly" | "quarterly" | "annual";
+                                bands?: {
+                                    absolute?: number;
+                                    relative?: number;
+                                };
+                                /** @default 0 */
+                                costBps?: number;
+                                flows?: {
+                                    amount: number;
+                                    /** @enum {string} */
+                                    every: "daily" | "weekly" | "monthly" | "quarterly" | "annual";
+                                };
+                                /** @default false */
+                                wholeShares?: boolean;
+                            }[];
+                            benchmark?: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description The `backtest` document */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description INVALID_INPUT: a field, the body or a header is malformed (details.field) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description UNAUTHORIZED: keys are required and the bearer key is missing, unknown or revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description FORBIDDEN: a read-scope key on a write (POST, PUT, PATCH, DELETE) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description NOT_FOUND: an unknown portfolio or route */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description TOO_LARGE: the body is larger than the limit */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description INSUFFICIENT_DATA: fewer than 2 rows in the window */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description DATA_UNAVAILABLE: a symbol with nothing stored and no provider answering */
+                424: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description RATE_LIMITED: over the per-caller limit; Retry-After gives the seconds */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description INTERNAL: an unexpected failure (details: only the requestId) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/data": {
         parameters: {
             query?: never;
@@ -8296,7 +8530,7 @@ export interface paths {
         put?: never;
         /**
          * Submit long work as a run (202; poll GET /api/v1/runs/{id})
-         * @description Kinds — `frontier`: the efficient frontier (`frontier`); `optimize`: one optimisation (`optimize`); `estimate`: expected returns and covariance (`estimate`); `analyze`: performance and risk measures of a return series (`analyze`); `data-fetch`: fetch and store market data (`data fetch`). `input` is what the kind's synchronous route takes.
+         * @description Kinds — `frontier`: the efficient frontier (`frontier`); `optimize`: one optimisation (`optimize`); `estimate`: expected returns and covariance (`estimate`); `analyze`: performance and risk measures of a return series (`analyze`); `backtest`: strategies run day by day over historical closes (`backtest`); `data-fetch`: fetch and store market data (`data fetch`). `input` is what the kind's synchronous route takes.
          */
         post: {
             parameters: {
@@ -8309,7 +8543,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        kind: "frontier" | "optimize" | "estimate" | "analyze" | "data-fetch";
+                        kind: "frontier" | "optimize" | "estimate" | "analyze" | "backtest" | "data-fetch";
                         input?: unknown;
                     };
                 };
