@@ -5568,8 +5568,129 @@ export interface paths {
                                 };
                                 /** @default false */
                                 wholeShares?: boolean;
+                                weighting?: {
+                                    /**
+                                     * @default fixed
+                                     * @enum {string}
+                                     */
+                                    method?: "fixed" | "equal" | "inverse-vol" | "risk-parity" | "optimize";
+                                    /** @default 252 */
+                                    lookback?: number;
+                                    /**
+                                     * @default sample
+                                     * @enum {string}
+                                     */
+                                    covariance?: "sample" | "ledoit-wolf" | "oas";
+                                    objective?: {
+                                        /** @enum {string} */
+                                        kind: "min-variance";
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "max-sharpe";
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "efficient-return";
+                                        targetReturnAnnual: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "efficient-risk";
+                                        targetVolatilityAnnual: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "utility";
+                                        /** @default 1 */
+                                        riskAversion?: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "max-return";
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "max-diversification";
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "risk-parity";
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "risk-budget";
+                                        budgets: {
+                                            [key: string]: number;
+                                        };
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "hrp";
+                                        /** @enum {string} */
+                                        linkage?: "single" | "average" | "complete" | "ward";
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "herc";
+                                        /** @enum {string} */
+                                        linkage?: "single" | "average" | "complete" | "ward";
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "min-cvar";
+                                        /** @default 0.95 */
+                                        confidence?: number;
+                                        targetReturnAnnual?: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "min-cdar";
+                                        /** @default 0.95 */
+                                        confidence?: number;
+                                        targetReturnAnnual?: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "min-semivariance";
+                                        targetReturnAnnual?: number;
+                                    };
+                                    minWeight?: number;
+                                    maxWeight?: number;
+                                    targetVol?: number;
+                                    maxLeverage?: number;
+                                    /**
+                                     * @default weights
+                                     * @enum {string}
+                                     */
+                                    fallback?: "weights" | "equal";
+                                };
+                                /** @enum {string} */
+                                dividends?: "cash" | "reinvest";
+                                margin?: {
+                                    maintenance: number;
+                                    initial?: number;
+                                };
+                                /**
+                                 * @default fixed-ratio
+                                 * @enum {string}
+                                 */
+                                leverageMode?: "fixed-ratio" | "fixed-debt";
                             }[];
                             benchmark?: string;
+                            funds?: string | {
+                                stored: string;
+                            } | {
+                                text: string;
+                                /** @default funds */
+                                name?: string;
+                            };
+                            simulate?: {
+                                [key: string]: {
+                                    expenseRatio: number;
+                                    financingSpread: number;
+                                    exposures?: {
+                                        [key: string]: number;
+                                    };
+                                };
+                            };
+                            proxies?: {
+                                [key: string]: string;
+                            };
+                            /** @default false */
+                            unadjusted?: boolean;
+                            dividends?: string | {
+                                text: string;
+                                /** @default dividends */
+                                name?: string;
+                            };
                         };
                     };
                 };
