@@ -116,7 +116,8 @@ function readInput(raw: unknown): { config: BacktestConfig; chart: boolean } {
   return { config, chart: outer.chart };
 }
 
-function specOf(s: BacktestStrategyConfig): StrategySpec {
+/** The engine's strategy of a config strategy (its weighting and settings). */
+export function specOf(s: BacktestStrategyConfig): StrategySpec {
   return {
     name: s.name,
     assets: [...s.weights.keys()],
@@ -131,13 +132,15 @@ function specOf(s: BacktestStrategyConfig): StrategySpec {
 
 const fine = (x: number | null): number | null => (x === null ? null : roundFine(x));
 
-function roundMetrics(m: MetricSet): MetricSet {
+/** The metric set with every number to 12 significant digits. */
+export function roundMetrics(m: MetricSet): MetricSet {
   return Object.fromEntries(
     Object.entries(m).map(([k, v]) => [k, typeof v === 'number' ? roundFine(v) : v]),
   ) as unknown as MetricSet;
 }
 
-function strategyDocument(name: string, result: StrategyResult): BacktestStrategyDocument {
+/** A strategy's (or the benchmark's) part of the document, money to cents. */
+export function strategyDocument(name: string, result: StrategyResult): BacktestStrategyDocument {
   const { run, summary } = result;
   const dates = run.dates;
   const stop = run.stopped;
@@ -173,7 +176,9 @@ function strategyDocument(name: string, result: StrategyResult): BacktestStrateg
 }
 
 /** Warnings the results owe their reader (docs/backtest.md, "Warnings"). */
-function resultWarnings(results: readonly { name: string; result: StrategyResult }[]): Warning[] {
+export function resultWarnings(
+  results: readonly { name: string; result: StrategyResult }[],
+): Warning[] {
   const out: Warning[] = [];
   const seen = new Set<string>();
   for (const { result } of results)
