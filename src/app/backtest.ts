@@ -141,7 +141,11 @@ function readInput(raw: unknown): { config: BacktestConfig; chart: boolean } {
   return { config, chart: outer.chart };
 }
 
-function specOf(
+/**
+ * The engine's strategy of a config strategy (its weighting and settings); `context` gives the
+ * solver an `optimize` weighting needs (sweeps run without one: see backtest-sweep.ts).
+ */
+export function specOf(
   s: BacktestStrategyConfig,
   context: { readonly highs: HighsRuntime; readonly riskFreeRateAnnual: number },
 ): StrategySpec {
@@ -161,13 +165,15 @@ function specOf(
 
 const fine = (x: number | null): number | null => (x === null ? null : roundFine(x));
 
-function roundMetrics(m: MetricSet): MetricSet {
+/** The metric set with every number to 12 significant digits. */
+export function roundMetrics(m: MetricSet): MetricSet {
   return Object.fromEntries(
     Object.entries(m).map(([k, v]) => [k, typeof v === 'number' ? roundFine(v) : v]),
   ) as unknown as MetricSet;
 }
 
-function strategyDocument(name: string, result: StrategyResult): BacktestStrategyDocument {
+/** A strategy's (or the benchmark's) part of the document, money to cents. */
+export function strategyDocument(name: string, result: StrategyResult): BacktestStrategyDocument {
   const { run, summary } = result;
   const dates = run.dates;
   const stop = run.stopped;
@@ -204,7 +210,9 @@ function strategyDocument(name: string, result: StrategyResult): BacktestStrateg
 }
 
 /** Warnings the results owe their reader (docs/backtest.md, "Warnings"). */
-function resultWarnings(results: readonly { name: string; result: StrategyResult }[]): Warning[] {
+export function resultWarnings(
+  results: readonly { name: string; result: StrategyResult }[],
+): Warning[] {
   const out: Warning[] = [];
   const seen = new Set<string>();
   for (const { result } of results)

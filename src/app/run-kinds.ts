@@ -8,10 +8,12 @@
 import type * as z from 'zod';
 import { analyze, analyzeInputSchema, type AnalyzeInput } from './analyze.ts';
 import { backtestRequest, backtestRequestSchema } from './backtest-request.ts';
+import { backtestSweep, backtestSweepRunInputSchema } from './backtest-sweep.ts';
 import { dataFetch, dataFetchInputSchema, type DataFetchInput } from './data-fetch.ts';
 import type { AppDeps } from './deps.ts';
 import { estimate, estimateInputSchema, type EstimateInput } from './estimate.ts';
 import { frontier, frontierInputSchema, type FrontierInput } from './frontier.ts';
+import { parseInput } from './input.ts';
 import { optimize, optimizeInputSchema, type OptimizeInput } from './optimize.ts';
 
 /** One kind of run: its input schema and its use case. */
@@ -53,6 +55,11 @@ export const RUN_KINDS = {
     schema: dataFetchInputSchema,
     summary: 'fetch and store market data (`data fetch`)',
     run: (input, deps) => dataFetch(input as DataFetchInput, deps),
+  },
+  'backtest-sweep': {
+    schema: backtestSweepRunInputSchema,
+    summary: 'a grid of backtest variants on worker threads (`backtest --sweep`)',
+    run: (input, deps) => backtestSweep(parseInput(backtestSweepRunInputSchema, input), deps),
   },
 } as const satisfies Record<string, RunKind>;
 

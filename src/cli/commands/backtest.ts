@@ -13,6 +13,12 @@ import { renderDocument } from '../format/output.ts';
 import { renderCsv, renderTable, type Column } from '../format/table.ts';
 import { withFlagNames } from '../flag-errors.ts';
 import { parseFormat, type Format, type Io } from '../io.ts';
+import {
+  checkNoSweepFlags,
+  runSweepCommand,
+  withSweepOptions,
+  type SweepFlags,
+} from './backtest-sweep.ts';
 
 interface BacktestOptions {
   config: string;
@@ -109,8 +115,7 @@ export function backtestCsv(doc: BacktestDocument): string {
 
 /** Registers `ballast backtest`. */
 export function registerBacktest(program: Command, io: Io, runtime: Runtime): void {
-  program
-    .command('backtest')
+  withSweepOptions(program.command('backtest'))
     .description(
       'Run strategies of target weights over historical closes: schedules, bands, flows, costs, cash and borrowing; TWR, MWR, metrics, drawdowns, trades (docs/backtest.md)',
     )
@@ -128,7 +133,9 @@ export function registerBacktest(program: Command, io: Io, runtime: Runtime): vo
       parseFormat,
       'table' as Format,
     )
-    .action(async (options: BacktestOptions, command: Command) => {
+    .action(async (options: BacktestOptions & SweepFlags, command: Command) => {
+      if (options.sweep !== undefined) return runSweepCommand(options, command, { io, runtime });
+      checkNoSweepFlags(options);
       if (options.chart !== undefined) chartFormatOf(options.chart);
       const { document, chart } = await withDeps(command, runtime, (deps) =>
         withFlagNames({ config: '--config' }, () =>

@@ -33,11 +33,27 @@ const NONE: BenchmarkMetrics = {
   downCapture: null,
 };
 
+/** Whether two series have the same dates in the same order (then no join is needed). */
+export function sameDates(a: ReturnSeries, b: ReturnSeries): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i]!.date !== b[i]!.date) return false;
+  return true;
+}
+
 /** Inner join of two dated series: the values of both on their common dates, in order. */
 export function joinOnDates(
   returns: ReturnSeries,
   benchmark: ReturnSeries,
 ): { returns: Float64Array; benchmark: Float64Array } {
+  if (sameDates(returns, benchmark)) {
+    const r = new Float64Array(returns.length);
+    const b = new Float64Array(returns.length);
+    for (let i = 0; i < r.length; i++) {
+      r[i] = returns[i]!.value;
+      b[i] = benchmark[i]!.value;
+    }
+    return { returns: r, benchmark: b };
+  }
   const byDate = new Map(benchmark.map((p) => [p.date, p.value]));
   const r: number[] = [];
   const b: number[] = [];

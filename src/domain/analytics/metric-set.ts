@@ -14,7 +14,7 @@ import {
   riskFreePerPeriod,
   totalReturn,
 } from './annualize.ts';
-import { benchmarkMetrics, type BenchmarkMetrics } from './metric-set-benchmark.ts';
+import { benchmarkMetrics, sameDates, type BenchmarkMetrics } from './metric-set-benchmark.ts';
 import { METRIC_CONVENTIONS } from './conventions.ts';
 import { maxDrawdown, ulcerIndex, valuesFromReturns } from './drawdown.ts';
 import { droppedDatesWarning } from './dropped-dates.ts';
@@ -100,7 +100,7 @@ const finite = (x: number): number | null => (Number.isFinite(x) ? x : null);
 
 /** The warning when the benchmark-relative metrics use fewer dates than the series has. */
 function benchmarkWarnings(returns: ReturnSeries, benchmark: ReturnSeries | undefined): Warning[] {
-  if (benchmark === undefined) return [];
+  if (benchmark === undefined || sameDates(returns, benchmark)) return [];
   const has = new Set(benchmark.map((p) => p.date));
   const dates = returns.map((p) => p.date);
   const w = droppedDatesWarning({

@@ -9,7 +9,15 @@ import { calendarBucket } from '../calendar/period-bucket.ts';
 import type { FlowFrequency } from './types.ts';
 
 /**
- * A flag per row: 1 when the row is scheduled for `frequency`. Row t (0 < t < T − 1) is the
+ * Flags already computed, per dates array and frequency: a sweep runs thousands of variants
+ * over one dates array, and finding the calendar periods of every row is most of a run's work
+ * otherwise (docs/backtest.md, "Sweeps"). A dates array is never changed after it is built.
+ */
+const computed = new WeakMap<readonly IsoDate[], Map<FlowFrequency, Uint8Array>>();
+
+/**
+ * A flag per row: 1 when the row is scheduled for `frequency` (a fresh array each call; the
+ * computation is kept per dates array). Row t (0 < t < T − 1) is the
  * last row of its period when row t + 1 falls in a later period; the final row is never
  * scheduled (its period may go on after the data) and the first row is the initial purchase.
  *
@@ -18,6 +26,15 @@ import type { FlowFrequency } from './types.ts';
  * scheduledRows(dates, 'monthly'); // Uint8Array [0, 1, 0, 1, 0]
  */
 export function scheduledRows(dates: readonly IsoDate[], frequency: FlowFrequency): Uint8Array {
+  let byFrequency = computed.get(dates);
+  if (byFrequency === undefined)
+    computed.set(dates, (byFrequency = new Map<FlowFrequency, Uint8Array>()));
+  let flags = byFrequency.get(frequency);
+  if (flags === undefined) byFrequency.set(frequency, (flags = computeRows(dates, frequency)));
+  return flags.slice();
+}
+
+function computeRows(dates: readonly IsoDate[], frequency: FlowFrequency): Uint8Array {
   const n = dates.length;
   const flags = new Uint8Array(n);
   if (n < 3) return flags;

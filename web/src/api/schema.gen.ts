@@ -8651,7 +8651,7 @@ export interface paths {
         put?: never;
         /**
          * Submit long work as a run (202; poll GET /api/v1/runs/{id})
-         * @description Kinds — `frontier`: the efficient frontier (`frontier`); `optimize`: one optimisation (`optimize`); `estimate`: expected returns and covariance (`estimate`); `analyze`: performance and risk measures of a return series (`analyze`); `backtest`: strategies run day by day over historical closes (`backtest`); `data-fetch`: fetch and store market data (`data fetch`). `input` is what the kind's synchronous route takes.
+         * @description Kinds — `frontier`: the efficient frontier (`frontier`); `optimize`: one optimisation (`optimize`); `estimate`: expected returns and covariance (`estimate`); `analyze`: performance and risk measures of a return series (`analyze`); `backtest`: strategies run day by day over historical closes (`backtest`); `data-fetch`: fetch and store market data (`data fetch`); `backtest-sweep`: a grid of backtest variants on worker threads (`backtest --sweep`). `input` is what the kind's synchronous route takes.
          */
         post: {
             parameters: {
@@ -8664,7 +8664,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        kind: "frontier" | "optimize" | "estimate" | "analyze" | "backtest" | "data-fetch";
+                        kind: "frontier" | "optimize" | "estimate" | "analyze" | "backtest" | "data-fetch" | "backtest-sweep";
                         input?: unknown;
                     };
                 };

@@ -1,0 +1,319 @@
+/**
+ * `backtestSweep`: a backtest config run over a grid of variants — `sweep` axes such as
+ * `bands.absolute=0.02,0.05,0.1` and `weights.A=1.0,1.25,1.5` (`backtest-sweep-grid.ts`) — on
+ * worker threads, with one summary row per variant sorted best first by a chosen measure.
+ * Every variant is the config with its values set and checked by the config's schema; it runs
+ * exactly as `backtest` runs that strategy (docs/backtest.md, "Sweeps").
+ *
+ * The prices are read once; on threads they are shared with every worker in one
+ * SharedArrayBuffer (`backtest-sweep-run.ts`). Without `threads`, a sweep whose work is
+ * estimated under a second runs on this thread (starting workers would cost more).
+ *
+ * @example
+ * ```ts
+ * const doc = await backtestSweep(
+ *   { config: { path: 'bt.yaml' }, sweep: ['bands.absolute=0.02,0.05', 'weights.A=1,1.25'] },
+ *   deps,
+ * );
+ * doc.variants[0].name; // the best Sharpe ratio, e.g. '60-40 [bands.absolute=0.05, weights.A=1]'
+ * ```
+ */
+
+import { availableParallelism } from 'node:os';
+import { dirname } from 'node:path';
+import * as z from 'zod';
+import {
+  backtestConfigSchema,
+  toBacktestConfig,
+  type BacktestConfig,
+} from '../data/backtest/backtest-config.ts';
+import { parseWithSchema, parseYamlText } from '../data/config/read-yaml.ts';
+import { runBacktest } from '../domain/backtest/run-backtest.ts';
+import {
+  sortByMetric,
+  SWEEP_METRIC_NAMES,
+  SWEEP_METRICS,
+  type SweepMetricName,
+} from '../domain/backtest/sweep.ts';
+import { BallastError } from '../domain/errors.ts';
+import type { IsoDate } from '../domain/calendar/iso-date.ts';
+import type { Warning } from '../domain/warnings.ts';
+import { strategyDocument, type BacktestStrategyDocument } from './backtest.ts';
+import { loadBacktestPrices, matrixWindow, type BacktestPrices } from './backtest-prices.ts';
+import {
+  expandSweep,
+  resolveAxes,
+  sweepAxisError,
+  sweepAxisSchema,
+  type RawConfig,
+  type SweepAxis,
+  type SweepVariant,
+} from './backtest-sweep-grid.ts';
+import { executeSweep, sweepWarnings } from './backtest-sweep-execute.ts';
+import type { SweepMeasuresRow } from './backtest-sweep-run.ts';
+import type { AppDeps } from './deps.ts';
+import { parseInput } from './input.ts';
+import { readSource, textSourceSchema } from './sources.ts';
+
+export { SWEEP_METRIC_NAMES, SWEEP_METRICS, type SweepMetricName };
+
+/** Input of {@link backtestSweep}. */
+export const backtestSweepInputSchema = z.strictObject({
+  /** The config as a file, as text, or as an object (as `backtest` takes it). */
+  config: z.union([textSourceSchema, backtestConfigSchema]),
+  /** The axes: `PATH=v1,v2,…` or `PATH=FROM:TO:STEP`, or `{ path, values }`. */
+  sweep: z.array(sweepAxisSchema).min(1),
+  /** The measure the variants are sorted by, best first. */
+  sortBy: z.enum(SWEEP_METRIC_NAMES).default('sharpe'),
+  /** Keep only the first `top` variants after sorting. */
+  top: z.number().int().min(1).optional(),
+  /** Worker threads (1: this thread); absent, chosen from the work and the cores. */
+  threads: z.number().int().min(1).max(64).optional(),
+  /** Each variant's whole strategy document (values, trades, drawdowns), not only its row. */
+  full: z.boolean().default(false),
+});
+
+/**
+ * The input of a `backtest-sweep` run (the job queue): the same, except that a run reads no
+ * file of the server, so a config object's `prices` must be inline (`{ text, name }`) or
+ * `symbols` (the API refuses `{ path }` sources itself).
+ */
+export const backtestSweepRunInputSchema = backtestSweepInputSchema.superRefine((input, ctx) => {
+  const config = input.config as { prices?: unknown };
+  if (typeof config.prices === 'string')
+    ctx.addIssue({
+      code: 'custom',
+      path: ['config', 'prices'],
+      message: 'a run reads no server file: give the prices inline as { text, name }, or symbols',
+    });
+});
+
+/** What callers pass to {@link backtestSweep}. */
+export type BacktestSweepInput = z.input<typeof backtestSweepInputSchema>;
+
+/** One variant's row: its name, its values and its measures (and its document when `full`). */
+export type BacktestSweepVariant = SweepMeasuresRow & {
+  readonly name: string;
+  /** The strategy of the config it varies. */
+  readonly strategy: string;
+  /** Axis label → value (`{ 'bands.absolute': 0.05, 'weights.A': 1.25 }`). */
+  readonly params: Readonly<Record<string, unknown>>;
+} & Partial<Omit<BacktestStrategyDocument, 'name'>>;
+
+/** The `backtest --sweep` document. */
+export interface BacktestSweepDocument {
+  readonly window: { readonly from: IsoDate; readonly to: IsoDate; readonly rows: number };
+  readonly prices: string;
+  /** The config's own initial money and cash rates (a sweep may vary them per variant). */
+  readonly initial: number;
+  readonly cash: { readonly rate: number; readonly borrowSpread: number };
+  readonly rowsPerYear: 252;
+  /** The axes: as written, their label, what they set, and their values. */
+  readonly sweep: readonly {
+    readonly axis: string;
+    readonly label: string;
+    /** `every strategy`, `config` (shared money) or the strategy's name. */
+    readonly sets: string;
+    readonly values: readonly unknown[];
+  }[];
+  readonly sortedBy: { readonly metric: SweepMetricName; readonly better: 'higher' | 'lower' };
+  /** Variants run; `variants` lists the first `top` of them when `top` was given. */
+  readonly total: number;
+  /** Worker threads used (1: the calling thread). */
+  readonly threads: number;
+  readonly variants: readonly BacktestSweepVariant[];
+  /** The config's benchmark (buy-and-hold), as in `backtest`: its measures, not varied. */
+  readonly benchmark?: Omit<BacktestSweepVariant, 'strategy' | 'params'> & {
+    readonly symbol: string;
+  };
+  readonly warnings: readonly Warning[];
+}
+
+/** The validated input, the config as read and as validated. */
+function readInput(raw: unknown) {
+  const input = parseInput(
+    backtestSweepInputSchema.extend({ config: z.record(z.string(), z.unknown()) }),
+    raw,
+  );
+  const given = input.config;
+  if ('path' in given || 'text' in given) {
+    const source = parseInput(textSourceSchema, given);
+    const { text, name } = readSource(source, 'config');
+    const baseDir = 'path' in source ? dirname(source.path) : process.cwd();
+    const data = parseYamlText(text, name);
+    const config = toBacktestConfig(parseWithSchema(backtestConfigSchema, data, name), baseDir);
+    return { input, config, raw: { data, name, baseDir } as RawConfig };
+  }
+  const config = toBacktestConfig(parseInput(backtestConfigSchema, given), process.cwd());
+  return { input, config, raw: { data: given, name: 'config', baseDir: process.cwd() } };
+}
+
+/**
+ * The prices of the config and of every symbol a variant adds; a symbol missing from the prices
+ * names the axis that added it.
+ */
+async function loadPrices(
+  grid: {
+    readonly config: BacktestConfig;
+    readonly variants: readonly SweepVariant[];
+    readonly axes: readonly SweepAxis[];
+  },
+  deps: AppDeps,
+): Promise<BacktestPrices> {
+  const { config, variants, axes } = grid;
+  const known = new Set(config.strategies.flatMap((s) => [...s.weights.keys()]));
+  const extra = variants.filter((v) => [...v.config.weights.keys()].some((k) => !known.has(k)));
+  const n = config.strategies.length;
+  try {
+    return await loadBacktestPrices(
+      { ...config, strategies: [...config.strategies, ...extra.map((v) => v.config)] },
+      deps,
+    );
+  } catch (error) {
+    const given = error instanceof BallastError ? error.details['field'] : undefined;
+    const field = typeof given === 'string' ? given : '';
+    const at = /^strategies\[(\d+)\]\.weights\.(.*)$/.exec(field);
+    if (at === null || Number(at[1]) < n) throw error;
+    const key = at[2]!.trim().toUpperCase();
+    const axis = axes.find((a) => a.keys[0] === 'weights' && a.keys[1]!.toUpperCase() === key);
+    if (axis === undefined) throw error;
+    const why = (error as BallastError).message.slice(field.length + 2).replace(/ \(got .*\)$/, '');
+    throw sweepAxisError(axis, why, axis.keys[1]);
+  }
+}
+
+/**
+ * What a sweep cannot run honestly: dividends on unadjusted closes (paid by the single run's
+ * schedule, not the workers') and `optimize` weightings (workers load no solver). Refused
+ * rather than run without them.
+ */
+function refuseUnswept(config: BacktestConfig, variants: readonly SweepVariant[]): void {
+  if (config.unadjusted)
+    throw new BallastError(
+      'INVALID_INPUT',
+      '--sweep: unadjusted closes with dividends are not swept; use total-return closes',
+      { field: '--sweep', value: 'unadjusted' },
+    );
+  const optimizing = variants.find((v) => v.config.weighting?.method === 'optimize');
+  if (optimizing)
+    throw new BallastError(
+      'INVALID_INPUT',
+      `--sweep: ${optimizing.name}: weighting.method optimize needs the solver, which sweeps do not load`,
+      { field: '--sweep', value: 'optimize' },
+    );
+}
+
+function describeAxis(axis: SweepAxis, names: readonly string[]) {
+  const t = axis.target;
+  return {
+    axis: axis.written,
+    label: axis.label,
+    sets:
+      t.kind === 'config' ? 'config' : t.strategy === null ? 'every strategy' : names[t.strategy]!,
+    values: axis.values.map((v) => v.value),
+  };
+}
+
+/**
+ * The sweep's document (module comment).
+ *
+ * @throws BallastError INVALID_INPUT naming the config's field (as `backtest` does) or the axis
+ *   (`sweep[i]`: the axis as written and the value); NOT_FOUND for a missing file.
+ */
+export async function backtestSweep(
+  raw: BacktestSweepInput,
+  deps: AppDeps,
+): Promise<BacktestSweepDocument> {
+  const { input, config, raw: rawConfig } = readInput(raw);
+  const names = config.strategies.map((s) => s.name);
+  const axes = resolveAxes(input.sweep, names);
+  const variants = expandSweep(rawConfig, axes);
+  refuseUnswept(config, variants);
+  const prices = await loadPrices({ config, variants, axes }, deps);
+  const market = prices.market;
+  const settings = {
+    initial: config.initial,
+    cashRate: config.cash.rate,
+    borrowSpread: config.cash.borrowSpread,
+  };
+  const bench = runBacktest({
+    market,
+    strategies: [],
+    settings,
+    benchmark: config.benchmark,
+  }).benchmark;
+  const wanted = input.threads ?? autoThreads(market.dates.length, variants);
+  deps.log.debug(
+    `backtest sweep: ${variants.length} variants, ${market.dates.length} rows × ${market.symbols.length} symbols, ${wanted} thread(s)`,
+  );
+  const { outcomes, threads } = await executeSweep(
+    {
+      market,
+      benchmark: bench?.summary.returns,
+      full: input.full,
+      jobs: variants.map((v) => ({
+        config: v.config,
+        settings: { initial: v.initial, cashRate: v.cash.rate, borrowSpread: v.cash.borrowSpread },
+      })),
+    },
+    { threads: wanted, progress: deps.progress },
+  );
+  const rows: BacktestSweepVariant[] = variants.map((v, i) => {
+    const { row, document } = outcomes[i]!;
+    const rest = document === undefined ? {} : (({ name: _, ...d }) => d)(document);
+    return { name: v.name, strategy: v.strategy, params: v.params, ...row, ...rest };
+  });
+  const sorted = sortByMetric(rows, input.sortBy);
+  const benchDoc = bench ? strategyDocument(`${bench.symbol} (benchmark)`, bench) : undefined;
+  return {
+    window: matrixWindow(market),
+    prices: prices.source,
+    initial: config.initial,
+    cash: config.cash,
+    rowsPerYear: 252,
+    sweep: axes.map((a) => describeAxis(a, names)),
+    sortedBy: { metric: input.sortBy, better: SWEEP_METRICS[input.sortBy].better },
+    total: rows.length,
+    threads,
+    variants: input.top === undefined ? sorted : sorted.slice(0, input.top),
+    ...(bench && benchDoc
+      ? {
+          benchmark: {
+            symbol: bench.symbol,
+            ...benchmarkRow(benchDoc),
+          },
+        }
+      : {}),
+    warnings: sweepWarnings(
+      prices.warnings,
+      outcomes.map((o) => o.warnings),
+    ),
+  };
+}
+
+/** The benchmark's row: the document's measures without its daily series. */
+function benchmarkRow(d: BacktestStrategyDocument) {
+  return {
+    name: d.name,
+    finalValue: d.finalValue,
+    twr: d.twr,
+    twrAnnualized: d.twrAnnualized,
+    mwr: d.mwr,
+    mwrBasis: d.mwrBasis,
+    costs: d.costs,
+    interest: d.interest,
+    rebalanceCount: d.rebalances.length,
+    metrics: d.metrics,
+  };
+}
+
+/**
+ * Threads when none are asked for: this thread for work estimated under a second (a worker
+ * takes 0.1–0.5 s to start: compiled, or through tsx), else one per core, at most 8. The
+ * estimate, ~25 ns per row and held asset plus ~0.75 µs per row for the summary, is the
+ * engine's benchmark (bench/backtest.bench.ts: ~10 ms for 5,040 rows × 50 assets).
+ */
+export function autoThreads(rows: number, variants: readonly SweepVariant[]): number {
+  const ns = variants.reduce((n, v) => n + rows * (v.config.weights.size + 30) * 25, 0);
+  return ns < 1e9 ? 1 : Math.max(1, Math.min(8, availableParallelism()));
+}
