@@ -138,3 +138,20 @@ describe('ballast backtest --sweep', () => {
     expect(threads.stderr).toContain('--threads');
   });
 });
+
+describe('ballast backtest --sweep refuses what it cannot run', () => {
+  it('an optimize weighting (workers load no solver), naming --sweep and the variant', async () => {
+    const files = tempFiles({
+      'prices.csv': PRICES,
+      'bt.yaml': CONFIG.replace(
+        '    weights: { A: 1 }',
+        '    weights: { A: 0.5, B: 0.5 }\n    weighting: { method: optimize, lookback: 2, objective: min-variance }',
+      ),
+    });
+    const run = await runCli('backtest', '--config', files['bt.yaml']!, '--sweep', 'costBps=0,5');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(
+      /--sweep: hold \[costBps=0\]: weighting\.method optimize needs the solver/,
+    );
+  });
+});
