@@ -194,6 +194,13 @@ function refuseUnswept(config: BacktestConfig, variants: readonly SweepVariant[]
       '--sweep: unadjusted closes with dividends are not swept; use total-return closes',
       { field: '--sweep', value: 'unadjusted' },
     );
+  const mapping = variants.find((v) => v.config.exposures !== undefined);
+  if (mapping)
+    throw new BallastError(
+      'INVALID_INPUT',
+      `--sweep: ${mapping.name}: exposures are mapped to funds by the solver, which sweeps do not load`,
+      { field: '--sweep', value: 'exposures' },
+    );
   const optimizing = variants.find((v) => v.config.weighting?.method === 'optimize');
   if (optimizing)
     throw new BallastError(

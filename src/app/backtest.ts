@@ -52,6 +52,7 @@ import {
   type WeightingDocument,
 } from './backtest-weighting.ts';
 import type { SimulatedFund } from './backtest-simulated.ts';
+import { mapStrategyExposures, type ExposureTargetsDocument } from './backtest-exposures.ts';
 import type { AppDeps } from './deps.ts';
 import { parseInput } from './input.ts';
 import { withSolver } from './lazy-solver.ts';
@@ -72,6 +73,8 @@ export type BacktestInput = z.input<typeof backtestInputSchema>;
 export interface BacktestStrategyDocument
   extends WeightingDocument, StrategyExtras, Partial<StrategyMarginDocument> {
   readonly name: string;
+  /** With `exposures`: the targets, the mapped weights, what they reach and the residual. */
+  readonly exposureTargets?: ExposureTargetsDocument;
   readonly finalValue: number;
   /** Value at each close after that row's flow and trades. */
   readonly values: readonly { readonly date: IsoDate; readonly value: number }[];
@@ -264,7 +267,10 @@ export async function backtestWithChart(
   raw: BacktestInput,
   deps: AppDeps,
 ): Promise<{ document: BacktestDocument; chart?: ChartOption }> {
-  const { config, chart } = readInput(raw);
+  const read = readInput(raw);
+  const chart = read.chart;
+  const mapped = await mapStrategyExposures(read.config, deps);
+  const config = mapped.config;
   const prices = await loadBacktestPrices(config, deps);
   const market = prices.market;
   const dividends = readBacktestDividends(config);
@@ -300,6 +306,7 @@ export async function backtestWithChart(
   const bench = result.benchmark;
   const docs = named.map((s, i) => ({
     ...strategyDocument(s.name, s.result),
+    ...(mapped.documents[i] ? { exposureTargets: mapped.documents[i] } : {}),
     ...weightingDocument(config.strategies[i]!, s.result.run),
     ...strategyExtras(specs[i]!, s.result.run, prices.simulated),
     ...marginFields(config.strategies[i]!, s.result),
@@ -324,6 +331,7 @@ export async function backtestWithChart(
     ...(dividends ? { dividends: { source: dividends.source } } : {}),
     warnings: [
       ...prices.warnings,
+      ...mapped.warnings,
       ...resultWarnings([...named, ...(bench ? [{ name: bench.symbol, result: bench }] : [])]),
       ...weightingWarnings(named.map((s) => ({ name: s.name, run: s.result.run }))),
       ...marginWarnings(named),

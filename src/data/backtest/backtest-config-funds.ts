@@ -71,7 +71,10 @@ type Issue = { code: 'custom'; path: (string | number)[]; message: string };
 /** What {@link checkBacktestFunds} reads of the parsed config. */
 interface FundsPart {
   readonly symbols?: readonly string[] | undefined;
-  readonly strategies: readonly { readonly dividends?: string | undefined }[];
+  readonly strategies: readonly {
+    readonly dividends?: string | undefined;
+    readonly exposures?: unknown;
+  }[];
   readonly funds?: unknown;
   readonly simulate?: Readonly<Record<string, unknown>> | undefined;
   readonly proxies?: Readonly<Record<string, string>> | undefined;
@@ -95,8 +98,12 @@ export function checkBacktestFunds(c: FundsPart, ctx: { addIssue(issue: Issue): 
     issue(['proxies'], 'simulate needs proxies: exposure id → a symbol of the prices');
   if (c.simulate === undefined && c.proxies !== undefined)
     issue(['proxies'], 'proxies are used only to simulate funds (simulate)');
-  if (c.simulate === undefined && c.funds !== undefined)
-    issue(['funds'], 'fund definitions are read only to simulate funds (simulate)');
+  const mapping = c.strategies.some((s) => s.exposures !== undefined);
+  if (c.simulate === undefined && !mapping && c.funds !== undefined)
+    issue(
+      ['funds'],
+      'fund definitions are read only to simulate funds (simulate) or map exposures',
+    );
   for (const [id, proxy] of Object.entries(c.proxies ?? {}))
     if (simulated.has(proxy))
       issue(['proxies', id], `${proxy} is simulated itself; a proxy must have real closes`);

@@ -19,6 +19,12 @@ import {
   strategyDividendsField,
   type BacktestFundsConfig,
 } from './backtest-config-funds.ts';
+import {
+  checkStrategyExposures,
+  strategyExposureFields,
+  strategyExposuresOf,
+  type StrategyExposuresConfig,
+} from './exposure-config.ts';
 
 const FREQUENCIES = ['daily', 'weekly', 'monthly', 'quarterly', 'annual'] as const;
 const SCHEDULES = ['never', ...FREQUENCIES] as const;
@@ -36,7 +42,9 @@ export const backtestStrategySchema = z
   .strictObject({
     name: z.string().trim().min(1),
     /** Target weight per symbol, ≥ 0; the sum may exceed 1 (the rest is borrowed cash). */
-    weights: z.record(z.string(), z.number().finite().min(0)),
+    weights: z.record(z.string(), z.number().finite().min(0)).optional(),
+    /** Or exposure targets mapped onto candidate funds (exposure-config.ts). */
+    ...strategyExposureFields,
     rebalance: z.enum(SCHEDULES).default('never'),
     /** Exactly one of `absolute` (|w − t| > a) or `relative` (|w − t| > r·t). */
     bands: z
@@ -80,6 +88,8 @@ export const backtestStrategySchema = z
     leverageMode: z.enum(LEVERAGE_MODES).default('fixed-ratio'),
   })
   .superRefine((s, ctx) => {
+    checkStrategyExposures(s, (path, message) => ctx.addIssue({ code: 'custom', path, message }));
+    if (s.weights === undefined) return;
     const keys = Object.keys(s.weights);
     if (keys.length === 0)
       ctx.addIssue({ code: 'custom', path: ['weights'], message: 'needs at least one symbol' });
@@ -194,6 +204,8 @@ export interface BacktestStrategyConfig {
   /** The margin rule; `initial` defaults to the maintenance. */
   readonly margin?: { readonly maintenance: number; readonly initial: number };
   readonly leverageMode: (typeof LEVERAGE_MODES)[number];
+  /** Exposure targets instead of weights: `weights` is empty until the app maps them. */
+  readonly exposures?: StrategyExposuresConfig;
 }
 
 /** Where the prices are: a file, inline text, or the store. */
@@ -214,7 +226,8 @@ export interface BacktestConfig extends BacktestFundsConfig {
 }
 
 function strategyConfig(s: Parsed['strategies'][number]): BacktestStrategyConfig {
-  const entries = Object.entries(s.weights);
+  const entries = Object.entries(s.weights ?? {});
+  const exposures = strategyExposuresOf(s);
   const bands =
     s.bands === undefined
       ? undefined
@@ -241,6 +254,7 @@ function strategyConfig(s: Parsed['strategies'][number]): BacktestStrategyConfig
         }
       : {}),
     leverageMode: s.leverageMode,
+    ...(exposures ? { exposures } : {}),
   };
 }
 
@@ -289,7 +303,9 @@ export function checkConfigSymbols(
     for (const [sym, key] of s.weightKeys)
       if (!have.has(sym))
         throw invalidInput(
-          `strategies[${i}].weights.${key}`,
+          s.exposures
+            ? `strategies[${i}].funds[${s.exposures.funds.indexOf(sym)}]`
+            : `strategies[${i}].weights.${key}`,
           key,
           `${sym} is not in the prices ${prices.name} (it has ${columns})`,
         );
