@@ -5547,9 +5547,13 @@ export interface paths {
                             };
                             strategies: {
                                 name: string;
-                                weights: {
+                                weights?: {
                                     [key: string]: number;
                                 };
+                                exposures?: {
+                                    [key: string]: number;
+                                };
+                                funds?: string[];
                                 /**
                                  * @default never
                                  * @enum {string}
