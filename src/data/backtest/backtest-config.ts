@@ -19,6 +19,8 @@ import {
   strategyDividendsField,
   type BacktestFundsConfig,
 } from './backtest-config-funds.ts';
+import { backtestTaxOf, strategyTaxField } from './backtest-config-tax.ts';
+import type { BacktestTax } from '../../domain/backtest/tax-lots.ts';
 
 const FREQUENCIES = ['daily', 'weekly', 'monthly', 'quarterly', 'annual'] as const;
 const SCHEDULES = ['never', ...FREQUENCIES] as const;
@@ -78,6 +80,8 @@ export const backtestStrategySchema = z
       .optional(),
     /** What rebalances hold constant: the weights or the loan (docs/backtest.md). */
     leverageMode: z.enum(LEVERAGE_MODES).default('fixed-ratio'),
+    /** Tax lots and yearly tax paid from cash (docs/backtest.md, "Taxes"). */
+    tax: strategyTaxField,
   })
   .superRefine((s, ctx) => {
     const keys = Object.keys(s.weights);
@@ -194,6 +198,8 @@ export interface BacktestStrategyConfig {
   /** The margin rule; `initial` defaults to the maintenance. */
   readonly margin?: { readonly maintenance: number; readonly initial: number };
   readonly leverageMode: (typeof LEVERAGE_MODES)[number];
+  /** Taxes in a taxable account (backtest-config-tax.ts). */
+  readonly tax?: BacktestTax;
 }
 
 /** Where the prices are: a file, inline text, or the store. */
@@ -241,6 +247,7 @@ function strategyConfig(s: Parsed['strategies'][number]): BacktestStrategyConfig
         }
       : {}),
     leverageMode: s.leverageMode,
+    ...(s.tax ? { tax: backtestTaxOf(s.tax) } : {}),
   };
 }
 
