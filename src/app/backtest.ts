@@ -43,6 +43,7 @@ import {
   withDividends,
   type StrategyExtras,
 } from './backtest-extras.ts';
+import { taxFields, type StrategyTaxDocument } from './backtest-tax.ts';
 import { marginFields, marginWarnings, type StrategyMarginDocument } from './backtest-margin.ts';
 import { loadBacktestPrices, matrixWindow } from './backtest-prices.ts';
 import {
@@ -101,6 +102,8 @@ export interface BacktestStrategyDocument
   readonly drawdowns: readonly BacktestDrawdown[];
   /** Why the strategy stopped before the final row, when it did. */
   readonly stopped?: { readonly date: IsoDate; readonly reason: string; readonly value: number };
+  /** With `tax`: gains and tax per year, after-tax and pre-tax values (backtest-tax.ts). */
+  readonly tax?: StrategyTaxDocument;
 }
 
 /** The `backtest` document (the CLI's `--format json`). */
@@ -163,6 +166,7 @@ export function specOf(
     wholeShares: s.wholeShares,
     margin: s.margin,
     leverageMode: s.leverageMode,
+    tax: s.tax,
   };
 }
 
@@ -310,6 +314,7 @@ export async function backtestWithChart(
     ...weightingDocument(config.strategies[i]!, s.result.run),
     ...strategyExtras(specs[i]!, s.result.run, prices.simulated),
     ...marginFields(config.strategies[i]!, s.result),
+    ...taxFields(config.strategies[i]!.tax, s.result),
   }));
   const document: BacktestDocument = {
     window: matrixWindow(market),

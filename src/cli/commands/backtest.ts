@@ -19,6 +19,7 @@ import {
   withSweepOptions,
   type SweepFlags,
 } from './backtest-sweep.ts';
+import { taxLines } from './backtest-tax.ts';
 
 interface BacktestOptions {
   config: string;
@@ -88,6 +89,7 @@ export function backtestTable(doc: BacktestDocument): string {
       : []),
     renderTable(rowsOf(doc), doc.dividends ? [...COLUMNS, DIVIDENDS] : COLUMNS),
     ...simulatedLines(doc),
+    ...taxLines(doc),
     basisLine(doc),
     'Vol, Sharpe (rf = the cash rate) and max drawdown: the daily returns, 252 a year (docs/backtest.md).',
     ...(doc.warnings.length ? ['', ...warningLines(doc.warnings)] : []),

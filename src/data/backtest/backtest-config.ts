@@ -25,6 +25,8 @@ import {
   strategyExposuresOf,
   type StrategyExposuresConfig,
 } from './exposure-config.ts';
+import { backtestTaxOf, strategyTaxField } from './backtest-config-tax.ts';
+import type { BacktestTax } from '../../domain/backtest/tax-lots.ts';
 
 const FREQUENCIES = ['daily', 'weekly', 'monthly', 'quarterly', 'annual'] as const;
 const SCHEDULES = ['never', ...FREQUENCIES] as const;
@@ -86,6 +88,8 @@ export const backtestStrategySchema = z
       .optional(),
     /** What rebalances hold constant: the weights or the loan (docs/backtest.md). */
     leverageMode: z.enum(LEVERAGE_MODES).default('fixed-ratio'),
+    /** Tax lots and yearly tax paid from cash (docs/backtest.md, "Taxes"). */
+    tax: strategyTaxField,
   })
   .superRefine((s, ctx) => {
     checkStrategyExposures(s, (path, message) => ctx.addIssue({ code: 'custom', path, message }));
@@ -206,6 +210,8 @@ export interface BacktestStrategyConfig {
   readonly leverageMode: (typeof LEVERAGE_MODES)[number];
   /** Exposure targets instead of weights: `weights` is empty until the app maps them. */
   readonly exposures?: StrategyExposuresConfig;
+  /** Taxes in a taxable account (backtest-config-tax.ts). */
+  readonly tax?: BacktestTax;
 }
 
 /** Where the prices are: a file, inline text, or the store. */
@@ -255,6 +261,7 @@ function strategyConfig(s: Parsed['strategies'][number]): BacktestStrategyConfig
       : {}),
     leverageMode: s.leverageMode,
     ...(exposures ? { exposures } : {}),
+    ...(s.tax ? { tax: backtestTaxOf(s.tax) } : {}),
   };
 }
 

@@ -11,6 +11,13 @@ import { invalidInput } from '../errors.ts';
 import { netRebalanceValue } from './net-value.ts';
 import type { PriceMatrix, Trade } from './types.ts';
 
+/** One trade of one asset as the book makes it: quantity > 0 buys, at `price`, paying `cost`. */
+export interface Fill {
+  readonly quantity: number;
+  readonly price: number;
+  readonly cost: number;
+}
+
 /** What a book needs to know about its strategy. */
 export interface BookSetup {
   readonly market: PriceMatrix;
@@ -21,6 +28,8 @@ export interface BookSetup {
   readonly costRate: number;
   readonly wholeShares: boolean;
   readonly recordTrades: boolean;
+  /** Told of every trade (quantity > 0 buys), e.g. to keep tax lots (tax-lots.ts). */
+  readonly onTrade?: (asset: number, row: number, fill: Fill) => void;
 }
 
 /** Shares are rounded to whole shares after adding this slack (binary noise: 9.9999999999 → 10). */
@@ -182,6 +191,7 @@ export class Book {
       this.cash -= value + cost;
       this.costs += cost;
       q[i] = quantities[i]!;
+      this.setup.onTrade?.(i, row, { quantity: delta, price, cost });
       if (recordTrades)
         this.trades.push({
           date: market.dates[row]!,

@@ -31,6 +31,7 @@ import type {
   StrategyStop,
   Weighting,
 } from './types.ts';
+import { TaxLots } from './tax-lots.ts';
 import type { WeightingRecord } from './weightings/record.ts';
 
 /** Checks the matrix: ≥ 2 rows, ascending dates, one column per symbol, positive closes. */
@@ -189,6 +190,7 @@ export function runStrategy(
     throw invalidInput('initial', settings.initial, 'must be a positive amount');
   if (!(spec.costRate >= 0)) throw invalidInput('costBps', spec.costRate * 10_000, 'must be ≥ 0');
   const { dates } = market;
+  const tax = spec.tax ? new TaxLots(spec.tax, spec.assets, dates) : undefined;
   const { book, weighting } = leverageBook(spec, {
     market,
     assets: spec.assets,
@@ -196,6 +198,7 @@ export function runStrategy(
     costRate: spec.costRate,
     wholeShares: spec.wholeShares,
     recordTrades: settings.recordTrades ?? true,
+    ...(tax ? { onTrade: tax.trade.bind(tax) } : {}),
   });
   const run: Run = {
     market,
@@ -215,10 +218,12 @@ export function runStrategy(
   const values = new Float64Array(dates.length);
   book.moveCash(settings.initial);
   book.rebalance(0, targetsAt(run, 0));
+  tax?.endOfRow(book, 0, false);
   values[0] = book.value(0);
   let stopped: StrategyStop | undefined;
   for (let t = 1; t < dates.length; t++) {
     stopped = step(run, t);
+    tax?.endOfRow(book, t, stopped !== undefined || t === dates.length - 1);
     values[t] = book.value(t);
     if (stopped) {
       values.fill(values[t]!, t + 1);
@@ -241,5 +246,6 @@ export function runStrategy(
     ...(run.weightingLog.length > 0 ? { weightingLog: run.weightingLog } : {}),
     ...(spec.dividends ? { dividends: run.dividends } : {}),
     ...(run.margin ? { marginCalls: run.margin.calls } : {}),
+    ...(tax ? { tax: tax.outcome() } : {}),
   };
 }

@@ -15,5 +15,7 @@ export * from './run-backtest.ts';
 export * from './schedule.ts';
 export * from './simulate-fund.ts';
 export * from './summary.ts';
+export * from './tax-comparison.ts';
+export * from './tax-lots.ts';
 export * from './types.ts';
 export * from './weighting.ts';

@@ -8,6 +8,7 @@
 import type { DividendSchedule } from './dividends.ts';
 import { runStrategy } from './engine.ts';
 import { marginComparison, type MarginComparison } from './margin-cost.ts';
+import { taxComparison, type TaxComparison } from './tax-comparison.ts';
 import { summarizeRun, type RunSummary } from './summary.ts';
 import type { BacktestSettings, PriceMatrix, StrategyRun, StrategySpec } from './types.ts';
 import { fixedWeights } from './weighting.ts';
@@ -18,6 +19,8 @@ export interface StrategyResult {
   readonly summary: RunSummary;
   /** With a margin rule: the same strategy run again without it (margin-cost.ts). */
   readonly withoutMargin?: MarginComparison;
+  /** With taxes: the same strategy run again without them (tax-comparison.ts). */
+  readonly withoutTax?: TaxComparison;
 }
 
 /** Results of {@link runBacktest}, strategies in the order given. */
@@ -70,7 +73,13 @@ export function runBacktest(request: BacktestRequest): BacktestResult {
       benchmark: benchmark?.summary.returns,
     });
     const withoutMargin = marginComparison(market, spec, { settings, run });
-    return { run, summary, ...(withoutMargin ? { withoutMargin } : {}) };
+    const withoutTax = taxComparison(market, spec, { settings, run });
+    return {
+      run,
+      summary,
+      ...(withoutMargin ? { withoutMargin } : {}),
+      ...(withoutTax ? { withoutTax } : {}),
+    };
   });
   return { strategies, ...(benchmark ? { benchmark } : {}) };
 }

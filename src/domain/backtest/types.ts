@@ -8,6 +8,7 @@ import type { BucketFrequency } from '../calendar/period-bucket.ts';
 import type { WeightingRecord } from './weightings/record.ts';
 import type { DividendSchedule } from './dividends.ts';
 import type { LeverageMode, MarginCall, MarginRequirement } from './margin.ts';
+import type { BacktestTax, TaxOutcome } from './tax-lots.ts';
 
 /**
  * Closes on trading days: `closes[j][t]` is symbol `symbols[j]` at the close of `dates[t]`.
@@ -81,6 +82,8 @@ export interface StrategySpec {
   readonly margin?: MarginRequirement | undefined;
   /** What a rebalance holds constant: the weights (default) or the loan's dollar amount. */
   readonly leverageMode?: LeverageMode | undefined;
+  /** Tax lots, realised gains and yearly tax paid from cash (docs/backtest.md, "Taxes"). */
+  readonly tax?: BacktestTax | undefined;
 }
 
 /** Settings shared by every strategy of a run. */
@@ -146,4 +149,6 @@ export interface StrategyRun {
   readonly dividends?: number;
   /** The forced sales of the margin rule, in row order (only with `spec.margin`). */
   readonly marginCalls?: readonly MarginCall[];
+  /** The taxes paid per calendar year (only with `spec.tax`; tax-lots.ts). */
+  readonly tax?: TaxOutcome;
 }

@@ -5667,6 +5667,31 @@ export interface paths {
                                  * @enum {string}
                                  */
                                 leverageMode?: "fixed-ratio" | "fixed-debt";
+                                tax?: {
+                                    /**
+                                     * @default taxable
+                                     * @enum {string}
+                                     */
+                                    account?: "taxable";
+                                    rates: {
+                                        shortTerm: number;
+                                        longTerm: number;
+                                        /** @default 0 */
+                                        state?: number;
+                                        /** @default 0 */
+                                        niit?: number;
+                                    };
+                                    /**
+                                     * @default hifo
+                                     * @enum {string}
+                                     */
+                                    lotMethod?: "hifo" | "fifo";
+                                    /**
+                                     * @default portfolio
+                                     * @enum {string}
+                                     */
+                                    payFrom?: "portfolio";
+                                };
                             }[];
                             benchmark?: string;
                             funds?: string | {
