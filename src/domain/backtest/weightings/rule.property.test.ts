@@ -174,3 +174,30 @@ describe('weightings in the engine', () => {
     expect(run.weightingLog).toBeUndefined();
   });
 });
+
+describe('weightings on near-constant closes (a case the property above found)', () => {
+  it('OAS inverse volatility on a window where one asset barely moves gives finite weights', () => {
+    // Asset S0 moves by 1e-14 over the 4-row window before row 36 and then −5 % twice; OAS's
+    // denominator α − μ²/n rounds to ≤ 0 there. Before the fix the shrinkage came out negative
+    // and the variance −13,091 (refused as covariance[1][1]); now δ = 1 and the weights exist.
+    const s0 = [100, 100, 100, ...Array<number>(29).fill(99.99999999996234), 95.00000004642355];
+    s0.push(95.00000004642355, 90.25000008815258, 90.25000008815258, 90.25000008815258);
+    const s1 = [...Array<number>(24).fill(93.82596866702492)];
+    s1.push(...Array<number>(10).fill(93.82596867204), 89.13467027107603, 84.67793685142951);
+    s1.push(84.67793685142951);
+    const m = matrix([s0, s1]);
+    const w = targets(
+      m,
+      {
+        method: 'inverse-vol',
+        covariance: { method: 'oas' },
+        targetVol: 0.2,
+        assets: ['S0', 'S1'],
+        weights: [0.5, 0.5],
+        lookback: 4,
+      },
+      36,
+    );
+    expect(w.every((x) => Number.isFinite(x) && x >= 0)).toBe(true);
+  });
+});

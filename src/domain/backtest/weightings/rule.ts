@@ -17,6 +17,7 @@
  * `ctx.row` only, so the targets of a row never depend on its own close or a later one.
  */
 
+import { BallastError } from '../../errors.ts';
 import { invalidInput } from '../../errors.ts';
 import type { Weighting, WeightingContext } from '../types.ts';
 import { fixedWeights } from '../weighting.ts';
@@ -153,7 +154,14 @@ function momentsAt(c: Checked, ctx: WeightingContext): WindowMoments | Weighting
       reason: `${Math.max(0, row - 1)} of the ${c.lookback} daily returns needed before ${market.dates[row]}`,
       used: c.fallback,
     };
-  return windowMoments(ctx, c);
+  try {
+    return windowMoments(ctx, c);
+  } catch (error) {
+    // A window the estimator refuses (a shrinkage target on near-constant closes) is a failed
+    // rebalance, recorded with its fallback like an infeasible optimisation.
+    if (!(error instanceof BallastError)) throw error;
+    return { code: error.code, reason: error.message, used: c.fallback };
+  }
 }
 
 function targetsOf(c: Checked, ctx: WeightingContext): Float64Array {
