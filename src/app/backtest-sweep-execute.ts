@@ -1,7 +1,8 @@
 /**
  * Where a sweep's variants run (docs/backtest.md, "Sweeps"): in chunks, on this thread or on
  * worker threads (`backtest-sweep-threads.ts`), with progress ticked per chunk (a cancelled run
- * stops at the next chunk); and the warnings of many variants, merged so that a thousand
+ * stops at the next chunk), or, as a job on PostgreSQL's queue, in pieces over the queue's
+ * workers (`deps.fanOut`); and the warnings of many variants, merged so that a thousand
  * variants do not print a thousand lines.
  */
 
@@ -15,7 +16,7 @@ import {
   type SweepOutcome,
 } from './backtest-sweep-run.ts';
 import { runSweepOnThreads } from './backtest-sweep-threads.ts';
-import type { ProgressReporter } from './deps.ts';
+import type { ProgressReporter, RunFanOut } from './deps.ts';
 
 /** Most jobs in one chunk: small enough to balance the threads and to tick progress often. */
 const MAX_CHUNK = 64;
@@ -56,6 +57,58 @@ export async function executeSweep(
       onChunk: (n) => task.tick(n),
     });
     return { outcomes: done.flat(), threads: Math.min(options.threads, chunks.length) };
+  } finally {
+    task.done();
+  }
+}
+
+/** The run kind of a piece of a spread sweep (`run-kinds.ts`). */
+export const SWEEP_PIECE_KIND = 'backtest-sweep-piece';
+
+/** Index ranges `[from, to)` splitting `jobs` into `pieces` nearly equal runs of consecutive jobs. */
+export function pieceRanges(jobs: number, pieces: number): { from: number; to: number }[] {
+  const n = Math.max(1, Math.min(pieces, jobs));
+  return Array.from({ length: n }, (_, k) => ({
+    from: Math.floor((k * jobs) / n),
+    to: Math.floor(((k + 1) * jobs) / n),
+  }));
+}
+
+/**
+ * The outcomes of a sweep's jobs, in job order, spread over the job queue's workers as
+ * `pieces` runs of kind {@link SWEEP_PIECE_KIND} (`{ sweep: raw, from, to }`), each run on its
+ * worker's threads (`deps.fanOut`, docs/backtest.md "Sweeps"); progress ticks per piece.
+ */
+export async function spreadSweep(
+  sweep: {
+    readonly raw: unknown;
+    readonly jobs: number;
+    readonly pieces: number;
+    readonly fanOut: RunFanOut;
+  },
+  options: {
+    readonly progress: ProgressReporter;
+    readonly staleMs: number;
+    readonly compute: (piece: unknown) => Promise<unknown>;
+  },
+): Promise<{ outcomes: SweepOutcome[]; threads: number; pieces: number }> {
+  const ranges = pieceRanges(sweep.jobs, sweep.pieces);
+  const task = options.progress.start('backtest sweep', sweep.jobs);
+  try {
+    const results = (await sweep.fanOut.run(
+      SWEEP_PIECE_KIND,
+      ranges.map((r) => ({ sweep: sweep.raw, ...r })),
+      {
+        compute: options.compute,
+        staleMs: options.staleMs,
+        onDone: (i) => task.tick(ranges[i]!.to - ranges[i]!.from),
+      },
+    )) as { outcomes: SweepOutcome[]; threads: number }[];
+    return {
+      outcomes: results.flatMap((r) => r.outcomes),
+      threads: Math.max(...results.map((r) => r.threads)),
+      pieces: ranges.length,
+    };
   } finally {
     task.done();
   }

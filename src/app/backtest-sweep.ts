@@ -30,7 +30,6 @@ import {
 import { parseWithSchema, parseYamlText } from '../data/config/read-yaml.ts';
 import { runBacktest } from '../domain/backtest/run-backtest.ts';
 import {
-  sortByMetric,
   SWEEP_METRIC_NAMES,
   SWEEP_METRICS,
   type SweepMetricName,
@@ -38,8 +37,8 @@ import {
 import { BallastError } from '../domain/errors.ts';
 import type { IsoDate } from '../domain/calendar/iso-date.ts';
 import type { Warning } from '../domain/warnings.ts';
-import { strategyDocument, type BacktestStrategyDocument } from './backtest.ts';
-import { loadBacktestPrices, matrixWindow, type BacktestPrices } from './backtest-prices.ts';
+import type { BacktestStrategyDocument } from './backtest.ts';
+import { loadBacktestPrices, type BacktestPrices } from './backtest-prices.ts';
 import {
   expandSweep,
   resolveAxes,
@@ -49,8 +48,10 @@ import {
   type SweepAxis,
   type SweepVariant,
 } from './backtest-sweep-grid.ts';
-import { executeSweep, sweepWarnings } from './backtest-sweep-execute.ts';
-import type { SweepMeasuresRow } from './backtest-sweep-run.ts';
+import { sweepDocument } from './backtest-sweep-document.ts';
+import { executeSweep, spreadSweep } from './backtest-sweep-execute.ts';
+import { preparedOnce } from './backtest-sweep-memo.ts';
+import type { SweepMeasuresRow, SweepOutcome } from './backtest-sweep-run.ts';
 import type { AppDeps } from './deps.ts';
 import { parseInput } from './input.ts';
 import { readSource, textSourceSchema } from './sources.ts';
@@ -71,6 +72,12 @@ export const backtestSweepInputSchema = z.strictObject({
   threads: z.number().int().min(1).max(64).optional(),
   /** Each variant's whole strategy document (values, trades, drawdowns), not only its row. */
   full: z.boolean().default(false),
+  /**
+   * Pieces the variants are split into when the sweep runs as a job on PostgreSQL's queue, for
+   * idle `ballast worker` processes to share (1: not split); absent, one per ~2 s of work.
+   * Elsewhere (the CLI, SQLite) the sweep runs on this process's threads and this is ignored.
+   */
+  pieces: z.number().int().min(1).max(256).optional(),
 });
 
 /**
@@ -119,8 +126,10 @@ export interface BacktestSweepDocument {
   readonly sortedBy: { readonly metric: SweepMetricName; readonly better: 'higher' | 'lower' };
   /** Variants run; `variants` lists the first `top` of them when `top` was given. */
   readonly total: number;
-  /** Worker threads used (1: the calling thread). */
+  /** Worker threads used (1: the calling thread); spread, the most a piece used. */
   readonly threads: number;
+  /** The pieces the variants were split into over the job queue's workers, when spread. */
+  readonly pieces?: number;
   readonly variants: readonly BacktestSweepVariant[];
   /** The config's benchmark (buy-and-hold), as in `backtest`: its measures, not varied. */
   readonly benchmark?: Omit<BacktestSweepVariant, 'strategy' | 'params'> & {
@@ -210,17 +219,6 @@ function refuseUnswept(config: BacktestConfig, variants: readonly SweepVariant[]
     );
 }
 
-function describeAxis(axis: SweepAxis, names: readonly string[]) {
-  const t = axis.target;
-  return {
-    axis: axis.written,
-    label: axis.label,
-    sets:
-      t.kind === 'config' ? 'config' : t.strategy === null ? 'every strategy' : names[t.strategy]!,
-    values: axis.values.map((v) => v.value),
-  };
-}
-
 /**
  * The sweep's document (module comment).
  *
@@ -231,6 +229,31 @@ export async function backtestSweep(
   raw: BacktestSweepInput,
   deps: AppDeps,
 ): Promise<BacktestSweepDocument> {
+  const prepared = await (deps.fanOut === undefined
+    ? prepareSweep(raw, deps)
+    : preparedOnce(raw, () => prepareSweep(raw, deps)));
+  const { input, variants, market } = prepared;
+  const pieces = input.pieces ?? autoPieces(market.dates.length, variants);
+  const wanted = input.threads ?? autoThreads(market.dates.length, variants);
+  deps.log.debug(
+    `backtest sweep: ${variants.length} variants, ${market.dates.length} rows × ${market.symbols.length} symbols, ${wanted} thread(s)`,
+  );
+  const executed =
+    deps.fanOut !== undefined && pieces > 1
+      ? await spreadSweep(
+          { raw, jobs: variants.length, pieces, fanOut: deps.fanOut },
+          {
+            progress: deps.progress,
+            staleMs: Math.max(60_000, (20 * workNs(market.dates.length, variants)) / pieces / 1e6),
+            compute: (piece) => backtestSweepPiece(piece as BacktestSweepPieceInput, deps),
+          },
+        )
+      : await executeSweep(prepared.sweep, { threads: wanted, progress: deps.progress });
+  return sweepDocument(prepared, executed);
+}
+
+/** The sweep read, its variants expanded, its prices loaded: everything but the running. */
+async function prepareSweep(raw: unknown, deps: AppDeps) {
   const { input, config, raw: rawConfig } = readInput(raw);
   const names = config.strategies.map((s) => s.name);
   const axes = resolveAxes(input.sweep, names);
@@ -249,69 +272,60 @@ export async function backtestSweep(
     settings,
     benchmark: config.benchmark,
   }).benchmark;
-  const wanted = input.threads ?? autoThreads(market.dates.length, variants);
-  deps.log.debug(
-    `backtest sweep: ${variants.length} variants, ${market.dates.length} rows × ${market.symbols.length} symbols, ${wanted} thread(s)`,
-  );
-  const { outcomes, threads } = await executeSweep(
-    {
-      market,
-      benchmark: bench?.summary.returns,
-      full: input.full,
-      jobs: variants.map((v) => ({
-        config: v.config,
-        settings: { initial: v.initial, cashRate: v.cash.rate, borrowSpread: v.cash.borrowSpread },
-      })),
-    },
-    { threads: wanted, progress: deps.progress },
-  );
-  const rows: BacktestSweepVariant[] = variants.map((v, i) => {
-    const { row, document } = outcomes[i]!;
-    const rest = document === undefined ? {} : (({ name: _, ...d }) => d)(document);
-    return { name: v.name, strategy: v.strategy, params: v.params, ...row, ...rest };
-  });
-  const sorted = sortByMetric(rows, input.sortBy);
-  const benchDoc = bench ? strategyDocument(`${bench.symbol} (benchmark)`, bench) : undefined;
-  return {
-    window: matrixWindow(market),
-    prices: prices.source,
-    initial: config.initial,
-    cash: config.cash,
-    rowsPerYear: 252,
-    sweep: axes.map((a) => describeAxis(a, names)),
-    sortedBy: { metric: input.sortBy, better: SWEEP_METRICS[input.sortBy].better },
-    total: rows.length,
-    threads,
-    variants: input.top === undefined ? sorted : sorted.slice(0, input.top),
-    ...(bench && benchDoc
-      ? {
-          benchmark: {
-            symbol: bench.symbol,
-            ...benchmarkRow(benchDoc),
-          },
-        }
-      : {}),
-    warnings: sweepWarnings(
-      prices.warnings,
-      outcomes.map((o) => o.warnings),
-    ),
+  const sweep = {
+    market,
+    benchmark: bench?.summary.returns,
+    full: input.full,
+    jobs: variants.map((v) => ({
+      config: v.config,
+      settings: { initial: v.initial, cashRate: v.cash.rate, borrowSpread: v.cash.borrowSpread },
+    })),
   };
+  return { input, config, names, axes, variants, prices, market, bench, sweep };
 }
 
-/** The benchmark's row: the document's measures without its daily series. */
-function benchmarkRow(d: BacktestStrategyDocument) {
-  return {
-    name: d.name,
-    finalValue: d.finalValue,
-    twr: d.twr,
-    twrAnnualized: d.twrAnnualized,
-    mwr: d.mwr,
-    mwrBasis: d.mwrBasis,
-    costs: d.costs,
-    interest: d.interest,
-    rebalanceCount: d.rebalances.length,
-    metrics: d.metrics,
-  };
+/** A sweep ready to run ({@link prepareSweep}). */
+export type PreparedSweep = Awaited<ReturnType<typeof prepareSweep>>;
+
+/** Input of {@link backtestSweepPiece}: a sweep run's input and the variants to run. */
+export const backtestSweepPieceSchema = z.strictObject({
+  sweep: z.record(z.string(), z.unknown()),
+  /** The first variant (in grid order) and one past the last. */
+  from: z.number().int().min(0),
+  to: z.number().int().min(1),
+});
+
+/** What {@link backtestSweepPiece} takes. */
+export type BacktestSweepPieceInput = z.input<typeof backtestSweepPieceSchema>;
+
+/**
+ * One piece of a sweep spread over a job queue's workers (run kind `backtest-sweep-piece`):
+ * the outcomes of variants `from` to `to` of the sweep, run on this worker's threads. The
+ * sweep is prepared once per thread for all its pieces (`backtest-sweep-memo.ts`).
+ *
+ * @throws BallastError INVALID_INPUT when the range is outside the sweep's variants
+ */
+export async function backtestSweepPiece(
+  raw: BacktestSweepPieceInput,
+  deps: AppDeps,
+): Promise<{ outcomes: SweepOutcome[]; threads: number }> {
+  const piece = parseInput(backtestSweepPieceSchema, raw);
+  const prepared = await preparedOnce(piece.sweep, () => prepareSweep(piece.sweep, deps));
+  const { sweep, market, variants } = prepared;
+  if (piece.to > variants.length || piece.from >= piece.to)
+    throw new BallastError(
+      'INVALID_INPUT',
+      `to: variants ${piece.from} to ${piece.to} of a sweep of ${variants.length}`,
+      { field: 'to', value: piece.to },
+    );
+  const mine = variants.slice(piece.from, piece.to);
+  return executeSweep(
+    { ...sweep, jobs: sweep.jobs.slice(piece.from, piece.to) },
+    {
+      threads: prepared.input.threads ?? autoThreads(market.dates.length, mine),
+      progress: deps.progress,
+    },
+  );
 }
 
 /**
@@ -321,6 +335,19 @@ function benchmarkRow(d: BacktestStrategyDocument) {
  * engine's benchmark (bench/backtest.bench.ts: ~10 ms for 5,040 rows × 50 assets).
  */
 export function autoThreads(rows: number, variants: readonly SweepVariant[]): number {
-  const ns = variants.reduce((n, v) => n + rows * (v.config.weights.size + 30) * 25, 0);
-  return ns < 1e9 ? 1 : Math.max(1, Math.min(8, availableParallelism()));
+  return workNs(rows, variants) < 1e9 ? 1 : Math.max(1, Math.min(8, availableParallelism()));
+}
+
+/** The estimated work of `variants` over `rows`, in nanoseconds ({@link autoThreads}). */
+function workNs(rows: number, variants: readonly SweepVariant[]): number {
+  return variants.reduce((n, v) => n + rows * (v.config.weights.size + 30) * 25, 0);
+}
+
+/**
+ * Pieces when none are asked for, for a job queue's workers to share: one per ~2 s of
+ * estimated work, at most 16 and no more than the variants (1: not spread).
+ */
+export function autoPieces(rows: number, variants: readonly SweepVariant[]): number {
+  const pieces = Math.round(workNs(rows, variants) / 2e9);
+  return Math.max(1, Math.min(16, variants.length, pieces));
 }

@@ -43,6 +43,31 @@ export interface RunQueue {
   enqueue(runId: string): Promise<void>;
 }
 
+/** One piece of a {@link RunFanOut}: the input of a run of the fan-out's kind. */
+export interface FanOutOptions {
+  /**
+   * Computes a piece here without the store: for a piece another worker took and then went
+   * silent (its progress unchanged for `staleMs`), whose late result is then ignored.
+   */
+  readonly compute: (input: unknown) => Promise<unknown>;
+  /** How long a piece running elsewhere may show no progress before it is computed here. */
+  readonly staleMs: number;
+  /** Called with the index of each piece as it ends (what it throws ends the fan-out). */
+  readonly onDone?: (index: number) => void;
+}
+
+/**
+ * Spreads a run's independent pieces over the workers of the job queue (pg-boss): each piece
+ * becomes a run of its own (`kind`, one input each), enqueued so that idle `ballast worker`
+ * processes take some while this one executes the rest itself — it never waits for a piece
+ * nobody took, so a queue without other workers cannot deadlock it. Absent from
+ * {@link AppDeps} where no other worker can help (the CLI, the in-process queue).
+ */
+export interface RunFanOut {
+  /** The results of the pieces' runs, in input order. @throws the first failed piece's error */
+  run(kind: string, inputs: readonly unknown[], options: FanOutOptions): Promise<unknown[]>;
+}
+
 /** The dependencies of a use case. */
 export interface AppDeps {
   /** The store (SQLite, PostgreSQL or PGlite), opened and migrated on first call. */
@@ -76,6 +101,8 @@ export interface AppDeps {
   readonly solveOffThread?: SolveExecutor;
   /** Where `runSubmit` sends new runs; absent, runs cannot be submitted (UNAVAILABLE). */
   readonly runQueue?: RunQueue;
+  /** Where a run executed by a job queue spreads its pieces over other workers (see the type). */
+  readonly fanOut?: RunFanOut;
   /** "Now" and "today". */
   readonly clock: Clock;
   /** Store only: never call a market-data provider. */

@@ -104,7 +104,7 @@ export * from './estimate-moments.ts';
 export * from './moments.ts';
 export * from './load-moments.ts';
 export * from './portfolio-input.ts';
-export type { RunQueue } from './deps.ts';
+export type { FanOutOptions, RunFanOut, RunQueue } from './deps.ts';
 export * from './run-submit.ts';
 export * from './run-read.ts';
 export * from './run-document.ts';

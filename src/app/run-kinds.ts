@@ -8,7 +8,13 @@
 import type * as z from 'zod';
 import { analyze, analyzeInputSchema, type AnalyzeInput } from './analyze.ts';
 import { backtestRequest, backtestRequestSchema } from './backtest-request.ts';
-import { backtestSweep, backtestSweepRunInputSchema } from './backtest-sweep.ts';
+import {
+  backtestSweep,
+  backtestSweepPiece,
+  backtestSweepPieceSchema,
+  backtestSweepRunInputSchema,
+} from './backtest-sweep.ts';
+import { SWEEP_PIECE_KIND } from './backtest-sweep-execute.ts';
 import { dataFetch, dataFetchInputSchema, type DataFetchInput } from './data-fetch.ts';
 import type { AppDeps } from './deps.ts';
 import { estimate, estimateInputSchema, type EstimateInput } from './estimate.ts';
@@ -63,6 +69,18 @@ export const RUN_KINDS = {
   },
 } as const satisfies Record<string, RunKind>;
 
+/**
+ * Kinds a run creates for itself and never submitted through the API (absent from
+ * {@link RUN_KIND_NAMES}): the pieces of a sweep spread over the queue's workers.
+ */
+export const INTERNAL_RUN_KINDS = {
+  [SWEEP_PIECE_KIND]: {
+    schema: backtestSweepPieceSchema,
+    summary: 'a piece of a `backtest-sweep` run, executed by any worker',
+    run: (input, deps) => backtestSweepPiece(parseInput(backtestSweepPieceSchema, input), deps),
+  },
+} as const satisfies Record<string, RunKind>;
+
 /** A kind of run. */
 export type RunKindName = keyof typeof RUN_KINDS;
 
@@ -71,5 +89,8 @@ export const RUN_KIND_NAMES = Object.keys(RUN_KINDS) as RunKindName[];
 
 /** The kind named `name`, or undefined. */
 export function runKind(name: string): RunKind | undefined {
-  return Object.hasOwn(RUN_KINDS, name) ? RUN_KINDS[name as RunKindName] : undefined;
+  if (Object.hasOwn(RUN_KINDS, name)) return RUN_KINDS[name as RunKindName];
+  return Object.hasOwn(INTERNAL_RUN_KINDS, name)
+    ? INTERNAL_RUN_KINDS[name as keyof typeof INTERNAL_RUN_KINDS]
+    : undefined;
 }

@@ -26,6 +26,11 @@ export interface PgBossQueueOptions {
   readonly schema?: string;
   /** Where pg-boss's own errors go. */
   readonly onError?: (error: Error) => void;
+  /**
+   * Run pg-boss's maintenance (expiring, archiving) in this instance (default true); false for
+   * an instance that only sends jobs (a run thread's fan-out).
+   */
+  readonly supervise?: boolean;
 }
 
 /** Options of {@link PgBossRunQueue.work}. */
@@ -56,7 +61,7 @@ export class PgBossRunQueue implements RunQueue {
       connectionString: options.url,
       schema: options.schema ?? 'pgboss',
       max: 4,
-      supervise: true,
+      supervise: options.supervise ?? true,
       schedule: false,
     });
     boss.on('error', (error) => options.onError?.(error));

@@ -6,7 +6,9 @@
  *
  * - SQLite (and PGlite): the in-process queue executes every run here (`in-process-queue.ts`).
  * - PostgreSQL: pg-boss (`pg-boss-queue.ts`); this process executes runs too unless `work` is
- *   false, in which case `ballast worker` processes on any machine do (the scale-out path).
+ *   false, in which case `ballast worker` processes on any machine do (the scale-out path). A
+ *   run that splits into pieces (a large backtest sweep) spreads them over the queue's workers
+ *   (`deps.fanOut`, `run-fan-out.ts`).
  */
 
 import type { AppDeps, RunQueue, StoredRun } from '../app/index.ts';
@@ -14,6 +16,7 @@ import type { SolveExecutor } from '../app/solve.ts';
 import { InProcessRunQueue, type InProcessQueueOptions } from './in-process-queue.ts';
 import { RunThreads } from './run-threads.ts';
 import { PgBossRunQueue } from './pg-boss-queue.ts';
+import { QueueFanOut } from './run-fan-out.ts';
 
 /** Options of {@link startRunService}. */
 export interface RunServiceOptions {
@@ -71,10 +74,26 @@ export async function startRunService(
   let solver: SolveExecutor | undefined;
   let threads: RunThreads | undefined;
   let execution: InProcessQueueOptions;
+  let boss: PgBossRunQueue | undefined;
+  if (options.postgresUrl !== undefined)
+    boss = await PgBossRunQueue.start({
+      url: options.postgresUrl,
+      ...(options.pgBossSchema === undefined ? {} : { schema: options.pgBossSchema }),
+      onError: (error) => deps.log.info(`job queue: ${error.message}`),
+    });
   if (options.threads !== undefined && work) {
+    const queue =
+      options.postgresUrl === undefined
+        ? {}
+        : {
+            queue: {
+              url: options.postgresUrl,
+              ...(options.pgBossSchema === undefined ? {} : { schema: options.pgBossSchema }),
+            },
+          };
     const pool = new RunThreads(
       concurrency,
-      { ...options.threads, execution: progress },
+      { ...options.threads, execution: progress, ...queue },
       (message) => deps.log.info(message),
     );
     threads = pool;
@@ -89,22 +108,22 @@ export async function startRunService(
       ...onFinish,
     };
   }
-  const jobDeps: AppDeps = solver === undefined ? deps : { ...deps, solveOffThread: solver };
+  let jobDeps: AppDeps = solver === undefined ? deps : { ...deps, solveOffThread: solver };
   let queue: RunQueue;
   let service: Omit<RunService, 'deps' | 'close'> & { close(): Promise<void> };
-  if (options.postgresUrl !== undefined) {
-    const boss = await PgBossRunQueue.start({
-      url: options.postgresUrl,
-      ...(options.pgBossSchema === undefined ? {} : { schema: options.pgBossSchema }),
-      onError: (error) => deps.log.info(`job queue: ${error.message}`),
-    });
-    if (work) await boss.work(jobDeps, execution);
-    queue = boss;
+  if (boss !== undefined) {
+    const started = boss;
+    jobDeps = {
+      ...jobDeps,
+      fanOut: new QueueFanOut(jobDeps, () => Promise.resolve(started), execution),
+    };
+    if (work) await started.work(jobDeps, execution);
+    queue = started;
     service = {
       queue: 'pg-boss',
-      waiting: () => boss.waiting(),
+      waiting: () => started.waiting(),
       idle: () => Promise.resolve(),
-      close: () => boss.close(),
+      close: () => started.close(),
     };
   } else {
     if (!work) throw new Error('a store without PostgreSQL needs its runs executed in-process');

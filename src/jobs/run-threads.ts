@@ -16,6 +16,8 @@ export interface RunThreadData {
   readonly db: string;
   readonly offline: boolean;
   readonly execution: ExecuteRunOptions;
+  /** The pg-boss queue a run's pieces are sent to (`run-fan-out.ts`); absent: no fan-out. */
+  readonly queue?: { readonly url: string; readonly schema?: string };
 }
 
 /** Main → thread: execute this run. */

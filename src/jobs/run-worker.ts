@@ -3,7 +3,8 @@
  * `run-worker-bootstrap.mjs`, which registers tsx first): it opens its own dependencies on the
  * store named in `workerData` (a SQLite file or a PostgreSQL URL) and, for each run id it is
  * sent, executes the run there — claiming it, reading its input, computing, recording progress
- * and the result in the store — then answers with the run's final status. The thread serving
+ * and the result in the store — then answers with the run's final status. On PostgreSQL
+ * (`workerData.queue`) a run's pieces are spread over the queue's workers (`run-fan-out.ts`). The thread serving
  * HTTP requests does none of that work.
  */
 
@@ -12,6 +13,9 @@ import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { createDeps } from '../app/create-deps.ts';
 import { executeRun, systemClock } from '../app/index.ts';
+import type { AppDeps } from '../app/index.ts';
+import { PgBossRunQueue } from './pg-boss-queue.ts';
+import { QueueFanOut } from './run-fan-out.ts';
 import type { RunThreadData, RunThreadReply, RunThreadRequest } from './run-threads.ts';
 
 const port = parentPort;
@@ -32,13 +36,29 @@ function lowerPriority(): void {
   }
 }
 lowerPriority();
-const deps = createDeps({
+const base = createDeps({
   env: process.env,
   clock: systemClock,
   db: data.db,
   offline: data.offline,
   log: { debug: () => undefined, info: (message) => port.postMessage({ log: message }) },
 });
+
+/** pg-boss for sending a run's pieces (`run-fan-out.ts`), started on first use; no maintenance. */
+function sender(queue: NonNullable<RunThreadData['queue']>): () => Promise<PgBossRunQueue> {
+  let started: Promise<PgBossRunQueue> | undefined;
+  return () =>
+    (started ??= PgBossRunQueue.start({
+      ...queue,
+      supervise: false,
+      onError: (error) => base.log.info(`job queue: ${error.message}`),
+    }));
+}
+
+const deps: AppDeps =
+  data.queue === undefined
+    ? base
+    : { ...base, fanOut: new QueueFanOut(base, sender(data.queue), data.execution) };
 
 port.on('message', (request: RunThreadRequest) => {
   const started = performance.now();

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { twoMadeUpCloses } from '../helpers/made-up-closes.ts';
 import { describe, expect, it } from 'vitest';
 
 const BIN = fileURLToPath(new URL('../../bin/ballast.mjs', import.meta.url));
@@ -115,42 +116,126 @@ describe('runs through the bundled CLI', () => {
   }, 30_000);
 
   const server = process.env['DATABASE_URL'];
+
+  /** A database of its own for `fn` (the store's tables and pg-boss's schema), dropped afterwards. */
+  async function withDatabase(fn: (url: URL) => Promise<void>): Promise<void> {
+    const name = `ballast_runs_${process.pid}_${Date.now()}`;
+    const admin = new pg.Client({ connectionString: server });
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    const url = new URL(server!);
+    url.pathname = `/${name}`;
+    try {
+      await fn(url);
+    } finally {
+      await admin.query(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    }
+  }
+
+  /** `ballast serve --jobs 0` and `workers` worker processes on `url`; all stopped after `fn`. */
+  async function withWorkers(
+    url: URL,
+    workers: number,
+    fn: (api: string, workers: ChildProcess[]) => Promise<void>,
+  ): Promise<void> {
+    const serve = start([
+      'serve',
+      '--port',
+      '0',
+      '--db',
+      url.href,
+      '--jobs',
+      '0',
+      '--log-level',
+      'silent',
+    ]);
+    const started: ChildProcess[] = [];
+    try {
+      const out = await printed(serve, /executed by `ballast worker` processes/);
+      for (let i = 0; i < workers; i++) {
+        const worker = start(['worker', '--db', url.href]);
+        started.push(worker);
+        await printed(worker, /executing runs/);
+      }
+      await fn(/http:\/\/[^\s)]+/.exec(out)![0], started);
+      for (const worker of started) expect(await stop(worker)).toBe(0);
+      expect(await stop(serve)).toBe(0);
+    } finally {
+      serve.kill('SIGKILL');
+      for (const worker of started) worker.kill('SIGKILL');
+    }
+  }
+
   it.skipIf(server === undefined || server === '')(
     'on PostgreSQL, a server that executes nothing (--jobs 0) and a separate ballast worker process',
-    async () => {
-      // A database of its own: the store's tables and pg-boss's schema, dropped afterwards.
-      const name = `ballast_runs_${process.pid}_${Date.now()}`;
-      const admin = new pg.Client({ connectionString: server });
-      await admin.connect();
-      await admin.query(`create database ${name}`);
-      const url = new URL(server!);
-      url.pathname = `/${name}`;
-      const serve = start([
-        'serve',
-        '--port',
-        '0',
-        '--db',
-        url.href,
-        '--jobs',
-        '0',
-        '--log-level',
-        'silent',
-      ]);
-      let worker: ChildProcess | undefined;
-      try {
-        const out = await printed(serve, /executed by `ballast worker` processes/);
-        worker = start(['worker', '--db', url.href]);
-        await printed(worker, /executing runs/);
-        await frontierRunMatchesCli(/http:\/\/[^\s)]+/.exec(out)![0]);
-        expect(await stop(worker)).toBe(0);
-        expect(await stop(serve)).toBe(0);
-      } finally {
-        serve.kill('SIGKILL');
-        worker?.kill('SIGKILL');
-        await admin.query(`drop database if exists ${name} with (force)`);
-        await admin.end();
-      }
-    },
+    () => withDatabase((url) => withWorkers(url, 1, (api) => frontierRunMatchesCli(api))),
     90_000,
+  );
+
+  it.skipIf(server === undefined || server === '')(
+    'on PostgreSQL, a backtest-sweep run spread in pieces over two ballast worker processes: the result is `ballast backtest --sweep`’s',
+    () =>
+      withDatabase((url) =>
+        withWorkers(url, 2, async (api) => {
+          const dir = mkdtempSync(join(tmpdir(), 'ballast-sweep-runs-'));
+          const prices = twoMadeUpCloses();
+          writeFileSync(join(dir, 'p.csv'), prices);
+          const strategy = {
+            name: 'AB',
+            weights: { A: 0.6, B: 0.4 },
+            rebalance: 'monthly',
+            costBps: 5,
+          };
+          writeFileSync(
+            join(dir, 'bt.yaml'),
+            `prices: p.csv\ninitial: 1000\nstrategies:\n  - ${JSON.stringify(strategy)}\n`,
+          );
+          const axes = ['weights.A=0.5,1,1.5', 'bands.absolute=0.01,0.05'];
+          const input = {
+            config: {
+              prices: { text: prices, name: 'p.csv' },
+              initial: 1000,
+              strategies: [strategy],
+            },
+            sweep: axes,
+            sortBy: 'twr',
+            pieces: 3,
+          };
+          const res = await fetch(`${api}/api/v1/runs`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ kind: 'backtest-sweep', input }),
+          });
+          expect(res.status).toBe(202);
+          const run = await ended(api, ((await res.json()) as { id: string }).id);
+          expect(run).toMatchObject({ status: 'succeeded', result: { pieces: 3, total: 6 } });
+          const list = (await (await fetch(`${api}/api/v1/runs?limit=10`)).json()) as {
+            runs: { kind: string; status: string }[];
+          };
+          const pieces = list.runs.filter((r) => r.kind === 'backtest-sweep-piece');
+          expect(pieces.map((r) => r.status)).toEqual(['succeeded', 'succeeded', 'succeeded']);
+          const cli = spawnSync(
+            process.execPath,
+            [
+              BIN,
+              'backtest',
+              '--config',
+              join(dir, 'bt.yaml'),
+              ...axes.flatMap((a) => ['--sweep', a]),
+              '--sort-by',
+              'twr',
+              '--format',
+              'json',
+            ],
+            { encoding: 'utf8', env: ENV },
+          );
+          expect(cli.status, cli.stderr).toBe(0);
+          const { threads: _t, pieces: _p, prices: _s, ...result } = run.result;
+          const { threads: _ct, prices: _cs, ...local } = JSON.parse(cli.stdout);
+          expect(result).toEqual(local);
+        }),
+      ),
+    120_000,
   );
 });

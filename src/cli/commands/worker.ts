@@ -1,7 +1,8 @@
 /**
  * `ballast worker`: executes the runs submitted to `ballast serve` on a PostgreSQL store, from
  * any machine that reaches the database (pg-boss; README "Jobs"). Start as many as the work
- * needs; each takes `--jobs` runs at a time and solves on `--solve-threads` worker threads.
+ * needs; each takes `--jobs` runs at a time and solves on `--solve-threads` worker threads, and
+ * prints one line per run it executed (pieces of a spread sweep included).
  * With `SENTRY_DSN` set, an uncaught exception or an unexpected failure that ends the worker is
  * reported there first (`src/cli/error-reporting.ts`).
  */
@@ -65,6 +66,8 @@ async function work(options: WorkerOptions, deps: OwnedDeps, io: Io): Promise<vo
       threads: { db: location, offline: deps.offline },
       concurrency: options.jobs,
       solveThreads: options.solveThreads,
+      onFinish: (run, seconds) =>
+        io.out(`run ${run.id} (${run.kind}): ${run.status} in ${seconds.toFixed(2)} s`),
     });
     io.out(
       `Ballast worker on ${redact(location)}: executing runs, ${options.jobs} at a time (SIGINT or SIGTERM stops)`,
