@@ -11,6 +11,7 @@ import type { StrategyRun, Weighting } from '../domain/backtest/types.ts';
 import { fixedWeights } from '../domain/backtest/weighting.ts';
 import type { WindowObjective } from '../domain/backtest/weightings/methods.ts';
 import type { WeightingRecord } from '../domain/backtest/weightings/record.ts';
+import type { TacticalSignal } from '../domain/backtest/weightings/tactical.ts';
 import { ruleWeighting } from '../domain/backtest/weightings/rule.ts';
 import type { WindowCovariance } from '../domain/backtest/weightings/window.ts';
 import type { IsoDate } from '../domain/calendar/iso-date.ts';
@@ -31,6 +32,8 @@ export interface WeightingLogEntry {
   readonly exAnteVol?: number;
   readonly scale?: number;
   readonly fallback?: { readonly code: string; readonly reason: string; readonly used: string };
+  /** The tactical overlay's signal on the row (values rounded). */
+  readonly signal?: TacticalSignal;
 }
 
 /** The weighting fields of a strategy in the document (none for plain fixed weights). */
@@ -112,6 +115,8 @@ export function strategyWeighting(
     ...(w.targetVol === undefined ? {} : { targetVol: w.targetVol }),
     ...(w.maxLeverage === undefined ? {} : { maxLeverage: w.maxLeverage }),
     fallback: w.fallback,
+    ...(w.tactical === undefined ? {} : { tactical: w.tactical }),
+    cashRateAnnual: context.riskFreeRateAnnual,
   });
 }
 
@@ -123,6 +128,16 @@ function logEntry(r: WeightingRecord, assets: readonly string[]): WeightingLogEn
     ...(r.exAnteVol === undefined ? {} : { exAnteVol: roundFine(r.exAnteVol) }),
     ...(r.scale === undefined ? {} : { scale: roundFine(r.scale) }),
     ...(r.fallback ? { fallback: { ...r.fallback } } : {}),
+    ...(r.signal
+      ? {
+          signal: {
+            ...r.signal,
+            values: Object.fromEntries(
+              Object.entries(r.signal.values).map(([k, v]) => [k, roundFine(v)]),
+            ),
+          },
+        }
+      : {}),
   };
 }
 

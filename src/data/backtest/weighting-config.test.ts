@@ -82,12 +82,58 @@ describe('the weighting field', () => {
       ['{ method: equal, covariance: ewma }', 'strategies[0].weighting.covariance'],
       ['{ method: equal, fallback: cash }', 'strategies[0].weighting.fallback'],
       ['{ method: equal, lookbak: 20 }', 'strategies[0].weighting.lookbak'],
+      ['{ tactical: { signal: trend } }', 'strategies[0].weighting.tactical.signal'],
+      [
+        '{ tactical: { signal: moving-average, window: 1 } }',
+        'strategies[0].weighting.tactical.window',
+      ],
+      ['{ tactical: { signal: regime, window: 19 } }', 'strategies[0].weighting.tactical.window'],
+      [
+        '{ tactical: { signal: moving-average, riskOff: c } }',
+        'strategies[0].weighting.tactical.riskOff',
+      ],
+      [
+        '{ tactical: { signal: regime, signalAsset: spy } }',
+        'strategies[0].weighting.tactical.signalAsset',
+      ],
+      [
+        '{ tactical: { signal: dual-momentum, top: 2, riskOff: b } }',
+        'strategies[0].weighting.tactical.top',
+      ],
+      [
+        '{ tactical: { signal: regime, stressedScale: -0.5 } }',
+        'strategies[0].weighting.tactical.stressedScale',
+      ],
+      ['{ tactical: { signal: moving-average, top: 1 } }', 'strategies[0].weighting.tactical.top'],
     ];
     for (const [weighting, field] of cases) {
       const e = error(config(weighting));
       expect(e.code, weighting).toBe('INVALID_INPUT');
       expect(e.message, weighting).toContain(`bt.yaml: ${field}:`);
     }
+  });
+
+  it('reads a tactical overlay with its defaults, symbols upper-cased', () => {
+    const read = (tactical: string) =>
+      parseBacktestConfig(config(`{ tactical: ${tactical} }`), 'bt.yaml', '/cfg').strategies[0]!
+        .weighting!.tactical;
+    expect(read('{ signal: moving-average, riskOff: b }')).toEqual({
+      signal: 'moving-average',
+      window: 200,
+      riskOff: 'B',
+    });
+    expect(read('{ signal: dual-momentum }')).toEqual({
+      signal: 'dual-momentum',
+      window: 252,
+      top: 1,
+    });
+    expect(read('{ signal: regime, signalAsset: a }')).toEqual({
+      signal: 'regime',
+      window: 504,
+      signalAsset: 'A',
+      calmScale: 1,
+      stressedScale: 0.5,
+    });
   });
 
   it('refuses costs that the largest scaled weight could not pay', () => {

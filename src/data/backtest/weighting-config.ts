@@ -73,6 +73,42 @@ export type WeightingObjectiveConfig = z.output<typeof objectiveObject>;
 /** The objective kinds a weighting accepts (the same as `optimize`'s). */
 export const WEIGHTING_OBJECTIVES = objectiveObject.options.map((o) => o.shape.kind.value);
 
+const symbol = z
+  .string()
+  .trim()
+  .min(1)
+  .transform((v) => v.toUpperCase());
+const window = z.number().int().min(2);
+
+/** A tactical overlay (docs/backtest.md, "Tactical signals"). */
+export const tacticalSchema = z.discriminatedUnion('signal', [
+  z.strictObject({
+    signal: z.literal('moving-average'),
+    /** Closes in the average (rows), e.g. 200 (about 10 months). */
+    window: window.default(200),
+    riskOff: symbol.optional(),
+    /** One asset's signal switches every asset. */
+    signalAsset: symbol.optional(),
+  }),
+  z.strictObject({
+    signal: z.literal('dual-momentum'),
+    /** Rows of the momentum, e.g. 252 (12 months). */
+    window: window.default(252),
+    riskOff: symbol.optional(),
+    /** Assets held (the best by momentum). */
+    top: z.number().int().min(1).default(1),
+  }),
+  z.strictObject({
+    signal: z.literal('regime'),
+    /** Daily returns the regime model is fitted on (≥ 20). */
+    window: z.number().int().min(20).default(504),
+    riskOff: symbol.optional(),
+    signalAsset: symbol.optional(),
+    calmScale: z.number().finite().min(0).default(1),
+    stressedScale: z.number().finite().min(0).default(0.5),
+  }),
+]);
+
 /** The `weighting` field of a strategy. */
 export const weightingSchema = z.strictObject({
   method: z.enum(WEIGHTING_METHODS).default('fixed'),
@@ -90,6 +126,8 @@ export const weightingSchema = z.strictObject({
   maxLeverage: z.number().finite().positive().optional(),
   /** Used before the window exists and when the method fails: the `weights`, or 1/n each. */
   fallback: z.enum(['weights', 'equal']).default('weights'),
+  /** A tactical overlay on the method's weights (moving average, dual momentum, regime). */
+  tactical: tacticalSchema.optional(),
 });
 
 /** The field as validated. */
@@ -126,6 +164,7 @@ export function checkWeighting(
       ['weighting', 'maxLeverage'],
       `costs times the largest gross weight (${w.maxLeverage ?? 1}) must stay below 100 %`,
     );
+  checkTacticalConfig(w, strategy, issue);
   if (w.objective?.kind === 'risk-budget') {
     const have = new Set(strategy.symbols);
     const named = new Set<string>();
@@ -145,4 +184,29 @@ export function checkWeighting(
           `every symbol needs a budget: ${sym} has none`,
         );
   }
+}
+
+/** The symbols a tactical overlay names must be the strategy's; `top` at most its risky assets. */
+function checkTacticalConfig(
+  w: WeightingConfig,
+  strategy: { readonly symbols: readonly string[]; readonly costBps: number },
+  issue: Issue,
+): void {
+  const t = w.tactical;
+  if (t === undefined) return;
+  const named: ['riskOff' | 'signalAsset', string | undefined][] = [
+    ['riskOff', t.riskOff],
+    ['signalAsset', 'signalAsset' in t ? t.signalAsset : undefined],
+  ];
+  for (const [field, sym] of named)
+    if (sym !== undefined && !strategy.symbols.includes(sym))
+      issue(
+        ['weighting', 'tactical', field],
+        `${sym} is not one of the strategy's weights (${strategy.symbols.join(', ')}); give it weight 0 to hold it only as ${field}`,
+      );
+  const risky = strategy.symbols.length - (t.riskOff === undefined ? 0 : 1);
+  if (t.signal === 'dual-momentum' && t.top > risky)
+    issue(['weighting', 'tactical', 'top'], `is more than the ${risky} assets it can choose from`);
+  if (t.signal === 'regime' && (strategy.costBps / 10_000) * t.calmScale >= 1)
+    issue(['weighting', 'tactical', 'calmScale'], 'costs times the scale must stay below 100 %');
 }

@@ -5,6 +5,7 @@
  */
 
 import type { IsoDate } from '../../calendar/iso-date.ts';
+import type { TacticalSignal } from './tactical.ts';
 
 /** The weightings a strategy can use (docs/backtest.md, "Weightings"). */
 export type WeightingMethod = 'fixed' | 'equal' | 'inverse-vol' | 'risk-parity' | 'optimize';
@@ -39,4 +40,6 @@ export interface WeightingRecord {
   /** The scale applied for the target volatility (after the leverage cap). */
   readonly scale?: number;
   readonly fallback?: WeightingFallback;
+  /** What the tactical overlay saw on the row ("tactical.ts"), when there is one. */
+  readonly signal?: TacticalSignal;
 }

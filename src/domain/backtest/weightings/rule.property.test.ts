@@ -54,6 +54,14 @@ const RULES: readonly Omit<WeightingRule, 'assets' | 'weights' | 'lookback'>[] =
   { method: 'equal', targetVol: 0.1, maxLeverage: 2 },
   { method: 'fixed', targetVol: 0.15, maxLeverage: 3, covariance: { method: 'ledoitWolf' } },
   { method: 'inverse-vol', covariance: { method: 'oas' }, targetVol: 0.2 },
+  { method: 'fixed', tactical: { signal: 'moving-average', window: 3 } },
+  { method: 'equal', tactical: { signal: 'moving-average', window: 4, signalAsset: 'S0' } },
+  { method: 'fixed', tactical: { signal: 'dual-momentum', window: 3, top: 1, riskOff: 'S1' } },
+  { method: 'fixed', tactical: { signal: 'dual-momentum', window: 2, top: 2 }, targetVol: 0.1 },
+  {
+    method: 'fixed',
+    tactical: { signal: 'regime', window: 20, calmScale: 1.5, stressedScale: 0.5 },
+  },
 ];
 
 const scenario = fc

@@ -8,7 +8,9 @@
  * 2. When the window is not there yet (`INSUFFICIENT_HISTORY`) or the method fails (an
  *    infeasible optimisation, an asset that did not move…), the fallback is used: the
  *    config's `weights` (default) or equal weights — and recorded with the reason.
- * 3. With `targetVol`, the weights are scaled by s = targetVol / √(wᵀΣw) (Σ the window's
+ * 3. With `tactical`, a signal from closes before the row decides how much of the weights is
+ *    held; the rest goes to the `riskOff` asset or cash ("tactical.ts").
+ * 4. With `targetVol`, the weights are scaled by s = targetVol / √(wᵀΣw) (Σ the window's
  *    annual covariance), capped so that Σ|s·wᵢ| ≤ `maxLeverage` (default 1: never borrow);
  *    the rest is cash (borrowed when the sum exceeds 1). Without a window nothing is scaled.
  *
@@ -34,6 +36,12 @@ import type {
   WeightingMethod,
   WeightingRecord,
 } from './record.ts';
+import {
+  applyTactical,
+  checkTactical,
+  type CheckedTactical,
+  type TacticalRule,
+} from './tactical.ts';
 import {
   hasWindow,
   portfolioVolatility,
@@ -64,6 +72,10 @@ export interface WeightingRule {
   readonly maxLeverage?: number;
   /** What replaces the method's weights when it cannot give them (default `weights`). */
   readonly fallback?: FallbackKind;
+  /** A tactical overlay on the method's weights, before any scaling ("tactical.ts"). */
+  readonly tactical?: TacticalRule;
+  /** The annual cash rate (dual momentum's hurdle without `riskOff`; default 0). */
+  readonly cashRateAnnual?: number;
 }
 
 interface Checked {
@@ -73,6 +85,7 @@ interface Checked {
   readonly maxLeverage: number;
   readonly fallback: FallbackKind;
   readonly needsWindow: boolean;
+  readonly tactical: CheckedTactical | undefined;
 }
 
 function check(rule: WeightingRule): Checked {
@@ -102,6 +115,7 @@ function check(rule: WeightingRule): Checked {
     maxLeverage,
     fallback: rule.fallback ?? 'weights',
     needsWindow: targetVol !== undefined || !(rule.method === 'fixed' || rule.method === 'equal'),
+    tactical: rule.tactical === undefined ? undefined : checkTactical(rule.tactical, rule.assets),
   };
 }
 
@@ -171,28 +185,34 @@ function targetsOf(c: Checked, ctx: WeightingContext): Float64Array {
     method: c.rule.method,
   };
   let moments: WindowMoments | undefined;
-  if (c.needsWindow) {
-    const got = momentsAt(c, ctx);
-    if ('used' in got) {
-      const weights = fallbackWeights(c);
-      ctx.report?.({ ...base, weights, fallback: got });
-      return weights;
-    }
-    moments = got;
-  }
-  const outcome = methodWeights(c, moments);
   let fallback: WeightingFallback | undefined;
   let weights: Float64Array;
-  if ('failure' in outcome) {
-    fallback = { ...outcome.failure, used: c.fallback };
+  const got = c.needsWindow ? momentsAt(c, ctx) : undefined;
+  if (got !== undefined && 'used' in got) {
+    fallback = got;
     weights = fallbackWeights(c);
-  } else weights = outcome.weights;
-  const scaled = c.rule.targetVol === undefined ? {} : scaleToTarget(c, weights, moments!);
+  } else {
+    moments = got;
+    const outcome = methodWeights(c, moments);
+    if ('failure' in outcome) {
+      fallback = { ...outcome.failure, used: c.fallback };
+      weights = fallbackWeights(c);
+    } else weights = outcome.weights;
+  }
+  const signal =
+    c.tactical === undefined
+      ? undefined
+      : applyTactical({ ...c.tactical, cashRate: c.rule.cashRateAnnual ?? 0 }, ctx, weights);
+  const scaled =
+    c.rule.targetVol === undefined || moments === undefined
+      ? {}
+      : scaleToTarget(c, weights, moments);
   const record: WeightingRecord = {
     ...base,
     weights,
     ...scaled,
     ...(fallback ? { fallback } : {}),
+    ...(signal ? { signal } : {}),
   };
   ctx.report?.(record);
   return weights;
@@ -207,6 +227,7 @@ function targetsOf(c: Checked, ctx: WeightingContext): Float64Array {
  */
 export function ruleWeighting(rule: WeightingRule): Weighting {
   const c = check(rule);
-  if (rule.method === 'fixed' && rule.targetVol === undefined) return fixedWeights(rule.weights);
+  if (rule.method === 'fixed' && rule.targetVol === undefined && rule.tactical === undefined)
+    return fixedWeights(rule.weights);
   return (ctx) => targetsOf(c, ctx);
 }
