@@ -5655,6 +5655,33 @@ export interface paths {
                                      * @enum {string}
                                      */
                                     fallback?: "weights" | "equal";
+                                    tactical?: {
+                                        /** @enum {string} */
+                                        signal: "moving-average";
+                                        /** @default 200 */
+                                        window?: number;
+                                        riskOff?: string;
+                                        signalAsset?: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        signal: "dual-momentum";
+                                        /** @default 252 */
+                                        window?: number;
+                                        riskOff?: string;
+                                        /** @default 1 */
+                                        top?: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        signal: "regime";
+                                        /** @default 504 */
+                                        window?: number;
+                                        riskOff?: string;
+                                        signalAsset?: string;
+                                        /** @default 1 */
+                                        calmScale?: number;
+                                        /** @default 0.5 */
+                                        stressedScale?: number;
+                                    };
                                 };
                                 /** @enum {string} */
                                 dividends?: "cash" | "reinvest";
