@@ -115,9 +115,30 @@ export function strategyWeighting(
     ...(w.targetVol === undefined ? {} : { targetVol: w.targetVol }),
     ...(w.maxLeverage === undefined ? {} : { maxLeverage: w.maxLeverage }),
     fallback: w.fallback,
+    ...(w.method === 'multi-period' ? { multiPeriod: multiPeriodOf(s, w) } : {}),
     ...(w.tactical === undefined ? {} : { tactical: w.tactical }),
     cashRateAnnual: context.riskFreeRateAnnual,
   });
+}
+
+/** Rebalances a year of a schedule (bands without a schedule are checked every row). */
+const PERIODS_PER_YEAR: Readonly<Record<BacktestStrategyConfig['rebalance'], number>> = {
+  never: 252,
+  daily: 252,
+  weekly: 52,
+  monthly: 12,
+  quarterly: 4,
+  annual: 1,
+};
+
+/** The multi-period settings of a strategy (docs/backtest.md, "Multi-period"). */
+function multiPeriodOf(s: BacktestStrategyConfig, w: WeightingConfig) {
+  return {
+    horizon: w.horizon ?? 4,
+    riskAversion: w.riskAversion ?? 1,
+    tradeCost: w.tradeCost ?? s.costBps / 10_000,
+    periodsPerYear: PERIODS_PER_YEAR[s.rebalance],
+  };
 }
 
 function logEntry(r: WeightingRecord, assets: readonly string[]): WeightingLogEntry {

@@ -121,7 +121,11 @@ export const backtestStrategySchema = z
     if (s.weighting)
       checkWeighting(
         s.weighting,
-        { symbols: keys.map((k) => k.trim().toUpperCase()), costBps: s.costBps },
+        {
+          symbols: keys.map((k) => k.trim().toUpperCase()),
+          costBps: s.costBps,
+          rebalance: s.rebalance,
+        },
         (path, message) => ctx.addIssue({ code: 'custom', path, message }),
       );
     if (s.margin && gross * s.margin.maintenance > 1)

@@ -18,6 +18,7 @@ export const WEIGHTING_METHODS = [
   'inverse-vol',
   'risk-parity',
   'optimize',
+  'multi-period',
 ] as const;
 
 /** Covariance models of the trailing window. */
@@ -126,6 +127,12 @@ export const weightingSchema = z.strictObject({
   maxLeverage: z.number().finite().positive().optional(),
   /** Used before the window exists and when the method fails: the `weights`, or 1/n each. */
   fallback: z.enum(['weights', 'equal']).default('weights'),
+  /** `multi-period`: periods solved together (1: single-period with costs). */
+  horizon: z.number().int().min(1).max(60).optional(),
+  /** `multi-period`: γ of μᵀw − (γ/2)wᵀΣw per period (default 1). */
+  riskAversion: z.number().finite().positive().optional(),
+  /** `multi-period`: cost per unit of weight traded (default the strategy's costBps / 10,000). */
+  tradeCost: z.number().finite().min(0).max(0.1).optional(),
   /** A tactical overlay on the method's weights (moving average, dual momentum, regime). */
   tactical: tacticalSchema.optional(),
 });
@@ -141,9 +148,22 @@ type Issue = (path: (string | number)[], message: string) => void;
  */
 export function checkWeighting(
   w: WeightingConfig,
-  strategy: { readonly symbols: readonly string[]; readonly costBps: number },
+  strategy: {
+    readonly symbols: readonly string[];
+    readonly costBps: number;
+    readonly rebalance?: string;
+  },
   issue: Issue,
 ): void {
+  const multi = w.method === 'multi-period';
+  for (const field of ['horizon', 'riskAversion', 'tradeCost'] as const)
+    if (w[field] !== undefined && !multi)
+      issue(['weighting', field], `only the multi-period method takes ${field}`);
+  if (multi && strategy.rebalance === 'never')
+    issue(
+      ['weighting', 'method'],
+      'multi-period plans over rebalance periods: give the strategy a rebalance schedule',
+    );
   if ((w.method === 'optimize') !== (w.objective !== undefined))
     issue(
       ['weighting', 'objective'],
@@ -151,10 +171,10 @@ export function checkWeighting(
         ? 'the optimize method needs an objective'
         : `only the optimize method takes an objective (method is ${w.method})`,
     );
-  const optimizes = w.method === 'optimize' || w.method === 'risk-parity';
+  const optimizes = w.method === 'optimize' || w.method === 'risk-parity' || multi;
   for (const bound of ['minWeight', 'maxWeight'] as const)
     if (w[bound] !== undefined && !optimizes)
-      issue(['weighting', bound], `only risk-parity and optimize take weight bounds`);
+      issue(['weighting', bound], `only risk-parity, optimize and multi-period take weight bounds`);
   if (w.minWeight !== undefined && w.maxWeight !== undefined && w.minWeight > w.maxWeight)
     issue(['weighting', 'maxWeight'], `is below minWeight (${w.minWeight})`);
   if (w.maxLeverage !== undefined && w.targetVol === undefined)

@@ -5577,7 +5577,7 @@ export interface paths {
                                      * @default fixed
                                      * @enum {string}
                                      */
-                                    method?: "fixed" | "equal" | "inverse-vol" | "risk-parity" | "optimize";
+                                    method?: "fixed" | "equal" | "inverse-vol" | "risk-parity" | "optimize" | "multi-period";
                                     /** @default 252 */
                                     lookback?: number;
                                     /**
@@ -5655,6 +5655,9 @@ export interface paths {
                                      * @enum {string}
                                      */
                                     fallback?: "weights" | "equal";
+                                    horizon?: number;
+                                    riskAversion?: number;
+                                    tradeCost?: number;
                                     tactical?: {
                                         /** @enum {string} */
                                         signal: "moving-average";

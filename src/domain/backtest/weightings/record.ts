@@ -8,7 +8,8 @@ import type { IsoDate } from '../../calendar/iso-date.ts';
 import type { TacticalSignal } from './tactical.ts';
 
 /** The weightings a strategy can use (docs/backtest.md, "Weightings"). */
-export type WeightingMethod = 'fixed' | 'equal' | 'inverse-vol' | 'risk-parity' | 'optimize';
+export type WeightingMethod =
+  'fixed' | 'equal' | 'inverse-vol' | 'risk-parity' | 'optimize' | 'multi-period';
 
 /** What replaces the method's weights when it cannot give them on a row. */
 export type FallbackKind = 'weights' | 'equal';

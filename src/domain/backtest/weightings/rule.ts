@@ -36,6 +36,7 @@ import type {
   WeightingMethod,
   WeightingRecord,
 } from './record.ts';
+import { multiPeriodWeights, type MultiPeriodSetup } from './multi-period.ts';
 import {
   applyTactical,
   checkTactical,
@@ -72,6 +73,8 @@ export interface WeightingRule {
   readonly maxLeverage?: number;
   /** What replaces the method's weights when it cannot give them (default `weights`). */
   readonly fallback?: FallbackKind;
+  /** `multi-period`: the horizon, γ, κ and the rebalances a year ("multi-period.ts"). */
+  readonly multiPeriod?: Omit<MultiPeriodSetup, 'highs' | 'minWeight' | 'maxWeight'>;
   /** A tactical overlay on the method's weights, before any scaling ("tactical.ts"). */
   readonly tactical?: TacticalRule;
   /** The annual cash rate (dual momentum's hurdle without `riskOff`; default 0). */
@@ -103,7 +106,9 @@ function check(rule: WeightingRule): Checked {
   const maxLeverage = rule.maxLeverage ?? 1;
   if (!(maxLeverage > 0 && Number.isFinite(maxLeverage)))
     throw invalidInput('weighting.maxLeverage', maxLeverage, 'must be above 0');
-  const optimizes = rule.method === 'risk-parity' || rule.method === 'optimize';
+  const optimizes =
+    rule.method === 'risk-parity' || rule.method === 'optimize' || rule.method === 'multi-period';
+  if (rule.method === 'multi-period') checkMultiPeriod(rule.multiPeriod);
   if (optimizes && rule.optimizer === undefined)
     throw invalidInput('weighting.optimizer', rule.method, 'this method needs the optimiser');
   if (rule.method === 'optimize' && rule.optimizer?.objective === undefined)
@@ -119,9 +124,48 @@ function check(rule: WeightingRule): Checked {
   };
 }
 
-function methodWeights(c: Checked, moments: WindowMoments | undefined): MethodOutcome {
+function checkMultiPeriod(m: WeightingRule['multiPeriod']): void {
+  if (m === undefined)
+    throw invalidInput(
+      'weighting.horizon',
+      undefined,
+      'the multi-period method needs its settings',
+    );
+  if (!(Number.isInteger(m.horizon) && m.horizon >= 1))
+    throw invalidInput('weighting.horizon', m.horizon, 'must be a whole number of periods ≥ 1');
+  if (!(m.riskAversion > 0 && Number.isFinite(m.riskAversion)))
+    throw invalidInput('weighting.riskAversion', m.riskAversion, 'must be above 0');
+  if (!(m.tradeCost >= 0 && Number.isFinite(m.tradeCost)))
+    throw invalidInput('weighting.tradeCost', m.tradeCost, 'must be a decimal ≥ 0');
+}
+
+/** The weights held at the previous close (row − 1's closes; all cash on the first row). */
+function currentWeights(ctx: WeightingContext): Float64Array {
+  const n = ctx.columns.length;
+  const w = new Float64Array(n);
+  if (ctx.row === 0) return w;
+  let value = ctx.cash;
+  for (let i = 0; i < n; i++) {
+    w[i] = ctx.quantities[i]! * ctx.market.closes[ctx.columns[i]!]![ctx.row - 1]!;
+    value += w[i]!;
+  }
+  for (let i = 0; i < n; i++) w[i] = value > 0 ? w[i]! / value : 0;
+  return w;
+}
+
+function methodWeights(
+  c: Checked,
+  moments: WindowMoments | undefined,
+  ctx: WeightingContext,
+): MethodOutcome {
   const { rule } = c;
   switch (rule.method) {
+    case 'multi-period':
+      return multiPeriodWeights(moments!, currentWeights(ctx), {
+        ...rule.multiPeriod!,
+        highs: rule.optimizer!.highs,
+        ...rule.optimizer!.constraints,
+      });
     case 'fixed':
       return { weights: Float64Array.from(rule.weights) };
     case 'equal':
@@ -193,7 +237,7 @@ function targetsOf(c: Checked, ctx: WeightingContext): Float64Array {
     weights = fallbackWeights(c);
   } else {
     moments = got;
-    const outcome = methodWeights(c, moments);
+    const outcome = methodWeights(c, moments, ctx);
     if ('failure' in outcome) {
       fallback = { ...outcome.failure, used: c.fallback };
       weights = fallbackWeights(c);
