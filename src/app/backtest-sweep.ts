@@ -7,7 +7,11 @@
  *
  * The prices are read once; on threads they are shared with every worker in one
  * SharedArrayBuffer (`backtest-sweep-run.ts`). Without `threads`, a sweep whose work is
- * estimated under a second runs on this thread (starting workers would cost more).
+ * estimated under a second runs on this thread (starting workers would cost more). Every
+ * strategy `backtest` runs can be swept: exposure targets are mapped here, per distinct
+ * mapping (`backtest-sweep-exposures.ts`); dividends of unadjusted closes and the simulated
+ * funds travel in the sweep's context; `optimize` weightings get HiGHS on whichever thread runs
+ * them (loaded there on first use).
  *
  * @example
  * ```ts
@@ -28,7 +32,7 @@ import {
   type BacktestConfig,
 } from '../data/backtest/backtest-config.ts';
 import { parseWithSchema, parseYamlText } from '../data/config/read-yaml.ts';
-import { runBacktest } from '../domain/backtest/run-backtest.ts';
+import { buyAndHold, runBacktest } from '../domain/backtest/run-backtest.ts';
 import {
   sortByMetric,
   SWEEP_METRIC_NAMES,
@@ -39,6 +43,7 @@ import { BallastError } from '../domain/errors.ts';
 import type { IsoDate } from '../domain/calendar/iso-date.ts';
 import type { Warning } from '../domain/warnings.ts';
 import { strategyDocument, type BacktestStrategyDocument } from './backtest.ts';
+import { readBacktestDividends, withDividends } from './backtest-extras.ts';
 import { loadBacktestPrices, matrixWindow, type BacktestPrices } from './backtest-prices.ts';
 import {
   expandSweep,
@@ -50,7 +55,8 @@ import {
   type SweepVariant,
 } from './backtest-sweep-grid.ts';
 import { executeSweep, sweepWarnings } from './backtest-sweep-execute.ts';
-import type { SweepMeasuresRow } from './backtest-sweep-run.ts';
+import { mapSweepExposures } from './backtest-sweep-exposures.ts';
+import { provideSweepSolver, type SweepMeasuresRow } from './backtest-sweep-run.ts';
 import type { AppDeps } from './deps.ts';
 import { parseInput } from './input.ts';
 import { readSource, textSourceSchema } from './sources.ts';
@@ -172,6 +178,8 @@ async function loadPrices(
   } catch (error) {
     const given = error instanceof BallastError ? error.details['field'] : undefined;
     const field = typeof given === 'string' ? given : '';
+    const fund = /^strategies\[(\d+)\](\.funds\[\d+\])$/.exec(field);
+    if (fund !== null && Number(fund[1]) >= n) throw fundError(error, extra[Number(fund[1]) - n]!);
     const at = /^strategies\[(\d+)\]\.weights\.(.*)$/.exec(field);
     if (at === null || Number(at[1]) < n) throw error;
     const key = at[2]!.trim().toUpperCase();
@@ -182,32 +190,16 @@ async function loadPrices(
   }
 }
 
-/**
- * What a sweep cannot run honestly: dividends on unadjusted closes (paid by the single run's
- * schedule, not the workers') and `optimize` weightings (workers load no solver). Refused
- * rather than run without them.
- */
-function refuseUnswept(config: BacktestConfig, variants: readonly SweepVariant[]): void {
-  if (config.unadjusted)
-    throw new BallastError(
-      'INVALID_INPUT',
-      '--sweep: unadjusted closes with dividends are not swept; use total-return closes',
-      { field: '--sweep', value: 'unadjusted' },
-    );
-  const mapping = variants.find((v) => v.config.exposures !== undefined);
-  if (mapping)
-    throw new BallastError(
-      'INVALID_INPUT',
-      `--sweep: ${mapping.name}: exposures are mapped to funds by the solver, which sweeps do not load`,
-      { field: '--sweep', value: 'exposures' },
-    );
-  const optimizing = variants.find((v) => v.config.weighting?.method === 'optimize');
-  if (optimizing)
-    throw new BallastError(
-      'INVALID_INPUT',
-      `--sweep: ${optimizing.name}: weighting.method optimize needs the solver, which sweeps do not load`,
-      { field: '--sweep', value: 'optimize' },
-    );
+/** A mapped variant's candidate missing from the prices, named after the variant. */
+function fundError(error: unknown, variant: SweepVariant): BallastError {
+  const e = error as BallastError;
+  const field = String(e.details['field']);
+  const configField = field.replace(/^strategies\[\d+\]/, `strategies[${variant.strategyIndex}]`);
+  return new BallastError(
+    'INVALID_INPUT',
+    `sweep: the variant ${variant.name}: ${configField}${e.message.slice(field.length)}`,
+    { field: 'sweep', value: e.details['value'], variant: variant.name, configField },
+  );
 }
 
 function describeAxis(axis: SweepAxis, names: readonly string[]) {
@@ -234,10 +226,13 @@ export async function backtestSweep(
   const { input, config, raw: rawConfig } = readInput(raw);
   const names = config.strategies.map((s) => s.name);
   const axes = resolveAxes(input.sweep, names);
-  const variants = expandSweep(rawConfig, axes);
-  refuseUnswept(config, variants);
+  const exposures = await mapSweepExposures(config, expandSweep(rawConfig, axes), deps);
+  const variants = exposures.variants;
   const prices = await loadPrices({ config, variants, axes }, deps);
   const market = prices.market;
+  const dividends = readBacktestDividends(config);
+  if (variants.some((v) => v.config.weighting?.method === 'optimize'))
+    provideSweepSolver(await deps.solver());
   const settings = {
     initial: config.initial,
     cashRate: config.cash.rate,
@@ -248,6 +243,10 @@ export async function backtestSweep(
     strategies: [],
     settings,
     benchmark: config.benchmark,
+    benchmarkDividends:
+      config.benchmark === undefined
+        ? undefined
+        : withDividends(buyAndHold(config.benchmark), market, { by: dividends }).dividends,
   }).benchmark;
   const wanted = input.threads ?? autoThreads(market.dates.length, variants);
   deps.log.debug(
@@ -258,6 +257,8 @@ export async function backtestSweep(
       market,
       benchmark: bench?.summary.returns,
       full: input.full,
+      ...(dividends ? { dividends } : {}),
+      ...(prices.simulated?.length ? { simulated: prices.simulated } : {}),
       jobs: variants.map((v) => ({
         config: v.config,
         settings: { initial: v.initial, cashRate: v.cash.rate, borrowSpread: v.cash.borrowSpread },
@@ -268,7 +269,9 @@ export async function backtestSweep(
   const rows: BacktestSweepVariant[] = variants.map((v, i) => {
     const { row, document } = outcomes[i]!;
     const rest = document === undefined ? {} : (({ name: _, ...d }) => d)(document);
-    return { name: v.name, strategy: v.strategy, params: v.params, ...row, ...rest };
+    const mapping = exposures.documents[i];
+    const targets = document && mapping ? { exposureTargets: mapping } : {};
+    return { name: v.name, strategy: v.strategy, params: v.params, ...row, ...rest, ...targets };
   });
   const sorted = sortByMetric(rows, input.sortBy);
   const benchDoc = bench ? strategyDocument(`${bench.symbol} (benchmark)`, bench) : undefined;
@@ -292,7 +295,7 @@ export async function backtestSweep(
         }
       : {}),
     warnings: sweepWarnings(
-      prices.warnings,
+      [...prices.warnings, ...exposures.warnings],
       outcomes.map((o) => o.warnings),
     ),
   };
