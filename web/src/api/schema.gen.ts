@@ -5691,6 +5691,11 @@ export interface paths {
                                      * @enum {string}
                                      */
                                     payFrom?: "portfolio";
+                                    /**
+                                     * @default qualified
+                                     * @enum {string}
+                                     */
+                                    dividends?: "qualified" | "ordinary";
                                 };
                             }[];
                             benchmark?: string;
