@@ -74,6 +74,7 @@ function expectSame(v: BacktestSweepVariant, s: BacktestStrategyDocument): void 
   expect(v.trades).toEqual(s.trades);
   expect(v.dividends).toEqual(s.dividends);
   expect(v.exposureTargets).toEqual(s.exposureTargets);
+  expect(v.simulated).toEqual(s.simulated);
 }
 
 /** Runs the sweep on 1 and on 2 threads and checks every variant against its single run. */
@@ -140,7 +141,9 @@ describe('sweeps of what a backtest runs beyond fixed weights', () => {
     expect(byObjective('min-cvar').finalValue).not.toBe(byObjective('min-variance').finalValue);
   });
 
-  it('unadjusted closes with dividends, each variant paid with its own policy', async () => {
+  it('unadjusted closes with dividends, each variant paid with its own policy and taxed', async () => {
+    // Taxed: the dividends and the gains are taxed at each year end (docs/backtest.md, "Taxes").
+    const TAX = { rates: { shortTerm: 0.35, longTerm: 0.15 }, dividends: 'ordinary' as const };
     // Made-up dividends: A pays 1.5 per share three times, M (the benchmark) twice.
     const dividends = [
       'date,symbol,amount',
@@ -156,7 +159,7 @@ describe('sweeps of what a backtest runs beyond fixed weights', () => {
       dividends: { text: dividends, name: 'd.csv' },
       initial: 10_000,
       cash: { rate: 0.03 },
-      strategies: [{ name: 'div', weights: { A: 0.7, B: 0.3 }, rebalance: 'quarterly' }],
+      strategies: [{ name: 'div', weights: { A: 0.7, B: 0.3 }, rebalance: 'quarterly', tax: TAX }],
       benchmark: 'M',
     };
     const variants = (['cash', 'reinvest'] as const).flatMap((policy) =>
@@ -167,6 +170,7 @@ describe('sweeps of what a backtest runs beyond fixed weights', () => {
           rebalance: 'quarterly',
           dividends: policy,
           costBps,
+          tax: TAX,
         },
       })),
     );
@@ -219,6 +223,37 @@ describe('sweeps of what a backtest runs beyond fixed weights', () => {
     expect(at(1.5).exposureTargets!.funds.EQ).toBeCloseTo(0.5, 9);
     expect(at(1.2).exposureTargets!.funds.EQ).toBeCloseTo(0.2, 9);
     expect(at(1.2).exposureTargets!.funds.STACK).toBeCloseTo(1.0, 9);
+  });
+
+  it('simulated funds: the variants hold the simulated closes and say so', async () => {
+    // The fixture of backtest-funds.test.ts: UPRO (3 × us_large_equity in config/funds.yaml)
+    // is simulated from SPY before its first close on 2024-01-05.
+    const base: BacktestConfigInput = {
+      prices: {
+        text: [
+          'date,SPY,UPRO',
+          '2024-01-02,100,',
+          '2024-01-03,102,',
+          '2024-01-04,99.96,',
+          '2024-01-05,101.9592,30',
+          '2024-01-08,103,30.9',
+        ].join('\n'),
+        name: 'p.csv',
+      },
+      initial: 1000,
+      cash: { rate: 0.03 },
+      simulate: { UPRO: { expenseRatio: 0.0091, financingSpread: 0.004 } },
+      proxies: { us_large_equity: 'SPY' },
+      strategies: [{ name: '3x', weights: { UPRO: 0.5, SPY: 0.5 }, rebalance: 'daily' }],
+    };
+    const variants = [0, 20].map((costBps) => ({
+      name: `3x [costBps=${costBps}]`,
+      strategy: { weights: { UPRO: 0.5, SPY: 0.5 }, rebalance: 'daily', costBps },
+    }));
+    const doc = await checkSweep(base, ['costBps=0,20'], variants);
+    expect(doc.variants[0]!.simulated).toEqual([
+      { symbol: 'UPRO', from: '2024-01-02', to: '2024-01-04' },
+    ]);
   });
 
   it('names the variant whose mapped weights break a rule of the config', async () => {
