@@ -25,12 +25,14 @@ export function sweepDocument(
     readonly pieces?: number;
   },
 ): BacktestSweepDocument {
-  const { input, config, names, axes, variants, prices, market, bench } = prepared;
+  const { input, config, names, axes, variants, exposures, prices, market, bench } = prepared;
   const { outcomes, threads } = executed;
   const rows: BacktestSweepVariant[] = variants.map((v, i) => {
     const { row, document } = outcomes[i]!;
     const rest = document === undefined ? {} : (({ name: _, ...d }) => d)(document);
-    return { name: v.name, strategy: v.strategy, params: v.params, ...row, ...rest };
+    const mapping = exposures.documents[i];
+    const targets = document && mapping ? { exposureTargets: mapping } : {};
+    return { name: v.name, strategy: v.strategy, params: v.params, ...row, ...rest, ...targets };
   });
   const sorted = sortByMetric(rows, input.sortBy);
   const benchDoc = bench ? strategyDocument(`${bench.symbol} (benchmark)`, bench) : undefined;
@@ -55,7 +57,7 @@ export function sweepDocument(
         }
       : {}),
     warnings: sweepWarnings(
-      prices.warnings,
+      [...prices.warnings, ...exposures.warnings],
       outcomes.map((o) => o.warnings),
     ),
   };

@@ -5,6 +5,12 @@
  * every thread reads in place ({@link shareMarket}, {@link marketOf}); a job is a variant's
  * validated strategy config and settings (plain data, cloned), and a result is its summary row —
  * or, with `full`, its whole strategy document — and its warnings.
+ *
+ * Whatever a plain `backtest` runs is swept the same way: exposure targets arrive already mapped
+ * to fund weights (`backtest-sweep-exposures.ts`, on the calling thread), the dividends of
+ * unadjusted closes travel in the context (each job pays them with its own policy), and an
+ * `optimize` weighting gets HiGHS — loaded by a thread only when one of its jobs touches it
+ * ({@link runSweepJobsLazily}; the calling thread loads it up front, {@link provideSweepSolver}).
  */
 
 import type { HighsRuntime } from '../core/solvers/highs.ts';
@@ -24,6 +30,9 @@ import {
   strategyDocument,
   type BacktestStrategyDocument,
 } from './backtest.ts';
+import { strategyExtras, withDividends, type BacktestDividends } from './backtest-extras.ts';
+import type { SimulatedFund } from './backtest-simulated.ts';
+import { withSolver } from './lazy-solver.ts';
 import { roundCents, roundFine } from './rounding.ts';
 
 /** One variant to run: its strategy (named as the variant) and its settings. */
@@ -46,6 +55,10 @@ export interface SweepContext {
   readonly benchmark?: ReturnSeries | undefined;
   /** Whole strategy documents (values, trades, drawdowns) instead of summary rows. */
   readonly full: boolean;
+  /** With unadjusted closes: the dividends every variant is paid (its `dividends` policy). */
+  readonly dividends?: BacktestDividends | undefined;
+  /** Funds simulated before their first close (for the `simulated` field of full documents). */
+  readonly simulated?: readonly SimulatedFund[] | undefined;
 }
 
 /** A variant's measures, rounded as in the backtest document. */
@@ -88,59 +101,127 @@ export function marketOf(shared: SharedMarket): PriceMatrix {
   };
 }
 
-/**
- * Sweeps run without HiGHS (workers load no solver): the sweep refuses `optimize` weightings
- * before it starts (backtest-sweep.ts), so this stand-in is never reached.
- */
-const NO_SOLVER = new Proxy(
-  {},
-  {
-    get() {
-      throw new BallastError(
-        'INVALID_INPUT',
-        'weighting.method: optimize needs the solver, which sweeps do not load',
-        { field: 'weighting.method', value: 'optimize' },
-      );
-    },
-  },
-) as HighsRuntime;
+/** HiGHS on this thread once loaded ({@link provideSweepSolver}, {@link runSweepJobsLazily}). */
+let loadedSolver: HighsRuntime | undefined;
 
-/** Runs `jobs` in order on `market` (module comment). */
+/**
+ * Makes `highs` the runtime {@link runSweepJobs} gives `optimize` weightings on this thread
+ * (the calling thread of an in-process sweep loads it when some variant optimises).
+ */
+export function provideSweepSolver(highs: HighsRuntime): void {
+  loadedSolver = highs;
+}
+
+/** A stand-in runtime that records whether anything touched it (as `withSolver` does). */
+function solverProbe(): { readonly runtime: HighsRuntime; readonly used: () => boolean } {
+  let used = false;
+  const runtime = new Proxy(
+    {},
+    {
+      get() {
+        used = true;
+        throw new Error('HiGHS is not loaded on this thread');
+      },
+    },
+  ) as HighsRuntime;
+  return { runtime, used: () => used };
+}
+
+/** One job on `market` with the runtime `highs` (module comment). */
+function runSweepJob(
+  on: { readonly market: PriceMatrix; readonly context: Omit<SweepContext, 'market'> },
+  job: SweepJob,
+  highs: HighsRuntime,
+): SweepOutcome {
+  const { market, context } = on;
+  const name = job.config.name;
+  const spec = withDividends(
+    specOf(job.config, { highs, riskFreeRateAnnual: job.settings.cashRate }),
+    market,
+    { by: context.dividends, ...(job.config.dividends ? { policy: job.config.dividends } : {}) },
+  );
+  const result = runVariant(market, spec, {
+    settings: { ...job.settings, recordTrades: context.full },
+    benchmark: context.benchmark,
+  });
+  const { run, summary } = result;
+  const stop = run.stopped;
+  const row: SweepMeasuresRow = {
+    finalValue: roundCents(run.values[run.values.length - 1]!),
+    twr: roundFine(summary.twr),
+    twrAnnualized: summary.twrAnnualized === null ? null : roundFine(summary.twrAnnualized),
+    mwr: summary.mwr === null ? null : roundFine(summary.mwr),
+    mwrBasis: summary.mwrBasis,
+    costs: roundCents(run.costs),
+    interest: roundCents(run.interest),
+    rebalanceCount: run.rebalanceRows.length,
+    metrics: summary.metrics === null ? null : roundMetrics(summary.metrics.metrics),
+    ...(stop
+      ? { stopped: { date: stop.date, reason: stop.reason, value: roundCents(stop.value) } }
+      : {}),
+  };
+  const document = context.full
+    ? { ...strategyDocument(name, result), ...strategyExtras(spec, run, context.simulated) }
+    : undefined;
+  return {
+    row,
+    ...(document ? { document } : {}),
+    warnings: resultWarnings([{ name, result }]),
+  };
+}
+
+/**
+ * Runs `jobs` in order on `market` (module comment), with the HiGHS runtime this thread has
+ * loaded, if any ({@link provideSweepSolver}, {@link runSweepJobsLazily}).
+ *
+ * @throws BallastError INTERNAL when a job needed HiGHS and none is loaded here (its weighting
+ *   would otherwise have fallen back silently): use {@link runSweepJobsLazily}.
+ */
 export function runSweepJobs(
   market: PriceMatrix,
   context: Omit<SweepContext, 'market'>,
   jobs: readonly SweepJob[],
 ): SweepOutcome[] {
   return jobs.map((job) => {
-    const name = job.config.name;
-    const result = runVariant(
-      market,
-      specOf(job.config, { highs: NO_SOLVER, riskFreeRateAnnual: job.settings.cashRate }),
-      {
-        settings: { ...job.settings, recordTrades: context.full },
-        benchmark: context.benchmark,
-      },
-    );
-    const { run, summary } = result;
-    const stop = run.stopped;
-    const row: SweepMeasuresRow = {
-      finalValue: roundCents(run.values[run.values.length - 1]!),
-      twr: roundFine(summary.twr),
-      twrAnnualized: summary.twrAnnualized === null ? null : roundFine(summary.twrAnnualized),
-      mwr: summary.mwr === null ? null : roundFine(summary.mwr),
-      mwrBasis: summary.mwrBasis,
-      costs: roundCents(run.costs),
-      interest: roundCents(run.interest),
-      rebalanceCount: run.rebalanceRows.length,
-      metrics: summary.metrics === null ? null : roundMetrics(summary.metrics.metrics),
-      ...(stop
-        ? { stopped: { date: stop.date, reason: stop.reason, value: roundCents(stop.value) } }
-        : {}),
-    };
-    return {
-      row,
-      ...(context.full ? { document: strategyDocument(name, result) } : {}),
-      warnings: resultWarnings([{ name, result }]),
-    };
+    if (loadedSolver !== undefined) return runSweepJob({ market, context }, job, loadedSolver);
+    const probe = solverProbe();
+    const outcome = runSweepJob({ market, context }, job, probe.runtime);
+    if (probe.used())
+      throw new BallastError(
+        'INTERNAL',
+        `sweep: ${job.config.name} needs HiGHS, which this thread has not loaded`,
+        { strategy: job.config.name },
+      );
+    return outcome;
   });
+}
+
+/**
+ * {@link runSweepJobs} of `request.jobs`, loading HiGHS with `request.load` the first time a job touches it (a job that
+ * did is run again with it, as `withSolver` does); the runtime is kept for this thread's later
+ * jobs. A sweep without `optimize` weightings never loads it.
+ */
+export async function runSweepJobsLazily(
+  market: PriceMatrix,
+  context: Omit<SweepContext, 'market'>,
+  request: {
+    readonly jobs: readonly SweepJob[];
+    readonly load: () => Promise<HighsRuntime>;
+  },
+): Promise<SweepOutcome[]> {
+  const out: SweepOutcome[] = [];
+  const on = { market, context };
+  const solver = async (): Promise<HighsRuntime> => (loadedSolver ??= await request.load());
+  for (const job of request.jobs)
+    out.push(
+      loadedSolver === undefined
+        ? await withSolver({ solver }, (highs) => runSweepJob(on, job, highs))
+        : runSweepJob(on, job, loadedSolver),
+    );
+  return out;
+}
+
+/** Loads HiGHS (the WebAssembly runtime, once per thread): for the sweep's worker threads. */
+export async function loadSweepSolver(): Promise<HighsRuntime> {
+  return (await import('../core/solvers/highs.ts')).loadHighs();
 }

@@ -35,6 +35,16 @@ export interface StrategyTaxDocument extends BacktestTax {
   readonly notModelled: readonly string[];
 }
 
+/**
+ * What is left out for a run: with dividends paid on unadjusted closes they are taxed, so only
+ * total-return closes leave their dividends untaxed.
+ */
+function notModelled(result: StrategyResult): readonly string[] {
+  return result.run.dividends === undefined
+    ? TAX_NOT_MODELLED
+    : TAX_NOT_MODELLED.filter((m) => !m.startsWith('tax on dividends'));
+}
+
 /** The `tax` field of a strategy's document; empty for a strategy without taxes. */
 export function taxFields(
   tax: BacktestTax | undefined,
@@ -53,13 +63,16 @@ export function taxFields(
         carryforwardIn: roundCents(y.carryforwardIn),
         tax: roundCents(y.tax),
         carryforward: roundCents(y.carryforward),
+        ...(y.dividends === undefined
+          ? {}
+          : { dividends: roundCents(y.dividends), dividendTax: roundCents(y.dividendTax ?? 0) }),
       })),
       totalTax: roundCents(outcome.totalTax),
       afterTaxValue: roundCents(comparison.afterTaxValue),
       preTaxValue: roundCents(comparison.preTaxValue),
       preTaxLabel: PRE_TAX_LABEL,
       drag: roundCents(comparison.drag),
-      notModelled: TAX_NOT_MODELLED,
+      notModelled: notModelled(result),
     },
   };
 }

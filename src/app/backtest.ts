@@ -34,8 +34,9 @@ import {
   type BacktestConfig,
   type BacktestStrategyConfig,
 } from '../data/backtest/backtest-config.ts';
-import { backtestOption } from '../report/backtest.ts';
+import { backtestFigure } from '../report/backtest-figure.ts';
 import type { ChartOption } from '../report/chart-style.ts';
+import type { ChartSize } from '../report/render.ts';
 import {
   readBacktestDividends,
   simulatedLabel,
@@ -260,8 +261,9 @@ export function resultWarnings(
 }
 
 /**
- * The document and, with `input.chart`, the chart option (growth of $1 of each strategy's TWR
- * over its drawdown, with the benchmark).
+ * The document and, with `input.chart`, the chart option (growth of $1 of each strategy's TWR,
+ * its drawdown and its rolling 12-month return, with the benchmark: `backtest-figure.ts`), the
+ * size it is laid out for, and why the rolling panel is missing when it is (`chartNote`).
  *
  * @throws BallastError INVALID_INPUT naming the field (`strategies[1].weights.A`) and the
  *   value; NOT_FOUND for a missing config or prices file; INSUFFICIENT_DATA for fewer than 2
@@ -270,7 +272,12 @@ export function resultWarnings(
 export async function backtestWithChart(
   raw: BacktestInput,
   deps: AppDeps,
-): Promise<{ document: BacktestDocument; chart?: ChartOption }> {
+): Promise<{
+  document: BacktestDocument;
+  chart?: ChartOption;
+  chartSize?: ChartSize;
+  chartNote?: string;
+}> {
   const read = readInput(raw);
   const chart = read.chart;
   const mapped = await mapStrategyExposures(read.config, deps);
@@ -348,14 +355,17 @@ export async function backtestWithChart(
     start: market.dates[0]!,
     returns: r.summary.returns,
   });
+  const figure = backtestFigure({
+    strategies: named.map((s, i) => path(simulatedLabel(s.name, docs[i]!.simulated), s.result)),
+    benchmark: bench
+      ? path(simulatedLabel(document.benchmark!.name, document.benchmark!.simulated), bench)
+      : undefined,
+  });
   return {
     document,
-    chart: backtestOption({
-      strategies: named.map((s, i) => path(simulatedLabel(s.name, docs[i]!.simulated), s.result)),
-      benchmark: bench
-        ? path(simulatedLabel(document.benchmark!.name, document.benchmark!.simulated), bench)
-        : undefined,
-    }),
+    chart: figure.option,
+    chartSize: figure.size,
+    ...(figure.note === undefined ? {} : { chartNote: figure.note }),
   };
 }
 

@@ -139,19 +139,37 @@ describe('ballast backtest --sweep', () => {
   });
 });
 
-describe('ballast backtest --sweep refuses what it cannot run', () => {
-  it('an optimize weighting (workers load no solver), naming --sweep and the variant', async () => {
-    const files = tempFiles({
-      'prices.csv': PRICES,
-      'bt.yaml': CONFIG.replace(
-        '    weights: { A: 1 }',
-        '    weights: { A: 0.5, B: 0.5 }\n    weighting: { method: optimize, lookback: 2, objective: min-variance }',
-      ),
-    });
-    const run = await runCli('backtest', '--config', files['bt.yaml']!, '--sweep', 'costBps=0,5');
-    expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(
-      /--sweep: hold \[costBps=0\]: weighting\.method optimize needs the solver/,
+describe('ballast backtest --sweep of an optimize weighting', () => {
+  it('gives the numbers of a plain backtest, on one thread and on two (HiGHS in the workers)', async () => {
+    // min-cvar is an LP that HiGHS solves; lookback 2 gives the rows from the third on a window.
+    const yaml = CONFIG.replace(
+      '    weights: { A: 1 }',
+      '    weights: { A: 0.5, B: 0.5 }\n    rebalance: daily\n    weighting: { method: optimize, lookback: 2, objective: min-cvar }',
     );
+    const files = tempFiles({ 'prices.csv': PRICES, 'bt.yaml': yaml });
+    const plain = await runCli('backtest', '--config', files['bt.yaml']!, '--format', 'json');
+    expect(plain.code, plain.stderr).toBe(0);
+    const expected = JSON.parse(plain.stdout).strategies[0];
+    for (const threads of ['1', '2']) {
+      const run = await runCli(
+        'backtest',
+        '--config',
+        files['bt.yaml']!,
+        '--sweep',
+        'costBps=0,0.5',
+        '--threads',
+        threads,
+        '--format',
+        'json',
+      );
+      expect(run.code, run.stderr).toBe(0);
+      const doc = JSON.parse(run.stdout);
+      expect(doc.threads).toBe(Number(threads));
+      const zero = doc.variants.find((v: { name: string }) => v.name === 'hold [costBps=0]');
+      expect(zero.finalValue).toBe(expected.finalValue);
+      expect(zero.twr).toBe(expected.twr);
+      expect(zero.metrics).toEqual(expected.metrics);
+      expect(zero.rebalanceCount).toBe(expected.rebalances.length);
+    }
   });
 });

@@ -54,6 +54,7 @@ describe('ballast backtest with taxes', () => {
       rates: { shortTerm: 0.35, longTerm: 0.15, state: 0, niit: 0 },
       lotMethod: 'hifo',
       payFrom: 'portfolio',
+      dividends: 'qualified',
       byYear: [
         {
           year: 2023,
@@ -113,5 +114,40 @@ describe('ballast backtest with taxes', () => {
     );
     expect(bad.code).not.toBe(0);
     expect(bad.stderr).toMatch(/strategies\[0\]\.tax\.rates\.shortTerm: .*\(got 1\.2\)/);
+  });
+
+  it('taxes the dividends paid on unadjusted closes with the year, by hand', async () => {
+    // A pays 2 a share on 2023-12-29 to cash (10 shares: 20). 2023: the sale of 1 A realises
+    // the same 20 short-term (tax 7) and the dividends are qualified: 20 × 0.15 = 3; tax 10.
+    // Cash after the rebalance: 1,000 + 20 + 120 − 10 = 1,130, value 9 × 120 + 1,130 = 2,210.
+    const files = tempFiles({
+      'prices.csv': PRICES,
+      'divs.csv': 'date,symbol,amount\n2023-12-29,A,2',
+      'bt.yaml': [
+        'unadjusted: true',
+        'dividends: divs.csv',
+        config(TAX).replace('    weights:', '    dividends: cash\n    weights:'),
+      ].join('\n'),
+    });
+    const run = await runCli('backtest', '--config', files['bt.yaml']!, '--format', 'json');
+    expect(run.code, run.stderr).toBe(0);
+    const [s] = JSON.parse(run.stdout).strategies;
+    expect(s.tax.byYear[0]).toEqual({
+      year: 2023,
+      date: '2023-12-29',
+      shortTerm: 20,
+      longTerm: 0,
+      carryforwardIn: 0,
+      tax: 10,
+      carryforward: 0,
+      dividends: 20,
+      dividendTax: 3,
+    });
+    expect(s.values[1].value).toBe(2210);
+    expect(s.tax.notModelled).toEqual(['wash sales', 'tax on gains still unrealised at the end']);
+    const table = await runCli('backtest', '--config', files['bt.yaml']!);
+    expect(table.stdout).toContain(
+      '(2023 10.00, 2024 7.50, 2025 0.00), of which 3.00 on qualified dividends;',
+    );
   });
 });

@@ -14,7 +14,11 @@ export function taxLines(doc: BacktestDocument): string[] {
     ...taxed.map((s) => {
       const t = s.tax!;
       const years = t.byYear.map((y) => `${y.year} ${fmtMoney(y.tax)}`).join(', ');
-      return `Taxes of ${s.name} (taxable, ${t.lotMethod}, paid from the portfolio at each year end): ${fmtMoney(t.totalTax)} (${years}); after-tax final value ${fmtMoney(t.afterTaxValue)}, pre-tax ${fmtMoney(t.preTaxValue)} (${t.preTaxLabel}), drag ${fmtMoney(t.drag)}.`;
+      const paid = t.byYear.some((y) => y.dividends !== undefined);
+      const onDividends = paid
+        ? `, of which ${fmtMoney(t.byYear.reduce((a, y) => a + (y.dividendTax ?? 0), 0))} on ${t.dividends ?? 'qualified'} dividends`
+        : '';
+      return `Taxes of ${s.name} (taxable, ${t.lotMethod}, paid from the portfolio at each year end): ${fmtMoney(t.totalTax)} (${years})${onDividends}; after-tax final value ${fmtMoney(t.afterTaxValue)}, pre-tax ${fmtMoney(t.preTaxValue)} (${t.preTaxLabel}), drag ${fmtMoney(t.drag)}.`;
     }),
     `Taxes leave out: ${taxed[0]!.tax!.notModelled.join('; ')}.`,
   ];

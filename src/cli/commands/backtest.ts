@@ -127,7 +127,7 @@ export function registerBacktest(program: Command, io: Io, runtime: Runtime): vo
     )
     .option(
       '--chart <file>',
-      'also write growth of $1 (TWR) over drawdown of every strategy and the benchmark as .svg or .png',
+      'also write growth of $1 (TWR), drawdown and rolling 12-month return of every strategy and the benchmark as .svg or .png',
     )
     .option(
       '--format <format>',
@@ -139,7 +139,7 @@ export function registerBacktest(program: Command, io: Io, runtime: Runtime): vo
       if (options.sweep !== undefined) return runSweepCommand(options, command, { io, runtime });
       checkNoSweepFlags(options);
       if (options.chart !== undefined) chartFormatOf(options.chart);
-      const { document, chart } = await withDeps(command, runtime, (deps) =>
+      const { document, chart, chartSize, chartNote } = await withDeps(command, runtime, (deps) =>
         withFlagNames({ config: '--config' }, () =>
           backtestWithChart(
             { config: { path: options.config }, chart: options.chart !== undefined },
@@ -156,7 +156,10 @@ export function registerBacktest(program: Command, io: Io, runtime: Runtime): vo
           csv: () => backtestCsv(document),
         }),
       );
-      if (options.chart !== undefined && chart)
-        io.err(describeWrittenChart(await writeChartFile(options.chart, chart)));
+      if (options.chart !== undefined && chart) {
+        const size = chartSize === undefined ? {} : { size: chartSize };
+        io.err(describeWrittenChart(await writeChartFile(options.chart, chart, size)));
+        if (chartNote !== undefined) io.err(`chart: ${chartNote}`);
+      }
     });
 }

@@ -18,7 +18,7 @@ function message(text: string): string {
 }
 
 describe('tax in the config', () => {
-  it('reads it with its defaults: taxable, hifo, paid from the portfolio, state and NIIT 0', () => {
+  it('reads it with its defaults: taxable, hifo, paid from the portfolio, state and NIIT 0, qualified dividends', () => {
     const [a] = parseBacktestConfig(
       config('    tax: { rates: { shortTerm: 0.35, longTerm: 0.15 } }'),
       'bt.yaml',
@@ -29,10 +29,11 @@ describe('tax in the config', () => {
       rates: { shortTerm: 0.35, longTerm: 0.15, state: 0, niit: 0 },
       lotMethod: 'hifo',
       payFrom: 'portfolio',
+      dividends: 'qualified',
     });
     const [b] = parseBacktestConfig(
       config(
-        '    tax: { account: taxable, rates: { shortTerm: 0.3, longTerm: 0.2, state: 0.05, niit: 0.038 }, lotMethod: fifo, payFrom: portfolio }',
+        '    tax: { account: taxable, rates: { shortTerm: 0.3, longTerm: 0.2, state: 0.05, niit: 0.038 }, lotMethod: fifo, payFrom: portfolio, dividends: ordinary }',
       ),
       'bt.yaml',
       '/',
@@ -42,12 +43,16 @@ describe('tax in the config', () => {
       rates: { shortTerm: 0.3, longTerm: 0.2, state: 0.05, niit: 0.038 },
       lotMethod: 'fifo',
       payFrom: 'portfolio',
+      dividends: 'ordinary',
     });
     expect(parseBacktestConfig(config(''), 'bt.yaml', '/').strategies[0]!.tax).toBeUndefined();
   });
 
   it('names every bad field and its value', () => {
     const rates = 'rates: { shortTerm: 0.35, longTerm: 0.15 }';
+    expect(message(config(`    tax: { dividends: qualifed, ${rates} }`))).toMatch(
+      /strategies\[0\]\.tax\.dividends: .*\(got "qualifed"\)/,
+    );
     expect(message(config('    tax: { rates: { shortTerm: 1, longTerm: 0.15 } }'))).toMatch(
       /strategies\[0\]\.tax\.rates\.shortTerm: a tax rate is a decimal in \[0, 1\) \(got 1\)/,
     );

@@ -12,13 +12,18 @@
  *       rates: { shortTerm: 0.35, longTerm: 0.15, state: 0.05, niit: 0.038 }
  *       lotMethod: hifo             # or fifo (default hifo)
  *       payFrom: portfolio          # the tax is paid from the strategy's cash (the default)
+ *       dividends: qualified        # or ordinary: the rate of dividends on unadjusted closes
  * ```
  *
  * Rates are decimals in [0, 1); `state` and `niit` default to 0.
  */
 
 import * as z from 'zod';
-import { BACKTEST_LOT_METHODS, type BacktestTax } from '../../domain/backtest/tax-lots.ts';
+import {
+  BACKTEST_DIVIDEND_TAXES,
+  BACKTEST_LOT_METHODS,
+  type BacktestTax,
+} from '../../domain/backtest/tax-lots.ts';
 
 const rate = z.number().finite().min(0).lt(1, { message: 'a tax rate is a decimal in [0, 1)' });
 
@@ -39,6 +44,8 @@ export const strategyTaxSchema = z.strictObject({
   payFrom: z
     .literal('portfolio', { message: 'taxes are paid from the portfolio (payFrom: portfolio)' })
     .default('portfolio'),
+  /** Dividends on unadjusted closes: `qualified` (long-term rate) or `ordinary` (short-term). */
+  dividends: z.enum(BACKTEST_DIVIDEND_TAXES).default('qualified'),
 });
 
 /** The optional `tax` field of a strategy. */
@@ -51,5 +58,6 @@ export function backtestTaxOf(parsed: z.output<typeof strategyTaxSchema>): Backt
     rates: { ...parsed.rates },
     lotMethod: parsed.lotMethod,
     payFrom: parsed.payFrom,
+    dividends: parsed.dividends,
   };
 }

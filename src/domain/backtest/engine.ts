@@ -106,6 +106,8 @@ interface Run {
   readonly flows: Float64Array;
   readonly weightingLog: WeightingRecord[];
   dividends: number;
+  /** With `tax`: the lots, which also add up the dividends paid. */
+  readonly tax: TaxLots | undefined;
 }
 
 function targetsAt(run: Run, row: number): Float64Array {
@@ -139,7 +141,11 @@ function step(run: Run, row: number): StrategyStop | undefined {
   const { book, spec, market } = run;
   const date = market.dates[row]!;
   book.accrue(run.rates);
-  if (spec.dividends) run.dividends += payDividends(book, row, spec.dividends);
+  if (spec.dividends) {
+    const paid = payDividends(book, row, spec.dividends);
+    run.dividends += paid;
+    if (paid !== 0) run.tax?.dividend(paid);
+  }
   let value = book.value(row);
   if (run.margin) value = run.margin.check(book, row, value);
   if (value <= 0) {
@@ -191,6 +197,7 @@ export function runStrategy(
   if (!(spec.costRate >= 0)) throw invalidInput('costBps', spec.costRate * 10_000, 'must be ≥ 0');
   const { dates } = market;
   const tax = spec.tax ? new TaxLots(spec.tax, spec.assets, dates) : undefined;
+  if (tax && spec.dividends) tax.receivesDividends();
   const { book, weighting } = leverageBook(spec, {
     market,
     assets: spec.assets,
@@ -214,6 +221,7 @@ export function runStrategy(
     flows: new Float64Array(dates.length),
     weightingLog: [],
     dividends: 0,
+    tax,
   };
   const values = new Float64Array(dates.length);
   book.moveCash(settings.initial);

@@ -17,9 +17,15 @@
  *   saving) is credited. The carryforward is chained: the net loss carried out of a year is
  *   added to the next year's short-term gains (a simplification: the IRS worksheet keeps
  *   the carryover's character).
+ * - Dividends paid on unadjusted closes ({@link TaxLots.dividend}) are added up per year and
+ *   taxed with the year's gains, at the long-term rate when `dividends` is `qualified` (the
+ *   default) and the short-term rate when `ordinary`, plus `state` and `niit` in both cases:
+ *   `tax = round(D × (rate + state + niit))` on the year's dividends D in cents, D ≥ 0 (a short
+ *   position's payment lowers D, never below 0; it is not a deduction). The capital-loss
+ *   deduction stays the gains' (it offsets no dividend).
  * - Not modelled: wash sales (the backtest trades one portfolio on a schedule; a wash-sale
- *   pass is out of scope), tax on dividends (total-return closes hold them), the tax on the
- *   gains left unrealised at the end.
+ *   pass is out of scope), tax on dividends held in total-return closes, the tax on the gains
+ *   left unrealised at the end.
  */
 
 import type { IsoDate } from '../calendar/iso-date.ts';
@@ -35,12 +41,18 @@ import type { Book, Fill } from './book.ts';
 export const BACKTEST_LOT_METHODS = ['hifo', 'fifo'] as const;
 export type BacktestLotMethod = (typeof BACKTEST_LOT_METHODS)[number];
 
+/** How dividends received are taxed: `qualified` at the long-term rate, `ordinary` at the short-term. */
+export const BACKTEST_DIVIDEND_TAXES = ['qualified', 'ordinary'] as const;
+export type BacktestDividendTax = (typeof BACKTEST_DIVIDEND_TAXES)[number];
+
 /** A strategy's tax settings (docs/backtest.md, "Taxes"). */
 export interface BacktestTax {
   readonly account: 'taxable';
   readonly rates: TaxRates;
   readonly lotMethod: BacktestLotMethod;
   readonly payFrom: 'portfolio';
+  /** How dividends paid on unadjusted closes are taxed (default `qualified`). */
+  readonly dividends?: BacktestDividendTax;
 }
 
 /** One calendar year of a taxed run, money in dollars. */
@@ -58,6 +70,10 @@ export interface TaxYear {
   readonly tax: number;
   /** Net capital loss carried to the next year (≥ 0). */
   readonly carryforward: number;
+  /** With dividends paid (unadjusted closes): the year's dividends received (≥ 0). */
+  readonly dividends?: number;
+  /** The part of `tax` on those dividends. */
+  readonly dividendTax?: number;
 }
 
 /** What the taxes of a run came to. */
@@ -78,6 +94,8 @@ export class TaxLots {
   private shortCents: Cents = 0;
   private longCents: Cents = 0;
   private carryCents: Cents = 0;
+  private dividendCents: Cents = 0;
+  private paysDividends = false;
 
   constructor(
     private readonly tax: BacktestTax,
@@ -90,6 +108,24 @@ export class TaxLots {
   /** The open lots of asset `i` (for tests and reports). */
   openLots(i: number): readonly Lot[] {
     return this.lots[i]!;
+  }
+
+  /** Says that the run pays dividends: each year then reports its dividends and their tax. */
+  receivesDividends(): void {
+    this.paysDividends = true;
+  }
+
+  /** Records dividends paid on a row (money, negative for a short position's payment). */
+  dividend(money: number): void {
+    this.paysDividends = true;
+    this.dividendCents += roundHalfAway(money * 100);
+  }
+
+  /** The tax on the year's dividends, in cents (module comment). */
+  private dividendTaxCents(): Cents {
+    const { rates } = this.tax;
+    const rate = this.tax.dividends === 'ordinary' ? rates.shortTerm : rates.longTerm;
+    return Math.round(Math.max(0, this.dividendCents) * (rate + rates.state + rates.niit));
   }
 
   /** Records a trade of asset `i` on `row` (the book's `onTrade`). */
@@ -153,7 +189,8 @@ export class TaxLots {
       { shortTermCents: this.shortCents - this.carryCents, longTermCents: this.longCents },
       this.tax.rates,
     );
-    const tax = estimate.taxCents / 100;
+    const dividendTax = this.dividendTaxCents();
+    const tax = (estimate.taxCents + dividendTax) / 100;
     book.moveCash(-tax);
     this.years.push({
       year: Number(date.slice(0, 4)),
@@ -163,8 +200,12 @@ export class TaxLots {
       carryforwardIn: this.carryCents / 100,
       tax,
       carryforward: estimate.carryforwardCents / 100,
+      ...(this.paysDividends
+        ? { dividends: Math.max(0, this.dividendCents) / 100, dividendTax: dividendTax / 100 }
+        : {}),
     });
     this.carryCents = estimate.carryforwardCents;
+    this.dividendCents = 0;
     this.shortCents = 0;
     this.longCents = 0;
     return tax;

@@ -5721,6 +5721,11 @@ export interface paths {
                                      * @enum {string}
                                      */
                                     payFrom?: "portfolio";
+                                    /**
+                                     * @default qualified
+                                     * @enum {string}
+                                     */
+                                    dividends?: "qualified" | "ordinary";
                                 };
                             }[];
                             benchmark?: string;
