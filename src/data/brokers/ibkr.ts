@@ -94,6 +94,12 @@ function tradeLine(scan: Scan, r: BrokerRecord, c: Cells): void {
     });
     return;
   }
+  if (!/^(order|trade|execution)$/i.test(what))
+    throw refuse(scan.ctx, r.line, {
+      field: 'Trades.DataDiscriminator',
+      action: what,
+      why: 'expected Order, Trade, Execution or ClosedLot',
+    });
   const category = c['asset category'] ?? '';
   if (!/^stocks$/i.test(category))
     throw refuse(scan.ctx, r.line, {
