@@ -58,7 +58,9 @@ const dateOf = (row: MappedRow): string => ('tx' in row ? row.tx.date : row.spli
 function chronological(rows: readonly MappedRow[], newestFirst: boolean): MappedRow[] {
   const ordered = [...rows];
   if (newestFirst && rows.length > 1 && dateOf(rows[0]!) > dateOf(rows.at(-1)!)) ordered.reverse();
-  return ordered.sort((a, b) => (dateOf(a) < dateOf(b) ? -1 : dateOf(a) > dateOf(b) ? 1 : 0));
+  const keyed = ordered.map((row, index) => ({ row, index, date: dateOf(row) }));
+  keyed.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.index - b.index));
+  return keyed.map((k) => k.row);
 }
 
 /** Change in shares held that `tx` makes (splits multiply instead). */
@@ -134,10 +136,13 @@ export function convertBrokerCsv(
     });
   const ordered = chronological(rows, newestFirst);
   const out = options.out ?? 'transactions';
-  const transactions = resolveSplits(ctx, ordered).map((tx, i): Transaction => ({
-    ...tx,
-    source: { file: out, line: i + 2 },
-  }));
+  const transactions = resolveSplits(ctx, ordered);
+  // The rows are this conversion's own objects: each moves to its output line in place.
+  transactions.forEach((tx, i) => {
+    const source = tx.source as { file?: string; line: number };
+    source.file = out;
+    source.line = i + 2;
+  });
   const lines = transactions.map((tx, i) => ({
     line: i + 2,
     brokerLine: ordered[i]!.line,

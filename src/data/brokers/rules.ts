@@ -5,14 +5,7 @@
  */
 
 import type { Transaction } from '../../domain/ledger/types.ts';
-import {
-  base,
-  depositOrWithdrawal,
-  refuse,
-  ticker,
-  type ConvertContext,
-  type MappedRow,
-} from './types.ts';
+import { base, refuse, ticker, type ConvertContext, type MappedRow } from './types.ts';
 import { cellError, cents, decimal, requireMagnitude, type CellAt } from './values.ts';
 
 /**
@@ -65,10 +58,6 @@ export const WHY = {
 
 const symbolOf = (l: BrokerLine): string => ticker(l.symbol[0], l.at, l.symbol[1]);
 
-/** `{ symbol }` when the symbol cell is filled, else nothing. */
-const optionalSymbol = (l: BrokerLine): { symbol?: string } =>
-  l.symbol[0].trim() === '' ? {} : { symbol: symbolOf(l) };
-
 function amountOf(l: BrokerLine): number {
   const c = cents(l.amount[0], l.at, l.amount[1]);
   if (c === undefined)
@@ -103,54 +92,89 @@ function signed(ctx: ConvertContext, l: BrokerLine, want: { sign: 1 | -1; why: s
 const hasShares = (l: BrokerLine): boolean =>
   (decimal(l.quantity[0], l.at, l.quantity[1]) ?? 0) !== 0;
 
+/** A row of line `l`'s cash `type` (objects written field by field: no spreads on a hot path). */
+function cashRow(
+  l: BrokerLine,
+  type: 'deposit' | 'withdrawal' | 'fee' | 'interest' | 'dividend',
+  amount: { cents: number; symbol?: string | undefined },
+): MappedRow {
+  const { date, account, feesCents } = l;
+  const source = { file: l.at.file, line: l.at.line };
+  const { cents: amountCents, symbol } = amount;
+  const tx: Transaction =
+    symbol === undefined
+      ? { date, account, feesCents, source, type, amountCents }
+      : { date, account, feesCents, source, type, amountCents, symbol };
+  return { line: l.at.line, action: l.action, tx };
+}
+
+/** The symbol of `l` when its cell is filled. */
+const symbolIfAny = (l: BrokerLine): string | undefined =>
+  l.symbol[0].trim() === '' ? undefined : symbolOf(l);
+
+/** The trade row of line `l`. */
+function tradeRow(l: BrokerLine, type: 'buy' | 'sell'): MappedRow {
+  const { date, account, feesCents } = l;
+  const source = { file: l.at.file, line: l.at.line };
+  const symbol = symbolOf(l);
+  const quantity = requireMagnitude(l.quantity[0], l.at, l.quantity[1]);
+  const price = priceOf(l, quantity);
+  const tx: Transaction = { date, account, feesCents, source, type, symbol, quantity, price };
+  return { line: l.at.line, action: l.action, tx };
+}
+
+/** The split row of line `l`: the shares it adds (the ratio is resolved later). */
+function splitRow(ctx: ConvertContext, l: BrokerLine): MappedRow {
+  const added = decimal(l.quantity[0], l.at, l.quantity[1]);
+  if (added === undefined || added <= 0)
+    throw refuse(ctx, l.at.line, {
+      field: l.actionField,
+      action: l.action,
+      why: WHY.reorganisation,
+    });
+  const split = { date: l.date, account: l.account, symbol: symbolOf(l), added };
+  return { line: l.at.line, action: l.action, split };
+}
+
 /** The ledger row that `l` becomes as `kind`. */
 export function rowOf(ctx: ConvertContext, l: BrokerLine, kind: Kind): MappedRow {
   const { line } = l.at;
-  const row = (tx: Transaction): MappedRow => ({ line, action: l.action, tx });
-  const common = { ...base(l.at, l.date, l.account), feesCents: l.feesCents };
   if (typeof kind === 'object')
     throw refuse(ctx, line, { field: l.actionField, action: l.action, why: kind.refuse });
   switch (kind) {
     case 'buy':
-    case 'sell': {
-      const symbol = symbolOf(l);
-      const quantity = requireMagnitude(l.quantity[0], l.at, l.quantity[1]);
-      return row({ ...common, type: kind, symbol, quantity, price: priceOf(l, quantity) });
-    }
+    case 'sell':
+      return tradeRow(l, kind);
     case 'dividend': {
-      const amountCents = signed(ctx, l, {
-        sign: 1,
-        why: 'a dividend of zero or less (a reversal); enter it by hand',
-      });
-      return row({ ...common, type: 'dividend', amountCents, ...optionalSymbol(l) });
+      const why = 'a dividend of zero or less (a reversal); enter it by hand';
+      const cents = signed(ctx, l, { sign: 1, why });
+      return cashRow(l, 'dividend', { cents, symbol: symbolIfAny(l) });
     }
     case 'interest':
-      return row({ ...common, type: 'interest', amountCents: amountOf(l) });
-    case 'cash':
+      return cashRow(l, 'interest', { cents: amountOf(l) });
+    case 'cash': {
       if (cents(l.amount[0], l.at, l.amount[1]) === undefined && hasShares(l))
         throw refuse(ctx, line, { field: l.actionField, action: l.action, why: WHY.sharesIn });
-      return row(depositOrWithdrawal(common, amountOf(l)));
+      const amount = amountOf(l);
+      return cashRow(l, amount < 0 ? 'withdrawal' : 'deposit', { cents: Math.abs(amount) });
+    }
     case 'fee': {
-      const amountCents = signed(ctx, l, {
-        sign: -1,
-        why: 'a fee credited back (a refund); enter it by hand',
-      });
-      return row({ ...common, type: 'fee', amountCents, ...optionalSymbol(l) });
+      const why = 'a fee credited back (a refund); enter it by hand';
+      const cents = signed(ctx, l, { sign: -1, why });
+      return cashRow(l, 'fee', { cents, symbol: symbolIfAny(l) });
     }
     case 'roc': {
       const amountCents = signed(ctx, l, { sign: 1, why: 'a return of capital of zero or less' });
-      return row({ ...common, type: 'return_of_capital', symbol: symbolOf(l), amountCents });
+      const tx: Transaction = {
+        ...base(l.at, l.date, l.account),
+        feesCents: l.feesCents,
+        type: 'return_of_capital',
+        symbol: symbolOf(l),
+        amountCents,
+      };
+      return { line, action: l.action, tx };
     }
-    case 'split': {
-      const added = decimal(l.quantity[0], l.at, l.quantity[1]);
-      if (added === undefined || added <= 0)
-        throw refuse(ctx, line, {
-          field: l.actionField,
-          action: l.action,
-          why: WHY.reorganisation,
-        });
-      const split = { date: l.date, account: l.account, symbol: symbolOf(l), added };
-      return { line, action: l.action, split };
-    }
+    case 'split':
+      return splitRow(ctx, l);
   }
 }

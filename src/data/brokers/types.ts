@@ -84,10 +84,3 @@ export function ticker(text: string, at: CellAt, field: string): string {
 export function base(at: CellAt, date: string, account: string) {
   return { date, account, feesCents: 0, source: { file: at.file, line: at.line } };
 }
-
-/** A cash row moving `cents` (signed): a deposit when positive or zero, a withdrawal when negative. */
-export function depositOrWithdrawal(common: ReturnType<typeof base>, cents: number): Transaction {
-  return cents < 0
-    ? { ...common, type: 'withdrawal', amountCents: -cents }
-    : { ...common, type: 'deposit', amountCents: cents };
-}
