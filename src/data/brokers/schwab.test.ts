@@ -97,6 +97,25 @@ describe('Schwab export', () => {
     expect(option.message).toMatch(/s\.csv:2: Action "Buy to Open" is not converted: options/);
   });
 
+  it('refuses a dividend reversal, a fee refund and shares journaled in, by name', () => {
+    const cases = [
+      [
+        '"02/15/2024","Qualified Dividend","AAPL","","","","","-$2.40"',
+        'a dividend of zero or less',
+      ],
+      ['"04/15/2024","Service Fee","","","","","","$25.00"', 'a fee credited back'],
+      [
+        '"04/15/2024","Journaled Shares","AAPL","","10","","",""',
+        'shares moved in without their cost',
+      ],
+    ] as const;
+    for (const [row, why] of cases) {
+      const action = row.split('","')[1]!;
+      const error = rejection(() => convertBrokerCsv(schwab(row), 's.csv', { broker: 'schwab' }));
+      expect(error.message).toContain(`s.csv:2: Action "${action}" is not converted: ${why}`);
+    }
+  });
+
   it('refuses a line above the header that is no title, and a split of shares not held', () => {
     const stray = rejection(() =>
       convertBrokerCsv(
