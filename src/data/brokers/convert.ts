@@ -102,7 +102,7 @@ function resolveSplits(ctx: ConvertContext, rows: readonly MappedRow[]): Transac
     const before = held.get(key) ?? 0;
     if (!(before > 0))
       throw refuse(ctx, row.line, {
-        field: 'action',
+        field: row.split.field,
         action: row.action,
         why: `a split of ${symbol}, of which the earlier rows hold no shares (the export must start before the shares were bought); write the split row with its ratio by hand`,
       });

@@ -132,7 +132,13 @@ function splitRow(ctx: ConvertContext, l: BrokerLine): MappedRow {
       action: l.action,
       why: WHY.reorganisation,
     });
-  const split = { date: l.date, account: l.account, symbol: symbolOf(l), added };
+  const split = {
+    date: l.date,
+    account: l.account,
+    symbol: symbolOf(l),
+    added,
+    field: l.actionField,
+  };
   return { line: l.at.line, action: l.action, split };
 }
 

@@ -133,7 +133,7 @@ describe('Schwab export', () => {
       ),
     );
     expect(split.message).toMatch(
-      /^s\.csv:2: action "Stock Split" is not converted: a split of NVDA/,
+      /^s\.csv:2: Action "Stock Split" is not converted: a split of NVDA/,
     );
   });
 

@@ -21,6 +21,8 @@ export interface SplitShares {
   readonly symbol: string;
   /** Shares added (positive) by the split. */
   readonly added: number;
+  /** The column of the action, for a refusal. */
+  readonly field: string;
 }
 
 /** A ledger row of a broker line, before ordering (its `source.line` is the broker line). */
