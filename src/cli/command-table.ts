@@ -169,6 +169,12 @@ export const COMMANDS: readonly CommandEntry[] = [
     summary: 'API keys of the HTTP API: create (shown once), list, revoke',
     load: async () => (await import('./commands/keys.ts')).registerKeys,
   },
+  {
+    name: 'transactions',
+    summary:
+      "Ledger files: convert a broker's own CSV export (Schwab, Fidelity, Vanguard, IBKR) into a transactions CSV",
+    load: async () => (await import('./commands/transactions.ts')).registerTransactions,
+  },
 ];
 
 /** Global options and whether each takes a value (they may appear anywhere on the line). */

@@ -83,6 +83,7 @@ const WITHOUT_CSV: Record<string, string[]> = {
   'funds delete': ['funds', 'delete', 'csv-test'],
   'universe save': ['universe', 'save', 'csv-test', '--symbols', 'SPY'],
   'universe delete': ['universe', 'delete', 'csv-test'],
+  'transactions convert': ['transactions', 'convert', '--csv', 'test/fixtures/brokers/schwab.csv'],
 };
 
 async function commandsWithFormat(): Promise<string[]> {

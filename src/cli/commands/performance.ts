@@ -15,6 +15,7 @@ import { withFlagNames } from '../flag-errors.ts';
 import { parseFormat, type Format, type Io } from '../io.ts';
 import { parseDateOption, parseLotMethod, requireOneOf } from './options.ts';
 import { ratesOf, type RateFlags } from './tax-gains.ts';
+import { brokerOption, transactionsSource, type BrokerChoice } from './broker-flag.ts';
 
 const PERIODS = { month: 'monthly', quarter: 'quarterly', year: 'annual' } as const;
 const TIMINGS = { start: 'startOfDay', end: 'endOfDay' } as const;
@@ -34,6 +35,7 @@ const FLAGS = {
 
 interface PerformanceOptions extends RateFlags {
   transactions?: string;
+  broker?: BrokerChoice;
   portfolio?: string;
   from?: string;
   to?: string;
@@ -188,6 +190,7 @@ export function registerPerformance(program: Command, io: Io, runtime: Runtime):
     )
     .option('--transactions <file>', 'transactions CSV (see README "Transactions file")')
     .option('--portfolio <name>', 'the ledger of this stored portfolio, instead of --transactions')
+    .addOption(brokerOption())
     .option(
       '--from <date>',
       'first day whose return counts (default: the first transaction)',
@@ -249,9 +252,9 @@ export function registerPerformance(program: Command, io: Io, runtime: Runtime):
         withFlagNames(FLAGS, () =>
           performanceWithChart(
             {
-              ...(options.transactions === undefined
+              ...(options.transactions === undefined && options.broker === undefined
                 ? {}
-                : { transactions: { path: options.transactions } }),
+                : { transactions: transactionsSource(options)! }),
               ...(options.portfolio === undefined ? {} : { portfolio: options.portfolio }),
               ...(options.from === undefined ? {} : { from: options.from }),
               ...(options.to === undefined ? {} : { to: options.to }),

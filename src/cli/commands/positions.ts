@@ -9,6 +9,7 @@ import { renderCsv, renderTable, type Column } from '../format/table.ts';
 import { parseFormat, type Format, type Io } from '../io.ts';
 import { parseDateOption, parseLotMethod, requireOneOf } from './options.ts';
 import { washInput, withWashOptions } from './tax-ledger-flags.ts';
+import { brokerOption, transactionsSource, type BrokerChoice } from './broker-flag.ts';
 
 /** Flag names of the positions input fields. */
 const POSITIONS_FLAGS = {
@@ -20,6 +21,7 @@ const POSITIONS_FLAGS = {
 
 interface PositionsOptions {
   transactions?: string;
+  broker?: BrokerChoice;
   portfolio?: string;
   asOf?: string;
   lotMethod: string;
@@ -150,16 +152,15 @@ async function positionsOf(
     throw new BallastError('INVALID_INPUT', 'give --transactions or --portfolio, not both', {
       field: 'transactions|portfolio',
     });
+  const source = transactionsSource(options);
   const common = {
     lotMethod: options.lotMethod,
     ...(options.asOf === undefined ? {} : { asOf: options.asOf }),
     ...washInput(options),
   };
-  if (options.transactions !== undefined)
+  if (source !== undefined)
     return withFlagNames(POSITIONS_FLAGS, () =>
-      Promise.resolve().then(() =>
-        positions({ transactions: { path: options.transactions! }, ...common }),
-      ),
+      Promise.resolve().then(() => positions({ transactions: source, ...common })),
     );
   const portfolio = options.portfolio!;
   return withDeps(run.command, run.runtime, (deps) =>
@@ -176,6 +177,7 @@ export function registerPositions(program: Command, io: Io, runtime: Runtime): v
     )
     .option('--transactions <file>', 'transactions CSV (see README "Transactions file")')
     .option('--portfolio <name>', 'the ledger of this stored portfolio (see `portfolio import`)')
+    .addOption(brokerOption())
     .option('--as-of <date>', 'ignore transactions after this date (YYYY-MM-DD)', (v) =>
       parseDateOption('--as-of', v),
     )
