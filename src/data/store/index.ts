@@ -59,3 +59,4 @@ export { openSqliteStore, type SqliteStoreOptions } from './open-sqlite.ts';
 export { openStore, type OpenStoreOptions } from './open-store.ts';
 export { pglitePool, type PgliteLike, type PglitePoolOptions } from './pglite-pool.ts';
 export { parseStoreUrl, redactUrl, type StoreTarget } from './store-url.ts';
+export type { AlertStore, ListAlertsOptions, NewAlert, StoredAlert } from './alert-store.ts';

@@ -32,11 +32,13 @@ import type {
   StoredFetchLogEntry,
   StoredInstrument,
 } from './market-store.ts';
+import type { AlertStore } from './alert-store.ts';
 import type { ApiKeyStore } from './api-key-store.ts';
 import type { FundDefinitionStore, UniverseStore } from './definition-store.ts';
 import { kyselyFundDefinitionStore, kyselyUniverseStore } from './kysely-definition-store.ts';
 import { KyselyRunStore } from './kysely-run-store.ts';
 import type { RunStore } from './run-store.ts';
+import { KyselyAlertStore } from './kysely-alert-store.ts';
 import { KyselyApiKeyStore } from './kysely-api-key-store.ts';
 import { KyselyPortfolioStore } from './kysely-portfolio-store.ts';
 import type { PortfolioStore } from './portfolio-store.ts';
@@ -71,6 +73,7 @@ export class KyselyMarketStore implements MarketStore {
   readonly dialect: StoreDialect;
   readonly portfolios: PortfolioStore;
   readonly apiKeys: ApiKeyStore;
+  readonly alerts: AlertStore;
   readonly runs: RunStore;
   readonly fundDefinitions: FundDefinitionStore;
   readonly universes: UniverseStore;
@@ -94,6 +97,7 @@ export class KyselyMarketStore implements MarketStore {
     this.fundDefinitions = kyselyFundDefinitionStore(dataAccess);
     this.universes = kyselyUniverseStore(dataAccess);
     this.apiKeys = new KyselyApiKeyStore(access);
+    this.alerts = new KyselyAlertStore(access);
     this.runs = new KyselyRunStore(access);
   }
 

@@ -4,6 +4,7 @@
  */
 
 import { afterEach, beforeEach, describe } from 'vitest';
+import { alertCases } from './contract/alert.contract.ts';
 import { apiKeyCases } from './contract/api-key.contract.ts';
 import { catalogueCases } from './contract/catalogue.contract.ts';
 import { manualClock, type ManualClock, type OpenStore } from './contract/fixtures.ts';
@@ -50,5 +51,6 @@ export function describeMarketStoreContract(name: string, open: OpenStore): void
     runCases(current, () => clock);
     dataVersionCases(current);
     definitionCases(current, () => clock);
+    alertCases(current, () => clock);
   });
 }

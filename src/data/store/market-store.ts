@@ -25,6 +25,7 @@ import type {
   StoredPriceBar,
   StoredSeriesPoint,
 } from '../../domain/market/types.ts';
+import type { AlertStore } from './alert-store.ts';
 import type { ApiKeyStore } from './api-key-store.ts';
 import type { FundDefinitionStore, UniverseStore } from './definition-store.ts';
 import type { PortfolioStore } from './portfolio-store.ts';
@@ -137,6 +138,9 @@ export interface MarketStore {
 
   /** The HTTP API's keys (hashes only); inside a transaction, its writes join it. */
   readonly apiKeys: ApiKeyStore;
+
+  /** Data alerts raised by refreshes (`alert-store.ts`); inside a transaction, writes join it. */
+  readonly alerts: AlertStore;
 
   /** Runs of long work (jobs): input, status, progress, result (`run-store.ts`). */
   readonly runs: RunStore;

@@ -149,6 +149,17 @@ export interface UniversesTable {
   updated_at: string;
 }
 
+/** `alerts`: data alerts raised by a refresh; `details` is JSON text. */
+export interface AlertsTable {
+  id: Generated<number>;
+  created_at: string;
+  symbol: string;
+  code: string;
+  message: string;
+  details: string;
+  source: string;
+}
+
 /** Every table of the store, keyed by table name. */
 export interface StoreDatabase {
   instruments: InstrumentsTable;
@@ -163,6 +174,7 @@ export interface StoreDatabase {
   data_version: DataVersionTable;
   fund_definitions: FundDefinitionsTable;
   universes: UniversesTable;
+  alerts: AlertsTable;
 }
 
 /** Names of the market-data tables (test cleanup, diagnostics). */
@@ -180,6 +192,9 @@ export const RUN_TABLES = ['runs'] as const;
 /** Names of the tables of named fund definitions and universes. */
 export const DEFINITION_TABLES = ['fund_definitions', 'universes'] as const;
 
+/** Names of the tables of data alerts. */
+export const ALERT_TABLES = ['alerts'] as const;
+
 /** Every table the store's migrations create on both engines (test cleanup, diagnostics). */
 export const STORE_TABLES = [
   ...MARKET_TABLES,
@@ -187,4 +202,5 @@ export const STORE_TABLES = [
   ...API_KEY_TABLES,
   ...RUN_TABLES,
   ...DEFINITION_TABLES,
+  ...ALERT_TABLES,
 ] as const;
