@@ -73,8 +73,9 @@ export class KyselyAlertStore implements AlertStore {
 
   async add(alerts: readonly NewAlert[]): Promise<StoredAlert[]> {
     if (!Array.isArray(alerts)) throw invalidInput('alerts', alerts, 'must be an array');
+    const list = alerts as readonly NewAlert[];
     const now = normalizeTimestamp('clock.now()', this.#access.clock.now());
-    const rows = alerts.map((a, i) => toRow(a, i, now));
+    const rows = list.map((a, i) => toRow(a, i, now));
     if (rows.length === 0) return [];
     return this.#access.write(async (db) => {
       const stored: StoredAlert[] = [];
