@@ -10,6 +10,7 @@ import type { Column } from '../format/table.ts';
 import { parseFormat, type Format, type Io } from '../io.ts';
 import { registerDataLookup } from './data-lookup.ts';
 import { registerDataQuality } from './data-quality.ts';
+import { registerDataRefresh } from './data-refresh.ts';
 import { parseDateOption } from './options.ts';
 
 interface FetchOptions {
@@ -149,4 +150,5 @@ export function registerData(program: Command, io: Io, runtime: Runtime): void {
   registerList(data, io, runtime);
   registerDataQuality(data, io, runtime);
   registerDataLookup(data, io, runtime);
+  registerDataRefresh(data, io, runtime);
 }
