@@ -61,7 +61,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   },
   {
     name: 'data',
-    summary: 'Market data in the store: fetch, import, list, quality, search',
+    summary: 'Market data in the store: fetch, import, list, quality, search, refresh, alerts',
     load: async () => (await import('./commands/data.ts')).registerData,
   },
   {

@@ -24,6 +24,8 @@ const WITH_CSV = [
   'data quality',
   'data search',
   'data quote',
+  'data refresh',
+  'data alerts',
   'estimate',
   'estimate evaluate',
   'estimate universe',
