@@ -245,4 +245,42 @@ describe('ballast data refresh (mock Stooq server)', () => {
     expect(sigmas.code).toBe(2);
     expect(sigmas.stderr).toContain('--sigmas');
   });
+
+  it('data schedule --next lists NYSE trading days at 18:30 New York, skipping Juneteenth', async () => {
+    const db = freshDb();
+    // Tuesday 2024-06-18 19:00 EDT: Wednesday 06-19 is a holiday → Thu 20, Fri 21, Mon 24,
+    // each 18:30 EDT = 22:30 UTC.
+    const run = await cli(
+      db,
+      '2024-06-18T23:00:00.000Z',
+      'data',
+      'schedule',
+      '--daily',
+      '18:30',
+      '--next',
+      '3',
+      '--format',
+      'json',
+    );
+    expect(run.code, run.stderr).toBe(0);
+    expect(json<{ next: string[]; timeZone: string }>(run.stdout)).toEqual({
+      daily: '18:30',
+      timeZone: 'America/New_York',
+      calendar: 'NYSE',
+      next: ['2024-06-20T22:30:00.000Z', '2024-06-21T22:30:00.000Z', '2024-06-24T22:30:00.000Z'],
+    });
+    const bad = await cli(
+      db,
+      '2024-06-18T23:00:00.000Z',
+      'data',
+      'schedule',
+      '--daily',
+      '25:00',
+      '--next',
+      '1',
+    );
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('daily');
+    expect(bad.stderr).toContain('25:00');
+  });
 });

@@ -26,6 +26,7 @@ const WITH_CSV = [
   'data quote',
   'data refresh',
   'data alerts',
+  'data schedule',
   'estimate',
   'estimate evaluate',
   'estimate universe',

@@ -4,6 +4,7 @@ import {
   dataRefresh,
   dataRefreshFailure,
   type DataRefreshDocument,
+  type DataRefreshInput,
   type DataRefreshRow,
 } from '../../app/data-refresh.ts';
 import { invalidInput } from '../../app/errors.ts';
@@ -35,7 +36,8 @@ const alertColumns: Column<StoredAlert>[] = [
   { title: 'details', value: (a) => JSON.stringify(a.details) },
 ];
 
-interface RefreshOptions {
+/** The flags `data refresh` and `data schedule` share. */
+export interface RefreshOptions {
   symbols?: string;
   universe?: string;
   sigmas?: string;
@@ -57,6 +59,20 @@ function positive(flag: string, value: string | undefined, integer = false): num
   return x;
 }
 
+/** The refresh input of the flags (`--webhook` falls back on `$BALLAST_ALERT_WEBHOOK`). */
+export function refreshInput(options: RefreshOptions, runtime: Runtime): DataRefreshInput {
+  const sigmas = positive('--sigmas', options.sigmas);
+  const staleDays = positive('--stale-days', options.staleDays, true);
+  const webhook = options.webhook ?? (runtime.env['BALLAST_ALERT_WEBHOOK'] || undefined);
+  return {
+    ...(options.symbols === undefined ? {} : { symbols: options.symbols.split(',') }),
+    ...(options.universe === undefined ? {} : { universe: options.universe }),
+    ...(sigmas === undefined ? {} : { sigmas }),
+    ...(staleDays === undefined ? {} : { staleDays }),
+    ...(webhook === undefined ? {} : { webhook }),
+  };
+}
+
 function refreshTable(doc: DataRefreshDocument): string {
   const lines = [renderTable(doc.rows, refreshColumns)];
   if (doc.alerts.length > 0)
@@ -73,46 +89,44 @@ function refreshTable(doc: DataRefreshDocument): string {
   return lines.join('\n');
 }
 
-function registerRefresh(data: Command, io: Io, runtime: Runtime): void {
-  data
-    .command('refresh')
-    .description(
-      'Fetch only the missing tail of stored symbols and series, run the quality rules and store alerts',
-    )
+/** Adds the refresh flags to `command`. */
+export function refreshFlags(command: Command): Command {
+  return command
     .option('--symbols <list>', 'only these stored symbols (comma-separated)')
     .option('--universe <name>', 'only the symbols of this stored universe')
     .option('--sigmas <n>', 'alert on a daily return beyond n σ of the trailing 60 (default 5)')
     .option('--stale-days <n>', 'alert on the same close n bars in a row (default 5)')
     .option('--webhook <url>', 'POST the new alerts as JSON here (default $BALLAST_ALERT_WEBHOOK)')
-    .option('--format <format>', 'table | json | csv', parseFormat, 'table' as Format)
-    .action(async (options: RefreshOptions, command: Command) => {
-      const sigmas = positive('--sigmas', options.sigmas);
-      const staleDays = positive('--stale-days', options.staleDays, true);
-      const webhook = options.webhook ?? (runtime.env['BALLAST_ALERT_WEBHOOK'] || undefined);
-      const doc = await withDeps(command, runtime, (deps) =>
-        dataRefresh(
-          {
-            ...(options.symbols === undefined ? {} : { symbols: options.symbols.split(',') }),
-            ...(options.universe === undefined ? {} : { universe: options.universe }),
-            ...(sigmas === undefined ? {} : { sigmas }),
-            ...(staleDays === undefined ? {} : { staleDays }),
-            ...(webhook === undefined ? {} : { webhook }),
-          },
-          deps,
-        ),
-      );
-      if (doc.webhook && !doc.webhook.ok && options.format !== 'table')
-        io.err(`warning: webhook ${doc.webhook.url} failed: ${doc.webhook.error ?? ''}`);
-      io.out(
-        renderDocument(options.format, {
-          json: doc,
-          table: () => refreshTable(doc),
-          csv: () => renderCsv(doc.rows, refreshColumns),
-        }),
-      );
-      const failure = dataRefreshFailure(doc);
-      if (failure) throw failure;
-    });
+    .option('--format <format>', 'table | json | csv', parseFormat, 'table' as Format);
+}
+
+/** Prints a refresh document (a failed webhook is also a warning on stderr). */
+export function printRefresh(io: Io, format: Format, doc: DataRefreshDocument): void {
+  if (doc.webhook && !doc.webhook.ok && format !== 'table')
+    io.err(`warning: webhook ${doc.webhook.url} failed: ${doc.webhook.error ?? ''}`);
+  io.out(
+    renderDocument(format, {
+      json: doc,
+      table: () => refreshTable(doc),
+      csv: () => renderCsv(doc.rows, refreshColumns),
+    }),
+  );
+}
+
+function registerRefresh(data: Command, io: Io, runtime: Runtime): void {
+  refreshFlags(
+    data
+      .command('refresh')
+      .description(
+        'Fetch only the missing tail of stored symbols and series, run the quality rules and store alerts',
+      ),
+  ).action(async (options: RefreshOptions, command: Command) => {
+    const input = refreshInput(options, runtime);
+    const doc = await withDeps(command, runtime, (deps) => dataRefresh(input, deps));
+    printRefresh(io, options.format, doc);
+    const failure = dataRefreshFailure(doc);
+    if (failure) throw failure;
+  });
 }
 
 function registerAlerts(data: Command, io: Io, runtime: Runtime): void {
@@ -129,7 +143,7 @@ function registerAlerts(data: Command, io: Io, runtime: Runtime): void {
     });
 }
 
-/** Registers `ballast data refresh` and `ballast data alerts`. */
+/** Registers `ballast data refresh` and `data alerts`. */
 export function registerDataRefresh(data: Command, io: Io, runtime: Runtime): void {
   registerRefresh(data, io, runtime);
   registerAlerts(data, io, runtime);

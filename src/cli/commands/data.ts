@@ -11,6 +11,7 @@ import { parseFormat, type Format, type Io } from '../io.ts';
 import { registerDataLookup } from './data-lookup.ts';
 import { registerDataQuality } from './data-quality.ts';
 import { registerDataRefresh } from './data-refresh.ts';
+import { registerDataSchedule } from './data-schedule.ts';
 import { parseDateOption } from './options.ts';
 
 interface FetchOptions {
@@ -151,4 +152,5 @@ export function registerData(program: Command, io: Io, runtime: Runtime): void {
   registerDataQuality(data, io, runtime);
   registerDataLookup(data, io, runtime);
   registerDataRefresh(data, io, runtime);
+  registerDataSchedule(data, io, runtime);
 }
