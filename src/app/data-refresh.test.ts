@@ -1,0 +1,126 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDeps } from '../../test/helpers/app-deps.ts';
+import {
+  redirectingFetch,
+  startMockServer,
+  type MockServer,
+} from '../../test/helpers/mock-http.ts';
+import { dataRefresh, dataRefreshFailure } from './data-refresh.ts';
+import { dataSchedule } from './data-schedule.ts';
+
+/** Stooq's real daily CSV layout (test/fixtures/providers/stooq/README.md): SPY 2024-06-03..07. */
+const STOOQ_SPY = readFileSync(
+  new URL('../../test/fixtures/providers/stooq/spy-daily.csv', import.meta.url),
+  'utf8',
+);
+/** The fixture's bars of 2024-06-03..05 as stored by an earlier fetch from Stooq. */
+const SEED = [
+  { date: '2024-06-03', close: 517.03, dividend: 0, split: 1 },
+  { date: '2024-06-04', close: 517.61, dividend: 0, split: 1 },
+  { date: '2024-06-05', close: 523.75, dividend: 0, split: 1 },
+];
+
+let server: MockServer;
+beforeAll(async () => {
+  server = await startMockServer((req) => ({
+    body: req.query.get('s') === 'spy.us' ? STOOQ_SPY : 'No data',
+  }));
+});
+afterAll(() => server.close());
+
+describe('dataRefresh use case', () => {
+  it('refreshes a universe’s stored symbols and reports the others not stored', async () => {
+    const d = testDeps({
+      now: '2024-06-08T12:00:00.000Z',
+      fetch: redirectingFetch(server.baseUrl),
+    });
+    try {
+      const store = await d.store();
+      await store.upsertPriceBars('SPY', SEED, {
+        source: 'stooq',
+        fetchedAt: '2024-06-05T22:00:00.000Z',
+      });
+      await store.universes.put({ name: 'core', symbols: ['SPY', 'AGG'] });
+      const doc = await dataRefresh({ universe: 'core' }, d);
+      expect(doc.rows.map((r) => [r.id, r.status, r.from, r.to, r.newRows])).toEqual([
+        ['SPY', 'refreshed', '2024-06-06', '2024-06-08', 2],
+        ['AGG', 'not-stored', '', '', 0],
+      ]);
+      expect(doc.alerts).toEqual([]);
+      expect(dataRefreshFailure(doc)).toBeUndefined();
+      expect(d.progress.tasks[0]).toMatchObject({ label: 'refreshing', total: 2 });
+    } finally {
+      await d.close();
+    }
+  });
+
+  it('leaves imported-only data alone by default and refuses --offline', async () => {
+    const d = testDeps({
+      now: '2024-06-08T12:00:00.000Z',
+      fetch: redirectingFetch(server.baseUrl),
+    });
+    try {
+      const store = await d.store();
+      await store.upsertPriceBars('MINE', SEED, {
+        source: 'csv:mine.csv',
+        fetchedAt: '2024-06-05T22:00:00.000Z',
+      });
+      const before = server.requests.length;
+      expect((await dataRefresh({}, d)).rows).toEqual([]);
+      expect(server.requests.length).toBe(before);
+    } finally {
+      await d.close();
+    }
+    const offline = testDeps({ offline: true });
+    try {
+      await expect(dataRefresh({}, offline)).rejects.toMatchObject({
+        code: 'INVALID_INPUT',
+        details: { field: 'offline' },
+      });
+    } finally {
+      await offline.close();
+    }
+  });
+});
+
+describe('dataSchedule', () => {
+  it('waits for 18:30 New York on the trading day, then refreshes the tail', async () => {
+    const d = testDeps({ fetch: redirectingFetch(server.baseUrl) });
+    try {
+      const store = await d.store();
+      await store.upsertPriceBars('SPY', SEED, {
+        source: 'stooq',
+        fetchedAt: '2024-06-05T22:00:00.000Z',
+      });
+      // Friday 2024-06-07 08:00 EDT; the run is that day at 18:30 EDT = 22:30 UTC.
+      let now = Date.parse('2024-06-07T12:00:00.000Z');
+      const clock = {
+        now: () => new Date(now).toISOString(),
+        today: () => new Date(now).toISOString().slice(0, 10),
+      };
+      const docs: { id: string; from: string; to: string; newRows: number }[][] = [];
+      const nexts: string[] = [];
+      const runs = await dataSchedule(
+        { daily: '18:30', runs: 1, refresh: { symbols: ['SPY'] } },
+        { ...d, clock },
+        {
+          sleep: (ms) => {
+            now += ms;
+            return Promise.resolve();
+          },
+          onNext: (at) => nexts.push(at),
+          onResult: (doc) => docs.push(doc.rows),
+        },
+      );
+      expect(runs).toBe(1);
+      expect(nexts).toEqual(['2024-06-07T22:30:00.000Z']);
+      expect(clock.now()).toBe('2024-06-07T22:30:00.000Z');
+      expect(docs[0]).toMatchObject([
+        { id: 'SPY', from: '2024-06-06', to: '2024-06-07', newRows: 2 },
+      ]);
+    } finally {
+      await d.close();
+    }
+  });
+});
