@@ -21,11 +21,19 @@ const SEED = [
   { date: '2024-06-05', close: 523.75, dividend: 0, split: 1 },
 ];
 
+/** FRED's key-less download (test/fixtures/providers/fred/README.md): DGS3MO 2023-12-26..2024-01-05. */
+const FRED_DGS3MO = readFileSync(
+  new URL('../../test/fixtures/providers/fred/dgs3mo.csv', import.meta.url),
+  'utf8',
+);
+
 let server: MockServer;
 beforeAll(async () => {
-  server = await startMockServer((req) => ({
-    body: req.query.get('s') === 'spy.us' ? STOOQ_SPY : 'No data',
-  }));
+  server = await startMockServer((req) =>
+    req.path === '/graph/fredgraph.csv'
+      ? { body: FRED_DGS3MO, headers: { 'content-type': 'text/csv' } }
+      : { body: req.query.get('s') === 'spy.us' ? STOOQ_SPY : 'No data' },
+  );
 });
 afterAll(() => server.close());
 
@@ -80,6 +88,35 @@ describe('dataRefresh use case', () => {
       });
     } finally {
       await offline.close();
+    }
+  });
+});
+
+describe('dataRefresh of a stored economic series (mock FRED download)', () => {
+  it('asks FRED only for the days after the last stored observation', async () => {
+    const d = testDeps({
+      now: '2024-01-05T23:00:00.000Z',
+      fetch: redirectingFetch(server.baseUrl),
+    });
+    try {
+      const store = await d.store();
+      const fetchedAt = '2023-12-29T23:00:00.000Z';
+      await store.upsertSeriesPoints('DGS3MO', [{ date: '2023-12-29', value: 0.054 }], {
+        source: 'fred',
+        fetchedAt,
+      });
+      const before = server.requests.length;
+      const doc = await dataRefresh({}, d);
+      const asked = server.requests.slice(before);
+      expect(
+        asked.map((r) => [r.path, r.query.get('id'), r.query.get('cosd'), r.query.get('coed')]),
+      ).toEqual([['/graph/fredgraph.csv', 'DGS3MO', '2023-12-30', '2024-01-05']]);
+      // The fixture's rows after 2023-12-29: 2024-01-01 (empty: no value) then 01-02..01-05.
+      expect(doc.rows).toMatchObject([
+        { kind: 'series', id: 'DGS3MO', status: 'refreshed', newRows: 4, last: '2024-01-05' },
+      ]);
+    } finally {
+      await d.close();
     }
   });
 });
