@@ -92,6 +92,44 @@ describe('dataRefresh use case', () => {
   });
 });
 
+describe('dataRefresh when one provider fails and the next has nothing new yet', () => {
+  it('is refreshed with no new rows, not an outage (no DATA_STALE alert)', async () => {
+    const d = testDeps({
+      now: '2024-06-10T20:30:00.000Z',
+      env: { BALLAST_PRICE_PROVIDERS: 'yahoo,stooq' },
+      // Yahoo's host answers 404 (NOT_FOUND, not retried); Stooq's file ends 2024-06-07.
+      fetch: redirectingFetch(server.baseUrl),
+    });
+    const handler = server.handler;
+    server.handler = (req, n) => (req.path.startsWith('/v8/') ? { status: 404 } : handler(req, n));
+    try {
+      const store = await d.store();
+      const stored = [...SEED, { date: '2024-06-06', close: 523.74, dividend: 0, split: 1 }];
+      stored.push({ date: '2024-06-07', close: 523.11, dividend: 0, split: 1 });
+      await store.upsertPriceBars('SPY', stored, {
+        source: 'stooq',
+        fetchedAt: '2024-06-07T22:00:00.000Z',
+      });
+      const doc = await dataRefresh({ symbols: ['SPY'] }, d);
+      expect(doc.rows).toMatchObject([
+        {
+          id: 'SPY',
+          status: 'refreshed',
+          from: '2024-06-08',
+          to: '2024-06-10',
+          newRows: 0,
+          last: '2024-06-07',
+        },
+      ]);
+      expect(doc.rows[0]!.note).toContain('yahoo');
+      expect(doc.alerts).toEqual([]);
+    } finally {
+      server.handler = handler;
+      await d.close();
+    }
+  });
+});
+
 describe('dataRefresh of a stored economic series (mock FRED download)', () => {
   it('asks FRED only for the days after the last stored observation', async () => {
     const d = testDeps({

@@ -180,6 +180,7 @@ async function refreshOne(
     return { row: { ...base, status: 'up-to-date', last, note: '' }, alerts: [] };
   const tail: Tail = { from: addDays(last, 1), to: today, last };
   const service = await ctx.deps.marketData();
+  const startedAt = ctx.deps.clock.now();
   try {
     const read = { from: tail.from, to: tail.to, offline: false };
     const r =
@@ -206,8 +207,40 @@ async function refreshOne(
     const attempts = (e.details['attempts'] as Attempt[] | undefined) ?? [
       { provider: 'refresh', code: e.code, message: e.message },
     ];
+    if (await answeredEmpty(target, { tail, startedAt }, ctx.store)) {
+      const note = attempts.map((a) => `${a.provider}: ${a.code}`).join('; ');
+      const row: RowDraft = {
+        ...base,
+        from: tail.from,
+        to: tail.to,
+        status: 'refreshed',
+        last,
+        note,
+      };
+      return { row, alerts: [] };
+    }
     return staleOutcome(target, { tail, attempts }, ctx);
   }
+}
+
+/**
+ * True when a provider of the chain answered this tail with no rows after others failed (the
+ * service then reports DATA_UNAVAILABLE for the empty range): the fetch log has an `ok` entry
+ * for it since `startedAt`. Nothing new was published yet; that is not an outage.
+ */
+async function answeredEmpty(
+  target: Target,
+  ask: { readonly tail: Tail; readonly startedAt: string },
+  store: MarketStore,
+): Promise<boolean> {
+  const log = await store.listFetches({ key: target.id, limit: 20 });
+  return log.some(
+    (f) =>
+      f.kind === target.kind &&
+      f.outcome === 'ok' &&
+      f.requestedTo === ask.tail.to &&
+      f.startedAt >= ask.startedAt,
+  );
 }
 
 interface Attempt {
