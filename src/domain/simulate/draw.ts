@@ -3,8 +3,9 @@
  * fills a caller's Float64Array from one {@link Rng} (one stream per path), with no allocation
  * per period.
  *
- * - bootstrap: each period is a history row drawn uniformly with replacement (index
- *   ⌊U·n⌋, U a 53-bit uniform), so the assets of a period stay together.
+ * - bootstrap: each period is a history row drawn uniformly with replacement, so the assets of
+ *   a period stay together. Row ⌊u·n / 2^32⌋ for a 32-bit draw u (multiply-shift): a row's
+ *   probability is 1/n within n/2^32 (under 1e-6 for a million rows).
  * - block-bootstrap, `fixed` (moving blocks, Künsch 1989): blocks of L consecutive rows whose
  *   first row is uniform on 0…n − L (overlapping blocks, none wrapping round), laid end to end
  *   and the last one cut at the horizon.
@@ -61,10 +62,15 @@ function gamma(shape: number, rng: Rng, normal: () => number): number {
   }
 }
 
+/** ⌊U·n⌋ for one 32-bit draw U·2^32 (multiply-shift; bias ≤ n/2^32 per row). */
+function rowOf(rng: Rng, n: number): number {
+  return Math.floor((rng.nextUint32() * n) / 4294967296);
+}
+
 function bootstrap(history: Float64Array): PathFiller {
   const n = history.length;
   return (rng, out) => {
-    for (let t = 0; t < out.length; t++) out[t] = history[Math.floor(rng.nextFloat() * n)]!;
+    for (let t = 0; t < out.length; t++) out[t] = history[rowOf(rng, n)]!;
   };
 }
 
@@ -75,7 +81,7 @@ function fixedBlocks(history: Float64Array, blockLength: number): PathFiller {
   return (rng, out) => {
     let t = 0;
     while (t < out.length) {
-      const start = Math.floor(rng.nextFloat() * starts);
+      const start = rowOf(rng, starts);
       for (let j = 0; j < length && t < out.length; j++) out[t++] = history[start + j]!;
     }
   };
@@ -85,9 +91,9 @@ function stationaryBlocks(history: Float64Array, blockLength: number): PathFille
   const n = history.length;
   const restart = 1 / blockLength;
   return (rng, out) => {
-    let row = Math.floor(rng.nextFloat() * n);
+    let row = rowOf(rng, n);
     for (let t = 0; t < out.length; t++) {
-      if (t > 0) row = rng.nextFloat() < restart ? Math.floor(rng.nextFloat() * n) : (row + 1) % n;
+      if (t > 0) row = rng.nextFloat() < restart ? rowOf(rng, n) : (row + 1) % n;
       out[t] = history[row]!;
     }
   };

@@ -69,10 +69,11 @@ export function simulatePaths(model: SimulationModel, from: number, to: number):
   const amounts = yearly(years, w?.amount ?? 0, w?.inflation ?? 0);
   const ratePays = schedule(periods, ppy, rateSchedule.perYear);
   const rateFactors = yearly(years, 1, rateSchedule.inflation);
+  const yearValues = out.yearValues;
   for (let p = 0; p < count; p++) {
     fill(createStreamRng(model.seed, from + p), returns);
     const base = p * stride;
-    out.yearValues[base] = initial;
+    yearValues[base] = initial;
     let value = initial;
     let depleted = 0;
     let index = 1;
@@ -81,36 +82,40 @@ export function simulatePaths(model: SimulationModel, from: number, to: number):
     let growth = 1;
     let owed = 0;
     let minRatio = Infinity;
-    for (let t = 1; t <= periods; t++) {
-      const g = 1 + returns[t - 1]!;
-      const year = ((t - 1) / ppy) | 0;
-      index *= g;
-      if (index > peak) peak = index;
-      else if (1 - index / peak > drawdown) drawdown = Math.min(1, 1 - index / peak);
-      if (depleted === 0) {
-        if (value > 0 && g <= 0) {
-          depleted = t;
-          value = 0;
-        } else value *= g;
-        if (depleted === 0 && pays[t] === 1) {
-          const amount = amounts[year]!;
-          if (amount > value) {
+    for (let year = 0; year < years; year++) {
+      const amount = amounts[year]!;
+      const factor = rateFactors[year]!;
+      const first = year * ppy + 1;
+      for (let t = first; t < first + ppy; t++) {
+        const g = 1 + returns[t - 1]!;
+        index *= g;
+        if (index > peak) peak = index;
+        else if (1 - index / peak > drawdown) drawdown = 1 - index / peak;
+        if (depleted === 0) {
+          if (value > 0 && g <= 0) {
             depleted = t;
             value = 0;
-          } else value -= amount;
+          } else value *= g;
+          if (depleted === 0 && pays[t] === 1) {
+            if (amount > value) {
+              depleted = t;
+              value = 0;
+            } else value -= amount;
+          }
+        }
+        if (g > 0 && growth > 0) {
+          growth *= g;
+          owed *= g;
+        } else growth = owed = 0;
+        if (ratePays[t] === 1) {
+          owed += factor;
+          if (growth / owed < minRatio) minRatio = growth / owed;
         }
       }
-      growth = g > 0 && growth > 0 ? growth * g : 0;
-      owed = growth > 0 ? owed * g : 0;
-      if (ratePays[t] === 1) {
-        owed += rateFactors[year]!;
-        const ratio = growth / owed;
-        if (ratio < minRatio) minRatio = ratio;
-      }
-      if (t % ppy === 0) out.yearValues[base + t / ppy] = value;
+      yearValues[base + year + 1] = value;
     }
     out.depletedAt[p] = depleted;
-    out.maxDrawdown[p] = drawdown;
+    out.maxDrawdown[p] = Math.min(1, drawdown);
     out.maxRate[p] = Math.max(0, minRatio) * rateSchedule.perYear;
   }
   return out;

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { buildGenerator, type GeneratorInput } from './build.ts';
 import type { SimulationModel, WithdrawalPlan } from './model.ts';
 import { joinResults, simulatePaths } from './paths.ts';
-import { summarise } from './summary.ts';
+import { quantileLinear } from '../analytics/value-at-risk.ts';
+import { quantileSorted, summarise } from './summary.ts';
 
 interface Setup {
   columns: number[][];
@@ -177,4 +178,15 @@ describe('paths do not depend on how they are split', () => {
       const other = simulatePaths({ ...m, seed: 43 }, 0, 100);
       expect(Array.from(other.yearValues)).not.toEqual(Array.from(whole.yearValues));
     });
+});
+
+describe('quantileSorted', () => {
+  it('equals the type-7 quantileLinear of the unsorted values', () => {
+    const values = Float64Array.from({ length: 101 }, (_, i) => Math.sin(i * 7.3) * 10);
+    const sorted = Float64Array.from(values).sort();
+    for (const q of [0, 0.05, 0.25, 0.5, 0.75, 0.95, 1])
+      expect(quantileSorted(sorted, q)).toBe(quantileLinear(values, q));
+    // hand: [1, 2, 3, 4] at 0.5 → h = 1.5 → 2 + 0.5·(3 − 2) = 2.5
+    expect(quantileSorted([1, 2, 3, 4], 0.5)).toBe(2.5);
+  });
 });

@@ -39,10 +39,19 @@ export interface SimulationSummary {
   readonly safeWithdrawalRate: { readonly p95: number };
 }
 
-function column(r: PathResults, years: number, y: number): Float64Array {
+/** The values at year end `y` over paths, sorted ascending. */
+function sortedColumn(r: PathResults, years: number, y: number): Float64Array {
   const out = new Float64Array(r.count);
   for (let p = 0; p < r.count; p++) out[p] = r.yearValues[p * (years + 1) + y]!;
-  return out;
+  return out.sort();
+}
+
+/** Type-7 quantile of ascending `sorted` (the formula of `quantileLinear`, without its sort). */
+export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
+  const h = (sorted.length - 1) * q;
+  const lo = Math.floor(h);
+  const hi = Math.min(lo + 1, sorted.length - 1);
+  return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!);
 }
 
 function meanAndError(values: Float64Array): { mean: number; standardError: number } {
@@ -61,9 +70,9 @@ export function summarise(
   shape: { readonly years: number; readonly periodsPerYear: number },
 ): SimulationSummary {
   const { years, periodsPerYear } = shape;
-  const byYear = Array.from({ length: years + 1 }, (_, y) => column(r, years, y));
+  const byYear = Array.from({ length: years + 1 }, (_, y) => sortedColumn(r, years, y));
   const percentiles = Object.fromEntries(
-    Object.entries(FAN_LEVELS).map(([k, q]) => [k, byYear.map((v) => quantileLinear(v, q))]),
+    Object.entries(FAN_LEVELS).map(([k, q]) => [k, byYear.map((v) => quantileSorted(v, q))]),
   ) as SimulationSummary['percentiles'];
   const terminal = byYear[years]!;
   const depletedYears: number[] = [];
@@ -74,9 +83,9 @@ export function summarise(
     percentiles,
     terminal: {
       ...meanAndError(terminal),
-      median: quantileLinear(terminal, 0.5),
-      p5: quantileLinear(terminal, 0.05),
-      p95: quantileLinear(terminal, 0.95),
+      median: quantileSorted(terminal, 0.5),
+      p5: quantileSorted(terminal, 0.05),
+      p95: quantileSorted(terminal, 0.95),
     },
     successProbability: 1 - depletedShare,
     depletion: {
