@@ -82,8 +82,11 @@ export interface SimulateDocument extends SimulationSummary {
 
 const PER_YEAR = { monthly: 12, quarterly: 4, annual: 1 } as const;
 
-function readConfig(raw: SimulateInput['config']): SimulateConfig {
-  if (typeof raw === 'object' && raw !== null && ('path' in raw || 'text' in raw)) {
+/** The outer input, the config left for {@link readConfig} (so a bad field is named exactly). */
+const outerSchema = simulateInputSchema.extend({ config: z.record(z.string(), z.unknown()) });
+
+function readConfig(raw: Record<string, unknown>): SimulateConfig {
+  if ('path' in raw || 'text' in raw) {
     const source = parseInput(textSourceSchema, raw);
     const { text, name } = readSource(source, 'config');
     const base = 'path' in source ? dirname(source.path) : process.cwd();
@@ -218,7 +221,7 @@ export async function simulateWithChart(
   raw: SimulateInput,
   deps: AppDeps,
 ): Promise<{ document: SimulateDocument; chart?: ChartOption }> {
-  const input = parseInput(simulateInputSchema, raw);
+  const input = parseInput(outerSchema, raw);
   const config = readConfig(input.config);
   const panel = await loadPanel(config, deps);
   const { model, fit, inferred } = modelOf(config, panel);
