@@ -58,9 +58,11 @@ export function pathRanges(paths: number): PathRange[] {
   return out;
 }
 
-/** Threads when not given: one per core (at most 8) for 2 million path-periods or more, else 1. */
+/** Threads when not given: one per core (at most 8) for 20 million path-periods or more, else 1
+ * (a worker costs a few tenths of a second to start; one thread does ~20 million path-periods a
+ * second on bootstrap draws, bench/simulate.bench.ts). */
 export function autoThreads(model: SimulationModel): number {
-  return model.paths * periodsOf(model) >= 2_000_000
+  return model.paths * periodsOf(model) >= 20_000_000
     ? Math.max(1, Math.min(8, availableParallelism()))
     : 1;
 }
