@@ -54,6 +54,14 @@ describe('ballast simulate', () => {
     expect(json.successProbability).toBe(1);
     expect(json.depletion).toEqual({ probability: 0, medianYear: null });
     expect(json.maxDrawdown).toEqual({ p50: 0, p95: 0 });
+    const csv = await runCli('--offline', 'simulate', '--config', config, '--format', 'csv');
+    const lines = csv.stdout.trim().split('\n');
+    expect(lines[0]).toBe('year,p5,p25,p50,p75,p95');
+    expect(lines).toHaveLength(6);
+    // year 1: 1000·1.01^12 = 1126.83 (to the cent)
+    expect(lines[2]!.split(',').map(Number)).toEqual([
+      1, 1126.83, 1126.83, 1126.83, 1126.83, 1126.83,
+    ]);
   });
 
   it('zero returns, 250 a year from 1000: 750, 500, 250, 0, then depleted in year 5', async () => {

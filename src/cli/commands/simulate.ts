@@ -5,7 +5,7 @@ import { withDeps, type Runtime } from '../context.ts';
 import { chartFormatOf, describeWrittenChart, writeChartFile } from '../format/chart-file.ts';
 import { fmtMoney, fmtPercent } from '../format/numbers.ts';
 import { renderDocument } from '../format/output.ts';
-import { renderTable } from '../format/table.ts';
+import { renderCsv, renderTable } from '../format/table.ts';
 import { withFlagNames } from '../flag-errors.ts';
 import { parseFormat, type Format, type Io } from '../io.ts';
 import { numberFlag } from './options.ts';
@@ -68,6 +68,22 @@ export function simulateTable(doc: SimulateDocument): string {
   ].join('\n');
 }
 
+/** One CSV row per year end (0 = the initial value): the value quantiles over paths. */
+export function simulateCsv(doc: SimulateDocument): string {
+  const p = doc.percentiles;
+  return renderCsv(
+    p.p50.map((_, y) => y),
+    [
+      { title: 'year', value: (y) => String(y) },
+      { title: 'p5', value: (y) => String(p.p5[y]) },
+      { title: 'p25', value: (y) => String(p.p25[y]) },
+      { title: 'p50', value: (y) => String(p.p50[y]) },
+      { title: 'p75', value: (y) => String(p.p75[y]) },
+      { title: 'p95', value: (y) => String(p.p95[y]) },
+    ],
+  );
+}
+
 /** Registers `ballast simulate`. */
 export function registerSimulate(program: Command, io: Io, runtime: Runtime): void {
   program
@@ -81,7 +97,12 @@ export function registerSimulate(program: Command, io: Io, runtime: Runtime): vo
     )
     .option('--chart <file>', 'also write the fan chart of the value by year as .svg or .png')
     .option('--threads <n>', 'worker threads (1: this thread; default: by the size of the run)')
-    .option('--format <format>', 'table | json', parseFormat, 'table' as Format)
+    .option(
+      '--format <format>',
+      'table | json | csv (csv: the value quantiles at every year end)',
+      parseFormat,
+      'table' as Format,
+    )
     .action(async (options: SimulateOptions, command: Command) => {
       if (options.chart !== undefined) chartFormatOf(options.chart);
       const threads = numberFlag(
@@ -107,6 +128,7 @@ export function registerSimulate(program: Command, io: Io, runtime: Runtime): vo
         renderDocument(options.format, {
           json: document,
           table: () => simulateTable(document),
+          csv: () => simulateCsv(document),
         }),
       );
       if (options.chart !== undefined && chart)
