@@ -106,6 +106,29 @@ describe('ballast simulate', () => {
     expect(readFileSync(chart, 'utf8')).toContain('<svg');
   });
 
+  it('runs the example config: the contract fields, quantiles ordered at every year end', async () => {
+    const { json } = await simulateJson('examples/simulate/retirement.yaml');
+    expect(json).toMatchObject({
+      paths: 10000,
+      periods: 360,
+      years: 30,
+      method: 'block-bootstrap',
+      seed: 42,
+    });
+    const p = json.percentiles;
+    expect(p.p50).toHaveLength(31);
+    for (let y = 0; y <= 30; y++) {
+      expect(p.p5[y]).toBeLessThanOrEqual(p.p25[y]);
+      expect(p.p25[y]).toBeLessThanOrEqual(p.p50[y]);
+      expect(p.p50[y]).toBeLessThanOrEqual(p.p75[y]);
+      expect(p.p75[y]).toBeLessThanOrEqual(p.p95[y]);
+    }
+    expect(json.successProbability + json.depletion.probability).toBeCloseTo(1, 12);
+    expect(json.terminal.median).toBe(p.p50[30]);
+    expect(json.maxDrawdown.p50).toBeLessThanOrEqual(json.maxDrawdown.p95);
+    expect(json.safeWithdrawalRate.p95).toBeGreaterThan(0);
+  });
+
   it('names the field of a bad config', async () => {
     const bad = setup(
       'returns: r.csv\nweights: { A: 1, C: 1 }\ninitial: 1000\n',
