@@ -144,6 +144,20 @@ describe('ballast simulate', () => {
     const r2 = await runCli('--offline', 'simulate', '--config', method.config);
     expect(r2.code).not.toBe(0);
     expect(r2.stderr).toContain('method');
+    const every = setup(
+      'returns: r.csv\nweights: { A: 1 }\ninitial: 1000\nperiodsPerYear: 1\nwithdrawal: { amount: 1, every: monthly }\n',
+      returnsCsv({ A: () => 0 }),
+    );
+    const r3 = await runCli('--offline', 'simulate', '--config', every.config);
+    expect(r3.code).toBe(2);
+    expect(r3.stderr).toContain('withdrawal.every');
+    const block = setup(
+      'returns: r.csv\nweights: { A: 1 }\ninitial: 1000\nmethod: block-bootstrap\nblockLength: 30\n',
+      returnsCsv({ A: () => 0 }),
+    );
+    const r4 = await runCli('--offline', 'simulate', '--config', block.config);
+    expect(r4.code).toBe(2);
+    expect(r4.stderr).toContain('blockLength');
     const threads = await runCli(
       '--offline',
       'simulate',
