@@ -97,6 +97,7 @@ describe('the HTTP API: service routes', () => {
         'GET /api/v1/estimate/universe',
         'POST /api/v1/analyze',
         'POST /api/v1/backtest',
+        'POST /api/v1/simulate',
         'GET /api/v1/data',
         'GET /api/v1/data/quality',
         'GET /api/v1/data/{symbol}/prices',

@@ -25,6 +25,7 @@ import type { AppDeps } from '../app/deps.ts';
 import { BallastError } from '../app/errors.ts';
 import { mountAnalysisRoutes } from './analysis-routes.ts';
 import { mountBacktestRoutes } from './backtest-routes.ts';
+import { mountSimulateRoutes } from './simulate-routes.ts';
 import { guard, registerBearerScheme, type AuthMode } from './auth.ts';
 import { mountDataRoutes } from './data-routes.ts';
 import { mountDefinitionRoutes } from './definition-routes.ts';
@@ -114,6 +115,7 @@ export function createApi(deps: AppDeps, options: ApiOptions): OpenAPIHono {
   mountOptimizeRoutes(app, deps);
   mountAnalysisRoutes(app, deps);
   mountBacktestRoutes(app, deps);
+  mountSimulateRoutes(app, deps);
   mountDataRoutes(app, deps);
   mountFundsRoutes(app);
   mountDefinitionRoutes(app, deps);

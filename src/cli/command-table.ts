@@ -148,6 +148,12 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./commands/regimes.ts')).registerRegimes,
   },
   {
+    name: 'simulate',
+    summary:
+      'Monte Carlo of a rebalanced portfolio with withdrawals: value fan, depletion probability, safe withdrawal rate',
+    load: async () => (await import('./commands/simulate.ts')).registerSimulate,
+  },
+  {
     name: 'start',
     summary:
       'The dashboard and the API on http://127.0.0.1:8080 (what `npm start` runs): builds the dashboard and stores the demo portfolio on first run',

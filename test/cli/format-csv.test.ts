@@ -46,6 +46,7 @@ const WITH_CSV = [
   'regimes',
   'returns',
   'risk',
+  'simulate',
   'stress',
   'tax form8949',
   'tax gains',
