@@ -169,6 +169,12 @@ export const COMMANDS: readonly CommandEntry[] = [
     summary: 'API keys of the HTTP API: create (shown once), list, revoke',
     load: async () => (await import('./commands/keys.ts')).registerKeys,
   },
+  {
+    name: 'location',
+    summary:
+      'Asset location: one target allocation placed across taxable, traditional and Roth accounts (LP/MILP)',
+    load: async () => (await import('./commands/location.ts')).registerLocation,
+  },
 ];
 
 /** Global options and whether each takes a value (they may appear anywhere on the line). */
