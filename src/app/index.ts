@@ -111,3 +111,4 @@ export * from './run-document.ts';
 export { executeRun, type ExecuteRunOptions } from './run-execute.ts';
 export { RUN_KINDS, RUN_KIND_NAMES, runKind, type RunKind, type RunKindName } from './run-kinds.ts';
 export type { RunError, RunOutcome, RunProgress, StoredRun } from '../data/store/run-store.ts';
+export * from './asset-location.ts';
