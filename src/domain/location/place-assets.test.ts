@@ -244,6 +244,17 @@ describe('placeAssets', () => {
     expect(r.objective.afterTaxValue).toBeCloseTo(v, 4);
   });
 
+  it('a minimum position above an account balance is INFEASIBLE', () => {
+    // The IRA's $10,000 must be invested, but any position in it would be at least $20,000.
+    const accounts = [
+      acct('brokerage', 'taxable', ['BND', 'STK']),
+      acct('ira', 'traditional', ['BND', 'STK'], 10_000),
+    ];
+    expect(() => placeAssets(highs, problem(accounts, { minPositionDollars: 20_000 }))).toThrow(
+      expect.objectContaining({ code: 'INFEASIBLE' }),
+    );
+  });
+
   it('a fund without a definition or an exposure without a profile is INVALID_INPUT naming it', () => {
     expect(() => placeAssets(highs, problem([acct('b', 'taxable', ['NOPE'])]))).toThrow(
       /accounts\[0\]\.funds\[0\]: not a fund/,
