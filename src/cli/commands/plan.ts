@@ -155,6 +155,7 @@ function refusePortfolioFlags(options: PlanOptions): void {
       ['--holdings', options.holdings],
       ['--transactions', options.transactions],
       ['--portfolio', options.portfolio],
+      ['--prices', options.prices],
       ['--candidates', options.candidates],
       ['--moments', options.moments],
     ] as const

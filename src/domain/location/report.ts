@@ -56,7 +56,10 @@ function naive(prep: PreparedLocation): { value: number; drag: number } {
   return { value, drag };
 }
 
-/** The result document of a solved placement (`scaled`: variables in units of the household). */
+/**
+ * The result of a solved placement: `solved.x` is the program's variable vector (in units of
+ * the household total, `build-model.ts`), `firstDeviation` where its shortfall variables start.
+ */
 export function reportLocation(
   prep: PreparedLocation,
   solved: { readonly x: Float64Array; readonly firstDeviation: number },
