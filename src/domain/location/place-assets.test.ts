@@ -108,6 +108,26 @@ describe('placeAssets', () => {
     expect(b.taxDragPerDollar).toBeCloseTo(0.014, 12);
   });
 
+  it('a long horizon, a low withdrawal rate and low-drag bonds put the stocks in traditional', () => {
+    // Bonds now yield 1 % (drag 0.01 × 0.35 = 0.0035); H = 30, withdrawal 10 %. Slope of the
+    // value in a = bonds in the IRA: 0.9 (1.04^30 − 1.07^30) + (1.062^30 − 1.0365^30)
+    //   ≈ 0.9 (3.2434 − 7.6123) + (6.0776 − 2.9314) = −3.9320 + 3.1462 < 0, so a = 0.
+    const lowDragBonds = { ...bonds, yieldAnnual: 0.01 };
+    const r = placeAssets(
+      highs,
+      problem(
+        [acct('brokerage', 'taxable', ['BND', 'STK']), acct('ira', 'traditional', ['BND', 'STK'])],
+        {
+          exposures: { bonds: lowDragBonds, stocks },
+          tax: { ...tax, withdrawalRate: 0.1, horizonYears: 30 },
+        },
+      ),
+    );
+    expect(held(r, 'ira').STK).toBeCloseTo(100_000, 4);
+    expect(held(r, 'brokerage').BND).toBeCloseTo(100_000, 4);
+    expect(r.objective.afterTaxValue).toBeCloseTo(90_000 * 1.07 ** 30 + 100_000 * 1.0365 ** 30, 4);
+  });
+
   it('roth + traditional: the higher-return exposure goes to the Roth', () => {
     const r = placeAssets(
       highs,
