@@ -45,7 +45,7 @@ export function registerLocation(program: Command, io: Io, runtime: Runtime): vo
   program
     .command('location')
     .description(
-      'Asset location: place one target allocation across taxable, traditional and Roth accounts (LP, HiGHS)',
+      'Asset location: place one target allocation across taxable, traditional and Roth accounts (LP or MILP, HiGHS)',
     )
     .requiredOption('--accounts <file>', 'accounts file (YAML): accounts, target, tax, exposures')
     .option('--funds <file>', 'fund definitions (default config/funds.yaml)')
