@@ -106,6 +106,7 @@ describe('the HTTP API: service routes', () => {
         'POST /api/v1/data/import',
         'GET /api/v1/funds',
         'POST /api/v1/funds/validate',
+        'POST /api/v1/location',
         'POST /api/v1/funds/check',
         'GET /api/v1/funds/stored',
         'GET /api/v1/funds/stored/{name}',

@@ -37,6 +37,7 @@ import { mountMetaRoutes } from './meta-routes.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
 import { mountMetricsRoute, observe } from './observe.ts';
 import { mountOptimizeRoutes } from './optimize-routes.ts';
+import { mountLocationRoutes } from './location-routes.ts';
 import { mountPortfolioAnalysisRoutes } from './portfolio-analysis-routes.ts';
 import { mountPortfolioRoutes } from './portfolio-routes.ts';
 import { mountRunRoutes } from './run-routes.ts';
@@ -113,6 +114,7 @@ export function createApi(deps: AppDeps, options: ApiOptions): OpenAPIHono {
   mountPortfolioAnalysisRoutes(app, deps);
   mountTaxRoutes(app, deps);
   mountOptimizeRoutes(app, deps);
+  mountLocationRoutes(app, deps);
   mountAnalysisRoutes(app, deps);
   mountBacktestRoutes(app, deps);
   mountSimulateRoutes(app, deps);

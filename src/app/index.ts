@@ -113,3 +113,4 @@ export { RUN_KINDS, RUN_KIND_NAMES, runKind, type RunKind, type RunKindName } fr
 export type { RunError, RunOutcome, RunProgress, StoredRun } from '../data/store/run-store.ts';
 export * from './transactions-convert.ts';
 export * from './simulate.ts';
+export * from './asset-location.ts';

@@ -181,6 +181,12 @@ export const COMMANDS: readonly CommandEntry[] = [
       "Ledger files: convert a broker's own CSV export (Schwab, Fidelity, Vanguard, IBKR) into a transactions CSV",
     load: async () => (await import('./commands/transactions.ts')).registerTransactions,
   },
+  {
+    name: 'location',
+    summary:
+      'Asset location: one target allocation placed across taxable, traditional and Roth accounts (LP/MILP)',
+    load: async () => (await import('./commands/location.ts')).registerLocation,
+  },
 ];
 
 /** Global options and whether each takes a value (they may appear anywhere on the line). */

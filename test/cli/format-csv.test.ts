@@ -35,6 +35,7 @@ const WITH_CSV = [
   'funds stored',
   'funds validate',
   'keys list',
+  'location',
   'optimize',
   'performance',
   'plan',
