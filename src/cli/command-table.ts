@@ -190,7 +190,11 @@ export const COMMANDS: readonly CommandEntry[] = [
 ];
 
 /** Global options and whether each takes a value (they may appear anywhere on the line). */
-const GLOBAL_OPTIONS: Readonly<Record<string, boolean>> = { '--db': true, '--offline': false };
+const GLOBAL_OPTIONS: Readonly<Record<string, boolean>> = {
+  '--db': true,
+  '--offline': false,
+  '--known-at': true,
+};
 
 /**
  * The command a command line runs: the first word that is not a global option (or its value).

@@ -21,6 +21,7 @@ const WITH_CSV = [
   'data fetch',
   'data import',
   'data list',
+  'data history',
   'data quality',
   'data search',
   'data quote',

@@ -11,6 +11,7 @@ import { portfolioCases } from './contract/portfolio.contract.ts';
 import { runCases } from './contract/run.contract.ts';
 import { dataVersionCases } from './contract/data-version.contract.ts';
 import { definitionCases } from './contract/definitions.contract.ts';
+import { knownAtCases } from './contract/known-at.contract.ts';
 import { priceBarCases } from './contract/price-bars.contract.ts';
 import { priceColumnCases } from './contract/price-columns.contract.ts';
 import { seriesPointCases } from './contract/series-points.contract.ts';
@@ -50,5 +51,6 @@ export function describeMarketStoreContract(name: string, open: OpenStore): void
     runCases(current, () => clock);
     dataVersionCases(current);
     definitionCases(current, () => clock);
+    knownAtCases(current);
   });
 }
