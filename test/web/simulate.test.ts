@@ -3,7 +3,8 @@
  * row 1 %, made up for the test) run as a `simulate` job, whose every percentile is then
  * initial·1.01^year by hand — the percentile table under the fan chart and the tiles show those
  * figures, and the chart is drawn; the prefilled example (sample returns inline) runs and fits a
- * phone without sideways scroll; a bad field shows the API's error naming it. Screenshots.
+ * phone without sideways scroll; a bad field shows the API's error naming it. Screenshots light,
+ * phone and dark.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
@@ -179,13 +180,17 @@ describe.skipIf(!hasChromium)('the Simulate page (chromium)', () => {
     await expect
       .poll(() => drawnPixels(page, 'Value by year'), { timeout: 10_000 })
       .toBeGreaterThan(5000);
+    // Unfolded, the fields' list and the percentile table fit too (the table scrolls in its box).
+    await page.getByText("The config's fields").click();
+    await page.getByText("The chart's numbers").click();
+    await page.getByRole('table', { name: 'Value percentiles by year' }).waitFor();
     expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(375);
     await shot(page, 'simulate-phone');
     expect(errors).toEqual([]);
   });
 
-  it("shows a bad field's error where it names it", async () => {
-    const page = await dash.page();
+  it("shows a bad field's error where it names it (dark theme)", async () => {
+    const page = await dash.page({ dark: true });
     const errors = collectPageErrors(page);
     await page.goto(`${dash.url}/simulate`);
     const bad = CONSTANT.replace('years: 5', 'years: 0');

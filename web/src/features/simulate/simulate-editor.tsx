@@ -2,12 +2,14 @@
  * The simulation config editor: an example picker, the YAML/JSON text (the shape of
  * `ballast simulate --config`: returns, weights, method, paths, years, initial, withdrawal,
  * seed), Run and Reset, and the API's error — the field it names and its message — tied to the
- * text area (`aria-invalid`, `aria-describedby`), as on the Backtest page.
+ * text area (`aria-invalid`, `aria-describedby`), as on the Backtest page; the fields' list
+ * folded below.
  */
 import type { FormEvent } from 'react';
 import type { ApiError } from '../../api/client.ts';
 import { ErrorBox } from '../../components/panel.tsx';
 import { SIMULATE_EXAMPLES } from './simulate-examples.ts';
+import { SimulateFields } from './simulate-fields.tsx';
 
 export interface SimulateEditorProps {
   readonly text: string;
@@ -81,6 +83,7 @@ export function SimulateEditor(props: SimulateEditorProps) {
         onChange={(e) => onText(e.target.value)}
       />
       {error === null ? null : <ConfigError error={error} />}
+      <SimulateFields />
     </form>
   );
 }
