@@ -1,3 +1,4 @@
+import { threeMadeUpCloses } from '../../test/helpers/made-up-closes.ts';
 import { availableParallelism } from 'node:os';
 import { afterEach, describe, expect, it } from 'vitest';
 import { testDeps } from '../../test/helpers/app-deps.ts';
@@ -23,33 +24,6 @@ const deps = () => {
 afterEach(async () => {
   for (const d of opened.splice(0)) await d.close();
 });
-
-/**
- * 300 weekdays from Mon 2 Jan 2023 of three made-up closes (a fixed linear congruential
- * sequence, as in backtest-sweep.test.ts): the first swings ±3 % a day, the second ±1 %, the
- * third ±2 %; `header` names the columns.
- */
-function pricesCsv(header = 'date,A,B,M', rows = 300): string {
-  let state = 16;
-  const next = (): number => {
-    state = (state * 1103515245 + 12345) % 2 ** 31;
-    return state / 2 ** 31 - 0.5;
-  };
-  const lines = [header];
-  const level = [100, 50, 10];
-  const day = new Date(Date.UTC(2023, 0, 2));
-  for (let t = 0; t < rows; t++) {
-    if (t > 0) {
-      level[0] = level[0]! * (1 + 0.0004 + 0.06 * next());
-      level[1] = level[1]! * (1 + 0.0002 + 0.02 * next());
-      level[2] = level[2]! * (1 + 0.0003 + 0.04 * next());
-    }
-    lines.push(`${day.toISOString().slice(0, 10)},${level.map((x) => x.toFixed(4)).join(',')}`);
-    do day.setUTCDate(day.getUTCDate() + 1);
-    while (day.getUTCDay() === 0 || day.getUTCDay() === 6);
-  }
-  return lines.join('\n');
-}
 
 type Strategy = Record<string, unknown>;
 
@@ -109,7 +83,7 @@ async function checkSweep(
 describe('sweeps of what a backtest runs beyond fixed weights', () => {
   it('optimize weightings: HiGHS objectives (min-cvar) and dense ones (min-variance)', async () => {
     const base: BacktestConfigInput = {
-      prices: { text: pricesCsv(), name: 'p.csv' },
+      prices: { text: threeMadeUpCloses(), name: 'p.csv' },
       initial: 10_000,
       cash: { rate: 0.02 },
       strategies: [
@@ -157,7 +131,7 @@ describe('sweeps of what a backtest runs beyond fixed weights', () => {
       '2023-10-02,M,0.2',
     ].join('\n');
     const base: BacktestConfigInput = {
-      prices: { text: pricesCsv(), name: 'p.csv' },
+      prices: { text: threeMadeUpCloses(), name: 'p.csv' },
       unadjusted: true,
       dividends: { text: dividends, name: 'd.csv' },
       initial: 10_000,
@@ -189,7 +163,7 @@ describe('sweeps of what a backtest runs beyond fixed weights', () => {
     // A stacked fund ($1 equity + $1 Treasuries per $1) and a pure equity fund.
     const funds = `funds:\n${fund('STACK', '{ us_large_equity: 1.0, broad_ust: 1.0 }')}${fund('EQ', '{ us_large_equity: 1.0 }')}`;
     const base: BacktestConfigInput = {
-      prices: { text: pricesCsv('date,EQ,STACK,M'), name: 'p.csv' },
+      prices: { text: threeMadeUpCloses('date,EQ,STACK,M'), name: 'p.csv' },
       initial: 10_000,
       cash: { rate: 0.02, borrowSpread: 0.01 },
       funds: { text: funds, name: 'funds.yaml' },
@@ -262,7 +236,7 @@ describe('sweeps of what a backtest runs beyond fixed weights', () => {
   it('names the variant whose mapped weights break a rule of the config', async () => {
     const fund = `funds:\n  EQ:\n    name: EQ fund\n    category: Test\n    exposures: { us_large_equity: 1.0 }\n    provenance: test\n    validatedBy: null\n`;
     const base: BacktestConfigInput = {
-      prices: { text: pricesCsv('date,EQ,B,M'), name: 'p.csv' },
+      prices: { text: threeMadeUpCloses('date,EQ,B,M'), name: 'p.csv' },
       funds: { text: fund, name: 'funds.yaml' },
       strategies: [{ name: 'm', exposures: { us_large_equity: 1 }, funds: ['EQ'] }],
     };

@@ -1,3 +1,4 @@
+import { threeMadeUpCloses } from '../../test/helpers/made-up-closes.ts';
 import { afterEach, describe, expect, it } from 'vitest';
 import { recordingProgress, testDeps } from '../../test/helpers/app-deps.ts';
 import { rejection } from '../../test/helpers/errors.ts';
@@ -17,32 +18,7 @@ afterEach(async () => {
   for (const d of opened.splice(0)) await d.close();
 });
 
-/**
- * 300 weekdays from Mon 2 Jan 2023 of three made-up closes (a fixed linear congruential
- * sequence, no randomness): A swings ±3 % a day, B ±1 %, M ±2 %.
- */
-function pricesCsv(rows = 300): string {
-  let state = 16;
-  const next = (): number => {
-    state = (state * 1103515245 + 12345) % 2 ** 31;
-    return state / 2 ** 31 - 0.5;
-  };
-  const lines = ['date,A,B,M'];
-  const level = [100, 50, 10];
-  const day = new Date(Date.UTC(2023, 0, 2));
-  for (let t = 0; t < rows; t++) {
-    if (t > 0) {
-      level[0] = level[0]! * (1 + 0.0004 + 0.06 * next());
-      level[1] = level[1]! * (1 + 0.0002 + 0.02 * next());
-      level[2] = level[2]! * (1 + 0.0003 + 0.04 * next());
-    }
-    lines.push(`${day.toISOString().slice(0, 10)},${level.map((x) => x.toFixed(4)).join(',')}`);
-    do day.setUTCDate(day.getUTCDate() + 1);
-    while (day.getUTCDay() === 0 || day.getUTCDay() === 6);
-  }
-  return lines.join('\n');
-}
-const PRICES = { text: pricesCsv(), name: 'p.csv' };
+const PRICES = { text: threeMadeUpCloses(), name: 'p.csv' };
 
 const BASE: BacktestConfigInput = {
   prices: PRICES,

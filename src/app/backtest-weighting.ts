@@ -173,31 +173,63 @@ export function weightingDocument(s: BacktestStrategyConfig, run: StrategyRun): 
   };
 }
 
-/** One `REBALANCE_FALLBACK` per strategy whose weighting fell back (counts by code). */
+/** Counts by code, and the first and last date, of `records`. */
+function tally(records: readonly WeightingRecord[], code: (r: WeightingRecord) => string) {
+  const codes: Record<string, number> = {};
+  for (const r of records) codes[code(r)] = (codes[code(r)] ?? 0) + 1;
+  const counts = Object.entries(codes).map(([c, n]) => `${c} ×${n}`);
+  return { codes, counts, first: records[0]!.date, last: records.at(-1)!.date };
+}
+
+/**
+ * One `REBALANCE_FALLBACK` per strategy whose weighting fell back, and one
+ * `SIGNAL_UNAVAILABLE` per strategy whose tactical signal could not be computed on some rows
+ * (the weights were then held as the method gave them); counts by code.
+ */
 export function weightingWarnings(
   runs: readonly { readonly name: string; readonly run: StrategyRun }[],
 ): Warning[] {
   return runs.flatMap(({ name, run }) => {
-    const failed = (run.weightingLog ?? []).filter((r) => r.fallback);
-    if (failed.length === 0) return [];
-    const codes: Record<string, number> = {};
-    for (const r of failed) codes[r.fallback!.code] = (codes[r.fallback!.code] ?? 0) + 1;
-    const counts = Object.entries(codes).map(([code, n]) => `${code} ×${n}`);
-    const used = failed[0]!.fallback!.used;
-    return [
-      warning(
-        'REBALANCE_FALLBACK',
-        `${name}: the weighting used its fallback (${used}) on ${failed.length} of ${run.weightingLog!.length} rows (${counts.join(', ')}; first ${failed[0]!.date}, last ${failed.at(-1)!.date}); see weightingLog`,
-        {
-          strategy: name,
-          fallbacks: failed.length,
-          rows: run.weightingLog!.length,
-          codes,
-          used,
-          first: failed[0]!.date,
-          last: failed.at(-1)!.date,
-        },
-      ),
-    ];
+    const log = run.weightingLog ?? [];
+    const out: Warning[] = [];
+    const failed = log.filter((r) => r.fallback);
+    if (failed.length > 0) {
+      const t = tally(failed, (r) => r.fallback!.code);
+      const used = failed[0]!.fallback!.used;
+      out.push(
+        warning(
+          'REBALANCE_FALLBACK',
+          `${name}: the weighting used its fallback (${used}) on ${failed.length} of ${log.length} rows (${t.counts.join(', ')}; first ${t.first}, last ${t.last}); see weightingLog`,
+          {
+            strategy: name,
+            fallbacks: failed.length,
+            rows: log.length,
+            codes: t.codes,
+            used,
+            first: t.first,
+            last: t.last,
+          },
+        ),
+      );
+    }
+    const skipped = log.filter((r) => r.signal?.skipped);
+    if (skipped.length > 0) {
+      const t = tally(skipped, (r) => r.signal!.skipped!.code);
+      out.push(
+        warning(
+          'SIGNAL_UNAVAILABLE',
+          `${name}: the ${skipped[0]!.signal!.signal} signal could not be computed on ${skipped.length} of ${log.length} rows (${t.counts.join(', ')}; first ${t.first}, last ${t.last}); the weights were held unchanged there; see weightingLog`,
+          {
+            strategy: name,
+            rows: skipped.length,
+            of: log.length,
+            codes: t.codes,
+            first: t.first,
+            last: t.last,
+          },
+        ),
+      );
+    }
+    return out;
   });
 }

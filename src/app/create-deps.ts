@@ -7,6 +7,7 @@
  * store (`existingStore`) does not create the default file when it does not exist yet.
  */
 
+import { normalizeTimestamp } from '../data/store/validate.ts';
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import type { HighsRuntime } from '../core/solvers/highs.ts';
@@ -32,6 +33,12 @@ export interface CreateDepsOptions {
   readonly db?: string | undefined;
   /** Store only: never call a provider. */
   readonly offline?: boolean | undefined;
+  /**
+   * Read market data as it was known at this ISO time (`--known-at`, docs/data-versions.md):
+   * the store answers with the versions known then and refuses market-data writes; implies
+   * `offline`.
+   */
+  readonly knownAt?: string | undefined;
   /** HTTP fetch for providers (tests inject a mock server's). */
   readonly fetch?: FetchFn | undefined;
   /** Home directory for the default store path; default `os.homedir()`. */
@@ -49,6 +56,8 @@ export interface OwnedDeps extends AppDeps {
 
 /** Builds the dependencies of use cases; resources open lazily (see the module comment). */
 export function createDeps(options: CreateDepsOptions): OwnedDeps {
+  const knownAt =
+    options.knownAt === undefined ? undefined : normalizeTimestamp('--known-at', options.knownAt);
   let store: Promise<MarketStore> | undefined;
   let service: Promise<MarketDataService> | undefined;
   let chains: Promise<FallbackChains> | undefined;
@@ -74,9 +83,12 @@ export function createDeps(options: CreateDepsOptions): OwnedDeps {
     if (store !== undefined) return store;
     const { url, isDefault } = locate();
     // Only the default file's directory (the user's data directory) is created on demand.
-    store ??= import('../data/store/open-store.ts').then(({ openStore }) =>
-      openStore({ url, clock: options.clock, createDirectory: isDefault }),
-    );
+    store ??= import('../data/store/open-store.ts').then(async ({ openStore }) => {
+      const opened = await openStore({ url, clock: options.clock, createDirectory: isDefault });
+      if (knownAt === undefined) return opened;
+      const { knownAtStore } = await import('../data/store/known-at-store.ts');
+      return knownAtStore(opened, knownAt);
+    });
     return store;
   };
   const existingStore = async (): Promise<MarketStore | undefined> => {
@@ -107,7 +119,7 @@ export function createDeps(options: CreateDepsOptions): OwnedDeps {
       (await import('../core/solvers/highs.ts')).loadHighs(),
     workers: async (size) => (await import('./worker-pool.ts')).workerPool(size),
     clock: options.clock,
-    offline: options.offline === true,
+    offline: options.offline === true || knownAt !== undefined,
     log: options.log ?? silentLogger,
     progress: options.progress ?? silentProgress,
     storeLocation: () => locate().url,

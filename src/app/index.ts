@@ -115,3 +115,5 @@ export { executeRun, type ExecuteRunOptions } from './run-execute.ts';
 export { RUN_KINDS, RUN_KIND_NAMES, runKind, type RunKind, type RunKindName } from './run-kinds.ts';
 export type { RunError, RunOutcome, RunProgress, StoredRun } from '../data/store/run-store.ts';
 export * from './transactions-convert.ts';
+export * from './simulate.ts';
+export * from './asset-location.ts';

@@ -21,6 +21,7 @@ import { estimate, estimateInputSchema, type EstimateInput } from './estimate.ts
 import { frontier, frontierInputSchema, type FrontierInput } from './frontier.ts';
 import { parseInput } from './input.ts';
 import { optimize, optimizeInputSchema, type OptimizeInput } from './optimize.ts';
+import { simulateRequest, simulateRequestSchema } from './simulate-request.ts';
 
 /** One kind of run: its input schema and its use case. */
 export interface RunKind {
@@ -66,6 +67,11 @@ export const RUN_KINDS = {
     schema: backtestSweepRunInputSchema,
     summary: 'a grid of backtest variants on worker threads (`backtest --sweep`)',
     run: (input, deps) => backtestSweep(parseInput(backtestSweepRunInputSchema, input), deps),
+  },
+  simulate: {
+    schema: simulateRequestSchema,
+    summary: 'Monte Carlo paths of a rebalanced portfolio with withdrawals (`simulate`)',
+    run: (input, deps) => simulateRequest(input, deps),
   },
 } as const satisfies Record<string, RunKind>;
 

@@ -148,6 +148,12 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./commands/regimes.ts')).registerRegimes,
   },
   {
+    name: 'simulate',
+    summary:
+      'Monte Carlo of a rebalanced portfolio with withdrawals: value fan, depletion probability, safe withdrawal rate',
+    load: async () => (await import('./commands/simulate.ts')).registerSimulate,
+  },
+  {
     name: 'start',
     summary:
       'The dashboard and the API on http://127.0.0.1:8080 (what `npm start` runs): builds the dashboard and stores the demo portfolio on first run',
@@ -175,10 +181,20 @@ export const COMMANDS: readonly CommandEntry[] = [
       "Ledger files: convert a broker's own CSV export (Schwab, Fidelity, Vanguard, IBKR) into a transactions CSV",
     load: async () => (await import('./commands/transactions.ts')).registerTransactions,
   },
+  {
+    name: 'location',
+    summary:
+      'Asset location: one target allocation placed across taxable, traditional and Roth accounts (LP/MILP)',
+    load: async () => (await import('./commands/location.ts')).registerLocation,
+  },
 ];
 
 /** Global options and whether each takes a value (they may appear anywhere on the line). */
-const GLOBAL_OPTIONS: Readonly<Record<string, boolean>> = { '--db': true, '--offline': false };
+const GLOBAL_OPTIONS: Readonly<Record<string, boolean>> = {
+  '--db': true,
+  '--offline': false,
+  '--known-at': true,
+};
 
 /**
  * The command a command line runs: the first word that is not a global option (or its value).

@@ -8,6 +8,7 @@ import { terminalProgress } from './progress.ts';
 export interface GlobalOptions {
   readonly db?: string;
   readonly offline?: boolean;
+  readonly knownAt?: string;
 }
 
 /** What commands get from the entry point: environment, clock, (for tests) a fetch, and the terminal. */
@@ -40,6 +41,7 @@ export function depsOf(command: Command, runtime: Runtime): OwnedDeps {
     clock: runtime.clock,
     db: globals.db,
     offline: globals.offline,
+    knownAt: globals.knownAt,
     fetch: runtime.fetch,
     progress: runtime.progress,
   });

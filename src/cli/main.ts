@@ -13,6 +13,9 @@ const DB_HELP =
 
 const OFFLINE_HELP = 'store only: never call a market-data provider';
 
+const KNOWN_AT_HELP =
+  'read stored market data as it was known at this ISO time (e.g. 2026-01-05T21:00:00Z): reproduce a past run; implies --offline';
+
 /**
  * Builds the `ballast` program writing through `io`. Only the command that `args` names (if
  * any) is loaded and registered in full; the others are listed by name and summary, so
@@ -32,6 +35,7 @@ export async function createProgram(
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
     .option('--db <path|url>', DB_HELP)
     .option('--offline', OFFLINE_HELP)
+    .option('--known-at <time>', KNOWN_AT_HELP)
     .enablePositionalOptions()
     .showHelpAfterError();
   const wanted = commandNameOf(args);
@@ -58,6 +62,7 @@ function withGlobalOptions(command: Command): void {
   const has = (flag: string): boolean => command.options.some((o) => o.long === flag);
   if (!has('--db')) command.option('--db <path|url>', DB_HELP);
   if (!has('--offline')) command.option('--offline', OFFLINE_HELP);
+  if (!has('--known-at')) command.option('--known-at <time>', KNOWN_AT_HELP);
   for (const sub of command.commands) withGlobalOptions(sub);
 }
 

@@ -53,6 +53,7 @@ describe('ballast backtest with a moving-average overlay', () => {
     const run = await runCli('backtest', '--config', file, '--format', 'json');
     expect(run.code, run.stderr).toBe(0);
     const doc = JSON.parse(run.stdout) as {
+      warnings: { code: string; details: Record<string, unknown> }[];
       strategies: {
         values: { date: string; value: number }[];
         rebalances: string[];
@@ -85,6 +86,12 @@ describe('ballast backtest with a moving-average overlay', () => {
     const final = units * (inA ? close(a, ROWS - 1) : close(bond, ROWS - 1));
 
     expect(s.weightingLog[0]!.signal.skipped!.code).toBe('INSUFFICIENT_HISTORY');
+    // Only the first row lacks the 6 closes; the warning counts it.
+    expect(doc.warnings.find((w) => w.code === 'SIGNAL_UNAVAILABLE')!.details).toMatchObject({
+      strategy: 'timed',
+      rows: 1,
+      codes: { INSUFFICIENT_HISTORY: 1 },
+    });
     const logged = s.weightingLog.slice(1);
     expect(logged.map((e) => ({ date: e.date, state: e.signal.state['A'] }))).toEqual(expected);
     for (const e of logged)

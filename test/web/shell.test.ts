@@ -31,6 +31,7 @@ describe.skipIf(!hasChromium)('the dashboard shell (chromium)', () => {
       'Risk',
       'Optimize',
       'Backtest',
+      'Simulate',
       'Transactions',
       'Data',
     ]);

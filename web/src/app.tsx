@@ -26,12 +26,13 @@ const LOADERS: Record<string, () => Promise<{ default: ComponentType<{ portfolio
   '/risk': () => import('./features/risk/risk-page.tsx'),
   '/optimize': () => import('./features/optimize/optimize-page.tsx'),
   '/backtest': () => import('./features/backtest/backtest-page.tsx'),
+  '/simulate': () => import('./features/simulate/simulate-page.tsx'),
   '/transactions': () => import('./features/transactions/transactions-page.tsx'),
   '/data': () => import('./features/data/data-page.tsx'),
 };
 
-/** Pages that work without a portfolio (the store's data, backtests). */
-const WITHOUT_PORTFOLIO = new Set(['/data', '/backtest']);
+/** Pages that work without a portfolio (the store's data, backtests, simulations). */
+const WITHOUT_PORTFOLIO = new Set(['/data', '/backtest', '/simulate']);
 
 const page = (path: string, title: string): Page => ({
   path,
@@ -48,6 +49,7 @@ export const PAGES: readonly Page[] = [
   page('/risk', 'Risk'),
   page('/optimize', 'Optimize'),
   page('/backtest', 'Backtest'),
+  page('/simulate', 'Simulate'),
   page('/transactions', 'Transactions'),
   page('/data', 'Data'),
 ];

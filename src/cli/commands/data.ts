@@ -1,3 +1,4 @@
+import { dataHistory, type DataHistoryDocument } from '../../app/data-history.ts';
 import type { Command } from 'commander';
 import { dataFetch, dataFetchFailure, type DataFetchRow } from '../../app/data-fetch.ts';
 import { dataImport, type DataImportInput, type DataImportRow } from '../../app/data-import.ts';
@@ -141,7 +142,43 @@ function registerList(data: Command, io: Io, runtime: Runtime): void {
     });
 }
 
-/** Registers `ballast data fetch|import|list|quality|search|quote`. */
+const historyColumns: Column<DataHistoryDocument['versions'][number]>[] = [
+  { title: 'Fetched at', value: (v) => v.fetchedAt },
+  { title: 'Replaced at', value: (v) => v.supersededAt ?? 'current' },
+  { title: 'Source', value: (v) => v.source },
+  { title: 'Close', value: (v) => String(v.close), align: 'right' },
+  {
+    title: 'Adj. close',
+    value: (v) => (v.adjClose === undefined ? '' : String(v.adjClose)),
+    align: 'right',
+  },
+  { title: 'Dividend', value: (v) => String(v.dividend), align: 'right' },
+  { title: 'Split', value: (v) => String(v.split), align: 'right' },
+];
+
+function registerHistory(data: Command, io: Io, runtime: Runtime): void {
+  data
+    .command('history')
+    .description(
+      'Every version of a stored bar as providers revised it: fetched when, from where, replaced when (see --known-at)',
+    )
+    .argument('<symbol>', 'the symbol')
+    .requiredOption('--date <date>', 'the bar’s date (YYYY-MM-DD)')
+    .option('--format <format>', 'table | json | csv', parseFormat, 'table' as Format)
+    .action(async (symbol: string, options: { date: string; format: Format }, command: Command) => {
+      const doc = await withDeps(command, runtime, (deps) =>
+        dataHistory({ symbol, date: options.date }, deps),
+      );
+      io.out(
+        renderDocument(options.format, {
+          ...rowViews(doc.versions, historyColumns),
+          json: doc,
+        }),
+      );
+    });
+}
+
+/** Registers `ballast data fetch|import|list|history|quality|search|quote`. */
 export function registerData(program: Command, io: Io, runtime: Runtime): void {
   const data = program
     .command('data')
@@ -149,6 +186,7 @@ export function registerData(program: Command, io: Io, runtime: Runtime): void {
   registerFetch(data, io, runtime);
   registerImport(data, io, runtime);
   registerList(data, io, runtime);
+  registerHistory(data, io, runtime);
   registerDataQuality(data, io, runtime);
   registerDataLookup(data, io, runtime);
   registerDataRefresh(data, io, runtime);

@@ -19,6 +19,8 @@ import {
 } from '../optimize/moments-flags.ts';
 import { objectiveInput } from '../optimize/objective-flags.ts';
 import { fundsField } from './funds-flags.ts';
+import { runLocation } from './location.ts';
+import { invalidInput } from '../../app/errors.ts';
 import { choiceFlag, withPortfolioOptions, type PortfolioFlags } from './options.ts';
 import {
   TRADE_TAX_FLAGS,
@@ -141,6 +143,31 @@ function planTable(doc: PlanDocument): string {
   ].join('\n');
 }
 
+/** Whether `--accounts` names an asset-location file (YAML) rather than the accounts CSV. */
+function isLocationFile(path: string): boolean {
+  return /\.ya?ml$/i.test(path);
+}
+
+/** `--accounts` plans from its file alone: a portfolio or candidates beside it would be ignored. */
+function refusePortfolioFlags(options: PlanOptions): void {
+  const given = (
+    [
+      ['--holdings', options.holdings],
+      ['--transactions', options.transactions],
+      ['--portfolio', options.portfolio],
+      ['--prices', options.prices],
+      ['--candidates', options.candidates],
+      ['--moments', options.moments],
+    ] as const
+  ).find(([, v]) => v !== undefined);
+  if (given !== undefined)
+    throw invalidInput(
+      given[0],
+      given[1],
+      'not used with --accounts (asset location reads its accounts file)',
+    );
+}
+
 /**
  * Registers `ballast plan`: the leverage-aware pipeline on a portfolio (default: the demo) —
  * exposures → funds (held, plus `--candidates`) → trades.
@@ -193,7 +220,16 @@ export function registerPlan(program: Command, io: Io, runtime: Runtime): void {
       parseFormat,
       'table' as Format,
     )
+    .addHelpText(
+      'after',
+      '\nWith --accounts FILE.yaml (or .yml) plan runs asset location instead: one target allocation placed\nacross taxable, traditional and Roth accounts, as `ballast location --accounts FILE` (docs/asset-location.md).\nA CSV --accounts (account,type) keeps its meaning: account types for the tax-aware trades.',
+    )
     .action(async (options: PlanOptions, command: Command) => {
+      if (options.accounts !== undefined && isLocationFile(options.accounts)) {
+        refusePortfolioFlags(options);
+        await runLocation({ ...options, accounts: options.accounts }, { command, runtime, io });
+        return;
+      }
       const input = planInput(options, command);
       const doc = await withDeps(command, runtime, (deps) =>
         withFlagNames(PLAN_FLAGS, () => plan(input, deps)),

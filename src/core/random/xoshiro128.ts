@@ -79,3 +79,24 @@ export function createRng(seed: number): Rng {
   if ((words[0] | words[1] | words[2] | words[3]) === 0) words[0] = 1;
   return xoshiro128StarStar(words);
 }
+
+/**
+ * Stream `stream` of seed `seed`: xoshiro128** whose state words are
+ * fmix32(fmix32(seed) + fmix32(stream + k·0x9E3779B9) + k·0x9E3779B9) for k = 1…4 (both
+ * taken modulo 2^32). Each (seed, stream) pair gives its own stream, so work split into
+ * streams (one Monte Carlo path each) draws the same numbers however it is shared among
+ * threads. Throws a `RangeError` for a non-integer seed or stream.
+ */
+export function createStreamRng(seed: number, stream: number): Rng {
+  if (!Number.isSafeInteger(seed) || !Number.isSafeInteger(stream))
+    throw new RangeError(
+      `createStreamRng: seed and stream must be integers, got ${seed}, ${stream}`,
+    );
+  const base = fmix32(seed >>> 0);
+  const words = [1, 2, 3, 4].map((k) => {
+    const step = Math.imul(k, 0x9e3779b9);
+    return fmix32(base + fmix32((stream >>> 0) + step) + step);
+  }) as [number, number, number, number];
+  if ((words[0] | words[1] | words[2] | words[3]) === 0) words[0] = 1;
+  return xoshiro128StarStar(words);
+}

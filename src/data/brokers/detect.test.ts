@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { convertBrokerCsv } from './convert.ts';
-import { fixture, rejection } from './test-helpers.ts';
+import { fixture, rejection } from '../../../test/helpers/broker-fixtures.ts';
 import { parseTransactionsCsv } from '../ledger/transactions-csv.ts';
 import { formatTransactionsCsv } from '../ledger/transactions-csv-write.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { convertBrokerCsv } from './convert.ts';
-import { fixture, readBack, rejection } from './test-helpers.ts';
+import { fixture, readBack, rejection } from '../../../test/helpers/broker-fixtures.ts';
 
 // test/fixtures/brokers/fidelity.csv: Fidelity's "Accounts History" download (README there).
 const { path, text } = fixture('fidelity.csv');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { convertBrokerCsv } from './convert.ts';
-import { fixture, readBack, rejection } from './test-helpers.ts';
+import { fixture, readBack, rejection } from '../../../test/helpers/broker-fixtures.ts';
 
 // test/fixtures/brokers/ibkr.csv: an IBKR activity statement in CSV (README there).
 const { path, text } = fixture('ibkr.csv');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { convertBrokerCsv } from './convert.ts';
-import { fixture, readBack, rejection } from './test-helpers.ts';
+import { fixture, readBack, rejection } from '../../../test/helpers/broker-fixtures.ts';
 
 // test/fixtures/brokers/schwab.csv: Schwab's "Transaction History → Export" layout (README there).
 const { path, text } = fixture('schwab.csv');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BallastError } from '../../domain/errors.ts';
-import { rejection } from './test-helpers.ts';
+import { rejection } from '../../../test/helpers/broker-fixtures.ts';
 import { cents, decimal, isoDate, usDate } from './values.ts';
 
 const at = { file: 'f.csv', line: 7 };

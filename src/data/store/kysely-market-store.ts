@@ -18,6 +18,7 @@ import type {
   StoredSeriesPoint,
 } from '../../domain/market/types.ts';
 import { coverageByKey } from './coverage-queries.ts';
+import { barsKnownAt, barVersions, pointsKnownAt, type Versioned } from './known-at-queries.ts';
 import { insertFetch, selectFetches } from './fetch-log-queries.ts';
 import { selectInstrument, selectInstruments, upsertInstrumentRow } from './instrument-queries.ts';
 import type {
@@ -217,6 +218,38 @@ export class KyselyMarketStore implements MarketStore {
     const key = normalizeKey('symbol', symbol);
     const found = await this.#read((db) => coverageByKey(db, { table: 'price_bars', key }));
     return found.get(key);
+  }
+
+  async getPriceBarsKnownAt(
+    symbols: readonly string[],
+    knownAt: string,
+    range?: DateRange,
+  ): Promise<Map<string, StoredPriceBar[]>> {
+    const keys = symbolKeys(symbols);
+    const at = normalizeTimestamp('knownAt', knownAt);
+    const query = rangeQuery(keys, range);
+    const found =
+      keys.length === 0
+        ? new Map<string, StoredPriceBar[]>()
+        : await this.#read((db) => barsKnownAt(db, query, at));
+    return new Map(keys.map((k) => [k, found.get(k) ?? []]));
+  }
+
+  async getSeriesPointsKnownAt(
+    seriesId: string,
+    knownAt: string,
+    range?: DateRange,
+  ): Promise<StoredSeriesPoint[]> {
+    const key = normalizeKey('seriesId', seriesId);
+    const at = normalizeTimestamp('knownAt', knownAt);
+    const found = await this.#read((db) => pointsKnownAt(db, rangeQuery([key], range), at));
+    return found.get(key) ?? [];
+  }
+
+  async priceBarVersions(symbol: string, date: string): Promise<Versioned<StoredPriceBar>[]> {
+    const key = normalizeKey('symbol', symbol);
+    const day = checkRange({ from: date, to: date }).from!;
+    return this.#read((db) => barVersions(db, key, day));
   }
 
   async upsertSeriesPoints(

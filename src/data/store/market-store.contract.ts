@@ -12,6 +12,7 @@ import { portfolioCases } from './contract/portfolio.contract.ts';
 import { runCases } from './contract/run.contract.ts';
 import { dataVersionCases } from './contract/data-version.contract.ts';
 import { definitionCases } from './contract/definitions.contract.ts';
+import { knownAtCases } from './contract/known-at.contract.ts';
 import { priceBarCases } from './contract/price-bars.contract.ts';
 import { priceColumnCases } from './contract/price-columns.contract.ts';
 import { seriesPointCases } from './contract/series-points.contract.ts';
@@ -51,6 +52,7 @@ export function describeMarketStoreContract(name: string, open: OpenStore): void
     runCases(current, () => clock);
     dataVersionCases(current);
     definitionCases(current, () => clock);
+    knownAtCases(current);
     alertCases(current, () => clock);
   });
 }

@@ -31,6 +31,9 @@ import type { FundDefinitionStore, UniverseStore } from './definition-store.ts';
 import type { PortfolioStore } from './portfolio-store.ts';
 import type { RunStore } from './run-store.ts';
 
+export type { Versioned } from './known-at-queries.ts';
+import type { Versioned } from './known-at-queries.ts';
+
 /** An inclusive date range; a missing end is open. `from > to` is INVALID_INPUT. */
 export interface DateRange {
   readonly from?: IsoDate;
@@ -198,6 +201,27 @@ export interface MarketStore {
 
   /** What is stored for `symbol`, or undefined when nothing is. */
   coverage(symbol: string): Promise<Coverage | undefined>;
+
+  /**
+   * The bars of many symbols as they were known at `knownAt` (an ISO timestamp): for each
+   * date, the version fetched at or before it and not yet replaced then (docs/data-versions.md);
+   * one entry per distinct requested symbol, `[]` when nothing was known.
+   */
+  getPriceBarsKnownAt(
+    symbols: readonly string[],
+    knownAt: string,
+    range?: DateRange,
+  ): Promise<Map<string, StoredPriceBar[]>>;
+
+  /** Like {@link MarketStore.getPriceBarsKnownAt} for one series' points. */
+  getSeriesPointsKnownAt(
+    seriesId: string,
+    knownAt: string,
+    range?: DateRange,
+  ): Promise<StoredSeriesPoint[]>;
+
+  /** Every version of the bar of `symbol` on `date`, oldest first, the current one last. */
+  priceBarVersions(symbol: string, date: string): Promise<Versioned<StoredPriceBar>[]>;
 
   /** Like {@link MarketStore.upsertPriceBars} for the points of an economic series. */
   upsertSeriesPoints(

@@ -165,6 +165,8 @@ export interface StoreDatabase {
   instruments: InstrumentsTable;
   price_bars: PriceBarsTable;
   series_points: SeriesPointsTable;
+  price_bar_versions: PriceBarsTable & { superseded_at: string };
+  series_point_versions: SeriesPointsTable & { superseded_at: string };
   fetch_log: FetchLogTable;
   portfolios: PortfoliosTable;
   accounts: AccountsTable;
@@ -178,7 +180,14 @@ export interface StoreDatabase {
 }
 
 /** Names of the market-data tables (test cleanup, diagnostics). */
-export const MARKET_TABLES = ['instruments', 'price_bars', 'series_points', 'fetch_log'] as const;
+export const MARKET_TABLES = [
+  'instruments',
+  'price_bars',
+  'series_points',
+  'price_bar_versions',
+  'series_point_versions',
+  'fetch_log',
+] as const;
 
 /** Names of the portfolio tables, children after their parent. */
 export const PORTFOLIO_TABLES = ['portfolios', 'accounts', 'transactions'] as const;

@@ -50,3 +50,4 @@ export type {
   WashingPurchase,
 } from '../../../src/app/tax-harvest.ts';
 export type { BacktestDocument, BacktestStrategyDocument } from '../../../src/app/backtest.ts';
+export type { SimulateDocument } from '../../../src/app/simulate.ts';

@@ -4392,6 +4392,183 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/location": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Asset location: one target allocation placed across taxable, traditional and Roth accounts */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        accounts: {
+                            path: string;
+                        } | {
+                            text: string;
+                            /** @default input */
+                            name?: string;
+                        };
+                        funds?: {
+                            path: string;
+                        } | {
+                            text: string;
+                            /** @default input */
+                            name?: string;
+                        } | {
+                            stored: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description The `location` document */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description INVALID_INPUT: a field, the body or a header is malformed (details.field) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description UNAUTHORIZED: keys are required and the bearer key is missing, unknown or revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description FORBIDDEN: a read-scope key on a write (POST, PUT, PATCH, DELETE) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description NOT_FOUND: an unknown portfolio or route */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description TOO_LARGE: the body is larger than the limit */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description INFEASIBLE (a target exposure no account can hold, …) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description RATE_LIMITED: over the per-caller limit; Retry-After gives the seconds */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description INTERNAL: an unexpected failure (details: only the requestId) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/frontier": {
         parameters: {
             query?: never;
@@ -5845,6 +6022,246 @@ export interface paths {
                     };
                 };
                 /** @description INSUFFICIENT_DATA: fewer than 2 rows in the window */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description DATA_UNAVAILABLE: a symbol with nothing stored and no provider answering */
+                424: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description RATE_LIMITED: over the per-caller limit; Retry-After gives the seconds */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description INTERNAL: an unexpected failure (details: only the requestId) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/simulate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Monte Carlo of a rebalanced portfolio with withdrawals: value fan, depletion, safe withdrawal rate (config inline) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The simulate config (docs/simulate.md, "Config"): the object, with returns as { text, name } or { symbols } from the store (a returns path is refused), or the YAML/JSON text */
+                        config: {
+                            /** @description The config as YAML or JSON (the shape of the object form) */
+                            text: string;
+                            /**
+                             * @description Cited in error messages
+                             * @default input
+                             */
+                            name?: string;
+                        } | {
+                            returns: string | {
+                                text: string;
+                                /** @default returns */
+                                name?: string;
+                            } | {
+                                symbols: string[];
+                                from?: string;
+                                to?: string;
+                                /**
+                                 * @default monthly
+                                 * @enum {string}
+                                 */
+                                frequency?: "daily" | "weekly" | "monthly" | "quarterly" | "annual";
+                            };
+                            periodsPerYear?: number;
+                            weights: {
+                                [key: string]: number;
+                            };
+                            /**
+                             * @default bootstrap
+                             * @enum {string}
+                             */
+                            method?: "bootstrap" | "block-bootstrap" | "normal" | "student-t" | "regime";
+                            /** @default 12 */
+                            blockLength?: number;
+                            /**
+                             * @default fixed
+                             * @enum {string}
+                             */
+                            blockType?: "fixed" | "stationary";
+                            /** @default 10000 */
+                            paths?: number;
+                            /** @default 30 */
+                            years?: number;
+                            initial: number;
+                            withdrawal?: {
+                                amount: number;
+                                /**
+                                 * @default annual
+                                 * @enum {string}
+                                 */
+                                every?: "monthly" | "quarterly" | "annual";
+                                /** @default 0 */
+                                inflation?: number;
+                            };
+                            cash?: {
+                                /** @default 0 */
+                                rate?: number;
+                                /** @default 0 */
+                                borrowSpread?: number;
+                            };
+                            /** @default 42 */
+                            seed?: number;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description The `simulate` document */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description INVALID_INPUT: a field, the body or a header is malformed (details.field) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description UNAUTHORIZED: keys are required and the bearer key is missing, unknown or revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description FORBIDDEN: a read-scope key on a write (POST, PUT, PATCH, DELETE) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description NOT_FOUND: an unknown portfolio or route */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description TOO_LARGE: the body is larger than the limit */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description INSUFFICIENT_DATA: too few periods of returns for the method */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -8715,7 +9132,7 @@ export interface paths {
         put?: never;
         /**
          * Submit long work as a run (202; poll GET /api/v1/runs/{id})
-         * @description Kinds — `frontier`: the efficient frontier (`frontier`); `optimize`: one optimisation (`optimize`); `estimate`: expected returns and covariance (`estimate`); `analyze`: performance and risk measures of a return series (`analyze`); `backtest`: strategies run day by day over historical closes (`backtest`); `data-fetch`: fetch and store market data (`data fetch`); `backtest-sweep`: a grid of backtest variants on worker threads (`backtest --sweep`). `input` is what the kind's synchronous route takes.
+         * @description Kinds — `frontier`: the efficient frontier (`frontier`); `optimize`: one optimisation (`optimize`); `estimate`: expected returns and covariance (`estimate`); `analyze`: performance and risk measures of a return series (`analyze`); `backtest`: strategies run day by day over historical closes (`backtest`); `data-fetch`: fetch and store market data (`data fetch`); `backtest-sweep`: a grid of backtest variants on worker threads (`backtest --sweep`); `simulate`: Monte Carlo paths of a rebalanced portfolio with withdrawals (`simulate`). `input` is what the kind's synchronous route takes.
          */
         post: {
             parameters: {
@@ -8728,7 +9145,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        kind: "frontier" | "optimize" | "estimate" | "analyze" | "backtest" | "data-fetch" | "backtest-sweep";
+                        kind: "frontier" | "optimize" | "estimate" | "analyze" | "backtest" | "data-fetch" | "backtest-sweep" | "simulate";
                         input?: unknown;
                     };
                 };

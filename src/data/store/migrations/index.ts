@@ -13,6 +13,7 @@ import * as apiKeys from './20261207T0500_api_keys.ts';
 import * as runs from './20261207T0700_runs.ts';
 import * as dataVersion from './20261207T0800_data_version.ts';
 import * as definitions from './20261207T0900_definitions.ts';
+import * as valueVersions from './20261207T1100_value_versions.ts';
 import * as alerts from './20261207T1600_alerts.ts';
 
 interface StoreMigration {
@@ -27,6 +28,7 @@ const MIGRATIONS: Readonly<Record<string, StoreMigration>> = {
   '20261207T0700_runs': runs,
   '20261207T0800_data_version': dataVersion,
   '20261207T0900_definitions': definitions,
+  '20261207T1100_value_versions': valueVersions,
   '20261207T1600_alerts': alerts,
 };
 

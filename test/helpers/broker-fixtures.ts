@@ -4,13 +4,13 @@
  */
 
 import { readFileSync } from 'node:fs';
-import { BallastError } from '../../domain/errors.ts';
-import type { Transaction } from '../../domain/ledger/types.ts';
-import { parseTransactionsCsv } from '../ledger/transactions-csv.ts';
+import { BallastError } from '../../src/domain/errors.ts';
+import type { Transaction } from '../../src/domain/ledger/types.ts';
+import { parseTransactionsCsv } from '../../src/data/ledger/transactions-csv.ts';
 
 /** The path and text of `test/fixtures/brokers/<name>`. */
 export function fixture(name: string): { path: string; text: string } {
-  const path = new URL(`../../../test/fixtures/brokers/${name}`, import.meta.url).pathname;
+  const path = new URL(`../fixtures/brokers/${name}`, import.meta.url).pathname;
   return { path, text: readFileSync(path, 'utf8') };
 }
 
