@@ -5,23 +5,18 @@
  * table and the charts — growth of $1 over drawdown, and the rolling 12-month return. A bad
  * config shows the API's error with the field it names. Conventions: docs/backtest.md.
  */
-import { useMemo, useState } from 'react';
-import { ApiError } from '../../api/client.ts';
+import { useMemo } from 'react';
 import type { BacktestDocument } from '../../api/documents.ts';
-import { useCancelRun } from '../../api/runs.ts';
 import { Chart } from '../../charts/chart.tsx';
 import { Panel } from '../../components/panel.tsx';
-import { RunProgress } from '../../components/run-progress.tsx';
+import { ConfigRunControls, useConfigRun } from '../../components/config-run.tsx';
 import { date } from '../../format.ts';
 import { BACKTEST_EXAMPLES } from './backtest-examples.ts';
 import { useNarrow } from '../risk/narrow.ts';
 import { chartInput, growthChart, laidOut, ROLLING_ROWS, rollingChart } from './backtest-charts.ts';
-import { backtestRun, runError, useBacktestRun, useSubmitBacktest } from './backtest-queries.ts';
 import { ComparisonView } from './comparison-view.tsx';
 import { ConfigEditor } from './config-editor.tsx';
 import './backtest.css';
-
-const FIRST = BACKTEST_EXAMPLES[0]!;
 
 function who(doc: BacktestDocument): string {
   const names = doc.strategies.map((s) => s.name).join(', ');
@@ -78,34 +73,8 @@ function Charts({ doc }: { doc: BacktestDocument }) {
 
 /** The Backtest page (see the module comment). */
 export default function BacktestPage() {
-  const [example, setExample] = useState(FIRST.key);
-  const [text, setText] = useState(FIRST.yaml);
-  const [runId, setRunId] = useState<string | null>(null);
-  const [refused, setRefused] = useState<ApiError | null>(null);
-  const submit = useSubmitBacktest();
-  const cancel = useCancelRun();
-  const { run, document } = useBacktestRun(runId);
-
-  const start = async (): Promise<void> => {
-    setRefused(null);
-    try {
-      setRunId((await submit.mutateAsync(backtestRun(text))).id);
-    } catch (error) {
-      setRunId(null);
-      setRefused(
-        error instanceof ApiError
-          ? error
-          : new ApiError('NETWORK', String(error), { status: 0, details: {} }),
-      );
-    }
-  };
-  const loadExample = (key: string): void => {
-    const chosen = BACKTEST_EXAMPLES.find((x) => x.key === key) ?? FIRST;
-    setExample(chosen.key);
-    setText(chosen.yaml);
-  };
-  const failed = refused ?? runError(run.data);
-  const current = run.data;
+  const state = useConfigRun<BacktestDocument>('backtest', BACKTEST_EXAMPLES);
+  const { runId, run, current, document } = state;
 
   return (
     <div className="page">
@@ -122,26 +91,11 @@ export default function BacktestPage() {
         }
       >
         {() => (
-          <>
-            <ConfigEditor
-              text={text}
-              example={example}
-              onText={setText}
-              onExample={loadExample}
-              onRun={() => void start()}
-              busy={submit.isPending}
-              error={failed}
-            />
-            {current === undefined || current.status === 'failed' ? null : (
-              <RunProgress
-                run={current}
-                what="Backtest"
-                onCancel={() => cancel.mutate(current.id)}
-                cancelling={cancel.isPending}
-                cancelError={cancel.error}
-              />
-            )}
-          </>
+          <ConfigRunControls
+            state={state}
+            what="Backtest"
+            editor={(props) => <ConfigEditor {...props} />}
+          />
         )}
       </Panel>
       <Panel

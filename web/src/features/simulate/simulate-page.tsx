@@ -6,22 +6,16 @@
  * with its numbers in a table. A bad config shows the API's error with the field it names.
  * Conventions: docs/simulate.md.
  */
-import { useState } from 'react';
-import { ApiError } from '../../api/client.ts';
 import type { SimulateDocument } from '../../api/documents.ts';
-import { useCancelRun } from '../../api/runs.ts';
 import { Panel } from '../../components/panel.tsx';
-import { RunProgress } from '../../components/run-progress.tsx';
+import { ConfigRunControls, useConfigRun } from '../../components/config-run.tsx';
 import { date, money, percent } from '../../format.ts';
 import { Warnings } from '../optimize/warnings.tsx';
 import { FanChart, runLine } from './simulate-chart.tsx';
 import { SimulateEditor } from './simulate-editor.tsx';
 import { SIMULATE_EXAMPLES } from './simulate-examples.ts';
-import { runError, simulateRun, useSimulateRun, useSubmitSimulate } from './simulate-queries.ts';
 import { SimulateTiles } from './simulate-tiles.tsx';
 import './simulate.css';
-
-const FIRST = SIMULATE_EXAMPLES[0]!;
 
 /** What was simulated, in one sentence. */
 function describe(doc: SimulateDocument): string {
@@ -47,34 +41,8 @@ function Results({ doc, id }: { doc: SimulateDocument; id: string | undefined })
 
 /** The Simulate page (see the module comment). */
 export default function SimulatePage() {
-  const [example, setExample] = useState(FIRST.key);
-  const [text, setText] = useState(FIRST.yaml);
-  const [runId, setRunId] = useState<string | null>(null);
-  const [refused, setRefused] = useState<ApiError | null>(null);
-  const submit = useSubmitSimulate();
-  const cancel = useCancelRun();
-  const { run, document } = useSimulateRun(runId);
-
-  const start = async (): Promise<void> => {
-    setRefused(null);
-    try {
-      setRunId((await submit.mutateAsync(simulateRun(text))).id);
-    } catch (error) {
-      setRunId(null);
-      setRefused(
-        error instanceof ApiError
-          ? error
-          : new ApiError('NETWORK', String(error), { status: 0, details: {} }),
-      );
-    }
-  };
-  const loadExample = (key: string): void => {
-    const chosen = SIMULATE_EXAMPLES.find((x) => x.key === key) ?? FIRST;
-    setExample(chosen.key);
-    setText(chosen.yaml);
-  };
-  const failed = refused ?? runError(run.data);
-  const current = run.data;
+  const state = useConfigRun<SimulateDocument>('simulate', SIMULATE_EXAMPLES);
+  const { runId, run, current, document } = state;
 
   return (
     <div className="page">
@@ -92,26 +60,11 @@ export default function SimulatePage() {
         }
       >
         {() => (
-          <>
-            <SimulateEditor
-              text={text}
-              example={example}
-              onText={setText}
-              onExample={loadExample}
-              onRun={() => void start()}
-              busy={submit.isPending}
-              error={failed}
-            />
-            {current === undefined || current.status === 'failed' ? null : (
-              <RunProgress
-                run={current}
-                what="Simulation"
-                onCancel={() => cancel.mutate(current.id)}
-                cancelling={cancel.isPending}
-                cancelError={cancel.error}
-              />
-            )}
-          </>
+          <ConfigRunControls
+            state={state}
+            what="Simulation"
+            editor={(props) => <SimulateEditor {...props} />}
+          />
         )}
       </Panel>
       <Panel
