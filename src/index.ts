@@ -14,6 +14,7 @@
  * | `ballast/series` | returns from prices, resampling, alignment, inflation |
  * | `ballast/performance` | portfolio history, TWR, MWR, attribution |
  * | `ballast/backtest` | the backtest engine: strategies over a price matrix, TWR, MWR, drawdowns |
+ * | `ballast/notebook` | `jsonView`, `chartView`: documents and charts that display in Jupyter (docs/notebooks) |
  *
  * @example
  * ```ts
