@@ -36,7 +36,7 @@ interface PoolModule {
   simulateOnThreads(
     model: SimulationModel,
     ranges: readonly PathRange[],
-    options: { readonly threads: number },
+    options: { readonly threads: number; readonly onRange?: (paths: number) => void },
   ): Promise<
     | { readonly ok: true; readonly parts: PathResults[] }
     | {
@@ -68,15 +68,34 @@ export function autoThreads(model: SimulationModel): number {
 }
 
 /**
- * The results of every path of `model`, on `threads` worker threads (1: this thread).
+ * The results of every path of `model`, on `threads` worker threads (1: this thread), range by
+ * range; `onRange` is told each finished range's path count (progress). The ranges joined give
+ * the same bytes as the paths run at once (module comment).
  *
  * @throws BallastError with the code and message a worker failed with.
  */
-export async function runPaths(model: SimulationModel, threads: number): Promise<PathResults> {
+export async function runPaths(
+  model: SimulationModel,
+  threads: number,
+  onRange: (paths: number) => void = () => undefined,
+): Promise<PathResults> {
   const ranges = pathRanges(model.paths);
-  if (threads <= 1 || ranges.length === 1) return simulatePaths(model, 0, model.paths);
+  if (ranges.length === 1) {
+    const all = simulatePaths(model, 0, model.paths);
+    onRange(model.paths);
+    return all;
+  }
+  if (threads <= 1)
+    return joinResults(
+      ranges.map(([from, to]) => {
+        const part = simulatePaths(model, from, to);
+        onRange(to - from);
+        return part;
+      }),
+      model.years,
+    );
   const pool = (await import(POOL_URL.href)) as PoolModule;
-  const result = await pool.simulateOnThreads(model, ranges, { threads });
+  const result = await pool.simulateOnThreads(model, ranges, { threads, onRange });
   if (!result.ok)
     throw new BallastError(result.error.code, result.error.message, result.error.details);
   return joinResults(result.parts, model.years);

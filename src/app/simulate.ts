@@ -229,7 +229,14 @@ export async function simulateWithChart(
   deps.log.debug(
     `simulate: ${model.paths} paths × ${model.years * model.periodsPerYear} periods, ${threads} thread(s)`,
   );
-  const summary = roundedSummary(summarise(await runPaths(model, threads), model));
+  const task = deps.progress.start('simulating paths', model.paths);
+  let results: Awaited<ReturnType<typeof runPaths>>;
+  try {
+    results = await runPaths(model, threads, (n) => task.tick(n));
+  } finally {
+    task.done();
+  }
+  const summary = roundedSummary(summarise(results, model));
   const dates = panel.table.dates;
   const document: SimulateDocument = {
     paths: model.paths,

@@ -39,7 +39,11 @@ export type SimulateThreadsResult =
 export function simulateOnThreads(
   model: SimulationModel,
   ranges: readonly PathRange[],
-  options: { readonly threads: number },
+  options: {
+    readonly threads: number;
+    /** Told each finished range's path count (progress). */
+    readonly onRange?: (paths: number) => void;
+  },
 ): Promise<SimulateThreadsResult> {
   const size = Math.max(1, Math.min(options.threads, ranges.length));
   const parts = new Array<PathResults>(ranges.length);
@@ -69,6 +73,8 @@ export function simulateOnThreads(
         if (ended) return;
         if (!reply.ok) return end({ ok: false, error: reply.error });
         parts[reply.id] = reply.result;
+        const [from, to] = ranges[reply.id]!;
+        options.onRange?.(to - from);
         if (--left === 0) return end({ ok: true, parts });
         feed(worker);
       });

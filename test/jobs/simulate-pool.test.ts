@@ -33,8 +33,14 @@ describe('the simulate threads', () => {
       [1000, 2000],
       [2000, 2300],
     ]);
-    const result = await simulateOnThreads(model, ranges, { threads: 2 });
+    const told: number[] = [];
+    const result = await simulateOnThreads(model, ranges, {
+      threads: 2,
+      onRange: (paths) => told.push(paths),
+    });
     if (!result.ok) throw new Error(result.error.message);
+    // Each finished range is told once with its path count (in the order they finish).
+    expect([...told].sort((a, b) => a - b)).toEqual([300, 1000, 1000]);
     result.parts.forEach((part, i) => {
       const local = simulatePaths(model, ranges[i]![0], ranges[i]![1]);
       expect(Buffer.from(part.yearValues.buffer)).toEqual(Buffer.from(local.yearValues.buffer));
