@@ -32,6 +32,7 @@ describe.skipIf(!hasChromium)('the dashboard shell (chromium)', () => {
       'Optimize',
       'Backtest',
       'Simulate',
+      'Location',
       'Transactions',
       'Data',
     ]);

@@ -27,12 +27,13 @@ const LOADERS: Record<string, () => Promise<{ default: ComponentType<{ portfolio
   '/optimize': () => import('./features/optimize/optimize-page.tsx'),
   '/backtest': () => import('./features/backtest/backtest-page.tsx'),
   '/simulate': () => import('./features/simulate/simulate-page.tsx'),
+  '/location': () => import('./features/location/location-page.tsx'),
   '/transactions': () => import('./features/transactions/transactions-page.tsx'),
   '/data': () => import('./features/data/data-page.tsx'),
 };
 
 /** Pages that work without a portfolio (the store's data, backtests, simulations). */
-const WITHOUT_PORTFOLIO = new Set(['/data', '/backtest', '/simulate']);
+const WITHOUT_PORTFOLIO = new Set(['/data', '/backtest', '/simulate', '/location']);
 
 const page = (path: string, title: string): Page => ({
   path,
@@ -50,6 +51,7 @@ export const PAGES: readonly Page[] = [
   page('/optimize', 'Optimize'),
   page('/backtest', 'Backtest'),
   page('/simulate', 'Simulate'),
+  page('/location', 'Location'),
   page('/transactions', 'Transactions'),
   page('/data', 'Data'),
 ];

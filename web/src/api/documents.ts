@@ -51,3 +51,4 @@ export type {
 } from '../../../src/app/tax-harvest.ts';
 export type { BacktestDocument, BacktestStrategyDocument } from '../../../src/app/backtest.ts';
 export type { SimulateDocument } from '../../../src/app/simulate.ts';
+export type { AssetLocationDocument } from '../../../src/app/asset-location.ts';
