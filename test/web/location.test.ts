@@ -136,6 +136,11 @@ describe.skipIf(!hasChromium)('the Location page (chromium)', () => {
     expect(await cell(page, k, 'dollars').textContent()).toBe('$300,000.00');
     await page.getByRole('table', { name: 'Target and placement by exposure' }).waitFor();
     expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(375);
+    // The body hides sideways overflow: no tile may stick out of its panel either.
+    const overflow = await page.evaluate(`[...document.querySelectorAll('.tile-box')].filter(
+      (t) => t.getBoundingClientRect().right > t.closest('section').getBoundingClientRect().right,
+    ).length`);
+    expect(overflow).toBe(0);
     await shot(page, 'location-phone');
     expect(errors).toEqual([]);
   });
