@@ -100,6 +100,7 @@ describe('the HTTP API: service routes', () => {
         'POST /api/v1/simulate',
         'GET /api/v1/data',
         'GET /api/v1/data/quality',
+        'GET /api/v1/data/alerts',
         'GET /api/v1/data/{symbol}/prices',
         'GET /api/v1/data/{symbol}/returns',
         'POST /api/v1/data/fetch',

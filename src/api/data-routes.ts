@@ -3,13 +3,15 @@
  * `GET /api/v1/data/{symbol}/prices` the stored bars (`data prices`: store only, NOT_FOUND for
  * a symbol with none); `GET /api/v1/data/{symbol}/returns` the `returns` document of the one
  * symbol (like the CLI it fetches what is missing unless the server is `--offline`);
- * `GET /api/v1/data/quality` the `data quality` reports. The writes, `POST /api/v1/data/fetch`
+ * `GET /api/v1/data/quality` the `data quality` reports; `GET /api/v1/data/alerts` the stored
+ * data alerts (`data alerts --format json`: oldest first, `?since=…&limit=…`). The writes, `POST /api/v1/data/fetch`
  * and `/import`, are in `data-write-routes.ts`.
  */
 
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import * as z from 'zod';
+import { dataAlerts, dataAlertsInputSchema, type DataAlertsInput } from '../app/data-alerts.ts';
 import { dataList } from '../app/data-list.ts';
 import { dataPrices, dataPricesInputSchema, type DataPricesInput } from '../app/data-prices.ts';
 import { dataQuality, dataQualityInputSchema, type DataQualityInput } from '../app/data-quality.ts';
@@ -52,6 +54,28 @@ function mountListAndQuality(app: OpenAPIHono, deps: AppDeps): void {
     async (c) => {
       const input = queryInput(c, { symbols: 'list', jumpThreshold: 'number' });
       return c.json(await dataQuality(input as DataQualityInput, deps));
+    },
+  );
+}
+
+function mountAlerts(app: OpenAPIHono, deps: AppDeps): void {
+  mount(
+    app,
+    {
+      method: 'get',
+      path: `${BASE}/alerts`,
+      tags: TAG,
+      summary:
+        'Stored data alerts, oldest first (`?since=2026-12-01&limit=50`: the newest `limit` kept)',
+      request: { query: dataAlertsInputSchema },
+      responses: {
+        200: jsonResponse('The `data alerts` document: `{ id, createdAt, symbol, code, … }[]`'),
+        ...errorResponses(),
+      },
+    },
+    async (c) => {
+      const input = queryInput(c, { since: 'text', limit: 'number' });
+      return c.json(await dataAlerts(input as DataAlertsInput, deps));
     },
   );
 }
@@ -102,6 +126,7 @@ function mountSymbol(app: OpenAPIHono, deps: AppDeps): void {
 /** Mounts the market-data routes on `app` (see the module comment). */
 export function mountDataRoutes(app: OpenAPIHono, deps: AppDeps): void {
   mountListAndQuality(app, deps);
+  mountAlerts(app, deps);
   mountSymbol(app, deps);
   mountDataWriteRoutes(app, deps);
 }

@@ -26,6 +26,7 @@ export type { PerformanceDocument } from '../../../src/app/performance-document.
 export type { ScenarioDocument, FailedScenario } from '../../../src/app/stress-document.ts';
 export type { DataListDocument } from '../../../src/app/data-list.ts';
 export type { DataQualityDocument } from '../../../src/app/data-quality.ts';
+export type { StoredAlert } from '../../../src/app/data-alerts.ts';
 export type { OptimizeDocument } from '../../../src/app/optimize.ts';
 export type { FrontierDocument } from '../../../src/app/frontier.ts';
 export type { PlanDocument } from '../../../src/app/plan.ts';

@@ -3,14 +3,16 @@
  * fresh it is, the quality flags of stored prices, and Refresh — per row or for everything — as
  * `data-fetch` runs whose progress and outcome (including the provider's or the offline
  * message when nothing could be fetched) are shown. An empty store says how to import data.
+ * Last, the latest data alerts `data refresh` stored, newest first, with what each code means.
  */
 import { useMemo } from 'react';
 import type { DataFetchInput } from '../../../../src/app/data-fetch.ts';
 import type { CoverageEntry } from '../../../../src/app/data-list.ts';
 import { useCancelRun } from '../../api/runs.ts';
 import { Panel } from '../../components/panel.tsx';
-import type { DataListDocument, DataQualityDocument } from '../../api/documents.ts';
-import { useDataList, useDataQuality, useDataRefresh } from './data-queries.ts';
+import type { DataListDocument, DataQualityDocument, StoredAlert } from '../../api/documents.ts';
+import { ALERTS_SHOWN, AlertsView } from './alerts-view.tsx';
+import { useDataAlerts, useDataList, useDataQuality, useDataRefresh } from './data-queries.ts';
 import { DataTable } from './data-table.tsx';
 import { refreshable, todayIso } from './freshness.ts';
 import { QualityView } from './quality-view.tsx';
@@ -56,6 +58,7 @@ export default function DataPage(_props: { portfolio: string }) {
     [list.data],
   );
   const quality = useDataQuality(symbols);
+  const alerts = useDataAlerts(ALERTS_SHOWN);
   const refresh = useDataRefresh();
   const cancel = useCancelRun();
   const today = todayIso();
@@ -118,6 +121,14 @@ export default function DataPage(_props: { portfolio: string }) {
           {(doc: DataQualityDocument) => <QualityView doc={doc} />}
         </Panel>
       )}
+      <Panel
+        title="Alerts"
+        size="wide"
+        query={alerts}
+        note="Stored by ballast data refresh (provider outages, quality findings on new prices); newest first, times in UTC."
+      >
+        {(list: StoredAlert[]) => <AlertsView alerts={list} />}
+      </Panel>
     </>
   );
 }

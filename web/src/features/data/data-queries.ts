@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react';
 import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client.ts';
-import type { DataListDocument, DataQualityDocument } from '../../api/documents.ts';
+import type { DataListDocument, DataQualityDocument, StoredAlert } from '../../api/documents.ts';
 import { runActive, runQuery, useSubmitRun } from '../../api/runs.ts';
 import type { DataFetchInput } from '../../../../src/app/data-fetch.ts';
 
@@ -26,6 +26,18 @@ export function useDataQuality(symbols: readonly string[]) {
         api.GET('/api/v1/data/quality', { params: { query: { symbols: [...symbols] } } }),
       ),
     enabled: symbols.length > 0,
+  });
+}
+
+/**
+ * GET /api/v1/data/alerts?limit=…: the latest `limit` stored data alerts, oldest first as the
+ * API gives them (the `data alerts` document).
+ */
+export function useDataAlerts(limit: number) {
+  return useQuery({
+    queryKey: ['data', 'alerts', limit],
+    queryFn: () =>
+      unwrap<StoredAlert[]>(api.GET('/api/v1/data/alerts', { params: { query: { limit } } })),
   });
 }
 

@@ -20,7 +20,8 @@ export interface DataTableProps {
 }
 
 /** `2025-10-01T12:00:00.000Z` as `Oct 1, 2025 12:00 UTC`. */
-const fetched = (iso: string): string => `${date(iso.slice(0, 10))} ${iso.slice(11, 16)} UTC`;
+export const fetched = (iso: string): string =>
+  `${date(iso.slice(0, 10))} ${iso.slice(11, 16)} UTC`;
 
 function FreshnessCell({ f, kind }: { f: Freshness; kind: CoverageEntry['kind'] }) {
   const age = `${quantity(f.ageDays, 0)} day${f.ageDays === 1 ? '' : 's'} old`;
