@@ -6,6 +6,7 @@
 import type { FormEvent, ReactNode } from 'react';
 import type { ApiError } from '../api/client.ts';
 import { ErrorBox } from './panel.tsx';
+import './config-editor.css';
 
 /** What a page passes to its editor. */
 export interface ConfigEditorProps {
@@ -58,7 +59,11 @@ export function ConfigTextEditor(props: ConfigEditorProps & { readonly kind: Con
     onRun();
   };
   return (
-    <form className={kind.formClass} aria-label={kind.formLabel} onSubmit={submit}>
+    <form
+      className={`config-editor ${kind.formClass}`}
+      aria-label={kind.formLabel}
+      onSubmit={submit}
+    >
       <div className="config-bar">
         <label className="example-picker">
           Example
