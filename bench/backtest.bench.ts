@@ -26,37 +26,14 @@ import { runStrategy } from '../src/domain/backtest/engine.ts';
 import type { PriceMatrix, StrategySpec } from '../src/domain/backtest/types.ts';
 import { fixedWeights } from '../src/domain/backtest/weighting.ts';
 import { ruleWeighting } from '../src/domain/backtest/weightings/rule.ts';
+import { best, measure, type CallTiming } from './call-timing.ts';
 import { timeCommands } from './process-timing.ts';
 import { mulberry32, tradingDays } from './synthetic-bars.ts';
 
 const ROWS = 20 * 252;
 const ASSETS = 50;
 
-interface Timing {
-  readonly wall: number;
-  readonly cpu: number;
-}
-
-function measure<T>(fn: () => T): Timing & { value: T } {
-  const cpu0 = process.cpuUsage();
-  const t0 = performance.now();
-  const value = fn();
-  const wall = performance.now() - t0;
-  const cpu = process.cpuUsage(cpu0);
-  return { value, wall, cpu: (cpu.user + cpu.system) / 1000 };
-}
-
-/** The fastest of `runs` calls after one warm-up. */
-function best<T>(runs: number, fn: () => T): Timing & { value: T } {
-  let out = measure(fn);
-  for (let i = 0; i < runs; i++) {
-    const m = measure(fn);
-    if (m.wall < out.wall) out = m;
-  }
-  return out;
-}
-
-const ms = (t: Timing): string =>
+const ms = (t: CallTiming): string =>
   `${t.wall.toFixed(1).padStart(8)} ms  (cpu ${t.cpu.toFixed(1).padStart(7)} ms)`;
 
 /** Synthetic closes: a market factor plus noise per asset, daily vol about 1 %. */

@@ -28,36 +28,12 @@ import { buildLedger } from '../src/domain/ledger/ledger.ts';
 import type { LotMethod, Transaction } from '../src/domain/ledger/types.ts';
 import { referenceBuildLedger } from '../test/helpers/reference-ledger.ts';
 import { syntheticLedgerCsv } from '../test/helpers/synthetic-ledger.ts';
+import { best, measure, type CallTiming } from './call-timing.ts';
 import { timeCommands } from './process-timing.ts';
 
-interface Timing {
-  readonly wall: number;
-  readonly cpu: number;
-}
-
-/** Wall and CPU milliseconds of one call. */
-function measure<T>(fn: () => T): Timing & { value: T } {
-  const cpu0 = process.cpuUsage();
-  const t0 = performance.now();
-  const value = fn();
-  const wall = performance.now() - t0;
-  const cpu = process.cpuUsage(cpu0);
-  return { value, wall, cpu: (cpu.user + cpu.system) / 1000 };
-}
-
-/** The fastest of `runs` calls (after one warm-up call). */
-function best<T>(runs: number, fn: () => T): Timing & { value: T } {
-  let out = measure(fn);
-  for (let i = 0; i < runs; i++) {
-    const m = measure(fn);
-    if (m.wall < out.wall) out = m;
-  }
-  return out;
-}
-
-const ms = (t: Timing): string =>
+const ms = (t: CallTiming): string =>
   `${t.wall.toFixed(0).padStart(7)} ms  (cpu ${t.cpu.toFixed(0).padStart(6)} ms)`;
-const perSecond = (rows: number, t: Timing): string =>
+const perSecond = (rows: number, t: CallTiming): string =>
   `${((rows / t.wall) * 1000).toLocaleString('en-US', { maximumFractionDigits: 0 }).padStart(11)} rows/s`;
 
 console.log(
@@ -113,9 +89,9 @@ console.log(
   `\n${BIG.toLocaleString('en-US')} rows (${(bigGen.value.length / 1e6).toFixed(0)} MB, 85 % of trades buys), generated in ${bigGen.wall.toFixed(0)} ms; compiled library, fresh process`,
 );
 interface BigRun {
-  readonly read: Timing;
-  readonly parse: Timing;
-  readonly replay: Timing;
+  readonly read: CallTiming;
+  readonly parse: CallTiming;
+  readonly replay: CallTiming;
   readonly openLots: number;
   readonly peakMb: number;
 }
