@@ -97,6 +97,11 @@ async function runSuite(store: MarketStore): Promise<Timing[]> {
     ),
   );
   results.push(
+    await time('first columns read after the writes (fills the column cache)', () =>
+      readColumns(store),
+    ),
+  );
+  results.push(
     await median('read 500 × 10-year matrix as columns (getPriceColumns)', () =>
       readColumns(store),
     ),

@@ -27,6 +27,19 @@ export const DEFAULT_PRICE_CHAIN = [
 /** Default series chain: FRED (API with `FRED_API_KEY`, else its key-less CSV download). */
 export const DEFAULT_SERIES_CHAIN = ['fred'] as const;
 
+/** `ALPHA_VANTAGE_DAILY_QUOTA` (a paid plan's calls a day), or the default when unset. */
+function dailyQuota(value: string | undefined): { dailyQuota: number } | Record<string, never> {
+  if (value === undefined || value.trim() === '') return {};
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1)
+    throw new BallastError(
+      'INVALID_INPUT',
+      `ALPHA_VANTAGE_DAILY_QUOTA: expected a positive integer (got ${JSON.stringify(value)})`,
+      { field: 'ALPHA_VANTAGE_DAILY_QUOTA', value },
+    );
+  return { dailyQuota: n };
+}
+
 function build(
   name: string,
   env: ProviderEnv,
@@ -53,6 +66,7 @@ function build(
         ? createAlphaVantageProvider({
             ...http,
             ...key(env['ALPHA_VANTAGE_API_KEY'] ? 'ALPHA_VANTAGE_API_KEY' : 'ALPHAVANTAGE_API_KEY'),
+            ...dailyQuota(env['ALPHA_VANTAGE_DAILY_QUOTA']),
           })
         : undefined;
     case 'fred':

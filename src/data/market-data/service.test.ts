@@ -7,6 +7,7 @@ import type { MarketStore } from '../store/market-store.ts';
 import { openStore } from '../store/open-store.ts';
 import { rejection } from '../../../test/helpers/errors.ts';
 import { missingRange } from './covered-range.ts';
+import { providersFromEnv } from './providers-from-env.ts';
 import { MarketDataService } from './service.ts';
 
 const bar = (date: string, close: number): PriceBar => ({ date, close, dividend: 0, split: 1 });
@@ -198,5 +199,80 @@ describe('MarketDataService', () => {
       service.getPrices('SPY', { from: '2024-01-01', to: '2024-01-31', provider: 'nope' }),
     );
     expect(e.code).toBe('INVALID_INPUT');
+  });
+});
+
+describe('MarketDataService with a provider on a daily quota', () => {
+  let store: MarketStore;
+  beforeEach(async () => {
+    store = await openStore({ url: ':memory:' });
+  });
+  afterEach(() => store.close());
+
+  const service = (chain: MarketDataProvider[], now: string) =>
+    new MarketDataService({
+      store,
+      clock: fixedClock(now, now.slice(0, 10)),
+      chains: { prices: chain, series: [] },
+    });
+
+  it('asks it until the day’s calls are used, then skips it until midnight UTC', async () => {
+    const av = { ...scripted('alpha-vantage', BARS), dailyQuota: 2 };
+    const stooq = scripted('stooq', BARS);
+    const at = (time: string) => service([av, stooq], `2024-02-01T${time}.000Z`);
+    await at('09:00:00').getPrices('AAA', { from: '2024-01-02', to: '2024-01-05' });
+    await at('09:01:00').getPrices('BBB', { from: '2024-01-02', to: '2024-01-05' });
+    // Two calls logged today: the third symbol goes to the next provider without a request.
+    const third = await at('23:59:00').getPrices('CCC', { from: '2024-01-02', to: '2024-01-05' });
+    expect(av.calls.map((c) => c.symbol)).toEqual(['AAA', 'BBB']);
+    expect(third.sources).toEqual(['stooq']);
+    expect(third.attempts).toEqual([
+      {
+        provider: 'alpha-vantage',
+        code: 'RATE_LIMITED',
+        message: 'daily quota of 2 calls used today (UTC); not asked until tomorrow',
+      },
+    ]);
+    // The next UTC day starts afresh.
+    const next = await service([av, stooq], '2024-02-02T00:00:01.000Z').getPrices('DDD', {
+      from: '2024-01-02',
+      to: '2024-01-05',
+    });
+    expect(next.sources).toEqual(['alpha-vantage']);
+    expect(av.calls).toHaveLength(3);
+  });
+
+  it('skips it for the rest of the day once it answered RATE_LIMITED', async () => {
+    const limit = new BallastError('RATE_LIMITED', 'daily limit of 25 requests reached', {
+      provider: 'alpha-vantage',
+    });
+    const av = { ...scripted('alpha-vantage', [], limit), dailyQuota: 25 };
+    const stooq = scripted('stooq', BARS);
+    const now = '2024-02-01T15:00:00.000Z';
+    await service([av, stooq], now).getPrices('AAA', { from: '2024-01-02', to: '2024-01-05' });
+    const r = await service([av, stooq], now).getPrices('BBB', {
+      from: '2024-01-02',
+      to: '2024-01-05',
+    });
+    expect(av.calls).toHaveLength(1);
+    expect(r.attempts[0]).toMatchObject({ provider: 'alpha-vantage', code: 'RATE_LIMITED' });
+    expect(r.attempts[0]!.message).toContain('answered RATE_LIMITED earlier today');
+  });
+});
+
+describe('providersFromEnv daily quota', () => {
+  it('gives Alpha Vantage the free plan’s 25 calls a day unless ALPHA_VANTAGE_DAILY_QUOTA says more', () => {
+    const av = (env: Record<string, string>) =>
+      providersFromEnv({ BALLAST_PRICE_PROVIDERS: 'alpha-vantage', ...env }).prices[0];
+    expect(av({ ALPHA_VANTAGE_API_KEY: 'k' })?.dailyQuota).toBe(25);
+    expect(av({ ALPHA_VANTAGE_API_KEY: 'k', ALPHA_VANTAGE_DAILY_QUOTA: '75' })?.dailyQuota).toBe(
+      75,
+    );
+    expect(() => av({ ALPHA_VANTAGE_API_KEY: 'k', ALPHA_VANTAGE_DAILY_QUOTA: 'lots' })).toThrow(
+      /ALPHA_VANTAGE_DAILY_QUOTA: expected a positive integer \(got "lots"\)/,
+    );
+    expect(providersFromEnv({ BALLAST_PRICE_PROVIDERS: 'stooq' }).prices[0]?.dailyQuota).toBe(
+      undefined,
+    );
   });
 });

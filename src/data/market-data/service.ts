@@ -185,6 +185,11 @@ export class MarketDataService {
       );
     }
     for (const provider of chain) {
+      const spent = await this.quotaSpent(provider);
+      if (spent !== undefined) {
+        ctx.attempts.push({ provider: provider.name, code: 'RATE_LIMITED', message: spent });
+        continue;
+      }
       const startedAt = clock.now();
       const entry = (
         outcome: Pick<FetchLogEntry, 'outcome' | 'rows'> & { message?: string },
@@ -224,5 +229,26 @@ export class MarketDataService {
       }
     }
     return false;
+  }
+
+  /**
+   * Why `provider`'s daily quota is spent for today (a UTC day), or undefined when it has
+   * none or calls are left: the fetch log holds `dailyQuota` calls to it since midnight UTC,
+   * or one of them was answered RATE_LIMITED (the provider's own word that the day is over).
+   */
+  private async quotaSpent(provider: MarketDataProvider): Promise<string | undefined> {
+    const quota = provider.dailyQuota;
+    if (quota === undefined) return undefined;
+    const since = `${this.deps.clock.now().slice(0, 10)}T00:00:00.000Z`;
+    const today = await this.deps.store.listFetches({
+      provider: provider.name,
+      since,
+      limit: quota,
+    });
+    if (today.length >= quota)
+      return `daily quota of ${quota} calls used today (UTC); not asked until tomorrow`;
+    if (today.some((f) => f.message?.startsWith('RATE_LIMITED') === true))
+      return 'answered RATE_LIMITED earlier today (UTC); not asked until tomorrow';
+    return undefined;
   }
 }

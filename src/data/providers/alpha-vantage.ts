@@ -46,6 +46,8 @@ export const ALPHA_VANTAGE_BASE_URL = 'https://www.alphavantage.co';
  * second), `retries` 2 with `backoff` 2 s doubling to 20 s.
  */
 export interface AlphaVantageProviderOptions extends ProviderHttpOptions {
+  /** Calls a day (default {@link ALPHA_VANTAGE_DAILY_QUOTA}, the free plan's). */
+  readonly dailyQuota?: number;
   /** Alpha Vantage key (the caller reads `ALPHA_VANTAGE_API_KEY`); without one fetches are UNAUTHORIZED. */
   readonly apiKey?: string;
   /** API host, default {@link ALPHA_VANTAGE_BASE_URL}. */
@@ -91,6 +93,9 @@ function alphaVantageStatus(status: number, body: string): number | undefined {
   return undefined;
 }
 
+/** Requests a day of Alpha Vantage's free plan (https://www.alphavantage.co/premium/). */
+export const ALPHA_VANTAGE_DAILY_QUOTA = 25;
+
 /**
  * An Alpha Vantage provider (`name: 'alpha-vantage'`, kind `prices`): unadjusted daily bars
  * with the adjusted close, the cash dividend on its ex-date and the split coefficient on its
@@ -100,7 +105,7 @@ function alphaVantageStatus(status: number, body: string): number | undefined {
 export function createAlphaVantageProvider(
   options: AlphaVantageProviderOptions = {},
 ): PricesProvider {
-  const { apiKey, baseUrl, ...httpOptions } = options;
+  const { apiKey, baseUrl, dailyQuota = ALPHA_VANTAGE_DAILY_QUOTA, ...httpOptions } = options;
   const key = apiKey?.trim() === '' ? undefined : apiKey?.trim();
   const base = baseUrl ?? ALPHA_VANTAGE_BASE_URL;
   const http = new HttpClient({
@@ -119,6 +124,7 @@ export function createAlphaVantageProvider(
   return {
     name: PROVIDER,
     kinds: ['prices'],
+    dailyQuota,
     async fetchPrices({ symbol, from, to, signal }): Promise<PriceBar[]> {
       const apikey = requireApiKey(PROVIDER, key, 'ALPHA_VANTAGE_API_KEY');
       checkRange(from, to);

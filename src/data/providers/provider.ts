@@ -47,6 +47,12 @@ export interface MarketDataProvider {
   readonly name: string;
   /** Kinds of data this provider can supply. */
   readonly kinds: readonly DataKind[];
+  /**
+   * Calls a day the provider's plan allows (a UTC day), when it has such a quota: the
+   * market-data service counts the day's calls in the fetch log and skips the provider once
+   * they are used, or once it answered RATE_LIMITED that day (docs/data-refresh.md).
+   */
+  readonly dailyQuota?: number;
   fetchPrices?(request: PriceRequest): Promise<PriceBar[]>;
   fetchSeries?(request: SeriesRequest): Promise<SeriesPoint[]>;
   fetchQuote?(symbol: string, signal?: AbortSignal): Promise<Quote>;

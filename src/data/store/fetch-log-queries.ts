@@ -18,13 +18,20 @@ export async function insertFetch(
   return toStoredFetch({ ...row, id });
 }
 
-/** Newest-first entries (by `started_at`, then id), optionally of one key. */
+/** Newest-first entries (by `started_at`, then id), optionally of one key, provider, or since. */
 export async function selectFetches(
   db: Kysely<StoreDatabase>,
-  filter: { readonly key?: string; readonly limit: number },
+  filter: {
+    readonly key?: string;
+    readonly provider?: string;
+    readonly since?: string;
+    readonly limit: number;
+  },
 ): Promise<StoredFetchLogEntry[]> {
   let query = db.selectFrom('fetch_log').selectAll();
   if (filter.key !== undefined) query = query.where('key', '=', filter.key);
+  if (filter.provider !== undefined) query = query.where('provider', '=', filter.provider);
+  if (filter.since !== undefined) query = query.where('started_at', '>=', filter.since);
   const rows = await query
     .orderBy('started_at', 'desc')
     .orderBy('id', 'desc')

@@ -308,7 +308,19 @@ export class KyselyMarketStore implements MarketStore {
   async listFetches(options: ListFetchesOptions = {}): Promise<StoredFetchLogEntry[]> {
     const limit = positiveInteger('limit', options.limit, 100);
     const key = options.key === undefined ? undefined : normalizeKey('key', options.key);
-    return this.#read((db) => selectFetches(db, { limit, ...(key !== undefined && { key }) }));
+    const since =
+      options.since === undefined ? undefined : normalizeTimestamp('since', options.since);
+    const { provider } = options;
+    if (provider !== undefined && (typeof provider !== 'string' || provider.trim() === ''))
+      throw invalidInput('provider', provider, 'must be a provider name such as alpha-vantage');
+    return this.#read((db) =>
+      selectFetches(db, {
+        limit,
+        ...(key !== undefined && { key }),
+        ...(provider !== undefined && { provider }),
+        ...(since !== undefined && { since }),
+      }),
+    );
   }
 
   async transaction<T>(fn: (store: MarketStore) => Promise<T>): Promise<T> {

@@ -115,6 +115,10 @@ export interface StoredFetchLogEntry extends FetchLogEntry {
 export interface ListFetchesOptions {
   /** Only fetches of this symbol / series id. */
   readonly key?: string;
+  /** Only fetches from this provider (e.g. `alpha-vantage`). */
+  readonly provider?: string;
+  /** Only fetches started at or after this ISO timestamp. */
+  readonly since?: string;
   /** At most this many entries (positive integer); default 100. */
   readonly limit?: number;
 }

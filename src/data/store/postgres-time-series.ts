@@ -7,8 +7,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { StoredPriceBar, StoredSeriesPoint } from '../../domain/market/types.ts';
 import { toStoredPriceBar, toStoredSeriesPoint } from './from-rows.ts';
-import type { PriceColumns } from './market-store.ts';
-import { groupPriceColumns, type SymbolColumnRow } from './price-columns.ts';
+import { readPackedColumns } from './postgres-price-columns.ts';
 import type { PriceBarsTable, SeriesPointsTable, StoreDatabase } from './schema.ts';
 import {
   BAR_COLUMNS,
@@ -66,22 +65,10 @@ async function selectGrouped<Row extends object, T>(
   return grouped;
 }
 
-async function selectColumns(
-  db: Kysely<StoreDatabase>,
-  query: RangeQuery,
-): Promise<Map<string, PriceColumns>> {
-  const { rows } =
-    await sql<SymbolColumnRow>`select symbol, "date", "close", adj_close, dividend, split
-    from price_bars
-    where symbol = any(${[...query.keys]}::text[]) and "date" between ${query.from} and ${query.to}
-    order by symbol, "date"`.execute(db);
-  return groupPriceColumns(rows);
-}
-
 /** The PostgreSQL (pg or PGlite) {@link TimeSeriesAccess}. */
 export const postgresTimeSeries: TimeSeriesAccess = {
   writeBars: (db, rows) => upsertUnnest(db, { table: 'price_bars', columns: BAR_COLUMNS }, rows),
-  readColumns: selectColumns,
+  readColumns: readPackedColumns,
   writePoints: (db, rows) =>
     upsertUnnest(db, { table: 'series_points', columns: POINT_COLUMNS }, rows),
   readBars: (db, query) =>

@@ -82,6 +82,23 @@ export function dateInterner(): (date: string) => IsoDate {
   };
 }
 
+const DAY_MS = 86_400_000;
+
+/** ISO dates of days since 1970-01-01, one shared string per day through `names`. */
+export function isoDatesOfDays(days: Int32Array, names: Map<number, IsoDate>): IsoDate[] {
+  const dates = new Array<IsoDate>(days.length);
+  for (let i = 0; i < days.length; i++) {
+    const day = days[i] as number;
+    let name = names.get(day);
+    if (name === undefined) {
+      name = new Date(day * DAY_MS).toISOString().slice(0, 10);
+      names.set(day, name);
+    }
+    dates[i] = name;
+  }
+  return dates;
+}
+
 /** A column row with its symbol. */
 export interface SymbolColumnRow extends PriceColumnRow {
   readonly symbol: string;

@@ -14,7 +14,7 @@ import type { Database } from 'better-sqlite3';
 import { endianness } from 'node:os';
 import type { IsoDate } from '../../domain/calendar/iso-date.ts';
 import type { PriceColumns } from './market-store.ts';
-import { slicePriceColumns } from './price-columns.ts';
+import { isoDatesOfDays, slicePriceColumns } from './price-columns.ts';
 import type { RangeQuery } from './time-series-access.ts';
 
 const DAY_MS = 86_400_000;
@@ -48,20 +48,6 @@ function int32s(buffer: Buffer): Int32Array {
   const copy = new Int32Array(buffer.byteLength / 4);
   new Uint8Array(copy.buffer).set(buffer);
   return copy;
-}
-
-function isoDates(days: Int32Array, names: Map<number, IsoDate>): IsoDate[] {
-  const dates = new Array<IsoDate>(days.length);
-  for (let i = 0; i < days.length; i++) {
-    const day = days[i] as number;
-    let name = names.get(day);
-    if (name === undefined) {
-      name = new Date(day * DAY_MS).toISOString().slice(0, 10);
-      names.set(day, name);
-    }
-    dates[i] = name;
-  }
-  return dates;
 }
 
 /** Cache access over `raw` (after migrations), or undefined on a big-endian machine. */
@@ -125,7 +111,7 @@ export function sqlitePriceColumns(raw: Database): SqlitePriceColumns | undefine
       JSON.stringify(keys),
     ) as CacheRow[]) {
       const columns: PriceColumns = {
-        dates: isoDates(int32s(days), names),
+        dates: isoDatesOfDays(int32s(days), names),
         close: float64s(close),
         adjClose: float64s(adjClose),
         dividend: float64s(dividend),

@@ -129,7 +129,19 @@ export function catalogueCases(store: CurrentStore, clock: () => ManualClock): v
     expect((await store().listFetches()).map((f) => f.id)).toEqual([third.id, second.id, first.id]);
     expect(await store().listFetches({ key: 'spy' })).toStrictEqual([second, first]);
     expect(await store().listFetches({ limit: 1 })).toStrictEqual([third]);
+    // first and third are yahoo's; second is stooq's, started 10:00Z (11:00+01:00).
+    expect(await store().listFetches({ provider: 'yahoo' })).toStrictEqual([third, first]);
+    expect(await store().listFetches({ since: '2026-01-05T10:00:00Z' })).toStrictEqual([
+      third,
+      second,
+      first,
+    ]);
+    expect(
+      await store().listFetches({ provider: 'yahoo', since: '2026-01-05T10:00:00.001Z' }),
+    ).toStrictEqual([third]);
     await expectInvalid(store().listFetches({ limit: 0 }), 'limit');
+    await expectInvalid(store().listFetches({ since: 'yesterday' }), 'since');
+    await expectInvalid(store().listFetches({ provider: ' ' }), 'provider');
     const bad = {
       ...fetchEntry('SPY', '2026-01-05T10:00:00Z'),
       outcome: 'maybe',

@@ -75,4 +75,19 @@ export function priceColumnCases(store: CurrentStore): void {
     ).rejects.toBe(boom);
     expect((await store().getPriceColumns(['IEF'])).get('IEF')?.close[0]).toBe(95);
   });
+
+  it('sees a bar added after a read, and a later read of several symbols at once', async () => {
+    await store().upsertPriceBars(
+      'TLT',
+      WEEK.slice(0, 3).map((d) => bar(d, 90)),
+      from('yahoo'),
+    );
+    await store().upsertPriceBars('GLD', [bar(WEEK[0], 180)], from('yahoo'));
+    expect((await store().getPriceColumns(['TLT'])).get('TLT')?.dates).toEqual(WEEK.slice(0, 3));
+    await store().upsertPriceBars('TLT', [bar(WEEK[3], 91, { dividend: 0.25 })], from('stooq'));
+    const both = await store().getPriceColumns(['GLD', 'TLT']);
+    expect(both.get('TLT')).toStrictEqual(columnsOf(await store().getPriceBars('TLT')));
+    expect([...both.get('TLT')!.dividend]).toEqual([0, 0, 0, 0.25]);
+    expect(both.get('GLD')?.dates).toEqual([WEEK[0]]);
+  });
 }
