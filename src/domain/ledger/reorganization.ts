@@ -17,7 +17,13 @@
 import { BallastError } from '../errors.ts';
 import { holdingTerm } from './holding-period.ts';
 import type { LotBook } from './lot-book.ts';
-import { prorateCents, roundHalfAway, roundQuantity, tradeValueCents, type Cents } from './money.ts';
+import {
+  prorateCents,
+  roundHalfAway,
+  roundQuantity,
+  tradeValueCents,
+  type Cents,
+} from './money.ts';
 import type { MergerTx, RealizedSlice, SourceRef, SymbolChangeTx } from './types.ts';
 
 /** What a symbol change or merger did besides moving lots: cash per account and realised slices. */
