@@ -170,9 +170,9 @@ interface Planned {
 async function plan(
   store: MarketStore | undefined,
   ledger: readonly Transaction[],
-  input: z.output<typeof corporateActionsInputSchema>,
-  file: string,
+  at: { readonly input: z.output<typeof corporateActionsInputSchema>; readonly file: string },
 ): Promise<Planned> {
+  const { input, file } = at;
   const symbols = heldSymbols(ledger);
   const from = ledger[0]?.date;
   const range = { from: from ?? '0000-01-01', ...(input.through ? { to: input.through } : {}) };
@@ -218,11 +218,11 @@ function warningsOf(planned: Planned, accepted: boolean): Warning[] {
 }
 
 function documentOf(
-  source: CorporateActionsDocument['source'],
   input: z.output<typeof corporateActionsInputSchema>,
   planned: Planned,
-  extra: { accepted: boolean; ledgerCsv?: string },
+  extra: { source: CorporateActionsDocument['source']; accepted: boolean; ledgerCsv?: string },
 ): CorporateActionsDocument {
+  const { source } = extra;
   const lines = extra.accepted ? planned.merged.added.map((tx) => tx.source.line) : [];
   return {
     source,
@@ -248,14 +248,15 @@ export async function corporateActions(
     const ledger = parseTransactionsCsv(text, name);
     // Reading needs no store: without one nothing is stored, and every symbol is unpriced.
     const store = deps.existingStore ? await deps.existingStore() : await deps.store();
-    const planned = await plan(store, ledger, input, name);
+    const planned = await plan(store, ledger, { input, file: name });
     const accepted = input.accept && planned.proposed.length > 0;
     let ledgerCsv: string | undefined;
     if (input.accept) {
       replayLedger(planned.merged.transactions);
       ledgerCsv = formatTransactionsCsv(planned.merged.transactions, name);
     }
-    return documentOf({ transactions: name }, input, planned, {
+    return documentOf(input, planned, {
+      source: { transactions: name },
       accepted,
       ...(ledgerCsv === undefined ? {} : { ledgerCsv }),
     });
@@ -269,7 +270,7 @@ export async function corporateActions(
       ...tx,
       source: { file, line: tx.source.line },
     }));
-    const planned = await plan(s, ledger, input, file);
+    const planned = await plan(s, ledger, { input, file });
     const accepted = input.accept && planned.proposed.length > 0;
     if (accepted) {
       replayLedger(planned.merged.transactions);
@@ -278,7 +279,7 @@ export async function corporateActions(
         planned.merged.transactions.map(storedShape),
       );
     }
-    return documentOf({ portfolio: portfolio.name }, input, planned, { accepted });
+    return documentOf(input, planned, { source: { portfolio: portfolio.name }, accepted });
   };
   return input.accept ? store.transaction(run) : run(store);
 }

@@ -14,9 +14,8 @@ import {
   proposedRowsCsv,
   type CorporateActionsDocument,
 } from '../../app/corporate-actions.ts';
-import { BallastError } from '../../app/errors.ts';
+import { BallastError, warningLines } from '../../app/errors.ts';
 import { checkOutputPath, writeOutputFile } from '../../app/files.ts';
-import { warningLines } from '../../domain/warnings.ts';
 import { withDeps, type Runtime } from '../context.ts';
 import { withFlagNames } from '../flag-errors.ts';
 import { fmtMoney } from '../format/numbers.ts';

@@ -141,7 +141,7 @@ class Shares {
 
   private add(account: string, symbol: string, quantity: number): void {
     let bySymbol = this.held.get(account);
-    if (!bySymbol) this.held.set(account, (bySymbol = new Map()));
+    if (!bySymbol) this.held.set(account, (bySymbol = new Map<string, number>()));
     bySymbol.set(symbol, roundQuantity((bySymbol.get(symbol) ?? 0) + quantity));
   }
 

@@ -62,15 +62,15 @@ export function mergeIntoLedger(
       if (line === own.line) return tx as Transaction;
       moved.set(own.line, line);
       renumbered.push({ from: own.line, to: line });
-      return { ...tx, source: { ...own, line } } as Transaction;
+      return { ...tx, source: { ...own, line } };
     }
     previous += 1;
     const row = {
       ...tx,
       source: file === undefined ? { line: previous } : { file, line: previous },
     };
-    added.push(row as Transaction);
-    return row as Transaction;
+    added.push(row);
+    return row;
   });
   const transactions = moved.size === 0 ? placed : placed.map((tx) => relabel(tx, moved));
   return { transactions, added, renumbered };

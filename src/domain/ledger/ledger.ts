@@ -4,18 +4,16 @@ import { holdingTerm } from './holding-period.ts';
 import { prorateCents, roundQuantity, tradeValueCents, type Cents } from './money.ts';
 import type { Holding } from './holding.ts';
 import { LotBook, type StoredSlice } from './lot-book.ts';
-import { reorganize } from './reorganization.ts';
+import { reorganizeLedger } from './reorganization.ts';
 import { WashTracker, type WashRules } from './wash-sales.ts';
 import type {
   IncomeTotals,
   LastTrade,
   Lot,
   LotMethod,
-  MergerTx,
   RealizedSlice,
   ReturnOfCapitalTx,
   SourceRef,
-  SymbolChangeTx,
   TradeTx,
   Transaction,
   TransferInTx,
@@ -203,9 +201,8 @@ class LedgerBuilder {
         return this.transferIn(tx);
       case 'return_of_capital':
         return this.returnOfCapital(tx, account);
-      case 'symbol_change':
-      case 'merger':
-        return this.reorganize(tx);
+      default: // symbol_change, merger (docs/corporate-actions.md)
+        return reorganizeLedger(this, tx, this.pending.get(tx.symbol)?.length ?? 0);
     }
   }
 
@@ -314,26 +311,6 @@ class LedgerBuilder {
     }
     const last = this.lastTrade.get(symbol);
     if (last) last.price /= ratio;
-  }
-
-  /** A symbol change or merger (reorganization.ts, docs/corporate-actions.md). */
-  private reorganize(tx: SymbolChangeTx | MergerTx): void {
-    if (this.pending.get(tx.symbol)?.length)
-      throw new BallastError(
-        'INVALID_INPUT',
-        `${where(tx.source)}: symbol: ${tx.type} of ${tx.symbol} while shares of it are in transfer (a transfer_out without its transfer_in); record the transfer_in first`,
-        { ...tx.source, column: 'symbol', value: tx.symbol },
-      );
-    const { cash, realized } = reorganize(this.book, tx);
-    for (const paid of cash) this.account(paid.account).cents += paid.cents;
-    this.realized.push(...realized);
-    const ratio = tx.type === 'merger' ? tx.ratio : 1;
-    if (tx.type === 'merger') this.wash?.split(tx.symbol, ratio);
-    const last = this.lastTrade.get(tx.symbol);
-    if (tx.type === 'merger' && tx.toPrice !== undefined)
-      this.traded(tx.toSymbol, tx.toPrice, tx.date);
-    else if (last && (this.lastTrade.get(tx.toSymbol)?.date ?? '') <= last.date)
-      this.traded(tx.toSymbol, last.price / ratio, last.date);
   }
 
   private transferOut(tx: TransferOutTx): void {

@@ -14,6 +14,7 @@
  *   a loss is realised like a sale's. The new shares keep the rest of the basis.
  */
 
+import type { IsoDate } from '../calendar/iso-date.ts';
 import { BallastError } from '../errors.ts';
 import { holdingTerm } from './holding-period.ts';
 import type { LotBook } from './lot-book.ts';
@@ -36,6 +37,46 @@ function where(source: SourceRef): string {
   return source.file ? `${source.file}:${source.line}` : `line ${source.line}`;
 }
 
+/** What {@link reorganizeLedger} changes in a replay under way (the ledger's builder). */
+export interface ReplayState {
+  readonly book: LotBook;
+  readonly realized: RealizedSlice[];
+  readonly lastTrade: Map<string, { price: number; date: IsoDate }>;
+  readonly wash: { split(symbol: string, ratio: number): void } | undefined;
+  account(name: string): { cents: Cents };
+}
+
+/**
+ * A symbol change or merger in a ledger replay: lots moved ({@link reorganize}), cash paid to
+ * the accounts, slices realised, pending wash-sale shares scaled by a merger's ratio, and the
+ * new symbol's last trade price: a merger's `toPrice`, else the old symbol's ÷ ratio.
+ *
+ * @throws BallastError INVALID_INPUT while `inTransfer` shares of the symbol are in transfer (a
+ *   `transfer_out` without its `transfer_in`), or as {@link reorganize} does.
+ */
+export function reorganizeLedger(
+  state: ReplayState,
+  tx: SymbolChangeTx | MergerTx,
+  inTransfer: number,
+): void {
+  if (inTransfer > 0)
+    throw new BallastError(
+      'INVALID_INPUT',
+      `${where(tx.source)}: symbol: ${tx.type} of ${tx.symbol} while shares of it are in transfer (a transfer_out without its transfer_in); record the transfer_in first`,
+      { ...tx.source, column: 'symbol', value: tx.symbol },
+    );
+  const { cash, realized } = reorganize(state.book, tx);
+  for (const paid of cash) state.account(paid.account).cents += paid.cents;
+  state.realized.push(...realized);
+  const ratio = tx.type === 'merger' ? tx.ratio : 1;
+  if (tx.type === 'merger') state.wash?.split(tx.symbol, ratio);
+  const last = state.lastTrade.get(tx.symbol);
+  if (tx.type === 'merger' && tx.toPrice !== undefined)
+    state.lastTrade.set(tx.toSymbol, { price: tx.toPrice, date: tx.date });
+  else if (last && (state.lastTrade.get(tx.toSymbol)?.date ?? '') <= last.date)
+    state.lastTrade.set(tx.toSymbol, { price: last.price / ratio, date: last.date });
+}
+
 /**
  * Applies a symbol change or a merger to every holding of `tx.symbol` in `book` (see the module
  * comment).
@@ -55,21 +96,22 @@ export function reorganize(book: LotBook, tx: SymbolChangeTx | MergerTx): Reorga
         { ...tx.source, column: 'symbol', value: tx.symbol },
       );
     if (cashPerShare > 0 && holding.long.size > 0) {
-      const paid = payCash(book, holding, tx as MergerTx, realized);
-      cash.push({ account: holding.account, cents: paid });
+      const paid = payCash(book, holding, tx as MergerTx);
+      cash.push({ account: holding.account, cents: paid.cents });
+      realized.push(...paid.realized);
     }
     book.move(holding, book.holding(holding.account, tx.toSymbol), ratio);
   }
   return { cash, realized };
 }
 
-/** The merger's cash on one holding's long lots: basis allocated, slices realised; returns the cash. */
+/** The merger's cash on one holding's long lots (basis allocated) and the slices it realises. */
 function payCash(
   book: LotBook,
   holding: ReturnType<LotBook['holding']>,
   tx: MergerTx,
-  realized: RealizedSlice[],
-): Cents {
+): { cents: Cents; realized: RealizedSlice[] } {
+  const realized: RealizedSlice[] = [];
   const { store } = book;
   const lots = book.longLots(holding);
   const held = holding.held();
@@ -110,5 +152,5 @@ function payCash(
       ...(from === acquired ? {} : { adjustedAcquired: from }),
     });
   });
-  return cashCents;
+  return { cents: cashCents, realized };
 }
