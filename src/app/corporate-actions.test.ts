@@ -129,3 +129,33 @@ describe('corporateActions use case', () => {
       expect([error.code, error.details['field']]).toEqual(['INVALID_INPUT', 'dividendWindowDays']);
     }));
 });
+
+describe('symbol_change and merger rows through the positions use cases', () => {
+  const MERGERS = [
+    'date,type,symbol,quantity,price,amount,fees,account,lots,acquired,to_symbol,to_price',
+    '2020-03-02,buy,OLD,100,10,,,,,,,',
+    '2020-05-01,buy,FB,30,300,,1,,,,,',
+    '2021-03-03,merger,OLD,0.5,4,,,,,,NEW,24',
+    '2022-06-09,symbol_change,FB,,,,,,,,META,',
+  ].join('\n');
+  const ledger = { text: MERGERS, name: 'mergers.csv' };
+
+  it('a file and the stored portfolio imported from it give the same positions', async () => {
+    const fromFile = positions({ transactions: ledger });
+    // Merger: cash 100 × 4 = 400 against new shares 50 × 24 = 1,200: the cash takes
+    // 400 / 1,600 of the 1,000 basis = 250 and realises +150; NEW keeps 750.
+    expect(fromFile.realizedTotal).toEqual({ shortTerm: 0, longTerm: 150, total: 150 });
+    expect(fromFile.positions.map((p) => [p.symbol, p.quantity, p.costBasisTotal])).toEqual([
+      ['META', 30, 9001],
+      ['NEW', 50, 750],
+    ]);
+    const d = testDeps();
+    try {
+      await portfolioCreate({ name: 'm' }, d);
+      await portfolioImport({ name: 'm', transactions: ledger }, d);
+      expect(await portfolioPositions({ portfolio: 'm' }, d)).toStrictEqual(fromFile);
+    } finally {
+      await d.close();
+    }
+  });
+});

@@ -26,6 +26,7 @@ import {
   type CorporateActionBar,
   type ProposedAction,
   type RecordedAction,
+  type UncertainAction,
 } from '../domain/ledger/corporate-actions.ts';
 import { mergeIntoLedger, type MergedLedger } from '../domain/ledger/ledger-merge.ts';
 import { centsToDollars } from '../domain/ledger/money.ts';
@@ -101,6 +102,8 @@ export interface CorporateActionsDocument {
   readonly proposed: readonly ProposedRowView[];
   /** Corporate actions the ledger already records, with the recording row's line and date. */
   readonly recorded: readonly RecordedAction[];
+  /** Dividends not proposed: a `dividend` row without a symbol in the account may be them. */
+  readonly uncertain: readonly UncertainAction[];
   /** Whether the rows were merged into the ledger. */
   readonly accepted: boolean;
   /** Existing rows whose line (and lot id `L<line>`) changes (changed, when accepted). */
@@ -162,6 +165,7 @@ function view(action: ProposedAction, line: number | undefined): ProposedRowView
 interface Planned {
   readonly proposed: readonly ProposedAction[];
   readonly recorded: readonly RecordedAction[];
+  readonly uncertain: readonly UncertainAction[];
   readonly unpriced: readonly string[];
   readonly merged: MergedLedger;
 }
@@ -180,7 +184,7 @@ async function plan(
     store === undefined || symbols.length === 0
       ? { bars: new Map<string, CorporateActionBar[]>(), unpriced: store ? [] : symbols }
       : await storedActions(store, symbols, range);
-  const { proposed, recorded } = proposeCorporateActions(ledger, bars, {
+  const { proposed, recorded, uncertain } = proposeCorporateActions(ledger, bars, {
     dividendWindowDays: input.dividendWindowDays,
     splitWindowDays: input.splitWindowDays,
     ...(input.through === undefined ? {} : { through: input.through }),
@@ -190,7 +194,7 @@ async function plan(
     proposed.map((p) => p.transaction),
     file,
   );
-  return { proposed, recorded, unpriced, merged };
+  return { proposed, recorded, uncertain, unpriced, merged };
 }
 
 function warningsOf(planned: Planned, accepted: boolean): Warning[] {
@@ -201,6 +205,14 @@ function warningsOf(planned: Planned, accepted: boolean): Warning[] {
         'NO_STORED_PRICES',
         `no stored price bars for ${planned.unpriced.join(', ')}: their dividends and splits are unknown (store them with \`ballast data fetch\`)`,
         { symbols: planned.unpriced },
+      ),
+    );
+  for (const u of planned.uncertain)
+    warnings.push(
+      warning(
+        'DIVIDEND_MAYBE_RECORDED',
+        `${u.symbol} dividend going ex ${u.date} in account ${u.account} not proposed: dividend row(s) without a symbol on line(s) ${u.lines.join(', ')} may record it (give them the symbol, or add the row by hand)`,
+        { ...u },
       ),
     );
   const { renumbered } = planned.merged;
@@ -229,6 +241,7 @@ function documentOf(
     through: input.through ?? null,
     proposed: planned.proposed.map((p, i) => view(p, lines[i])),
     recorded: planned.recorded,
+    uncertain: planned.uncertain,
     accepted: extra.accepted,
     renumbered: planned.merged.renumbered,
     unpriced: planned.unpriced,

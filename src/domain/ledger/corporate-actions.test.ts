@@ -138,6 +138,21 @@ describe('proposeCorporateActions', () => {
     expect(wide.proposed).toEqual([]);
   });
 
+  it('proposes nothing for an account with a symbol-less dividend row in the window (uncertain)', () => {
+    const ledger = ledgerRows([
+      BUY_30,
+      { type: 'buy', date: '2024-01-02', symbol: 'ABC', quantity: 10, price: 40, account: 'B' },
+      { type: 'dividend', date: '2024-03-20', amount: 7.5 },
+    ]);
+    const bars = new Map([['ABC', [bar('2024-03-15', { dividend: 0.25 })]]]);
+    const { proposed, uncertain } = proposeCorporateActions(ledger, bars);
+    // DEFAULT's row on line 4 may be this dividend; account B has none: 10 × 0.25 = 2.50.
+    expect(uncertain).toEqual([
+      { type: 'dividend', date: '2024-03-15', symbol: 'ABC', account: 'DEFAULT', lines: [4] },
+    ]);
+    expect(proposed.map((p) => [p.transaction.account, p.shares])).toEqual([['B', 10]]);
+  });
+
   it('is not proposed after the position was sold, nor before it was bought', () => {
     const ledger = ledgerRows([
       { ...BUY_30, date: '2024-02-01' },

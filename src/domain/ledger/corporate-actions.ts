@@ -24,6 +24,9 @@
  *   trail ex-dates). Each ledger row answers for one event at most: a row on the event's own
  *   date first, else the earliest unused one in the window.
  * - A proposed split is counted at once: dividends after it see the split shares.
+ * - A `dividend` row without a symbol in that account within the dividend's window may be it:
+ *   nothing is proposed for that account then (the event is listed as `uncertain`, with the
+ *   lines of those rows), so that no dividend is entered twice.
  */
 
 import { addDays, type IsoDate } from '../calendar/iso-date.ts';
@@ -95,12 +98,24 @@ export interface RecordedAction {
   readonly recordedOn: IsoDate;
 }
 
+/** A dividend that a ledger row without a symbol may already record: not proposed. */
+export interface UncertainAction {
+  readonly type: 'dividend';
+  readonly date: IsoDate;
+  readonly symbol: string;
+  readonly account: string;
+  /** Lines of the symbol-less `dividend` rows of the account within the window. */
+  readonly lines: readonly number[];
+}
+
 /** What {@link proposeCorporateActions} found. */
 export interface CorporateActionProposals {
   /** Rows to add, in date order (splits before dividends on one date). */
   readonly proposed: readonly ProposedAction[];
   /** Events the ledger already records. */
   readonly recorded: readonly RecordedAction[];
+  /** Dividends not proposed because a row without a symbol may record them. */
+  readonly uncertain: readonly UncertainAction[];
 }
 
 interface Event {
@@ -207,6 +222,7 @@ function candidatesOf(transactions: readonly Transaction[]): Map<string, Candida
     if (tx.type === 'split') push(`split\u0000${tx.symbol}`, tx);
     else if ((tx.type === 'dividend' && tx.symbol !== undefined) || tx.type === 'reinvest')
       push(`dividend\u0000${tx.account}\u0000${tx.symbol}`, tx);
+    else if (tx.type === 'dividend') push(`cash\u0000${tx.account}`, tx);
   }
   return byKey;
 }
@@ -239,6 +255,7 @@ export function proposeCorporateActions(
   const shares = new Shares();
   const proposed: ProposedAction[] = [];
   const recorded: RecordedAction[] = [];
+  const uncertain: UncertainAction[] = [];
   let next = 0;
   for (const event of eventsOf(bars, options.through)) {
     while (next < transactions.length && transactions[next]!.date < event.date)
@@ -273,6 +290,13 @@ export function proposeCorporateActions(
       }
       const amountCents = tradeValueCents(q, event.value);
       if (amountCents === 0) continue;
+      const lines = (candidates.get(`cash\u0000${account}`) ?? [])
+        .filter((c) => c.date >= window.from && c.date <= window.to)
+        .map((c) => c.line);
+      if (lines.length > 0) {
+        uncertain.push({ type: 'dividend', date, symbol, account, lines });
+        continue;
+      }
       proposed.push({
         transaction: { type: 'dividend', date, account, symbol, amountCents, feesCents: 0 },
         shares: q,
@@ -280,5 +304,5 @@ export function proposeCorporateActions(
       });
     }
   }
-  return { proposed, recorded };
+  return { proposed, recorded, uncertain };
 }

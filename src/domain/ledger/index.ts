@@ -46,5 +46,6 @@ export {
   type ProposedAction,
   type ProposedRow,
   type RecordedAction,
+  type UncertainAction,
 } from './corporate-actions.ts';
 export { mergeIntoLedger, type MergedLedger, type NewTransaction } from './ledger-merge.ts';
