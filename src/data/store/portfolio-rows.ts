@@ -255,7 +255,9 @@ function corporateActionColumns(
   if (type !== 'symbol_change' && type !== 'merger') return {};
   const toSymbol = r.symbol('toSymbol');
   if (toSymbol === symbol) throw r.fail('toSymbol', `must differ from symbol ${symbol}`);
-  const toPrice = r.has('toPrice') ? r.number('toPrice', nonNegative, 'must be a number ≥ 0') : null;
+  const toPrice = r.has('toPrice')
+    ? r.number('toPrice', nonNegative, 'must be a number ≥ 0')
+    : null;
   if (type === 'merger' && toPrice === null && r.has('cashPerShare')) {
     if (r.number('cashPerShare', nonNegative, 'must be a number ≥ 0') > 0)
       throw r.fail('toPrice', 'required by a merger with cash (the value of one new share)');
