@@ -1,5 +1,5 @@
 /**
- * Migration `20261207T1800_corporate_actions`: the `transactions` table holds symbol changes and
+ * Migration `20261207T1930_corporate_actions`: the `transactions` table holds symbol changes and
  * mergers (docs/corporate-actions.md).
  *
  * - `to_symbol` (text, nullable): the new symbol of a `symbol_change` or `merger` row;
