@@ -117,3 +117,4 @@ export type { RunError, RunOutcome, RunProgress, StoredRun } from '../data/store
 export * from './transactions-convert.ts';
 export * from './simulate.ts';
 export * from './asset-location.ts';
+export * from './corporate-actions.ts';

@@ -19,14 +19,18 @@ import { ledgerLabel } from './stored-ledger.ts';
 
 /**
  * The JSON field of transaction `tx` that a transactions-CSV column names: `amount` is
- * `amountCents`, `fees` is `feesCents`, a split's `quantity` is its `ratio` and a transfer in's
- * `price` its `costPerShare`; other columns have their own name.
+ * `amountCents`, `fees` is `feesCents`, a split's or merger's `quantity` is its `ratio`, a transfer
+ * in's `price` its `costPerShare`, a merger's `price` its `cashPerShare`, `to_symbol` and
+ * `to_price` are `toSymbol` and `toPrice`; other columns have their own name.
  */
 export function transactionField(tx: Transaction | undefined, column: string): string {
   if (column === 'amount') return 'amountCents';
   if (column === 'fees') return 'feesCents';
-  if (column === 'quantity' && tx?.type === 'split') return 'ratio';
+  if (column === 'quantity' && (tx?.type === 'split' || tx?.type === 'merger')) return 'ratio';
   if (column === 'price' && tx?.type === 'transfer_in') return 'costPerShare';
+  if (column === 'price' && tx?.type === 'merger') return 'cashPerShare';
+  if (column === 'to_symbol') return 'toSymbol';
+  if (column === 'to_price') return 'toPrice';
   return column;
 }
 

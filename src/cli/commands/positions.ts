@@ -10,6 +10,7 @@ import { parseFormat, type Format, type Io } from '../io.ts';
 import { parseDateOption, parseLotMethod, requireOneOf } from './options.ts';
 import { washInput, withWashOptions } from './tax-ledger-flags.ts';
 import { brokerOption, transactionsSource, type BrokerChoice } from './broker-flag.ts';
+import { runCorporateActions } from './corporate-actions.ts';
 
 /** Flag names of the positions input fields. */
 const POSITIONS_FLAGS = {
@@ -30,6 +31,11 @@ interface PositionsOptions {
   partialLot?: string;
   washSales: boolean;
   format: Format;
+  applyCorporateActions?: boolean;
+  accept?: boolean;
+  out?: string;
+  dividendWindow?: string;
+  splitWindow?: string;
 }
 
 type LotRow = {
@@ -194,7 +200,41 @@ export function registerPositions(program: Command, io: Io, runtime: Runtime): v
       parseFormat,
       'table' as Format,
     )
+    .option(
+      '--apply-corporate-actions',
+      'instead: the split and dividend rows the stored prices imply and the ledger lacks (docs/corporate-actions.md)',
+    )
+    .option(
+      '--accept',
+      'with --apply-corporate-actions: write them (--transactions: to --out; --portfolio: stored)',
+    )
+    .option('--out <file>', 'with --accept and --transactions: the merged ledger, a new file')
+    .option(
+      '--dividend-window <days>',
+      'days after an ex-date a recorded dividend may be dated (default 31)',
+    )
+    .option(
+      '--split-window <days>',
+      'days either side of a split a recorded split may be dated (default 5)',
+    )
     .action(async (options: PositionsOptions, command: Command) => {
+      if (options.applyCorporateActions) {
+        requireOneOf(options as unknown as Record<string, unknown>, ['transactions', 'portfolio']);
+        if (options.broker !== undefined)
+          throw new BallastError(
+            'INVALID_INPUT',
+            '--broker: --apply-corporate-actions reads a transactions CSV or a stored portfolio',
+            { field: 'broker', value: options.broker },
+          );
+        return runCorporateActions(options, { command, runtime, io });
+      }
+      for (const flag of ['accept', 'out', 'dividendWindow', 'splitWindow'] as const)
+        if (options[flag] !== undefined)
+          throw new BallastError(
+            'INVALID_INPUT',
+            `--${flag.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}: only with --apply-corporate-actions`,
+            { field: flag },
+          );
       const report = await positionsOf(options, { command, runtime });
       if (options.format === 'json') io.out(JSON.stringify(report, null, 2));
       else if (options.format === 'csv') io.out(renderCsv(lotRowsOf(report), lotColumns));

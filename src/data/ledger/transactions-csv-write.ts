@@ -3,7 +3,8 @@
  * same transactions, lot ids included:
  *
  * - every column the reader knows, in the README's order
- *   (`date,type,symbol,quantity,price,amount,fees,account,lots,acquired`);
+ *   (`date,type,symbol,quantity,price,amount,fees,account,lots,acquired`, then
+ *   `to_symbol,to_price` when a symbol change or merger needs them);
  * - each transaction on its own `source.line` (the header is line 1; lot ids are `L<line>`):
  *   skipped lines are written blank, which the reader skips and counts;
  * - money from integer cents as exact dollars (`-3862` → `-38.62`); quantities, prices and
@@ -26,13 +27,35 @@ import type { Transaction } from '../../domain/ledger/types.ts';
 import { centsDecimal, csvCell, plainDecimal } from '../csv/write-cells.ts';
 import { INHERITED, parseTransactionsCsv, TRANSACTION_COLUMNS } from './transactions-csv.ts';
 
-/** The columns written, in order. */
+/**
+ * The columns written, in order. `to_symbol` and `to_price` (symbol changes and mergers,
+ * docs/corporate-actions.md) are written only by a ledger that has such a row, so every other
+ * ledger is written as before.
+ */
 export const TRANSACTIONS_CSV_HEADER = [
-  ...TRANSACTION_COLUMNS.required,
-  ...TRANSACTION_COLUMNS.optional,
+  'date',
+  'type',
+  'symbol',
+  'quantity',
+  'price',
+  'amount',
+  'fees',
+  'account',
+  'lots',
+  'acquired',
 ] as const;
 
-type Column = (typeof TRANSACTIONS_CSV_HEADER)[number];
+/** Every column a transactions CSV may have, in the order written. */
+const ALL_COLUMNS = [...TRANSACTION_COLUMNS.required, ...TRANSACTION_COLUMNS.optional] as const;
+
+type Column = (typeof ALL_COLUMNS)[number];
+
+/** The header of `transactions`: {@link TRANSACTIONS_CSV_HEADER}, with the corporate-action columns when used. */
+function headerOf(transactions: readonly Transaction[]): readonly Column[] {
+  return transactions.some((tx) => tx.type === 'symbol_change' || tx.type === 'merger')
+    ? ALL_COLUMNS
+    : TRANSACTIONS_CSV_HEADER;
+}
 type Cells = { readonly [C in Column]?: string | undefined };
 
 /**
@@ -62,6 +85,18 @@ function typeCells(tx: Transaction, money: (cents: number) => string): Cells {
       const acquired = tx.inherited ? INHERITED : tx.acquired;
       return { symbol, quantity: number(quantity), price: number(costPerShare), acquired };
     }
+    case 'symbol_change':
+      return { symbol, to_symbol: tx.toSymbol };
+    case 'merger': {
+      const { toSymbol, ratio, cashPerShare, toPrice } = tx;
+      return {
+        symbol,
+        to_symbol: toSymbol,
+        quantity: number(ratio),
+        price: number(cashPerShare),
+        to_price: number(toPrice),
+      };
+    }
     default:
       return { symbol, amount: money(tx.amountCents) };
   }
@@ -83,9 +118,13 @@ function cellsOf(tx: Transaction, fail: (field: string, why: string) => BallastE
 }
 
 /** The CSV record of `tx` (one line unless a quoted field holds a line end). */
-function recordOf(tx: Transaction, fail: (field: string, why: string) => BallastError): string {
+function recordOf(
+  tx: Transaction,
+  header: readonly Column[],
+  fail: (field: string, why: string) => BallastError,
+): string {
   const cells = cellsOf(tx, fail);
-  return TRANSACTIONS_CSV_HEADER.map((column) => csvCell(cells[column] ?? '')).join(',');
+  return header.map((column) => csvCell(cells[column] ?? '')).join(',');
 }
 
 /**
@@ -97,7 +136,7 @@ function recordOf(tx: Transaction, fail: (field: string, why: string) => Ballast
 export function transactionCells(tx: Transaction, file = 'transactions'): Record<string, string> {
   const cells = cellsOf(tx, failure(file, { index: 0, line: tx.source.line }));
   const out: Record<string, string> = {};
-  for (const column of TRANSACTIONS_CSV_HEADER) {
+  for (const column of ALL_COLUMNS) {
     const value = cells[column];
     if (value !== undefined && value !== '') out[column] = value;
   }
@@ -125,7 +164,8 @@ function failure(file: string, at: { index: number; line: unknown }) {
 
 /** The text of `transactions`, each on its line (see the module comment); not yet checked. */
 function writeLines(transactions: readonly Transaction[], file: string): string {
-  const lines: string[] = [TRANSACTIONS_CSV_HEADER.join(',')];
+  const header = headerOf(transactions);
+  const lines: string[] = [header.join(',')];
   let next = 2; // the line the next record starts on
   let blanks = 0;
   transactions.forEach((tx, index) => {
@@ -143,7 +183,7 @@ function writeLines(transactions: readonly Transaction[], file: string): string 
     if (blanks > MAX_BLANK_LINES)
       throw fail('source.line', `reaching it takes more than ${MAX_BLANK_LINES} blank lines`);
     for (; next < line; next++) lines.push('');
-    const record = recordOf(tx, fail);
+    const record = recordOf(tx, header, fail);
     lines.push(record);
     next = line + 1 + lineFeeds(record);
   });

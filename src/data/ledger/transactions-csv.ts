@@ -1,6 +1,7 @@
 import { BallastError } from '../../domain/errors.ts';
 import {
   TRANSACTION_TYPES,
+  type MergerTx,
   type Transaction,
   type TransferInTx,
 } from '../../domain/ledger/types.ts';
@@ -11,10 +12,24 @@ import { RangeReader, RangeStrings } from '../csv/range-reader.ts';
 /** The `acquired` cell of inherited shares (long-term whatever the dates). */
 export const INHERITED = 'INHERITED';
 
-/** Columns of a transactions file; `acquired` is optional and used only by `transfer_in`. */
+/**
+ * Columns of a transactions file; `acquired` is optional and used only by `transfer_in`,
+ * `to_symbol` and `to_price` only by `symbol_change` and `merger` (docs/corporate-actions.md).
+ */
 export const TRANSACTION_COLUMNS = {
   required: ['date', 'type'],
-  optional: ['symbol', 'quantity', 'price', 'amount', 'fees', 'account', 'lots', 'acquired'],
+  optional: [
+    'symbol',
+    'quantity',
+    'price',
+    'amount',
+    'fees',
+    'account',
+    'lots',
+    'acquired',
+    'to_symbol',
+    'to_price',
+  ],
 } as const;
 
 /** Other spellings accepted in the `type` column (case-insensitive). */
@@ -154,6 +169,13 @@ function readRow(r: RowReader, strings: Strings): Transaction {
       const amountCents = requireCents(r, true);
       return { date, account, feesCents, source, type, symbol, amountCents };
     }
+    case 'symbol_change': {
+      const symbol = internedSymbol(r, strings);
+      const toSymbol = strings.intern(toSymbolOf(r, symbol));
+      return { date, account, feesCents, source, type, symbol, toSymbol };
+    }
+    case 'merger':
+      return readMerger(r, { date, account, feesCents, source, type }, strings);
     default: {
       const amountCents = requireCents(r, type !== 'interest');
       const symbol = strings.intern(r.symbol('symbol'));
@@ -192,6 +214,44 @@ function readTransferIn(
   return tx;
 }
 
+/** The `to_symbol` of a symbol change or merger: required, and not `symbol` itself. */
+function toSymbolOf(r: RowReader, symbol: string): string {
+  const toSymbol = r.symbol('to_symbol') ?? r.requireText('to_symbol');
+  if (toSymbol === symbol) throw r.fail('to_symbol', `must differ from symbol ${symbol}`);
+  return toSymbol;
+}
+
+/**
+ * A merger: `symbol` → `to_symbol` at `quantity` new shares per old share, plus `price` cash per
+ * old share (optional); `to_price`, the new share's value that day, is required with cash.
+ */
+function readMerger(r: RowReader, base: Base & { type: 'merger' }, strings: Strings): MergerTx {
+  const symbol = internedSymbol(r, strings);
+  const toSymbol = strings.intern(toSymbolOf(r, symbol));
+  const ratio = requireQuantity(r);
+  const cashPerShare = r.number('price', AT_LEAST_ZERO);
+  const toPrice = r.number('to_price', AT_LEAST_ZERO);
+  if (cashPerShare !== undefined && cashPerShare > 0 && toPrice === undefined)
+    throw r.fail(
+      'to_price',
+      'a merger with cash (price > 0) needs the value of one new share on its date, to split the basis between cash and shares',
+    );
+  const { date, account, feesCents, source, type } = base;
+  const tx: { -readonly [K in keyof MergerTx]: MergerTx[K] } = {
+    date,
+    account,
+    feesCents,
+    source,
+    type,
+    symbol,
+    toSymbol,
+    ratio,
+  };
+  if (cashPerShare !== undefined) tx.cashPerShare = cashPerShare;
+  if (toPrice !== undefined) tx.toPrice = toPrice;
+  return tx;
+}
+
 /** The `amount` in cents; at least zero unless `nonNegative` is false (interest may be a debit). */
 function requireCents(r: RowReader, nonNegative: boolean): number {
   const cents = r.cents('amount', nonNegative ? AT_LEAST_ZERO : {});
@@ -200,7 +260,8 @@ function requireCents(r: RowReader, nonNegative: boolean): number {
 }
 
 /**
- * Parses a transactions CSV (`date,type,symbol,quantity,price,amount,fees,account,lots[,acquired]`)
+ * Parses a transactions CSV (`date,type,symbol,quantity,price,amount,fees,account,lots[,acquired]
+ * [,to_symbol,to_price]`)
  * into ledger transactions. Quantities are positive and the type gives the direction; cash rows
  * use `amount` (interest may be negative: a margin debit); a split's ratio is in `quantity`;
  * `lots` lists lot ids separated by `;`. The whole file is checked before anything is returned.

@@ -289,6 +289,8 @@ export class KyselyPortfolioStore implements PortfolioStore {
           'account',
           'lots',
           'acquired',
+          'to_symbol',
+          'to_price',
         ])
         .where('portfolio_id', '=', id)
         .orderBy('seq')

@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe } from 'vitest';
 import { alertCases } from './contract/alert.contract.ts';
 import { apiKeyCases } from './contract/api-key.contract.ts';
 import { catalogueCases } from './contract/catalogue.contract.ts';
+import { corporateActionRowCases } from './contract/corporate-action-rows.contract.ts';
 import { manualClock, type ManualClock, type OpenStore } from './contract/fixtures.ts';
 import { portfolioCases } from './contract/portfolio.contract.ts';
 import { runCases } from './contract/run.contract.ts';
@@ -48,6 +49,7 @@ export function describeMarketStoreContract(name: string, open: OpenStore): void
     catalogueCases(current, () => clock);
     transactionCases(current);
     portfolioCases(current);
+    corporateActionRowCases(current);
     apiKeyCases(current, () => clock);
     runCases(current, () => clock);
     dataVersionCases(current);

@@ -103,6 +103,11 @@ const FIELDS: Readonly<Record<Transaction['type'], TypeFields>> = {
     optional: ['costPerShare', 'acquired', 'inherited'],
   },
   return_of_capital: { required: ['symbol', 'amountCents'], optional: [] },
+  symbol_change: { required: ['symbol', 'toSymbol'], optional: [] },
+  merger: {
+    required: ['symbol', 'toSymbol', 'ratio'],
+    optional: ['cashPerShare', 'toPrice'],
+  },
   deposit: CASH,
   withdrawal: CASH,
   fee: CASH,
@@ -221,7 +226,9 @@ function typeColumns(
   const price = r.has('price') ? r.number('price', nonNegative, 'must be a number ≥ 0') : null;
   const cost = r.has('costPerShare')
     ? r.number('costPerShare', nonNegative, 'must be a number ≥ 0')
-    : null;
+    : r.has('cashPerShare')
+      ? r.number('cashPerShare', nonNegative, 'must be a number ≥ 0')
+      : null;
   const amount = r.has('amountCents') ? r.cents('amountCents', type === 'interest') : null;
   const acquired =
     tx['inherited'] === true ? 'INHERITED' : r.has('acquired') ? r.date('acquired') : null;
@@ -232,7 +239,30 @@ function typeColumns(
     amount_cents: amount,
     lots: lotsText(r, tx['lots']),
     acquired,
+    ...corporateActionColumns(r, type, symbol),
   };
+}
+
+/**
+ * `to_symbol` and `to_price` of a symbol change or merger (left out of every other row, so
+ * those are written as before the columns existed).
+ */
+function corporateActionColumns(
+  r: TxReader,
+  type: Transaction['type'],
+  symbol: string | null,
+): { to_symbol?: string; to_price?: number | null } {
+  if (type !== 'symbol_change' && type !== 'merger') return {};
+  const toSymbol = r.symbol('toSymbol');
+  if (toSymbol === symbol) throw r.fail('toSymbol', `must differ from symbol ${symbol}`);
+  const toPrice = r.has('toPrice')
+    ? r.number('toPrice', nonNegative, 'must be a number ≥ 0')
+    : null;
+  if (type === 'merger' && toPrice === null && r.has('cashPerShare')) {
+    if (r.number('cashPerShare', nonNegative, 'must be a number ≥ 0') > 0)
+      throw r.fail('toPrice', 'required by a merger with cash (the value of one new share)');
+  }
+  return { to_symbol: toSymbol, to_price: toPrice };
 }
 
 /** The row of one transaction (see the module comment). */
@@ -330,6 +360,18 @@ export function toTransaction(row: TransactionRow): Transaction {
       };
     case 'return_of_capital':
       return { ...base, type, symbol, amountCents };
+    case 'symbol_change':
+      return { ...base, type, symbol, toSymbol: row.to_symbol ?? '' };
+    case 'merger':
+      return {
+        ...base,
+        type,
+        symbol,
+        toSymbol: row.to_symbol ?? '',
+        ratio: quantity,
+        ...optional('cashPerShare', row.price),
+        ...optional('toPrice', row.to_price ?? null),
+      };
     default:
       return { ...base, type, amountCents, ...optional('symbol', row.symbol) };
   }

@@ -94,6 +94,10 @@ export interface TransactionsTable {
   /** Lot ids as a JSON array of strings. */
   lots: string | null;
   acquired: string | null;
+  /** The new symbol of a `symbol_change` or `merger` row (docs/corporate-actions.md). */
+  to_symbol?: string | null | undefined;
+  /** A merger's value of one new share on its date. */
+  to_price?: number | null | undefined;
 }
 
 /** `api_keys`: the keys of the HTTP API; only the SHA-256 of a secret is stored (`key_hash`). */

@@ -35,3 +35,17 @@ export {
 export { daysUntilLongTerm, holdingTerm, longTermFrom, type Term } from './holding-period.ts';
 export { centsToDollars, roundQuantity, type Cents } from './money.ts';
 export * from './types.ts';
+export {
+  proposeCorporateActions,
+  DEFAULT_DIVIDEND_WINDOW_DAYS,
+  DEFAULT_SPLIT_WINDOW_DAYS,
+  DIVIDEND_DAYS_BEFORE,
+  type CorporateActionBar,
+  type CorporateActionOptions,
+  type CorporateActionProposals,
+  type ProposedAction,
+  type ProposedRow,
+  type RecordedAction,
+  type UncertainAction,
+} from './corporate-actions.ts';
+export { mergeIntoLedger, type MergedLedger, type NewTransaction } from './ledger-merge.ts';

@@ -4,6 +4,7 @@ import { holdingTerm } from './holding-period.ts';
 import { prorateCents, roundQuantity, tradeValueCents, type Cents } from './money.ts';
 import type { Holding } from './holding.ts';
 import { LotBook, type StoredSlice } from './lot-book.ts';
+import { reorganizeLedger } from './reorganization.ts';
 import { WashTracker, type WashRules } from './wash-sales.ts';
 import type {
   IncomeTotals,
@@ -200,6 +201,8 @@ class LedgerBuilder {
         return this.transferIn(tx);
       case 'return_of_capital':
         return this.returnOfCapital(tx, account);
+      default: // symbol_change, merger (docs/corporate-actions.md)
+        return reorganizeLedger(this, tx, this.pending.get(tx.symbol)?.length ?? 0);
     }
   }
 

@@ -128,6 +128,30 @@ export class LotBook {
     return holding.long.unordered().sort((a, b) => a - b);
   }
 
+  /** The holdings of `symbol` in every account, in first-use order (a fresh array). */
+  holdingsOfSymbol(symbol: string): Holding[] {
+    return [...(this.bySymbol.get(symbol) ?? [])];
+  }
+
+  /**
+   * Moves every open lot of `from` into `to` (a holding of another symbol), its quantity ×
+   * `ratio` rounded to 1e-9 share, keeping its id, basis, dates and tax marks (a symbol change
+   * or a merger, docs/corporate-actions.md). A lot brought to zero shares closes at the next
+   * relief, as after a split.
+   */
+  move(from: Holding, to: Holding, ratio: number): void {
+    const { store } = this;
+    const lots = [...from.long.unordered(), ...from.short.unordered()].sort((a, b) => a - b);
+    for (const lot of lots) {
+      from.remove(lot);
+      const quantity = roundQuantity(store.quantity[lot]! * ratio);
+      store.quantity[lot] = quantity;
+      store.holding[lot] = to;
+      if (quantity === 0) this.zeros.push(lot);
+      else to.add(lot);
+    }
+  }
+
   /** Multiplies the quantity of every lot of `symbol` by `ratio` (a split; `ratio` > 0). */
   split(symbol: string, ratio: number): void {
     for (const holding of this.bySymbol.get(symbol) ?? []) this.zeros.push(...holding.split(ratio));

@@ -82,9 +82,46 @@ export interface ReturnOfCapitalTx extends TxBase {
   readonly amountCents: Cents;
 }
 
+/**
+ * A symbol change (a ticker renamed, FB → META): every lot of `symbol`, in every account, becomes
+ * a lot of `toSymbol` with its id, quantity, basis and acquisition date (docs/corporate-actions.md).
+ */
+export interface SymbolChangeTx extends TxBase {
+  readonly type: 'symbol_change';
+  readonly symbol: string;
+  readonly toSymbol: string;
+}
+
+/**
+ * A merger: every share of `symbol`, in every account, becomes `ratio` shares of `toSymbol` plus
+ * `cashPerShare` dollars. The cash part is a sale of the fraction cash / (cash + value of the new
+ * shares at `toPrice`) of each lot, which takes that fraction of the lot's basis (pro rata by
+ * value); the rest of the basis and the acquisition date stay with the new shares
+ * (docs/corporate-actions.md). `toPrice` is required when `cashPerShare` > 0.
+ */
+export interface MergerTx extends TxBase {
+  readonly type: 'merger';
+  readonly symbol: string;
+  readonly toSymbol: string;
+  /** New shares per old share (> 0). */
+  readonly ratio: number;
+  /** Cash per old share, in dollars (≥ 0); absent when none. */
+  readonly cashPerShare?: number;
+  /** Fair market value of one new share on the merger date, in dollars. */
+  readonly toPrice?: number;
+}
+
 /** One ledger entry; the ledger (an ordered list of these) is the source of truth. */
 export type Transaction =
-  TradeTx | CashTx | ReinvestTx | SplitTx | TransferOutTx | TransferInTx | ReturnOfCapitalTx;
+  | TradeTx
+  | CashTx
+  | ReinvestTx
+  | SplitTx
+  | TransferOutTx
+  | TransferInTx
+  | ReturnOfCapitalTx
+  | SymbolChangeTx
+  | MergerTx;
 
 /** Every transaction type name, as written in files. */
 export const TRANSACTION_TYPES = [
@@ -100,6 +137,8 @@ export const TRANSACTION_TYPES = [
   'transfer_in',
   'transfer_out',
   'return_of_capital',
+  'symbol_change',
+  'merger',
 ] as const satisfies readonly Transaction['type'][];
 
 /** Lot relief method for sales (and covers). */

@@ -9,6 +9,8 @@ import type { StoreDialect } from '../market-store.ts';
 import * as marketData from './20261125T1500_market_data.ts';
 import * as sqlitePriceColumns from './20261125T1510_sqlite_price_columns.ts';
 import * as portfolios from './20261201T0900_portfolios.ts';
+// Applies after 20261207T1910 (order is by name: MIGRATION_NAMES).
+import * as corporateActions from './20261207T1930_corporate_actions.ts';
 import * as apiKeys from './20261207T0500_api_keys.ts';
 import * as runs from './20261207T0700_runs.ts';
 import * as dataVersion from './20261207T0800_data_version.ts';
@@ -25,6 +27,7 @@ const MIGRATIONS: Readonly<Record<string, StoreMigration>> = {
   '20261125T1500_market_data': marketData,
   '20261125T1510_sqlite_price_columns': sqlitePriceColumns,
   '20261201T0900_portfolios': portfolios,
+  '20261207T1930_corporate_actions': corporateActions,
   '20261207T0500_api_keys': apiKeys,
   '20261207T0700_runs': runs,
   '20261207T0800_data_version': dataVersion,

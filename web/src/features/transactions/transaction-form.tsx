@@ -42,6 +42,8 @@ const NUMERIC: ReadonlySet<FieldName> = new Set([
   'ratio',
   'price',
   'costPerShare',
+  'cashPerShare',
+  'toPrice',
   'amountCents',
   'feesCents',
 ]);

@@ -25,7 +25,10 @@ export type FieldName =
   | 'amountCents'
   | 'feesCents'
   | 'lots'
-  | 'acquired';
+  | 'acquired'
+  | 'toSymbol'
+  | 'cashPerShare'
+  | 'toPrice';
 
 /** The form's text, one entry per field. */
 export type FormValues = Record<FieldName, string>;
@@ -44,6 +47,9 @@ export const LABELS: Readonly<Record<FieldName, string>> = {
   feesCents: 'Fees ($)',
   lots: 'Lots to close',
   acquired: 'Acquired',
+  toSymbol: 'New symbol',
+  cashPerShare: 'Cash per old share ($)',
+  toPrice: 'Value of one new share ($)',
 };
 
 const CASH: readonly FieldName[] = ['amountCents', 'symbol'];
@@ -57,6 +63,8 @@ export const TYPE_FIELDS: Readonly<Record<TxType, readonly FieldName[]>> = {
   transfer_out: ['symbol', 'quantity', 'lots'],
   transfer_in: ['symbol', 'quantity', 'costPerShare', 'acquired'],
   return_of_capital: ['symbol', 'amountCents'],
+  symbol_change: ['symbol', 'toSymbol'],
+  merger: ['symbol', 'toSymbol', 'ratio', 'cashPerShare', 'toPrice'],
   deposit: CASH,
   withdrawal: CASH,
   fee: CASH,
@@ -65,7 +73,13 @@ export const TYPE_FIELDS: Readonly<Record<TxType, readonly FieldName[]>> = {
 };
 
 /** Fields a type's row cannot leave empty (the rest are optional). */
-const OPTIONAL: ReadonlySet<FieldName> = new Set(['lots', 'acquired', 'feesCents']);
+const OPTIONAL: ReadonlySet<FieldName> = new Set([
+  'lots',
+  'acquired',
+  'feesCents',
+  'cashPerShare',
+  'toPrice',
+]);
 
 /** The inputs shown for `type`, in form order. */
 export function fieldsOf(type: string): FieldName[] {
@@ -93,6 +107,9 @@ export function emptyValues(defaults: Partial<FormValues> = {}): FormValues {
     feesCents: '',
     lots: '',
     acquired: '',
+    toSymbol: '',
+    cashPerShare: '',
+    toPrice: '',
     ...defaults,
   };
 }
@@ -153,6 +170,9 @@ export function valuesOf(tx: Transaction): FormValues {
     feesCents: tx.feesCents === 0 ? '' : centsText(tx.feesCents),
     lots: Array.isArray(r['lots']) ? (r['lots'] as string[]).join(', ') : '',
     acquired: text('acquired'),
+    toSymbol: text('toSymbol'),
+    cashPerShare: text('cashPerShare'),
+    toPrice: text('toPrice'),
   });
 }
 
@@ -167,6 +187,8 @@ export function rowOf(values: FormValues): Record<string, unknown> {
       case 'ratio':
       case 'price':
       case 'costPerShare':
+      case 'cashPerShare':
+      case 'toPrice':
         row[field] = numberOf(text);
         break;
       case 'amountCents':
@@ -180,6 +202,7 @@ export function rowOf(values: FormValues): Record<string, unknown> {
           .filter((s) => s !== '');
         break;
       case 'symbol':
+      case 'toSymbol':
         row[field] = text.trim().toUpperCase();
         break;
       default:
@@ -193,8 +216,11 @@ export function rowOf(values: FormValues): Record<string, unknown> {
 function columnField(column: string, type: string): string {
   if (column === 'amount') return 'amountCents';
   if (column === 'fees') return 'feesCents';
-  if (column === 'quantity' && type === 'split') return 'ratio';
+  if (column === 'quantity' && (type === 'split' || type === 'merger')) return 'ratio';
   if (column === 'price' && type === 'transfer_in') return 'costPerShare';
+  if (column === 'price' && type === 'merger') return 'cashPerShare';
+  if (column === 'to_symbol') return 'toSymbol';
+  if (column === 'to_price') return 'toPrice';
   return column;
 }
 
