@@ -28,6 +28,11 @@ export interface RunKind {
   readonly schema: z.ZodType;
   /** One line for the API's documentation. */
   readonly summary: string;
+  /**
+   * The kind writes market data (a fetch, a refresh): it cannot run as known at a past time, so
+   * a submission with `knownAt` is refused.
+   */
+  readonly writesMarketData?: boolean;
   run(input: unknown, deps: AppDeps): Promise<unknown>;
 }
 
@@ -61,6 +66,7 @@ export const RUN_KINDS = {
   'data-fetch': {
     schema: dataFetchInputSchema,
     summary: 'fetch and store market data (`data fetch`)',
+    writesMarketData: true,
     run: (input, deps) => dataFetch(input as DataFetchInput, deps),
   },
   'backtest-sweep': {

@@ -9334,7 +9334,7 @@ export interface paths {
         put?: never;
         /**
          * Submit long work as a run (202; poll GET /api/v1/runs/{id})
-         * @description Kinds — `frontier`: the efficient frontier (`frontier`); `optimize`: one optimisation (`optimize`); `estimate`: expected returns and covariance (`estimate`); `analyze`: performance and risk measures of a return series (`analyze`); `backtest`: strategies run day by day over historical closes (`backtest`); `data-fetch`: fetch and store market data (`data fetch`); `backtest-sweep`: a grid of backtest variants on worker threads (`backtest --sweep`); `simulate`: Monte Carlo paths of a rebalanced portfolio with withdrawals (`simulate`). `input` is what the kind's synchronous route takes.
+         * @description Kinds — `frontier`: the efficient frontier (`frontier`); `optimize`: one optimisation (`optimize`); `estimate`: expected returns and covariance (`estimate`); `analyze`: performance and risk measures of a return series (`analyze`); `backtest`: strategies run day by day over historical closes (`backtest`); `data-fetch`: fetch and store market data (`data fetch`); `backtest-sweep`: a grid of backtest variants on worker threads (`backtest --sweep`); `simulate`: Monte Carlo paths of a rebalanced portfolio with withdrawals (`simulate`). `input` is what the kind's synchronous route takes. `knownAt` (ISO time): read market data as known then (docs/data-versions.md).
          */
         post: {
             parameters: {
@@ -9349,11 +9349,12 @@ export interface paths {
                         /** @enum {string} */
                         kind: "frontier" | "optimize" | "estimate" | "analyze" | "backtest" | "data-fetch" | "backtest-sweep" | "simulate";
                         input?: unknown;
+                        knownAt?: string;
                     };
                 };
             };
             responses: {
-                /** @description The run: { id, kind, inputsHash, status (queued | running | succeeded | failed | cancelled), progress { done, total, label }, result, error, createdAt, startedAt, finishedAt }, queued */
+                /** @description The run: { id, kind, inputsHash, status (queued | running | succeeded | failed | cancelled), progress { done, total, label }, result, error, createdAt, startedAt, finishedAt, knownAt (the knowledge time of its market data: docs/data-versions.md) }, queued */
                 202: {
                     headers: {
                         [name: string]: unknown;
@@ -9509,7 +9510,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description The run: { id, kind, inputsHash, status (queued | running | succeeded | failed | cancelled), progress { done, total, label }, result, error, createdAt, startedAt, finishedAt } */
+                /** @description The run: { id, kind, inputsHash, status (queued | running | succeeded | failed | cancelled), progress { done, total, label }, result, error, createdAt, startedAt, finishedAt, knownAt (the knowledge time of its market data: docs/data-versions.md) } */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -9639,7 +9640,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description The run: { id, kind, inputsHash, status (queued | running | succeeded | failed | cancelled), progress { done, total, label }, result, error, createdAt, startedAt, finishedAt }, cancelled */
+                /** @description The run: { id, kind, inputsHash, status (queued | running | succeeded | failed | cancelled), progress { done, total, label }, result, error, createdAt, startedAt, finishedAt, knownAt (the knowledge time of its market data: docs/data-versions.md) }, cancelled */
                 200: {
                     headers: {
                         [name: string]: unknown;

@@ -15,6 +15,7 @@ import * as dataVersion from './20261207T0800_data_version.ts';
 import * as definitions from './20261207T0900_definitions.ts';
 import * as valueVersions from './20261207T1100_value_versions.ts';
 import * as alerts from './20261207T1600_alerts.ts';
+import * as runKnownAt from './20261207T1900_run_known_at.ts';
 
 interface StoreMigration {
   up(db: Kysely<unknown>, dialect: StoreDialect): Promise<void>;
@@ -30,6 +31,7 @@ const MIGRATIONS: Readonly<Record<string, StoreMigration>> = {
   '20261207T0900_definitions': definitions,
   '20261207T1100_value_versions': valueVersions,
   '20261207T1600_alerts': alerts,
+  '20261207T1900_run_known_at': runKnownAt,
 };
 
 /** Names of every migration this code knows, in the order they apply. */
