@@ -16,6 +16,8 @@ import {
 } from './backtest-sweep.ts';
 import { SWEEP_PIECE_KIND } from './backtest-sweep-execute.ts';
 import { dataFetch, dataFetchInputSchema, type DataFetchInput } from './data-fetch.ts';
+import type { DataRefreshInput } from './data-refresh.ts';
+import { dataRefreshRun, dataRefreshRunInputSchema } from './data-refresh-run.ts';
 import type { AppDeps } from './deps.ts';
 import { estimate, estimateInputSchema, type EstimateInput } from './estimate.ts';
 import { frontier, frontierInputSchema, type FrontierInput } from './frontier.ts';
@@ -68,6 +70,13 @@ export const RUN_KINDS = {
     summary: 'fetch and store market data (`data fetch`)',
     writesMarketData: true,
     run: (input, deps) => dataFetch(input as DataFetchInput, deps),
+  },
+  'data-refresh': {
+    schema: dataRefreshRunInputSchema,
+    summary:
+      'bring stored symbols and series up to today, checking new bars and storing alerts (`data refresh`; no webhook over HTTP)',
+    writesMarketData: true,
+    run: (input, deps) => dataRefreshRun(input as DataRefreshInput, deps),
   },
   'backtest-sweep': {
     schema: backtestSweepRunInputSchema,

@@ -9334,7 +9334,7 @@ export interface paths {
         put?: never;
         /**
          * Submit long work as a run (202; poll GET /api/v1/runs/{id})
-         * @description Kinds — `frontier`: the efficient frontier (`frontier`); `optimize`: one optimisation (`optimize`); `estimate`: expected returns and covariance (`estimate`); `analyze`: performance and risk measures of a return series (`analyze`); `backtest`: strategies run day by day over historical closes (`backtest`); `data-fetch`: fetch and store market data (`data fetch`); `backtest-sweep`: a grid of backtest variants on worker threads (`backtest --sweep`); `simulate`: Monte Carlo paths of a rebalanced portfolio with withdrawals (`simulate`). `input` is what the kind's synchronous route takes. `knownAt` (ISO time): read market data as known then (docs/data-versions.md).
+         * @description Kinds — `frontier`: the efficient frontier (`frontier`); `optimize`: one optimisation (`optimize`); `estimate`: expected returns and covariance (`estimate`); `analyze`: performance and risk measures of a return series (`analyze`); `backtest`: strategies run day by day over historical closes (`backtest`); `data-fetch`: fetch and store market data (`data fetch`); `data-refresh`: bring stored symbols and series up to today, checking new bars and storing alerts (`data refresh`; no webhook over HTTP); `backtest-sweep`: a grid of backtest variants on worker threads (`backtest --sweep`); `simulate`: Monte Carlo paths of a rebalanced portfolio with withdrawals (`simulate`). `input` is what the kind's synchronous route takes. `knownAt` (ISO time): read market data as known then (docs/data-versions.md).
          */
         post: {
             parameters: {
@@ -9347,7 +9347,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        kind: "frontier" | "optimize" | "estimate" | "analyze" | "backtest" | "data-fetch" | "backtest-sweep" | "simulate";
+                        kind: "frontier" | "optimize" | "estimate" | "analyze" | "backtest" | "data-fetch" | "data-refresh" | "backtest-sweep" | "simulate";
                         input?: unknown;
                         knownAt?: string;
                     };
