@@ -131,6 +131,7 @@ export function runCases(store: CurrentStore, clock: () => ManualClock): void {
     );
     expect((await runs().get(asked.id)).knownAt).toBe('2026-01-05T02:00:00.000Z');
     // None given: null until the run ends with the time it read its data.
+    clock().set('2026-01-05T00:00:03.000Z');
     const latest = await runs().create({ kind: 'backtest', input: {} });
     await runs().claim(latest.id);
     expect((await runs().get(latest.id)).knownAt).toBeNull();
