@@ -74,6 +74,19 @@ describe('?knownAt on the HTTP API', () => {
     expect(JSON.stringify(list.body)).not.toContain(T2);
   });
 
+  it('computes a POST from the closes known then (estimate over stored symbols)', async () => {
+    const estimate = async (query: string) => {
+      const panel = { kind: 'symbols', symbols: ['XYZ'], from: '2024-06-17', to: '2024-06-19' };
+      const got = await call(api, `/api/v1/estimate${query}`, json({ panel }));
+      expect(got.status, JSON.stringify(got.body)).toBe(200);
+      return got.body.mu.XYZ as number;
+    };
+    // Historical mean × 252 by hand: before the revision the returns are 0.1 and 0.1, so
+    // 252 × 0.1 = 25.2; after it 1/20 and 16/105, mean 17/168, so 252 × 17/168 = 25.5.
+    expect(await estimate(`?knownAt=${BEFORE}`)).toBeCloseTo(25.2, 10);
+    expect(await estimate('')).toBeCloseTo(25.5, 10);
+  });
+
   it('refuses knownAt on a write and on a bad time, naming it, and writes nothing', async () => {
     const fetch = await call(
       api,

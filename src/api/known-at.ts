@@ -18,6 +18,7 @@
 
 import type { RouteConfig } from '@hono/zod-openapi';
 import type { Context, MiddlewareHandler } from 'hono';
+import { routePath } from 'hono/route';
 import * as z from 'zod';
 import type { AppDeps } from '../app/deps.ts';
 import { BallastError } from '../app/errors.ts';
@@ -79,7 +80,7 @@ export function routeDeps(c: Context, accepts: boolean): AppDeps {
     throw requestError(
       'INVALID_INPUT',
       KNOWN_AT,
-      `not accepted by ${c.req.method} ${c.req.routePath}: it writes, or reads no market data (a run takes knownAt in its body)`,
+      `not accepted by ${c.req.method} ${routePath(c)}: it writes, or reads no market data (a run takes knownAt in its body)`,
     );
   if (given.length > 1) throw requestError('INVALID_INPUT', KNOWN_AT, 'give it once');
   return knownAtDeps(deps, given[0]!, KNOWN_AT);
