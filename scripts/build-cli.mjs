@@ -12,6 +12,24 @@
 // the use cases' zod schemas, so it must share the bundle's one copy of zod.
 import { build } from 'esbuild';
 import { readFileSync, rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * zod registers its English messages itself and re-exports ~50 other locales (`z.locales`),
+ * which Ballast never selects: they were half of the bundled zod (~370 KB, non-ASCII, so the
+ * whole chunk was read as two-byte text) and every command compiled them at start-up. The
+ * bundle's `z.locales` holds English only.
+ */
+const englishOnlyZod = {
+  name: 'english-only-zod',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      args.importer.includes(`${'node_modules'}/zod/`)
+        ? { path: fileURLToPath(new URL('./zod-locales-en.mjs', import.meta.url)) }
+        : undefined,
+    );
+  },
+};
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const bundled = new Set(['zod', 'commander', 'hono', '@hono/zod-openapi', '@hono/node-server']);
@@ -36,9 +54,12 @@ await build({
   chunkNames: '[name]-[hash]',
   sourcemap: true,
   legalComments: 'none',
+  minifyWhitespace: true,
+  minifySyntax: true,
   // commander is CommonJS: its require('node:events') needs a real require in ESM output.
   banner: {
     js: "import { createRequire as __ballastRequire } from 'node:module'; const require = __ballastRequire(import.meta.url);",
   },
   logLevel: 'warning',
+  plugins: [englishOnlyZod],
 });

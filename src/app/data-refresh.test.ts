@@ -199,3 +199,66 @@ describe('dataSchedule', () => {
     }
   });
 });
+
+describe('dataRefresh with a cross-check against a second provider', () => {
+  /** Yahoo's chart answer (test/fixtures/providers/yahoo/README.md): SPY 2024-06-03..07. */
+  const YAHOO_SPY = readFileSync(
+    new URL('../../test/fixtures/providers/yahoo/chart-spy-daily.json', import.meta.url),
+    'utf8',
+  );
+
+  async function refreshChecked(extra: { closeTolerance?: number; crossCheck: string }) {
+    const d = testDeps({
+      now: '2024-06-08T12:00:00.000Z',
+      env: { BALLAST_PRICE_PROVIDERS: 'stooq,yahoo' },
+      fetch: redirectingFetch(server.baseUrl),
+    });
+    const handler = server.handler;
+    server.handler = (req, n) =>
+      req.path.startsWith('/v8/finance/chart/SPY')
+        ? { body: YAHOO_SPY, headers: { 'content-type': 'application/json' } }
+        : handler(req, n);
+    try {
+      const store = await d.store();
+      await store.upsertPriceBars('SPY', SEED, {
+        source: 'stooq',
+        fetchedAt: '2024-06-05T22:00:00.000Z',
+      });
+      const doc = await dataRefresh({ symbols: ['SPY'], ...extra }, d);
+      return { doc, stored: await store.getPriceBars('SPY') };
+    } finally {
+      server.handler = handler;
+      await d.close();
+    }
+  }
+
+  it('alerts on closes more than 0.5 % apart and keeps the first provider’s bars', async () => {
+    const { doc, stored } = await refreshChecked({ crossCheck: 'auto' });
+    // Stooq stored 06-06 523.74 and 06-07 523.11; Yahoo's fixture has 534.66 and 534.01:
+    // |523.74 − 534.66| / 534.66 = 10.92 / 534.66 = 0.02042 > 0.005, and
+    // |523.11 − 534.01| / 534.01 = 10.90 / 534.01 = 0.02041 > 0.005.
+    expect(doc.alerts.map((a) => [a.code, a.details['date']])).toEqual([
+      ['PROVIDER_DISAGREEMENT', '2024-06-06'],
+      ['PROVIDER_DISAGREEMENT', '2024-06-07'],
+    ]);
+    expect(doc.alerts[0]!.details['difference']).toBeCloseTo(10.92 / 534.66, 10);
+    expect(doc.alerts[0]!.message).toBe(
+      'SPY 2024-06-06: close 523.74 from stooq but 534.66 from yahoo',
+    );
+    expect(doc.rows[0]!.note).toContain('cross-check yahoo: 2 dates compared, 2 disagreements');
+    expect(stored.filter((b) => b.date >= '2024-06-06').map((b) => [b.close, b.source])).toEqual([
+      [523.74, 'stooq'],
+      [523.11, 'stooq'],
+    ]);
+  });
+
+  it('stays quiet within a wider tolerance and refuses a provider outside the chain', async () => {
+    const { doc } = await refreshChecked({ crossCheck: 'yahoo', closeTolerance: 0.03 });
+    expect(doc.alerts).toEqual([]);
+    expect(doc.rows[0]!.note).toContain('cross-check yahoo: 2 dates compared, 0 disagreements');
+    await expect(refreshChecked({ crossCheck: 'tiingo' })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      details: { field: 'crossCheck', value: 'tiingo' },
+    });
+  });
+});

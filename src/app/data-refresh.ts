@@ -26,6 +26,8 @@ import { refreshFindings } from '../domain/series/refresh-quality.ts';
 import { postWebhook, type WebhookOutcome } from '../data/http/webhook.ts';
 import type { NewAlert, StoredAlert } from '../data/store/alert-store.ts';
 import type { CoverageEntry, MarketStore } from '../data/store/market-store.ts';
+import type { StoredPriceBar } from '../domain/market/types.ts';
+import { providerDisagreements } from '../domain/series/provider-disagreement.ts';
 import type { AppDeps } from './deps.ts';
 import { parseInput } from './input.ts';
 import { symbolListSchema } from './symbol-returns.ts';
@@ -45,6 +47,14 @@ export const dataRefreshInputSchema = z
     /** This many identical closes in a row is a STALE_CLOSE alert (default 5). */
     staleDays: z.number().int().min(2).optional(),
     /** POST the new alerts here as JSON (http or https). */
+    /**
+     * Check the new bars against a second provider of the price chain: its name, or `auto` for
+     * the first provider of the chain other than the one that supplied them. Off by default (it
+     * doubles the provider calls of a refresh).
+     */
+    crossCheck: z.string().trim().toLowerCase().min(1).optional(),
+    /** Relative difference of closes above which the cross-check alerts (default 0.005). */
+    closeTolerance: z.number().finite().positive().max(1).optional(),
     webhook: z
       .string()
       .trim()
@@ -197,11 +207,16 @@ async function refreshOne(
       last: r.rows.at(-1)?.date ?? last,
       note: r.attempts.map((a) => `${a.provider}: ${a.code}`).join('; '),
     };
-    const alerts =
-      target.kind === 'prices' && r.rows.length > 0
-        ? await qualityAlerts(target.id, last, ctx)
-        : [];
-    return { row, alerts };
+    if (target.kind !== 'prices' || r.rows.length === 0) return { row, alerts: [] };
+    const alerts = await qualityAlerts(target.id, last, ctx);
+    const check = await crossCheck(target.id, { tail, bars: r.rows as StoredPriceBar[] }, ctx);
+    return {
+      row:
+        check.note === ''
+          ? row
+          : { ...row, note: [row.note, check.note].filter(Boolean).join('; ') },
+      alerts: [...alerts, ...check.alerts],
+    };
   } catch (e) {
     if (!(e instanceof BallastError) || e.code === 'INVALID_INPUT') throw e;
     const attempts = (e.details['attempts'] as Attempt[] | undefined) ?? [
@@ -300,6 +315,57 @@ async function qualityAlerts(symbol: string, after: IsoDate, ctx: Ctx): Promise<
     details: { date: f.date, ...f.details },
     source: 'refresh',
   }));
+}
+
+/**
+ * The cross-check of new bars against a second provider (docs/data-refresh.md): alerts
+ * `PROVIDER_DISAGREEMENT`, and a note saying what was compared. A second provider that fails or
+ * has no bars is a note, not an alert — the refresh itself succeeded.
+ */
+async function crossCheck(
+  symbol: string,
+  fresh: { readonly tail: Tail; readonly bars: readonly StoredPriceBar[] },
+  ctx: Ctx,
+): Promise<{ alerts: NewAlert[]; note: string }> {
+  const asked = ctx.input.crossCheck;
+  if (asked === undefined) return { alerts: [], note: '' };
+  const supplier = fresh.bars[0]!.source;
+  const chain = (await ctx.deps.providers()).prices;
+  const other =
+    asked === 'auto'
+      ? chain.find((p) => p.name !== supplier && p.fetchPrices !== undefined)
+      : chain.find((p) => p.name === asked);
+  if (other?.fetchPrices === undefined) {
+    if (asked === 'auto') return { alerts: [], note: 'cross-check: no second price provider' };
+    throw invalidInput(
+      'crossCheck',
+      asked,
+      `not a price provider of the chain (${chain.map((p) => p.name).join(', ') || 'none'}; BALLAST_PRICE_PROVIDERS and the providers' keys decide it)`,
+    );
+  }
+  if (other.name === supplier)
+    return { alerts: [], note: `cross-check: ${other.name} supplied the bars itself` };
+  let bars;
+  try {
+    bars = await other.fetchPrices({ symbol, from: fresh.tail.from, to: fresh.tail.to });
+  } catch (e) {
+    const code = e instanceof BallastError ? e.code : 'INTERNAL';
+    return { alerts: [], note: `cross-check: ${other.name} failed (${code})` };
+  }
+  const check = providerDisagreements(fresh.bars, bars, {
+    primary: supplier,
+    secondary: other.name,
+    ...(ctx.input.closeTolerance === undefined ? {} : { closeTolerance: ctx.input.closeTolerance }),
+  });
+  const alerts = check.findings.map((f): NewAlert => ({
+    symbol,
+    code: f.code,
+    message: `${symbol} ${f.date}: ${f.message}`,
+    details: { date: f.date, ...f.details },
+    source: 'refresh',
+  }));
+  const note = `cross-check ${other.name}: ${check.compared} dates compared, ${check.findings.length} disagreements`;
+  return { alerts, note };
 }
 
 /** DATA_STALE when some id was due and none could be refreshed (the faces print the rows first). */

@@ -284,3 +284,43 @@ describe('ballast data refresh (mock Stooq server)', () => {
     expect(bad.stderr).toContain('25:00');
   });
 });
+
+describe('ballast data refresh --cross-check (mock Stooq and Yahoo)', () => {
+  /** Yahoo's chart answer (test/fixtures/providers/yahoo/README.md): SPY 2024-06-03..07. */
+  const YAHOO_SPY = readFileSync(
+    new URL('../fixtures/providers/yahoo/chart-spy-daily.json', import.meta.url),
+    'utf8',
+  );
+
+  it('alerts PROVIDER_DISAGREEMENT where the second provider’s close is > 0.5 % off', async () => {
+    const db = freshDb();
+    await seed(db, ['SPY']);
+    stooq.handler = (req) =>
+      req.path.startsWith('/v8/finance/chart/SPY')
+        ? { body: YAHOO_SPY, headers: { 'content-type': 'application/json' } }
+        : serve({ 'spy.us': { body: STOOQ_SPY } })(req);
+    let stdout = '';
+    let stderr = '';
+    const now = '2024-06-09T12:00:00.000Z';
+    const code = await main(
+      ['node', 'ballast', 'data', 'refresh', '--cross-check', '--db', db, '--format', 'json'],
+      { out: (t) => (stdout += `${t}\n`), err: (t) => (stderr += `${t}\n`) },
+      {
+        env: { BALLAST_PRICE_PROVIDERS: 'stooq,yahoo' },
+        clock: fixedClock(now, now.slice(0, 10)),
+        fetch: redirectingFetch(stooq.baseUrl),
+      },
+    );
+    expect(code, stderr).toBe(0);
+    const doc = json<{ rows: (Row & { note: string })[]; alerts: Alert[] }>(stdout);
+    // Stooq 523.74 / 523.11 against Yahoo 534.66 / 534.01: 2.04 % apart on both days.
+    expect(doc.alerts.map((a) => [a.code, a.details['date'], a.details['field']])).toEqual([
+      ['PROVIDER_DISAGREEMENT', '2024-06-06', 'close'],
+      ['PROVIDER_DISAGREEMENT', '2024-06-07', 'close'],
+    ]);
+    expect(doc.rows[0]!.note).toContain('cross-check yahoo: 2 dates compared, 2 disagreements');
+    const bad = await cli(db, now, 'data', 'refresh', '--cross-check', '--close-tolerance', '-1');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--close-tolerance');
+  }, 60_000);
+});

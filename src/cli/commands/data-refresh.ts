@@ -43,6 +43,8 @@ export interface RefreshOptions {
   sigmas?: string;
   staleDays?: string;
   webhook?: string;
+  crossCheck?: string | boolean;
+  closeTolerance?: string;
   format: Format;
 }
 
@@ -64,7 +66,16 @@ export function refreshInput(options: RefreshOptions, runtime: Runtime): DataRef
   const sigmas = positive('--sigmas', options.sigmas);
   const staleDays = positive('--stale-days', options.staleDays, true);
   const webhook = options.webhook ?? (runtime.env['BALLAST_ALERT_WEBHOOK'] || undefined);
+  const crossCheck =
+    options.crossCheck === true
+      ? 'auto'
+      : options.crossCheck === false
+        ? undefined
+        : options.crossCheck;
+  const closeTolerance = positive('--close-tolerance', options.closeTolerance);
   return {
+    ...(crossCheck === undefined ? {} : { crossCheck }),
+    ...(closeTolerance === undefined ? {} : { closeTolerance }),
     ...(options.symbols === undefined ? {} : { symbols: options.symbols.split(',') }),
     ...(options.universe === undefined ? {} : { universe: options.universe }),
     ...(sigmas === undefined ? {} : { sigmas }),
@@ -96,6 +107,14 @@ export function refreshFlags(command: Command): Command {
     .option('--universe <name>', 'only the symbols of this stored universe')
     .option('--sigmas <n>', 'alert on a daily return beyond n σ of the trailing 60 (default 5)')
     .option('--stale-days <n>', 'alert on the same close n bars in a row (default 5)')
+    .option(
+      '--cross-check [provider]',
+      'compare the new bars with a second price provider of the chain (default: the next one)',
+    )
+    .option(
+      '--close-tolerance <x>',
+      'cross-check: relative close difference alerted (default 0.005)',
+    )
     .option('--webhook <url>', 'POST the new alerts as JSON here (default $BALLAST_ALERT_WEBHOOK)')
     .option('--format <format>', 'table | json | csv', parseFormat, 'table' as Format);
 }
