@@ -24,6 +24,7 @@ import {
 import { COVARIANCE_MODELS, MEAN_MODELS } from '../app/estimation-spec.ts';
 import { frontier, frontierInputSchema, type FrontierInput } from '../app/frontier.ts';
 import { mountJsonPost } from './json-post.ts';
+import { withKnownAt } from './known-at.ts';
 import { queryInput } from './query.ts';
 import { errorResponses, jsonResponse, mount } from './route.ts';
 
@@ -69,7 +70,7 @@ const universeQuery = estimateUniverseInputSchema
       .describe('Expected-return model, with its default parameters (default historical)'),
   });
 
-function mountUniverse(app: OpenAPIHono, deps: AppDeps): void {
+function mountUniverse(app: OpenAPIHono): void {
   mount(
     app,
     {
@@ -77,13 +78,13 @@ function mountUniverse(app: OpenAPIHono, deps: AppDeps): void {
       path: '/api/v1/estimate/universe',
       tags: ['estimate'],
       summary: 'The return distribution of the exposure universe (`estimate universe`)',
-      request: { query: universeQuery },
+      request: { query: withKnownAt(universeQuery) },
       responses: {
         200: jsonResponse('The `estimate universe` document'),
         ...errorResponses(OUTCOMES),
       },
     },
-    async (c) => {
+    async (c, deps) => {
       const input = queryInput(c, {
         source: 'text',
         covariance: 'text',
@@ -100,8 +101,7 @@ function mountUniverse(app: OpenAPIHono, deps: AppDeps): void {
 }
 
 /** Mounts the frontier, estimate and analyze routes on `app` (see the module comment). */
-export function mountAnalysisRoutes(app: OpenAPIHono, deps: AppDeps): void {
-  const pooled = cappedWorkers(deps);
+export function mountAnalysisRoutes(app: OpenAPIHono): void {
   mountJsonPost(
     app,
     {
@@ -112,7 +112,7 @@ export function mountAnalysisRoutes(app: OpenAPIHono, deps: AppDeps): void {
       document: 'The `frontier` document',
       errors: OUTCOMES,
     },
-    (body) => frontier(body as FrontierInput, pooled),
+    (body, deps) => frontier(body as FrontierInput, cappedWorkers(deps)),
   );
   mountJsonPost(
     app,
@@ -124,9 +124,9 @@ export function mountAnalysisRoutes(app: OpenAPIHono, deps: AppDeps): void {
       document: 'The `estimate` document (a moments file)',
       errors: OUTCOMES,
     },
-    (body) => estimate(body as EstimateInput, deps),
+    (body, deps) => estimate(body as EstimateInput, deps),
   );
-  mountUniverse(app, deps);
+  mountUniverse(app);
   mountJsonPost(
     app,
     {
@@ -138,6 +138,6 @@ export function mountAnalysisRoutes(app: OpenAPIHono, deps: AppDeps): void {
       document: 'The `analyze` document',
       errors: { 422: 'INSUFFICIENT_DATA' },
     },
-    (body) => analyze(refuseFundsPath(body) as AnalyzeInput, deps),
+    (body, deps) => analyze(refuseFundsPath(body) as AnalyzeInput, deps),
   );
 }

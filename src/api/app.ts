@@ -32,6 +32,7 @@ import { mountDefinitionRoutes } from './definition-routes.ts';
 import type { ErrorReporter } from './error-report.ts';
 import { notFound, onError } from './errors.ts';
 import { mountFundsRoutes } from './funds-routes.ts';
+import { provideDeps } from './known-at.ts';
 import { silentApiLogger, type ApiLogger } from './log.ts';
 import { mountMetaRoutes } from './meta-routes.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
@@ -103,6 +104,7 @@ export function createApi(deps: AppDeps, options: ApiOptions): OpenAPIHono {
   const metrics = options.metrics ?? createMetrics();
   app.use('*', observe(options.logger ?? silentApiLogger, metrics, options.errorReporter));
   app.use('*', secureHeaders());
+  app.use('*', provideDeps(deps));
   app.use('/api/v1/*', keys);
   // A GET or HEAD has no body to limit (and looking for one builds the whole Request object).
   app.use('*', withBody(bodyLimit({ maxSize, onError: () => tooLarge(maxSize) })));
@@ -111,13 +113,13 @@ export function createApi(deps: AppDeps, options: ApiOptions): OpenAPIHono {
   mountMetaRoutes(app, deps, { version: options.version, auth });
   mountMetricsRoute(app, metrics, keys);
   mountPortfolioRoutes(app, deps);
-  mountPortfolioAnalysisRoutes(app, deps);
+  mountPortfolioAnalysisRoutes(app);
   mountTaxRoutes(app, deps);
-  mountOptimizeRoutes(app, deps);
+  mountOptimizeRoutes(app);
   mountLocationRoutes(app, deps);
-  mountAnalysisRoutes(app, deps);
-  mountBacktestRoutes(app, deps);
-  mountSimulateRoutes(app, deps);
+  mountAnalysisRoutes(app);
+  mountBacktestRoutes(app);
+  mountSimulateRoutes(app);
   mountDataRoutes(app, deps);
   mountFundsRoutes(app);
   mountDefinitionRoutes(app, deps);

@@ -13,7 +13,7 @@ import type { AppDeps } from '../app/deps.ts';
 import { mountJsonPost } from './json-post.ts';
 
 /** Mounts the backtest route on `app`. */
-export function mountBacktestRoutes(app: OpenAPIHono, deps: AppDeps): void {
+export function mountBacktestRoutes(app: OpenAPIHono): void {
   mountJsonPost(
     app,
     {
@@ -27,6 +27,6 @@ export function mountBacktestRoutes(app: OpenAPIHono, deps: AppDeps): void {
         424: 'DATA_UNAVAILABLE: a symbol with nothing stored and no provider answering',
       },
     },
-    (body) => backtestRequest(body, deps),
+    (body, deps: AppDeps) => backtestRequest(body, deps),
   );
 }

@@ -5,7 +5,8 @@
  * symbol (like the CLI it fetches what is missing unless the server is `--offline`);
  * `GET /api/v1/data/quality` the `data quality` reports; `GET /api/v1/data/alerts` the stored
  * data alerts (`data alerts --format json`: oldest first, `?since=…&limit=…`). The writes, `POST /api/v1/data/fetch`
- * and `/import`, are in `data-write-routes.ts`.
+ * and `/import`, are in `data-write-routes.ts`. The list, quality, prices and returns take
+ * `?knownAt=` (the data as known then, `known-at.ts`); the alerts and the writes refuse it.
  */
 
 import type { OpenAPIHono } from '@hono/zod-openapi';
@@ -18,6 +19,7 @@ import { dataQuality, dataQualityInputSchema, type DataQualityInput } from '../a
 import type { AppDeps } from '../app/deps.ts';
 import { returns, returnsInputSchema, type ReturnsInput } from '../app/returns.ts';
 import { mountDataWriteRoutes } from './data-write-routes.ts';
+import { knownAtQuery, withKnownAt } from './known-at.ts';
 import { queryInput } from './query.ts';
 import { errorResponses, jsonResponse, mount } from './route.ts';
 
@@ -26,7 +28,7 @@ const TAG = ['data'];
 const params = z.object({ symbol: dataPricesInputSchema.shape.symbol });
 const symbolOf = (c: Context): string => c.req.param('symbol') ?? '';
 
-function mountListAndQuality(app: OpenAPIHono, deps: AppDeps): void {
+function mountListAndQuality(app: OpenAPIHono): void {
   mount(
     app,
     {
@@ -34,9 +36,10 @@ function mountListAndQuality(app: OpenAPIHono, deps: AppDeps): void {
       path: BASE,
       tags: TAG,
       summary: 'What the store holds: every symbol and series with its range, rows and sources',
+      request: { query: knownAtQuery },
       responses: { 200: jsonResponse('The `data list` document'), ...errorResponses() },
     },
-    async (c) => c.json(await dataList({}, deps)),
+    async (c, deps) => c.json(await dataList({}, deps)),
   );
   mount(
     app,
@@ -45,13 +48,13 @@ function mountListAndQuality(app: OpenAPIHono, deps: AppDeps): void {
       path: `${BASE}/quality`,
       tags: TAG,
       summary: 'Data-quality reports of stored prices (`?symbols=A,B&jumpThreshold=0.15`)',
-      request: { query: dataQualityInputSchema },
+      request: { query: withKnownAt(dataQualityInputSchema) },
       responses: {
         200: jsonResponse('The `data quality` document'),
         ...errorResponses({ 404: 'NOT_FOUND: a symbol with no stored prices' }),
       },
     },
-    async (c) => {
+    async (c, deps) => {
       const input = queryInput(c, { symbols: 'list', jumpThreshold: 'number' });
       return c.json(await dataQuality(input as DataQualityInput, deps));
     },
@@ -80,7 +83,7 @@ function mountAlerts(app: OpenAPIHono, deps: AppDeps): void {
   );
 }
 
-function mountSymbol(app: OpenAPIHono, deps: AppDeps): void {
+function mountSymbol(app: OpenAPIHono): void {
   mount(
     app,
     {
@@ -88,13 +91,13 @@ function mountSymbol(app: OpenAPIHono, deps: AppDeps): void {
       path: `${BASE}/{symbol}/prices`,
       tags: TAG,
       summary: 'The stored daily bars of a symbol (store only)',
-      request: { params, query: dataPricesInputSchema.pick({ from: true, to: true }) },
+      request: { params, query: withKnownAt(dataPricesInputSchema.pick({ from: true, to: true })) },
       responses: {
         200: jsonResponse('{ symbol, bars }'),
         ...errorResponses({ 404: 'NOT_FOUND: the store holds no prices for the symbol' }),
       },
     },
-    async (c) => {
+    async (c, deps) => {
       const input = { ...queryInput(c, { from: 'text', to: 'text' }), symbol: symbolOf(c) };
       return c.json(await dataPrices(input as DataPricesInput, deps));
     },
@@ -108,14 +111,16 @@ function mountSymbol(app: OpenAPIHono, deps: AppDeps): void {
       summary: 'Return series of a symbol at any frequency (the `returns` document)',
       request: {
         params,
-        query: returnsInputSchema.pick({ from: true, to: true, frequency: true, kind: true }),
+        query: withKnownAt(
+          returnsInputSchema.pick({ from: true, to: true, frequency: true, kind: true }),
+        ),
       },
       responses: {
         200: jsonResponse('The `returns` document'),
         ...errorResponses({ 424: 'DATA_UNAVAILABLE: nothing stored and no provider answered' }),
       },
     },
-    async (c) => {
+    async (c, deps) => {
       const query = queryInput(c, { from: 'text', to: 'text', frequency: 'text', kind: 'text' });
       const input = { ...query, symbols: [symbolOf(c)] };
       return c.json(await returns(input as ReturnsInput, deps));
@@ -125,8 +130,8 @@ function mountSymbol(app: OpenAPIHono, deps: AppDeps): void {
 
 /** Mounts the market-data routes on `app` (see the module comment). */
 export function mountDataRoutes(app: OpenAPIHono, deps: AppDeps): void {
-  mountListAndQuality(app, deps);
+  mountListAndQuality(app);
   mountAlerts(app, deps);
-  mountSymbol(app, deps);
+  mountSymbol(app);
   mountDataWriteRoutes(app, deps);
 }

@@ -8,10 +8,11 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppDeps } from '../app/deps.ts';
 import { optimize, optimizeInputSchema, type OptimizeInput } from '../app/optimize.ts';
 import { jsonBody } from './body.ts';
+import { knownAtQuery } from './known-at.ts';
 import { errorResponses, jsonResponse, mount } from './route.ts';
 
 /** Mounts the optimisation route on `app`. */
-export function mountOptimizeRoutes(app: OpenAPIHono, deps: AppDeps): void {
+export function mountOptimizeRoutes(app: OpenAPIHono): void {
   mount(
     app,
     {
@@ -20,6 +21,7 @@ export function mountOptimizeRoutes(app: OpenAPIHono, deps: AppDeps): void {
       tags: ['optimize'],
       summary: 'Optimal weights for one objective under constraints (returns inline)',
       request: {
+        query: knownAtQuery,
         body: { required: true, content: { 'application/json': { schema: optimizeInputSchema } } },
       },
       responses: {
@@ -29,6 +31,6 @@ export function mountOptimizeRoutes(app: OpenAPIHono, deps: AppDeps): void {
         }),
       },
     },
-    async (c) => c.json(await optimize((await jsonBody(c)) as OptimizeInput, deps)),
+    async (c, deps: AppDeps) => c.json(await optimize((await jsonBody(c)) as OptimizeInput, deps)),
   );
 }

@@ -268,6 +268,7 @@ describe('analyses: invalid input, unknown portfolios, files and the ledger', ()
         'query:covariance',
         'query:funds',
         'query:fundsStored',
+        'query:knownAt',
         'query:lambda',
         'query:lotMethod',
         'query:prices',

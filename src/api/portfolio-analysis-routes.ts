@@ -21,7 +21,8 @@
  * The ledger is the path's: `portfolio`, `holdings` and `transactions` in a body are refused.
  * Query values reach the use case as strings (a number parameter as a number when it reads as
  * one); the use case's schema validates everything once, so a bad value is the INVALID_INPUT
- * the CLI gives, naming the field.
+ * the CLI gives, naming the field. Every analysis takes `?knownAt=` (valuation and returns from
+ * the closes known then, `known-at.ts`).
  */
 
 import type { OpenAPIHono } from '@hono/zod-openapi';
@@ -46,6 +47,7 @@ import { rebalance, rebalanceInputSchema } from '../app/rebalance.ts';
 import { risk, riskInputSchema } from '../app/risk.ts';
 import { stress, stressInputSchema } from '../app/stress.ts';
 import { requestError } from './errors.ts';
+import { knownAtQuery, withKnownAt } from './known-at.ts';
 import { BASE, nameOf, params, portfolioBody, TAG } from './portfolio-routes.ts';
 import { errorResponses, jsonResponse, mount } from './route.ts';
 
@@ -279,7 +281,7 @@ export function queryRouteInput(c: Context, route: QueryParameters): Record<stri
 }
 
 /** Mounts one GET analysis (also the tax routes', `tax-routes.ts`). */
-export function mountQuery(app: OpenAPIHono, deps: AppDeps, route: QueryRoute): void {
+export function mountQuery(app: OpenAPIHono, route: QueryRoute): void {
   mount(
     app,
     {
@@ -287,20 +289,20 @@ export function mountQuery(app: OpenAPIHono, deps: AppDeps, route: QueryRoute): 
       path: `${BASE}/{id}/${route.name}`,
       tags: TAG,
       summary: route.summary,
-      request: { params, query: route.query },
+      request: { params, query: withKnownAt(route.query) },
       responses: {
         200: jsonResponse(route.document ?? `The \`${route.name} --portfolio\` document`),
         ...errorResponses(route.errors),
       },
     },
-    async (c) => {
+    async (c, deps) => {
       const portfolio = await nameOf(c, deps);
       return c.json(await route.run({ ...queryRouteInput(c, route), portfolio }, deps));
     },
   );
 }
 
-function mountBody(app: OpenAPIHono, deps: AppDeps, route: BodyRoute): void {
+function mountBody(app: OpenAPIHono, route: BodyRoute): void {
   mount(
     app,
     {
@@ -310,6 +312,7 @@ function mountBody(app: OpenAPIHono, deps: AppDeps, route: BodyRoute): void {
       summary: route.summary,
       request: {
         params,
+        query: knownAtQuery,
         body: { required: true, content: { 'application/json': { schema: route.body } } },
       },
       responses: {
@@ -317,7 +320,7 @@ function mountBody(app: OpenAPIHono, deps: AppDeps, route: BodyRoute): void {
         ...errorResponses(route.errors),
       },
     },
-    async (c) => {
+    async (c, deps) => {
       const portfolio = await nameOf(c, deps);
       const body = await portfolioBody(c, LEDGER);
       return c.json(await route.run({ ...body, portfolio }, deps));
@@ -326,7 +329,7 @@ function mountBody(app: OpenAPIHono, deps: AppDeps, route: BodyRoute): void {
 }
 
 /** Mounts the analyses of a stored portfolio on `app` (see the module comment). */
-export function mountPortfolioAnalysisRoutes(app: OpenAPIHono, deps: AppDeps): void {
-  for (const route of QUERY_ROUTES) mountQuery(app, deps, route);
-  for (const route of BODY_ROUTES) mountBody(app, deps, route);
+export function mountPortfolioAnalysisRoutes(app: OpenAPIHono): void {
+  for (const route of QUERY_ROUTES) mountQuery(app, route);
+  for (const route of BODY_ROUTES) mountBody(app, route);
 }

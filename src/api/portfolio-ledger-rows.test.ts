@@ -261,6 +261,7 @@ describe('GET holdings and summary of a stored portfolio', () => {
     expect(names(doc.paths['/api/v1/portfolios/{id}/holdings'].get)).toEqual([
       'path:id',
       'query:asOf',
+      'query:knownAt',
       'query:lotMethod',
     ]);
     expect(names(doc.paths['/api/v1/portfolios/{id}/summary'].get)).toEqual([
@@ -268,6 +269,7 @@ describe('GET holdings and summary of a stored portfolio', () => {
       'query:asOf',
       'query:funds',
       'query:fundsStored',
+      'query:knownAt',
       'query:lotMethod',
     ]);
   });

@@ -16,7 +16,9 @@
  * Requests for an entry being computed wait for that computation instead of starting their own
  * (when an entry expires under load, one request computes it, not fifty).
  * The guard (keys, rate limit) runs before the cache, so a cached answer is never served to a
- * caller who could not have asked for it. Hits carry `X-Cache: hit`.
+ * caller who could not have asked for it. Hits carry `X-Cache: hit`. The key is the whole URL,
+ * query included, so an answer read `?knownAt=` a time (`known-at.ts`) is never served for the
+ * latest data or another time, nor the other way round.
  */
 
 import type { MiddlewareHandler } from 'hono';

@@ -8,10 +8,16 @@
 import type { OpenAPIHono, RouteConfig } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import * as z from 'zod';
+import type { AppDeps } from '../app/deps.ts';
 import { errorBodySchema } from './errors.ts';
+import { declaresKnownAt, routeDeps } from './known-at.ts';
 
-/** A route handler: the request's context → the response. */
-export type RouteHandler = (c: Context) => Promise<Response> | Response;
+/**
+ * A route handler: the request's context and its dependencies → the response. The dependencies
+ * are the request's (`known-at.ts`): with `?knownAt=` on a route that declares it, market data
+ * as known then — a handler uses them, not the server's captured when the route was mounted.
+ */
+export type RouteHandler = (c: Context, deps: AppDeps) => Promise<Response> | Response;
 
 /** The error responses every route may give, from the error registry's statuses. */
 export const ERROR_RESPONSES = {
@@ -48,8 +54,14 @@ export function jsonResponse(description: string) {
   return { description, content: { 'application/json': { schema: z.unknown() } } };
 }
 
-/** Registers `route` in the OpenAPI document and serves it with `handler`. */
+/**
+ * Registers `route` in the OpenAPI document and serves it with `handler`, given the request's
+ * dependencies; `knownAt` is accepted when the route's query declares it, refused otherwise.
+ */
 export function mount(app: OpenAPIHono, route: RouteConfig, handler: RouteHandler): void {
   app.openAPIRegistry.registerPath(route);
-  app.on(route.method.toUpperCase(), route.path.replaceAll(/\/{(.+?)}/g, '/:$1'), handler);
+  const accepts = declaresKnownAt(route);
+  app.on(route.method.toUpperCase(), route.path.replaceAll(/\/{(.+?)}/g, '/:$1'), (c) =>
+    handler(c, routeDeps(c, accepts)),
+  );
 }

@@ -29,7 +29,7 @@ const kinds = Object.entries(RUN_KINDS)
   .join('; ');
 
 const RUN_DOC =
-  'The run: { id, kind, inputsHash, status (queued | running | succeeded | failed | cancelled), progress { done, total, label }, result, error, createdAt, startedAt, finishedAt }';
+  'The run: { id, kind, inputsHash, status (queued | running | succeeded | failed | cancelled), progress { done, total, label }, result, error, createdAt, startedAt, finishedAt, knownAt (the knowledge time of its market data: docs/data-versions.md) }';
 
 /** Mounts the run routes on `app`. */
 export function mountRunRoutes(app: OpenAPIHono, deps: AppDeps): void {
@@ -40,7 +40,7 @@ export function mountRunRoutes(app: OpenAPIHono, deps: AppDeps): void {
       path: BASE,
       tags: TAG,
       summary: 'Submit long work as a run (202; poll GET /api/v1/runs/{id})',
-      description: `Kinds — ${kinds}. \`input\` is what the kind's synchronous route takes.`,
+      description: `Kinds — ${kinds}. \`input\` is what the kind's synchronous route takes. \`knownAt\` (ISO time): read market data as known then (docs/data-versions.md).`,
       request: {
         body: { required: true, content: { 'application/json': { schema: runSubmitInputSchema } } },
       },

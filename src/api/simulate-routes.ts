@@ -12,7 +12,7 @@ import { simulateRequest, simulateRequestSchema } from '../app/simulate-request.
 import { mountJsonPost } from './json-post.ts';
 
 /** Mounts the simulate route on `app`. */
-export function mountSimulateRoutes(app: OpenAPIHono, deps: AppDeps): void {
+export function mountSimulateRoutes(app: OpenAPIHono): void {
   mountJsonPost(
     app,
     {
@@ -27,6 +27,6 @@ export function mountSimulateRoutes(app: OpenAPIHono, deps: AppDeps): void {
         424: 'DATA_UNAVAILABLE: a symbol with nothing stored and no provider answering',
       },
     },
-    (body) => simulateRequest(body, deps),
+    (body, deps: AppDeps) => simulateRequest(body, deps),
   );
 }

@@ -240,6 +240,6 @@ function mountFile(app: OpenAPIHono, deps: AppDeps, route: FileRoute): void {
 
 /** Mounts the tax reports of a stored portfolio on `app` (see the module comment). */
 export function mountTaxRoutes(app: OpenAPIHono, deps: AppDeps): void {
-  for (const route of TAX_ROUTES) mountQuery(app, deps, route);
+  for (const route of TAX_ROUTES) mountQuery(app, route);
   for (const route of FILE_ROUTES) mountFile(app, deps, route);
 }

@@ -1,5 +1,6 @@
 /**
- * An in-process daily scheduler (until the server's job queue schedules work): waits for the next
+ * An in-process daily scheduler (`data schedule`, and the server's `--refresh-daily`, which
+ * enqueues a run each time: `data-refresh-run.ts`): waits for the next
  * trading day at a New York wall-clock time (`domain/calendar/daily-schedule.ts`), runs the
  * job, and repeats. A job that fails is reported through `onError` and the schedule goes on;
  * the loop ends after `runs` runs or when `signal` aborts.

@@ -54,6 +54,11 @@ export interface FanOutOptions {
   readonly staleMs: number;
   /** Called with the index of each piece as it ends (what it throws ends the fan-out). */
   readonly onDone?: (index: number) => void;
+  /**
+   * The knowledge time of the run the pieces belong to (docs/data-versions.md): each piece's run
+   * is stored with it and reads market data as known then. Set by `executeRun`, not use cases.
+   */
+  readonly knownAt?: string;
 }
 
 /**

@@ -19,6 +19,7 @@
 
 export * from './errors.ts';
 export { createDeps, type CreateDepsOptions, type OwnedDeps } from './create-deps.ts';
+export { knownAtDeps } from './known-at-deps.ts';
 export {
   silentLogger,
   silentProgress,

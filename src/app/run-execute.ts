@@ -8,12 +8,19 @@
  * returns the run's status, so a run cancelled meanwhile throws out of the use case at its next
  * progress tick and its late result is never stored (the store's finish applies to a running
  * run only). A run of an unknown kind (a newer version's, say) fails with INVALID_INPUT.
+ *
+ * Knowledge time (docs/data-versions.md): a run submitted with `knownAt` reads market data as
+ * known then (`knownAtDeps`, its pieces too) and keeps that time; a run submitted without one
+ * reads the latest data (fetching what is missing, as its synchronous route does) and records,
+ * as it ends, the clock's time once its use case returned or threw — every row it read, and
+ * every row it fetched itself, was stored by then, so `--known-at <knownAt>` reproduces it.
  */
 
 import type { RunStatus, RunStore, StoredRun } from '../data/store/run-store.ts';
 import { BallastError, toBallastError } from '../domain/errors.ts';
 import type { AppDeps, ProgressReporter } from './deps.ts';
 import type { SolveExecutor } from './solve.ts';
+import { knownAtDeps } from './known-at-deps.ts';
 import { runKind } from './run-kinds.ts';
 
 /** Thrown at a progress tick of a run cancelled meanwhile (never escapes {@link executeRun}). */
@@ -140,8 +147,13 @@ export async function executeRun(
         value: run.kind,
       });
     const offThread = deps.solveOffThread;
+    const asked = run.knownAt;
+    const fanOut = deps.fanOut;
     const runDeps: AppDeps = {
-      ...deps,
+      ...(asked === null ? deps : knownAtDeps(deps, asked)),
+      ...(asked === null || fanOut === undefined
+        ? {}
+        : { fanOut: { run: (k, inputs, o) => fanOut.run(k, inputs, { ...o, knownAt: asked }) } }),
       progress: writer.reporter,
       ...(offThread === undefined
         ? {}
@@ -154,14 +166,17 @@ export async function executeRun(
           }),
     };
     const result = await kind.run(run.input, runDeps);
+    const knownAt = asked ?? deps.clock.now();
     await writer.flush();
     // A JSON round trip stores what the API would have sent (undefined fields dropped).
-    await runs.finish(id, { status: 'succeeded', result: JSON.parse(JSON.stringify(result)) });
+    const stored: unknown = JSON.parse(JSON.stringify(result));
+    await runs.finish(id, { status: 'succeeded', result: stored, knownAt });
   } catch (error) {
     if (!(error instanceof RunCancelled)) {
+      const knownAt = run.knownAt ?? deps.clock.now();
       if (toBallastError(error).code === 'INTERNAL')
         deps.log.info(`run ${id} (${run.kind}) failed: ${String(error)}`);
-      await runs.finish(id, { status: 'failed', error: runError(error) });
+      await runs.finish(id, { status: 'failed', error: runError(error), knownAt });
     }
   }
   return runs.get(id);

@@ -16,6 +16,8 @@ import {
 } from './backtest-sweep.ts';
 import { SWEEP_PIECE_KIND } from './backtest-sweep-execute.ts';
 import { dataFetch, dataFetchInputSchema, type DataFetchInput } from './data-fetch.ts';
+import type { DataRefreshInput } from './data-refresh.ts';
+import { dataRefreshRun, dataRefreshRunInputSchema } from './data-refresh-run.ts';
 import type { AppDeps } from './deps.ts';
 import { estimate, estimateInputSchema, type EstimateInput } from './estimate.ts';
 import { frontier, frontierInputSchema, type FrontierInput } from './frontier.ts';
@@ -28,6 +30,11 @@ export interface RunKind {
   readonly schema: z.ZodType;
   /** One line for the API's documentation. */
   readonly summary: string;
+  /**
+   * The kind writes market data (a fetch, a refresh): it cannot run as known at a past time, so
+   * a submission with `knownAt` is refused.
+   */
+  readonly writesMarketData?: boolean;
   run(input: unknown, deps: AppDeps): Promise<unknown>;
 }
 
@@ -61,7 +68,15 @@ export const RUN_KINDS = {
   'data-fetch': {
     schema: dataFetchInputSchema,
     summary: 'fetch and store market data (`data fetch`)',
+    writesMarketData: true,
     run: (input, deps) => dataFetch(input as DataFetchInput, deps),
+  },
+  'data-refresh': {
+    schema: dataRefreshRunInputSchema,
+    summary:
+      'bring stored symbols and series up to today, checking new bars and storing alerts (`data refresh`; no webhook over HTTP)',
+    writesMarketData: true,
+    run: (input, deps) => dataRefreshRun(input as DataRefreshInput, deps),
   },
   'backtest-sweep': {
     schema: backtestSweepRunInputSchema,

@@ -63,7 +63,8 @@ export class QueueFanOut implements RunFanOut {
   async run(kind: string, inputs: readonly unknown[], options: FanOutOptions): Promise<unknown[]> {
     const { runs } = await this.#deps.store();
     const ids: string[] = [];
-    for (const input of inputs) ids.push((await runs.create({ kind, input })).id);
+    const knownAt = options.knownAt;
+    for (const input of inputs) ids.push((await runs.create({ kind, input, knownAt })).id);
     try {
       const queue = await this.#queue();
       for (const id of ids) await queue.enqueue(id);

@@ -199,3 +199,22 @@ describe('a sweep spread over the job queue', () => {
     expect(statuses).toEqual(['cancelled', 'cancelled', 'succeeded']);
   });
 });
+
+describe('a sweep run with a knowledge time', () => {
+  it('stores its pieces with the same knownAt (docs/data-versions.md), and keeps its own', async () => {
+    const d = deps();
+    const { ids, queue } = listQueue();
+    const store = await d.store();
+    const run = await store.runs.create({
+      kind: 'backtest-sweep',
+      input: INPUT,
+      knownAt: '2024-06-20T00:00:00Z',
+    });
+    const ended = await executeRun(run.id, spreading(d, queue));
+    expect(ended).toMatchObject({ status: 'succeeded', knownAt: '2024-06-20T00:00:00.000Z' });
+    const pieces = await Promise.all(ids.map((id) => store.runs.get(id)));
+    expect(pieces.map((p) => [p.kind, p.status, p.knownAt])).toEqual(
+      [1, 2, 3].map(() => [SWEEP_PIECE_KIND, 'succeeded', '2024-06-20T00:00:00.000Z']),
+    );
+  });
+});

@@ -12,6 +12,7 @@ import { hasWebBuild, WEB_DIST } from '../../api/web-routes.ts';
 import { startRunService, type RunService } from '../../jobs/run-service.ts';
 import type { GlobalOptions, Runtime } from '../context.ts';
 import { withErrorReporting } from '../error-reporting.ts';
+import { parseRefreshDaily, startRefreshSchedule } from './serve-refresh.ts';
 import type { Io } from '../io.ts';
 import { integerFlag, nextStopSignal } from '../stop-signal.ts';
 import { VERSION } from '../main.ts';
@@ -28,6 +29,10 @@ interface ServeOptions {
   rateLimit: number;
   /** Where INTERNAL failures go (`SENTRY_DSN`); none when unset. */
   errorReporter?: ErrorReporter | undefined;
+  /** Enqueue a `data-refresh` run every NYSE trading day at this HH:MM New York time. */
+  refreshDaily?: string | undefined;
+  /** Where the scheduled refreshes post their alerts (`$BALLAST_ALERT_WEBHOOK`). */
+  refreshWebhook?: string | undefined;
 }
 
 /** Validates `--log-level`: one of {@link LOG_LEVELS}. */
@@ -108,6 +113,14 @@ export async function serveUntilStopped(
     rateLimit: options.rateLimit === 0 ? false : { requests: options.rateLimit, windowSeconds: 10 },
     ...(options.web === undefined ? {} : { web: options.web }),
   });
+  const refresh =
+    options.refreshDaily === undefined
+      ? undefined
+      : startRefreshSchedule(
+          jobs.deps,
+          { daily: options.refreshDaily, webhook: options.refreshWebhook },
+          options.logger,
+        );
   for (const line of options.banner?.(server.url) ?? []) io.out(line);
   io.out(`Ballast API listening on ${server.url} (docs: ${server.url}/api/docs)`);
   if (options.web !== undefined) io.out(`Dashboard: ${server.url}/`);
@@ -117,10 +130,12 @@ export async function serveUntilStopped(
       : 'API keys off: /api/v1 is open to every local process',
   );
   io.out(jobsLine(jobs.queue, options));
+  if (refresh !== undefined) io.out(refresh.line);
   const signal = await nextStopSignal();
   io.out(`${signal}: stopping`);
   clearInterval(depth);
   try {
+    await refresh?.stop();
     await server.close();
   } finally {
     await jobs.close();
@@ -225,6 +240,11 @@ export function registerServe(program: Command, io: Io, runtime: Runtime): void 
       100,
     )
     .option(
+      '--refresh-daily <HH:MM>',
+      'enqueue a data refresh run (kind data-refresh: stored symbols and series brought up to today, alerts stored, posted to $BALLAST_ALERT_WEBHOOK when set) on every NYSE trading day at HH:MM New York time, e.g. 18:30 after the close; give it to one server per store',
+      parseRefreshDaily,
+    )
+    .option(
       '--log-level <level>',
       `${LOG_LEVELS.join(' | ')}: the request log, one JSON line per request on stderr`,
       parseLogLevel,
@@ -244,7 +264,14 @@ export function registerServe(program: Command, io: Io, runtime: Runtime): void 
         try {
           await serveUntilStopped(
             deps,
-            { ...options, auth, logger, errorReporter, web: builtWeb() },
+            {
+              ...options,
+              auth,
+              logger,
+              errorReporter,
+              web: builtWeb(),
+              refreshWebhook: runtime.env['BALLAST_ALERT_WEBHOOK'] || undefined,
+            },
             io,
           );
         } finally {

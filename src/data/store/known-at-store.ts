@@ -49,16 +49,21 @@ function columnsOf(bars: readonly StoredPriceBar[], intern: (d: string) => strin
 }
 
 /**
- * `store` reading market data as known at `knownAt` (module comment).
+ * `store` reading market data as known at `knownAt` (module comment). `field` is what errors
+ * name: the CLI's `--known-at` (default), the HTTP API's `knownAt`.
  *
- * @throws BallastError INVALID_INPUT naming `--known-at` when it is not an ISO timestamp
+ * @throws BallastError INVALID_INPUT naming `field` when it is not an ISO timestamp
  */
-export function knownAtStore(store: MarketStore, knownAt: string): MarketStore {
-  const at = normalizeTimestamp('--known-at', knownAt);
+export function knownAtStore(
+  store: MarketStore,
+  knownAt: string,
+  field = '--known-at',
+): MarketStore {
+  const at = normalizeTimestamp(field, knownAt);
   const refuse = (): Promise<never> =>
     Promise.reject(
       invalidInput(
-        '--known-at',
+        field,
         knownAt,
         'reads the data as it was known then: nothing can be fetched or stored',
       ),
@@ -98,7 +103,7 @@ export function knownAtStore(store: MarketStore, knownAt: string): MarketStore {
     upsertPriceBars: refuse,
     upsertSeriesPoints: refuse,
     upsertInstrument: refuse,
-    transaction: (fn) => store.transaction((tx) => fn(knownAtStore(tx, at))),
+    transaction: (fn) => store.transaction((tx) => fn(knownAtStore(tx, at, field))),
   };
   return new Proxy(store, {
     get(target, prop) {

@@ -66,6 +66,7 @@ export class KyselyRunStore implements RunStore {
   async create(run: NewRun): Promise<StoredRun> {
     const kind = checkKind(run.kind);
     const input = toJsonText('input', run.input);
+    const knownAt = run.knownAt === undefined ? null : normalizeTimestamp('knownAt', run.knownAt);
     const row = {
       id: randomUUID(),
       kind,
@@ -80,6 +81,7 @@ export class KyselyRunStore implements RunStore {
       created_at: this.#now(),
       started_at: null,
       finished_at: null,
+      known_at: knownAt,
     };
     await this.#access.write((db) => db.insertInto('runs').values(row).execute());
     return toStoredRun(row);
@@ -158,11 +160,23 @@ export class KyselyRunStore implements RunStore {
       outcome.status === 'succeeded'
         ? { result: toJsonText('outcome.result', outcome.result), error: null }
         : { result: null, error: toJsonText('outcome.error', outcome.error) };
+    const knownAt =
+      outcome.knownAt === undefined
+        ? undefined
+        : normalizeTimestamp('outcome.knownAt', outcome.knownAt);
     const now = this.#now();
     const result = await this.#access.write((db) =>
       db
         .updateTable('runs')
-        .set({ status, finished_at: now, ...values })
+        .set((eb) => ({
+          status,
+          finished_at: now,
+          ...values,
+          // A knowledge time given at submission is kept.
+          ...(knownAt === undefined
+            ? {}
+            : { known_at: eb.fn.coalesce('known_at', eb.val(knownAt)) }),
+        }))
         .where('id', '=', runId)
         .where('status', '=', 'running')
         .executeTakeFirst(),

@@ -83,5 +83,6 @@ export function toStoredRun(row: Selectable<RunsTable>): StoredRun {
     createdAt: row.created_at,
     startedAt: row.started_at,
     finishedAt: row.finished_at,
+    knownAt: row.known_at,
   };
 }

@@ -49,6 +49,11 @@ export interface NewRun {
   readonly kind: string;
   /** The use case's input (a JSON value). */
   readonly input: unknown;
+  /**
+   * Read market data as known at this ISO time (docs/data-versions.md); stored normalised to
+   * UTC with milliseconds. Absent: the latest data, and the time is recorded when the run ends.
+   */
+  readonly knownAt?: string | undefined;
 }
 
 /** A stored run. */
@@ -67,6 +72,12 @@ export interface StoredRun {
   readonly createdAt: string;
   readonly startedAt: string | null;
   readonly finishedAt: string | null;
+  /**
+   * The knowledge time of the run's market data: the `knownAt` it was submitted with, else —
+   * once it ended — the time it finished reading (`--known-at <knownAt>` reproduces it); null
+   * before then, and for a run cancelled without one.
+   */
+  readonly knownAt: string | null;
 }
 
 /** Which runs {@link RunStore.list} returns. */
@@ -77,10 +88,14 @@ export interface RunQuery {
   readonly limit?: number;
 }
 
-/** How a running run ended. */
-export type RunOutcome =
+/**
+ * How a running run ended; `knownAt` records the time it finished reading its data when it was
+ * submitted without one (a run submitted with one keeps it).
+ */
+export type RunOutcome = (
   | { readonly status: 'succeeded'; readonly result: unknown }
-  | { readonly status: 'failed'; readonly error: RunError };
+  | { readonly status: 'failed'; readonly error: RunError }
+) & { readonly knownAt?: string | undefined };
 
 /** Stored runs (module comment). */
 export interface RunStore {

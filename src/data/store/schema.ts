@@ -127,6 +127,8 @@ export interface RunsTable {
   created_at: string;
   started_at: string | null;
   finished_at: string | null;
+  /** The run's knowledge time (migration `20261207T1900_run_known_at`), UTC ISO or null. */
+  known_at: string | null;
 }
 
 /** `data_version`: one row counting the transactions that changed market data or portfolios. */

@@ -1539,6 +1539,8 @@ export interface paths {
                 query?: {
                     asOf?: string;
                     lotMethod?: string;
+                    /** @description Read market data as it was known at this ISO-8601 time with a time zone (e.g. 2026-01-05T21:00:00Z): the stored versions known then, nothing fetched (docs/data-versions.md) */
+                    knownAt?: string;
                 };
                 header?: never;
                 path: {
@@ -1689,6 +1691,8 @@ export interface paths {
                     funds?: string;
                     /** @description Fund definitions stored with PUT /api/v1/funds/stored/{name}, instead of funds */
                     fundsStored?: string;
+                    /** @description Read market data as it was known at this ISO-8601 time with a time zone (e.g. 2026-01-05T21:00:00Z): the stored versions known then, nothing fetched (docs/data-versions.md) */
+                    knownAt?: string;
                 };
                 header?: never;
                 path: {
@@ -1841,6 +1845,8 @@ export interface paths {
                     fundsStored?: string;
                     /** @description Prices CSV symbol,price[,date][,source], first choice for valuation (the file's text) */
                     prices?: string;
+                    /** @description Read market data as it was known at this ISO-8601 time with a time zone (e.g. 2026-01-05T21:00:00Z): the stored versions known then, nothing fetched (docs/data-versions.md) */
+                    knownAt?: string;
                 };
                 header?: never;
                 path: {
@@ -1997,6 +2003,8 @@ export interface paths {
                     fundsStored?: string;
                     /** @description Prices CSV symbol,price[,date][,source], first choice for valuation (the file's text) */
                     prices?: string;
+                    /** @description Read market data as it was known at this ISO-8601 time with a time zone (e.g. 2026-01-05T21:00:00Z): the stored versions known then, nothing fetched (docs/data-versions.md) */
+                    knownAt?: string;
                 };
                 header?: never;
                 path: {
@@ -2173,6 +2181,8 @@ export interface paths {
                     stateRate?: number;
                     /** @description After tax: net investment income tax rate (0.038 when it applies, default 0) */
                     niit?: number;
+                    /** @description Read market data as it was known at this ISO-8601 time with a time zone (e.g. 2026-01-05T21:00:00Z): the stored versions known then, nothing fetched (docs/data-versions.md) */
+                    knownAt?: string;
                 };
                 header?: never;
                 path: {
@@ -2333,7 +2343,10 @@ export interface paths {
         /** Stress tests: hypothetical shocks or historical windows (POST: shocks, durations and windows are structured; {} runs every built-in scenario) */
         post: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description Read market data as it was known at this ISO-8601 time with a time zone (e.g. 2026-01-05T21:00:00Z): the stored versions known then, nothing fetched (docs/data-versions.md) */
+                    knownAt?: string;
+                };
                 header?: never;
                 path: {
                     id: string;
@@ -2545,7 +2558,10 @@ export interface paths {
         /** Trade list to target weights: cash-, lot- and tax-aware (POST: targets, weights or an optimisation are structured) */
         post: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description Read market data as it was known at this ISO-8601 time with a time zone (e.g. 2026-01-05T21:00:00Z): the stored versions known then, nothing fetched (docs/data-versions.md) */
+                    knownAt?: string;
+                };
                 header?: never;
                 path: {
                     id: string;
@@ -2790,7 +2806,10 @@ export interface paths {
         /** Exposures → funds → trades, the two-stage plan (POST: moments, objective and candidates are structured) */
         post: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description Read market data as it was known at this ISO-8601 time with a time zone (e.g. 2026-01-05T21:00:00Z): the stored versions known then, nothing fetched (docs/data-versions.md) */
+                    knownAt?: string;
+                };
                 header?: never;
                 path: {
                     id: string;
@@ -3309,6 +3328,8 @@ export interface paths {
                     stateRate?: number;
                     /** @description true: add the 3.8 % net investment income tax (with a federal rate) */
                     niit?: boolean;
+                    /** @description Read market data as it was known at this ISO-8601 time with a time zone (e.g. 2026-01-05T21:00:00Z): the stored versions known then, nothing fetched (docs/data-versions.md) */
+                    knownAt?: string;
                 };
                 header?: never;
                 path: {
@@ -3467,6 +3488,8 @@ export interface paths {
                     fundsStored?: string;
                     /** @description Prices CSV symbol,price[,date][,source], first choice for valuation (the file's text) */
                     prices?: string;
+                    /** @description Read market data as it was known at this ISO-8601 time with a time zone (e.g. 2026-01-05T21:00:00Z): the stored versions known then, nothing fetched (docs/data-versions.md) */
+                    knownAt?: string;
                 };
                 header?: never;
                 path: {
@@ -3919,7 +3942,10 @@ export interface paths {
         /** Optimal weights for one objective under constraints (returns inline) */
         post: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description Read market data as it was known at this ISO-8601 time with a time zone (e.g. 2026-01-05T21:00:00Z): the stored versions known then, nothing fetched (docs/data-versions.md) */
+                    knownAt?: string;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -4581,7 +4607,10 @@ export interface paths {
         /** The efficient frontier with the tangency portfolio (returns inline; threads ≤ 2) */
         post: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description Read market data as it was known at this ISO-8601 time with a time zone (e.g. 2026-01-05T21:00:00Z): the stored versions known then, nothing fetched (docs/data-versions.md) */
+                    knownAt?: string;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -5005,7 +5034,10 @@ export interface paths {
         /** Annual expected returns and covariance of a returns panel (returns inline) */
         post: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description Read market data as it was known at this ISO-8601 time with a time zone (e.g. 2026-01-05T21:00:00Z): the stored versions known then, nothing fetched (docs/data-versions.md) */
+                    knownAt?: string;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -5323,6 +5355,8 @@ export interface paths {
                     covariance?: "sample" | "ewma" | "ledoit-wolf" | "ledoit-wolf-single-factor" | "ledoit-wolf-constant-correlation" | "oas" | "semicovariance" | "denoised" | "garch" | "factor";
                     /** @description Expected-return model, with its default parameters (default historical) */
                     mean?: "historical" | "geometric" | "ewma" | "shrinkage" | "capm" | "black-litterman" | "building-block";
+                    /** @description Read market data as it was known at this ISO-8601 time with a time zone (e.g. 2026-01-05T21:00:00Z): the stored versions known then, nothing fetched (docs/data-versions.md) */
+                    knownAt?: string;
                 };
                 header?: never;
                 path?: never;
@@ -5481,7 +5515,10 @@ export interface paths {
         /** Performance and risk metrics of a column or fixed-weight portfolio (returns inline) */
         post: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description Read market data as it was known at this ISO-8601 time with a time zone (e.g. 2026-01-05T21:00:00Z): the stored versions known then, nothing fetched (docs/data-versions.md) */
+                    knownAt?: string;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -5682,7 +5719,10 @@ export interface paths {
         /** Strategies of target weights run day by day over historical closes (config inline) */
         post: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description Read market data as it was known at this ISO-8601 time with a time zone (e.g. 2026-01-05T21:00:00Z): the stored versions known then, nothing fetched (docs/data-versions.md) */
+                    knownAt?: string;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -6101,7 +6141,10 @@ export interface paths {
         /** Monte Carlo of a rebalanced portfolio with withdrawals: value fan, depletion, safe withdrawal rate (config inline) */
         post: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description Read market data as it was known at this ISO-8601 time with a time zone (e.g. 2026-01-05T21:00:00Z): the stored versions known then, nothing fetched (docs/data-versions.md) */
+                    knownAt?: string;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -6339,7 +6382,10 @@ export interface paths {
         /** What the store holds: every symbol and series with its range, rows and sources */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description Read market data as it was known at this ISO-8601 time with a time zone (e.g. 2026-01-05T21:00:00Z): the stored versions known then, nothing fetched (docs/data-versions.md) */
+                    knownAt?: string;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -6483,6 +6529,8 @@ export interface paths {
                 query: {
                     symbols: string[];
                     jumpThreshold?: number;
+                    /** @description Read market data as it was known at this ISO-8601 time with a time zone (e.g. 2026-01-05T21:00:00Z): the stored versions known then, nothing fetched (docs/data-versions.md) */
+                    knownAt?: string;
                 };
                 header?: never;
                 path?: never;
@@ -6771,6 +6819,8 @@ export interface paths {
                 query?: {
                     from?: string;
                     to?: string;
+                    /** @description Read market data as it was known at this ISO-8601 time with a time zone (e.g. 2026-01-05T21:00:00Z): the stored versions known then, nothing fetched (docs/data-versions.md) */
+                    knownAt?: string;
                 };
                 header?: never;
                 path: {
@@ -6919,6 +6969,8 @@ export interface paths {
                     to?: string;
                     frequency?: "daily" | "weekly" | "monthly" | "quarterly" | "annual";
                     kind?: "total" | "price" | "log" | "real" | "excess";
+                    /** @description Read market data as it was known at this ISO-8601 time with a time zone (e.g. 2026-01-05T21:00:00Z): the stored versions known then, nothing fetched (docs/data-versions.md) */
+                    knownAt?: string;
                 };
                 header?: never;
                 path: {
@@ -7552,7 +7604,10 @@ export interface paths {
         /** Check fund definitions (YAML inline) against the exposure universe */
         post: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description Read market data as it was known at this ISO-8601 time with a time zone (e.g. 2026-01-05T21:00:00Z): the stored versions known then, nothing fetched (docs/data-versions.md) */
+                    knownAt?: string;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -7707,7 +7762,10 @@ export interface paths {
         /** Does a fund behave as its definition says? (returns and definitions inline) */
         post: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description Read market data as it was known at this ISO-8601 time with a time zone (e.g. 2026-01-05T21:00:00Z): the stored versions known then, nothing fetched (docs/data-versions.md) */
+                    knownAt?: string;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -9276,7 +9334,7 @@ export interface paths {
         put?: never;
         /**
          * Submit long work as a run (202; poll GET /api/v1/runs/{id})
-         * @description Kinds — `frontier`: the efficient frontier (`frontier`); `optimize`: one optimisation (`optimize`); `estimate`: expected returns and covariance (`estimate`); `analyze`: performance and risk measures of a return series (`analyze`); `backtest`: strategies run day by day over historical closes (`backtest`); `data-fetch`: fetch and store market data (`data fetch`); `backtest-sweep`: a grid of backtest variants on worker threads (`backtest --sweep`); `simulate`: Monte Carlo paths of a rebalanced portfolio with withdrawals (`simulate`). `input` is what the kind's synchronous route takes.
+         * @description Kinds — `frontier`: the efficient frontier (`frontier`); `optimize`: one optimisation (`optimize`); `estimate`: expected returns and covariance (`estimate`); `analyze`: performance and risk measures of a return series (`analyze`); `backtest`: strategies run day by day over historical closes (`backtest`); `data-fetch`: fetch and store market data (`data fetch`); `data-refresh`: bring stored symbols and series up to today, checking new bars and storing alerts (`data refresh`; no webhook over HTTP); `backtest-sweep`: a grid of backtest variants on worker threads (`backtest --sweep`); `simulate`: Monte Carlo paths of a rebalanced portfolio with withdrawals (`simulate`). `input` is what the kind's synchronous route takes. `knownAt` (ISO time): read market data as known then (docs/data-versions.md).
          */
         post: {
             parameters: {
@@ -9289,13 +9347,14 @@ export interface paths {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        kind: "frontier" | "optimize" | "estimate" | "analyze" | "backtest" | "data-fetch" | "backtest-sweep" | "simulate";
+                        kind: "frontier" | "optimize" | "estimate" | "analyze" | "backtest" | "data-fetch" | "data-refresh" | "backtest-sweep" | "simulate";
                         input?: unknown;
+                        knownAt?: string;
                     };
                 };
             };
             responses: {
-                /** @description The run: { id, kind, inputsHash, status (queued | running | succeeded | failed | cancelled), progress { done, total, label }, result, error, createdAt, startedAt, finishedAt }, queued */
+                /** @description The run: { id, kind, inputsHash, status (queued | running | succeeded | failed | cancelled), progress { done, total, label }, result, error, createdAt, startedAt, finishedAt, knownAt (the knowledge time of its market data: docs/data-versions.md) }, queued */
                 202: {
                     headers: {
                         [name: string]: unknown;
@@ -9451,7 +9510,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description The run: { id, kind, inputsHash, status (queued | running | succeeded | failed | cancelled), progress { done, total, label }, result, error, createdAt, startedAt, finishedAt } */
+                /** @description The run: { id, kind, inputsHash, status (queued | running | succeeded | failed | cancelled), progress { done, total, label }, result, error, createdAt, startedAt, finishedAt, knownAt (the knowledge time of its market data: docs/data-versions.md) } */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -9581,7 +9640,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description The run: { id, kind, inputsHash, status (queued | running | succeeded | failed | cancelled), progress { done, total, label }, result, error, createdAt, startedAt, finishedAt }, cancelled */
+                /** @description The run: { id, kind, inputsHash, status (queued | running | succeeded | failed | cancelled), progress { done, total, label }, result, error, createdAt, startedAt, finishedAt, knownAt (the knowledge time of its market data: docs/data-versions.md) }, cancelled */
                 200: {
                     headers: {
                         [name: string]: unknown;

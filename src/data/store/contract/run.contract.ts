@@ -28,6 +28,7 @@ export function runCases(store: CurrentStore, clock: () => ManualClock): void {
       createdAt: T0,
       startedAt: null,
       finishedAt: null,
+      knownAt: null,
     });
     expect(a.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
     expect(b.id).not.toBe(a.id);
@@ -113,6 +114,38 @@ export function runCases(store: CurrentStore, clock: () => ManualClock): void {
     expect((await runs().list({ limit: 2 })).map((r) => r.id)).toEqual([ids[2], ids[1]]);
     expect((await runs().list({ status: 'running' })).map((r) => r.id)).toEqual([ids[0]]);
     expect(await runs().counts()).toMatchObject({ queued: 2, running: 1 });
+  });
+
+  it('keeps the knowledge time given at submission, and records one when none was given', async () => {
+    // Given at submission (another zone): stored in UTC with milliseconds, kept when it ends.
+    const asked = await runs().create({
+      kind: 'backtest',
+      input: {},
+      knownAt: '2026-01-04T21:00:00-05:00',
+    });
+    expect(asked.knownAt).toBe('2026-01-05T02:00:00.000Z');
+    await runs().claim(asked.id);
+    const later = '2026-01-05T00:00:07.000Z';
+    expect(await runs().finish(asked.id, { status: 'succeeded', result: 1, knownAt: later })).toBe(
+      true,
+    );
+    expect((await runs().get(asked.id)).knownAt).toBe('2026-01-05T02:00:00.000Z');
+    // None given: null until the run ends with the time it read its data.
+    clock().set('2026-01-05T00:00:03.000Z');
+    const latest = await runs().create({ kind: 'backtest', input: {} });
+    await runs().claim(latest.id);
+    expect((await runs().get(latest.id)).knownAt).toBeNull();
+    const error = { code: 'DATA_UNAVAILABLE', message: 'no', details: {} };
+    expect(await runs().finish(latest.id, { status: 'failed', error, knownAt: later })).toBe(true);
+    expect((await runs().list({ limit: 1 }))[0]).toMatchObject({ id: latest.id, knownAt: later });
+    await expectInvalid(runs().create({ kind: 'backtest', input: {}, knownAt: 'noon' }), 'knownAt');
+    const running = await runs().create({ kind: 'backtest', input: {} });
+    await runs().claim(running.id);
+    await expectInvalid(
+      runs().finish(running.id, { status: 'succeeded', result: 1, knownAt: 'noon' }),
+      'outcome.knownAt',
+    );
+    expect((await runs().get(running.id)).status).toBe('running');
   });
 
   it('refuses bad arguments naming the field, and unknown ids as NOT_FOUND', async () => {

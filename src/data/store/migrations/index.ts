@@ -9,15 +9,15 @@ import type { StoreDialect } from '../market-store.ts';
 import * as marketData from './20261125T1500_market_data.ts';
 import * as sqlitePriceColumns from './20261125T1510_sqlite_price_columns.ts';
 import * as portfolios from './20261201T0900_portfolios.ts';
-// Applies after 20261207T1910 (order is by name: MIGRATION_NAMES).
-import * as corporateActions from './20261207T1930_corporate_actions.ts';
 import * as apiKeys from './20261207T0500_api_keys.ts';
 import * as runs from './20261207T0700_runs.ts';
 import * as dataVersion from './20261207T0800_data_version.ts';
 import * as definitions from './20261207T0900_definitions.ts';
 import * as valueVersions from './20261207T1100_value_versions.ts';
 import * as alerts from './20261207T1600_alerts.ts';
+import * as runKnownAt from './20261207T1900_run_known_at.ts';
 import * as postgresPriceColumns from './20261207T1910_postgres_price_columns.ts';
+import * as corporateActions from './20261207T1930_corporate_actions.ts';
 
 interface StoreMigration {
   up(db: Kysely<unknown>, dialect: StoreDialect): Promise<void>;
@@ -27,14 +27,15 @@ const MIGRATIONS: Readonly<Record<string, StoreMigration>> = {
   '20261125T1500_market_data': marketData,
   '20261125T1510_sqlite_price_columns': sqlitePriceColumns,
   '20261201T0900_portfolios': portfolios,
-  '20261207T1930_corporate_actions': corporateActions,
   '20261207T0500_api_keys': apiKeys,
   '20261207T0700_runs': runs,
   '20261207T0800_data_version': dataVersion,
   '20261207T0900_definitions': definitions,
   '20261207T1100_value_versions': valueVersions,
   '20261207T1600_alerts': alerts,
+  '20261207T1900_run_known_at': runKnownAt,
   '20261207T1910_postgres_price_columns': postgresPriceColumns,
+  '20261207T1930_corporate_actions': corporateActions,
 };
 
 /** Names of every migration this code knows, in the order they apply. */
