@@ -72,3 +72,54 @@ describe('ballast data import --kind fx-ecb and data fx-rate', () => {
     expect(missing.stderr).toMatch(/EURCHF on or before 2024-01-02/);
   });
 });
+
+describe('ballast positions --base-currency', () => {
+  it('values a EUR holding in USD: 10 × €50 × 1.10 = $550.00, with cost basis at the trade date', async () => {
+    const files = tempFiles({
+      'store.sqlite': '',
+      'rates.csv': 'date,EURUSD\n2024-01-02,1.08\n2024-01-05,1.10\n',
+      'ledger.csv': 'date,type,symbol,quantity,price,currency\n2024-01-02,buy,SAP,10,48,EUR\n',
+      'prices.csv': 'symbol,price\nSAP,50\n',
+    });
+    const db = files['store.sqlite']!;
+    expect(
+      (await cli(db, 'data', 'import', '--kind', 'fx', '--csv', files['rates.csv']!)).code,
+    ).toBe(0);
+    const args = [
+      'positions',
+      '--transactions',
+      files['ledger.csv']!,
+      '--prices',
+      files['prices.csv']!,
+      '--as-of',
+      '2024-01-05',
+      '--base-currency',
+      'USD',
+    ];
+    const json = await cli(db, ...args, '--format', 'json');
+    expect(json.code, json.stderr).toBe(0);
+    const doc = JSON.parse(json.stdout) as {
+      positions: { costBasisTotal: number }[];
+      valuation: { holdings: { localValue: number; rate: number; baseValue: number }[] };
+    };
+    // Basis: 10 × €48 × 1.08 = $518.40. Value: 10 × €50 = €500 × 1.10 = $550.00.
+    expect(doc.positions[0]!.costBasisTotal).toBe(518.4);
+    expect(doc.valuation.holdings[0]).toMatchObject({ localValue: 500, rate: 1.1, baseValue: 550 });
+
+    const table = await cli(db, ...args);
+    expect(table.code, table.stderr).toBe(0);
+    expect(table.stdout).toContain('Valuation in USD on 2024-01-05');
+    expect(table.stdout).toMatch(
+      /SAP\s+10\s+EUR\s+50(\.00)?\s+500\.00\s+1\.1\s+2024-01-05\s+550\.00/,
+    );
+
+    // Without --base-currency the EUR row is refused, naming the column.
+    const plain = await cli(db, 'positions', '--transactions', files['ledger.csv']!);
+    expect(plain.code).not.toBe(0);
+    expect(plain.stderr).toMatch(/currency: line 2 is in EUR, not USD/);
+    // A bad mapping names the flag.
+    const bad = await cli(db, ...args, '--currencies', 'SAP');
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toMatch(/--currencies/);
+  });
+});

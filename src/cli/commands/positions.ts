@@ -10,6 +10,8 @@ import { parseFormat, type Format, type Io } from '../io.ts';
 import { parseDateOption, parseLotMethod, requireOneOf } from './options.ts';
 import { washInput, withWashOptions } from './tax-ledger-flags.ts';
 import { brokerOption, transactionsSource, type BrokerChoice } from './broker-flag.ts';
+import { withCurrencyOptions, wantsBaseCurrency, type CurrencyOptions } from './currency-flags.ts';
+import { positionsInBaseOf, positionsInBaseTable } from './positions-base.ts';
 
 /** Flag names of the positions input fields. */
 const POSITIONS_FLAGS = {
@@ -19,8 +21,9 @@ const POSITIONS_FLAGS = {
   partialLot: '--partial-lot',
 };
 
-interface PositionsOptions {
+interface PositionsOptions extends CurrencyOptions {
   transactions?: string;
+  prices?: string;
   broker?: BrokerChoice;
   portfolio?: string;
   asOf?: string;
@@ -187,7 +190,11 @@ export function registerPositions(program: Command, io: Io, runtime: Runtime): v
       parseLotMethod,
       'fifo',
     );
-  withWashOptions(command)
+  withCurrencyOptions(withWashOptions(command))
+    .option(
+      '--prices <file>',
+      'with --base-currency: symbol,price[,date] in each symbol’s currency (else stored closes)',
+    )
     .option(
       '--format <format>',
       'table | json | csv (csv: one row per open lot)',
@@ -195,6 +202,13 @@ export function registerPositions(program: Command, io: Io, runtime: Runtime): v
       'table' as Format,
     )
     .action(async (options: PositionsOptions, command: Command) => {
+      if (wantsBaseCurrency(options)) {
+        const doc = await positionsInBaseOf(options, { command, runtime });
+        if (options.format === 'json') io.out(JSON.stringify(doc, null, 2));
+        else if (options.format === 'csv') io.out(renderCsv(lotRowsOf(doc), lotColumns));
+        else io.out(`${positionsTable(doc)}\n\n${positionsInBaseTable(doc)}`);
+        return;
+      }
       const report = await positionsOf(options, { command, runtime });
       if (options.format === 'json') io.out(JSON.stringify(report, null, 2));
       else if (options.format === 'csv') io.out(renderCsv(lotRowsOf(report), lotColumns));

@@ -26,10 +26,16 @@ import type { Transaction } from '../../domain/ledger/types.ts';
 import { centsDecimal, csvCell, plainDecimal } from '../csv/write-cells.ts';
 import { INHERITED, parseTransactionsCsv, TRANSACTION_COLUMNS } from './transactions-csv.ts';
 
-/** The columns written, in order. */
+/**
+ * The columns written, in order. `currency` is not among them: the ledgers written (stored
+ * portfolios) keep every amount in the portfolio's base currency (docs/currencies.md).
+ */
 export const TRANSACTIONS_CSV_HEADER = [
   ...TRANSACTION_COLUMNS.required,
-  ...TRANSACTION_COLUMNS.optional,
+  ...TRANSACTION_COLUMNS.optional.filter(
+    (c): c is Exclude<(typeof TRANSACTION_COLUMNS.optional)[number], 'currency'> =>
+      c !== 'currency',
+  ),
 ] as const;
 
 type Column = (typeof TRANSACTIONS_CSV_HEADER)[number];
