@@ -123,3 +123,45 @@ describe('ballast positions --base-currency', () => {
     expect(bad.stderr).toMatch(/--currencies/);
   });
 });
+
+describe('ballast performance with a EUR holding', () => {
+  it('prints the USD TWR, the local TWR and the currency effect (21 % = 10 % local, 11 % currency)', async () => {
+    const files = tempFiles({
+      'store.sqlite': '',
+      'rates.csv': 'date,EURUSD\n2024-01-02,1.10\n2024-01-04,1.21\n',
+      'ledger.csv':
+        'date,type,symbol,quantity,price,amount\n2024-01-02,deposit,,,,1100\n2024-01-02,buy,SAP,10,100,\n',
+      'prices.csv':
+        'date,symbol,close\n2024-01-02,SAP,100\n2024-01-03,SAP,104\n2024-01-04,SAP,110\n',
+    });
+    const db = files['store.sqlite']!;
+    expect(
+      (await cli(db, 'data', 'import', '--kind', 'fx', '--csv', files['rates.csv']!)).code,
+    ).toBe(0);
+    // An old file without a currency column: --currencies declares SAP in EUR.
+    const args = [
+      'performance',
+      '--transactions',
+      files['ledger.csv']!,
+      '--prices-history',
+      files['prices.csv']!,
+      '--currencies',
+      'SAP=EUR',
+    ];
+    const json = await cli(db, ...args, '--format', 'json');
+    expect(json.code, json.stderr).toBe(0);
+    const doc = JSON.parse(json.stdout) as {
+      twr: number;
+      currency: { twrLocal: number; currencyEffect: number };
+    };
+    // USD: 1100 → 10 × 110 × 1.21 = 1331: +21 %. Local (EURUSD held at 1.10): 1100 → 1210: +10 %.
+    // Currency effect 0.21 − 0.10 = 0.11.
+    expect(doc.twr).toBeCloseTo(0.21, 12);
+    expect(doc.currency.twrLocal).toBeCloseTo(0.1, 12);
+    expect(doc.currency.currencyEffect).toBeCloseTo(0.11, 12);
+    const table = await cli(db, ...args);
+    expect(table.code, table.stderr).toBe(0);
+    expect(table.stdout).toMatch(/TWR in local currency \(constant FX rates\)\s+10\.0%/);
+    expect(table.stdout).toMatch(/Currency effect \(TWR − local\)\s+11\.0%/);
+  });
+});
