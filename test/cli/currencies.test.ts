@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
+import type { FetchFn } from '../../src/data/http/http-client.ts';
 import { fixedClock } from '../../src/domain/clock.ts';
 import { tempFiles } from '../helpers/run-cli.ts';
 
@@ -13,12 +14,16 @@ const ECB = readFileSync(
 const NOW = '2024-01-05T18:00:00.000Z';
 
 async function cli(db: string, ...args: string[]) {
+  return cliWith({}, db, ...args);
+}
+
+async function cliWith(runtime: { fetch?: FetchFn }, db: string, ...args: string[]) {
   let stdout = '';
   let stderr = '';
   const code = await main(
     ['node', 'ballast', '--db', db, ...args],
     { out: (t) => (stdout += `${t}\n`), err: (t) => (stderr += `${t}\n`) },
-    { env: {}, clock: fixedClock(NOW, NOW.slice(0, 10)) },
+    { env: {}, clock: fixedClock(NOW, NOW.slice(0, 10)), ...runtime },
   );
   return { code, stdout, stderr };
 }
@@ -163,5 +168,65 @@ describe('ballast performance with a EUR holding', () => {
     expect(table.code, table.stderr).toBe(0);
     expect(table.stdout).toMatch(/TWR in local currency \(constant FX rates\)\s+10\.0%/);
     expect(table.stdout).toMatch(/Currency effect \(TWR − local\)\s+11\.0%/);
+  });
+});
+
+describe('ballast data fetch --fx', () => {
+  it('fetches FRED’s DEXUSEU (key-less fredgraph.csv) into FX:EURUSD and reads it back', async () => {
+    const asked: string[] = [];
+    // FRED's key-less download: header observation_date,<ID>; "." marks a missing day.
+    const fetch: FetchFn = (url) => {
+      asked.push(url.toString());
+      return Promise.resolve(
+        new Response(
+          'observation_date,DEXUSEU\n2024-01-02,1.0956\n2024-01-03,.\n2024-01-04,1.0944\n',
+          {
+            status: 200,
+          },
+        ),
+      );
+    };
+    const files = tempFiles({ 'store.sqlite': '' });
+    const db = files['store.sqlite']!;
+    const fetched = await cliWith(
+      { fetch },
+      db,
+      'data',
+      'fetch',
+      '--fx',
+      'EURUSD',
+      '--from',
+      '2024-01-02',
+      '--to',
+      '2024-01-04',
+      '--format',
+      'json',
+    );
+    expect(fetched.code, fetched.stderr).toBe(0);
+    expect(JSON.parse(fetched.stdout)).toMatchObject([
+      {
+        id: 'FX:EURUSD',
+        rows: 2,
+        first: '2024-01-02',
+        last: '2024-01-04',
+        sources: 'fred:DEXUSEU',
+      },
+    ]);
+    expect(asked[0]).toContain('fredgraph.csv?id=DEXUSEU');
+    // 3 January has no fixing: the rate of the 2nd holds (as-of rule); USD→EUR is 1/1.0956.
+    const rate = await cli(
+      db,
+      'data',
+      'fx-rate',
+      'USDEUR',
+      '--date',
+      '2024-01-03',
+      '--format',
+      'json',
+    );
+    expect(rate.code, rate.stderr).toBe(0);
+    const doc = JSON.parse(rate.stdout) as { rate: number; rateDate: string };
+    expect(doc.rateDate).toBe('2024-01-02');
+    expect(doc.rate).toBeCloseTo(1 / 1.0956, 11);
   });
 });
