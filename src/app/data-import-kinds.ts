@@ -31,7 +31,7 @@ import type { MarketStore } from '../data/store/market-store.ts';
 /** One stored id: rows in the file, rows inserted or changed, and what looked implausible. */
 export interface DataImportRow {
   readonly id: string;
-  readonly kind: 'prices' | 'returns' | 'series';
+  readonly kind: 'prices' | 'returns' | 'series' | 'fx';
   readonly rows: number;
   readonly written: number;
   /** Present when a value looked implausible (`PRICE_JUMP`, `RETURNS_LOOK_LIKE_PERCENT`). */

@@ -5,7 +5,10 @@
  * - `prices`: `date,close[,adj_close,dividend,split,open,high,low,volume]` for one symbol;
  * - `series`: `date,value[,available_from]` for one economic series (yields in decimals);
  * - `returns`: `date,A,B,...` decimal returns, stored per column as series `RETURNS:<column>`
- *   (read back by `returns` and `estimate --symbols` as given).
+ *   (read back by `returns` and `estimate --symbols` as given);
+ * - `fx-ecb`: the ECB's `eurofxref-hist.csv` (`Date,USD,JPY,…`, units per 1 EUR), stored per
+ *   column as series `FX:EUR<code>`; `fx`: `date,EURUSD,USDJPY,…`, one column per pair, stored
+ *   as `FX:<pair>` (data-import-fx.ts, docs/currencies.md).
  *
  * Memory is bounded whatever the file's size: the file streams through in chunks and is written
  * {@link IMPORT_CHUNK_ROWS} rows at a time inside the one transaction (a bad row anywhere rolls
@@ -33,6 +36,7 @@ import {
   type DataImportRow,
   type Importer,
 } from './data-import-kinds.ts';
+import { ecbFxImporter, plainFxImporter } from './data-import-fx.ts';
 import type { AppDeps, ProgressTask } from './deps.ts';
 import { parseInput } from './input.ts';
 import { textSourceSchema } from './sources.ts';
@@ -49,8 +53,8 @@ export const IMPORT_CHUNK_CELLS = 100_000;
 export const dataImportInputSchema = z
   .object({
     file: textSourceSchema,
-    kind: z.enum(['prices', 'returns', 'series']).default('prices'),
-    /** Symbol (prices) or series id (series); required for those kinds, unused for returns. */
+    kind: z.enum(['prices', 'returns', 'series', 'fx', 'fx-ecb']).default('prices'),
+    /** Symbol (prices) or series id (series); required for those kinds, unused for the others. */
     symbol: z
       .string()
       .trim()
@@ -59,7 +63,7 @@ export const dataImportInputSchema = z
       .optional(),
   })
   .superRefine((input, ctx) => {
-    if (input.kind !== 'returns' && input.symbol === undefined)
+    if ((input.kind === 'prices' || input.kind === 'series') && input.symbol === undefined)
       ctx.addIssue({
         code: 'custom',
         path: ['symbol'],
@@ -84,7 +88,11 @@ export async function dataImport(raw: DataImportInput, deps: AppDeps): Promise<D
       ? pricesImporter(input.symbol!)
       : input.kind === 'series'
         ? seriesImporter(input.symbol!)
-        : returnsImporter();
+        : input.kind === 'fx-ecb'
+          ? ecbFxImporter()
+          : input.kind === 'fx'
+            ? plainFxImporter()
+            : returnsImporter();
   let task: ProgressTask | undefined;
   const batches = csvBatches(source, {
     what: 'file',

@@ -4,6 +4,7 @@
  * contributions by position, flags as they are and as warnings.
  */
 
+import type { PerformanceCurrencyDocument } from './performance-currency.ts';
 import { centsToDollars } from '../domain/ledger/money.ts';
 import type { AfterTax } from '../domain/performance/after-tax.ts';
 import type { PositionAttribution } from '../domain/performance/attribution.ts';
@@ -117,6 +118,11 @@ export interface PerformanceDocument {
   readonly flags: readonly PerformanceFlag[];
   /** The flags and data warnings (stale prices) as `{ code, message, details }`. */
   readonly warnings: readonly Warning[];
+  /**
+   * A ledger in several currencies: the TWR in local currency and the currency effect apart
+   * (`performance-currency.ts`; docs/currencies.md). Absent for a single-currency ledger.
+   */
+  readonly currency?: PerformanceCurrencyDocument;
   /** With `taxRates`: the after-tax view of the window. */
   readonly afterTax?: AfterTaxDocument;
   /** The daily series, when asked for (`daily: true`; `performance-chart.ts`). */

@@ -52,6 +52,9 @@ import { readSource, textSourceSchema } from './sources.ts';
 import { portfolioNameSchema, readStoredLedger } from './stored-ledger.ts';
 import { taxRatesSchema } from './tax-gains.ts';
 import { washRuleShape } from './tax-ledger.ts';
+import { currencySchema, symbolCurrenciesSchema } from './fx-schemas.ts';
+import { isMultiCurrency } from './ledger-base.ts';
+import { performanceCurrencies, type PerformanceCurrencies } from './performance-currency.ts';
 
 export type {
   AfterTaxDocument,
@@ -95,6 +98,13 @@ export const performanceFieldsSchema = z.object({
   taxRates: taxRatesSchema.optional(),
   /** Tax types, equivalents and the wash-sale rule of the after-tax view (`tax-ledger.ts`). */
   ...washRuleShape,
+  /**
+   * Report in this currency (default USD); with rows or symbols in other currencies the document
+   * gets `currency` (the TWR in local currency and the currency effect; docs/currencies.md).
+   */
+  baseCurrency: currencySchema.optional(),
+  /** Currency of symbols' prices (and of their rows without a `currency` cell): `{ SAP: 'EUR' }`. */
+  currencies: symbolCurrenciesSchema.optional(),
 });
 
 /** Input of {@link performance}: one ledger (`transactions` or `portfolio`), `from` ≤ `to`. */
@@ -112,6 +122,18 @@ export const performanceInputSchema = performanceFieldsSchema
       input: both ? i.portfolio : undefined,
       message: both ? 'give transactions or portfolio, not both' : 'give transactions or portfolio',
     });
+  })
+  .superRefine((i, ctx) => {
+    if (i.portfolio === undefined) return;
+    for (const field of ['baseCurrency', 'currencies'] as const)
+      if (i[field] !== undefined)
+        ctx.addIssue({
+          code: 'custom',
+          path: [field],
+          input: i[field],
+          message:
+            'a stored portfolio keeps every amount in its base currency: give the ledger as transactions',
+        });
   })
   .superRefine((i, ctx) => {
     if (i.taxRates !== undefined) return;
@@ -144,6 +166,22 @@ async function ledgerOf(
 }
 
 /**
+ * The two conversions of a ledger in several currencies, or undefined when every row and symbol
+ * is in the base currency (the document is then exactly the single-currency one).
+ */
+async function currenciesOf(
+  input: z.output<typeof performanceInputSchema>,
+  ledger: { readonly transactions: readonly Transaction[]; readonly to: string },
+  deps: AppDeps,
+): Promise<PerformanceCurrencies | undefined> {
+  const { transactions, to } = ledger;
+  if (input.portfolio !== undefined) return undefined;
+  const view = { baseCurrency: input.baseCurrency ?? 'USD', currencies: input.currencies };
+  if (!isMultiCurrency(transactions, view)) return undefined;
+  return performanceCurrencies(transactions, { ...view, from: input.from, to }, deps);
+}
+
+/**
  * The document and, when `input.chart`, the growth-of-$1 chart option of the daily TWR (and the
  * benchmark).
  */
@@ -152,10 +190,12 @@ export async function performanceWithChart(
   deps: AppDeps,
 ): Promise<{ document: PerformanceDocument; chart?: ChartOption }> {
   const input = parseInput(performanceInputSchema, raw);
-  const transactions = await ledgerOf(input, deps);
+  const ledger = await ledgerOf(input, deps);
   const file = input.pricesHistory && readSource(input.pricesHistory, 'pricesHistory');
   const parsed = file && parsePricesHistoryCsv(file.text, file.name);
   const to = input.to ?? parsed?.lastDate ?? deps.clock.today();
+  const fx = await currenciesOf(input, { transactions: ledger, to }, deps);
+  const transactions = fx ? fx.inBase.transactions : ledger;
   const calendar = createNyseCalendar();
   const base = {
     transactions,
@@ -174,16 +214,34 @@ export async function performanceWithChart(
           first: input.from && input.from > firstTrade ? input.from : firstTrade,
           to,
         });
-  const history = portfolioHistory({ ...base, prices: prices.closes });
-  const report = performanceReport({
-    transactions,
-    history,
-    calendar,
-    frequency: input.period,
-    flowTiming: input.flowTiming,
-    lotMethod: input.lotMethod,
-    ...(prices.benchmark ? { benchmark: prices.benchmark } : {}),
+  const history = portfolioHistory({
+    ...base,
+    prices: fx ? fx.toBase(prices.closes) : prices.closes,
   });
+  const reportOf = (ledgerRows: Transaction[], days: typeof history) =>
+    performanceReport({
+      transactions: ledgerRows,
+      history: days,
+      calendar,
+      frequency: input.period,
+      flowTiming: input.flowTiming,
+      lotMethod: input.lotMethod,
+      ...(prices.benchmark ? { benchmark: prices.benchmark } : {}),
+    });
+  const report = reportOf(transactions, history);
+  const currency =
+    fx &&
+    fx.document(
+      report.twr,
+      reportOf(
+        fx.constantTransactions,
+        portfolioHistory({
+          ...base,
+          transactions: fx.constantTransactions,
+          prices: fx.toConstant(prices.closes),
+        }),
+      ).twr,
+    );
   const afterTax =
     input.taxRates &&
     (await performanceAfterTax(
@@ -192,6 +250,7 @@ export async function performanceWithChart(
     ));
   const document = {
     ...performanceDocument(report, prices.warnings),
+    ...(currency ? { currency } : {}),
     ...(afterTax ? { afterTax } : {}),
     ...(input.daily
       ? { daily: dailySeries({ report, history, benchmark: prices.benchmark }) }

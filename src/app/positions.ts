@@ -1,7 +1,8 @@
 /**
  * Use case `positions`: the ledger replayed into positions, open tax lots, realised gains by
  * term, income and cash (docs/conventions.md, "Ledger"). Money in the document is rounded to
- * cents; per-share figures keep 12 significant digits.
+ * cents; per-share figures keep 12 significant digits. A row whose `currency` is not USD is
+ * INVALID_INPUT: ledgers in several currencies go through `positionsInBase` (docs/currencies.md).
  *
  * @example
  * ```ts
@@ -15,6 +16,7 @@ import { buildLedger } from '../domain/ledger/ledger.ts';
 import { summarizePositions, type PositionsReport } from '../domain/ledger/positions.ts';
 import { parseTransactionsCsv } from '../data/ledger/transactions-csv.ts';
 import { parseInput } from './input.ts';
+import { refuseForeignRows } from './ledger-base.ts';
 import { roundCents, roundFine } from './rounding.ts';
 import { isoDateSchema, lotMethodSchema } from './schemas.ts';
 import { readSource, textSourceSchema } from './sources.ts';
@@ -54,7 +56,9 @@ export function positionsDocument(report: PositionsReport): PositionsDocument {
 export function positions(raw: PositionsInput): PositionsDocument {
   const input = parseInput(positionsInputSchema, raw);
   const { text, name } = readSource(input.transactions, 'transactions');
-  const ledger = buildLedger(parseTransactionsCsv(text, name), {
+  const transactions = parseTransactionsCsv(text, name);
+  refuseForeignRows(transactions, 'USD', 'give baseCurrency (CLI: --base-currency) to convert it');
+  const ledger = buildLedger(transactions, {
     lotMethod: input.lotMethod,
     ...(input.asOf === undefined ? {} : { asOf: input.asOf }),
     ...washOption(input, accountTaxTypes(input.accounts)),

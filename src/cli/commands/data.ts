@@ -9,6 +9,8 @@ import { renderDocument } from '../format/output.ts';
 import { rowViews } from '../format/row-views.ts';
 import type { Column } from '../format/table.ts';
 import { parseFormat, type Format, type Io } from '../io.ts';
+import { fxFetch } from '../../app/fx-fetch.ts';
+import { registerDataFx } from './data-fx.ts';
 import { registerDataLookup } from './data-lookup.ts';
 import { registerDataQuality } from './data-quality.ts';
 import { registerDataRefresh } from './data-refresh.ts';
@@ -20,6 +22,7 @@ interface FetchOptions {
   to?: string;
   provider?: string;
   series?: boolean;
+  fx?: boolean;
   format: Format;
 }
 
@@ -68,19 +71,25 @@ function registerFetch(data: Command, io: Io, runtime: Runtime): void {
       'ask only this provider (yahoo, stooq, tiingo, polygon, alpha-vantage, fred)',
     )
     .option('--series', 'the ids are economic series (FRED ids such as DGS3MO, CPIAUCSL)')
+    .option(
+      '--fx',
+      'the ids are currency pairs (EURUSD, USDJPY, …): FRED daily rates stored as FX:<pair>',
+    )
     .option('--format <format>', 'table | json | csv', parseFormat, 'table' as Format)
     .action(async (ids: string[], options: FetchOptions, command: Command) => {
       const doc = await withDeps(command, runtime, (deps) =>
-        dataFetch(
-          {
-            ids,
-            from: options.from,
-            to: options.to,
-            provider: options.provider,
-            series: options.series === true,
-          },
-          deps,
-        ),
+        options.fx === true
+          ? fxFetch({ pairs: ids, from: options.from, to: options.to }, deps)
+          : dataFetch(
+              {
+                ids,
+                from: options.from,
+                to: options.to,
+                provider: options.provider,
+                series: options.series === true,
+              },
+              deps,
+            ),
       );
       io.out(renderDocument(options.format, rowViews(doc.rows, fetchColumns)));
       const failure = dataFetchFailure(doc);
@@ -101,10 +110,10 @@ function registerImport(data: Command, io: Io, runtime: Runtime): void {
     .description('Import a local CSV into the store (all or nothing; re-importing changes nothing)')
     .requiredOption(
       '--csv <file>',
-      'prices: date,close[,adj_close,dividend,split,open,high,low,volume]; returns: date,A,B,...; series: date,value[,available_from]',
+      'prices: date,close[,adj_close,dividend,split,open,high,low,volume]; returns: date,A,B,...; series: date,value[,available_from]; fx: date,EURUSD,...; fx-ecb: the ECB eurofxref-hist.csv',
     )
     .option('--symbol <id>', 'symbol (prices) or series id (series); required for those kinds')
-    .option('--kind <kind>', 'prices | returns | series', 'prices')
+    .option('--kind <kind>', 'prices | returns | series | fx | fx-ecb', 'prices')
     .option('--format <format>', 'table | json | csv', parseFormat, 'table' as Format)
     .action(async (options: ImportOptions, command: Command) => {
       const rows = await withDeps(command, runtime, (deps) =>
@@ -187,6 +196,7 @@ export function registerData(program: Command, io: Io, runtime: Runtime): void {
   registerImport(data, io, runtime);
   registerList(data, io, runtime);
   registerHistory(data, io, runtime);
+  registerDataFx(data, io, runtime);
   registerDataQuality(data, io, runtime);
   registerDataLookup(data, io, runtime);
   registerDataRefresh(data, io, runtime);

@@ -16,6 +16,7 @@ import { parseFormat, type Format, type Io } from '../io.ts';
 import { parseDateOption, parseLotMethod, requireOneOf } from './options.ts';
 import { ratesOf, type RateFlags } from './tax-gains.ts';
 import { brokerOption, transactionsSource, type BrokerChoice } from './broker-flag.ts';
+import { withCurrencyOptions, type CurrencyOptions } from './currency-flags.ts';
 
 const PERIODS = { month: 'monthly', quarter: 'quarterly', year: 'annual' } as const;
 const TIMINGS = { start: 'startOfDay', end: 'endOfDay' } as const;
@@ -31,9 +32,11 @@ const FLAGS = {
   lotMethod: '--lot-method',
   accounts: '--accounts',
   equivalents: '--equivalents',
+  baseCurrency: '--base-currency',
+  currencies: '--currencies',
 };
 
-interface PerformanceOptions extends RateFlags {
+interface PerformanceOptions extends RateFlags, CurrencyOptions {
   transactions?: string;
   broker?: BrokerChoice;
   portfolio?: string;
@@ -131,6 +134,12 @@ export function performanceTable(doc: PerformanceDocument, timing: string): stri
     ['TWR', pct(doc.twr)],
     ['TWR annualised', annual ? pct(doc.twrAnnualized) : '— (not annualised)'],
     [annual ? 'MWR (XIRR, annual)' : 'MWR (for the period, not annualised)', pct(doc.mwr)],
+    ...(doc.currency
+      ? [
+          ['TWR in local currency (constant FX rates)', pct(doc.currency.twrLocal)],
+          ['Currency effect (TWR − local)', pct(doc.currency.currencyEffect)],
+        ]
+      : []),
     ...(b
       ? [
           [`Benchmark ${b.symbol} (total return)`, pct(b.twr)],
@@ -183,7 +192,7 @@ export function performanceCsv(doc: PerformanceDocument): string {
 
 /** Registers `ballast performance`. */
 export function registerPerformance(program: Command, io: Io, runtime: Runtime): void {
-  program
+  const command = program
     .command('performance')
     .description(
       'Portfolio history from the ledger and stored prices: TWR, MWR, periods, benchmark, P&L, attribution by position',
@@ -233,7 +242,8 @@ export function registerPerformance(program: Command, io: Io, runtime: Runtime):
       '--accounts <file>',
       'after tax: accounts CSV account,type (default: the stored portfolio’s, else all taxable)',
     )
-    .option('--equivalents <file>', 'after tax: substantially identical securities (symbol,group)')
+    .option('--equivalents <file>', 'after tax: substantially identical securities (symbol,group)');
+  withCurrencyOptions(command)
     .option(
       '--format <format>',
       'table | json | csv (csv: the period table)',
@@ -271,6 +281,8 @@ export function registerPerformance(program: Command, io: Io, runtime: Runtime):
               ...(options.equivalents === undefined
                 ? {}
                 : { equivalents: { path: options.equivalents } }),
+              ...(options.baseCurrency === undefined ? {} : { baseCurrency: options.baseCurrency }),
+              ...(options.currencies === undefined ? {} : { currencies: options.currencies }),
             },
             deps,
           ),

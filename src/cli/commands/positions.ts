@@ -11,6 +11,8 @@ import { parseDateOption, parseLotMethod, requireOneOf } from './options.ts';
 import { washInput, withWashOptions } from './tax-ledger-flags.ts';
 import { brokerOption, transactionsSource, type BrokerChoice } from './broker-flag.ts';
 import { runCorporateActions } from './corporate-actions.ts';
+import { withCurrencyOptions, wantsBaseCurrency, type CurrencyOptions } from './currency-flags.ts';
+import { positionsInBaseOf, positionsInBaseTable } from './positions-base.ts';
 
 /** Flag names of the positions input fields. */
 const POSITIONS_FLAGS = {
@@ -20,8 +22,9 @@ const POSITIONS_FLAGS = {
   partialLot: '--partial-lot',
 };
 
-interface PositionsOptions {
+interface PositionsOptions extends CurrencyOptions {
   transactions?: string;
+  prices?: string;
   broker?: BrokerChoice;
   portfolio?: string;
   asOf?: string;
@@ -193,7 +196,11 @@ export function registerPositions(program: Command, io: Io, runtime: Runtime): v
       parseLotMethod,
       'fifo',
     );
-  withWashOptions(command)
+  withCurrencyOptions(withWashOptions(command))
+    .option(
+      '--prices <file>',
+      'with --base-currency: symbol,price[,date] in each symbol’s currency (else stored closes)',
+    )
     .option(
       '--format <format>',
       'table | json | csv (csv: one row per open lot)',
@@ -235,6 +242,13 @@ export function registerPositions(program: Command, io: Io, runtime: Runtime): v
             `--${flag.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}: only with --apply-corporate-actions`,
             { field: flag },
           );
+      if (wantsBaseCurrency(options)) {
+        const doc = await positionsInBaseOf(options, { command, runtime });
+        if (options.format === 'json') io.out(JSON.stringify(doc, null, 2));
+        else if (options.format === 'csv') io.out(renderCsv(lotRowsOf(doc), lotColumns));
+        else io.out(`${positionsTable(doc)}\n\n${positionsInBaseTable(doc)}`);
+        return;
+      }
       const report = await positionsOf(options, { command, runtime });
       if (options.format === 'json') io.out(JSON.stringify(report, null, 2));
       else if (options.format === 'csv') io.out(renderCsv(lotRowsOf(report), lotColumns));

@@ -30,7 +30,8 @@ import { INHERITED, parseTransactionsCsv, TRANSACTION_COLUMNS } from './transact
 /**
  * The columns written, in order. `to_symbol` and `to_price` (symbol changes and mergers,
  * docs/corporate-actions.md) are written only by a ledger that has such a row, so every other
- * ledger is written as before.
+ * ledger is written as before. `currency` is never written: the ledgers written (stored
+ * portfolios) keep every amount in the portfolio's base currency (docs/currencies.md).
  */
 export const TRANSACTIONS_CSV_HEADER = [
   'date',
@@ -45,10 +46,16 @@ export const TRANSACTIONS_CSV_HEADER = [
   'acquired',
 ] as const;
 
-/** Every column a transactions CSV may have, in the order written. */
-const ALL_COLUMNS = [...TRANSACTION_COLUMNS.required, ...TRANSACTION_COLUMNS.optional] as const;
+type Column = Exclude<
+  (typeof TRANSACTION_COLUMNS.required | typeof TRANSACTION_COLUMNS.optional)[number],
+  'currency'
+>;
 
-type Column = (typeof ALL_COLUMNS)[number];
+/** Every column a written transactions CSV may have, in the order written (never `currency`). */
+const ALL_COLUMNS: readonly Column[] = [
+  ...TRANSACTION_COLUMNS.required,
+  ...TRANSACTION_COLUMNS.optional,
+].filter((c): c is Column => c !== 'currency');
 
 /** The header of `transactions`: {@link TRANSACTIONS_CSV_HEADER}, with the corporate-action columns when used. */
 function headerOf(transactions: readonly Transaction[]): readonly Column[] {

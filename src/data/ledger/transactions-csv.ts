@@ -29,6 +29,7 @@ export const TRANSACTION_COLUMNS = {
     'acquired',
     'to_symbol',
     'to_price',
+    'currency',
   ],
 } as const;
 
@@ -126,9 +127,24 @@ function tradePrice(r: RowReader, quantity: number, required: boolean): number |
   return price;
 }
 
+/**
+ * The transaction of a row with its `currency` (ISO 4217, upper-cased) when the cell has one; an
+ * empty or absent cell leaves the field out (the portfolio's base currency: docs/currencies.md).
+ */
+function readRow(r: RowReader, strings: Strings): Transaction {
+  const tx = readRowBody(r, strings);
+  const text = r.text('currency');
+  if (text === undefined) return tx;
+  const currency = text.toUpperCase();
+  if (!/^[A-Z]{3}$/.test(currency))
+    throw r.fail('currency', 'not a three-letter ISO 4217 currency code (e.g. EUR)');
+  (tx as { currency?: string }).currency = strings.intern(currency);
+  return tx;
+}
+
 // Objects are written out field by field (no spreads, no intermediate objects): every row
 // costs one transaction and its source.
-function readRow(r: RowReader, strings: Strings): Transaction {
+function readRowBody(r: RowReader, strings: Strings): Transaction {
   const type = readType(r);
   const date = strings.intern(r.date('date') ?? r.requireText('date'));
   const account = strings.intern(r.text('account')) ?? DEFAULT_ACCOUNT;
@@ -261,7 +277,7 @@ function requireCents(r: RowReader, nonNegative: boolean): number {
 
 /**
  * Parses a transactions CSV (`date,type,symbol,quantity,price,amount,fees,account,lots[,acquired]
- * [,to_symbol,to_price]`)
+ * [,to_symbol,to_price][,currency]`)
  * into ledger transactions. Quantities are positive and the type gives the direction; cash rows
  * use `amount` (interest may be negative: a margin debit); a split's ratio is in `quantity`;
  * `lots` lists lot ids separated by `;`. The whole file is checked before anything is returned.

@@ -9,6 +9,7 @@
 
 import { daysInMonth, parseIsoDate, type IsoDate } from '../../domain/calendar/iso-date.ts';
 import { invalidInput } from '../../domain/errors.ts';
+import { FRED_FX_SERIES } from '../fx/fred-fx.ts';
 
 /** How a FRED series quotes its values: `percent` (divided by 100 on read) or a `level` (kept). */
 export type FredUnit = 'percent' | 'level';
@@ -71,11 +72,13 @@ export const FRED_RELEASE_RULES: Readonly<Record<string, FredReleaseRule>> = {
 
 /**
  * The unit table: every series id Ballast reads from FRED without being told its unit.
- * Yields and rates are `percent`; the price indexes of {@link FRED_RELEASE_RULES} are `level`.
+ * Yields and rates are `percent`; the price indexes of {@link FRED_RELEASE_RULES} and the daily
+ * exchange rates of `FRED_FX_SERIES` (units of currency per unit, data/fx/fred-fx.ts) are `level`.
  */
 export const FRED_SERIES_UNITS: Readonly<Record<string, FredUnit>> = {
   ...Object.fromEntries(PERCENT_SERIES.map((id) => [id, 'percent' as const])),
   ...Object.fromEntries(Object.keys(FRED_RELEASE_RULES).map((id) => [id, 'level' as const])),
+  ...Object.fromEntries(FRED_FX_SERIES.map((s) => [s.id, 'level' as const])),
 };
 
 /**

@@ -192,6 +192,11 @@ function checkShape(r: TxReader, tx: Readonly<Record<string, unknown>>): Transac
     throw r.fail('type', `must be one of ${TRANSACTION_TYPES.join(', ')}`);
   const { required, optional } = FIELDS[type as Transaction['type']];
   const allowed = new Set([...COMMON, ...required, ...optional]);
+  if (tx['currency'] !== undefined)
+    throw r.fail(
+      'currency',
+      'a stored ledger keeps every amount in the portfolio base currency; a currency per row is not stored (docs/currencies.md)',
+    );
   for (const key of Object.keys(tx))
     if (tx[key] !== undefined && !allowed.has(key)) throw r.fail(key, `not a field of a ${type}`);
   for (const field of required) if (!r.has(field)) throw r.fail(field, `required by a ${type}`);

@@ -17,6 +17,12 @@ interface TxBase {
   /** Commission and other costs of this transaction, in cents (≥ 0). */
   readonly feesCents: Cents;
   readonly source: SourceRef;
+  /**
+   * ISO 4217 code of the row's price, amount and fees when the source names one; absent means
+   * the portfolio's base currency. The ledger itself never converts: `domain/fx/ledger-in-base.ts`
+   * turns a ledger into base currency at each trade date's rate first (docs/currencies.md).
+   */
+  readonly currency?: string;
 }
 
 /** A trade. `quantity` is positive; the type gives the direction. */

@@ -7299,7 +7299,7 @@ export interface paths {
         post: {
             parameters: {
                 query?: {
-                    kind?: "prices" | "returns" | "series";
+                    kind?: "prices" | "returns" | "series" | "fx" | "fx-ecb";
                     symbol?: string;
                     /** @description The file name cited (csv:<name>); text/csv only */
                     name?: string;
@@ -7322,7 +7322,7 @@ export interface paths {
                          * @default prices
                          * @enum {string}
                          */
-                        kind?: "prices" | "returns" | "series";
+                        kind?: "prices" | "returns" | "series" | "fx" | "fx-ecb";
                         symbol?: string;
                     };
                     "text/csv": string;
