@@ -54,6 +54,8 @@ export interface ValueInBaseInput extends BaseCurrencyInput {
   readonly date: IsoDate;
   /** `symbol,price[,date]` in each symbol's own currency (before the store's closes). */
   readonly prices?: TextSource | undefined;
+  /** How the converted ledger is replayed (lot method, as-of, wash-sale rule). */
+  readonly ledger?: LedgerOptions;
 }
 
 /** A ledger replayed and valued in the base currency. */
@@ -69,18 +71,17 @@ export interface LedgerValuedInBase {
 
 /**
  * Converts `transactions` (those on or before `input.date`) into the base currency, replays
- * them with `ledgerOptions`, and values the holdings (see the module comment).
+ * them with `input.ledger`, and values the holdings (see the module comment).
  */
 export async function valueLedgerInBase(
   transactions: readonly Transaction[],
   input: ValueInBaseInput,
   deps: Pick<AppDeps, 'store'>,
-  ledgerOptions: LedgerOptions = {},
 ): Promise<LedgerValuedInBase> {
   const { date } = input;
   const kept = transactions.filter((t) => t.date <= date);
   const converted = await ledgerInBase(kept, { ...input, to: date }, deps);
-  const ledger = buildLedger(converted.transactions, ledgerOptions);
+  const ledger = buildLedger(converted.transactions, input.ledger ?? {});
   const symbols = converted.currencies.symbols;
   const held = [...holdingsBySymbol(ledger.lots)]
     .filter(([, h]) => h.quantity !== 0)

@@ -110,9 +110,16 @@ export async function exposuresInBase(
     return undefined;
   const valued = await valueLedgerInBase(
     transactions,
-    { ...view, date, prices: input.prices },
+    {
+      ...view,
+      date,
+      prices: input.prices,
+      ledger: {
+        lotMethod: input.lotMethod,
+        ...(input.asOf === undefined ? {} : { asOf: input.asOf }),
+      },
+    },
     deps,
-    { lotMethod: input.lotMethod, ...(input.asOf === undefined ? {} : { asOf: input.asOf }) },
   );
   const cashCents = [...valued.ledger.cashCents.values()].reduce((s, c) => s + c, 0);
   const currencies = new Map<string, HoldingCurrency>();

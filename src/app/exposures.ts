@@ -13,6 +13,12 @@
  * left out of total value (its value is unknown); a holding with no fund definition is listed
  * there with its market value, which counts in total value.
  *
+ * Several currencies (`baseCurrency` / `currencies`, docs/currencies.md, "Exposures in the base
+ * currency"): a ledger with foreign rows or symbols is valued in the base currency as
+ * `positions --base-currency` values it, each unhedged foreign holding adds a `currency_<CCY>`
+ * exposure equal to its base-currency value, and the document gets a `currency` block; a ledger
+ * entirely in the base currency gives the document it gives without those fields.
+ *
  * @example
  * ```ts
  * const doc = await exposures({ holdings: { path: 'holdings.csv' } }, deps);

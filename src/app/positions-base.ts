@@ -90,11 +90,19 @@ export async function positionsInBase(
   const { text, name } = readSource(input.transactions, 'transactions');
   const parsed = parseTransactionsCsv(text, name);
   const date = input.asOf ?? deps.clock.today();
-  const valued = await valueLedgerInBase(parsed, { ...input, date }, deps, {
-    lotMethod: input.lotMethod,
-    ...(input.asOf === undefined ? {} : { asOf: input.asOf }),
-    ...washOption(input, accountTaxTypes(input.accounts)),
-  });
+  const valued = await valueLedgerInBase(
+    parsed,
+    {
+      ...input,
+      date,
+      ledger: {
+        lotMethod: input.lotMethod,
+        ...(input.asOf === undefined ? {} : { asOf: input.asOf }),
+        ...washOption(input, accountTaxTypes(input.accounts)),
+      },
+    },
+    deps,
+  );
   const { converted, holdings, unpriced } = valued;
   const report = positionsDocument(summarizePositions(valued.ledger));
   const symbols = converted.currencies.symbols;
