@@ -13,6 +13,12 @@
  * left out of total value (its value is unknown); a holding with no fund definition is listed
  * there with its market value, which counts in total value.
  *
+ * Several currencies (`baseCurrency` / `currencies`, docs/currencies.md, "Exposures in the base
+ * currency"): a ledger with foreign rows or symbols is valued in the base currency as
+ * `positions --base-currency` values it, each unhedged foreign holding adds a `currency_<CCY>`
+ * exposure equal to its base-currency value, and the document gets a `currency` block; a ledger
+ * entirely in the base currency gives the document it gives without those fields.
+ *
  * @example
  * ```ts
  * const doc = await exposures({ holdings: { path: 'holdings.csv' } }, deps);
@@ -21,14 +27,21 @@
  */
 
 import * as z from 'zod';
+import {
+  withCurrencyExposures,
+  type HoldingCurrency,
+} from '../domain/exposures/currency-exposure.ts';
 import { decomposeHoldings, type HoldingsDecomposition } from '../domain/exposures/decompose.ts';
 import type { ExposureRegistry } from '../domain/exposures/registry.ts';
 import type { FundUniverse } from '../domain/exposures/fund-types.ts';
+import type { CurrencyCode } from '../domain/fx/currency.ts';
 import type { Valuation } from '../domain/valuation/value-positions.ts';
 import type { Warning } from '../domain/warnings.ts';
 import type { ExposureChartInput } from '../report/exposure.ts';
 import { loadExposureRegistry } from '../data/config/load-exposure-config.ts';
 import type { AppDeps } from './deps.ts';
+import { exposuresInBase, type ExposuresCurrencyDocument } from './exposures-currency.ts';
+import { currencySchema, symbolCurrenciesSchema } from './fx-schemas.ts';
 import { parseInput } from './input.ts';
 import { loadExposureConfig, loadPortfolio, portfolioInputShape } from './portfolio-input.ts';
 import { pricingFields, type PricingDocument } from './portfolio-pricing.ts';
@@ -36,9 +49,20 @@ import { roundCents, roundFine } from './rounding.ts';
 
 export type { ExposureChartInput } from '../report/exposure.ts';
 export type { PricingDocument, StoredCloseUsed } from './portfolio-pricing.ts';
+export type { ExposuresCurrencyDocument } from './exposures-currency.ts';
 
-/** Input of {@link exposures}: a portfolio (holdings and/or transactions, prices, funds). */
-export const exposuresInputSchema = z.object(portfolioInputShape);
+/**
+ * Input of {@link exposures}: a portfolio (holdings and/or transactions, prices, funds); with
+ * `baseCurrency` or `currencies`, a ledger in several currencies (docs/currencies.md,
+ * "Exposures in the base currency").
+ */
+export const exposuresInputSchema = z.object({
+  ...portfolioInputShape,
+  /** Value in this currency (ISO 4217; default USD) a ledger with foreign rows or symbols. */
+  baseCurrency: currencySchema.optional(),
+  /** Currency of symbols' prices (and of their rows without a `currency` cell): `{ SAP: 'EUR' }`. */
+  currencies: symbolCurrenciesSchema.optional(),
+});
 
 /** What callers pass to {@link exposures}. */
 export type ExposuresInput = z.input<typeof exposuresInputSchema>;
@@ -70,18 +94,29 @@ export interface ExposuresDocument {
   readonly pricing?: PricingDocument;
   /** Valuation warnings (`STALE_PRICE`); present with `pricing`. */
   readonly warnings?: readonly Warning[];
+  /**
+   * Present only for a ledger in several currencies: money is then in `currency.baseCurrency`,
+   * positions' `price` is the local price and `marketValue` the base value, and unhedged foreign
+   * holdings add `currency_<CCY>` exposures (docs/currencies.md).
+   */
+  readonly currency?: ExposuresCurrencyDocument;
 }
 
 /** Decomposes a valued portfolio into the {@link ExposuresDocument} (see the module comment). */
 export function exposuresDocument(
   valuation: Valuation,
   config: { funds: FundUniverse; registry: ExposureRegistry },
+  currencies?: { base: CurrencyCode; bySymbol: ReadonlyMap<string, HoldingCurrency> },
 ): ExposuresDocument {
-  const d = decomposeHoldings({
+  const decomposed = decomposeHoldings({
     positions: valuation.positions.map((p) => ({ symbol: p.symbol, marketValue: p.marketValue })),
     cash: valuation.cash,
     ...config,
   });
+  const d =
+    currencies === undefined
+      ? decomposed
+      : withCurrencyExposures(decomposed, currencies.bySymbol, currencies.base);
   const bySymbol = new Map(valuation.positions.map((p) => [p.symbol, p]));
   return {
     totalValue: roundCents(d.totalValue),
@@ -132,6 +167,18 @@ export function unpricedReason(symbol: string): string {
 /** Economic exposures of a portfolio (see the module comment). */
 export async function exposures(raw: ExposuresInput, deps: AppDeps): Promise<ExposuresDocument> {
   const input = parseInput(exposuresInputSchema, raw);
+  if (input.baseCurrency !== undefined || input.currencies !== undefined) {
+    const config = await loadExposureConfig(input.funds, deps);
+    const inBase = await exposuresInBase(input, config.funds, deps);
+    if (inBase !== undefined)
+      return {
+        ...exposuresDocument(inBase.valuation, config, {
+          base: inBase.base,
+          bySymbol: inBase.currencies,
+        }),
+        currency: inBase.block,
+      };
+  }
   const portfolio = await loadPortfolio(input, deps);
   return {
     ...exposuresDocument(portfolio.valuation, await loadExposureConfig(input.funds, deps)),

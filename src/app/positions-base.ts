@@ -28,20 +28,16 @@
 import * as z from 'zod';
 import type { IsoDate } from '../domain/calendar/iso-date.ts';
 import type { CurrencyCode } from '../domain/fx/currency.ts';
-import { buildLedger } from '../domain/ledger/ledger.ts';
-import { holdingsBySymbol } from '../domain/ledger/holding-lines.ts';
 import { summarizePositions } from '../domain/ledger/positions.ts';
-import type { PriceQuote } from '../domain/valuation/value-positions.ts';
-import { parsePricesCsv } from '../data/ledger/prices-csv.ts';
 import { parseTransactionsCsv } from '../data/ledger/transactions-csv.ts';
+import { valueLedgerInBase, type BaseHolding } from './base-valuation.ts';
 import type { AppDeps } from './deps.ts';
 import { parseInput } from './input.ts';
-import { baseCurrencyShape, ledgerInBase, type RateUsed } from './ledger-base.ts';
+import { baseCurrencyShape, type RateUsed } from './ledger-base.ts';
 import { positionsDocument, type PositionsDocument } from './positions.ts';
-import { roundCents, roundFine } from './rounding.ts';
+import { roundCents } from './rounding.ts';
 import { isoDateSchema, lotMethodSchema } from './schemas.ts';
 import { readSource, textSourceSchema } from './sources.ts';
-import { storedCloses } from './stored-closes.ts';
 import { accountTaxTypes, washOption, washRuleShape } from './tax-ledger.ts';
 
 /** Input of {@link positionsInBase}. */
@@ -57,32 +53,10 @@ export const positionsInBaseInputSchema = z.object({
   ...washRuleShape,
 });
 
+export type { BaseHolding } from './base-valuation.ts';
+
 /** What callers pass to {@link positionsInBase}. */
 export type PositionsInBaseInput = z.input<typeof positionsInBaseInputSchema>;
-
-/** One holding valued in the base currency. */
-export interface BaseHolding {
-  readonly symbol: string;
-  readonly quantity: number;
-  /** The symbol's currency (its prices'). */
-  readonly currency: CurrencyCode;
-  /** Price per share in `currency`. */
-  readonly price: number;
-  readonly priceSource: string;
-  readonly priceDate?: IsoDate;
-  /** quantity × price, in `currency` (cents). */
-  readonly localValue: number;
-  /** Base units per 1 `currency` on the valuation date (1 for the base currency). */
-  readonly rate: number;
-  /** The rate's observation date (the last on or before the valuation date). */
-  readonly rateDate: IsoDate;
-  /** localValue × rate, in the base currency (cents). */
-  readonly baseValue: number;
-  /** Cost basis in the base currency at the trade dates' rates (cents). */
-  readonly costBasis: number;
-  /** baseValue − costBasis: price and currency gain together (cents). */
-  readonly unrealizedGain: number;
-}
 
 /** The `valuation` block. */
 export interface BaseValuation {
@@ -116,57 +90,22 @@ export async function positionsInBase(
   const { text, name } = readSource(input.transactions, 'transactions');
   const parsed = parseTransactionsCsv(text, name);
   const date = input.asOf ?? deps.clock.today();
-  const kept = parsed.filter((t) => t.date <= date);
-  const converted = await ledgerInBase(kept, { ...input, to: date }, deps);
-  const ledger = buildLedger(converted.transactions, {
-    lotMethod: input.lotMethod,
-    ...(input.asOf === undefined ? {} : { asOf: input.asOf }),
-    ...washOption(input, accountTaxTypes(input.accounts)),
-  });
-  const report = positionsDocument(summarizePositions(ledger));
+  const valued = await valueLedgerInBase(
+    parsed,
+    {
+      ...input,
+      date,
+      ledger: {
+        lotMethod: input.lotMethod,
+        ...(input.asOf === undefined ? {} : { asOf: input.asOf }),
+        ...washOption(input, accountTaxTypes(input.accounts)),
+      },
+    },
+    deps,
+  );
+  const { converted, holdings, unpriced } = valued;
+  const report = positionsDocument(summarizePositions(valued.ledger));
   const symbols = converted.currencies.symbols;
-  const held = [...holdingsBySymbol(ledger.lots)]
-    .filter(([, h]) => h.quantity !== 0)
-    .sort(([a], [b]) => a.localeCompare(b));
-  const fromFile = input.prices
-    ? (() => {
-        const p = readSource(input.prices, 'prices');
-        return parsePricesCsv(p.text, p.name);
-      })()
-    : new Map<string, PriceQuote>();
-  const missing = held.map(([s]) => s).filter((s) => !fromFile.has(s));
-  const stored =
-    missing.length === 0
-      ? new Map<string, PriceQuote>()
-      : await storedCloses(await deps.store(), missing, date);
-  const holdings: BaseHolding[] = [];
-  const unpriced: { symbol: string; quantity: number }[] = [];
-  for (const [symbol, h] of held) {
-    const quote = fromFile.get(symbol) ?? stored.get(symbol);
-    if (quote === undefined) {
-      unpriced.push({ symbol, quantity: h.quantity });
-      continue;
-    }
-    const currency = symbols.get(symbol) ?? input.baseCurrency;
-    const fx = converted.rates.rate(currency, date);
-    const localValue = h.quantity * quote.price;
-    const baseValue = localValue * fx.rate;
-    const costBasis = h.basisCents / 100;
-    holdings.push({
-      symbol,
-      quantity: h.quantity,
-      currency,
-      price: quote.price,
-      priceSource: quote.source,
-      ...(quote.date === undefined ? {} : { priceDate: quote.date }),
-      localValue: roundCents(localValue),
-      rate: roundFine(fx.rate),
-      rateDate: fx.date,
-      baseValue: roundCents(baseValue),
-      costBasis: roundCents(costBasis),
-      unrealizedGain: roundCents(baseValue - costBasis),
-    });
-  }
   const cash = Object.values(report.cash).reduce((s, c) => s + c, 0);
   const total = holdings.reduce((s, h) => s + h.baseValue, 0) + cash;
   return {

@@ -26,6 +26,7 @@ export function exposureTable(r: ExposuresDocument, options: { positions?: boole
         ];
   return [
     ...positions,
+    ...currencyLines(r),
     `Cash ${fmtMoney(r.cash)}${r.cash < 0 ? ' (margin loan)' : ''}; total value ${fmtMoney(r.totalValue)}`,
     '',
     'Economic exposures (per $ of total value)',
@@ -49,6 +50,23 @@ export function exposureTable(r: ExposuresDocument, options: { positions?: boole
       ? []
       : [...pricingLines(r.pricing), ...warningLines(r.warnings ?? [])]),
   ].join('\n');
+}
+
+/**
+ * With a `currency` block (docs/currencies.md, "Exposures in the base currency"): the currency of
+ * the amounts, the valuation date, each foreign holding's local value and rate, the hedged ones.
+ */
+function currencyLines(r: ExposuresDocument): string[] {
+  const c = r.currency;
+  if (c === undefined) return [];
+  const foreign = c.holdings.filter((h) => h.currency !== c.baseCurrency);
+  return [
+    `Amounts in ${c.baseCurrency}: holdings at local price × FX rate of ${c.valuationDate}; each unhedged foreign holding adds a currency_<CCY> exposure equal to its value`,
+    ...foreign.map(
+      (h) =>
+        `  ${h.symbol}: ${fmtMoney(h.localValue)} ${h.currency} × ${h.rate} (rate of ${h.rateDate}) = ${fmtMoney(h.baseValue)} ${c.baseCurrency}${c.hedged.includes(h.symbol.toUpperCase()) ? ' (currency-hedged share class: no currency exposure)' : ''}`,
+    ),
+  ];
 }
 
 /** One CSV row per exposure: `id,category,economic_value,economic_weight`. */

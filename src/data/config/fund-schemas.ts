@@ -25,6 +25,7 @@ export const fundDefinitionSchema = z
     provenance: text,
     validatedBy: text.nullable(),
     notes: text.optional(),
+    currencyHedged: z.boolean().optional(),
   })
   .transform(dropUndefined) satisfies z.ZodType<FundDefinition>;
 

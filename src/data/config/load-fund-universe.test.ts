@@ -109,6 +109,32 @@ describe('fund file loaders', () => {
     });
   });
 
+  it('reads, writes back and type-checks currencyHedged (docs/currencies.md)', async () => {
+    const fund = (hedged: string) =>
+      [
+        'funds:',
+        '  EUH:',
+        '    name: Hedged share class',
+        '    category: Test',
+        '    exposures: { intl_developed_large_equity: 1.0 }',
+        '    provenance: test',
+        '    validatedBy: null',
+        `    currencyHedged: ${hedged}`,
+      ].join('\n');
+    await withTempFile('hedged.yaml', fund('true'), async (file) => {
+      const funds = await loadFundUniverse(file);
+      expect(funds.funds['EUH']!.currencyHedged).toBe(true);
+      await writeFundUniverse(file, funds);
+      expect(await readFile(file, 'utf8')).toContain('currencyHedged: true');
+      expect(await loadFundUniverse(file)).toEqual(funds);
+    });
+    await withTempFile('bad.yaml', fund('"yes"'), async (file) => {
+      const error = await thrownAsync(() => loadFundUniverse(file));
+      expect(error.code).toBe('INVALID_INPUT');
+      expect(error.message).toContain('currencyHedged');
+    });
+  });
+
   it('writes converted values without binary noise', async () => {
     const registry = await loadExposureRegistry();
     const file = await loadWeightStyleFunds(fixture('fund_universe.yaml'));

@@ -34,6 +34,9 @@ function plainDefinition(definition: FundDefinition): Record<string, unknown> {
     provenance: definition.provenance,
     validatedBy: definition.validatedBy,
     ...(definition.notes === undefined ? {} : { notes: definition.notes }),
+    ...(definition.currencyHedged === undefined
+      ? {}
+      : { currencyHedged: definition.currencyHedged }),
   };
 }
 

@@ -28,6 +28,12 @@ export interface FundDefinition {
   /** Who or what validated the definition against fund returns; null when nobody has. */
   readonly validatedBy: string | null;
   readonly notes?: string;
+  /**
+   * A currency-hedged share class (docs/currencies.md, "Exposures in the base currency"): held in
+   * a base-currency view, it adds no currency exposure for its price currency — the hedge is
+   * assumed complete, its carry (the interest-rate differential) is not modelled. Absent = false.
+   */
+  readonly currencyHedged?: boolean;
 }
 
 /** A set of fund definitions keyed by upper-case, trimmed symbol. */
