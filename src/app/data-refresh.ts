@@ -105,7 +105,7 @@ export interface DataRefreshDocument {
   readonly alerts: StoredAlert[];
   /** The webhook post, when a webhook was given and there were alerts. */
   readonly webhook?: WebhookOutcome;
-  /** The corporate-action check of each stored portfolio holding a refreshed symbol. */
+  /** The corporate-action check of each stored portfolio holding a refreshed symbol (absent: none). */
   readonly corporateActions?: readonly CorporateActionCheck[];
 }
 
@@ -178,7 +178,7 @@ export async function dataRefresh(
     rows,
     alerts: stored,
     ...(webhook ? { webhook } : {}),
-    ...(checked ? { corporateActions: checked.checks } : {}),
+    ...(checked && checked.checks.length > 0 ? { corporateActions: checked.checks } : {}),
   };
 }
 
