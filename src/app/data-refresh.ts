@@ -66,7 +66,7 @@ export const dataRefreshInputSchema = z
      * refreshed symbol (`data-refresh-corporate-actions.ts`; stored bars only, no provider
      * call). Default true; `--no-corporate-actions` turns it off.
      */
-    corporateActions: z.boolean().default(true),
+    corporateActions: z.boolean().optional(),
     webhook: z
       .string()
       .trim()
@@ -165,9 +165,10 @@ export async function dataRefresh(
   } finally {
     task.done();
   }
-  const checked = input.corporateActions
-    ? await corporateActionAlerts(refreshedSymbols(rows), store, deps)
-    : undefined;
+  const checked =
+    input.corporateActions !== false
+      ? await corporateActionAlerts(refreshedSymbols(rows), store, deps)
+      : undefined;
   if (checked) pending.push(...checked.alerts);
   const stored = await store.alerts.add(pending);
   const webhook =
