@@ -73,10 +73,11 @@ function alertOf(portfolio: string, rows: readonly ProposedRowView[]): NewAlert 
   return {
     symbol: symbols.join(','),
     code: CORPORATE_ACTION_PROPOSED,
-    message: `portfolio ${portfolio}: ${rows.length} corporate-action row(s) to record: ${listed} (review with ballast positions --portfolio ${portfolio} --apply-corporate-actions)`.slice(
-      0,
-      2000,
-    ),
+    message:
+      `portfolio ${portfolio}: ${rows.length} corporate-action row(s) to record: ${listed} (review with ballast positions --portfolio ${portfolio} --apply-corporate-actions)`.slice(
+        0,
+        2000,
+      ),
     details: { portfolio, symbols, keys: rows.map(proposalKey), proposed: rows },
     source: 'refresh',
   };
