@@ -99,6 +99,10 @@ describe('GET /api/v1/portfolios/{id}/corporate-actions', () => {
 
 describe('POST /api/v1/portfolios/{id}/corporate-actions/accept', () => {
   it('writes the rows after the ledger’s last line; a second GET proposes nothing', async () => {
+    // Read twice first: the second answer is the read cache's, kept until the data version grows.
+    expect((await call(BASE)).body.proposed).toHaveLength(2);
+    const cached = await api.request(BASE);
+    expect(cached.headers.get('x-cache')).toBe('hit');
     const accepted = await post(`${BASE}/accept`);
     expect(accepted.status).toBe(200);
     // The ledger's rows are on lines 2 and 3: both new rows go after them, on 4 and 5.
@@ -115,6 +119,7 @@ describe('POST /api/v1/portfolios/{id}/corporate-actions/accept', () => {
       { ...SPLIT, feesCents: 0, source: { line: 4 } },
       { ...DIVIDEND, amountCents: 1200, feesCents: 0, source: { line: 5 } },
     ]);
+    // Same URL as the cached read: the accept's transaction grew the data version.
     const again = await call(BASE);
     expect(again.body.proposed).toEqual([]);
     expect(again.body.recorded).toHaveLength(2);
