@@ -91,6 +91,8 @@ describe('the HTTP API: service routes', () => {
         'GET /api/v1/portfolios/{id}/tax/form8949',
         'GET /api/v1/portfolios/{id}/tax/txf',
         'GET /api/v1/portfolios/{id}/tax/harvest',
+        'GET /api/v1/portfolios/{id}/corporate-actions',
+        'POST /api/v1/portfolios/{id}/corporate-actions/accept',
         'POST /api/v1/optimize',
         'POST /api/v1/frontier',
         'POST /api/v1/estimate',

@@ -40,6 +40,7 @@ import { mountMetricsRoute, observe } from './observe.ts';
 import { mountOptimizeRoutes } from './optimize-routes.ts';
 import { mountLocationRoutes } from './location-routes.ts';
 import { mountPortfolioAnalysisRoutes } from './portfolio-analysis-routes.ts';
+import { mountCorporateActionRoutes } from './corporate-action-routes.ts';
 import { mountPortfolioRoutes } from './portfolio-routes.ts';
 import { mountRunRoutes } from './run-routes.ts';
 import { mountTaxRoutes } from './tax-routes.ts';
@@ -114,6 +115,7 @@ export function createApi(deps: AppDeps, options: ApiOptions): OpenAPIHono {
   mountMetricsRoute(app, metrics, keys);
   mountPortfolioRoutes(app, deps);
   mountPortfolioAnalysisRoutes(app);
+  mountCorporateActionRoutes(app);
   mountTaxRoutes(app, deps);
   mountOptimizeRoutes(app);
   mountLocationRoutes(app, deps);

@@ -1,7 +1,7 @@
 /**
  * The read cache of the HTTP API: the documents of the GET analyses of a stored portfolio
- * (`positions`, `holdings`, `summary`, `exposures`, `risk`, `performance`, `tax/gains`,
- * `tax/harvest`) are kept by request URL and served again while nothing they are computed from
+ * (`positions`, `holdings`, `summary`, `exposures`, `risk`, `performance`, `corporate-actions`,
+ * `tax/gains`, `tax/harvest`) are kept by request URL and served again while nothing they are computed from
  * can have changed:
  *
  * - the store's data version is the same (it grows inside every transaction that writes market
@@ -34,7 +34,7 @@ export interface ReadCacheOptions {
 
 /** The GET routes whose answers are kept. */
 const CACHED =
-  /^\/api\/v1\/portfolios\/[^/]+\/(positions|holdings|summary|exposures|risk|performance|tax\/(?:gains|harvest))$/;
+  /^\/api\/v1\/portfolios\/[^/]+\/(positions|holdings|summary|exposures|risk|performance|corporate-actions|tax\/(?:gains|harvest))$/;
 
 /** Largest body kept. */
 const MAX_BODY = 1024 * 1024;

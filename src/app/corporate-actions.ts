@@ -115,8 +115,8 @@ export interface CorporateActionsDocument {
   readonly warnings: readonly Warning[];
 }
 
-/** Symbols the ledger ever holds (every row that carries shares). */
-function heldSymbols(ledger: readonly Transaction[]): string[] {
+/** Symbols the ledger ever holds (every row that carries shares), sorted. */
+export function heldSymbols(ledger: readonly Transaction[]): string[] {
   const symbols = new Set<string>();
   for (const tx of ledger) {
     if (tx.type === 'symbol_change' || tx.type === 'merger') symbols.add(tx.toSymbol);

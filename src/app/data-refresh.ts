@@ -3,7 +3,9 @@
  * day after the last stored date to today — through the market-data service (its provider
  * chains, retries with backoff and per-provider spacing are the HTTP client's), then runs the
  * refresh quality rules over the new bars plus stored context and stores every finding as an
- * alert, optionally posting them to a webhook.
+ * alert, optionally posting them to a webhook. Then, unless `corporateActions: false`, every
+ * stored portfolio holding a refreshed symbol gets a `CORPORATE_ACTION_PROPOSED` alert for the
+ * corporate-action rows its ledger lacks (`data-refresh-corporate-actions.ts`, stored bars only).
  *
  * A provider outage leaves the stored data untouched (nothing invented) and an alert
  * `DATA_STALE` naming the providers tried and the time. A partial refresh is a success with
@@ -28,6 +30,10 @@ import type { NewAlert, StoredAlert } from '../data/store/alert-store.ts';
 import type { CoverageEntry, MarketStore } from '../data/store/market-store.ts';
 import type { StoredPriceBar } from '../domain/market/types.ts';
 import { providerDisagreements } from '../domain/series/provider-disagreement.ts';
+import {
+  corporateActionAlerts,
+  type CorporateActionCheck,
+} from './data-refresh-corporate-actions.ts';
 import type { AppDeps } from './deps.ts';
 import { parseInput } from './input.ts';
 import { symbolListSchema } from './symbol-returns.ts';
@@ -55,6 +61,12 @@ export const dataRefreshInputSchema = z
     crossCheck: z.string().trim().toLowerCase().min(1).optional(),
     /** Relative difference of closes above which the cross-check alerts (default 0.005). */
     closeTolerance: z.number().finite().positive().max(1).optional(),
+    /**
+     * After the refresh, alert `CORPORATE_ACTION_PROPOSED` for the stored portfolios holding a
+     * refreshed symbol (`data-refresh-corporate-actions.ts`; stored bars only, no provider
+     * call). Default true; `--no-corporate-actions` turns it off.
+     */
+    corporateActions: z.boolean().optional(),
     webhook: z
       .string()
       .trim()
@@ -93,6 +105,8 @@ export interface DataRefreshDocument {
   readonly alerts: StoredAlert[];
   /** The webhook post, when a webhook was given and there were alerts. */
   readonly webhook?: WebhookOutcome;
+  /** The corporate-action check of each stored portfolio holding a refreshed symbol (absent: none). */
+  readonly corporateActions?: readonly CorporateActionCheck[];
 }
 
 interface Target {
@@ -151,12 +165,27 @@ export async function dataRefresh(
   } finally {
     task.done();
   }
+  const checked =
+    input.corporateActions !== false
+      ? await corporateActionAlerts(refreshedSymbols(rows), store, deps)
+      : undefined;
+  if (checked) pending.push(...checked.alerts);
   const stored = await store.alerts.add(pending);
   const webhook =
     input.webhook !== undefined && stored.length > 0
       ? await postWebhook(input.webhook, { source: 'ballast data refresh', alerts: stored })
       : undefined;
-  return { rows, alerts: stored, ...(webhook ? { webhook } : {}) };
+  return {
+    rows,
+    alerts: stored,
+    ...(webhook ? { webhook } : {}),
+    ...(checked && checked.checks.length > 0 ? { corporateActions: checked.checks } : {}),
+  };
+}
+
+/** The price symbols this refresh reached (refreshed, new rows or not). */
+function refreshedSymbols(rows: readonly DataRefreshRow[]): string[] {
+  return rows.filter((r) => r.kind === 'prices' && r.status === 'refreshed').map((r) => r.id);
 }
 
 type RowDraft = Omit<DataRefreshRow, 'alerts'>;

@@ -38,7 +38,14 @@ describe.skipIf(!hasChromium)('the Alerts panel of the Data page (chromium)', ()
     await panel(page).getByText('No data alerts stored.').waitFor();
     expect(await rows(page).count()).toBe(0);
     const legend = await panel(page).locator('dl[aria-label="Alert codes"] dt').allInnerTexts();
-    expect(legend).toEqual(['GAP', 'STALE_CLOSE', 'JUMP', 'SPLIT_LIKE_JUMP', 'DATA_STALE']);
+    expect(legend).toEqual([
+      'GAP',
+      'STALE_CLOSE',
+      'JUMP',
+      'SPLIT_LIKE_JUMP',
+      'DATA_STALE',
+      'CORPORATE_ACTION_PROPOSED',
+    ]);
     expect(await panel(page).innerText()).toContain(
       'Every provider failed for the missing tail; the stored data was left exactly as it was.',
     );

@@ -45,6 +45,8 @@ export interface RefreshOptions {
   webhook?: string;
   crossCheck?: string | boolean;
   closeTolerance?: string;
+  /** False with `--no-corporate-actions`. */
+  corporateActions?: boolean;
   format: Format;
 }
 
@@ -74,6 +76,7 @@ export function refreshInput(options: RefreshOptions, runtime: Runtime): DataRef
         : options.crossCheck;
   const closeTolerance = positive('--close-tolerance', options.closeTolerance);
   return {
+    ...(options.corporateActions === false ? { corporateActions: false } : {}),
     ...(crossCheck === undefined ? {} : { crossCheck }),
     ...(closeTolerance === undefined ? {} : { closeTolerance }),
     ...(options.symbols === undefined ? {} : { symbols: options.symbols.split(',') }),
@@ -116,6 +119,10 @@ export function refreshFlags(command: Command): Command {
       'cross-check: relative close difference alerted (default 0.005)',
     )
     .option('--webhook <url>', 'POST the new alerts as JSON here (default $BALLAST_ALERT_WEBHOOK)')
+    .option(
+      '--no-corporate-actions',
+      'do not alert the corporate-action rows stored portfolios holding a refreshed symbol lack',
+    )
     .option('--format <format>', 'table | json | csv', parseFormat, 'table' as Format);
 }
 
