@@ -70,6 +70,21 @@ describe('ballast data import --kind fx-ecb and data fx-rate', () => {
     const doc = JSON.parse(cross.stdout) as { rate: number; legs: { series: string }[] };
     expect(doc.rate).toBeCloseTo(155 / 0.87, 9);
     expect(doc.legs.map((l) => l.series)).toEqual(['FX:EURGBP', 'FX:EURJPY']);
+    const csv = await cli(
+      db,
+      'data',
+      'fx-rate',
+      'gbp/jpy',
+      '--date',
+      '2024-01-02',
+      '--format',
+      'csv',
+    );
+    expect(csv.code, csv.stderr).toBe(0);
+    const lines = csv.stdout.trim().split('\n');
+    expect(lines).toHaveLength(3); // the header and one line per leg
+    expect(lines[1]!.startsWith('FX:EURGBP,yes,2024-01-02,0.87,')).toBe(true);
+    expect(lines[2]!.startsWith('FX:EURJPY,no,2024-01-02,155,')).toBe(true);
 
     const missing = await cli(db, 'data', 'fx-rate', 'EURCHF', '--date', '2024-01-02');
     expect(missing.code).not.toBe(0);

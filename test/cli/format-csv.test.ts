@@ -19,6 +19,7 @@ const WITH_CSV = [
   'analyze',
   'backtest',
   'data fetch',
+  'data fx-rate',
   'data import',
   'data list',
   'data history',
