@@ -38,7 +38,7 @@ export interface PortfolioStoreAccess {
   readonly clock: Clock;
 }
 
-/** Rows per insert statement (13 parameters each: far below every engine's limit). */
+/** Rows per insert statement (14 parameters each: far below every engine's limit). */
 const INSERT_CHUNK = 500;
 
 /** A checked {@link PortfolioRef}: an id or a trimmed name. */
@@ -291,6 +291,7 @@ export class KyselyPortfolioStore implements PortfolioStore {
           'acquired',
           'to_symbol',
           'to_price',
+          'currency',
         ])
         .where('portfolio_id', '=', id)
         .orderBy('seq')

@@ -3,6 +3,10 @@
  * transaction is INVALID_INPUT naming `transactions[i].<field>`, with its index and source line
  * in `details`. Each type accepts exactly the fields the transactions-CSV vocabulary gives it
  * (a field another type uses is refused rather than silently dropped).
+ *
+ * A row's `currency` (any type) is stored as given, upper-cased — a row in the portfolio's base
+ * currency keeps its code if it gave one — and a row without one is stored as null, which means
+ * the portfolio's base currency; it reads back exactly as written (docs/currencies.md).
  */
 
 import type { Selectable } from 'kysely';
@@ -83,7 +87,7 @@ export function accountRows(accounts: readonly AccountInfo[]): AccountInfo[] {
   });
 }
 
-/** A type's own fields besides date, type, account, feesCents and source. */
+/** A type's own fields besides date, type, account, feesCents, source and currency. */
 interface TypeFields {
   readonly required: readonly string[];
   readonly optional: readonly string[];
@@ -114,7 +118,7 @@ const FIELDS: Readonly<Record<Transaction['type'], TypeFields>> = {
   interest: CASH,
   dividend: CASH,
 };
-const COMMON = ['date', 'type', 'account', 'feesCents', 'source'];
+const COMMON = ['date', 'type', 'account', 'feesCents', 'source', 'currency'];
 
 /** Reads the fields of one transaction, failing with its index, line and field. */
 class TxReader {
@@ -171,6 +175,15 @@ class TxReader {
     return symbol;
   }
 
+  /** The row's currency code, upper-cased ({@link checkCurrency}), naming the row when bad. */
+  currency(field: string): string {
+    try {
+      return checkCurrency(field, this.tx[field]);
+    } catch {
+      throw this.fail(field, 'must be a three-letter currency code such as EUR');
+    }
+  }
+
   date(field: string): string {
     const x = this.tx[field];
     if (typeof x !== 'string' || !isIsoDate(x))
@@ -192,11 +205,6 @@ function checkShape(r: TxReader, tx: Readonly<Record<string, unknown>>): Transac
     throw r.fail('type', `must be one of ${TRANSACTION_TYPES.join(', ')}`);
   const { required, optional } = FIELDS[type as Transaction['type']];
   const allowed = new Set([...COMMON, ...required, ...optional]);
-  if (tx['currency'] !== undefined)
-    throw r.fail(
-      'currency',
-      'a stored ledger keeps every amount in the portfolio base currency; a currency per row is not stored (docs/currencies.md)',
-    );
   for (const key of Object.keys(tx))
     if (tx[key] !== undefined && !allowed.has(key)) throw r.fail(key, `not a field of a ${type}`);
   for (const field of required) if (!r.has(field)) throw r.fail(field, `required by a ${type}`);
@@ -287,6 +295,8 @@ export function transactionRow(item: unknown, index: number): TransactionRow {
     account: r.text('account'),
     fees_cents: r.has('feesCents') ? r.cents('feesCents', false) : 0,
     ...typeColumns(r, tx, type),
+    // Left out of a row without one, so such rows are written as before the column existed.
+    ...(r.has('currency') ? { currency: r.currency('currency') } : {}),
   };
 }
 
@@ -336,6 +346,7 @@ export function toTransaction(row: TransactionRow): Transaction {
     account: row.account,
     feesCents: Number(row.fees_cents),
     source: { line: Number(row.line) },
+    ...optional('currency', row.currency ?? null),
   };
   const symbol = row.symbol ?? '';
   const quantity = row.quantity ?? 0;

@@ -98,6 +98,11 @@ export interface TransactionsTable {
   to_symbol?: string | null | undefined;
   /** A merger's value of one new share on its date. */
   to_price?: number | null | undefined;
+  /**
+   * The row's currency (ISO 4217, upper-case) as imported; null = the portfolio's base currency
+   * (docs/currencies.md).
+   */
+  currency?: string | null | undefined;
 }
 
 /** `api_keys`: the keys of the HTTP API; only the SHA-256 of a secret is stored (`key_hash`). */

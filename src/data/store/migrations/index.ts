@@ -18,6 +18,7 @@ import * as alerts from './20261207T1600_alerts.ts';
 import * as runKnownAt from './20261207T1900_run_known_at.ts';
 import * as postgresPriceColumns from './20261207T1910_postgres_price_columns.ts';
 import * as corporateActions from './20261207T1930_corporate_actions.ts';
+import * as transactionCurrency from './20261207T2000_transaction_currency.ts';
 
 interface StoreMigration {
   up(db: Kysely<unknown>, dialect: StoreDialect): Promise<void>;
@@ -36,6 +37,7 @@ const MIGRATIONS: Readonly<Record<string, StoreMigration>> = {
   '20261207T1900_run_known_at': runKnownAt,
   '20261207T1910_postgres_price_columns': postgresPriceColumns,
   '20261207T1930_corporate_actions': corporateActions,
+  '20261207T2000_transaction_currency': transactionCurrency,
 };
 
 /** Names of every migration this code knows, in the order they apply. */
