@@ -182,3 +182,19 @@ describe('inherited shares', () => {
     );
   });
 });
+
+describe('formatTransactionsCsv and currencies', () => {
+  it('writes a currency column (last) only when a row names its currency', () => {
+    const ledger = [
+      tx(2, 'deposit', { amountCents: 100_000 }),
+      tx(3, 'buy', { symbol: 'SAP', quantity: 10, price: 50, currency: 'EUR' }),
+    ];
+    const text = formatTransactionsCsv(ledger);
+    expect(text).toBe(
+      `${HEADER},currency\n2024-01-02,deposit,,,,1000.00,,A,,,\n2024-01-02,buy,SAP,10,50,,,A,,,EUR\n`,
+    );
+    expect(stored(parseTransactionsCsv(text, 'x'))).toStrictEqual(ledger);
+    // Without a currency anywhere the header is the one written before the column existed.
+    expect(formatTransactionsCsv([ledger[0]!]).split('\n')[0]).toBe(HEADER);
+  });
+});

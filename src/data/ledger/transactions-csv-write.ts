@@ -30,8 +30,9 @@ import { INHERITED, parseTransactionsCsv, TRANSACTION_COLUMNS } from './transact
 /**
  * The columns written, in order. `to_symbol` and `to_price` (symbol changes and mergers,
  * docs/corporate-actions.md) are written only by a ledger that has such a row, so every other
- * ledger is written as before. `currency` is never written: the ledgers written (stored
- * portfolios) keep every amount in the portfolio's base currency (docs/currencies.md).
+ * ledger is written as before. Likewise `currency` (last) is written only by a ledger with a row
+ * that names its currency (a stored portfolio keeps each row's: docs/currencies.md); a row
+ * without one leaves the cell empty (the portfolio's base currency).
  */
 export const TRANSACTIONS_CSV_HEADER = [
   'date',
@@ -46,22 +47,25 @@ export const TRANSACTIONS_CSV_HEADER = [
   'acquired',
 ] as const;
 
-type Column = Exclude<
-  (typeof TRANSACTION_COLUMNS.required | typeof TRANSACTION_COLUMNS.optional)[number],
-  'currency'
->;
+type Column = (typeof TRANSACTION_COLUMNS.required | typeof TRANSACTION_COLUMNS.optional)[number];
 
-/** Every column a written transactions CSV may have, in the order written (never `currency`). */
+/** Every column a written transactions CSV may have, in the order written. */
 const ALL_COLUMNS: readonly Column[] = [
   ...TRANSACTION_COLUMNS.required,
   ...TRANSACTION_COLUMNS.optional,
-].filter((c): c is Column => c !== 'currency');
+];
 
-/** The header of `transactions`: {@link TRANSACTIONS_CSV_HEADER}, with the corporate-action columns when used. */
+/** The columns up to `to_price` (every column but `currency`). */
+const CORPORATE_COLUMNS: readonly Column[] = ALL_COLUMNS.filter((c) => c !== 'currency');
+
+/**
+ * The header of `transactions`: {@link TRANSACTIONS_CSV_HEADER}, with the corporate-action
+ * columns and `currency` each only when used.
+ */
 function headerOf(transactions: readonly Transaction[]): readonly Column[] {
-  return transactions.some((tx) => tx.type === 'symbol_change' || tx.type === 'merger')
-    ? ALL_COLUMNS
-    : TRANSACTIONS_CSV_HEADER;
+  const corporate = transactions.some((tx) => tx.type === 'symbol_change' || tx.type === 'merger');
+  const header = corporate ? CORPORATE_COLUMNS : TRANSACTIONS_CSV_HEADER;
+  return transactions.some((tx) => tx.currency !== undefined) ? [...header, 'currency'] : header;
 }
 type Cells = { readonly [C in Column]?: string | undefined };
 
@@ -121,6 +125,7 @@ function cellsOf(tx: Transaction, fail: (field: string, why: string) => BallastE
     fees: tx.feesCents === 0 ? undefined : money('feesCents')(tx.feesCents),
     account: tx.account,
     ...typeCells(tx, money('amountCents')),
+    currency: tx.currency,
   };
 }
 

@@ -310,7 +310,10 @@ export function portfolioCases(store: CurrentStore): void {
     const ledger: Transaction[] = [
       tx(2, { amountCents: 100_000 }),
       {
-        ...EVERY_TYPE[1]!,
+        type: 'buy',
+        date: '2024-01-02',
+        account: 'A',
+        feesCents: 0,
         symbol: 'SAP',
         quantity: 10,
         price: 50,
