@@ -13,7 +13,9 @@
  *   `unpriced`, never given a made-up value.
  *
  * For a ledger entirely in the base currency the document is the `positions` document plus
- * those blocks (no rate listed).
+ * those blocks (no rate listed). The ledger is a transactions file or a stored portfolio
+ * (`portfolio`: its rows keep their currencies; a row without one is in the portfolio's base
+ * currency, which `baseCurrency` need not be — docs/currencies.md).
  *
  * @example
  * ```ts
@@ -29,6 +31,7 @@ import * as z from 'zod';
 import type { IsoDate } from '../domain/calendar/iso-date.ts';
 import type { CurrencyCode } from '../domain/fx/currency.ts';
 import { summarizePositions } from '../domain/ledger/positions.ts';
+import type { Transaction } from '../domain/ledger/types.ts';
 import { parseTransactionsCsv } from '../data/ledger/transactions-csv.ts';
 import { valueLedgerInBase, type BaseHolding } from './base-valuation.ts';
 import type { AppDeps } from './deps.ts';
@@ -37,21 +40,37 @@ import { baseCurrencyShape, type RateUsed } from './ledger-base.ts';
 import { positionsDocument, type PositionsDocument } from './positions.ts';
 import { roundCents } from './rounding.ts';
 import { isoDateSchema, lotMethodSchema } from './schemas.ts';
-import { readSource, textSourceSchema } from './sources.ts';
+import { readSource, textSourceSchema, type TextSource } from './sources.ts';
+import { portfolioNameSchema, readStoredLedgerWithCurrencies } from './stored-ledger.ts';
 import { accountTaxTypes, washOption, washRuleShape } from './tax-ledger.ts';
 
 /** Input of {@link positionsInBase}. */
-export const positionsInBaseInputSchema = z.object({
-  /** The ledger, in the transactions-CSV format (optional `currency` column). */
-  transactions: textSourceSchema,
-  /** Ignore transactions after this date; also the valuation date (default today). */
-  asOf: isoDateSchema.optional(),
-  lotMethod: lotMethodSchema.default('fifo'),
-  ...baseCurrencyShape,
-  /** `symbol,price[,date]` in each symbol's own currency (before the store's closes). */
-  prices: textSourceSchema.optional(),
-  ...washRuleShape,
-});
+export const positionsInBaseInputSchema = z
+  .object({
+    /** The ledger, in the transactions-CSV format (optional `currency` column); or `portfolio`. */
+    transactions: textSourceSchema.optional(),
+    /** A stored portfolio whose ledger (each row with its currency) to value; or `transactions`. */
+    portfolio: portfolioNameSchema.optional(),
+    /** Ignore transactions after this date; also the valuation date (default today). */
+    asOf: isoDateSchema.optional(),
+    lotMethod: lotMethodSchema.default('fifo'),
+    ...baseCurrencyShape,
+    /** `symbol,price[,date]` in each symbol's own currency (before the store's closes). */
+    prices: textSourceSchema.optional(),
+    ...washRuleShape,
+  })
+  .superRefine((i, ctx) => {
+    if ((i.transactions === undefined) === (i.portfolio === undefined))
+      ctx.addIssue({
+        code: 'custom',
+        path: [i.portfolio === undefined ? 'transactions' : 'portfolio'],
+        input: i.portfolio,
+        message:
+          i.portfolio === undefined
+            ? 'give transactions or portfolio'
+            : 'give transactions or portfolio, not both',
+      });
+  });
 
 export type { BaseHolding } from './base-valuation.ts';
 
@@ -81,14 +100,27 @@ export type PositionsInBaseDocument = PositionsDocument & {
   readonly valuation: BaseValuation;
 };
 
+/** The ledger to value: the transactions file's rows, or the stored portfolio's. */
+async function ledgerOf(
+  input: { transactions?: TextSource | undefined; portfolio?: string | undefined },
+  deps: AppDeps,
+): Promise<Transaction[]> {
+  if (input.portfolio !== undefined) {
+    // A stored row without a currency is in the portfolio's base currency, whatever the report's.
+    const stored = await readStoredLedgerWithCurrencies(input.portfolio, deps);
+    return stored.transactions.map((tx) => ({ currency: stored.baseCurrency, ...tx }));
+  }
+  const { text, name } = readSource(input.transactions!, 'transactions');
+  return parseTransactionsCsv(text, name);
+}
+
 /** Positions and valuation in the base currency (see the module comment). */
 export async function positionsInBase(
   raw: PositionsInBaseInput,
   deps: AppDeps,
 ): Promise<PositionsInBaseDocument> {
   const input = parseInput(positionsInBaseInputSchema, raw);
-  const { text, name } = readSource(input.transactions, 'transactions');
-  const parsed = parseTransactionsCsv(text, name);
+  const parsed = await ledgerOf(input, deps);
   const date = input.asOf ?? deps.clock.today();
   const valued = await valueLedgerInBase(
     parsed,

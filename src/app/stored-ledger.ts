@@ -10,6 +10,7 @@ import { BallastError } from '../domain/errors.ts';
 import type { Transaction } from '../domain/ledger/types.ts';
 import type { MarketStore } from '../data/store/market-store.ts';
 import type { AppDeps } from './deps.ts';
+import { refuseForeignRows } from './ledger-base.ts';
 
 /** A portfolio name as use cases take it: trimmed, non-empty. */
 export const portfolioNameSchema = z.string().trim().min(1).max(100);
@@ -38,13 +39,38 @@ export async function storeHolding(name: string, deps: StoredLedgerDeps): Promis
 /** The label stored rows cite in errors: `portfolio <name>`. */
 export const ledgerLabel = (name: string): string => `portfolio ${name}`;
 
-/** The ledger of stored portfolio `name`, in order, each row citing {@link ledgerLabel}. */
+/**
+ * The ledger of stored portfolio `name`, in order, each row citing {@link ledgerLabel}, with its
+ * base currency; rows keep their `currency` (absent: the base currency).
+ */
+export async function readStoredLedgerWithCurrencies(
+  name: string,
+  deps: StoredLedgerDeps,
+): Promise<{ transactions: Transaction[]; baseCurrency: string }> {
+  const store = await storeHolding(name, deps);
+  const file = ledgerLabel(name);
+  const { baseCurrency } = await store.portfolios.get(name);
+  const transactions = await store.portfolios.listTransactions(name);
+  return {
+    transactions: transactions.map((tx) => ({ ...tx, source: { file, line: tx.source.line } })),
+    baseCurrency,
+  };
+}
+
+/**
+ * The ledger of stored portfolio `name`, in order, each row citing {@link ledgerLabel}: for the
+ * use cases that replay it in its base currency, so a row in another currency is INVALID_INPUT
+ * naming `currency` and its line (docs/currencies.md: `--base-currency` converts it).
+ */
 export async function readStoredLedger(
   name: string,
   deps: StoredLedgerDeps,
 ): Promise<Transaction[]> {
-  const store = await storeHolding(name, deps);
-  const file = ledgerLabel(name);
-  const transactions = await store.portfolios.listTransactions(name);
-  return transactions.map((tx) => ({ ...tx, source: { file, line: tx.source.line } }));
+  const { transactions, baseCurrency } = await readStoredLedgerWithCurrencies(name, deps);
+  refuseForeignRows(
+    transactions,
+    baseCurrency,
+    'give baseCurrency (CLI: --base-currency) to positions, performance or exposures to convert it',
+  );
+  return transactions;
 }

@@ -36,23 +36,25 @@ export interface PositionsInBaseOptions extends CurrencyOptions {
   washSales: boolean;
 }
 
-/** `positions --base-currency …` on a transactions file (a stored ledger is in its base already). */
+/** `positions --base-currency …` on a transactions file or a stored portfolio (one of them). */
 export async function positionsInBaseOf(
   options: PositionsInBaseOptions,
   run: { command: Command; runtime: Runtime },
 ): Promise<PositionsInBaseDocument> {
   const source = transactionsSource(options);
-  if (source === undefined)
+  if ((source === undefined) === (options.portfolio === undefined))
     throw new BallastError(
       'INVALID_INPUT',
-      '--base-currency/--currencies: give the ledger with --transactions (a stored portfolio keeps every amount in its base currency)',
-      { field: options.portfolio === undefined ? 'transactions' : 'portfolio' },
+      source === undefined
+        ? '--base-currency/--currencies: give the ledger with --transactions or --portfolio'
+        : 'give --transactions or --portfolio, not both',
+      { field: 'transactions|portfolio' },
     );
   return withDeps(run.command, run.runtime, (deps) =>
     withFlagNames(FLAGS, () =>
       positionsInBase(
         {
-          transactions: source,
+          ...(source === undefined ? { portfolio: options.portfolio! } : { transactions: source }),
           lotMethod: options.lotMethod,
           ...(options.asOf === undefined ? {} : { asOf: options.asOf }),
           ...(options.baseCurrency === undefined ? {} : { baseCurrency: options.baseCurrency }),
