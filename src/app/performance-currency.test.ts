@@ -2,6 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { testDeps } from '../../test/helpers/app-deps.ts';
 import { dataImport } from './data-import.ts';
 import { performance } from './performance.ts';
+import { portfolioCreate } from './portfolio-create.ts';
+import { portfolioImport } from './portfolio-import.ts';
 import { errorOf } from './test-helpers.ts';
 
 const opened: { close(): Promise<void> }[] = [];
@@ -85,7 +87,7 @@ describe('performance in the base currency with the currency effect apart', () =
     expect(a.twr).toBeCloseTo(1 / 11, 12);
   });
 
-  it('names the pair and date when a rate is missing; refuses currencies on a stored portfolio', async () => {
+  it('names the pair and date when a rate is missing', async () => {
     const d = await deps();
     const ledger = [
       'date,type,symbol,quantity,price,currency',
@@ -96,13 +98,25 @@ describe('performance in the base currency with the currency effect apart', () =
         performance({ transactions: text(ledger, 'l.csv'), pricesHistory: PRICES }, d),
       ),
     ).toMatchObject({ code: 'DATA_UNAVAILABLE', details: { pair: 'EURUSD', date: '2024-01-01' } });
-    expect(
-      await errorOf(() => performance({ portfolio: 'main', currencies: { SAP: 'EUR' } }, d)),
-    ).toMatchObject({ code: 'INVALID_INPUT' });
-    expect(
-      String(
-        await errorOf(() => performance({ portfolio: 'main', currencies: { SAP: 'EUR' } }, d)),
-      ),
-    ).toMatch(/currencies/);
+  });
+
+  it('a stored portfolio keeps its rows’ currencies: the same document as the file', async () => {
+    const d = await deps();
+    const ledger = [
+      'date,type,symbol,quantity,price,amount,currency',
+      '2024-01-02,deposit,,,,1100,',
+      '2024-01-02,buy,SAP,10,100,,EUR',
+    ].join('\n');
+    await portfolioCreate({ name: 'eu' }, d);
+    await portfolioImport({ name: 'eu', transactions: text(ledger, 'l.csv') }, d);
+    const file = await performance(
+      { transactions: text(ledger, 'l.csv'), pricesHistory: PRICES, baseCurrency: 'USD' },
+      d,
+    );
+    // The portfolio's base currency (USD) is the default; 10 × €110 × 1.21 = $1,331 as above.
+    const stored = await performance({ portfolio: 'eu', pricesHistory: PRICES }, d);
+    expect(stored.endValue).toBe(1331);
+    expect(stored.currency!.currencyEffect).toBeCloseTo(0.11, 12);
+    expect(stored).toStrictEqual(file);
   });
 });

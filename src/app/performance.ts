@@ -49,7 +49,7 @@ import { performanceDocument, type PerformanceDocument } from './performance-doc
 import { pricesFromFile, pricesFromStore } from './performance-prices.ts';
 import { isoDateSchema, lotMethodSchema } from './schemas.ts';
 import { readSource, textSourceSchema } from './sources.ts';
-import { portfolioNameSchema, readStoredLedger } from './stored-ledger.ts';
+import { portfolioNameSchema, readStoredLedgerWithCurrencies } from './stored-ledger.ts';
 import { taxRatesSchema } from './tax-gains.ts';
 import { washRuleShape } from './tax-ledger.ts';
 import { currencySchema, symbolCurrenciesSchema } from './fx-schemas.ts';
@@ -124,18 +124,6 @@ export const performanceInputSchema = performanceFieldsSchema
     });
   })
   .superRefine((i, ctx) => {
-    if (i.portfolio === undefined) return;
-    for (const field of ['baseCurrency', 'currencies'] as const)
-      if (i[field] !== undefined)
-        ctx.addIssue({
-          code: 'custom',
-          path: [field],
-          input: i[field],
-          message:
-            'a stored portfolio keeps every amount in its base currency: give the ledger as transactions',
-        });
-  })
-  .superRefine((i, ctx) => {
     if (i.taxRates !== undefined) return;
     for (const field of ['accounts', 'equivalents'] as const)
       if (i[field] !== undefined)
@@ -150,19 +138,31 @@ export const performanceInputSchema = performanceFieldsSchema
 /** What callers pass to {@link performance} (defaults applied inside). */
 export type PerformanceInput = z.input<typeof performanceInputSchema>;
 
-/** The ledger of the input: the transactions file's, or the stored portfolio's (not empty). */
+/**
+ * The ledger of the input and its base currency: the transactions file's (base `baseCurrency`,
+ * default USD), or the stored portfolio's (not empty; base `baseCurrency`, default the
+ * portfolio's own; a stored row without a currency is in the portfolio's base currency).
+ */
 async function ledgerOf(
   input: z.output<typeof performanceInputSchema>,
   deps: AppDeps,
-): Promise<Transaction[]> {
+): Promise<{ transactions: Transaction[]; baseCurrency: string }> {
   if (input.portfolio === undefined) {
     const ledger = readSource(input.transactions!, 'transactions');
-    return parseTransactionsCsv(ledger.text, ledger.name);
+    const transactions = parseTransactionsCsv(ledger.text, ledger.name);
+    return { transactions, baseCurrency: input.baseCurrency ?? 'USD' };
   }
-  const stored = await readStoredLedger(input.portfolio, deps);
-  if (stored.length === 0)
+  const stored = await readStoredLedgerWithCurrencies(input.portfolio, deps);
+  if (stored.transactions.length === 0)
     throw invalidInput('portfolio', input.portfolio, 'the stored portfolio has no transactions');
-  return stored;
+  const baseCurrency = input.baseCurrency ?? stored.baseCurrency;
+  const foreign = stored.baseCurrency !== baseCurrency;
+  return {
+    transactions: foreign
+      ? stored.transactions.map((tx) => ({ currency: stored.baseCurrency, ...tx }))
+      : stored.transactions,
+    baseCurrency,
+  };
 }
 
 /**
@@ -171,12 +171,15 @@ async function ledgerOf(
  */
 async function currenciesOf(
   input: z.output<typeof performanceInputSchema>,
-  ledger: { readonly transactions: readonly Transaction[]; readonly to: string },
+  ledger: {
+    readonly transactions: readonly Transaction[];
+    readonly baseCurrency: string;
+    readonly to: string;
+  },
   deps: AppDeps,
 ): Promise<PerformanceCurrencies | undefined> {
   const { transactions, to } = ledger;
-  if (input.portfolio !== undefined) return undefined;
-  const view = { baseCurrency: input.baseCurrency ?? 'USD', currencies: input.currencies };
+  const view = { baseCurrency: ledger.baseCurrency, currencies: input.currencies };
   if (!isMultiCurrency(transactions, view)) return undefined;
   return performanceCurrencies(transactions, { ...view, from: input.from, to }, deps);
 }
@@ -190,11 +193,11 @@ export async function performanceWithChart(
   deps: AppDeps,
 ): Promise<{ document: PerformanceDocument; chart?: ChartOption }> {
   const input = parseInput(performanceInputSchema, raw);
-  const ledger = await ledgerOf(input, deps);
+  const { transactions: ledger, baseCurrency } = await ledgerOf(input, deps);
   const file = input.pricesHistory && readSource(input.pricesHistory, 'pricesHistory');
   const parsed = file && parsePricesHistoryCsv(file.text, file.name);
   const to = input.to ?? parsed?.lastDate ?? deps.clock.today();
-  const fx = await currenciesOf(input, { transactions: ledger, to }, deps);
+  const fx = await currenciesOf(input, { transactions: ledger, baseCurrency, to }, deps);
   const transactions = fx ? fx.inBase.transactions : ledger;
   const calendar = createNyseCalendar();
   const base = {
