@@ -2,6 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { testDeps } from '../../test/helpers/app-deps.ts';
 import { dataImport } from './data-import.ts';
 import { exposures } from './exposures.ts';
+import { portfolioCreate } from './portfolio-create.ts';
+import { portfolioImport } from './portfolio-import.ts';
 import { errorOf } from './test-helpers.ts';
 
 /** `exposures` of a ledger in several currencies (docs/currencies.md, "Exposures in the base currency"). */
@@ -173,12 +175,22 @@ describe('exposures in the base currency', () => {
     expect('currency' in flagged).toBe(false);
   });
 
-  it('refuses a stored portfolio or a holdings snapshot, naming the field', async () => {
+  it('values a stored portfolio’s rows in their currencies: the same document as the file', async () => {
     const d = await withRates();
-    const portfolio = await errorOf(() =>
-      exposures({ portfolio: 'main', currencies: { EUFUND: 'EUR' } }, d),
+    await portfolioCreate({ name: 'eu' }, d);
+    await portfolioImport({ name: 'eu', transactions: text(LEDGER, 'l.csv') }, d);
+    const file = await exposures(input(false), d);
+    const { transactions: _file, ...rest } = input(false);
+    const stored = await exposures({ ...rest, portfolio: 'eu' }, d);
+    // €400 × 1.10 = $440 of $1,040: currency_EUR 440 / 1040 (the worked example above).
+    expect(stored.exposures).toContainEqual(
+      expect.objectContaining({ id: 'currency_EUR', economicValue: 440 }),
     );
-    expect(portfolio).toMatchObject({ code: 'INVALID_INPUT', details: { field: 'currencies' } });
+    expect(stored).toStrictEqual(file);
+  });
+
+  it('refuses a holdings snapshot, naming the field', async () => {
+    const d = await withRates();
     const holdings = await errorOf(() =>
       exposures(
         {

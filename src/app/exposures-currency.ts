@@ -30,6 +30,7 @@ import { isMultiCurrency, type BaseCurrencyInput, type RateUsed } from './ledger
 import type { PortfolioInput } from './portfolio-input.ts';
 import { roundCents } from './rounding.ts';
 import { readSource } from './sources.ts';
+import { readStoredLedgerWithCurrencies, type StoredLedgerDeps } from './stored-ledger.ts';
 import type { FundUniverse } from '../domain/exposures/fund-types.ts';
 import type { Valuation } from '../domain/valuation/value-positions.ts';
 
@@ -64,26 +65,34 @@ export interface ExposuresCurrencyFields {
   readonly currencies?: Readonly<Record<string, CurrencyCode>> | undefined;
 }
 
-/** The ledger of a base-currency view: a transactions file (INVALID_INPUT otherwise). */
-function ledgerOf(input: PortfolioInput & ExposuresCurrencyFields): Transaction[] {
+/**
+ * The ledger of a base-currency view and its base currency: a transactions file (base
+ * `baseCurrency`, default USD) or a stored portfolio (base `baseCurrency`, default the
+ * portfolio's own; a stored row without a currency is in the portfolio's base currency). A
+ * holdings snapshot is INVALID_INPUT.
+ */
+async function ledgerOf(
+  input: PortfolioInput & ExposuresCurrencyFields,
+  deps: StoredLedgerDeps,
+): Promise<{ transactions: Transaction[]; base: CurrencyCode }> {
   const field = input.baseCurrency !== undefined ? 'baseCurrency' : 'currencies';
-  const value = input[field];
-  if (input.portfolio !== undefined)
-    throw invalidInput(
-      field,
-      value,
-      'a stored portfolio keeps every amount in its base currency: give the ledger as transactions',
-    );
+  if (input.portfolio !== undefined) {
+    const stored = await readStoredLedgerWithCurrencies(input.portfolio, deps);
+    return {
+      transactions: stored.transactions.map((tx) => ({ currency: stored.baseCurrency, ...tx })),
+      base: input.baseCurrency ?? stored.baseCurrency,
+    };
+  }
   if (input.holdings !== undefined)
     throw invalidInput(
       field,
-      value,
+      input[field],
       'a holdings snapshot has no currency per row: give the ledger as transactions',
     );
   if (input.transactions === undefined)
     throw invalidInput('transactions', undefined, 'a base-currency view reads a transactions file');
   const { text, name } = readSource(input.transactions, 'transactions');
-  return parseTransactionsCsv(text, name);
+  return { transactions: parseTransactionsCsv(text, name), base: input.baseCurrency ?? 'USD' };
 }
 
 /**
@@ -93,12 +102,12 @@ function ledgerOf(input: PortfolioInput & ExposuresCurrencyFields): Transaction[
 export async function exposuresInBase(
   input: PortfolioInput & ExposuresCurrencyFields,
   funds: FundUniverse,
-  deps: Pick<AppDeps, 'store' | 'clock'>,
+  deps: Pick<AppDeps, 'store' | 'clock' | 'existingStore'>,
 ): Promise<ExposuresInBase | undefined> {
-  const transactions = ledgerOf(input);
+  const { transactions, base } = await ledgerOf(input, deps);
   const date = input.asOf ?? deps.clock.today();
   const view: BaseCurrencyInput = {
-    baseCurrency: input.baseCurrency ?? 'USD',
+    baseCurrency: base,
     currencies: input.currencies,
   };
   if (
