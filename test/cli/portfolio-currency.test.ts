@@ -77,9 +77,20 @@ describe('ballast portfolio import of a EUR ledger, then positions --portfolio -
       'date,type,symbol,quantity,price,amount,fees,account,lots,acquired,currency\n' +
         '2024-01-02,buy,SAP,10,48,,,DEFAULT,,,EUR\n\n',
     );
-    const backup = JSON.parse((await cli(db, 'portfolio', 'export', 'eu')).stdout) as {
-      transactions: { currency?: string }[];
-    };
+    const json = (await cli(db, 'portfolio', 'export', 'eu')).stdout;
+    const backup = JSON.parse(json) as { transactions: { currency?: string }[] };
     expect(backup.transactions[0]!.currency).toBe('EUR');
+    // The backup restores the row with its currency into another store.
+    const other = tempFiles({ 'store.sqlite': '', 'eu.json': json });
+    const restored = await cli(
+      other['store.sqlite']!,
+      'portfolio',
+      'import',
+      'eu',
+      '--json',
+      other['eu.json']!,
+    );
+    expect(restored.code, restored.stderr).toBe(0);
+    expect((await cli(other['store.sqlite']!, 'portfolio', 'export', 'eu')).stdout).toBe(json);
   });
 });
