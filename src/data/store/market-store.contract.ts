@@ -10,6 +10,7 @@ import { catalogueCases } from './contract/catalogue.contract.ts';
 import { corporateActionRowCases } from './contract/corporate-action-rows.contract.ts';
 import { manualClock, type ManualClock, type OpenStore } from './contract/fixtures.ts';
 import { portfolioCases } from './contract/portfolio.contract.ts';
+import { portfolioCurrencyCases } from './contract/portfolio-currency.contract.ts';
 import { runCases } from './contract/run.contract.ts';
 import { dataVersionCases } from './contract/data-version.contract.ts';
 import { definitionCases } from './contract/definitions.contract.ts';
@@ -49,6 +50,7 @@ export function describeMarketStoreContract(name: string, open: OpenStore): void
     catalogueCases(current, () => clock);
     transactionCases(current);
     portfolioCases(current);
+    portfolioCurrencyCases(current);
     corporateActionRowCases(current);
     apiKeyCases(current, () => clock);
     runCases(current, () => clock);

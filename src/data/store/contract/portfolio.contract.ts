@@ -305,39 +305,6 @@ export function portfolioCases(store: CurrentStore): void {
     expect(summary?.transactions).toBe(17);
   });
 
-  it('keeps each row’s currency: EUR reads back as EUR, a row without one reads back without', async () => {
-    await portfolios().create({ name: 'eur', baseCurrency: 'USD' });
-    const ledger: Transaction[] = [
-      tx(2, { amountCents: 100_000 }),
-      {
-        type: 'buy',
-        date: '2024-01-02',
-        account: 'A',
-        feesCents: 0,
-        symbol: 'SAP',
-        quantity: 10,
-        price: 50,
-        currency: 'EUR',
-        source: { line: 3 },
-      },
-      tx(4, { type: 'dividend', amountCents: 1_250, symbol: 'SAP', currency: 'EUR' }),
-      tx(5, { amountCents: 700, currency: 'USD' }),
-    ];
-    expect(await portfolios().appendTransactions('eur', ledger)).toBe(4);
-    expect(await portfolios().listTransactions('eur')).toStrictEqual(ledger);
-    // A lower-case code is stored upper-cased; a code that is not three letters is refused.
-    await portfolios().replaceTransactions('eur', [tx(2, { currency: 'eur' })]);
-    expect(await portfolios().listTransactions('eur')).toStrictEqual([tx(2, { currency: 'EUR' })]);
-    const bad = await rejection(
-      portfolios().appendTransactions('eur', [tx(3, { currency: 'EURO' })]),
-    );
-    expect([bad.code, bad.details.field, bad.details.line]).toEqual([
-      'INVALID_INPUT',
-      'transactions[0].currency',
-      3,
-    ]);
-  });
-
   it('appends after the stored rows and replaces or deletes the whole ledger', async () => {
     await portfolios().create({ name: 'p' });
     await portfolios().appendTransactions('p', [tx(2), tx(3)]);
