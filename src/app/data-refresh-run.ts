@@ -21,9 +21,8 @@
  */
 
 import { parseLocalTime } from '../domain/calendar/daily-schedule.ts';
-import { createNyseCalendar } from '../domain/calendar/trading-calendar.ts';
 import { BallastError } from '../domain/errors.ts';
-import { runDailySchedule } from './daily-schedule.ts';
+import { refreshEveryTradingDay, type TradingDayHooks } from './data-schedule.ts';
 import {
   dataRefresh,
   dataRefreshFailure,
@@ -90,15 +89,9 @@ export async function enqueueDataRefresh(
 }
 
 /** What the server supplies to {@link dataRefreshSchedule}: waiting, stopping and reporting. */
-export interface RefreshScheduleHooks {
-  readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
-  readonly signal?: AbortSignal;
-  /** Told the UTC instant of each next run before waiting for it. */
-  readonly onNext?: (iso: string) => void;
+export interface RefreshScheduleHooks extends TradingDayHooks {
   /** Told each run enqueued. */
   readonly onRun?: (run: RunDocument) => void;
-  /** Told each failure to enqueue; the schedule goes on. */
-  readonly onError?: (error: unknown) => void;
 }
 
 /**
@@ -108,22 +101,13 @@ export interface RefreshScheduleHooks {
  * @throws INVALID_INPUT naming `daily` or the refresh's field, before any wait
  * @returns the number of runs enqueued
  */
-export async function dataRefreshSchedule(
+export function dataRefreshSchedule(
   raw: { readonly daily: string; readonly runs?: number; readonly refresh: DataRefreshInput },
   deps: AppDeps,
   hooks: RefreshScheduleHooks,
 ): Promise<number> {
-  const at = parseLocalTime('daily', raw.daily);
-  parseInput(dataRefreshInputSchema, raw.refresh); // refuse a bad refresh now, not at 18:30
-  return runDailySchedule({
-    at,
-    calendar: createNyseCalendar(),
-    clock: deps.clock,
-    sleep: hooks.sleep,
-    ...(raw.runs === undefined ? {} : { runs: raw.runs }),
-    ...(hooks.signal ? { signal: hooks.signal } : {}),
-    ...(hooks.onNext ? { onNext: hooks.onNext } : {}),
-    ...(hooks.onError ? { onError: hooks.onError } : {}),
+  return refreshEveryTradingDay(raw, deps, {
+    ...hooks,
     job: async () => hooks.onRun?.(await enqueueDataRefresh(raw.refresh, deps)),
   });
 }

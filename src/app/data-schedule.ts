@@ -58,26 +58,27 @@ export function dataSchedulePlan(raw: DataSchedulePlanInput, deps: AppDeps): Dat
   return { daily: input.daily.trim(), timeZone: 'America/New_York', calendar: calendar.name, next };
 }
 
-/** What the face supplies to {@link dataSchedule}: waiting, stopping and reporting. */
-export interface ScheduleHooks {
+/** What both refresh schedules take: waiting, stopping, and where the next instant is told. */
+export interface TradingDayHooks {
   readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   readonly signal?: AbortSignal;
   readonly onNext?: (iso: string) => void;
-  readonly onResult?: (doc: DataRefreshDocument) => void;
   readonly onError?: (error: unknown) => void;
 }
 
 /**
- * Runs `data refresh` with `refresh` on every NYSE trading day at `daily` New York time.
+ * Runs `job` on every NYSE trading day at `daily` New York time (03:00 to 23:59), after `runs`
+ * runs or until `hooks.signal` aborts. The refresh input is checked before any wait (a bad one
+ * is INVALID_INPUT now, not at 18:30). Shared by the CLI's schedule and the server's.
  * @returns the number of runs done.
  */
-export async function dataSchedule(
+export async function refreshEveryTradingDay(
   raw: { readonly daily: string; readonly runs?: number; readonly refresh: DataRefreshInput },
   deps: AppDeps,
-  hooks: ScheduleHooks,
+  hooks: TradingDayHooks & { readonly job: () => Promise<void> },
 ): Promise<number> {
   const at = parseLocalTime('daily', raw.daily);
-  parseInput(dataRefreshInputSchema, raw.refresh); // refuse a bad refresh now, not at 18:30
+  parseInput(dataRefreshInputSchema, raw.refresh);
   return runDailySchedule({
     at,
     calendar: createNyseCalendar(),
@@ -87,6 +88,26 @@ export async function dataSchedule(
     ...(hooks.signal ? { signal: hooks.signal } : {}),
     ...(hooks.onNext ? { onNext: hooks.onNext } : {}),
     ...(hooks.onError ? { onError: hooks.onError } : {}),
+    job: hooks.job,
+  });
+}
+
+/** What the face supplies to {@link dataSchedule}: waiting, stopping and reporting. */
+export interface ScheduleHooks extends TradingDayHooks {
+  readonly onResult?: (doc: DataRefreshDocument) => void;
+}
+
+/**
+ * Runs `data refresh` with `refresh` on every NYSE trading day at `daily` New York time.
+ * @returns the number of runs done.
+ */
+export function dataSchedule(
+  raw: { readonly daily: string; readonly runs?: number; readonly refresh: DataRefreshInput },
+  deps: AppDeps,
+  hooks: ScheduleHooks,
+): Promise<number> {
+  return refreshEveryTradingDay(raw, deps, {
+    ...hooks,
     job: async () => hooks.onResult?.(await dataRefresh(raw.refresh, deps)),
   });
 }
