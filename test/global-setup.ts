@@ -12,12 +12,18 @@ export default function setup(): void {
   const root = fileURLToPath(new URL('..', import.meta.url));
   const require = createRequire(import.meta.url);
   const tsc = require.resolve('typescript/bin/tsc');
+  // WebAssembly binaries from their text (src/**/*.wat → *.wasm), used by src/ and dist/.
+  execFileSync(process.execPath, ['scripts/build-wasm.mjs'], { cwd: root, stdio: 'inherit' });
   execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], {
     cwd: root,
     stdio: 'inherit',
   });
   // The bundled CLI that bin/ballast.mjs runs (dist/bin/).
   execFileSync(process.execPath, ['scripts/build-cli.mjs'], { cwd: root, stdio: 'inherit' });
+  execFileSync(process.execPath, ['scripts/build-wasm.mjs', '--dist'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   // The dashboard the server serves (web/dist/).
   execFileSync(
     process.execPath,

@@ -58,7 +58,7 @@ export const readPanelFile: PanelFileReader = (source, options) =>
 
 /** A {@link PanelRead}, with the centred cross-products of its columns when they were made. */
 export interface ParallelPanelRead extends PanelRead {
-  /** Of exactly `table.columns` (every row); absent when one thread read the file. */
+  /** Of exactly `table.columns` (every row); absent when the JavaScript reader read the file on one thread. */
   readonly gram?: CentredGram;
 }
 

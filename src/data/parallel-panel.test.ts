@@ -43,7 +43,10 @@ const plain = (panel: ReturnType<typeof readReturnsPanel>) => ({
 describe('readReturnsPanelParallel', () => {
   it('reads the panel one thread reads, with the centred cross-products of its columns', async () => {
     const path = file('plain.csv', 200, value);
-    const panel = await readReturnsPanelParallel({ path }, { minBytes: 0, gram: true });
+    const panel = await readReturnsPanelParallel(
+      { path },
+      { minBytes: 0, gram: true, wasm: false },
+    );
     const single = readReturnsPanel({ path });
     expect(plain(panel)).toEqual(plain(single));
     // Second method: Σ_t (x_t − x̄)(y_t − ȳ) over the columns one thread read.
@@ -64,7 +67,10 @@ describe('readReturnsPanelParallel', () => {
     const path = file('gaps.csv', 120, (t, j) =>
       (t === 3 || t === 100) && j === 1 ? '' : t === 90 && j === 2 ? '"0.004"' : value(t, j),
     );
-    const panel = await readReturnsPanelParallel({ path }, { minBytes: 0, gram: true });
+    const panel = await readReturnsPanelParallel(
+      { path },
+      { minBytes: 0, gram: true, wasm: false },
+    );
     expect(plain(panel)).toEqual(plain(readReturnsPanel({ path })));
     expect(panel.dropped.count).toBe(2);
     expect(panel.dropped.emptyCells).toEqual({ B: 2 });
@@ -76,9 +82,9 @@ describe('readReturnsPanelParallel', () => {
     const bad = file('bad.csv', 100, (t, j) => (t === 80 && j === 0 ? '5%' : value(t, j)));
     const expected = await failure(() => readReturnsPanel({ path: bad }));
     expect(expected.message).toContain('bad.csv:82:');
-    expect(await failure(() => readReturnsPanelParallel({ path: bad }, { minBytes: 0 }))).toEqual(
-      expected,
-    );
+    expect(
+      await failure(() => readReturnsPanelParallel({ path: bad }, { minBytes: 0, wasm: false })),
+    ).toEqual(expected);
   });
 
   it('refuses dates that go back across the split as one thread does', async () => {
@@ -94,24 +100,24 @@ describe('readReturnsPanelParallel', () => {
     const expected = await failure(() => readReturnsPanel({ path }));
     expect(expected.message).toContain('ascending');
     const share = 0.6; // the split falls after 2020-01-06
-    expect(await failure(() => readReturnsPanelParallel({ path }, { minBytes: 0, share }))).toEqual(
-      expected,
-    );
+    expect(
+      await failure(() => readReturnsPanelParallel({ path }, { minBytes: 0, share, wasm: false })),
+    ).toEqual(expected);
   });
 
   it('reads small files, text and missing files on one thread', async () => {
     const path = file('small.csv', 10, value);
-    const small = await readReturnsPanelParallel({ path }, { gram: true });
+    const small = await readReturnsPanelParallel({ path }, { gram: true, wasm: false });
     expect(small.gram).toBeUndefined();
     expect(plain(small)).toEqual(plain(readReturnsPanel({ path })));
     const text = await readReturnsPanelParallel(
       { text: 'date,a\n2020-01-01,0.01\n2020-01-02,0.02\n', name: 't.csv' },
-      { minBytes: 0, gram: true },
+      { minBytes: 0, gram: true, wasm: false },
     );
     expect(text.gram).toBeUndefined();
     expect([...text.columns[0]!]).toEqual([0.01, 0.02]);
     const missing = await failure(() =>
-      readReturnsPanelParallel({ path: join(dir, 'none.csv') }, { minBytes: 0 }),
+      readReturnsPanelParallel({ path: join(dir, 'none.csv') }, { minBytes: 0, wasm: false }),
     );
     expect(missing.code).toBe('NOT_FOUND');
   });
@@ -120,21 +126,27 @@ describe('readReturnsPanelParallel', () => {
 describe('prefetchReturnsPanel', () => {
   it('starts the read that a later read of the same file takes over', async () => {
     const path = file('prefetch.csv', 150, value);
-    prefetchReturnsPanel(path, { minBytes: 0 });
-    const panel = await readReturnsPanelParallel({ path }, { minBytes: 0, gram: true });
+    prefetchReturnsPanel(path, { minBytes: 0, wasm: false });
+    const panel = await readReturnsPanelParallel(
+      { path },
+      { minBytes: 0, gram: true, wasm: false },
+    );
     expect(plain(panel)).toEqual(plain(readReturnsPanel({ path })));
     expect(panel.gram?.count).toBe(150);
-    prefetchReturnsPanel(path, { minBytes: 0 });
-    const noGram = await readReturnsPanelParallel({ path }, { minBytes: 0 });
+    prefetchReturnsPanel(path, { minBytes: 0, wasm: false });
+    const noGram = await readReturnsPanelParallel({ path }, { minBytes: 0, wasm: false });
     expect(noGram.gram).toBeUndefined();
     expect(plain(noGram)).toEqual(plain(panel));
   });
 
   it('is dropped when the file changed before the read', async () => {
     const path = file('changed.csv', 150, value);
-    prefetchReturnsPanel(path, { minBytes: 0 });
+    prefetchReturnsPanel(path, { minBytes: 0, wasm: false });
     file('changed.csv', 140, (t, j) => value(t + 1, j));
-    const panel = await readReturnsPanelParallel({ path }, { minBytes: 0, gram: true });
+    const panel = await readReturnsPanelParallel(
+      { path },
+      { minBytes: 0, gram: true, wasm: false },
+    );
     expect(panel.dates).toHaveLength(140);
     expect(plain(panel)).toEqual(plain(readReturnsPanel({ path })));
   });

@@ -8,6 +8,10 @@
  * second half itself. Files smaller than `minBytes`, text in memory, and files without a line
  * break near the middle are read by this thread alone.
  *
+ * Before any of that, the WebAssembly reader (csv/wasm-panel.ts) tries the file on this thread
+ * alone: it reads a well-formed numeric file several times faster than two threads of
+ * JavaScript, and gives it back to the readers here when the file has anything else in it.
+ *
  * The worker module sits beside this one: `panel-worker.js` in dist/data/ and in the bundled
  * CLI (dist/bin/), a tsx bootstrap from the sources.
  */
@@ -23,6 +27,7 @@ import {
   type ReadReturnsPanelOptions,
   type ReturnsPanel,
 } from './csv/returns-panel.ts';
+import { readReturnsPanelWasm, wasmPanelAvailable } from './csv/wasm-panel.ts';
 
 const WORKER = new URL(
   import.meta.url.endsWith('.js') ? './panel-worker.js' : './panel-worker-bootstrap.mjs',
@@ -51,11 +56,16 @@ export interface ParallelPanelOptions extends ReadReturnsPanelOptions {
   readonly minBytes?: number;
   /** Share of the bytes this thread reads (default 0.5; {@link PREFETCH_SHARE} when prefetched). */
   readonly share?: number;
+  /**
+   * Try the WebAssembly reader first (default true; csv/wasm-panel.ts): one thread, the same
+   * panel; files it does not read are read as below.
+   */
+  readonly wasm?: boolean;
 }
 
 /** A panel, with its centred cross-products when they were computed on the way. */
 export interface ParallelPanel extends ReturnsPanel {
-  /** Of exactly `columns` (all their rows); absent when one thread read the file. */
+  /** Of exactly `columns` (all their rows); absent when the JavaScript reader read the file on one thread. */
   readonly gram?: CentredGram;
 }
 
@@ -181,9 +191,9 @@ function startSplitRead(
  */
 export function prefetchReturnsPanel(
   path: string,
-  options: Pick<ParallelPanelOptions, 'minBytes' | 'share'> = {},
+  options: Pick<ParallelPanelOptions, 'minBytes' | 'share' | 'wasm'> = {},
 ): void {
-  if (prefetched.has(path)) return;
+  if (prefetched.has(path) || (options.wasm !== false && wasmPanelAvailable())) return;
   try {
     const stat = statSync(path);
     if (stat.size < (options.minBytes ?? PARALLEL_MIN_BYTES)) return;
@@ -220,8 +230,16 @@ export async function readReturnsPanelParallel(
   source: CsvSource,
   options: ParallelPanelOptions = {},
 ): Promise<ParallelPanel> {
-  const { gram: wantGram, minBytes, share, ...readOptions } = options;
+  const { gram: wantGram, minBytes, share, wasm, ...readOptions } = options;
   if (!('path' in source)) return readReturnsPanel(source, readOptions);
+  if (wasm !== false) {
+    const read = readReturnsPanelWasm(source.path, { ...readOptions, gram: wantGram === true });
+    if (read !== undefined) {
+      prefetched.get(source.path)?.worker.stop();
+      prefetched.delete(source.path);
+      return read;
+    }
+  }
   let stat: { size: number; mtimeMs: number };
   try {
     stat = statSync(source.path);

@@ -294,9 +294,14 @@ export class PanelRows {
     if (part.firstDate === undefined) return true;
     if (this.previous !== undefined && part.firstDate <= this.previous) return false;
     const added = part.dates.length;
-    if (this.rows + added > this.capacity) this.grow(this.rows + added);
+    // Nothing read here yet: the part's columns become these (no copy).
+    const adopt = this.rows === 0 && part.columns.every((c) => c.length === added);
+    if (adopt) {
+      this.columns = [...part.columns];
+      this.capacity = added;
+    } else if (this.rows + added > this.capacity) this.grow(this.rows + added);
     for (let j = 0; j < width; j++) {
-      this.columns[j]!.set(part.columns[j]!.subarray(0, added), this.rows);
+      if (!adopt) this.columns[j]!.set(part.columns[j]!.subarray(0, added), this.rows);
       this.first[j] ??= part.first[j];
       this.last[j] = part.last[j] ?? this.last[j];
       this.empty[j]! += part.empty[j]!;

@@ -1,0 +1,164 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createRng } from '../../core/random/index.ts';
+import { readReturnsPanelParallel } from '../parallel-panel.ts';
+import { readReturnsPanel } from './returns-panel.ts';
+import { readReturnsPanelWasm, wasmPanelAvailable } from './wasm-panel.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'ballast-wasm-panel-'));
+let files = 0;
+
+/** Writes `text` to a new file and returns its path. */
+function write(text: string): string {
+  const path = join(dir, `f${files++}.csv`);
+  writeFileSync(path, text);
+  return path;
+}
+
+const plain = (panel: ReturnType<typeof readReturnsPanel>) => ({
+  ids: panel.ids,
+  dates: panel.dates,
+  // Object.is keeps −0 apart from 0 (toEqual on numbers would too; spelled out here).
+  columns: panel.columns.map((c) => [...c].map((v) => (Object.is(v, -0) ? '-0' : v))),
+  dropped: panel.dropped,
+});
+
+/** The error a read throws: code and message. */
+async function failure(run: () => unknown): Promise<{ code: unknown; message: string }> {
+  try {
+    await run();
+  } catch (e) {
+    const error = e as { code?: unknown; message: string };
+    return { code: error.code, message: error.message };
+  }
+  throw new Error('expected an error');
+}
+
+describe('readReturnsPanelWasm', () => {
+  it('is built for the tests (scripts/build-wasm.mjs in the global setup)', () => {
+    expect(wasmPanelAvailable()).toBe(true);
+  });
+
+  it('reads the panel the JavaScript reader reads, cell for cell', () => {
+    // Every number path: ≤ 15 digits (exact), 16–19 digits (double-double), more digits and
+    // exponents beyond ±22 (Number()), signs, −0, leading zeros, a bare point, CRLF, empty
+    // cells (dropped dates), an empty line, a BOM and a quoted header, no final line feed.
+    const text =
+      '\uFEFFdate,"a",b,c\r\n' +
+      '2020-01-01,0.012,-0.0052360124583730025,6.334887228237043e-8\r\n' +
+      '2020-01-02,+1.5e-3,0.12345678901234567890123,-0\r\n' +
+      '2020-01-03,,0.5,0.25\n' +
+      '\n' +
+      '2020-01-06,007.50,.5,1.\n' +
+      '2020-01-07,1e-30,-0.99999999999999999999,999999999999999.9\n' +
+      '2020-01-08,1.234567890123456e-25,1e+2,0.00001234567890123456789\n' +
+      '2020-01-09,0.1,0.2,';
+    const path = write(text);
+    const fast = readReturnsPanelWasm(path);
+    expect(fast).toBeDefined();
+    const js = readReturnsPanel({ path });
+    expect(plain(fast!)).toEqual(plain(js));
+    expect(fast!.dropped.count).toBe(2);
+    expect(fast!.dropped.emptyCells).toEqual({ A: 1, C: 1 });
+    // Spot values by hand: Number() of the cell text.
+    expect(fast!.columns[1]![0]).toBe(Number('-0.0052360124583730025'));
+    expect(fast!.columns[2]![0]).toBe(6.334887228237043e-8);
+    expect(Object.is(fast!.columns[2]![1], -0)).toBe(true);
+    expect(fast!.columns[0]![2]).toBe(7.5);
+  });
+
+  it('reads 20,000 random decimals exactly as Number() does', () => {
+    const random = createRng(20261207);
+    const rng = (): number => random.nextFloat();
+    const digits = (n: number): string =>
+      Array.from({ length: n }, () => Math.floor(rng() * 10)).join('');
+    const cells: string[] = [];
+    for (let k = 0; k < 20_000; k++) {
+      const form = k % 5;
+      const sign = rng() < 0.5 ? '-' : '';
+      if (form === 0)
+        cells.push(String((rng() - 0.5) * 0.1)); // shortest round trip
+      else if (form === 1) cells.push(`${sign}0.${digits(1 + Math.floor(rng() * 22))}`);
+      else if (form === 2) cells.push(`${digits(1 + Math.floor(rng() * 3))}.${digits(17)}`);
+      else if (form === 3)
+        cells.push(`${sign}${digits(1)}.${digits(15)}e-${1 + Math.floor(rng() * 30)}`);
+      else cells.push(`0.${'0'.repeat(Math.floor(rng() * 6))}${digits(19)}`);
+    }
+    const width = 8;
+    const lines = ['date,' + Array.from({ length: width }, (_, j) => `s${j}`).join(',')];
+    for (let r = 0; r * width < cells.length; r++) {
+      const date = new Date(Date.UTC(2000, 0, 1 + r)).toISOString().slice(0, 10);
+      lines.push([date, ...cells.slice(r * width, (r + 1) * width)].join(','));
+    }
+    const panel = readReturnsPanelWasm(write(`${lines.join('\n')}\n`));
+    expect(panel).toBeDefined();
+    let differ = 0;
+    cells.forEach((cell, k) => {
+      const expected = Number(cell);
+      const got = panel!.columns[k % width]![Math.floor(k / width)];
+      if (!Object.is(got, expected)) differ++;
+    });
+    expect(differ).toBe(0);
+  });
+
+  it('gives the centred cross-products of the columns (a second method: two-pass sums)', () => {
+    // 5 columns (not a multiple of the kernel's 4) and 7 complete rows (odd) after a drop.
+    const rows = ['date,a,b,c,d,e'];
+    for (let t = 0; t < 8; t++) {
+      const cells = [0, 1, 2, 3, 4].map((j) =>
+        t === 2 && j === 3 ? '' : String(((t * 7 + j * 13) % 17) / 1000 - 0.008),
+      );
+      rows.push([`2021-03-${String(t + 1).padStart(2, '0')}`, ...cells].join(','));
+    }
+    const path = write(`${rows.join('\n')}\n`);
+    const panel = readReturnsPanelWasm(path, { gram: true })!;
+    const { gram } = panel;
+    expect(gram?.count).toBe(7);
+    const js = readReturnsPanel({ path });
+    const means = js.columns.map((c) => c.reduce((s, v) => s + v, 0) / c.length);
+    js.columns.forEach((x, i) =>
+      js.columns.forEach((y, j) => {
+        let s = 0;
+        for (let t = 0; t < 7; t++) s += (x[t]! - means[i]!) * (y[t]! - means[j]!);
+        expect(Math.abs(gram!.gram[i * 5 + j]! - s)).toBeLessThan(1e-17);
+      }),
+    );
+    means.forEach((m, j) => expect(gram!.means[j]).toBe(m));
+  });
+
+  it.each([
+    ['a quoted cell', 'date,a\n2020-01-01,"0.1"\n'],
+    ['a blank in a cell', 'date,a\n2020-01-01, 0.1\n'],
+    ['a percentage', 'date,a\n2020-01-01,5%\n'],
+    ['another date form', 'date,a\n2020/01/01,0.1\n'],
+    ['a date that does not exist', 'date,a\n2020-02-30,0.1\n'],
+    ['dates out of order', 'date,a\n2020-01-02,0.1\n2020-01-01,0.2\n'],
+    ['a repeated date', 'date,a\n2020-01-02,0.1\n2020-01-02,0.2\n'],
+    ['too many cells', 'date,a\n2020-01-01,0.1,0.2\n'],
+    ['too few cells', 'date,a,b\n2020-01-01,0.1\n'],
+    ['a return below -1', 'date,a\n2020-01-01,-1.5\n'],
+    ['a value too large', 'date,a\n2020-01-01,1e16\n'],
+    ['text in a cell', 'date,a\n2020-01-01,abc\n'],
+    ['no complete row', 'date,a,b\n2020-01-01,0.1,\n'],
+    ['a header only', 'date,a\n'],
+    ['a bad header', 'when,a\n2020-01-01,0.1\n'],
+  ])('leaves %s to the JavaScript reader, which gives the same result', async (_, text) => {
+    const path = write(text);
+    expect(readReturnsPanelWasm(path)).toBeUndefined();
+    const expected = await failure(() => readReturnsPanel({ path })).catch(() => undefined);
+    const got = await failure(() => readReturnsPanelParallel({ path })).catch(() => undefined);
+    if (expected === undefined) {
+      expect(plain(await readReturnsPanelParallel({ path }))).toEqual(
+        plain(readReturnsPanel({ path })),
+      );
+    } else expect(got).toEqual(expected);
+  });
+
+  it('reads a missing file as undefined (the JavaScript reader names it)', async () => {
+    const path = join(dir, 'absent.csv');
+    expect(readReturnsPanelWasm(path)).toBeUndefined();
+    expect((await failure(() => readReturnsPanelParallel({ path }))).code).toBe('NOT_FOUND');
+  });
+});

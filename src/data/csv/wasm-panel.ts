@@ -1,0 +1,325 @@
+/**
+ * A returns file read by WebAssembly kernels (panel-kernels.wat): the bytes go straight into
+ * the module's memory, each line `YYYY-MM-DD,x1,...,xw` is parsed into doubles (exactly the
+ * values `Number()` gives, as decimal.ts reads them), the columns are transposed and, when
+ * asked, centred and multiplied out into their cross-products — with no string, no object per
+ * cell and no warm-up of JavaScript code, which is most of the time a large file takes.
+ *
+ * The kernels accept a strict subset of what {@link readReturnsPanel} accepts: ASCII lines of
+ * unquoted cells, dates written `YYYY-MM-DD`, cells that are decimals or empty. The header is
+ * read by the JavaScript reader itself, and the rows are handed to the same {@link PanelRows}
+ * that reader fills ({@link PanelRows.append}), so ids, the common window, the dropped dates
+ * and the panel are the ones it would give. At anything outside that subset (a quote, a blank
+ * inside a cell, another date form, a refused value, a date out of order) the result is
+ * undefined and the caller reads the file with the JavaScript reader, which reports the error.
+ *
+ * The module binary is built from its text by scripts/build-wasm.mjs; where it is missing the
+ * readers fall back to JavaScript, with the same results.
+ */
+
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
+import { isIsoDate, type IsoDate } from '../../domain/calendar/iso-date.ts';
+import { mirrorUpper } from '../../core/linalg/cross-product.ts';
+import type { CentredGram } from '../../core/stats/centred-gram.ts';
+import { PanelStream, type ReadReturnsPanelOptions, type ReturnsPanel } from './returns-panel.ts';
+import type { PanelPart } from './panel-rows.ts';
+
+/** The WebAssembly API this module uses (the project's TypeScript library has no DOM types). */
+interface WasmMemory {
+  readonly buffer: ArrayBuffer;
+  grow(pages: number): number;
+}
+type WasmModule = object;
+interface WasmApi {
+  readonly Module: new (bytes: Uint8Array) => WasmModule;
+  readonly Instance: new (module: WasmModule, imports: object) => { readonly exports: unknown };
+}
+const wasmApi = (globalThis as unknown as { readonly WebAssembly: WasmApi }).WebAssembly;
+
+/** The kernels' exports (panel-kernels.wat). */
+interface Kernels {
+  readonly memory: WasmMemory;
+  init(): void;
+  next(): number;
+  parse(
+    pos: number,
+    end: number,
+    width: number,
+    out: number,
+    dates: number,
+    empties: number,
+    maxRows: number,
+  ): number;
+  centre(
+    src: number,
+    t: number,
+    w: number,
+    cols: number,
+    cx: number,
+    tp: number,
+    means: number,
+    j0: number,
+    j1: number,
+  ): void;
+  gram(cx: number, np: number, tp: number, g: number, i0: number, i1: number): void;
+}
+
+const BINARY = new URL('./panel-kernels.wasm', import.meta.url);
+
+let compiled: WasmModule | null | undefined;
+
+/** The compiled module, or null when its binary is missing or does not compile. */
+function kernelModule(): WasmModule | null {
+  if (compiled === undefined) {
+    try {
+      compiled = new wasmApi.Module(readFileSync(BINARY));
+    } catch {
+      compiled = null;
+    }
+  }
+  return compiled;
+}
+
+/** Whether the kernels can run here (their binary was built and compiles). */
+export function wasmPanelAvailable(): boolean {
+  return kernelModule() !== null;
+}
+
+/** A fresh instance (its memory is released with it after a read). */
+function instantiate(module: WasmModule): Kernels {
+  const own: { memory?: WasmMemory } = {};
+  const slow = (start: number, end: number): number =>
+    Number(Buffer.from(own.memory!.buffer, start, end - start).toString('latin1'));
+  const kernels = new wasmApi.Instance(module, { env: { slow } }).exports as Kernels;
+  own.memory = kernels.memory;
+  kernels.init();
+  return kernels;
+}
+
+const PAGE = 65536;
+/** Where the file's bytes start in the module's memory (below: the powers of ten). */
+const BYTES_AT = 256;
+/** Rows a call to `parse` reads, columns a call to `centre` transposes. */
+const ROW_BATCH = 16;
+const COLUMN_BATCH = 8;
+
+const align = (x: number): number => (x + 15) & ~15;
+
+/** Grows `memory` to at least `bytes`. */
+function reserve(memory: WasmMemory, bytes: number): void {
+  const have = memory.buffer.byteLength;
+  if (bytes > have) memory.grow(Math.ceil((bytes - have) / PAGE));
+}
+
+/** The file's bytes into memory at {@link BYTES_AT}, followed by zero bytes; undefined when unreadable. */
+function load(kernels: Kernels, path: string): number | undefined {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch {
+    return undefined;
+  }
+  try {
+    const size = fstatSync(fd).size;
+    reserve(kernels.memory, BYTES_AT + size + 64);
+    const view = new Uint8Array(kernels.memory.buffer, BYTES_AT, size);
+    let read = 0;
+    while (read < size) {
+      const n = readSync(fd, view, read, size - read, read);
+      if (n === 0) return undefined;
+      read += n;
+    }
+    return size;
+  } catch {
+    return undefined;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** `YYYY-MM-DD` of a YYYYMMDD integer. */
+function isoOf(ymd: number): string {
+  const y = Math.floor(ymd / 10000);
+  const m = Math.floor(ymd / 100) % 100;
+  const d = ymd % 100;
+  return `${String(y).padStart(4, '0')}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
+}
+
+/** A panel, with the centred cross-products of its columns when asked for. */
+export interface WasmPanel extends ReturnsPanel {
+  readonly gram?: CentredGram;
+}
+
+/**
+ * Reads the returns file at `path` as {@link readReturnsPanel} would (the same panel), or
+ * undefined when the kernels are not available or the file leaves the form they read (module
+ * comment) — read it with the JavaScript reader then. With `gram`, also the
+ * {@link CentredGram} of the panel's columns.
+ */
+export function readReturnsPanelWasm(
+  path: string,
+  options: ReadReturnsPanelOptions & { readonly gram?: boolean } = {},
+): WasmPanel | undefined {
+  const module = kernelModule();
+  if (module === null) return undefined;
+  const kernels = instantiate(module);
+  const size = load(kernels, path);
+  if (size === undefined) return undefined;
+  const end = BYTES_AT + size;
+  const bytes = new Uint8Array(kernels.memory.buffer);
+  const lineEnd = bytes.indexOf(0x0a, BYTES_AT);
+  if (lineEnd < 0 || lineEnd >= end) return undefined;
+
+  // The header, by the JavaScript reader (its BOM, quotes and checks).
+  const { gram: wantGram, ...readOptions } = options;
+  const stream = new PanelStream(
+    {
+      text: Buffer.from(kernels.memory.buffer, BYTES_AT, lineEnd - BYTES_AT).toString('utf8'),
+      name: path,
+    },
+    readOptions,
+  );
+  stream.feed();
+  const rows = stream.end();
+  const names = rows.headerNames;
+  if (names === undefined || rows.failed) return undefined;
+  const width = names.length - 1;
+
+  // At most one row a line feed (plus a last line without one).
+  let lines = 1;
+  for (let i = bytes.indexOf(0x0a, lineEnd + 1); i >= 0 && i < end; i = bytes.indexOf(0x0a, i + 1))
+    lines++;
+  const out = align(end + 32);
+  const datesAt = align(out + lines * width * 8);
+  const emptiesAt = align(datesAt + lines * 4);
+  reserve(kernels.memory, emptiesAt + lines * 4);
+  let count = 0;
+  let pos = lineEnd + 1;
+  while (pos < end) {
+    const read = kernels.parse(
+      pos,
+      end,
+      width,
+      out + count * width * 8,
+      datesAt + count * 4,
+      emptiesAt + count * 4,
+      Math.min(ROW_BATCH, lines - count),
+    );
+    if (read < 0) return undefined;
+    count += read;
+    pos = kernels.next();
+    if (read === 0 && pos < end) return undefined;
+  }
+  const part = compact(kernels, { out, datesAt, emptiesAt, count, width }, Boolean(wantGram));
+  // No complete row: the JavaScript reader gives the error naming each column's dates.
+  if (part === undefined || part.part.dates.length === 0 || !rows.append(part.part))
+    return undefined;
+  const panel = rows.finish();
+  return part.gram === undefined ? panel : { ...panel, gram: part.gram };
+}
+
+/** Where the parsed rows are in memory. */
+interface Parsed {
+  readonly out: number;
+  readonly datesAt: number;
+  readonly emptiesAt: number;
+  readonly count: number;
+  readonly width: number;
+}
+
+/**
+ * The rows as a {@link PanelPart} (rows with an empty cell dropped, as the JavaScript reader
+ * drops them), and the centred cross-products of the complete rows; undefined when the dates
+ * are not calendar dates in ascending order.
+ */
+function compact(
+  kernels: Kernels,
+  parsed: Parsed,
+  wantGram: boolean,
+): { part: PanelPart; gram?: CentredGram } | undefined {
+  const { out, datesAt, emptiesAt, count, width } = parsed;
+  const buffer = kernels.memory.buffer;
+  const ymd = new Int32Array(buffer, datesAt, count);
+  const empties = new Int32Array(buffer, emptiesAt, count);
+  const values = new Float64Array(buffer, out, count * width);
+  const allDates: IsoDate[] = new Array<IsoDate>(count);
+  for (let r = 0; r < count; r++) {
+    if (r > 0 && !(ymd[r]! > ymd[r - 1]!)) return undefined;
+    const date = isoOf(ymd[r]!);
+    if (!isIsoDate(date)) return undefined;
+    allDates[r] = date;
+  }
+  const first = new Array<IsoDate | undefined>(width).fill(undefined);
+  const last = new Array<IsoDate | undefined>(width).fill(undefined);
+  const empty = new Int32Array(width);
+  const dates: IsoDate[] = [];
+  const droppedDates: IsoDate[] = [];
+  let kept = 0;
+  for (let r = 0; r < count; r++) {
+    const date = allDates[r]!;
+    if (empties[r] === 0) {
+      if (kept !== r) values.copyWithin(kept * width, r * width, (r + 1) * width);
+      kept++;
+      dates.push(date);
+      for (let j = 0; j < width; j++) {
+        first[j] ??= date;
+        last[j] = date;
+      }
+      continue;
+    }
+    if (droppedDates.length < 5) droppedDates.push(date);
+    for (let j = 0; j < width; j++) {
+      const v = values[r * width + j]!;
+      if (v !== v) empty[j]!++;
+      else {
+        first[j] ??= date;
+        last[j] = date;
+      }
+    }
+  }
+  // Transposed (and centred) in the module: raw columns, then X − x̄ padded, then X'X.
+  const tp = (kept + 1) & ~1;
+  const np = (width + 3) & ~3;
+  const colsAt = align(out + kept * width * 8);
+  const meansAt = align(colsAt + kept * width * 8);
+  const cxAt = wantGram ? align(meansAt + width * 8) : 0;
+  const gAt = wantGram ? align(cxAt + np * tp * 8) : 0;
+  reserve(kernels.memory, wantGram ? gAt + np * np * 8 : meansAt + width * 8);
+  if (wantGram) new Float64Array(kernels.memory.buffer, cxAt, np * tp).fill(0);
+  for (let j = 0; j < width; j += COLUMN_BATCH)
+    kernels.centre(
+      out,
+      kept,
+      width,
+      colsAt,
+      cxAt,
+      tp,
+      meansAt,
+      j,
+      Math.min(width, j + COLUMN_BATCH),
+    );
+  const memory = kernels.memory.buffer;
+  const all = new Float64Array(memory.slice(colsAt, colsAt + kept * width * 8));
+  const columns = Array.from({ length: width }, (_, j) => all.subarray(j * kept, (j + 1) * kept));
+  const part: PanelPart = {
+    columns,
+    dates,
+    firstDate: allDates[0],
+    lastDate: allDates[count - 1],
+    first,
+    last,
+    empty,
+    total: count,
+    droppedDates,
+    recordChars: 0,
+  };
+  if (!wantGram) return { part };
+  for (let i = 0; i < np; i += 2) kernels.gram(cxAt, np, tp, gAt, i, i + 2);
+  const padded = new Float64Array(kernels.memory.buffer, gAt, np * np);
+  const gram = new Float64Array(width * width);
+  for (let i = 0; i < width; i++)
+    gram.set(padded.subarray(i * np + i, i * np + width), i * width + i);
+  mirrorUpper(gram, width);
+  const means = new Float64Array(kernels.memory.buffer.slice(meansAt, meansAt + width * 8));
+  return { part, gram: { count: kept, means, gram } };
+}
