@@ -151,6 +151,27 @@ describe('prefetchReturnsPanel', () => {
     expect(plain(panel)).toEqual(plain(readReturnsPanel({ path })));
   });
 
+  it('reads the whole file on a worker with the WebAssembly reader, then hands it over', async () => {
+    const path = file('whole.csv', 150, value);
+    prefetchReturnsPanel(path, { minBytes: 0 });
+    const panel = await readReturnsPanelParallel({ path }, { gram: true });
+    expect(plain(panel)).toEqual(plain(readReturnsPanel({ path })));
+    expect(panel.gram?.count).toBe(150);
+    // Lower-case ids: the prefetch (symbols) is dropped and the file read here.
+    prefetchReturnsPanel(path, { minBytes: 0 });
+    const lower = await readReturnsPanelParallel({ path }, { columnCase: 'lower' });
+    expect(lower.ids).toEqual(['a', 'b', 'c']);
+    expect(plain(lower)).toEqual(plain(readReturnsPanel({ path }, { columnCase: 'lower' })));
+  });
+
+  it('reads a file the kernels leave alone with the JavaScript reader after a prefetch', async () => {
+    const path = file('quoted.csv', 150, (t, j) => (t === 9 && j === 0 ? '"0.002"' : value(t, j)));
+    prefetchReturnsPanel(path, { minBytes: 0 });
+    const panel = await readReturnsPanelParallel({ path });
+    expect(plain(panel)).toEqual(plain(readReturnsPanel({ path })));
+    expect(panel.columns[0]![9]).toBe(0.002);
+  });
+
   it('does nothing for a small or missing file', async () => {
     const path = file('tiny.csv', 5, value);
     prefetchReturnsPanel(path);

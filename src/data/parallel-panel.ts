@@ -27,7 +27,13 @@ import {
   type ReadReturnsPanelOptions,
   type ReturnsPanel,
 } from './csv/returns-panel.ts';
-import { readReturnsPanelWasm, wasmPanelAvailable } from './csv/wasm-panel.ts';
+import {
+  readReturnsPanelWasm,
+  wasmPanelAvailable,
+  type WasmPanel,
+  type WholeFileJob,
+  type WholeFileResult,
+} from './csv/wasm-panel.ts';
 
 const WORKER = new URL(
   import.meta.url.endsWith('.js') ? './panel-worker.js' : './panel-worker-bootstrap.mjs',
@@ -104,36 +110,43 @@ function headerOf(path: string, options: ReadReturnsPanelOptions): readonly stri
   return rows.failed ? undefined : rows.headerNames;
 }
 
-/** A worker reading a {@link PanelPartJob}: its part, then (when asked) the part's Gram. */
+/**
+ * A worker reading a {@link PanelPartJob} (its part, then when asked the part's Gram) or a
+ * {@link WholeFileJob} (the whole panel, by the WebAssembly reader).
+ */
 class PanelWorker {
   readonly part: Promise<PanelPartResult>;
   readonly gram: Promise<CentredGram | undefined>;
+  readonly whole: Promise<WasmPanel | undefined>;
   private readonly worker: Worker | undefined;
 
-  /** Starts the worker; both promises settle (`ok: false`, undefined) if it fails in any way. */
-  constructor(job: PanelPartJob) {
+  /** Starts the worker; the promises settle (`ok: false`, undefined) if it fails in any way. */
+  constructor(job: PanelPartJob | WholeFileJob) {
     let settlePart: (result: PanelPartResult) => void = () => {};
     let settleGram: (gram: CentredGram | undefined) => void = () => {};
+    let settleWhole: (panel: WasmPanel | undefined) => void = () => {};
     this.part = new Promise((resolve) => (settlePart = resolve));
     this.gram = new Promise((resolve) => (settleGram = resolve));
+    this.whole = new Promise((resolve) => (settleWhole = resolve));
+    const fail = (): void => {
+      settlePart({ ok: false });
+      settleGram(undefined);
+      settleWhole(undefined);
+    };
     try {
       this.worker = new Worker(WORKER, { workerData: job });
     } catch {
-      settlePart({ ok: false });
-      settleGram(undefined);
+      fail();
       return;
     }
     let messages = 0;
-    this.worker.on('message', (message: PanelPartResult | CentredGram) => {
+    this.worker.on('message', (message: PanelPartResult | CentredGram | WholeFileResult) => {
+      if ('whole' in job) return settleWhole((message as WholeFileResult).panel);
       if (messages++ === 0) {
         settlePart(message as PanelPartResult);
         if (!job.gram || !(message as PanelPartResult).ok) settleGram(undefined);
       } else settleGram(message as CentredGram);
     });
-    const fail = (): void => {
-      settlePart({ ok: false });
-      settleGram(undefined);
-    };
     this.worker.once('error', fail);
     this.worker.once('exit', fail);
   }
@@ -158,8 +171,22 @@ interface SplitRead {
   readonly worker: PanelWorker;
 }
 
+/** A whole file read ahead of time by a worker with the WebAssembly reader. */
+interface WholeRead {
+  readonly size: number;
+  readonly modified: number;
+  readonly whole: true;
+  readonly worker: PanelWorker;
+}
+
 /** Reads started ahead of time ({@link prefetchReturnsPanel}), by path. */
-const prefetched = new Map<string, SplitRead>();
+const prefetched = new Map<string, SplitRead | WholeRead>();
+
+/**
+ * Smallest file a prefetch reads on a worker with the WebAssembly reader: starting the worker
+ * costs ~40 ms, about what this thread takes to read 4 MB with the kernels.
+ */
+export const WHOLE_PREFETCH_MIN_BYTES = 4 << 20;
 
 /** The worker's part of `path` (stat'ed as `stat`), or undefined when one thread should read. */
 function startSplitRead(
@@ -193,9 +220,16 @@ export function prefetchReturnsPanel(
   path: string,
   options: Pick<ParallelPanelOptions, 'minBytes' | 'share' | 'wasm'> = {},
 ): void {
-  if (prefetched.has(path) || (options.wasm !== false && wasmPanelAvailable())) return;
+  if (prefetched.has(path)) return;
   try {
     const stat = statSync(path);
+    if (options.wasm !== false && wasmPanelAvailable()) {
+      if (stat.size < (options.minBytes ?? WHOLE_PREFETCH_MIN_BYTES)) return;
+      const worker = new PanelWorker({ whole: true, path });
+      worker.keepAlive(false);
+      prefetched.set(path, { size: stat.size, modified: stat.mtimeMs, whole: true, worker });
+      return;
+    }
     if (stat.size < (options.minBytes ?? PARALLEL_MIN_BYTES)) return;
     const started = startSplitRead(path, stat, {
       gram: true,
@@ -213,7 +247,7 @@ export function prefetchReturnsPanel(
 function takePrefetched(
   path: string,
   stat: { readonly size: number; readonly mtimeMs: number },
-): SplitRead | undefined {
+): SplitRead | WholeRead | undefined {
   const pending = prefetched.get(path);
   if (pending === undefined) return undefined;
   prefetched.delete(path);
@@ -232,21 +266,31 @@ export async function readReturnsPanelParallel(
 ): Promise<ParallelPanel> {
   const { gram: wantGram, minBytes, share, wasm, ...readOptions } = options;
   if (!('path' in source)) return readReturnsPanel(source, readOptions);
-  if (wasm !== false) {
-    const read = readReturnsPanelWasm(source.path, { ...readOptions, gram: wantGram === true });
-    if (read !== undefined) {
-      prefetched.get(source.path)?.worker.stop();
-      prefetched.delete(source.path);
-      return read;
-    }
-  }
   let stat: { size: number; mtimeMs: number };
   try {
     stat = statSync(source.path);
   } catch {
     return readReturnsPanel(source, readOptions);
   }
-  const prefetch = takePrefetched(source.path, stat);
+  const taken = takePrefetched(source.path, stat);
+  const prefetch = taken !== undefined && 'whole' in taken ? undefined : taken;
+  let tryWasm = wasm !== false;
+  if (taken !== undefined && 'whole' in taken) {
+    // The prefetch read symbols (upper-cased ids): another casing reads the file here.
+    if (readOptions.columnCase === 'lower') taken.worker.stop();
+    else {
+      const whole = await takeWhole(taken);
+      if (whole !== undefined) return wantGram === true ? whole : withoutGram(whole);
+      tryWasm = false; // the kernels could not read it there: nor here
+    }
+  }
+  if (tryWasm) {
+    const read = readReturnsPanelWasm(source.path, { ...readOptions, gram: wantGram === true });
+    if (read !== undefined) {
+      prefetch?.worker.stop();
+      return read;
+    }
+  }
   if (prefetch === undefined && stat.size < (minBytes ?? PARALLEL_MIN_BYTES))
     return readReturnsPanel(source, readOptions);
   const plan =
@@ -263,6 +307,25 @@ export async function readReturnsPanelParallel(
   } finally {
     plan.worker.stop();
   }
+}
+
+/**
+ * The panel a worker read ahead with the WebAssembly reader; undefined when it could not (the
+ * file leaves the kernels' form: read it with the JavaScript readers).
+ */
+async function takeWhole(plan: WholeRead): Promise<WasmPanel | undefined> {
+  plan.worker.keepAlive(true);
+  try {
+    return await plan.worker.whole;
+  } finally {
+    plan.worker.stop();
+  }
+}
+
+/** `panel` without its Gram. */
+function withoutGram(panel: WasmPanel): ReturnsPanel {
+  const { gram: _gram, ...rest } = panel;
+  return rest;
 }
 
 /** This thread's half, then the worker's rows (or this thread reads them) and the Gram. */

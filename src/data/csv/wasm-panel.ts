@@ -323,3 +323,34 @@ function compact(
   const means = new Float64Array(kernels.memory.buffer.slice(meansAt, meansAt + width * 8));
   return { part, gram: { count: kept, means, gram } };
 }
+
+/** A whole file for a worker thread to read with the kernels (data/panel-worker.ts). */
+export interface WholeFileJob {
+  readonly whole: true;
+  readonly path: string;
+}
+
+/** What that worker posts: the panel with its {@link CentredGram}, or none (read it here). */
+export interface WholeFileResult {
+  readonly panel?: WasmPanel;
+}
+
+/** Reads a {@link WholeFileJob}, with the buffers to transfer rather than copy. Never throws. */
+export function readWholeFile(job: WholeFileJob): {
+  readonly result: WholeFileResult;
+  readonly transfer: ArrayBuffer[];
+} {
+  try {
+    const panel = readReturnsPanelWasm(job.path, { gram: true });
+    if (panel === undefined) return { result: {}, transfer: [] };
+    const buffers = new Set<ArrayBuffer>();
+    for (const c of panel.columns) buffers.add(c.buffer as ArrayBuffer);
+    if (panel.gram !== undefined) {
+      buffers.add(panel.gram.means.buffer as ArrayBuffer);
+      buffers.add(panel.gram.gram.buffer as ArrayBuffer);
+    }
+    return { result: { panel }, transfer: [...buffers] };
+  } catch {
+    return { result: {}, transfer: [] };
+  }
+}

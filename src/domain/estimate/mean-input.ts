@@ -47,22 +47,24 @@ export function assertReturnPanel(table: AlignedTable, requirements: PanelRequir
     if (column.length !== table.dates.length) {
       throw invalidInput(`returns.${id}`, column.length, `expected ${table.dates.length} values`);
     }
-    column.forEach((value, t) => {
-      if (!Number.isFinite(value) || value <= -1) {
+    for (let t = 0; t < column.length; t++) {
+      const value = column[t]!;
+      // Finite and above −1 (NaN fails both comparisons).
+      if (!(value > -1 && value < Infinity)) {
         throw invalidInput(
           `returns.${id}[${t}]`,
           value,
           `a simple return must be finite and above −1 (on ${table.dates[t] ?? '?'})`,
         );
       }
-    });
+    }
   });
 }
 
 /** Mean of a column (caller guarantees length ≥ 1). */
 export function columnMean(column: Float64Array): number {
   let sum = 0;
-  for (const value of column) sum += value;
+  for (let t = 0; t < column.length; t++) sum += column[t]!;
   return sum / column.length;
 }
 

@@ -46,6 +46,15 @@ export class MagnitudeTally {
       if (this.examples.length < LISTED) this.examples.push({ date, value });
     }
   }
+
+  /** Counts a whole column, `column[t]` observed on `dates[t]` (as {@link add} one by one). */
+  addColumn(dates: readonly IsoDate[], column: Float64Array): void {
+    for (let t = 0; t < column.length; t++) {
+      const value = column[t]!;
+      if (Math.abs(value) > PERCENT_LIKE_MAGNITUDE) this.add(dates[t]!, value);
+      else this.count++;
+    }
+  }
 }
 
 /** Streaming count of date gaps: how many are at most 45 days (monthly or finer). */
@@ -168,7 +177,7 @@ export function panelPlausibilityWarnings(
       return;
     }
     const tally = new MagnitudeTally();
-    column.forEach((r, t) => tally.add(panel.dates[t]!, r));
+    tally.addColumn(panel.dates, column);
     const w = percentLikeWarning({ file: options.file, column: id, tally, gaps });
     if (w) out.push(w);
   });
