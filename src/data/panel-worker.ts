@@ -2,21 +2,21 @@
  * Worker-thread entry of {@link readReturnsPanelParallel} (parallel-panel.ts): reads the
  * {@link PanelPartJob} in `workerData` and posts its {@link PanelPartResult}; when the job asks
  * for them, then posts the part's centred cross-products ({@link CentredGram}) as a second
- * message, so a reader that does not need them need not wait. A {@link WholeFileJob} is read
- * with the WebAssembly reader instead, in one message. Kept to the CSV reader and the
+ * message, so a reader that does not need them need not wait. A {@link WasmRangeJob} is read
+ * with the WebAssembly reader instead (the part and its Gram in one message). Kept to the CSV reader and the
  * cross-product kernel so the thread starts quickly.
  */
 
 import { parentPort, workerData } from 'node:worker_threads';
 import { centredGram } from '../core/stats/centred-gram.ts';
 import { readPanelPart, transferables, type PanelPartJob } from './csv/panel-part.ts';
-import { readWholeFile, type WholeFileJob } from './csv/wasm-panel.ts';
+import { readRangeJob, type WasmRangeJob } from './csv/wasm-panel.ts';
 
-const job = workerData as PanelPartJob | WholeFileJob;
-const result = 'whole' in job ? undefined : readPanelPart(job);
+const job = workerData as PanelPartJob | WasmRangeJob;
+const result = 'wasm' in job ? undefined : readPanelPart(job);
 if (result === undefined) {
-  const whole = readWholeFile(job as WholeFileJob);
-  parentPort?.postMessage(whole.result, whole.transfer);
+  const read = readRangeJob(job as WasmRangeJob);
+  parentPort?.postMessage(read.result, read.transfer);
 } else if (result.ok && (job as PanelPartJob).gram) {
   parentPort?.postMessage(result); // copied: the columns are still needed here
   const { columns, dates } = result.part;

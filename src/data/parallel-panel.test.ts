@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -151,13 +151,19 @@ describe('prefetchReturnsPanel', () => {
     expect(plain(panel)).toEqual(plain(readReturnsPanel({ path })));
   });
 
-  it('reads the whole file on a worker with the WebAssembly reader, then hands it over', async () => {
+  it('reads a file on two threads with the WebAssembly reader, the worker started ahead', async () => {
     const path = file('whole.csv', 150, value);
     prefetchReturnsPanel(path, { minBytes: 0 });
     const panel = await readReturnsPanelParallel({ path }, { gram: true });
     expect(plain(panel)).toEqual(plain(readReturnsPanel({ path })));
     expect(panel.gram?.count).toBe(150);
-    // Lower-case ids: the prefetch (symbols) is dropped and the file read here.
+    // Second method for the combined Gram: the two-pass sums over the whole panel.
+    const means = panel.columns.map((c) => c.reduce((a, v) => a + v, 0) / c.length);
+    let s01 = 0;
+    for (let t = 0; t < 150; t++)
+      s01 += (panel.columns[0]![t]! - means[0]!) * (panel.columns[1]![t]! - means[1]!);
+    expect(Math.abs(panel.gram!.gram[1]! - s01)).toBeLessThan(1e-15);
+    // Lower-case ids: the worker's part has none; the ids come from this thread's header.
     prefetchReturnsPanel(path, { minBytes: 0 });
     const lower = await readReturnsPanelParallel({ path }, { columnCase: 'lower' });
     expect(lower.ids).toEqual(['a', 'b', 'c']);
@@ -170,6 +176,19 @@ describe('prefetchReturnsPanel', () => {
     const panel = await readReturnsPanelParallel({ path });
     expect(plain(panel)).toEqual(plain(readReturnsPanel({ path })));
     expect(panel.columns[0]![9]).toBe(0.002);
+  });
+
+  it('refuses dates that go back across the split, as one thread does', async () => {
+    const path = file('back-ahead.csv', 150, value);
+    const lines = readFileSync(path, 'utf8').split('\n');
+    lines.splice(120, 1, `2020-01-02${lines[120]!.slice(10)}`); // a date after the split goes back
+    writeFileSync(path, lines.join('\n'));
+    const expected = await failure(() => readReturnsPanel({ path }));
+    expect(expected.message).toContain('ascending');
+    prefetchReturnsPanel(path, { minBytes: 0 });
+    expect(await failure(() => readReturnsPanelParallel({ path }, { gram: true }))).toEqual(
+      expected,
+    );
   });
 
   it('does nothing for a small or missing file', async () => {

@@ -27,13 +27,12 @@ import {
   type ReadReturnsPanelOptions,
   type ReturnsPanel,
 } from './csv/returns-panel.ts';
+import { readHeadWasm, readReturnsPanelWasm, wasmPanelAvailable } from './csv/wasm-panel.ts';
 import {
-  readReturnsPanelWasm,
-  wasmPanelAvailable,
-  type WasmPanel,
-  type WholeFileJob,
-  type WholeFileResult,
-} from './csv/wasm-panel.ts';
+  startWholeFileRead,
+  takeWholeFileRead,
+  type WholeFileRead,
+} from './whole-file-prefetch.ts';
 
 const WORKER = new URL(
   import.meta.url.endsWith('.js') ? './panel-worker.js' : './panel-worker-bootstrap.mjs',
@@ -110,28 +109,21 @@ function headerOf(path: string, options: ReadReturnsPanelOptions): readonly stri
   return rows.failed ? undefined : rows.headerNames;
 }
 
-/**
- * A worker reading a {@link PanelPartJob} (its part, then when asked the part's Gram) or a
- * {@link WholeFileJob} (the whole panel, by the WebAssembly reader).
- */
+/** A worker reading a {@link PanelPartJob}: its part, then (when asked) the part's Gram. */
 class PanelWorker {
   readonly part: Promise<PanelPartResult>;
   readonly gram: Promise<CentredGram | undefined>;
-  readonly whole: Promise<WasmPanel | undefined>;
   private readonly worker: Worker | undefined;
 
-  /** Starts the worker; the promises settle (`ok: false`, undefined) if it fails in any way. */
-  constructor(job: PanelPartJob | WholeFileJob) {
+  /** Starts the worker; both promises settle (`ok: false`, undefined) if it fails in any way. */
+  constructor(job: PanelPartJob) {
     let settlePart: (result: PanelPartResult) => void = () => {};
     let settleGram: (gram: CentredGram | undefined) => void = () => {};
-    let settleWhole: (panel: WasmPanel | undefined) => void = () => {};
     this.part = new Promise((resolve) => (settlePart = resolve));
     this.gram = new Promise((resolve) => (settleGram = resolve));
-    this.whole = new Promise((resolve) => (settleWhole = resolve));
     const fail = (): void => {
       settlePart({ ok: false });
       settleGram(undefined);
-      settleWhole(undefined);
     };
     try {
       this.worker = new Worker(WORKER, { workerData: job });
@@ -140,8 +132,7 @@ class PanelWorker {
       return;
     }
     let messages = 0;
-    this.worker.on('message', (message: PanelPartResult | CentredGram | WholeFileResult) => {
-      if ('whole' in job) return settleWhole((message as WholeFileResult).panel);
+    this.worker.on('message', (message: PanelPartResult | CentredGram) => {
       if (messages++ === 0) {
         settlePart(message as PanelPartResult);
         if (!job.gram || !(message as PanelPartResult).ok) settleGram(undefined);
@@ -171,22 +162,8 @@ interface SplitRead {
   readonly worker: PanelWorker;
 }
 
-/** A whole file read ahead of time by a worker with the WebAssembly reader. */
-interface WholeRead {
-  readonly size: number;
-  readonly modified: number;
-  readonly whole: true;
-  readonly worker: PanelWorker;
-}
-
 /** Reads started ahead of time ({@link prefetchReturnsPanel}), by path. */
-const prefetched = new Map<string, SplitRead | WholeRead>();
-
-/**
- * Smallest file a prefetch reads on a worker with the WebAssembly reader: starting the worker
- * costs ~40 ms, about what this thread takes to read 4 MB with the kernels.
- */
-export const WHOLE_PREFETCH_MIN_BYTES = 4 << 20;
+const prefetched = new Map<string, SplitRead>();
 
 /** The worker's part of `path` (stat'ed as `stat`), or undefined when one thread should read. */
 function startSplitRead(
@@ -220,16 +197,13 @@ export function prefetchReturnsPanel(
   path: string,
   options: Pick<ParallelPanelOptions, 'minBytes' | 'share' | 'wasm'> = {},
 ): void {
+  if (options.wasm !== false && wasmPanelAvailable()) {
+    startWholeFileRead(path, options.minBytes);
+    return;
+  }
   if (prefetched.has(path)) return;
   try {
     const stat = statSync(path);
-    if (options.wasm !== false && wasmPanelAvailable()) {
-      if (stat.size < (options.minBytes ?? WHOLE_PREFETCH_MIN_BYTES)) return;
-      const worker = new PanelWorker({ whole: true, path });
-      worker.keepAlive(false);
-      prefetched.set(path, { size: stat.size, modified: stat.mtimeMs, whole: true, worker });
-      return;
-    }
     if (stat.size < (options.minBytes ?? PARALLEL_MIN_BYTES)) return;
     const started = startSplitRead(path, stat, {
       gram: true,
@@ -247,7 +221,7 @@ export function prefetchReturnsPanel(
 function takePrefetched(
   path: string,
   stat: { readonly size: number; readonly mtimeMs: number },
-): SplitRead | WholeRead | undefined {
+): SplitRead | undefined {
   const pending = prefetched.get(path);
   if (pending === undefined) return undefined;
   prefetched.delete(path);
@@ -272,17 +246,13 @@ export async function readReturnsPanelParallel(
   } catch {
     return readReturnsPanel(source, readOptions);
   }
-  const taken = takePrefetched(source.path, stat);
-  const prefetch = taken !== undefined && 'whole' in taken ? undefined : taken;
+  const prefetch = takePrefetched(source.path, stat);
+  const ahead = takeWholeFileRead(source.path, stat);
   let tryWasm = wasm !== false;
-  if (taken !== undefined && 'whole' in taken) {
-    // The prefetch read symbols (upper-cased ids): another casing reads the file here.
-    if (readOptions.columnCase === 'lower') taken.worker.stop();
-    else {
-      const whole = await takeWhole(taken);
-      if (whole !== undefined) return wantGram === true ? whole : withoutGram(whole);
-      tryWasm = false; // the kernels could not read it there: nor here
-    }
+  if (ahead !== undefined) {
+    const read = await takeAhead(source.path, ahead, { ...readOptions, gram: wantGram === true });
+    if (read !== undefined) return read;
+    tryWasm = false; // the kernels could not read it there: nor here
   }
   if (tryWasm) {
     const read = readReturnsPanelWasm(source.path, { ...readOptions, gram: wantGram === true });
@@ -310,22 +280,30 @@ export async function readReturnsPanelParallel(
 }
 
 /**
- * The panel a worker read ahead with the WebAssembly reader; undefined when it could not (the
- * file leaves the kernels' form: read it with the JavaScript readers).
+ * The panel of a read started ahead ({@link startWholeFileRead}): this thread's lines before the
+ * split, then the worker's part, and their Grams combined; undefined when either could not be
+ * read by the kernels or the parts do not follow (read the file with the JavaScript readers to
+ * get the error).
  */
-async function takeWhole(plan: WholeRead): Promise<WasmPanel | undefined> {
-  plan.worker.keepAlive(true);
+async function takeAhead(
+  path: string,
+  ahead: WholeFileRead,
+  options: ReadReturnsPanelOptions & { readonly gram: boolean },
+): Promise<ParallelPanel | undefined> {
+  ahead.keepAlive(true);
   try {
-    return await plan.worker.whole;
+    const head = readHeadWasm(path, { ...options, end: ahead.split });
+    if (head === undefined) return undefined;
+    const theirs = await ahead.part;
+    if (theirs === undefined || !head.rows.append(head.part) || !head.rows.append(theirs.part))
+      return undefined;
+    if (head.rows.completeRows().count === 0) return undefined;
+    const panel = head.rows.finish();
+    if (!options.gram || head.gram === undefined || theirs.gram === undefined) return panel;
+    return { ...panel, gram: mergeCentredGrams(head.gram, theirs.gram) };
   } finally {
-    plan.worker.stop();
+    ahead.stop();
   }
-}
-
-/** `panel` without its Gram. */
-function withoutGram(panel: WasmPanel): ReturnsPanel {
-  const { gram: _gram, ...rest } = panel;
-  return rest;
 }
 
 /** This thread's half, then the worker's rows (or this thread reads them) and the Gram. */

@@ -22,7 +22,7 @@ import { isIsoDate, type IsoDate } from '../../domain/calendar/iso-date.ts';
 import { mirrorUpper } from '../../core/linalg/cross-product.ts';
 import type { CentredGram } from '../../core/stats/centred-gram.ts';
 import { PanelStream, type ReadReturnsPanelOptions, type ReturnsPanel } from './returns-panel.ts';
-import type { PanelPart } from './panel-rows.ts';
+import type { PanelPart, PanelRows } from './panel-rows.ts';
 
 /** The WebAssembly API this module uses (the project's TypeScript library has no DOM types). */
 interface WasmMemory {
@@ -111,8 +111,11 @@ function reserve(memory: WasmMemory, bytes: number): void {
   if (bytes > have) memory.grow(Math.ceil((bytes - have) / PAGE));
 }
 
-/** The file's bytes into memory at {@link BYTES_AT}, followed by zero bytes; undefined when unreadable. */
-function load(kernels: Kernels, path: string): number | undefined {
+/**
+ * Bytes `[start, end)` of the file (`end` clipped to its size) into memory at {@link BYTES_AT},
+ * followed by zero bytes: their count, or undefined when the file cannot be read.
+ */
+function load(kernels: Kernels, path: string, range: ByteRange = {}): number | undefined {
   let fd: number;
   try {
     fd = openSync(path, 'r');
@@ -120,12 +123,13 @@ function load(kernels: Kernels, path: string): number | undefined {
     return undefined;
   }
   try {
-    const size = fstatSync(fd).size;
+    const start = range.start ?? 0;
+    const size = Math.max(0, Math.min(fstatSync(fd).size, range.end ?? Infinity) - start);
     reserve(kernels.memory, BYTES_AT + size + 64);
     const view = new Uint8Array(kernels.memory.buffer, BYTES_AT, size);
     let read = 0;
     while (read < size) {
-      const n = readSync(fd, view, read, size - read, read);
+      const n = readSync(fd, view, read, size - read, start + read);
       if (n === 0) return undefined;
       read += n;
     }
@@ -135,6 +139,12 @@ function load(kernels: Kernels, path: string): number | undefined {
   } finally {
     closeSync(fd);
   }
+}
+
+/** Bytes of a file from `start` (default 0) to before `end` (default its end). */
+export interface ByteRange {
+  readonly start?: number;
+  readonly end?: number;
 }
 
 /** `YYYY-MM-DD` of a YYYYMMDD integer. */
@@ -160,41 +170,99 @@ export function readReturnsPanelWasm(
   path: string,
   options: ReadReturnsPanelOptions & { readonly gram?: boolean } = {},
 ): WasmPanel | undefined {
+  const head = readHeadWasm(path, options);
+  // No complete row: the JavaScript reader gives the error naming each column's dates.
+  if (head === undefined || head.part.dates.length === 0 || !head.rows.append(head.part))
+    return undefined;
+  const panel = head.rows.finish();
+  return head.gram === undefined ? panel : { ...panel, gram: head.gram };
+}
+
+/** Rows read by the kernels, as a {@link PanelPart}, with their Gram when asked for. */
+export interface WasmPart {
+  readonly part: PanelPart;
+  readonly gram?: CentredGram;
+}
+
+/**
+ * The header and the lines before `end` (default: all) of the file at `path`: the
+ * {@link PanelRows} that took the header (append the parts to it, then finish) and the lines'
+ * part; undefined as for {@link readReturnsPanelWasm}.
+ */
+export function readHeadWasm(
+  path: string,
+  options: ReadReturnsPanelOptions & { readonly gram?: boolean; readonly end?: number } = {},
+): (WasmPart & { readonly rows: PanelRows }) | undefined {
   const module = kernelModule();
   if (module === null) return undefined;
   const kernels = instantiate(module);
-  const size = load(kernels, path);
+  const { gram: wantGram, end: endByte, ...readOptions } = options;
+  const size = load(kernels, path, endByte === undefined ? {} : { end: endByte });
   if (size === undefined) return undefined;
   const end = BYTES_AT + size;
-  const bytes = new Uint8Array(kernels.memory.buffer);
-  const lineEnd = bytes.indexOf(0x0a, BYTES_AT);
+  const lineEnd = new Uint8Array(kernels.memory.buffer).indexOf(0x0a, BYTES_AT);
   if (lineEnd < 0 || lineEnd >= end) return undefined;
+  const header = Buffer.from(kernels.memory.buffer, BYTES_AT, lineEnd - BYTES_AT).toString('utf8');
+  const rows = headerRows(header, path, readOptions);
+  if (rows === undefined) return undefined;
+  const lines = readLines(kernels, { pos: lineEnd + 1, end, width: rows.headerNames!.length - 1 });
+  const part = lines && compact(kernels, lines, Boolean(wantGram));
+  return part && { ...part, rows };
+}
 
-  // The header, by the JavaScript reader (its BOM, quotes and checks).
-  const { gram: wantGram, ...readOptions } = options;
-  const stream = new PanelStream(
-    {
-      text: Buffer.from(kernels.memory.buffer, BYTES_AT, lineEnd - BYTES_AT).toString('utf8'),
-      name: path,
-    },
-    readOptions,
-  );
+/**
+ * The lines of bytes `[start, end)` of the file at `path` (whole lines after its header, which
+ * is read from the file's first line), as a {@link WasmPart} with its Gram; undefined as for
+ * {@link readReturnsPanelWasm}.
+ */
+export function readRangeWasm(path: string, range: ByteRange): WasmPart | undefined {
+  const module = kernelModule();
+  if (module === null) return undefined;
+  const kernels = instantiate(module);
+  const first = load(kernels, path, { end: Math.min(range.start ?? 0, 1 << 16) });
+  if (first === undefined) return undefined;
+  const lineEnd = new Uint8Array(kernels.memory.buffer).indexOf(0x0a, BYTES_AT);
+  if (lineEnd < 0 || lineEnd >= BYTES_AT + first) return undefined;
+  const header = Buffer.from(kernels.memory.buffer, BYTES_AT, lineEnd - BYTES_AT).toString('utf8');
+  const rows = headerRows(header, path, {});
+  if (rows === undefined) return undefined;
+  const size = load(kernels, path, range);
+  if (size === undefined) return undefined;
+  new Uint8Array(kernels.memory.buffer, BYTES_AT + size, 64).fill(0);
+  const width = rows.headerNames!.length - 1;
+  const lines = readLines(kernels, { pos: BYTES_AT, end: BYTES_AT + size, width });
+  return lines && compact(kernels, lines, true);
+}
+
+/** The header line read by the JavaScript reader (its BOM, quotes and checks). */
+function headerRows(
+  header: string,
+  path: string,
+  options: ReadReturnsPanelOptions,
+): PanelRows | undefined {
+  const stream = new PanelStream({ text: header, name: path }, options);
   stream.feed();
   const rows = stream.end();
-  const names = rows.headerNames;
-  if (names === undefined || rows.failed) return undefined;
-  const width = names.length - 1;
+  return rows.headerNames === undefined || rows.failed ? undefined : rows;
+}
 
+/** Parses the data lines in memory `[pos, end)`; undefined where they leave the kernels' form. */
+function readLines(
+  kernels: Kernels,
+  at: { readonly pos: number; readonly end: number; readonly width: number },
+): Parsed | undefined {
+  const { end, width } = at;
+  const bytes = new Uint8Array(kernels.memory.buffer);
   // At most one row a line feed (plus a last line without one).
   let lines = 1;
-  for (let i = bytes.indexOf(0x0a, lineEnd + 1); i >= 0 && i < end; i = bytes.indexOf(0x0a, i + 1))
+  for (let i = bytes.indexOf(0x0a, at.pos); i >= 0 && i < end; i = bytes.indexOf(0x0a, i + 1))
     lines++;
   const out = align(end + 32);
   const datesAt = align(out + lines * width * 8);
   const emptiesAt = align(datesAt + lines * 4);
   reserve(kernels.memory, emptiesAt + lines * 4);
   let count = 0;
-  let pos = lineEnd + 1;
+  let pos = at.pos;
   while (pos < end) {
     const read = kernels.parse(
       pos,
@@ -210,12 +278,7 @@ export function readReturnsPanelWasm(
     pos = kernels.next();
     if (read === 0 && pos < end) return undefined;
   }
-  const part = compact(kernels, { out, datesAt, emptiesAt, count, width }, Boolean(wantGram));
-  // No complete row: the JavaScript reader gives the error naming each column's dates.
-  if (part === undefined || part.part.dates.length === 0 || !rows.append(part.part))
-    return undefined;
-  const panel = rows.finish();
-  return part.gram === undefined ? panel : { ...panel, gram: part.gram };
+  return { out, datesAt, emptiesAt, count, width };
 }
 
 /** Where the parsed rows are in memory. */
@@ -232,11 +295,7 @@ interface Parsed {
  * drops them), and the centred cross-products of the complete rows; undefined when the dates
  * are not calendar dates in ascending order.
  */
-function compact(
-  kernels: Kernels,
-  parsed: Parsed,
-  wantGram: boolean,
-): { part: PanelPart; gram?: CentredGram } | undefined {
+function compact(kernels: Kernels, parsed: Parsed, wantGram: boolean): WasmPart | undefined {
   const { out, datesAt, emptiesAt, count, width } = parsed;
   const buffer = kernels.memory.buffer;
   const ymd = new Int32Array(buffer, datesAt, count);
@@ -324,32 +383,33 @@ function compact(
   return { part, gram: { count: kept, means, gram } };
 }
 
-/** A whole file for a worker thread to read with the kernels (data/panel-worker.ts). */
-export interface WholeFileJob {
-  readonly whole: true;
+/** Lines of a file for a worker thread to read with the kernels (data/panel-worker.ts). */
+export interface WasmRangeJob {
+  readonly wasm: true;
   readonly path: string;
+  readonly start: number;
 }
 
-/** What that worker posts: the panel with its {@link CentredGram}, or none (read it here). */
-export interface WholeFileResult {
-  readonly panel?: WasmPanel;
+/** What that worker posts: the lines' part with its Gram, or nothing (read them here). */
+export interface WasmRangeResult {
+  readonly part?: WasmPart;
 }
 
-/** Reads a {@link WholeFileJob}, with the buffers to transfer rather than copy. Never throws. */
-export function readWholeFile(job: WholeFileJob): {
-  readonly result: WholeFileResult;
+/** Reads a {@link WasmRangeJob}, with the buffers to transfer rather than copy. Never throws. */
+export function readRangeJob(job: WasmRangeJob): {
+  readonly result: WasmRangeResult;
   readonly transfer: ArrayBuffer[];
 } {
   try {
-    const panel = readReturnsPanelWasm(job.path, { gram: true });
-    if (panel === undefined) return { result: {}, transfer: [] };
+    const part = readRangeWasm(job.path, { start: job.start });
+    if (part === undefined) return { result: {}, transfer: [] };
     const buffers = new Set<ArrayBuffer>();
-    for (const c of panel.columns) buffers.add(c.buffer as ArrayBuffer);
-    if (panel.gram !== undefined) {
-      buffers.add(panel.gram.means.buffer as ArrayBuffer);
-      buffers.add(panel.gram.gram.buffer as ArrayBuffer);
+    for (const c of part.part.columns) buffers.add(c.buffer as ArrayBuffer);
+    if (part.gram !== undefined) {
+      buffers.add(part.gram.means.buffer as ArrayBuffer);
+      buffers.add(part.gram.gram.buffer as ArrayBuffer);
     }
-    return { result: { panel }, transfer: [...buffers] };
+    return { result: { part }, transfer: [...buffers] };
   } catch {
     return { result: {}, transfer: [] };
   }
