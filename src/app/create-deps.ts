@@ -8,6 +8,7 @@
  */
 
 import { normalizeTimestamp } from '../data/store/validate.ts';
+import { useWasmCholesky } from '../data/wasm/cholesky-wasm.ts';
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import type { HighsRuntime } from '../core/solvers/highs.ts';
@@ -54,8 +55,14 @@ export interface OwnedDeps extends AppDeps {
   close(): Promise<void>;
 }
 
-/** Builds the dependencies of use cases; resources open lazily (see the module comment). */
+/**
+ * Builds the dependencies of use cases; resources open lazily (see the module comment). Also
+ * makes large Cholesky factorisations in this thread run by WebAssembly (data/wasm/cholesky-wasm.ts:
+ * the same factor, bit for bit).
+ */
 export function createDeps(options: CreateDepsOptions): OwnedDeps {
+  // Large Cholesky factorisations (the optimisers' QP paths) by WebAssembly, bit for bit the same.
+  useWasmCholesky();
   const knownAt =
     options.knownAt === undefined ? undefined : normalizeTimestamp('--known-at', options.knownAt);
   let store: Promise<MarketStore> | undefined;

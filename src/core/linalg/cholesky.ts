@@ -20,6 +20,26 @@ export type CholeskyResult =
   | { readonly ok: false; readonly reason: CholeskyFailure; readonly pivot: number };
 
 /**
+ * A faster implementation of {@link cholesky} for large matrices with the same arithmetic (the
+ * same factor, bit for bit, and the same failures); undefined when it cannot run.
+ */
+export type CholeskyKernel = (a: Matrix) => CholeskyResult | undefined;
+
+/** Smallest order handed to the registered {@link CholeskyKernel}. */
+export const CHOLESKY_KERNEL_MIN = 64;
+
+let kernel: CholeskyKernel | undefined;
+
+/**
+ * Registers (or with undefined removes) the {@link CholeskyKernel} used for matrices of order
+ * {@link CHOLESKY_KERNEL_MIN} and above: the Node entry points register the WebAssembly one
+ * (data/wasm/cholesky-wasm.ts); this module stays free of platform code.
+ */
+export function useCholeskyKernel(implementation: CholeskyKernel | undefined): void {
+  kernel = implementation;
+}
+
+/**
  * Lower-triangular L with A = L·Lᵀ (upper triangle of `lower` is zero). Only the lower
  * triangle of `a` is read, so `a` is assumed symmetric. Fails (as data, never by throwing)
  * when a pivot A_jj − Σ_k L_jk² is ≤ 0 or not finite. Throws RangeError if `a` is not square.
@@ -28,6 +48,10 @@ export type CholeskyResult =
 export function cholesky(a: Matrix): CholeskyResult {
   const n = a.rows;
   if (a.cols !== n) throw new RangeError(`cholesky: matrix is ${a.rows}×${a.cols}, not square`);
+  if (kernel !== undefined && n >= CHOLESKY_KERNEL_MIN) {
+    const fast = kernel(a);
+    if (fast !== undefined) return fast;
+  }
   const src = a.data;
   const l = new Float64Array(n * n);
   // Rows in blocks of four: the entries left of the block's diagonal block share each load of

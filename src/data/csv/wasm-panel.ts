@@ -17,24 +17,19 @@
  * readers fall back to JavaScript, with the same results.
  */
 
-import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { isIsoDate, type IsoDate } from '../../domain/calendar/iso-date.ts';
 import { mirrorUpper } from '../../core/linalg/cross-product.ts';
+import {
+  instantiateWasm,
+  reserveWasm,
+  wasmModule,
+  type WasmMemory,
+  type WasmModule,
+} from '../wasm/module.ts';
 import type { CentredGram } from '../../core/stats/centred-gram.ts';
 import { PanelStream, type ReadReturnsPanelOptions, type ReturnsPanel } from './returns-panel.ts';
 import type { PanelPart, PanelRows } from './panel-rows.ts';
-
-/** The WebAssembly API this module uses (the project's TypeScript library has no DOM types). */
-interface WasmMemory {
-  readonly buffer: ArrayBuffer;
-  grow(pages: number): number;
-}
-type WasmModule = object;
-interface WasmApi {
-  readonly Module: new (bytes: Uint8Array) => WasmModule;
-  readonly Instance: new (module: WasmModule, imports: object) => { readonly exports: unknown };
-}
-const wasmApi = (globalThis as unknown as { readonly WebAssembly: WasmApi }).WebAssembly;
 
 /** The kernels' exports (panel-kernels.wat). */
 interface Kernels {
@@ -66,19 +61,8 @@ interface Kernels {
 
 const BINARY = new URL('./panel-kernels.wasm', import.meta.url);
 
-let compiled: WasmModule | null | undefined;
-
-/** The compiled module, or null when its binary is missing or does not compile. */
-function kernelModule(): WasmModule | null {
-  if (compiled === undefined) {
-    try {
-      compiled = new wasmApi.Module(readFileSync(BINARY));
-    } catch {
-      compiled = null;
-    }
-  }
-  return compiled;
-}
+/** The compiled kernels, or null when their binary is missing or does not compile. */
+const kernelModule = (): WasmModule | null => wasmModule(BINARY);
 
 /** Whether the kernels can run here (their binary was built and compiles). */
 export function wasmPanelAvailable(): boolean {
@@ -90,13 +74,12 @@ function instantiate(module: WasmModule): Kernels {
   const own: { memory?: WasmMemory } = {};
   const slow = (start: number, end: number): number =>
     Number(Buffer.from(own.memory!.buffer, start, end - start).toString('latin1'));
-  const kernels = new wasmApi.Instance(module, { env: { slow } }).exports as Kernels;
+  const kernels = instantiateWasm<Kernels>(module, { env: { slow } });
   own.memory = kernels.memory;
   kernels.init();
   return kernels;
 }
 
-const PAGE = 65536;
 /** Where the file's bytes start in the module's memory (below: the powers of ten). */
 const BYTES_AT = 256;
 /** Rows a call to `parse` reads, columns a call to `centre` transposes. */
@@ -104,12 +87,6 @@ const ROW_BATCH = 16;
 const COLUMN_BATCH = 8;
 
 const align = (x: number): number => (x + 15) & ~15;
-
-/** Grows `memory` to at least `bytes`. */
-function reserve(memory: WasmMemory, bytes: number): void {
-  const have = memory.buffer.byteLength;
-  if (bytes > have) memory.grow(Math.ceil((bytes - have) / PAGE));
-}
 
 /**
  * Bytes `[start, end)` of the file (`end` clipped to its size) into memory at {@link BYTES_AT},
@@ -125,7 +102,7 @@ function load(kernels: Kernels, path: string, range: ByteRange = {}): number | u
   try {
     const start = range.start ?? 0;
     const size = Math.max(0, Math.min(fstatSync(fd).size, range.end ?? Infinity) - start);
-    reserve(kernels.memory, BYTES_AT + size + 64);
+    reserveWasm(kernels.memory, BYTES_AT + size + 64);
     const view = new Uint8Array(kernels.memory.buffer, BYTES_AT, size);
     let read = 0;
     while (read < size) {
@@ -260,7 +237,7 @@ function readLines(
   const out = align(end + 32);
   const datesAt = align(out + lines * width * 8);
   const emptiesAt = align(datesAt + lines * 4);
-  reserve(kernels.memory, emptiesAt + lines * 4);
+  reserveWasm(kernels.memory, emptiesAt + lines * 4);
   let count = 0;
   let pos = at.pos;
   while (pos < end) {
@@ -343,7 +320,7 @@ function compact(kernels: Kernels, parsed: Parsed, wantGram: boolean): WasmPart 
   const meansAt = align(colsAt + kept * width * 8);
   const cxAt = wantGram ? align(meansAt + width * 8) : 0;
   const gAt = wantGram ? align(cxAt + np * tp * 8) : 0;
-  reserve(kernels.memory, wantGram ? gAt + np * np * 8 : meansAt + width * 8);
+  reserveWasm(kernels.memory, wantGram ? gAt + np * np * 8 : meansAt + width * 8);
   if (wantGram) new Float64Array(kernels.memory.buffer, cxAt, np * tp).fill(0);
   for (let j = 0; j < width; j += COLUMN_BATCH)
     kernels.centre(
