@@ -26,7 +26,7 @@ const WORKER = new URL(
 export const WHOLE_PREFETCH_MIN_BYTES = 4 << 20;
 
 /** Share of the bytes the thread that needs the panel reads (timed on the benchmark file). */
-export const WASM_HEAD_SHARE = 0.45;
+export const WASM_HEAD_SHARE = 0.33;
 
 /** A read started ahead: the file as it was, where it is split, and the worker's part. */
 export interface WholeFileRead {

@@ -29,8 +29,43 @@ function intl(): Formatters {
 
 /** Dollars with thousands separators and cents: `-1,234.50`. */
 export const fmtMoney = (x: number): string => intl().money.format(x === 0 ? 0 : x);
-/** A fraction as a percentage with one decimal: 0.1234 → `12.3%`. */
-export const fmtPercent = (x: number): string => intl().percent.format(x);
+/** Groups the digits of a non-negative integer in threes: `1234567` → `1,234,567`. */
+function grouped(digits: string): string {
+  let out = '';
+  for (let i = 0; i < digits.length; i++) {
+    if (i > 0 && (digits.length - i) % 3 === 0) out += ',';
+    out += digits[i];
+  }
+  return out;
+}
+
+/**
+ * A fraction as a percentage with one decimal: 0.1234 → `12.3%`, 12.3456 → `1,234.6%`. Exactly
+ * what `Intl.NumberFormat('en-US', { style: 'percent', minimumFractionDigits: 1,
+ * maximumFractionDigits: 1 })` prints (tested against it), without building that formatter
+ * (~12 ms, a tenth of a short command): the number's shortest decimal digits (as ICU takes
+ * them), shifted two places, rounded half away from zero; a minus sign on any negative number,
+ * −0 included. Non-finite numbers go to `Intl`.
+ */
+export function fmtPercent(x: number): string {
+  if (!Number.isFinite(x)) return intl().percent.format(x);
+  const sign = x < 0 || Object.is(x, -0) ? '-' : '';
+  const [mantissa, exponent] = Math.abs(x).toExponential().split('e') as [string, string];
+  const digits = mantissa.replace('.', '');
+  // |x|·100 = 0.d₁d₂… × 10^point: `point` digits before the decimal point.
+  const point = Number(exponent) + 3;
+  const kept = point + 1; // digits up to the first decimal
+  let units: bigint;
+  if (kept <= 0) units = 0n;
+  else {
+    const head = digits.slice(0, kept).padEnd(kept, '0');
+    units = BigInt(head);
+    if ((digits.charCodeAt(kept) || 0x30) >= 0x35) units += 1n;
+  }
+  if (kept === 0 && digits.charCodeAt(0) >= 0x35) units = 1n;
+  const text = units.toString().padStart(2, '0');
+  return `${sign}${grouped(text.slice(0, -1))}.${text.slice(-1)}%`;
+}
 /** A share quantity with up to six decimals. */
 export const fmtQuantity = (x: number): string => intl().quantity.format(x);
 /**
