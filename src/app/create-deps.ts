@@ -9,6 +9,7 @@
 
 import { normalizeTimestamp } from '../data/store/validate.ts';
 import { useWasmCholesky } from '../data/wasm/cholesky-wasm.ts';
+import { useWasmGrowingCholesky } from '../data/wasm/growing-cholesky-wasm.ts';
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import type { HighsRuntime } from '../core/solvers/highs.ts';
@@ -57,12 +58,14 @@ export interface OwnedDeps extends AppDeps {
 
 /**
  * Builds the dependencies of use cases; resources open lazily (see the module comment). Also
- * makes large Cholesky factorisations in this thread run by WebAssembly (data/wasm/cholesky-wasm.ts:
- * the same factor, bit for bit).
+ * makes large Cholesky factorisations and the active-set QP's factor updates in this thread run
+ * by WebAssembly (data/wasm/: the same numbers, bit for bit).
  */
 export function createDeps(options: CreateDepsOptions): OwnedDeps {
-  // Large Cholesky factorisations (the optimisers' QP paths) by WebAssembly, bit for bit the same.
+  // Large Cholesky factorisations and the active-set QP's factor updates by WebAssembly, bit for
+  // bit the same.
   useWasmCholesky();
+  useWasmGrowingCholesky();
   const knownAt =
     options.knownAt === undefined ? undefined : normalizeTimestamp('--known-at', options.knownAt);
   let store: Promise<MarketStore> | undefined;

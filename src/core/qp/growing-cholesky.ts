@@ -11,6 +11,43 @@
  * 28 (1974).
  */
 
+/**
+ * The loops of a {@link GrowingCholesky} run elsewhere (WebAssembly: data/wasm/growing-cholesky-
+ * wasm.ts) on storage they own, with the same arithmetic as the JavaScript loops here — the
+ * factor and every solution bit for bit the same.
+ */
+export interface GrowingCholeskyKernels {
+  /** The factor (stride × stride, row-major). */
+  readonly data: Float64Array;
+  /** A vector of `stride` doubles the kernels read and write. */
+  readonly vector: Float64Array;
+  /** Row k of the factor from the column in `vector` (as {@link GrowingCholesky.append}); Σ L_ki². */
+  appendRow(k: number): number;
+  /** `vector` ← L⁻¹·`vector` on its first k entries. */
+  solveLower(k: number): void;
+  /** `vector` ← L⁻ᵀ·`vector` on its first k entries. */
+  solveUpper(k: number): void;
+  /** The rank-one update of {@link GrowingCholesky.remove} by `vector` from row/column q. */
+  rankOneUpdate(q: number, tail: number): void;
+}
+
+/** Makes the kernels of a factor of `stride` rows, or undefined when they cannot run. */
+export type GrowingCholeskyKernelFactory = (stride: number) => GrowingCholeskyKernels | undefined;
+
+/** Smallest capacity for which a registered {@link GrowingCholeskyKernelFactory} is used. */
+export const GROWING_KERNEL_MIN = 64;
+
+let kernelFactory: GrowingCholeskyKernelFactory | undefined;
+
+/**
+ * Registers (or with undefined removes) the kernels of factors of {@link GROWING_KERNEL_MIN} rows
+ * or more: the Node entry points register the WebAssembly ones; this module stays free of
+ * platform code.
+ */
+export function useGrowingCholeskyKernels(factory: GrowingCholeskyKernelFactory | undefined): void {
+  kernelFactory = factory;
+}
+
 /** A growing/shrinking lower-triangular factor stored row-major with a fixed row stride. */
 export class GrowingCholesky {
   /** Current order k of the factor. */
@@ -21,11 +58,16 @@ export class GrowingCholesky {
   readonly stride: number;
   /** Factor storage (stride × stride); only the leading k × k lower triangle is meaningful. */
   readonly data: Float64Array;
+  private readonly kernels: GrowingCholeskyKernels | undefined;
 
   /** An empty factor that can grow to `capacity` rows. */
   constructor(capacity: number) {
     this.stride = Math.max(1, capacity);
-    this.data = new Float64Array(this.stride * this.stride);
+    this.kernels =
+      kernelFactory !== undefined && this.stride >= GROWING_KERNEL_MIN
+        ? kernelFactory(this.stride)
+        : undefined;
+    this.data = this.kernels?.data ?? new Float64Array(this.stride * this.stride);
   }
 
   /** Replaces the factor by `lower` (k × k row-major, lower triangular, k ≤ capacity). */
@@ -47,13 +89,18 @@ export class GrowingCholesky {
     const d = this.data;
     const row = k * s;
     let sum = 0;
-    for (let i = 0; i < k; i++) {
-      const ri = i * s;
-      let v = column[i]!;
-      for (let j = 0; j < i; j++) v -= d[ri + j]! * d[row + j]!;
-      v /= d[ri + i]!;
-      d[row + i] = v;
-      sum += v * v;
+    if (this.kernels !== undefined) {
+      this.kernels.vector.set(column.subarray(0, k));
+      sum = this.kernels.appendRow(k);
+    } else {
+      for (let i = 0; i < k; i++) {
+        const ri = i * s;
+        let v = column[i]!;
+        for (let j = 0; j < i; j++) v -= d[ri + j]! * d[row + j]!;
+        v /= d[ri + i]!;
+        d[row + i] = v;
+        sum += v * v;
+      }
     }
     const pivot = diagonal - sum;
     this.lastPivot = pivot;
@@ -69,16 +116,27 @@ export class GrowingCholesky {
     const s = this.stride;
     const d = this.data;
     const tail = k - q - 1;
-    const v = new Float64Array(tail);
+    const v = this.kernels?.vector ?? new Float64Array(tail);
     for (let i = 0; i < tail; i++) v[i] = d[(q + 1 + i) * s + q]!;
     // Shift rows q+1… up by one and columns q+1… left by one.
     for (let i = q + 1; i < k; i++) {
       const src = i * s;
       const dst = (i - 1) * s;
-      for (let j = 0; j < q; j++) d[dst + j] = d[src + j]!;
-      for (let j = q + 1; j <= i; j++) d[dst + j - 1] = d[src + j]!;
+      d.copyWithin(dst, src, src + q);
+      d.copyWithin(dst + q, src + q + 1, src + i + 1);
     }
     // Rank-one update of the trailing block (rows/cols q…k−2) by v·vᵀ.
+    if (this.kernels !== undefined) this.kernels.rankOneUpdate(q, tail);
+    else this.rankOneUpdate(q, tail, v);
+    const last = (k - 1) * s;
+    for (let j = 0; j < k; j++) d[last + j] = 0;
+    this.size = k - 1;
+  }
+
+  /** The rank-one update of {@link remove} (JavaScript). */
+  private rankOneUpdate(q: number, tail: number, v: Float64Array): void {
+    const s = this.stride;
+    const d = this.data;
     for (let j = 0; j < tail; j++) {
       const jj = (q + j) * s + q + j;
       const ljj = d[jj]!;
@@ -93,14 +151,17 @@ export class GrowingCholesky {
         v[i] = c * v[i]! - sn * lij;
       }
     }
-    const last = (k - 1) * s;
-    for (let j = 0; j < k; j++) d[last + j] = 0;
-    this.size = k - 1;
   }
 
   /** In place b ← L⁻¹b on the first k entries (forward substitution). */
   solveLower(b: Float64Array): void {
     const k = this.size;
+    if (this.kernels !== undefined) {
+      this.kernels.vector.set(b.subarray(0, k));
+      this.kernels.solveLower(k);
+      b.set(this.kernels.vector.subarray(0, k));
+      return;
+    }
     const s = this.stride;
     const d = this.data;
     for (let i = 0; i < k; i++) {
@@ -113,6 +174,13 @@ export class GrowingCholesky {
 
   /** In place b ← L⁻ᵀb on the first k entries (column-oriented back substitution). */
   solveUpper(b: Float64Array): void {
+    if (this.kernels !== undefined) {
+      const k = this.size;
+      this.kernels.vector.set(b.subarray(0, k));
+      this.kernels.solveUpper(k);
+      b.set(this.kernels.vector.subarray(0, k));
+      return;
+    }
     const s = this.stride;
     const d = this.data;
     for (let i = this.size - 1; i >= 0; i--) {
