@@ -27,7 +27,12 @@ import {
   type ReadReturnsPanelOptions,
   type ReturnsPanel,
 } from './csv/returns-panel.ts';
-import { readHeadWasm, readReturnsPanelWasm, wasmPanelAvailable } from './csv/wasm-panel.ts';
+import {
+  mergeCentredGramsWasm,
+  readHeadWasm,
+  readReturnsPanelWasm,
+  wasmPanelAvailable,
+} from './csv/wasm-panel.ts';
 import {
   startWholeFileRead,
   takeWholeFileRead,
@@ -300,7 +305,7 @@ async function takeAhead(
     if (head.rows.completeRows().count === 0) return undefined;
     const panel = head.rows.finish();
     if (!options.gram || head.gram === undefined || theirs.gram === undefined) return panel;
-    return { ...panel, gram: mergeCentredGrams(head.gram, theirs.gram) };
+    return { ...panel, gram: mergeCentredGramsWasm(head.gram, theirs.gram) };
   } finally {
     ahead.stop();
   }

@@ -366,4 +366,30 @@
         (br $jl)))
       (local.set $i (i32.add (local.get $i) (i32.const 2)))
       (br $il))))
+;; Rows [$i0, $i1) of the merged Gram of two blocks (core/stats/centred-gram.ts
+  ;; mergeCentredGrams, the same arithmetic): G_ij = (A_ij + B_ij) + (w·δ_i)·δ_j for j >= i, into
+  ;; $ga (A, overwritten; n × n row-major), then G_ji = G_ij. B at $gb, δ at $d.
+  (func (export "mergeGrams") (param $ga i32) (param $gb i32) (param $d i32) (param $n i32)
+        (param $w f64) (param $i0 i32) (param $i1 i32)
+    (local $i i32) (local $j i32) (local $wi f64) (local $o i32) (local $x f64) (local $rowBytes i32)
+    (local.set $rowBytes (i32.shl (local.get $n) (i32.const 3)))
+    (local.set $i (local.get $i0))
+    (block $id (loop $il
+      (br_if $id (i32.ge_u (local.get $i) (local.get $i1)))
+      (local.set $wi (f64.mul (local.get $w) (f64.load (i32.add (local.get $d) (i32.shl (local.get $i) (i32.const 3))))))
+      (local.set $j (local.get $i))
+      (block $jd (loop $jl
+        (br_if $jd (i32.ge_u (local.get $j) (local.get $n)))
+        (local.set $o (i32.shl (i32.add (i32.mul (local.get $i) (local.get $n)) (local.get $j)) (i32.const 3)))
+        (local.set $x
+          (f64.add
+            (f64.add (f64.load (i32.add (local.get $ga) (local.get $o))) (f64.load (i32.add (local.get $gb) (local.get $o))))
+            (f64.mul (local.get $wi) (f64.load (i32.add (local.get $d) (i32.shl (local.get $j) (i32.const 3)))))))
+        (f64.store (i32.add (local.get $ga) (local.get $o)) (local.get $x))
+        (f64.store (i32.add (local.get $ga) (i32.shl (i32.add (i32.mul (local.get $j) (local.get $n)) (local.get $i)) (i32.const 3)))
+          (local.get $x))
+        (local.set $j (i32.add (local.get $j) (i32.const 1)))
+        (br $jl)))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br $il))))
 )

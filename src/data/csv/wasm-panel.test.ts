@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { createRng } from '../../core/random/index.ts';
 import { readReturnsPanelParallel } from '../parallel-panel.ts';
 import { readReturnsPanel } from './returns-panel.ts';
-import { readReturnsPanelWasm, wasmPanelAvailable } from './wasm-panel.ts';
+import { mergeCentredGramsWasm, readReturnsPanelWasm, wasmPanelAvailable } from './wasm-panel.ts';
+import { centredGram, mergeCentredGrams } from '../../core/stats/centred-gram.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'ballast-wasm-panel-'));
 let files = 0;
@@ -160,5 +161,36 @@ describe('readReturnsPanelWasm', () => {
     const path = join(dir, 'absent.csv');
     expect(readReturnsPanelWasm(path)).toBeUndefined();
     expect((await failure(() => readReturnsPanelParallel({ path }))).code).toBe('NOT_FOUND');
+  });
+
+  it("merges two blocks' Grams as mergeCentredGrams does, bit for bit", () => {
+    const random = createRng(5);
+    const block = (rows: number, width: number): Float64Array[] =>
+      Array.from({ length: width }, () =>
+        Float64Array.from({ length: rows }, () => random.nextFloat() * 0.02 - 0.01),
+      );
+    const width = 37;
+    const a = centredGram(block(50, width), 50);
+    const b = centredGram(block(31, width), 31);
+    const js = mergeCentredGrams(a, b);
+    const wasm = mergeCentredGramsWasm(a, b);
+    expect(wasm.count).toBe(81);
+    expect([...wasm.means]).toEqual([...js.means]);
+    let differ = 0;
+    js.gram.forEach((v, i) => (Object.is(v, wasm.gram[i]) ? 0 : differ++));
+    expect(differ).toBe(0);
+    // By hand on one entry: G = A + B + (T_a·T_b/T)·δ_i·δ_j (Chan, Golub and LeVeque).
+    const w = (50 * 31) / 81;
+    const d3 = b.means[3]! - a.means[3]!;
+    const d5 = b.means[5]! - a.means[5]!;
+    const expected = a.gram[3 * width + 5]! + b.gram[3 * width + 5]! + w * d3 * d5;
+    expect(Math.abs(wasm.gram[5 * width + 3]! - expected)).toBeLessThan(1e-18);
+    // An empty block: the other one, as the JavaScript function gives it.
+    const none = {
+      count: 0,
+      means: new Float64Array(width),
+      gram: new Float64Array(width * width),
+    };
+    expect(mergeCentredGramsWasm(a, none)).toBe(a);
   });
 });

@@ -27,7 +27,7 @@ import {
   type WasmMemory,
   type WasmModule,
 } from '../wasm/module.ts';
-import type { CentredGram } from '../../core/stats/centred-gram.ts';
+import { mergeCentredGrams, type CentredGram } from '../../core/stats/centred-gram.ts';
 import { PanelStream, type ReadReturnsPanelOptions, type ReturnsPanel } from './returns-panel.ts';
 import type { PanelPart, PanelRows } from './panel-rows.ts';
 
@@ -57,6 +57,7 @@ interface Kernels {
     j1: number,
   ): void;
   gram(cx: number, np: number, tp: number, g: number, i0: number, i1: number): void;
+  mergeGrams(ga: number, gb: number, d: number, n: number, w: number, i0: number, i1: number): void;
 }
 
 const BINARY = new URL('./panel-kernels.wasm', import.meta.url);
@@ -390,4 +391,36 @@ export function readRangeJob(job: WasmRangeJob): {
   } catch {
     return { result: {}, transfer: [] };
   }
+}
+
+/** Rows of the merged Gram a call to `mergeGrams` computes. */
+const MERGE_BATCH = 8;
+
+/**
+ * {@link mergeCentredGrams} (core/stats/centred-gram.ts) with the matrix by the kernels: the
+ * same arithmetic, so the same result to the bit, several times faster on a cold start. Blocks
+ * it does not take (an empty one, or of different widths) go to the JavaScript function.
+ */
+export function mergeCentredGramsWasm(a: CentredGram, b: CentredGram): CentredGram {
+  const module = kernelModule();
+  const n = a.means.length;
+  if (module === null || b.means.length !== n || a.count === 0 || b.count === 0)
+    return mergeCentredGrams(a, b);
+  const count = a.count + b.count;
+  const delta = Float64Array.from(b.means, (m, j) => m - a.means[j]!);
+  const means = Float64Array.from(a.means, (m, j) => m + (delta[j]! * b.count) / count);
+  const weight = (a.count * b.count) / count;
+  const kernels = instantiate(module);
+  const bytes = n * n * 8;
+  const ga = BYTES_AT;
+  const gb = ga + bytes;
+  const d = gb + bytes;
+  reserveWasm(kernels.memory, d + n * 8);
+  const memory = kernels.memory.buffer;
+  new Float64Array(memory, ga, n * n).set(a.gram);
+  new Float64Array(memory, gb, n * n).set(b.gram);
+  new Float64Array(memory, d, n).set(delta);
+  for (let i = 0; i < n; i += MERGE_BATCH)
+    kernels.mergeGrams(ga, gb, d, n, weight, i, Math.min(n, i + MERGE_BATCH));
+  return { count, means, gram: new Float64Array(memory.slice(ga, ga + bytes)) };
 }
