@@ -68,7 +68,7 @@ export interface ParallelPanelOptions extends ReadReturnsPanelOptions {
   readonly share?: number;
   /**
    * Try the WebAssembly reader first (default true; csv/wasm-panel.ts): one thread, the same
-   * panel; files it does not read are read as below.
+   * panel (with the Gram from `minBytes` on); files it does not read are read as below.
    */
   readonly wasm?: boolean;
 }
@@ -260,7 +260,13 @@ export async function readReturnsPanelParallel(
     tryWasm = false; // the kernels could not read it there: nor here
   }
   if (tryWasm) {
-    const read = readReturnsPanelWasm(source.path, { ...readOptions, gram: wantGram === true });
+    // The Gram of a small file is left to the caller (the covariance from the columns, as for
+    // text in memory): every face then gives the same document to the bit for the same data.
+    const large = stat.size >= (minBytes ?? PARALLEL_MIN_BYTES);
+    const read = readReturnsPanelWasm(source.path, {
+      ...readOptions,
+      gram: wantGram === true && large,
+    });
     if (read !== undefined) {
       prefetch?.worker.stop();
       return read;
