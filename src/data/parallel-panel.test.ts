@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { failure } from './test-helpers.ts';
 import { readPanelPart } from './csv/panel-part.ts';
 import { readReturnsPanel } from './csv/returns-panel.ts';
 import { prefetchReturnsPanel, readReturnsPanelParallel } from './parallel-panel.ts';
@@ -21,17 +22,6 @@ function file(name: string, rows: number, cell: (t: number, j: number) => string
 }
 
 const value = (t: number, j: number): string => String(((t * 7 + j * 13) % 17) / 1000 - 0.008);
-
-/** The error a read throws: code and message. */
-async function failure(run: () => unknown): Promise<{ code: unknown; message: string }> {
-  try {
-    await run();
-  } catch (e) {
-    const error = e as { code?: unknown; message: string };
-    return { code: error.code, message: error.message };
-  }
-  throw new Error('expected an error');
-}
 
 const plain = (panel: ReturnType<typeof readReturnsPanel>) => ({
   ids: panel.ids,

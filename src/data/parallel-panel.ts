@@ -34,6 +34,7 @@ import {
   wasmPanelAvailable,
 } from './csv/wasm-panel.ts';
 import {
+  lineStartAfter,
   startWholeFileRead,
   takeWholeFileRead,
   type WholeFileRead,
@@ -85,19 +86,6 @@ function head(path: string, bytes: number): Buffer {
   try {
     const buffer = Buffer.allocUnsafe(bytes);
     return buffer.subarray(0, readSync(fd, buffer, 0, bytes, 0));
-  } finally {
-    closeSync(fd);
-  }
-}
-
-/** Position just after the first line feed at or after `from`; −1 when none within 64 KiB. */
-function lineStartAfter(path: string, from: number): number {
-  const fd = openSync(path, 'r');
-  try {
-    const buffer = Buffer.allocUnsafe(1 << 16);
-    const n = readSync(fd, buffer, 0, buffer.length, from);
-    const at = buffer.subarray(0, n).indexOf(0x0a);
-    return at < 0 ? -1 : from + at + 1;
   } finally {
     closeSync(fd);
   }

@@ -45,7 +45,7 @@ export interface WholeFileRead {
 const started = new Map<string, WholeFileRead>();
 
 /** Position just after the first line feed at or after `from`; −1 when none within 64 KiB. */
-function lineStartAfter(path: string, from: number): number {
+export function lineStartAfter(path: string, from: number): number {
   const fd = openSync(path, 'r');
   try {
     const buffer = Buffer.allocUnsafe(1 << 16);

@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { failure } from '../test-helpers.ts';
 import { createRng } from '../../core/random/index.ts';
 import { readReturnsPanelParallel } from '../parallel-panel.ts';
 import { readReturnsPanel } from './returns-panel.ts';
@@ -25,17 +26,6 @@ const plain = (panel: ReturnType<typeof readReturnsPanel>) => ({
   columns: panel.columns.map((c) => [...c].map((v) => (Object.is(v, -0) ? '-0' : v))),
   dropped: panel.dropped,
 });
-
-/** The error a read throws: code and message. */
-async function failure(run: () => unknown): Promise<{ code: unknown; message: string }> {
-  try {
-    await run();
-  } catch (e) {
-    const error = e as { code?: unknown; message: string };
-    return { code: error.code, message: error.message };
-  }
-  throw new Error('expected an error');
-}
 
 describe('readReturnsPanelWasm', () => {
   it('is built for the tests (scripts/build-wasm.mjs in the global setup)', () => {
