@@ -94,14 +94,14 @@ if (hasR)
     argv: ['Rscript', `${root}bench/peers/min_variance.R`, file],
   });
 
-const timings = timeCommands(commands, 5);
+const timings = timeCommands(commands, 9);
 const weights = (stdout: string): Record<string, number> =>
   (JSON.parse(stdout) as { weights: Record<string, number> }).weights;
 const ours = weights(timings[0]!.stdout);
 const pandas = timings.find((t) => t.name.startsWith('pandas'));
 console.log(`file: ${ASSETS} assets × ${DAYS} days (synthetic), long-only minimum variance`);
 console.log(
-  'command                  wall (median of 5)  peak RSS   × pandas+cvxopt   max |Δw| vs Ballast',
+  'command                  wall (median of 9)  peak RSS   × pandas+cvxopt   max |Δw| vs Ballast',
 );
 for (const t of timings) {
   const w = weights(t.stdout);
