@@ -5,6 +5,13 @@
  */
 import { COMMANDS, commandNameOf } from './command-table.ts';
 
+// A reader that stops early (`ballast … | head`) closes the pipe: stop quietly, as Unix tools
+// do, instead of an unhandled EPIPE with a stack trace.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 const args = process.argv.slice(2);
 const wanted = commandNameOf(args);
 void COMMANDS.find((entry) => entry.name === wanted)?.prefetch?.(args);

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
@@ -16,5 +16,16 @@ describe('the ballast executable', () => {
     );
     expect(bad.status).toBe(3);
     expect(bad.stderr).toContain('error [NOT_FOUND]');
+  });
+
+  it('stops quietly with exit 0 when its reader closes the pipe early (`| head`)', async () => {
+    // The demo prints in several writes; the reader takes the first chunk and closes the pipe.
+    const child = spawn(process.execPath, [BIN, 'demo'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).not.toContain('EPIPE');
+    expect(code).toBe(0);
   });
 });
