@@ -12,7 +12,10 @@
  * ```
  */
 
-import { annualizeCovariance } from '../domain/estimate/annualize-covariance.ts';
+import {
+  annualizeCovariance,
+  annualizeCovarianceInPlace,
+} from '../domain/estimate/annualize-covariance.ts';
 import { returnsMatrix } from '../domain/estimate/covariance-input.ts';
 import {
   createReturnDistribution,
@@ -168,9 +171,12 @@ export function fitMoments(panel: EstimationPanel, rawSpec: EstimationSpecInput)
   const gram = table === panel.table ? gramOf(panel.centredGram, table) : undefined;
   let perPeriod: Matrix;
   let covarianceLabel: string;
+  // Whether perPeriod was made here for this call only (annualised in place then).
+  let owned = false;
   if (method.method === 'sample' && gram !== undefined) {
     const c = estimateSampleCovarianceOfGram(gram, method);
     perPeriod = c.covariance;
+    owned = true;
     covarianceLabel = describeCovarianceMethod(method);
     warnings.push(...c.warnings);
   } else if (method.method === 'garch') {
@@ -185,7 +191,10 @@ export function fitMoments(panel: EstimationPanel, rawSpec: EstimationSpecInput)
     covarianceLabel = describeCovarianceMethod(method);
     warnings.push(...c.warnings);
   }
-  const covarianceAnnual = annualizeCovariance(perPeriod, periodsPerYear);
+  const covarianceAnnual = owned
+    ? annualizeCovarianceInPlace(perPeriod, periodsPerYear)
+    : annualizeCovariance(perPeriod, periodsPerYear);
+
   const riskFreeRateAnnual = spec.riskFreeRateAnnual ?? 0;
   const mean = estimateExpectedReturns(table, {
     ...meanMethodOf(spec.mean, { assets: table.ids, covarianceAnnual, riskFreeRateAnnual }),

@@ -328,8 +328,11 @@ export class PanelRows {
       Math.ceil(this.capacity * 1.5),
       this.capacity === 0 ? 0 : Math.ceil(estimate * 1.02),
     );
+    // One buffer for all columns: one allocation instead of one a column (each costs its own
+    // allocation, zeroing and accounting, which a wide file pays hundreds of times).
+    const all = new Float64Array(capacity * this.first.length);
     this.columns = this.first.map((_, j) => {
-      const next = new Float64Array(capacity);
+      const next = all.subarray(j * capacity, (j + 1) * capacity);
       const old = this.columns[j];
       if (old) next.set(old.subarray(0, this.rows));
       return next;
@@ -357,9 +360,15 @@ export class PanelRows {
       });
     }
     const rows = this.rows;
+    // Columns with much unused room are copied into one buffer of their size (the room freed).
+    const spare = this.columns.some((c) => c.length > rows * 1.5);
+    const packed = spare ? new Float64Array(rows * ids.length) : undefined;
     const columns = ids.map((_, j) => {
-      const c = this.columns[j]!;
-      return c.length > rows * 1.5 ? c.slice(0, rows) : c.subarray(0, rows);
+      const c = this.columns[j]!.subarray(0, rows);
+      if (packed === undefined) return c;
+      const copy = packed.subarray(j * rows, (j + 1) * rows);
+      copy.set(c);
+      return copy;
     });
     const emptyCells: Record<string, number> = {};
     ids.forEach((id, j) => {

@@ -147,6 +147,39 @@ describe('readReturnsPanelWasm', () => {
     } else expect(got).toEqual(expected);
   });
 
+  it('reads a file right after a larger one as the JavaScript reader does (a reused instance)', () => {
+    // The kernels keep their instance between reads: the second, shorter file lands on memory
+    // still holding the first one's bytes, parsed values and centred columns.
+    const rng = createRng(11);
+    const long = ['date,a,b,c,d,e,f,g'];
+    for (let t = 0; t < 300; t++) {
+      const cells = Array.from({ length: 7 }, () => String(rng.nextFloat() / 50 - 0.01));
+      long.push(
+        [
+          `2020-${String(1 + Math.floor(t / 28)).padStart(2, '0')}-${String(1 + (t % 28)).padStart(2, '0')}`,
+          ...cells,
+        ].join(','),
+      );
+    }
+    const first = write(`${long.join('\n')}\n`);
+    // No final line feed: the byte after the text must read as the end, not as old bytes.
+    const second = write('date,x,y,z\n2021-01-04,0.01,0.02,0.03\n2021-01-05,-0.01,0.5,-0.25');
+    for (const path of [first, second, first]) {
+      const fast = readReturnsPanelWasm(path, { gram: true });
+      expect(fast).toBeDefined();
+      expect(plain(fast!)).toEqual(plain(readReturnsPanel({ path })));
+      const js = readReturnsPanel({ path });
+      const expected = centredGram(js.columns, js.dates.length);
+      let differ = 0;
+      expected.gram.forEach((v, k) => (Math.abs(v - fast!.gram!.gram[k]!) <= 1e-15 ? 0 : differ++));
+      expect(differ).toBe(0);
+    }
+    // By hand for the second file: means (0.01 − 0.01)/2 = 0, so the Gram of column x is
+    // 0.01² + 0.01² = 2e-4.
+    const again = readReturnsPanelWasm(second, { gram: true })!;
+    expect(again.gram!.gram[0]).toBeCloseTo(2e-4, 18);
+  });
+
   it('reads a missing file as undefined (the JavaScript reader names it)', async () => {
     const path = join(dir, 'absent.csv');
     expect(readReturnsPanelWasm(path)).toBeUndefined();

@@ -70,7 +70,29 @@ export function wasmPanelAvailable(): boolean {
   return kernelModule() !== null;
 }
 
-/** A fresh instance (its memory is released with it after a read). */
+/**
+ * The instance a read or merge ran on, kept for the next one on this thread while its memory is
+ * at most {@link SPARE_MAX_BYTES}: fresh memory costs a page fault a page on first touch, which
+ * for a large file is a good share of the read, and the next read (or the merge of a read's
+ * parts) reuses pages already mapped. Nothing that leaves the kernels points into their memory
+ * (results are copied out), and every read writes all it reads back (the zero bytes after a
+ * file, the padding of the centred columns), so a reused instance gives the same results.
+ */
+let spare: Kernels | undefined;
+const SPARE_MAX_BYTES = 64 << 20;
+
+/** Runs `work` on the spare instance (else a new one) and keeps the instance afterwards. */
+function withKernels<T>(module: WasmModule, work: (kernels: Kernels) => T): T {
+  const kernels = spare ?? instantiate(module);
+  spare = undefined;
+  try {
+    return work(kernels);
+  } finally {
+    if (kernels.memory.buffer.byteLength <= SPARE_MAX_BYTES) spare = kernels;
+  }
+}
+
+/** A new instance. */
 function instantiate(module: WasmModule): Kernels {
   const own: { memory?: WasmMemory } = {};
   const slow = (start: number, end: number): number =>
@@ -104,6 +126,8 @@ function load(kernels: Kernels, path: string, range: ByteRange = {}): number | u
     const start = range.start ?? 0;
     const size = Math.max(0, Math.min(fstatSync(fd).size, range.end ?? Infinity) - start);
     reserveWasm(kernels.memory, BYTES_AT + size + 64);
+    // The zero bytes after the text (a reused instance holds an earlier read's bytes there).
+    new Uint8Array(kernels.memory.buffer, BYTES_AT + size, 64).fill(0);
     const view = new Uint8Array(kernels.memory.buffer, BYTES_AT, size);
     let read = 0;
     while (read < size) {
@@ -173,19 +197,23 @@ export function readHeadWasm(
 ): (WasmPart & { readonly rows: PanelRows }) | undefined {
   const module = kernelModule();
   if (module === null) return undefined;
-  const kernels = instantiate(module);
   const { gram: wantGram, end: endByte, ...readOptions } = options;
-  const size = load(kernels, path, endByte === undefined ? {} : { end: endByte });
-  if (size === undefined) return undefined;
-  const end = BYTES_AT + size;
-  const lineEnd = new Uint8Array(kernels.memory.buffer).indexOf(0x0a, BYTES_AT);
-  if (lineEnd < 0 || lineEnd >= end) return undefined;
-  const header = Buffer.from(kernels.memory.buffer, BYTES_AT, lineEnd - BYTES_AT).toString('utf8');
-  const rows = headerRows(header, path, readOptions);
-  if (rows === undefined) return undefined;
-  const lines = readLines(kernels, { pos: lineEnd + 1, end, width: rows.headerNames!.length - 1 });
-  const part = lines && compact(kernels, lines, Boolean(wantGram));
-  return part && { ...part, rows };
+  return withKernels(module, (kernels) => {
+    const size = load(kernels, path, endByte === undefined ? {} : { end: endByte });
+    if (size === undefined) return undefined;
+    const end = BYTES_AT + size;
+    const lineEnd = new Uint8Array(kernels.memory.buffer).indexOf(0x0a, BYTES_AT);
+    if (lineEnd < 0 || lineEnd >= end) return undefined;
+    const header = Buffer.from(kernels.memory.buffer, BYTES_AT, lineEnd - BYTES_AT).toString(
+      'utf8',
+    );
+    const rows = headerRows(header, path, readOptions);
+    if (rows === undefined) return undefined;
+    const width = rows.headerNames!.length - 1;
+    const lines = readLines(kernels, { pos: lineEnd + 1, end, width });
+    const part = lines && compact(kernels, lines, Boolean(wantGram));
+    return part && { ...part, rows };
+  });
 }
 
 /**
@@ -196,20 +224,22 @@ export function readHeadWasm(
 export function readRangeWasm(path: string, range: ByteRange): WasmPart | undefined {
   const module = kernelModule();
   if (module === null) return undefined;
-  const kernels = instantiate(module);
-  const first = load(kernels, path, { end: Math.min(range.start ?? 0, 1 << 16) });
-  if (first === undefined) return undefined;
-  const lineEnd = new Uint8Array(kernels.memory.buffer).indexOf(0x0a, BYTES_AT);
-  if (lineEnd < 0 || lineEnd >= BYTES_AT + first) return undefined;
-  const header = Buffer.from(kernels.memory.buffer, BYTES_AT, lineEnd - BYTES_AT).toString('utf8');
-  const rows = headerRows(header, path, {});
-  if (rows === undefined) return undefined;
-  const size = load(kernels, path, range);
-  if (size === undefined) return undefined;
-  new Uint8Array(kernels.memory.buffer, BYTES_AT + size, 64).fill(0);
-  const width = rows.headerNames!.length - 1;
-  const lines = readLines(kernels, { pos: BYTES_AT, end: BYTES_AT + size, width });
-  return lines && compact(kernels, lines, true);
+  return withKernels(module, (kernels) => {
+    const first = load(kernels, path, { end: Math.min(range.start ?? 0, 1 << 16) });
+    if (first === undefined) return undefined;
+    const lineEnd = new Uint8Array(kernels.memory.buffer).indexOf(0x0a, BYTES_AT);
+    if (lineEnd < 0 || lineEnd >= BYTES_AT + first) return undefined;
+    const header = Buffer.from(kernels.memory.buffer, BYTES_AT, lineEnd - BYTES_AT).toString(
+      'utf8',
+    );
+    const rows = headerRows(header, path, {});
+    if (rows === undefined) return undefined;
+    const size = load(kernels, path, range);
+    if (size === undefined) return undefined;
+    const width = rows.headerNames!.length - 1;
+    const lines = readLines(kernels, { pos: BYTES_AT, end: BYTES_AT + size, width });
+    return lines && compact(kernels, lines, true);
+  });
 }
 
 /** The header line read by the JavaScript reader (its BOM, quotes and checks). */
@@ -410,17 +440,19 @@ export function mergeCentredGramsWasm(a: CentredGram, b: CentredGram): CentredGr
   const delta = Float64Array.from(b.means, (m, j) => m - a.means[j]!);
   const means = Float64Array.from(a.means, (m, j) => m + (delta[j]! * b.count) / count);
   const weight = (a.count * b.count) / count;
-  const kernels = instantiate(module);
-  const bytes = n * n * 8;
-  const ga = BYTES_AT;
-  const gb = ga + bytes;
-  const d = gb + bytes;
-  reserveWasm(kernels.memory, d + n * 8);
-  const memory = kernels.memory.buffer;
-  new Float64Array(memory, ga, n * n).set(a.gram);
-  new Float64Array(memory, gb, n * n).set(b.gram);
-  new Float64Array(memory, d, n).set(delta);
-  for (let i = 0; i < n; i += MERGE_BATCH)
-    kernels.mergeGrams(ga, gb, d, n, weight, i, Math.min(n, i + MERGE_BATCH));
-  return { count, means, gram: new Float64Array(memory.slice(ga, ga + bytes)) };
+  const gram = withKernels(module, (kernels) => {
+    const bytes = n * n * 8;
+    const ga = BYTES_AT;
+    const gb = ga + bytes;
+    const d = gb + bytes;
+    reserveWasm(kernels.memory, d + n * 8);
+    const memory = kernels.memory.buffer;
+    new Float64Array(memory, ga, n * n).set(a.gram);
+    new Float64Array(memory, gb, n * n).set(b.gram);
+    new Float64Array(memory, d, n).set(delta);
+    for (let i = 0; i < n; i += MERGE_BATCH)
+      kernels.mergeGrams(ga, gb, d, n, weight, i, Math.min(n, i + MERGE_BATCH));
+    return new Float64Array(memory.slice(ga, ga + bytes));
+  });
+  return { count, means, gram };
 }

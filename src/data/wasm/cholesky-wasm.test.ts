@@ -42,6 +42,21 @@ describe('choleskyWasm', () => {
     expect(worst).toBeLessThan(1e-12);
   });
 
+  it('gives a smaller factor after a larger one (a reused instance) with zeros above the diagonal', () => {
+    const large = gram(131, 5);
+    const small = gram(67, 6);
+    expect(choleskyWasm(large)?.ok).toBe(true);
+    const js = cholesky(small);
+    const wasm = choleskyWasm(small);
+    expect(js.ok && wasm?.ok).toBe(true);
+    if (!js.ok || !wasm?.ok) return;
+    let differ = 0;
+    js.lower.data.forEach((v, i) => (Object.is(v, wasm.lower.data[i]) ? 0 : differ++));
+    expect(differ).toBe(0);
+    for (let i = 0; i < 67; i++)
+      for (let j = i + 1; j < 67; j++) expect(wasm.lower.data[i * 67 + j]).toBe(0);
+  });
+
   it('fails where the JavaScript code fails, at the same pivot and for the same reason', () => {
     const n = 70;
     const identity = (): Float64Array =>

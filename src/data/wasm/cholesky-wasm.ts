@@ -31,13 +31,33 @@ interface Kernels {
 export const choleskyWasm: CholeskyKernel = (a: Matrix): CholeskyResult | undefined => {
   const module = wasmModule(BINARY);
   if (module === null) return undefined;
-  const kernels = instantiateWasm<Kernels>(module);
+  const kernels = spare ?? instantiateWasm<Kernels>(module);
+  spare = undefined;
+  try {
+    return factor(kernels, a);
+  } finally {
+    if (kernels.memory.buffer.byteLength <= SPARE_MAX_BYTES) spare = kernels;
+  }
+};
+
+/**
+ * The instance the last factorisation ran on, kept for the next one on this thread while its
+ * memory is at most {@link SPARE_MAX_BYTES}: fresh memory costs a page fault a page on first
+ * touch, and a solve factors several matrices of one size. The factor is copied out, and each
+ * factorisation clears the factor first, so a reused instance gives the same results.
+ */
+let spare: Kernels | undefined;
+const SPARE_MAX_BYTES = 64 << 20;
+
+function factor(kernels: Kernels, a: Matrix): CholeskyResult {
   const n = a.rows;
   const bytes = n * n * 8;
   const at = 64;
   const lAt = at + bytes;
   reserveWasm(kernels.memory, lAt + bytes);
   new Float64Array(kernels.memory.buffer, at, n * n).set(a.data.subarray(0, n * n));
+  // Zeros above the diagonal (a reused instance holds an earlier factor there).
+  new Float64Array(kernels.memory.buffer, lAt, n * n).fill(0);
   for (let i0 = 0; i0 < n; i0 += 4) {
     if (i0 + 4 <= n) kernels.block(at, lAt, n, i0);
     else for (let i = i0; i < n; i++) kernels.row(at, lAt, n, i, i0);
@@ -47,7 +67,7 @@ export const choleskyWasm: CholeskyKernel = (a: Matrix): CholeskyResult | undefi
   }
   const data = new Float64Array(kernels.memory.buffer.slice(lAt, lAt + bytes));
   return { ok: true, lower: { rows: n, cols: n, data } };
-};
+}
 
 /** Makes `cholesky` use {@link choleskyWasm} for large matrices in this thread. */
 export function useWasmCholesky(): void {

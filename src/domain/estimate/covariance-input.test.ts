@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { expectMatrixClose, seededReturns } from '../../../test/helpers/matrices.ts';
 import { fromRows, matrix, toRows } from '../../core/linalg/matrix.ts';
-import { annualizeCovariance } from './annualize-covariance.ts';
+import { annualizeCovariance, annualizeCovarianceInPlace } from './annualize-covariance.ts';
 import { assertReturnsMatrix, returnsMatrix } from './covariance-input.ts';
 import { ledoitWolf } from './ledoit-wolf.ts';
 import { ledoitWolfSingleFactor } from './ledoit-wolf-single-factor.ts';
@@ -58,6 +58,20 @@ describe('covariance inputs', () => {
       [2e-5 * 252, 4e-4 * 252],
     ]);
     expect(() => annualizeCovariance(fromRows([[1]]), 0)).toThrow(/periodsPerYear/);
+  });
+
+  it('annualises in place to the same values, on the matrix it was given', () => {
+    const m = fromRows([
+      [1e-4, 2e-5],
+      [2e-5, 4e-4],
+    ]);
+    const out = annualizeCovarianceInPlace(m, 52);
+    expect(out).toBe(m);
+    expect(toRows(out)).toEqual([
+      [1e-4 * 52, 2e-5 * 52],
+      [2e-5 * 52, 4e-4 * 52],
+    ]);
+    expect(() => annualizeCovarianceInPlace(fromRows([[1]]), Number.NaN)).toThrow(/periodsPerYear/);
   });
 
   it('warns that a covariance from fewer periods than assets is singular', () => {
