@@ -44,7 +44,7 @@ export const choleskyWasm: CholeskyKernel = (a: Matrix): CholeskyResult | undefi
  * The instance the last factorisation ran on, kept for the next one on this thread while its
  * memory is at most {@link SPARE_MAX_BYTES}: fresh memory costs a page fault a page on first
  * touch, and a solve factors several matrices of one size. The factor is copied out, and each
- * factorisation clears the factor first, so a reused instance gives the same results.
+ * factorisation writes all of its matrix first, so a reused instance gives the same results.
  */
 let spare: Kernels | undefined;
 const SPARE_MAX_BYTES = 64 << 20;
@@ -52,20 +52,24 @@ const SPARE_MAX_BYTES = 64 << 20;
 function factor(kernels: Kernels, a: Matrix): CholeskyResult {
   const n = a.rows;
   const bytes = n * n * 8;
+  // In place: each kernel reads an entry of A's lower triangle once, before it writes L's entry
+  // there, so the factor takes A's memory (half the pages of a separate output). The upper
+  // triangle is zero, as the factor's must be (a reused instance holds an earlier one there).
   const at = 64;
-  const lAt = at + bytes;
-  reserveWasm(kernels.memory, lAt + bytes);
-  new Float64Array(kernels.memory.buffer, at, n * n).set(a.data.subarray(0, n * n));
-  // Zeros above the diagonal (a reused instance holds an earlier factor there).
-  new Float64Array(kernels.memory.buffer, lAt, n * n).fill(0);
+  reserveWasm(kernels.memory, at + bytes);
+  const m = new Float64Array(kernels.memory.buffer, at, n * n);
+  for (let i = 0; i < n; i++) {
+    m.set(a.data.subarray(i * n, i * n + i + 1), i * n);
+    m.fill(0, i * n + i + 1, (i + 1) * n);
+  }
   for (let i0 = 0; i0 < n; i0 += 4) {
-    if (i0 + 4 <= n) kernels.block(at, lAt, n, i0);
-    else for (let i = i0; i < n; i++) kernels.row(at, lAt, n, i, i0);
-    const failed = kernels.diagonal(at, lAt, n, i0, Math.min(i0 + 4, n));
+    if (i0 + 4 <= n) kernels.block(at, at, n, i0);
+    else for (let i = i0; i < n; i++) kernels.row(at, at, n, i, i0);
+    const failed = kernels.diagonal(at, at, n, i0, Math.min(i0 + 4, n));
     if (failed > 0) return { ok: false, reason: 'not-positive-definite', pivot: failed - 1 };
     if (failed < 0) return { ok: false, reason: 'not-finite', pivot: -failed - 1 };
   }
-  const data = new Float64Array(kernels.memory.buffer.slice(lAt, lAt + bytes));
+  const data = new Float64Array(kernels.memory.buffer.slice(at, at + bytes));
   return { ok: true, lower: { rows: n, cols: n, data } };
 }
 
