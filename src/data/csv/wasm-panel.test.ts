@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { failure } from '../test-helpers.ts';
 import { createRng } from '../../core/random/index.ts';
-import { readReturnsPanelParallel } from '../parallel-panel.ts';
+import { prefetchReturnsPanel, readReturnsPanelParallel } from '../parallel-panel.ts';
 import { readReturnsPanel } from './returns-panel.ts';
 import { mergeCentredGramsWasm, readReturnsPanelWasm, wasmPanelAvailable } from './wasm-panel.ts';
 import { centredGram, mergeCentredGrams } from '../../core/stats/centred-gram.ts';
@@ -178,6 +178,56 @@ describe('readReturnsPanelWasm', () => {
     // 0.01² + 0.01² = 2e-4.
     const again = readReturnsPanelWasm(second, { gram: true })!;
     expect(again.gram!.gram[0]).toBeCloseTo(2e-4, 18);
+  });
+
+  it('reads a file larger than its window, lines across the edges, as the JavaScript reader does', async () => {
+    // ~4 MB: read through the kernels' 1 MB window in rounds, on one thread and on two (the
+    // worker's range and this thread's head both span rounds). CRLF on some lines, blank lines,
+    // a row with an empty cell (dropped), no final line feed.
+    const rng = createRng(29);
+    const width = 40;
+    const lines = [['date', ...Array.from({ length: width }, (_, j) => `c${j}`)].join(',')];
+    for (let t = 0; t < 5000; t++) {
+      const date = new Date(Date.UTC(2000, 0, 1 + t)).toISOString().slice(0, 10);
+      const cells = Array.from({ length: width }, (_, j) =>
+        t === 1234 && j === 7
+          ? ''
+          : j % 5 === 0
+            ? (rng.nextFloat() / 10).toFixed(4)
+            : String(rng.nextFloat() / 10 - 0.05),
+      );
+      lines.push([date, ...cells].join(',') + (t % 7 === 3 ? '\r' : ''));
+      if (t % 500 === 250) lines.push('');
+    }
+    const path = write(lines.join('\n'));
+    const js = readReturnsPanel({ path });
+    expect(js.dates.length).toBe(4999);
+    const fast = readReturnsPanelWasm(path, { gram: true });
+    expect(fast).toBeDefined();
+    expect(plain(fast!)).toEqual(plain(js));
+    prefetchReturnsPanel(path, { minBytes: 0 });
+    const parallel = await readReturnsPanelParallel({ path }, { gram: true });
+    expect(plain(parallel)).toEqual(plain(js));
+    // The Gram of both against the two-pass sums of one entry (a second method).
+    const means = js.columns.map((c) => c.reduce((a, v) => a + v, 0) / c.length);
+    let s = 0;
+    for (let t = 0; t < js.dates.length; t++)
+      s += (js.columns[3]![t]! - means[3]!) * (js.columns[17]![t]! - means[17]!);
+    expect(Math.abs(fast!.gram!.gram[3 * width + 17]! - s)).toBeLessThan(1e-13);
+    expect(Math.abs(parallel.gram!.gram[3 * width + 17]! - s)).toBeLessThan(1e-13);
+  });
+
+  it('leaves a line longer than its window to the JavaScript reader', async () => {
+    // A row of 80,000 cells of 16–17 characters: over 1 MB.
+    const width = 80000;
+    const header = ['date', ...Array.from({ length: width }, (_, j) => `c${j}`)].join(',');
+    const row = (d: string): string =>
+      [d, ...Array.from({ length: width }, (_, j) => `0.012345678901${j % 97}`)].join(',');
+    const path = write(`${header}\n${row('2020-01-01')}\n${row('2020-01-02')}\n`);
+    expect(readReturnsPanelWasm(path)).toBeUndefined();
+    const panel = await readReturnsPanelParallel({ path });
+    expect(panel.dates).toEqual(['2020-01-01', '2020-01-02']);
+    expect(panel.columns[79999]![1]).toBe(Number(`0.012345678901${79999 % 97}`));
   });
 
   it('reads a missing file as undefined (the JavaScript reader names it)', async () => {

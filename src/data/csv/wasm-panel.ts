@@ -112,10 +112,53 @@ const COLUMN_BATCH = 8;
 const align = (x: number): number => (x + 15) & ~15;
 
 /**
- * Bytes `[start, end)` of the file (`end` clipped to its size) into memory at {@link BYTES_AT},
- * followed by zero bytes: their count, or undefined when the file cannot be read.
+ * Bytes of the file a read brings into memory at once, at least (more for very wide lines):
+ * the file goes through this window, whole lines parsed from it, rather than into memory whole,
+ * so a large file maps (and faults in) a window's pages instead of its size.
  */
-function load(kernels: Kernels, path: string, range: ByteRange = {}): number | undefined {
+const WINDOW_BYTES = 1 << 20;
+
+/** An open file, the range of it being read and the window it is read through. */
+interface Reading {
+  readonly fd: number;
+  /** Where reading stops (clipped to the file's size). */
+  readonly end: number;
+  /** Bytes of the window at {@link BYTES_AT}. */
+  readonly window: number;
+}
+
+/**
+ * Reads up to `length` bytes of the file from `from` into memory at `at`: the count (0 at the
+ * end of the file or of the range).
+ */
+function readInto(
+  kernels: Kernels,
+  reading: Reading,
+  at: number,
+  from: number,
+  length: number,
+): number {
+  const wanted = Math.max(0, Math.min(length, reading.end - from));
+  const view = new Uint8Array(kernels.memory.buffer, at, wanted);
+  let read = 0;
+  while (read < wanted) {
+    const n = readSync(reading.fd, view, read, wanted - read, from + read);
+    if (n === 0) break;
+    read += n;
+  }
+  return read;
+}
+
+/**
+ * Runs `work` on the file at `path` opened for reading up to `end` (default: its end), with the
+ * window reserved; undefined when the file cannot be opened or read.
+ */
+function withFile<T>(
+  kernels: Kernels,
+  path: string,
+  end: number | undefined,
+  work: (reading: Reading) => T | undefined,
+): T | undefined {
   let fd: number;
   try {
     fd = openSync(path, 'r');
@@ -123,24 +166,32 @@ function load(kernels: Kernels, path: string, range: ByteRange = {}): number | u
     return undefined;
   }
   try {
-    const start = range.start ?? 0;
-    const size = Math.max(0, Math.min(fstatSync(fd).size, range.end ?? Infinity) - start);
-    reserveWasm(kernels.memory, BYTES_AT + size + 64);
-    // The zero bytes after the text (a reused instance holds an earlier read's bytes there).
-    new Uint8Array(kernels.memory.buffer, BYTES_AT + size, 64).fill(0);
-    const view = new Uint8Array(kernels.memory.buffer, BYTES_AT, size);
-    let read = 0;
-    while (read < size) {
-      const n = readSync(fd, view, read, size - read, start + read);
-      if (n === 0) return undefined;
-      read += n;
-    }
-    return size;
+    const size = Math.min(fstatSync(fd).size, end ?? Infinity);
+    const window = Math.min(Math.max(size, 0), WINDOW_BYTES);
+    reserveWasm(kernels.memory, BYTES_AT + window + 64);
+    return work({ fd, end: size, window });
   } catch {
     return undefined;
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * The header line of the file (its first line, read into the window with the bytes after it,
+ * `length` bytes at most): the line's text and how many bytes were read; undefined when the
+ * first line does not end within them.
+ */
+function headerLine(
+  kernels: Kernels,
+  reading: Reading,
+  length = reading.window,
+): { readonly text: string; readonly lineEnd: number; readonly have: number } | undefined {
+  const have = readInto(kernels, reading, BYTES_AT, 0, Math.min(length, reading.window));
+  const lineEnd = new Uint8Array(kernels.memory.buffer, BYTES_AT, have).indexOf(0x0a);
+  if (lineEnd < 0) return undefined;
+  const text = Buffer.from(kernels.memory.buffer, BYTES_AT, lineEnd).toString('utf8');
+  return { text, lineEnd: BYTES_AT + lineEnd, have };
 }
 
 /** Bytes of a file from `start` (default 0) to before `end` (default its end). */
@@ -198,22 +249,23 @@ export function readHeadWasm(
   const module = kernelModule();
   if (module === null) return undefined;
   const { gram: wantGram, end: endByte, ...readOptions } = options;
-  return withKernels(module, (kernels) => {
-    const size = load(kernels, path, endByte === undefined ? {} : { end: endByte });
-    if (size === undefined) return undefined;
-    const end = BYTES_AT + size;
-    const lineEnd = new Uint8Array(kernels.memory.buffer).indexOf(0x0a, BYTES_AT);
-    if (lineEnd < 0 || lineEnd >= end) return undefined;
-    const header = Buffer.from(kernels.memory.buffer, BYTES_AT, lineEnd - BYTES_AT).toString(
-      'utf8',
-    );
-    const rows = headerRows(header, path, readOptions);
-    if (rows === undefined) return undefined;
-    const width = rows.headerNames!.length - 1;
-    const lines = readLines(kernels, { pos: lineEnd + 1, end, width });
-    const part = lines && compact(kernels, lines, Boolean(wantGram));
-    return part && { ...part, rows };
-  });
+  return withKernels(module, (kernels) =>
+    withFile(kernels, path, endByte, (reading) => {
+      const header = headerLine(kernels, reading);
+      if (header === undefined) return undefined;
+      const rows = headerRows(header.text, path, readOptions);
+      if (rows === undefined) return undefined;
+      const width = rows.headerNames!.length - 1;
+      const lines = readLines(kernels, reading, {
+        pos: header.lineEnd + 1,
+        have: header.have,
+        next: header.have,
+        width,
+      });
+      const part = lines && compact(kernels, lines, Boolean(wantGram));
+      return part && { ...part, rows };
+    }),
+  );
 }
 
 /**
@@ -224,22 +276,18 @@ export function readHeadWasm(
 export function readRangeWasm(path: string, range: ByteRange): WasmPart | undefined {
   const module = kernelModule();
   if (module === null) return undefined;
-  return withKernels(module, (kernels) => {
-    const first = load(kernels, path, { end: Math.min(range.start ?? 0, 1 << 16) });
-    if (first === undefined) return undefined;
-    const lineEnd = new Uint8Array(kernels.memory.buffer).indexOf(0x0a, BYTES_AT);
-    if (lineEnd < 0 || lineEnd >= BYTES_AT + first) return undefined;
-    const header = Buffer.from(kernels.memory.buffer, BYTES_AT, lineEnd - BYTES_AT).toString(
-      'utf8',
-    );
-    const rows = headerRows(header, path, {});
-    if (rows === undefined) return undefined;
-    const size = load(kernels, path, range);
-    if (size === undefined) return undefined;
-    const width = rows.headerNames!.length - 1;
-    const lines = readLines(kernels, { pos: BYTES_AT, end: BYTES_AT + size, width });
-    return lines && compact(kernels, lines, true);
-  });
+  return withKernels(module, (kernels) =>
+    withFile(kernels, path, range.end, (reading) => {
+      const header = headerLine(kernels, reading, 1 << 16);
+      if (header === undefined) return undefined;
+      const rows = headerRows(header.text, path, {});
+      if (rows === undefined) return undefined;
+      const width = rows.headerNames!.length - 1;
+      const start = range.start ?? 0;
+      const lines = readLines(kernels, reading, { pos: BYTES_AT, have: 0, next: start, width });
+      return lines && compact(kernels, lines, true);
+    }),
+  );
 }
 
 /** The header line read by the JavaScript reader (its BOM, quotes and checks). */
@@ -254,37 +302,79 @@ function headerRows(
   return rows.headerNames === undefined || rows.failed ? undefined : rows;
 }
 
-/** Parses the data lines in memory `[pos, end)`; undefined where they leave the kernels' form. */
+/**
+ * Parses the data lines of the file through the window: the bytes `[pos, BYTES_AT + have)` of
+ * the window not parsed yet, then the file from `next` to the reading's end. Each round moves
+ * what is left of a line to the window's start, fills the window up and parses its whole lines
+ * (all of it at the end of the range). Undefined where the lines leave the kernels' form, or a
+ * line does not fit in the window.
+ */
 function readLines(
   kernels: Kernels,
-  at: { readonly pos: number; readonly end: number; readonly width: number },
+  reading: Reading,
+  at: {
+    readonly pos: number;
+    readonly have: number;
+    readonly next: number;
+    readonly width: number;
+  },
 ): Parsed | undefined {
-  const { end, width } = at;
-  const bytes = new Uint8Array(kernels.memory.buffer);
-  // At most one row a line feed (plus a last line without one).
-  let lines = 1;
-  for (let i = bytes.indexOf(0x0a, at.pos); i >= 0 && i < end; i = bytes.indexOf(0x0a, i + 1))
-    lines++;
-  const out = align(end + 32);
-  const datesAt = align(out + lines * width * 8);
-  const emptiesAt = align(datesAt + lines * 4);
-  reserveWasm(kernels.memory, emptiesAt + lines * 4);
+  const { width } = at;
+  const windowEnd = BYTES_AT + reading.window;
+  // A row takes at least its date and a comma a cell: the rows there can be at most.
+  const pending = BYTES_AT + at.have - at.pos + Math.max(0, reading.end - at.next);
+  const most = Math.floor(pending / (10 + width)) + 1;
+  const datesAt = align(windowEnd + 64);
+  const emptiesAt = align(datesAt + most * 4);
+  const out = align(emptiesAt + most * 4);
+  reserveWasm(kernels.memory, out);
   let count = 0;
+  let left = BYTES_AT + at.have - at.pos;
+  let next = at.next;
   let pos = at.pos;
-  while (pos < end) {
-    const read = kernels.parse(
-      pos,
-      end,
-      width,
-      out + count * width * 8,
-      datesAt + count * 4,
-      emptiesAt + count * 4,
-      Math.min(ROW_BATCH, lines - count),
-    );
-    if (read < 0) return undefined;
-    count += read;
-    pos = kernels.next();
-    if (read === 0 && pos < end) return undefined;
+  for (;;) {
+    new Uint8Array(kernels.memory.buffer).copyWithin(BYTES_AT, pos, pos + left);
+    const read = readInto(kernels, reading, BYTES_AT + left, next, reading.window - left);
+    next += read;
+    // Nothing more fits (a line longer than the window) or the file ended early.
+    if (read === 0 && next < reading.end) return undefined;
+    const filled = BYTES_AT + left + read;
+    const last = next >= reading.end;
+    const bytes = new Uint8Array(kernels.memory.buffer);
+    // Whole lines: up to the last line feed (everything at the end of the range).
+    const lineFeed = bytes.subarray(BYTES_AT, filled).lastIndexOf(0x0a);
+    if (!last && lineFeed < 0) return undefined;
+    const end = last ? filled : BYTES_AT + lineFeed + 1;
+    // The kernels stop at a zero byte after the text (the next line's first byte meanwhile).
+    const after = bytes[end]!;
+    if (last) bytes.fill(0, end, end + 64);
+    else bytes[end] = 0;
+    const text = bytes.subarray(BYTES_AT, end);
+    let lines = 1;
+    for (let i = text.indexOf(0x0a); i >= 0; i = text.indexOf(0x0a, i + 1)) lines++;
+    reserveWasm(kernels.memory, out + (count + lines) * width * 8);
+    let parsed = 0;
+    pos = BYTES_AT;
+    while (pos < end) {
+      const rows = kernels.parse(
+        pos,
+        end,
+        width,
+        out + count * width * 8,
+        datesAt + count * 4,
+        emptiesAt + count * 4,
+        Math.min(ROW_BATCH, lines - parsed, most - count),
+      );
+      if (rows < 0) return undefined;
+      count += rows;
+      parsed += rows;
+      pos = kernels.next();
+      if (rows === 0 && pos < end) return undefined;
+    }
+    if (last) break;
+    new Uint8Array(kernels.memory.buffer)[end] = after;
+    left = filled - end;
+    pos = end;
   }
   return { out, datesAt, emptiesAt, count, width };
 }
