@@ -17,7 +17,6 @@
  * readers fall back to JavaScript, with the same results.
  */
 
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { isIsoDate, type IsoDate } from '../../domain/calendar/iso-date.ts';
 import { mirrorUpper } from '../../core/linalg/cross-product.ts';
 import {
@@ -28,6 +27,7 @@ import {
   type WasmModule,
 } from '../wasm/module.ts';
 import { mergeCentredGrams, type CentredGram } from '../../core/stats/centred-gram.ts';
+import { firstLine, readInto, withFile, type Reading } from '../wasm/file-window.ts';
 import { PanelStream, type ReadReturnsPanelOptions, type ReturnsPanel } from './returns-panel.ts';
 import type { PanelPart, PanelRows } from './panel-rows.ts';
 
@@ -111,89 +111,6 @@ const COLUMN_BATCH = 8;
 
 const align = (x: number): number => (x + 15) & ~15;
 
-/**
- * Bytes of the file a read brings into memory at once, at least (more for very wide lines):
- * the file goes through this window, whole lines parsed from it, rather than into memory whole,
- * so a large file maps (and faults in) a window's pages instead of its size.
- */
-const WINDOW_BYTES = 1 << 20;
-
-/** An open file, the range of it being read and the window it is read through. */
-interface Reading {
-  readonly fd: number;
-  /** Where reading stops (clipped to the file's size). */
-  readonly end: number;
-  /** Bytes of the window at {@link BYTES_AT}. */
-  readonly window: number;
-}
-
-/**
- * Reads up to `length` bytes of the file from `from` into memory at `at`: the count (0 at the
- * end of the file or of the range).
- */
-function readInto(
-  kernels: Kernels,
-  reading: Reading,
-  at: number,
-  from: number,
-  length: number,
-): number {
-  const wanted = Math.max(0, Math.min(length, reading.end - from));
-  const view = new Uint8Array(kernels.memory.buffer, at, wanted);
-  let read = 0;
-  while (read < wanted) {
-    const n = readSync(reading.fd, view, read, wanted - read, from + read);
-    if (n === 0) break;
-    read += n;
-  }
-  return read;
-}
-
-/**
- * Runs `work` on the file at `path` opened for reading up to `end` (default: its end), with the
- * window reserved; undefined when the file cannot be opened or read.
- */
-function withFile<T>(
-  kernels: Kernels,
-  path: string,
-  end: number | undefined,
-  work: (reading: Reading) => T | undefined,
-): T | undefined {
-  let fd: number;
-  try {
-    fd = openSync(path, 'r');
-  } catch {
-    return undefined;
-  }
-  try {
-    const size = Math.min(fstatSync(fd).size, end ?? Infinity);
-    const window = Math.min(Math.max(size, 0), WINDOW_BYTES);
-    reserveWasm(kernels.memory, BYTES_AT + window + 64);
-    return work({ fd, end: size, window });
-  } catch {
-    return undefined;
-  } finally {
-    closeSync(fd);
-  }
-}
-
-/**
- * The header line of the file (its first line, read into the window with the bytes after it,
- * `length` bytes at most): the line's text and how many bytes were read; undefined when the
- * first line does not end within them.
- */
-function headerLine(
-  kernels: Kernels,
-  reading: Reading,
-  length = reading.window,
-): { readonly text: string; readonly lineEnd: number; readonly have: number } | undefined {
-  const have = readInto(kernels, reading, BYTES_AT, 0, Math.min(length, reading.window));
-  const lineEnd = new Uint8Array(kernels.memory.buffer, BYTES_AT, have).indexOf(0x0a);
-  if (lineEnd < 0) return undefined;
-  const text = Buffer.from(kernels.memory.buffer, BYTES_AT, lineEnd).toString('utf8');
-  return { text, lineEnd: BYTES_AT + lineEnd, have };
-}
-
 /** Bytes of a file from `start` (default 0) to before `end` (default its end). */
 export interface ByteRange {
   readonly start?: number;
@@ -250,8 +167,8 @@ export function readHeadWasm(
   if (module === null) return undefined;
   const { gram: wantGram, end: endByte, ...readOptions } = options;
   return withKernels(module, (kernels) =>
-    withFile(kernels, path, endByte, (reading) => {
-      const header = headerLine(kernels, reading);
+    withFile(kernels.memory, { path, end: endByte, at: BYTES_AT }, (reading) => {
+      const header = firstLine(reading);
       if (header === undefined) return undefined;
       const rows = headerRows(header.text, path, readOptions);
       if (rows === undefined) return undefined;
@@ -277,8 +194,8 @@ export function readRangeWasm(path: string, range: ByteRange): WasmPart | undefi
   const module = kernelModule();
   if (module === null) return undefined;
   return withKernels(module, (kernels) =>
-    withFile(kernels, path, range.end, (reading) => {
-      const header = headerLine(kernels, reading, 1 << 16);
+    withFile(kernels.memory, { path, end: range.end, at: BYTES_AT }, (reading) => {
+      const header = firstLine(reading, 1 << 16);
       if (header === undefined) return undefined;
       const rows = headerRows(header.text, path, {});
       if (rows === undefined) return undefined;
@@ -334,7 +251,11 @@ function readLines(
   let pos = at.pos;
   for (;;) {
     new Uint8Array(kernels.memory.buffer).copyWithin(BYTES_AT, pos, pos + left);
-    const read = readInto(kernels, reading, BYTES_AT + left, next, reading.window - left);
+    const read = readInto(reading, {
+      to: BYTES_AT + left,
+      from: next,
+      length: reading.window - left,
+    });
     next += read;
     // Nothing more fits (a line longer than the window) or the file ended early.
     if (read === 0 && next < reading.end) return undefined;
