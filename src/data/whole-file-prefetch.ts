@@ -26,7 +26,9 @@ const WORKER = new URL(
 export const WHOLE_PREFETCH_MIN_BYTES = 4 << 20;
 
 /** Share of the bytes the thread that needs the panel reads (timed on the benchmark file). */
-export const WASM_HEAD_SHARE = 0.33;
+export const WASM_HEAD_SHARE = 0.42;
+
+const READS = Symbol.for('ballast.wholeFileReads');
 
 /** A read started ahead: the file as it was, where it is split, and the worker's part. */
 export interface WholeFileRead {
@@ -42,7 +44,14 @@ export interface WholeFileRead {
   stop(): void;
 }
 
-const started = new Map<string, WholeFileRead>();
+/**
+ * The reads started, by path: one map for the process, shared by every copy of this module
+ * (the CLI's entry starts a read that the command, bundled in a file of its own with its own
+ * copy of this module, takes over — scripts/build-cli.mjs).
+ */
+const started: Map<string, WholeFileRead> = ((
+  globalThis as { [READS]?: Map<string, WholeFileRead> }
+)[READS] ??= new Map<string, WholeFileRead>());
 
 /** Position just after the first line feed at or after `from`; −1 when none within 64 KiB. */
 export function lineStartAfter(path: string, from: number): number {
