@@ -107,10 +107,13 @@ export function projectedStart(qp: DenseQpData): Float64Array | undefined {
   const factored = cholesky({ rows: n, cols: n, data: qp.h });
   if (!factored.ok) return undefined;
   const y = choleskySolve(factored.lower, Float64Array.from(a));
-  const z = choleskySolve(
-    factored.lower,
-    Float64Array.from(qp.c, (v) => -v),
-  );
+  // −H⁻¹c is exactly zero for c = 0 (a minimum-variance problem): no second solve then.
+  const z = qp.c.every((v) => v === 0)
+    ? new Float64Array(n)
+    : choleskySolve(
+        factored.lower,
+        Float64Array.from(qp.c, (v) => -v),
+      );
   let ay = 0;
   let az = 0;
   for (let j = 0; j < n; j++) {

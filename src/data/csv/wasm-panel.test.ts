@@ -6,7 +6,12 @@ import { failure } from '../test-helpers.ts';
 import { createRng } from '../../core/random/index.ts';
 import { prefetchReturnsPanel, readReturnsPanelParallel } from '../parallel-panel.ts';
 import { readReturnsPanel } from './returns-panel.ts';
-import { mergeCentredGramsWasm, readReturnsPanelWasm, wasmPanelAvailable } from './wasm-panel.ts';
+import {
+  mergeCentredGramsWasm,
+  readHeadWasm,
+  readReturnsPanelWasm,
+  wasmPanelAvailable,
+} from './wasm-panel.ts';
 import { centredGram, mergeCentredGrams } from '../../core/stats/centred-gram.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'ballast-wasm-panel-'));
@@ -228,6 +233,36 @@ describe('readReturnsPanelWasm', () => {
     const panel = await readReturnsPanelParallel({ path });
     expect(panel.dates).toEqual(['2020-01-01', '2020-01-02']);
     expect(panel.columns[79999]![1]).toBe(Number(`0.012345678901${79999 % 97}`));
+  });
+
+  it("gives each column's first and last dates with a value, and its empty cells", () => {
+    // By hand: a has values on 01-02, 01-03 and 01-06, b on 01-01, 01-02, 01-06 and 01-07.
+    const path = write(
+      'date,a,b\n' +
+        '2020-01-01,,0.1\n' +
+        '2020-01-02,0.2,0.3\n' +
+        '2020-01-03,0.4,\n' +
+        '2020-01-06,0.5,0.6\n' +
+        '2020-01-07,,0.7\n' +
+        '2020-01-08,,\n',
+    );
+    const head = readHeadWasm(path)!;
+    expect(head.part.first).toEqual(['2020-01-02', '2020-01-01']);
+    expect(head.part.last).toEqual(['2020-01-06', '2020-01-07']);
+    expect([...head.part.empty]).toEqual([3, 2]);
+    expect(head.part.dates).toEqual(['2020-01-02', '2020-01-06']);
+    expect(head.part.droppedDates).toEqual([
+      '2020-01-01',
+      '2020-01-03',
+      '2020-01-07',
+      '2020-01-08',
+    ]);
+  });
+
+  it('merges a part with an empty one into a whole Gram (parts hold their upper triangle)', () => {
+    const part = { count: 3, means: Float64Array.of(0.1, 0.2), gram: Float64Array.of(2, 5, 0, 7) };
+    const none = { count: 0, means: Float64Array.of(0, 0), gram: new Float64Array(4) };
+    expect([...mergeCentredGramsWasm(none, part).gram]).toEqual([2, 5, 5, 7]);
   });
 
   it('reads a missing file as undefined (the JavaScript reader names it)', async () => {

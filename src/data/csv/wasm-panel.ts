@@ -145,12 +145,19 @@ export function readReturnsPanelWasm(
   if (head === undefined || head.part.dates.length === 0 || !head.rows.append(head.part))
     return undefined;
   const panel = head.rows.finish();
-  return head.gram === undefined ? panel : { ...panel, gram: head.gram };
+  if (head.gram === undefined) return panel;
+  mirrorUpper(head.gram.gram, head.gram.means.length);
+  return { ...panel, gram: head.gram };
 }
 
 /** Rows read by the kernels, as a {@link PanelPart}, with their Gram when asked for. */
 export interface WasmPart {
   readonly part: PanelPart;
+  /**
+   * The centred cross-products of the part's complete rows, for merging with the other part's
+   * ({@link mergeCentredGramsWasm}, which reads and writes both triangles): the upper triangle
+   * only, the lower one zero.
+   */
   readonly gram?: CentredGram;
 }
 
@@ -327,33 +334,43 @@ function compact(kernels: Kernels, parsed: Parsed, wantGram: boolean): WasmPart 
     if (!isIsoDate(date)) return undefined;
     allDates[r] = date;
   }
-  const first = new Array<IsoDate | undefined>(width).fill(undefined);
-  const last = new Array<IsoDate | undefined>(width).fill(undefined);
   const empty = new Int32Array(width);
   const dates: IsoDate[] = [];
   const droppedDates: IsoDate[] = [];
+  // Each column's first and last rows with a value. A complete row has one in every column, so
+  // only rows with an empty cell are looked at cell by cell.
+  let firstComplete = -1;
+  let lastComplete = -1;
+  const firstRow = new Int32Array(width).fill(-1);
+  const lastRow = new Int32Array(width).fill(-1);
   let kept = 0;
   for (let r = 0; r < count; r++) {
-    const date = allDates[r]!;
     if (empties[r] === 0) {
       if (kept !== r) values.copyWithin(kept * width, r * width, (r + 1) * width);
       kept++;
-      dates.push(date);
-      for (let j = 0; j < width; j++) {
-        first[j] ??= date;
-        last[j] = date;
-      }
+      dates.push(allDates[r]!);
+      if (firstComplete < 0) firstComplete = r;
+      lastComplete = r;
       continue;
     }
-    if (droppedDates.length < 5) droppedDates.push(date);
+    if (droppedDates.length < 5) droppedDates.push(allDates[r]!);
     for (let j = 0; j < width; j++) {
       const v = values[r * width + j]!;
       if (v !== v) empty[j]!++;
       else {
-        first[j] ??= date;
-        last[j] = date;
+        if (firstRow[j]! < 0) firstRow[j] = r;
+        lastRow[j] = r;
       }
     }
+  }
+  const first = new Array<IsoDate | undefined>(width);
+  const last = new Array<IsoDate | undefined>(width);
+  for (let j = 0; j < width; j++) {
+    const f = firstRow[j]!;
+    const from = f < 0 ? firstComplete : firstComplete < 0 ? f : Math.min(f, firstComplete);
+    const to = Math.max(lastRow[j]!, lastComplete);
+    first[j] = from < 0 ? undefined : allDates[from];
+    last[j] = to < 0 ? undefined : allDates[to];
   }
   // Transposed (and centred) in the module: raw columns, then X − x̄ padded, then X'X.
   const tp = (kept + 1) & ~1;
@@ -394,10 +411,10 @@ function compact(kernels: Kernels, parsed: Parsed, wantGram: boolean): WasmPart 
   if (!wantGram) return { part };
   for (let i = 0; i < np; i += 2) kernels.gram(cxAt, np, tp, gAt, i, i + 2);
   const padded = new Float64Array(kernels.memory.buffer, gAt, np * np);
+  // The upper triangle only: a part's Gram is for merging (WasmPart).
   const gram = new Float64Array(width * width);
   for (let i = 0; i < width; i++)
     gram.set(padded.subarray(i * np + i, i * np + width), i * width + i);
-  mirrorUpper(gram, width);
   const means = new Float64Array(kernels.memory.buffer.slice(meansAt, meansAt + width * 8));
   return { part, gram: { count: kept, means, gram } };
 }
@@ -439,14 +456,20 @@ const MERGE_BATCH = 8;
 
 /**
  * {@link mergeCentredGrams} (core/stats/centred-gram.ts) with the matrix by the kernels: the
- * same arithmetic, so the same result to the bit, several times faster on a cold start. Blocks
- * it does not take (an empty one, or of different widths) go to the JavaScript function.
+ * same arithmetic, so the same result to the bit, several times faster on a cold start. Both
+ * read the upper triangles only, so the parts' Grams may hold just those ({@link WasmPart});
+ * the result is whole. Blocks it does not take (an empty one, or of different widths) go to the
+ * JavaScript function.
  */
 export function mergeCentredGramsWasm(a: CentredGram, b: CentredGram): CentredGram {
   const module = kernelModule();
   const n = a.means.length;
-  if (module === null || b.means.length !== n || a.count === 0 || b.count === 0)
-    return mergeCentredGrams(a, b);
+  if (module === null || b.means.length !== n || a.count === 0 || b.count === 0) {
+    const merged = mergeCentredGrams(a, b);
+    // One block was empty: the other, whole.
+    if (merged === a || merged === b) mirrorUpper(merged.gram, n);
+    return merged;
+  }
   const count = a.count + b.count;
   const delta = Float64Array.from(b.means, (m, j) => m - a.means[j]!);
   const means = Float64Array.from(a.means, (m, j) => m + (delta[j]! * b.count) / count);
