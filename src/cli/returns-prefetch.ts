@@ -4,6 +4,8 @@
  * changes a result; the command parses its flags as usual).
  */
 
+import { prefetchReturnsFile } from '../app/returns-prefetch.ts';
+
 /** The value of `flag` in `args` (`--flag VALUE` or `--flag=VALUE`), before any `--`. */
 export function flagValue(args: readonly string[], flag: string): string | undefined {
   for (let i = 0; i < args.length; i++) {
@@ -19,15 +21,17 @@ export function flagValue(args: readonly string[], flag: string): string | undef
 }
 
 /**
- * Starts reading the `--returns` file of `args`, if any (see the module comment); resolves once
- * the read has started (its modules are the reader's, which the command loads anyway).
+ * Starts reading the `--returns` file of `args`, if any (see the module comment), at once: the
+ * prefetch's module is small and imported with the command table, so the worker thread starts
+ * before anything else loads.
  */
-export async function prefetchReturnsFlag(args: readonly string[]): Promise<void> {
+export function prefetchReturnsFlag(args: readonly string[]): Promise<void> {
   const path = flagValue(args, '--returns');
-  if (path === undefined || path === '') return;
+  if (path === undefined || path === '') return Promise.resolve();
   try {
-    (await import('../app/returns-prefetch.ts')).prefetchReturnsFile(path);
+    prefetchReturnsFile(path);
   } catch {
     // Only a hint: the command reads the file as usual.
   }
+  return Promise.resolve();
 }
