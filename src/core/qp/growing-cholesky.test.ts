@@ -34,6 +34,23 @@ function reconstruct(f: GrowingCholesky): number[][] {
 }
 
 describe('GrowingCholesky', () => {
+  it('loads a smaller factor over a grown one, leaving zeros outside it', () => {
+    const a = spd(5, 7);
+    const f = new GrowingCholesky(6);
+    for (let k = 0; k < 5; k++)
+      expect(f.append(a.subarray(k * 5, k * 5 + k), a[k * 5 + k]!)).toBe(true);
+    f.remove(1);
+    // L of [[4, 2], [2, 5]] by hand: l11 = 2, l21 = 1, l22 = 2.
+    f.load(Float64Array.of(2, 0, 1, 2), 2);
+    expect(f.size).toBe(2);
+    expect(reconstruct(f)).toEqual([
+      [4, 2],
+      [2, 5],
+    ]);
+    const outside = [...f.data].filter((v, i) => v !== 0 && !(i === 0 || i === 6 || i === 7));
+    expect(outside).toEqual([]);
+  });
+
   it('reproduces the principal submatrix of the kept indices after appends and removals', () => {
     fc.assert(
       fc.property(

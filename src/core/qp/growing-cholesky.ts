@@ -73,7 +73,9 @@ export class GrowingCholesky {
   /** Replaces the factor by `lower` (k × k row-major, lower triangular, k ≤ capacity). */
   load(lower: Float64Array, k: number): void {
     const s = this.stride;
-    this.data.fill(0);
+    // Rows from `size` on are zero already (append and remove keep them so): only the old
+    // factor's rows are cleared, so a new factor's untouched memory is never written.
+    this.data.fill(0, 0, this.size * s);
     for (let i = 0; i < k; i++) this.data.set(lower.subarray(i * k, i * k + i + 1), i * s);
     this.size = k;
   }
