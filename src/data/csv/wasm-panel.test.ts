@@ -300,5 +300,12 @@ describe('readReturnsPanelWasm', () => {
       gram: new Float64Array(width * width),
     };
     expect(mergeCentredGramsWasm(a, none)).toBe(a);
+    // The merged matrix is a view of its instance's memory, which no later read or merge uses.
+    const kept = Float64Array.from(wasm.gram);
+    mergeCentredGramsWasm(b, a);
+    readReturnsPanelWasm(write('date,x,y\n2021-01-04,0.5,0.25\n2021-01-05,0.125,0.75\n'), {
+      gram: true,
+    });
+    expect([...wasm.gram]).toEqual([...kept]);
   });
 });

@@ -71,12 +71,13 @@ export function wasmPanelAvailable(): boolean {
 }
 
 /**
- * The instance a read or merge ran on, kept for the next one on this thread while its memory is
+ * The instance a read ran on, kept for the next read or merge on this thread while its memory is
  * at most {@link SPARE_MAX_BYTES}: fresh memory costs a page fault a page on first touch, which
  * for a large file is a good share of the read, and the next read (or the merge of a read's
- * parts) reuses pages already mapped. Nothing that leaves the kernels points into their memory
- * (results are copied out), and every read writes all it reads back (the zero bytes after a
- * file, the padding of the centred columns), so a reused instance gives the same results.
+ * parts) reuses pages already mapped. A read's results are copied out (a merge's result is a
+ * view of its instance, which is then not kept), and every read writes all it reads back (the
+ * zero bytes after a file, the padding of the centred columns), so a reused instance gives the
+ * same results.
  */
 let spare: Kernels | undefined;
 const SPARE_MAX_BYTES = 64 << 20;
@@ -474,19 +475,20 @@ export function mergeCentredGramsWasm(a: CentredGram, b: CentredGram): CentredGr
   const delta = Float64Array.from(b.means, (m, j) => m - a.means[j]!);
   const means = Float64Array.from(a.means, (m, j) => m + (delta[j]! * b.count) / count);
   const weight = (a.count * b.count) / count;
-  const gram = withKernels(module, (kernels) => {
-    const bytes = n * n * 8;
-    const ga = BYTES_AT;
-    const gb = ga + bytes;
-    const d = gb + bytes;
-    reserveWasm(kernels.memory, d + n * 8);
-    const memory = kernels.memory.buffer;
-    new Float64Array(memory, ga, n * n).set(a.gram);
-    new Float64Array(memory, gb, n * n).set(b.gram);
-    new Float64Array(memory, d, n).set(delta);
-    for (let i = 0; i < n; i += MERGE_BATCH)
-      kernels.mergeGrams(ga, gb, d, n, weight, i, Math.min(n, i + MERGE_BATCH));
-    return new Float64Array(memory.slice(ga, ga + bytes));
-  });
-  return { count, means, gram };
+  // The instance is the result's: the merged matrix is a view of its memory (no copy into fresh
+  // pages), so it is not kept for another read, which would write over it.
+  const kernels = spare ?? instantiate(module);
+  spare = undefined;
+  const bytes = n * n * 8;
+  const ga = BYTES_AT;
+  const gb = ga + bytes;
+  const d = gb + bytes;
+  reserveWasm(kernels.memory, d + n * 8);
+  const memory = kernels.memory.buffer;
+  new Float64Array(memory, ga, n * n).set(a.gram);
+  new Float64Array(memory, gb, n * n).set(b.gram);
+  new Float64Array(memory, d, n).set(delta);
+  for (let i = 0; i < n; i += MERGE_BATCH)
+    kernels.mergeGrams(ga, gb, d, n, weight, i, Math.min(n, i + MERGE_BATCH));
+  return { count, means, gram: new Float64Array(memory, ga, n * n) };
 }
