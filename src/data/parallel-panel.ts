@@ -28,7 +28,7 @@ import {
   type ReturnsPanel,
 } from './csv/returns-panel.ts';
 import {
-  mergeCentredGramsWasm,
+  mergeWithRoomWasm,
   readHeadWasm,
   readReturnsPanelWasm,
   wasmPanelAvailable,
@@ -294,12 +294,19 @@ async function takeAhead(
     const head = readHeadWasm(path, { ...options, end: ahead.split });
     if (head === undefined) return undefined;
     const theirs = await ahead.part;
-    if (theirs === undefined || !head.rows.append(head.part) || !head.rows.append(theirs.part))
-      return undefined;
+    if (theirs === undefined) return undefined;
+    // The Grams merged first, in the memory this thread's read mapped, with room there for the
+    // panel's columns (no fresh pages for them).
+    const total = head.part.dates.length + theirs.part.dates.length;
+    const merged =
+      options.gram && head.gram !== undefined && theirs.gram !== undefined
+        ? mergeWithRoomWasm(head.gram, theirs.gram, total * head.part.columns.length)
+        : undefined;
+    if (merged?.room !== undefined) head.rows.reserve(total, merged.room);
+    if (!head.rows.append(head.part) || !head.rows.append(theirs.part)) return undefined;
     if (head.rows.completeRows().count === 0) return undefined;
     const panel = head.rows.finish();
-    if (!options.gram || head.gram === undefined || theirs.gram === undefined) return panel;
-    return { ...panel, gram: mergeCentredGramsWasm(head.gram, theirs.gram) };
+    return merged === undefined ? panel : { ...panel, gram: merged.gram };
   } finally {
     ahead.stop();
   }

@@ -294,8 +294,9 @@ export class PanelRows {
     if (part.firstDate === undefined) return true;
     if (this.previous !== undefined && part.firstDate <= this.previous) return false;
     const added = part.dates.length;
-    // Nothing read here yet: the part's columns become these (no copy).
-    const adopt = this.rows === 0 && part.columns.every((c) => c.length === added);
+    // Nothing read here yet and no room reserved: the part's columns become these (no copy).
+    const adopt =
+      this.rows === 0 && this.capacity === 0 && part.columns.every((c) => c.length === added);
     if (adopt) {
       this.columns = [...part.columns];
       this.capacity = added;
@@ -315,6 +316,20 @@ export class PanelRows {
     this.checkedDate = '';
     this.total += part.total;
     this.recordChars += part.recordChars;
+    return true;
+  }
+
+  /**
+   * Before any row: room for `total` rows in `storage` (at least width × total doubles, column
+   * j at `[j·total, (j + 1)·total)`), which the parts appended then fill — e.g. memory already
+   * mapped, so the columns cost no fresh pages. False (nothing changed) when rows were read or
+   * `storage` is too small.
+   */
+  reserve(total: number, storage: Float64Array): boolean {
+    const width = this.first.length;
+    if (this.rows !== 0 || this.names === undefined || storage.length < total * width) return false;
+    this.columns = this.first.map((_, j) => storage.subarray(j * total, (j + 1) * total));
+    this.capacity = total;
     return true;
   }
 

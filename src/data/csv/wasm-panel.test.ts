@@ -265,6 +265,26 @@ describe('readReturnsPanelWasm', () => {
     expect([...mergeCentredGramsWasm(none, part).gram]).toEqual([2, 5, 5, 7]);
   });
 
+  it('fills columns reserved in given storage when parts are appended (PanelRows.reserve)', () => {
+    const path = write('date,a,b\n2020-01-01,0.1,0.2\n2020-01-02,0.3,0.4\n2020-01-03,0.5,0.6\n');
+    const head = readHeadWasm(path, { end: 28 })!;
+    expect(head.part.dates).toEqual(['2020-01-01']);
+    const storage = new Float64Array(2 * 3);
+    // Too small a storage, then the right one.
+    expect(head.rows.reserve(3, new Float64Array(5))).toBe(false);
+    expect(head.rows.reserve(3, storage)).toBe(true);
+    const rest = readHeadWasm(path)!.part;
+    const tail = { ...rest, dates: rest.dates.slice(1), firstDate: '2020-01-02', total: 2 };
+    const columns = rest.columns.map((c) => c.subarray(1));
+    expect(head.rows.append(head.part)).toBe(true);
+    expect(head.rows.append({ ...tail, columns })).toBe(true);
+    const panel = head.rows.finish();
+    // By hand: column a = 0.1, 0.3, 0.5 and b = 0.2, 0.4, 0.6, written into the storage.
+    expect([...storage]).toEqual([0.1, 0.3, 0.5, 0.2, 0.4, 0.6]);
+    expect(panel.columns[1]!.buffer).toBe(storage.buffer);
+    expect(head.rows.reserve(3, storage)).toBe(false);
+  });
+
   it('reads a missing file as undefined (the JavaScript reader names it)', async () => {
     const path = join(dir, 'absent.csv');
     expect(readReturnsPanelWasm(path)).toBeUndefined();

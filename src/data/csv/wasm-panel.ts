@@ -463,32 +463,50 @@ const MERGE_BATCH = 8;
  * JavaScript function.
  */
 export function mergeCentredGramsWasm(a: CentredGram, b: CentredGram): CentredGram {
+  return mergeWithRoomWasm(a, b, 0).gram;
+}
+
+/**
+ * {@link mergeCentredGramsWasm}, with `doubles` doubles of room (zero) in the memory the merge
+ * ran in: pages a read on this thread already mapped, for the panel's columns
+ * ({@link PanelRows.reserve}). No room when the JavaScript function merged the blocks.
+ */
+export function mergeWithRoomWasm(
+  a: CentredGram,
+  b: CentredGram,
+  doubles: number,
+): { readonly gram: CentredGram; readonly room?: Float64Array } {
   const module = kernelModule();
   const n = a.means.length;
   if (module === null || b.means.length !== n || a.count === 0 || b.count === 0) {
     const merged = mergeCentredGrams(a, b);
     // One block was empty: the other, whole.
     if (merged === a || merged === b) mirrorUpper(merged.gram, n);
-    return merged;
+    return { gram: merged };
   }
   const count = a.count + b.count;
   const delta = Float64Array.from(b.means, (m, j) => m - a.means[j]!);
   const means = Float64Array.from(a.means, (m, j) => m + (delta[j]! * b.count) / count);
   const weight = (a.count * b.count) / count;
-  // The instance is the result's: the merged matrix is a view of its memory (no copy into fresh
-  // pages), so it is not kept for another read, which would write over it.
+  // The instance is the result's: the merged matrix (and the room) are views of its memory (no
+  // copy into fresh pages), so it is not kept for another read, which would write over them.
   const kernels = spare ?? instantiate(module);
   spare = undefined;
   const bytes = n * n * 8;
   const ga = BYTES_AT;
   const gb = ga + bytes;
   const d = gb + bytes;
-  reserveWasm(kernels.memory, d + n * 8);
+  const roomAt = align(d + n * 8);
+  reserveWasm(kernels.memory, roomAt + doubles * 8);
   const memory = kernels.memory.buffer;
   new Float64Array(memory, ga, n * n).set(a.gram);
   new Float64Array(memory, gb, n * n).set(b.gram);
   new Float64Array(memory, d, n).set(delta);
   for (let i = 0; i < n; i += MERGE_BATCH)
     kernels.mergeGrams(ga, gb, d, n, weight, i, Math.min(n, i + MERGE_BATCH));
-  return { count, means, gram: new Float64Array(memory, ga, n * n) };
+  const gram = { count, means, gram: new Float64Array(memory, ga, n * n) };
+  if (doubles === 0) return { gram };
+  // Zero, as a new array's would be (a reused instance holds an earlier read's bytes there).
+  const room = new Float64Array(memory, roomAt, doubles).fill(0);
+  return { gram, room };
 }
