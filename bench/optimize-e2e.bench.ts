@@ -5,7 +5,8 @@
  * `read_csv` + cvxopt `solvers.qp`, bench/peers/min_variance.py) and in R (`read.csv` +
  * quadprog `solve.QP`, bench/peers/min_variance.R), interleaved in the same run. Reports the
  * median wall time and peak RSS of each, the ratio to the pandas + cvxopt script (target
- * ≤ 0.6×, ≤ 200 MB), and the largest weight difference between Ballast and each peer
+ * ≤ 0.6×, ≤ 200 MB; the median over rounds of the ratio in each round, as the commands of a
+ * round run back to back), and the largest weight difference between Ballast and each peer
  * (target ≤ 1e-6). Peers that are not installed are skipped with a note
  * (`apt-get install python3-pandas python3-cvxopt r-base-core r-cran-quadprog`).
  *
@@ -22,7 +23,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRng, normalSampler } from '../src/core/random/index.ts';
 import { addDays } from '../src/domain/calendar/iso-date.ts';
-import { available, timeCommands, type TimedCommand } from './process-timing.ts';
+import { available, pairedRatio, timeCommands, type TimedCommand } from './process-timing.ts';
 
 const ASSETS = 500;
 const DAYS = 1000;
@@ -94,21 +95,23 @@ if (hasR)
     argv: ['Rscript', `${root}bench/peers/min_variance.R`, file],
   });
 
-const timings = timeCommands(commands, 9);
+const ROUNDS = 15;
+const timings = timeCommands(commands, ROUNDS);
 const weights = (stdout: string): Record<string, number> =>
   (JSON.parse(stdout) as { weights: Record<string, number> }).weights;
 const ours = weights(timings[0]!.stdout);
 const pandas = timings.find((t) => t.name.startsWith('pandas'));
 console.log(`file: ${ASSETS} assets × ${DAYS} days (synthetic), long-only minimum variance`);
 console.log(
-  'command                  wall (median of 9)  peak RSS   × pandas+cvxopt   max |Δw| vs Ballast',
+  `command                  wall (median of ${ROUNDS}) peak RSS   × pandas+cvxopt   max |Δw| vs Ballast`,
 );
 for (const t of timings) {
   const w = weights(t.stdout);
   const maxDiff = Math.max(...Object.keys(ours).map((a) => Math.abs(ours[a]! - (w[a] ?? NaN))));
   console.log(
-    `${t.name.padEnd(24)} ${(t.wallSeconds * 1000).toFixed(0).padStart(10)} ms ${t.peakMb.toFixed(0).padStart(8)} MB ${pandas ? `${(t.wallSeconds / pandas.wallSeconds).toFixed(2).padStart(14)}×` : '             —'}   ${maxDiff.toExponential(1)}`,
+    `${t.name.padEnd(24)} ${(t.wallSeconds * 1000).toFixed(0).padStart(10)} ms ${t.peakMb.toFixed(0).padStart(8)} MB ${pandas ? `${pairedRatio(t, pandas).toFixed(2).padStart(14)}×` : '             —'}   ${maxDiff.toExponential(1)}`,
   );
 }
+console.log('(× pandas+cvxopt: median over rounds of the ratio of walls timed back to back)');
 if (!hasPandas) console.log('pandas + cvxopt not installed: skipped');
 if (!hasR) console.log('R with quadprog not installed: skipped');

@@ -19,6 +19,17 @@ export interface Timing {
   readonly wallSeconds: number;
   readonly peakMb: number;
   readonly stdout: string;
+  /** Wall seconds of each round, in order (round r of every command ran back to back). */
+  readonly rounds: readonly number[];
+}
+
+/**
+ * The median over rounds of `a`'s wall time over `b`'s in the same round: commands timed back
+ * to back share the machine's load of the moment, so their ratio drifts less than the ratio of
+ * the medians when the load changes during a run.
+ */
+export function pairedRatio(a: Timing, b: Timing): number {
+  return median(a.rounds.map((t, r) => t / b.rounds[r]!));
 }
 
 const median = (xs: readonly number[]): number => {
@@ -57,5 +68,6 @@ export function timeCommands(commands: readonly TimedCommand[], rounds: number):
     wallSeconds: median(wall[i]!),
     peakMb: median(rss[i]!),
     stdout: out[i]!,
+    rounds: wall[i]!,
   }));
 }
