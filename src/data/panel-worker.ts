@@ -10,7 +10,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { centredGram } from '../core/stats/centred-gram.ts';
 import { readPanelPart, transferables, type PanelPartJob } from './csv/panel-part.ts';
-import { readRangeJob, type WasmRangeJob } from './csv/wasm-panel.ts';
+import { readRangeJob, type WasmRangeJob } from './csv/wasm-range-job.ts';
 
 const job = workerData as PanelPartJob | WasmRangeJob;
 const result = 'wasm' in job ? undefined : readPanelPart(job);

@@ -12,7 +12,8 @@
 
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import type { WasmPart, WasmRangeJob, WasmRangeResult } from './csv/wasm-panel.ts';
+import type { WasmPart } from './csv/wasm-panel.ts';
+import type { WasmRangeJob, WasmRangeResult } from './csv/wasm-range-job.ts';
 
 const WORKER = new URL(
   import.meta.url.endsWith('.js') ? './panel-worker.js' : './panel-worker-bootstrap.mjs',
